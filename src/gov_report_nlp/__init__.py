@@ -1,0 +1,36 @@
+"""gov_report_nlp: typed, grounded facts out of Vietnamese government reports and portal news.
+
+    >>> from gov_report_nlp import extract
+    >>> report = extract(text)
+    >>> report.model_dump(mode="json")      # the contract's JSON
+"""
+from __future__ import annotations
+
+from .document import Document, Segment, Span
+from .errors import GovReportError, InputError, LexiconError
+from .normalize import make_document, normalize_text
+from .pipeline import extract, run
+from .records import (
+    Award,
+    DocumentRef,
+    Evidence,
+    FormalDocument,
+    Meeting,
+    Organization,
+    Person,
+    Place,
+    Report,
+    Signer,
+    Target,
+    Term,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "extract", "run", "make_document", "normalize_text",
+    "Document", "Segment", "Span",
+    "Report", "Evidence", "FormalDocument", "Signer", "Person", "Meeting", "DocumentRef",
+    "Award", "Target", "Term", "Organization", "Place",
+    "GovReportError", "InputError", "LexiconError",
+]

@@ -1,0 +1,187 @@
+"""gov-report-nlp: a thin skin over the API (parse arguments, call, write)."""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Iterator
+
+from .errors import GovReportError
+from .inputs import decode_bytes, parse_jsonl_line
+from .records import ErrorLine, Report
+
+FORMATS_IN = ("auto", "text", "html", "jsonl")
+
+
+def _dump(obj, fmt: str) -> str:
+    data = obj.model_dump(mode="json")
+    if fmt == "jsonl":
+        return json.dumps(data, ensure_ascii=False)
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def _input_format(path: str | None, data_head: bytes, requested: str) -> str:
+    if requested != "auto":
+        return requested
+    if path:
+        ext = Path(path).suffix.lower()
+        if ext in (".jsonl", ".ndjson"):
+            return "jsonl"
+        if ext in (".html", ".htm", ".xhtml"):
+            return "html"
+        if ext == ".txt":
+            return "text"
+    head = data_head.lstrip()[:1]
+    if head == b"{":
+        first = data_head.split(b"\n", 1)[0]
+        try:
+            obj = json.loads(first)
+            if isinstance(obj, dict) and "text" in obj:
+                return "jsonl"
+        except ValueError:
+            pass
+    return "auto"  # text or HTML, decided on the content
+
+
+def _read(path: str | None) -> bytes:
+    if path is None or path == "-":
+        return sys.stdin.buffer.read()
+    return Path(path).read_bytes()
+
+
+def _jsonl_reports(data: bytes, name: str) -> Iterator[Report | ErrorLine]:
+    from .pipeline import extract
+
+    for lineno, raw in enumerate(data.split(b"\n"), 1):
+        if not raw.strip():
+            continue
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError as e:
+            yield ErrorLine(error=f"{name}:{lineno}: not UTF-8 at byte {e.start}")
+            continue
+        item = parse_jsonl_line(line, lineno, name)
+        if item.error:
+            yield ErrorLine(id=item.id, error=item.error)
+            continue
+        try:
+            yield extract(item.text, id=item.id)
+        except GovReportError as e:
+            yield ErrorLine(id=item.id, error=f"{name}:{lineno}: {e}")
+        except Exception as e:  # never lose a document of a batch to one bad line
+            yield ErrorLine(id=item.id, error=f"{name}:{lineno}: internal error: {type(e).__name__}: {e}")
+
+
+def cmd_extract(args) -> int:
+    from .pipeline import extract
+
+    paths = args.files or [None]
+    failed = 0
+    out = sys.stdout
+    many: list[str] = []
+    for path in paths:
+        name = path or "<stdin>"
+        try:
+            data = _read(path)
+        except OSError as e:
+            print(f"gov-report-nlp: {name}: {e.strerror}", file=sys.stderr)
+            failed += 1
+            continue
+        fmt = _input_format(path, data[:65536], args.input_format)
+        if fmt == "jsonl":
+            for rep in _jsonl_reports(data, name):
+                if isinstance(rep, ErrorLine):
+                    failed += 1
+                    print(f"gov-report-nlp: {rep.error}", file=sys.stderr)
+                if args.format == "jsonl":
+                    out.write(_dump(rep, "jsonl") + "\n")
+                else:
+                    many.append(_dump(rep, "json"))
+            continue
+        try:
+            text, encoding = decode_bytes(data, name)
+            report = extract(text, input_format=fmt, id=path)
+            report.encoding = encoding
+        except GovReportError as e:
+            print(f"gov-report-nlp: {e}", file=sys.stderr)
+            failed += 1
+            if args.format == "jsonl":
+                out.write(_dump(ErrorLine(id=path, error=str(e)), "jsonl") + "\n")
+            continue
+        if args.format == "jsonl":
+            out.write(_dump(report, "jsonl") + "\n")
+        else:
+            many.append(_dump(report, "json"))
+    if many:
+        out.write(many[0] + "\n" if len(many) == 1 else "[\n" + ",\n".join(many) + "\n]\n")
+    out.flush()
+    return 0 if not failed else min(failed, 100) if failed < 100 else 100
+
+
+def cmd_segment(args) -> int:
+    from .normalize import make_document
+
+    name = args.file or "<stdin>"
+    try:
+        text, _ = decode_bytes(_read(args.file), name)
+    except (GovReportError, OSError) as e:
+        print(f"gov-report-nlp: {e}", file=sys.stderr)
+        return 1
+    fmt = "auto" if args.input_format in ("auto", "jsonl") else args.input_format
+    doc = make_document(text, input_format=fmt)
+    print(f"# layout: {doc.layout}")
+    for seg in doc.segments:
+        depth = 0
+        p = seg.parent
+        while p is not None:
+            depth += 1
+            p = doc.segments[p].parent
+        snippet = doc.text[seg.start:seg.end].replace("\n", " ⏎ ")
+        if len(snippet) > 90:
+            snippet = snippet[:87] + "..."
+        print(f"{'  ' * depth}{seg.kind:<13} {seg.start:>6}-{seg.end:<6} {snippet}")
+    return 0
+
+
+def cmd_schema(args) -> int:
+    print(json.dumps(Report.model_json_schema(), ensure_ascii=False, indent=2))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="gov-report-nlp", description="Facts out of Vietnamese government reports and portal news.")
+    sub = ap.add_subparsers(dest="command", required=True)
+    ex = sub.add_parser("extract", help="extract reports from files (or stdin)")
+    ex.add_argument("files", nargs="*", help="input files; none or '-' reads stdin")
+    ex.add_argument("--input-format", choices=FORMATS_IN, default="auto")
+    ex.add_argument("--format", choices=("json", "jsonl"), default="json")
+    ex.set_defaults(func=cmd_extract)
+    sg = sub.add_parser("segment", help="print the segments of one document with kinds and spans")
+    sg.add_argument("file", nargs="?")
+    sg.add_argument("--input-format", choices=FORMATS_IN, default="auto")
+    sg.set_defaults(func=cmd_segment)
+    sc = sub.add_parser("schema", help="print the JSON Schema of a report")
+    sc.set_defaults(func=cmd_schema)
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except BrokenPipeError:
+        # stdout closed early (| head): end quietly
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except OSError:
+            pass
+        return 0
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,161 @@
+"""Dates and times of the genre, with their spans and the precision the text gives.
+
+Shared layer: extractors call `find_dates(text, start, end, default_year=...)` and read
+DateValue records; none of them parses a date on its own. No day or month is ever
+invented: "tháng 6/2020" is 2020-06, "(23/11)" without a year is --11-23 unless a
+default year is given.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+import regex
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .document import Document
+
+PARTS_OF_DAY = ("sáng", "trưa", "chiều", "tối", "đêm")
+
+
+@dataclass(frozen=True)
+class DateValue:
+    """A calendar date or date-time with the parts the text gives (others None)."""
+
+    start: int
+    end: int
+    text: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    hour: int | None = None
+    minute: int | None = None
+    part_of_day: str | None = None
+
+    @property
+    def precision(self) -> str:
+        if self.minute is not None:
+            return "minute"
+        if self.hour is not None:
+            return "hour"
+        if self.day is not None:
+            return "day"
+        if self.month is not None:
+            return "month"
+        return "year"
+
+    def iso(self) -> str | None:
+        """ISO 8601 with the precision it has: 2020-07-29T16:30, 2020-07, 2020, --07-28."""
+        if self.year is None:
+            if self.month is None or self.day is None:
+                return None
+            return f"--{self.month:02d}-{self.day:02d}"
+        out = f"{self.year:04d}"
+        if self.month is None:
+            return out
+        out += f"-{self.month:02d}"
+        if self.day is None:
+            return out
+        out += f"-{self.day:02d}"
+        if self.hour is not None:
+            out += f"T{self.hour:02d}:{(self.minute or 0):02d}"
+        return out
+
+    def with_year(self, year: int | None) -> "DateValue":
+        if self.year is not None or year is None or self.month is None:
+            return self
+        return replace(self, year=year)
+
+
+def _valid(y: int | None, m: int | None, d: int | None) -> bool:
+    if m is not None and not 1 <= m <= 12:
+        return False
+    if d is not None and not 1 <= d <= 31:
+        return False
+    if y is not None and not 1900 <= y <= 2100:
+        return False
+    return True
+
+
+def _int(s: str | None) -> int | None:
+    return int(s) if s else None
+
+
+_TIME = r"(?P<hh>[01]?\d|2[0-3])\s*(?::|h|giờ)\s*(?P<mi>[0-5]\d)?(?:\s*(?::\s*[0-5]\d|phút))?(?:\s*(?P<ampm>AM|PM|SA|CH))?"
+_POD = r"(?:(?P<pod>sáng|trưa|chiều|tối|đêm)(?:\s+(?:ngày|nay|hôm\s+nay|qua))?\s*\(?\s*)"
+
+DATE_PATTERNS = regex.compile(
+    rf"""
+    (?:{_POD})?
+    (?:
+      # ngày 20 tháng 6 năm 2020 (day and year may be left blank in a template)
+      (?:ngày\s+(?P<d1>\d{{1,2}})?\s*)tháng\s+(?P<m1>\d{{1,2}})\s+năm\s+(?P<y1>\d{{4}})
+    | # 28/7/2020, 20-6-2020, 14.5.2011
+      (?:ngày\s+)?(?P<d2>\d{{1,2}})\s?(?P<sep>[/.-])\s?(?P<m2>\d{{1,2}})\s?(?P=sep)\s?(?P<y2>\d{{4}})(?!\d)
+    | # tháng 6/2020, tháng 6 năm 2020
+      tháng\s+(?P<m3>\d{{1,2}})\s*(?:/|-|năm\s+)\s*(?P<y3>\d{{4}})(?!\d)
+    | # day and month with a cue: ngày 12.5, sáng 12/1, (23/11)
+      (?:(?<=\bngày\s)|(?<=\bngày\s\s)|(?<=\()|(?<=\bvào\s)|(?<=\bhôm\s)|(?<=\b(?:sáng|trưa|chiều|tối|đêm)\s)|(?<=\b(?:sáng|trưa|chiều|tối|đêm)\s\()|(?<=ngày\s\())
+      (?P<d4>\d{{1,2}})\s?(?P<sep4>[/.-])\s?(?P<m4>\d{{1,2}})(?![\d/.-]*\d)
+    )
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+TIME_PATTERN = regex.compile(
+    rf"(?<![\d/.:])(?:lúc\s+)?{_TIME}(?![\d/])",
+    regex.IGNORECASE,
+)
+
+
+def find_dates(text: str, start: int = 0, end: int | None = None, default_year: int | None = None) -> list[DateValue]:
+    """Every date in text[start:end], in order, with spans into `text`."""
+    end = len(text) if end is None else end
+    out: list[DateValue] = []
+    for m in DATE_PATTERNS.finditer(text, start, end, timeout=1.0):
+        if m["y1"]:
+            y, mo, d = _int(m["y1"]), _int(m["m1"]), _int(m["d1"])
+        elif m["y2"]:
+            y, mo, d = _int(m["y2"]), _int(m["m2"]), _int(m["d2"])
+        elif m["y3"]:
+            y, mo, d = _int(m["y3"]), _int(m["m3"]), None
+        else:
+            y, mo, d = default_year, _int(m["m4"]), _int(m["d4"])
+        if not _valid(y, mo, d):
+            continue
+        pod = m["pod"].lower() if m["pod"] else None
+        s = m.start()
+        if not pod:
+            s = m.start("d1") if m["d1"] else m.start()
+        out.append(DateValue(s, m.end(), text[s:m.end()], y, mo, d, part_of_day=pod))
+    return out
+
+
+def find_time(text: str, start: int = 0, end: int | None = None) -> tuple[int, int, int, int] | None:
+    """The first clock time in text[start:end] as (hour, minute, span start, span end)."""
+    end = len(text) if end is None else end
+    m = TIME_PATTERN.search(text, start, end, timeout=1.0)
+    if not m:
+        return None
+    h, mi = int(m["hh"]), int(m["mi"] or 0)
+    if m["ampm"] and m["ampm"].upper() in ("PM", "CH") and h < 12:
+        h += 12
+    return h, mi, m.start(), m.end()
+
+
+def published_date(doc: "Document") -> DateValue | None:
+    """The date of the timestamp line (news) or of the place-and-date line (formal)."""
+    for kind in ("timestamp", "dateline"):
+        seg = doc.first(kind)
+        if seg is None:
+            continue
+        dates = find_dates(doc.text, seg.start, seg.end)
+        if not dates:
+            continue
+        d = dates[0]
+        if kind == "timestamp":
+            t = find_time(doc.text, seg.start, seg.end)
+            if t and not (d.start <= t[2] < d.end):
+                d = replace(d, hour=t[0], minute=t[1])
+        return d
+    return None

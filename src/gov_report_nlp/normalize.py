@@ -1,0 +1,165 @@
+"""Normalize once, at the door: every later pattern reads this text and nothing else.
+
+- Unicode NFC, and one tone-mark placement (the old style "hòa", "thúy", as the contract
+  writes), so patterns say "hòa" and never "ho(à|a)";
+- the PDF artifact "Ƣ/ƣ" read as "Ư/ư";
+- CRLF and CR to LF; no-break, zero-width and other odd spaces; soft hyphens dropped;
+- runs of spaces collapsed to one, lines trimmed, blank lines kept as one paragraph break;
+- HTML to text (htmltext.py) when the input is HTML.
+
+`normalize_text` is idempotent; `make_document` returns a Document whose maps lead
+every span back to the input.
+"""
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+from .document import Document, OffsetMap
+from .htmltext import html_to_text, looks_like_html
+
+_HS = r"[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"  # horizontal spaces
+_ZW = r"[\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e]"  # zero-width, BOM, soft hyphen
+_NL = r"(?:\r\n|[\r\n\u2028\u2029\x85])"
+
+# Tone on the second vowel of oa/oe/uy with nothing after it (new style) -> on the first.
+_NEW_TONE = {
+    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
+    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
+    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+}
+for _k, _v in list(_NEW_TONE.items()):
+    _NEW_TONE[_k[0].upper() + _k[1]] = _v[0].upper() + _v[1]
+    _NEW_TONE[_k.upper()] = _v.upper()
+    _NEW_TONE[_k[0] + _k[1].upper()] = _v[0] + _v[1].upper()
+
+_PIECE = regex.compile(
+    rf"""
+    (?P<nl>{_HS}*+(?:{_ZW}*+{_NL})(?:{_HS}|{_ZW}|{_NL})*+)      # a line break with the spaces around it
+    |(?P<sp>(?:{_ZW}*+{_HS})++{_ZW}*+)                           # a run of spaces
+    |(?P<zw>{_ZW}++)                                             # zero-width alone: dropped
+    |(?P<pdf>[Ƣƣ])                                               # PDF artifact for Ư/ư
+    |(?<![\w])(?P<comb>(?=\w*?\p{{M}})\w++)                      # a word with combining marks
+    |(?<![qQ])(?P<tone>[oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ])(?![\w])  # new tone placement
+    """,
+    regex.VERBOSE,
+)
+
+
+def retone(word: str) -> str:
+    """Old-style tone placement for one NFC word: 'hoà' -> 'hòa', 'thuỷ' -> 'thủy' (not 'quý')."""
+    if len(word) >= 2:
+        tail = word[-2:]
+        if tail in _NEW_TONE and not (len(word) >= 3 and word[-3] in "qQ"):
+            return word[:-2] + _NEW_TONE[tail]
+    return word
+
+
+def _replacement(m: regex.Match, text_len: int) -> str | None:
+    kind = m.lastgroup
+    s = m.group()
+    if kind == "nl":
+        if m.start() == 0 or m.end() == text_len:
+            return ""
+        breaks = len(regex.findall(_NL, s))
+        return "\n\n" if breaks >= 2 else "\n"
+    if kind == "sp":
+        if m.start() == 0 or m.end() == text_len:
+            return ""
+        return " "
+    if kind == "zw":
+        return ""
+    if kind == "pdf":
+        return "Ư" if s == "Ƣ" else "ư"
+    if kind == "comb":
+        return retone(unicodedata.normalize("NFC", s))
+    if kind == "tone":
+        return _NEW_TONE.get(s, s)
+    return None
+
+
+def normalize_with_map(text: str) -> tuple[str, OffsetMap]:
+    """The normalized text and the map from it back to `text`."""
+    out: list[str] = []
+    omap = OffsetMap()
+    pos = 0
+    n = len(text)
+    for m in _PIECE.finditer(text):
+        rep = _replacement(m, n)
+        if rep is None or rep == m.group():
+            continue
+        if m.start() > pos:
+            out.append(text[pos:m.start()])
+            omap.add(m.start() - pos, m.start() - pos)
+        out.append(rep)
+        omap.add(len(rep), m.end() - m.start())
+        pos = m.end()
+    if pos < n:
+        out.append(text[pos:])
+        omap.add(n - pos, n - pos)
+    result = "".join(out)
+    if not unicodedata.is_normalized("NFC", result):
+        # a mark that no word carries (after a digit or a space): rare; compose the whole
+        # text and map it as one piece
+        composed = unicodedata.normalize("NFC", result)
+        if len(composed) == len(result):
+            result = composed
+        else:
+            inner = OffsetMap()
+            inner.add(len(composed), len(result))
+            result = composed
+            omap = _compose(inner, omap)
+    return result, omap
+
+
+class _Composed(OffsetMap):
+    """Two maps applied one after the other (outer first)."""
+
+    def __init__(self, outer: OffsetMap, inner: OffsetMap) -> None:
+        super().__init__()
+        self.outer, self.inner = outer, inner
+        self.out_total, self.src_total = outer.out_total, inner.src_total
+
+    def start(self, pos: int) -> int:
+        return self.inner.start(self.outer.start(pos))
+
+    def end(self, pos: int) -> int:
+        return self.inner.end(self.outer.end(pos))
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        s, e = self.outer.span(start, end)
+        return self.inner.span(s, e)
+
+
+def _compose(outer: OffsetMap, inner: OffsetMap) -> OffsetMap:
+    return _Composed(outer, inner)
+
+
+def normalize_text(text: str) -> str:
+    """The normalized form of a plain text (idempotent)."""
+    return normalize_with_map(text)[0]
+
+
+def make_document(
+    raw: str,
+    *,
+    input_format: str = "auto",
+    id: str | None = None,
+    encoding: str | None = None,
+) -> Document:
+    """Normalize `raw` (plain text or HTML) and segment it into a Document."""
+    from .segment import segment
+
+    if input_format == "auto":
+        input_format = "html" if looks_like_html(raw) else "text"
+    maps: list[OffsetMap] = []
+    text = raw
+    if input_format == "html":
+        text, hmap = html_to_text(raw)
+        maps.append(hmap)
+    text, nmap = normalize_with_map(text)
+    maps.append(nmap)
+    doc = Document(text=text, source=raw, maps=maps, id=id, input_format=input_format, encoding=encoding)
+    segment(doc)
+    return doc

@@ -1,0 +1,51 @@
+"""The ordered extractors: plain data, no plugin machinery.
+
+raw -> normalize (make_document) -> segment -> extractors -> link -> Report
+Each extractor reads the Document and yields records; none calls another. What several
+need (dates, numbers, titles) lives in the shared layers below them.
+"""
+from __future__ import annotations
+
+from .document import Document
+from .extractors import awards, header, meetings, organizations, people, places, refs, targets, terms
+from .link import link
+from .normalize import make_document
+from .records import Report
+
+# report key -> the extractor's one public verb
+EXTRACTORS = {
+    "people": people.find_people,
+    "organizations": organizations.find_organizations,
+    "places": places.find_places,
+    "meetings": meetings.find_meetings,
+    "document_refs": refs.find_document_refs,
+    "awards": awards.find_awards,
+    "targets": targets.find_targets,
+    "terms": terms.find_terms,
+}
+
+
+def run(doc: Document) -> Report:
+    """Run every extractor over one Document and link the records into a Report."""
+    facts = header.read_header(doc)
+    report = Report(
+        id=doc.id,
+        title=facts.title,
+        published=facts.published,
+        authors=facts.authors,
+        document=facts.document,
+        evidence=facts.evidence,
+        layout=doc.layout,
+        input_format=doc.input_format,
+        encoding=doc.encoding,
+    )
+    for key, find in EXTRACTORS.items():
+        setattr(report, key, list(find(doc)))
+    link(doc, report)
+    report.warnings = list(doc.warnings)
+    return report
+
+
+def extract(text: str, *, input_format: str = "auto", id: str | None = None) -> Report:
+    """Extract the Report of one text (plain text or HTML)."""
+    return run(make_document(text, input_format=input_format, id=id))
