@@ -1,0 +1,51 @@
+"""Shared test helpers: table loading, the dev corpus (read from ../shared at test time)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+CASES = Path(__file__).parent / "cases"
+SHARED = ROOT.parent / "shared"
+DEV = SHARED / "corpus" / "dev"
+
+
+def load_cases(name: str) -> list[dict]:
+    """The cases of tests/cases/<name>.yaml: a list of mappings, each with an 'id'."""
+    data = yaml.safe_load((CASES / f"{name}.yaml").read_text(encoding="utf-8"))
+    cases = data["cases"] if isinstance(data, dict) else data
+    for i, c in enumerate(cases):
+        c.setdefault("id", f"{name}-{i}")
+    return cases
+
+
+def case_params(name: str):
+    """pytest.param per case, marked xfail(strict=True) where the case says `xfail: reason`."""
+    out = []
+    for c in load_cases(name):
+        marks = [pytest.mark.xfail(reason=c["xfail"], strict=True)] if c.get("xfail") else []
+        out.append(pytest.param(c, id=str(c["id"]), marks=marks))
+    return out
+
+
+def dev_docs() -> list[dict]:
+    if not (DEV / "docs.jsonl").exists():
+        return []
+    return [json.loads(l) for l in (DEV / "docs.jsonl").read_text(encoding="utf-8").splitlines() if l.strip()]
+
+
+def dev_gold() -> dict[str, dict]:
+    if not (DEV / "gold.jsonl").exists():
+        return {}
+    out = {}
+    for l in (DEV / "gold.jsonl").read_text(encoding="utf-8").splitlines():
+        if l.strip():
+            g = json.loads(l)
+            out[g["id"]] = g
+    return out
+
+
+needs_dev = pytest.mark.skipif(not (DEV / "docs.jsonl").exists(), reason="../shared/corpus/dev not present")
