@@ -19,7 +19,7 @@ from .lexicon import load_list, load_phrases
 
 UPPER_LINE = regex.compile(r"^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$")
 SEPARATOR = regex.compile(r"^[\s\-_–—=*~.]{1,120}$")
-MOTTO_STATE = regex.compile(r"CỘNG\s*HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM", regex.IGNORECASE)
+MOTTO_STATE = regex.compile(r"CỘNG\s*HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM")
 MOTTO_STATE2 = regex.compile(r"Độc\s+lập\s*[-–—]\s*Tự\s+do\s*[-–—]\s*Hạnh\s+phúc", regex.IGNORECASE)
 MOTTO_PARTY = regex.compile(r"ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM")
 PAGE_HEADER = regex.compile(r"^(?:CÔNG\s+BÁO\s*/.*|\d{1,4}|Trang\s+\d+.*|VĂN\s+BẢN\s+QUY\s+PHẠM\s+PHÁP\s+LUẬT)$")
@@ -215,12 +215,20 @@ def _find_tail(doc: Document, body: list[Span]) -> int:
     k = len(body)
     while k > 0 and len(body) - k < 5:
         t = text[body[k - 1].start:body[k - 1].end].strip()
-        if len(t) > 80:
-            break
-        if SOURCE_LINE.match(t) or _byline_names(t) is not None or BYLINE_ABBR.match(t):
+        if SOURCE_LINE.match(t):
+            k -= 1
+            continue
+        if len(t) <= 80 and (_byline_names(t) is not None or BYLINE_ABBR.match(t)):
             k -= 1
             continue
         break
+    if not any(_byline_names(text[ln.start:ln.end].strip()) is not None for ln in body[k:]):
+        # a byline with a label or an agency above trailing photo captions: "Minh Anh (tổng hợp)"
+        for j in range(k - 1, max(k - 7, -1), -1):
+            t = text[body[j].start:body[j].end].strip()
+            m = BYLINE_NAMES.match(t) if len(t) <= 80 else None
+            if BYLINE_LABEL.match(t) and len(t) <= 80 or (m and m["org"]):
+                return j
     return k
 
 
@@ -257,7 +265,9 @@ def _segment_formal(doc: Document, lines: list[Span]) -> None:
             ln = lines[j]
             t = text[ln.start:ln.end].strip()
             gap = text[lines[j - 1].end:ln.start].count("\n") > 1
-            if gap or SEPARATOR.match(t) or BODY_START.match(t) or KINH_GUI.match(t) or PAGE_HEADER.match(t):
+            if SEPARATOR.match(t) or KINH_GUI.match(t) or PAGE_HEADER.match(t) or t.startswith("Căn cứ"):
+                break
+            if j > type_idx + 1 and (gap or BODY_START.match(t)):
                 break
             kinds[j] = "summary"
             j += 1
