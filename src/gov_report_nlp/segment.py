@@ -44,6 +44,7 @@ ITEM = regex.compile(r"^[-–+•*]\s")
 RECIPIENTS = regex.compile(r"^Nơi\s+nhận\s*:", regex.IGNORECASE)
 KINH_GUI = regex.compile(r"^Kính\s+gửi\s*:", regex.IGNORECASE)
 _CLOSED = regex.compile(r"(?:[.;:!?…”\"]|\./\.)\s*$")
+VV_LINE = regex.compile(r"^V/[vV]\b")
 BODY_START = regex.compile(
     r"^(?:Căn\s+cứ|Kính\s+gửi|Thực\s+hiện|Theo\s+đề\s+nghị|Xét\s+đề\s+nghị|Điều\s+1\b|Chương\s+[I1]\b|[IV]+\s*\.|1\s*\.)"
 )
@@ -240,9 +241,12 @@ def _segment_formal(doc: Document, lines: list[Span]) -> None:
     kinds: list[str | None] = [None] * n
     doc_types = load_phrases("doc_type_words")
     type_idx = None
+    seen_anchor = False  # a number or dateline line: the header has begun
     for i, ln in enumerate(lines[:40]):
         t = text[ln.start:ln.end].strip()
-        if PAGE_HEADER.match(t):
+        if VV_LINE.match(t) or (i > 0 and kinds[i - 1] == "summary" and t[:1].islower()):
+            kinds[i] = "summary"  # a công văn's "V/v ..." summary (no type line)
+        elif PAGE_HEADER.match(t):
             kinds[i] = "page_header"
         elif MOTTO_STATE.search(t) or MOTTO_STATE2.search(t) or MOTTO_PARTY.fullmatch(t.strip(" -_*")):
             kinds[i] = "motto"
@@ -250,14 +254,18 @@ def _segment_formal(doc: Document, lines: list[Span]) -> None:
             kinds[i] = "separator"
         elif NUMBER_LINE.match(t):
             kinds[i] = "number"
+            seen_anchor = True
         elif DATELINE.match(t):
             kinds[i] = "dateline"
+            seen_anchor = True
         elif type_idx is None and t.upper() == t and t.strip(" :").lower() in doc_types and i > 0:
             kinds[i] = "doc_type"
             type_idx = i
             break
-        elif UPPER_LINE.match(t) and type_idx is None:
+        elif UPPER_LINE.match(t) and type_idx is None and not (seen_anchor and SIGN_PREFIX.match(t)):
             kinds[i] = "authority"
+        elif seen_anchor:
+            break  # running text: the header is over (a công văn has no type line)
     # summary: the lines after the type word until a blank line, separator or body start
     if type_idx is not None:
         j = type_idx + 1

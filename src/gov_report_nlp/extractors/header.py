@@ -88,6 +88,11 @@ def _formal(doc: Document, facts: HeaderFacts) -> None:
         facts.title = _clean(" ".join([doc.seg_text(type_seg).strip(" :")] + [doc.seg_text(s) for s in summary]))
         end = summary[-1].end if summary else type_seg.end
         facts.evidence["title"] = [_ev(doc, type_seg.start, end)]
+    elif summary:  # a công văn: no type line, "V/v ..." under the number
+        form.kind = "Công văn"
+        form.summary = _joined(doc, summary)
+        facts.title = form.summary
+        facts.evidence["title"] = [_ev(doc, summary[0].start, summary[-1].end)]
     number = doc.first("number")
     if number is not None:
         m = NUMBER_LINE.match(doc.seg_text(number))

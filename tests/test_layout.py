@@ -1,0 +1,48 @@
+"""Both layouts, table-driven: header facts of formal documents, head and tail of news."""
+from __future__ import annotations
+
+import pytest
+from conftest import case_params
+
+from gov_report_nlp import extract, make_document
+
+
+def _header(report) -> dict:
+    doc = report.document.model_dump(mode="json") if report.document else None
+    if doc:
+        doc = {k: doc[k] for k in ("kind", "number", "authority", "place", "date", "summary", "signers")}
+        doc["signers"] = [{"name": s["name"], "titles": s["titles"]} for s in doc["signers"]]
+    return doc
+
+
+@pytest.mark.parametrize("case", case_params("formal"))
+def test_formal_header(case):
+    report = extract(case["text"])
+    assert report.layout == case["layout"]
+    assert report.title == case["title"]
+    assert report.published == case["published"]
+    assert _header(report) == case["document"]
+
+
+@pytest.mark.parametrize("case", case_params("news"))
+def test_news_layout(case):
+    report = extract(case["text"])
+    assert report.layout == "news"
+    assert report.document is None
+    assert report.title == case["title"]
+    assert report.published == case["published"]
+    assert report.authors == case["authors"]
+    doc = make_document(case["text"])
+    kinds = [s.kind for s in doc.segments if s.kind != "sentence"]
+    assert kinds == case["kinds"]
+
+
+@pytest.mark.parametrize("case", case_params("news") + case_params("formal"))
+def test_header_evidence_points_at_text(case):
+    doc = make_document(case["text"])
+    from gov_report_nlp.pipeline import run
+
+    report = run(doc)
+    for field, evs in report.evidence.items():
+        for ev in evs:
+            assert doc.text[ev.start:ev.end] == ev.text, field
