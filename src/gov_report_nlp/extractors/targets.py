@@ -1,11 +1,161 @@
-"""Target records (not yet implemented: yields nothing)."""
+"""Target records: quantities that measure a result, a plan or a goal.
+
+A target is a number followed by a unit: a measurement unit from data/vi/units.txt
+(with its multiplier words, "nghìn tỷ đồng", and rate parts, "triệu đồng/người/năm") or
+a counted noun from data/vi/count_nouns.txt ("334 hộ", "8/9 trạm y tế"). A number
+with no such unit (years, ordinals, document numbers, "Quốc lộ 14", phone numbers) is
+never a target. Dates, attendance and participation counts, and the norms of a
+normative document (Luật, Nghị định, Quyết định...) are left out.
+"""
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterator
 
+import regex
+
+from ..dates import find_dates
 from ..document import Document
-from ..records import Target
+from ..lexicon import load_list, load_phrases
+from ..numbers import parse_number
+from ..records import Evidence, Target
+
+# a number as the genre writes it: 1.234  7,63  1.234,5  77, 3 (a stray space before %)
+_NUM = r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
+
+
+def _alt(words) -> str:
+    return "|".join(regex.escape(w) for w in words)
+
+
+@lru_cache(maxsize=None)
+def _pattern() -> regex.Pattern:
+    mult = _alt(load_list("unit_multipliers"))
+    units = _alt(load_list("units"))
+    counts = _alt(load_list("count_nouns"))
+    per = _alt(load_list("unit_per"))
+    return regex.compile(
+        rf"""
+        (?<![\w.,/-])                       # not inside a word, number or code
+        (?:
+          # 2 tỷ 992 triệu đồng: a compound amount, read in its largest unit
+          (?P<big>{_NUM})\s*tỷ\s+(?P<small>\d{{1,3}})\s*triệu\s+đồng
+        |
+          (?P<v1>{_NUM}|\d+,\s\d(?=\s*%))   # 7,63 (or "77, 3" before %)
+          (?:                               # a range: 4-5%, 18-22 tấn/ha, 28 triệu đến 36 triệu
+            \s*(?:{mult})?\s*(?:-|–|đến|tới)\s*(?P<v2>{_NUM})(?![/\d])
+          | \s*/\s*(?P<of>{_NUM})(?![/\d])  # a share: 14/15, 40/1.911
+          )?
+          \s*
+          (?P<unit>
+            (?:(?:{mult})\s+){{0,2}}(?:{mult})\s+(?:{units})   # nghìn tỷ đồng, ngàn ha
+          | (?:{mult})\s+(?=(?:ha|héc\sta)\b)
+          | (?:{units})
+          | (?:{counts})
+          )
+          (?P<per>(?:\s*/\s*(?:0?1\s+)?(?:{per})(?!\w)){{0,2}})  # /người/năm, /01 xã
+        )
+        (?!\w)
+        """,
+        regex.VERBOSE | regex.IGNORECASE,
+    )
+
+
+_UNIT_FIX = regex.compile(r"\s+")
+
+
+def _value(s: str) -> float | None:
+    return parse_number(regex.sub(r",\s+", ",", s))
+
+
+@lru_cache(maxsize=None)
+def _relation_pattern() -> regex.Pattern:
+    rel = _alt(load_list("target_relations"))
+    return regex.compile(rf"(?:^|\s)(?P<rel>{rel})(?:\s+(?:khoảng|xuống|lên|gấp|mức|được|chỉ|có|tới))*\s*$", regex.IGNORECASE)
+
+
+def _relation(text: str, pos: int, floor: int) -> tuple[str | None, int]:
+    """The relation word right before pos (within a few words), and where the left context starts."""
+    left = text[max(floor, pos - 40):pos]
+    m = _relation_pattern().search(left, timeout=1.0)
+    if not m:
+        return None, pos
+    return m["rel"], max(floor, pos - 40) + m.start("rel")
+
+
+def _is_normative(doc: Document) -> bool:
+    seg = doc.first("doc_type")
+    if seg is None:
+        return False
+    kinds = load_phrases("normative_doc_kinds")
+    return doc.seg_text(seg).strip(" :").lower() in kinds
+
+
+def _scan_spans(doc: Document):
+    spans = [(s.start, s.end) for s in doc.segments if s.kind in ("title",)]
+    spans += [(s.start, s.end) for s in doc.body_spans]
+    return sorted(set(spans))
+
+
+def _indicator(text: str, start: int, floor: int) -> str | None:
+    """The words before the quantity in its clause (up to the last comma, colon or period)."""
+    left = text[floor:start]
+    cut = max(left.rfind(c) for c in ",;:.(\n")
+    words = left[cut + 1:].strip()
+    words = regex.sub(r"\s+", " ", words)
+    return words or None
 
 
 def find_targets(doc: Document) -> Iterator[Target]:
-    return iter(())
+    if doc.layout == "formal" and _is_normative(doc):
+        return
+    text = doc.text
+    neg_before = load_phrases("target_negative_cues")
+    neg_after = load_phrases("target_negative_after")
+    neg_before_re = regex.compile(r"(?:" + _alt(sorted(neg_before, key=len, reverse=True)) + r")(?:\s+\w+){0,4}\s*$", regex.IGNORECASE)
+    neg_after_re = regex.compile(r"^\s*(?:\w+\s+){0,3}?(?:" + _alt(sorted(neg_after, key=len, reverse=True)) + r")(?!\w)", regex.IGNORECASE)
+    pat = _pattern()
+    seen: set[tuple[int, int]] = set()
+    for s0, e0 in _scan_spans(doc):
+        date_spans = [(d.start, d.end) for d in find_dates(text, s0, e0)]
+        for m in pat.finditer(text, s0, e0, timeout=2.0):
+            s, e = m.span()
+            if (s, e) in seen or any(ds < e and s < de for ds, de in date_spans):
+                continue
+            seen.add((s, e))
+            if m["big"]:
+                value = (parse_number(m["big"]) or 0) + int(m["small"]) / 1000
+                unit = "tỷ đồng"
+                vmax = of = None
+            else:
+                value = _value(m["v1"])
+                if value is None:
+                    continue
+                vmax = _value(m["v2"]) if m["v2"] else None
+                of = _value(m["of"]) if m["of"] else None
+                unit = _UNIT_FIX.sub(" ", (m["unit"] + (m["per"] or "")).strip())
+                if regex.fullmatch(r"(?:19|20)\d\d", m["v1"]) and not m["unit"].strip() == "%":
+                    # "năm 2020 người" is not a count; a bare year never takes a counted noun
+                    if m["unit"].lower() in load_phrases("count_nouns"):
+                        continue
+                if vmax is not None and vmax <= value:
+                    vmax = None
+            floor = max(s0, text.rfind("\n", s0, s) + 1)
+            left = text[max(floor, s - 60):s]
+            if neg_before_re.search(left, timeout=1.0):
+                continue
+            if m["unit"] and m["unit"].lower() in load_phrases("count_nouns"):
+                if neg_after_re.search(text[e:min(e0, e + 40)], timeout=1.0):
+                    continue
+            rel, rel_start = _relation(text, s, floor)
+            ev_start = rel_start if rel else s
+            yield Target(
+                indicator=_indicator(text, ev_start, floor),
+                value=value,
+                value_max=vmax,
+                unit=unit,
+                relation=rel.lower() if rel else None,
+                of=of,
+                text=text[ev_start:e],
+                evidence=Evidence.of(text, ev_start, e),
+            )
