@@ -60,10 +60,11 @@ class OffsetMap:
         self.out_total = 0
         self.src_total = 0
 
-    def add(self, out_len: int, src_len: int) -> None:
+    def add(self, out_len: int, src_len: int, linear: bool | None = None) -> None:
+        """Append a piece; `linear=False` maps each of its characters to the whole piece."""
         if out_len == 0 and src_len == 0:
             return
-        linear = out_len == src_len
+        linear = out_len == src_len if linear is None else linear and out_len == src_len
         if linear and self._linear and self._linear[-1] and out_len:
             self._out_len[-1] += out_len
             self._src_len[-1] += src_len

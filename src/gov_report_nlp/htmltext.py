@@ -19,6 +19,7 @@ BLOCK_TAGS = frozenset(
     "h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table tbody td tfoot th thead "
     "title tr ul caption center".split()
 )
+PARA_TAGS = frozenset("p h1 h2 h3 h4 h5 h6 article section blockquote".split())  # start a paragraph
 SKIP_TAGS = frozenset("script style head noscript template svg iframe object".split())
 VOID_TAGS = frozenset("br hr img meta link input area base col embed param source track wbr".split())
 
@@ -71,7 +72,7 @@ class _Walker(HTMLParser):
         if tag in SKIP_TAGS and tag not in VOID_TAGS:
             self.skip += 1
         if tag in BLOCK_TAGS and not self.skip:
-            self._emit("\n", start, self._tag_end(start))
+            self._emit("\n\n" if tag in PARA_TAGS else "\n", start, self._tag_end(start))
 
     def handle_startendtag(self, tag, attrs):
         start = self._abs()

@@ -93,7 +93,7 @@ def normalize_with_map(text: str) -> tuple[str, OffsetMap]:
             out.append(text[pos:m.start()])
             omap.add(m.start() - pos, m.start() - pos)
         out.append(rep)
-        omap.add(len(rep), m.end() - m.start())
+        omap.add(len(rep), m.end() - m.start(), linear=m.lastgroup not in ("tone", "comb"))
         pos = m.end()
     if pos < n:
         out.append(text[pos:])
