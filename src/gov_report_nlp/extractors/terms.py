@@ -1,11 +1,104 @@
-"""Term records (not yet implemented: yields nothing)."""
+"""Term records: terms of office and plan periods written with years.
+
+"nhiệm kỳ 2020-2025", "giai đoạn 2021-2025", "5 năm 2021-2025", "(2016 - 2018)": one
+record per distinct start-end pair, with the body and the ordinal the text first ties
+to it ("Đại hội Đảng bộ huyện lần thứ XII, nhiệm kỳ 2020-2025" gives body "Đại hội
+Đảng bộ huyện", ordinal 12). Year spans of crop seasons and school years
+(data/vi/term_not_before.txt: "vụ thu đông năm 2017-2018") are not terms.
+"""
 from __future__ import annotations
 
 from typing import Iterator
 
+import regex
+
 from ..document import Document
-from ..records import Term
+from ..lexicon import load_list
+from ..numbers import parse_ordinal
+from ..records import Evidence, Term
+
+YEAR_SPAN = regex.compile(
+    r"""
+    (?<![\d/.,-])
+    (?P<y1>(?:19|20)\d\d)          # 2020
+    \s*[-–—]\s*                    # -
+    (?P<y2>(?:19|20)\d\d)          # 2025
+    (?![\d/])
+    """,
+    regex.VERBOSE,
+)
+
+# the words that introduce the span, kept in the evidence
+CUE = regex.compile(r"(?:nhiệm\s+kỳ|giai\s+đoạn|\d+\s+năm|năm|thời\s+kỳ)\s*\(?\s*$", regex.IGNORECASE)
+
+# body and ordinal before the cue: "<body> lần thứ XII," / "<body> khóa IV," / "<body>"
+ORDINAL = regex.compile(
+    r"""
+    (?:\s+lần\s+thứ\s+(?P<ord>[IVXLC]+|\d+)
+     | \s+khóa\s+(?P<khoa>[IVXLC]+|\d+))
+    \s*,?\s*$
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+
+def _excluded(left: str) -> bool:
+    low = left.lower()
+    return any(regex.search(rf"(?<!\w){regex.escape(w)}(?:\s+\S+){{0,3}}\s*$", low) for w in load_list("term_not_before"))
+
+
+def _body(text: str, floor: int, pos: int) -> tuple[str | None, int | None]:
+    """The body named right before the cue at pos, and its ordinal, within the clause."""
+    left = text[floor:pos].rstrip(" ,(")
+    ordinal = None
+    m = ORDINAL.search(left, timeout=1.0)
+    if m:
+        if m["ord"]:
+            ordinal = parse_ordinal(m["ord"])
+            left = left[: m.start()]
+        # "HĐND huyện khóa IV": the khóa stays in the body and gives no ordinal when
+        # another khóa shares the years ("HĐND tỉnh khóa III và HĐND huyện khóa IV")
+    cut = max(left.rfind(c) for c in ",;:.\n“”\"")
+    if cut >= 0 and left[cut] in "“\"" and left[cut + 1:].count("”") == 0:
+        cut = -1 if cut < 0 else cut
+    body = left[cut + 1:].strip(" -–")
+    for stop in ("tổ chức", "thành công", "tiến hành", "của", "về", "thực hiện"):
+        i = body.lower().rfind(stop + " ")
+        if i >= 0 and stop not in ("của",):
+            body = body[i + len(stop) + 1:]
+    body = regex.sub(r"\s+", " ", body).strip()
+    words = body.split()
+    if len(words) > 12:
+        body = " ".join(words[-12:])
+    return (body or None), ordinal
 
 
 def find_terms(doc: Document) -> Iterator[Term]:
-    return iter(())
+    text = doc.text
+    seen: set[tuple[int, int]] = set()
+    for m in YEAR_SPAN.finditer(text, timeout=2.0):
+        y1, y2 = int(m["y1"]), int(m["y2"])
+        if not 0 < y2 - y1 <= 15 or (y1, y2) in seen:
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        left = text[line_start:m.start()]
+        if _excluded(left):
+            continue
+        cue = CUE.search(left, timeout=1.0)
+        paren = left.rstrip().endswith("(")
+        if not cue and not paren:
+            continue
+        seen.add((y1, y2))
+        start = line_start + cue.start() if cue else m.start()
+        body, ordinal = _body(text, line_start, start) if cue else (None, None)
+        if cue and regex.match(r"\d+\s+năm", cue.group(0)):
+            # "kế hoạch ... 5 năm 2021-2025": the duration belongs to the body
+            body2, ordinal = _body(text, line_start, start)
+            body = body2
+        yield Term(
+            body=body,
+            ordinal=ordinal,
+            start=y1,
+            end=y2,
+            evidence=Evidence.of(text, start, m.end()),
+        )
