@@ -36,7 +36,7 @@ def _pattern() -> regex.Pattern:
     per = _alt(load_list("unit_per"))
     return regex.compile(
         rf"""
-        (?<![\w.,/-])                       # not inside a word, number or code
+        (?<![\w-])(?<!\d[.,])(?<!\d\s?/)    # not inside a word, number, code or share
         (?:
           # 2 tỷ 992 triệu đồng: a compound amount, read in its largest unit
           (?P<big>{_NUM})\s*tỷ\s+(?P<small>\d{{1,3}})\s*triệu\s+đồng
@@ -92,7 +92,7 @@ def _is_normative(doc: Document) -> bool:
 
 
 def _scan_spans(doc: Document):
-    spans = [(s.start, s.end) for s in doc.segments if s.kind in ("title",)]
+    spans = [(s.start, s.end) for s in doc.segments if s.kind in ("title", "section")]
     spans += [(s.start, s.end) for s in doc.body_spans]
     return sorted(set(spans))
 
@@ -107,13 +107,33 @@ def _indicator(text: str, start: int, floor: int) -> str | None:
 
 
 def find_targets(doc: Document) -> Iterator[Target]:
+    """Every result quantity, once: a headline or subheading figure that the body
+    repeats is given by the body."""
+    found = list(_candidates(doc))
+    heads = [(s.start, s.end) for s in doc.segments if s.kind in ("title", "heading")]
+
+    def in_head(t: Target) -> bool:
+        return any(a <= t.evidence.start < b for a, b in heads)
+
+    body_keys = {(t.value, (t.unit or "").lower()) for t in found if not in_head(t)}
+    for t in found:
+        if in_head(t) and (t.value, (t.unit or "").lower()) in body_keys:
+            continue
+        yield t
+
+
+def _candidates(doc: Document) -> Iterator[Target]:
     if doc.layout == "formal" and _is_normative(doc):
         return
     text = doc.text
     neg_before = load_phrases("target_negative_cues")
     neg_after = load_phrases("target_negative_after")
     neg_before_re = regex.compile(r"(?:" + _alt(sorted(neg_before, key=len, reverse=True)) + r")(?:\s+\w+){0,4}\s*$", regex.IGNORECASE)
-    neg_after_re = regex.compile(r"^\s*(?:\w+\s+){0,3}?(?:" + _alt(sorted(neg_after, key=len, reverse=True)) + r")(?!\w)", regex.IGNORECASE)
+    neg_after_re = regex.compile(r"^\s*(?:\w+\s+){0,6}?(?:" + _alt(sorted(neg_after, key=len, reverse=True)) + r")(?!\w)", regex.IGNORECASE)
+    adjacent = sorted(load_phrases("target_negative_adjacent"), key=len, reverse=True)
+    neg_adjacent_re = regex.compile(r"(?:^|\s)(?:" + _alt(adjacent) + r")\s*(?:khoảng|gần|hơn|trên)?\s*$", regex.IGNORECASE)
+    not_followed = sorted(load_phrases("unit_not_followed"), key=len, reverse=True)
+    not_followed_re = regex.compile(r"\s+(?:" + _alt(not_followed) + r")(?!\w)", regex.IGNORECASE)
     pat = _pattern()
     seen: set[tuple[int, int]] = set()
     for s0, e0 in _scan_spans(doc):
@@ -134,19 +154,24 @@ def find_targets(doc: Document) -> Iterator[Target]:
                 vmax = _value(m["v2"]) if m["v2"] else None
                 of = _value(m["of"]) if m["of"] else None
                 unit = _UNIT_FIX.sub(" ", (m["unit"] + (m["per"] or "")).strip())
-                if regex.fullmatch(r"(?:19|20)\d\d", m["v1"]) and not m["unit"].strip() == "%":
-                    # "năm 2020 người" is not a count; a bare year never takes a counted noun
-                    if m["unit"].lower() in load_phrases("count_nouns"):
-                        continue
+                if m["unit"].strip().lower() == "lần" and not regex.search(r"gấp\s*$", text[max(s0, s - 10):s]):
+                    continue  # "lần" measures only a multiple: "tăng gấp 1,5 lần"
                 if vmax is not None and vmax <= value:
                     vmax = None
             floor = max(s0, text.rfind("\n", s0, s) + 1)
             left = text[max(floor, s - 60):s]
-            if neg_before_re.search(left, timeout=1.0):
+            if neg_before_re.search(left, timeout=1.0) or neg_adjacent_re.search(left, timeout=1.0):
+                continue
+            if regex.search(r"(?:^|\s)năm\s*$", left):
+                continue  # "năm 2020 ..." is a year
+            after = text[e:min(e0, e + 60)]
+            if not_followed_re.match(after, timeout=1.0):
                 continue
             if m["unit"] and m["unit"].lower() in load_phrases("count_nouns"):
-                if neg_after_re.search(text[e:min(e0, e + 40)], timeout=1.0):
+                if neg_after_re.search(after, timeout=1.0):
                     continue
+                if regex.match(r"\s+\p{Lu}\p{Ll}", after) and not regex.match(r"\s+\p{Lu}\p{Ll}+\s+\p{Ll}", after):
+                    continue  # "2 xã Đắk Nia": a count naming places, not a result
             rel, rel_start = _relation(text, s, floor)
             ev_start = rel_start if rel else s
             yield Target(
