@@ -78,6 +78,9 @@ class Meeting(Record):
     purpose: Optional[str] = None
     period: Optional[str] = None
     attendance: Optional[dict[str, Any]] = None
+    # spans of each chair / attendee phrase, parallel to chairs / attendees (for link.py)
+    chair_evidence: list[Evidence] = Field(default_factory=list)
+    attendee_evidence: list[Evidence] = Field(default_factory=list)
 
 
 class DocumentRef(Record):

@@ -1,11 +1,549 @@
-"""Meeting records (not yet implemented: yields nothing)."""
+"""Meetings reported as held: kind, name, ordinal, organizer, date, chairs, attendees, resolutions.
+
+A news item usually reports one meeting in its lead ("Chiều 28/7/2020, Huyện ủy X tổ chức
+Hội nghị ..."); the headline names it when the lead does not; a later sentence with its own
+date ("Sáng cùng ngày, ... tổ chức Hội nghị giao ban") reports another one. A formal text
+names the session that adopted it ("Quốc hội ... khóa XII, kỳ họp thứ 8 thông qua ngày ...").
+Meetings only planned ("sẽ tổ chức", "dự kiến") or mentioned in passing ("tổ chức thành
+công đại hội ...") are left out. Chairs and attendees are reduced to people's names by a
+simple rule here (honorific or family name + capitalized syllables); link.py refines them
+with the people extractor's records.
+
+Language lives in data/vi/meeting_*.txt; this module holds the logic.
+"""
 from __future__ import annotations
 
-from typing import Iterator
+from dataclasses import dataclass, field
+from typing import Iterator, Optional
 
+import regex
+
+from ..dates import find_dates
 from ..document import Document
-from ..records import Meeting
+from ..lexicon import load_list
+from ..numbers import parse_count, parse_ordinal
+from ..records import Evidence, Meeting
+
+_F = regex.VERBOSE | regex.IGNORECASE
+_T = 1.0  # regex timeout, seconds
+
+
+def _lex(name: str) -> list[str]:
+    return list(load_list(name))
+
+
+# ------------------------------------------------------------------ patterns (built once)
+
+class _P:
+    """Compiled patterns, built on first use from the lexicons."""
+
+    _done = False
+
+    @classmethod
+    def get(cls) -> "type[_P]":
+        if not cls._done:
+            cls._build()
+            cls._done = True
+        return cls
+
+    @classmethod
+    def _build(cls) -> None:
+        # "surface = kind" lines (load_map's TAB is lost to normalize_text for now)
+        cls.kinds = {}
+        for line in load_list("meeting_kinds"):
+            surface, _, kind = line.partition("=")
+            cls.kinds[surface.strip().lower()] = (kind or surface).strip()
+        cls.KIND = regex.compile(
+            r"(?<!\w)(?P<kind>\L<kinds>)(?!\w)", _F, kinds=sorted(cls.kinds, key=len, reverse=True))
+        cls.NOT_KIND = regex.compile(r"(?<!\w)\L<nk>(?!\w)", _F, nk=_lex("meeting_not_kinds"))
+        cls.HELD = regex.compile(r"(?<!\w)\L<held>(?!\w)", _F, held=_lex("meeting_held_cues"))
+        cls.PLANNED = regex.compile(r"(?<!\w)\L<pl>(?!\w)", _F, pl=_lex("meeting_planned_cues"))
+        cls.PASSING = regex.compile(r"(?<!\w)\L<ps>(?!\w)", _F, ps=_lex("meeting_passing_cues"))
+        cls.ATTEND = regex.compile(
+            r"""(?:^|(?<=[\s,.;:(]))(?P<cue>\L<att>)
+                (?:\s+(?:\L<kw>|buổi\s+lễ|lễ\s+công\s+bố))?   # Dự hội nghị / Tham dự Lễ công bố
+                (?:\s*,?\s*(?:có|gồm))?                        # ... có / gồm
+                \s*[,:]?\s+""",
+            _F, att=_lex("meeting_attend_cues"), kw=sorted(cls.kinds, key=len, reverse=True))
+        cls.PERSON_CUE = regex.compile(
+            r"^\s*(?P<cue>\L<pc>)\s*:?\s*(?=\S)", _F, pc=_lex("meeting_person_cues"))
+        cls.GROUP_HEAD = regex.compile(r"^\s*(?:\L<gh>)(?!\w)", _F, gh=_lex("meeting_group_heads"))
+        cls.TITLE_HEAD = regex.compile(r"^\s*(?:\L<th>)(?!\w)", _F, th=_lex("meeting_title_heads"))
+        cls.TITLE_WORD = regex.compile(r"(?<!\w)(?:\L<th>)(?!\w)", _F, th=_lex("meeting_title_heads"))
+        # a capitalized syllable of a name ("Hồ", "K’Ré", "Yathotu")
+        syl = r"(?:[\p{Lu}][\p{Ll}]*(?:[’'][\p{Lu}]?[\p{Ll}]*)?)"
+        cls.SURNAME_NAME = regex.compile(
+            rf"(?<![\w’'])(?P<name>\L<sn>(?:\s+{syl}){{1,3}})(?![\w’'])",
+            regex.VERBOSE, sn=_lex("meeting_surnames"))
+        cls.CAP_RUN = regex.compile(r"[\p{Lu}][\w’'.]*(?:\s*[’']\s*[\p{Lu}][\w’']*)?(?:\s+[\p{Lu}][\w’']*){0,4}")
+        cls.CHAIR = regex.compile(
+            r"""(?<!\w)(?:(?:đã|đồng\s+thời|cùng)\s+)?(?P<co>đồng\s+)?chủ\s+trì
+                (?:\s+(?:và\s+)?(?:điều\s+hành\s+)?(?P<kw>\L<kw>))""",
+            _F, kw=sorted(cls.kinds, key=len, reverse=True))
+        cls.CHAIR_UNDER = regex.compile(
+            r"dưới\s+sự\s+(?:đồng\s+)?chủ\s+trì\s+(?:của\s+)?(?P<who>[^.;]+)", _F)
+        cls.ORDINAL = regex.compile(
+            r"""(?:lần\s+thứ|(?<=\L<kw>)\s+thứ)\s+
+                (?P<n>\d{1,3}|[IVXLC]{1,7}|nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười(?:\s+\w+)?)(?!\w)""",
+            _F, kw=sorted(cls.kinds, key=len, reverse=True))
+        cls.SAME_DAY = regex.compile(r"(?P<pod>sáng|trưa|chiều|tối)\s+cùng\s+ngày", _F)
+        cls.RES_COUNT = regex.compile(
+            r"thông\s+qua\s+(?P<n>\d{1,3}|[\p{Ll}]+(?:\s+[\p{Ll}]+)?)\s+(?:nghị\s+quyết|dự\s+thảo\s+nghị\s+quyết)", _F)
+        cls.RES_TITLES = regex.compile(
+            r"thông\s+qua\s+(?:các\s+|nhiều\s+)?(?P<list>(?:Nghị|nghị)\s+quyết\s+(?:về|điều\s+chỉnh|hỗ\s+trợ|số)[^.]+)", regex.VERBOSE)
+        cls.FORMAL_SESSION = regex.compile(
+            r"""được\s+(?P<org>[^,.\n]+(?:\n[^,.\n]+)?),\s*
+                (?P<name>(?P<kw>kỳ\s+họp|phiên\s+họp)\s+thứ\s+(?P<n>\w+))\s+
+                thông\s+qua\s+(?P<date>ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})""",
+            _F)
+        cls.ORG_VERB = regex.compile(
+            r"""(?<!\w)(?:(?:đã|vừa|đã\s+phối\s+hợp|phối\s+hợp|long\s+trọng|trang\s+trọng)\s+)*
+                (?:tổ\s+chức|khai\s+mạc|họp)(?!\w)""", _F)
+
+
+# ------------------------------------------------------------------ people (fallback)
+
+def person_name(text: str, start: int = 0, end: int | None = None) -> Optional[tuple[int, int]]:
+    """The span of the first person's name in text[start:end], by family name or honorific."""
+    P = _P.get()
+    end = len(text) if end is None else end
+    m = P.SURNAME_NAME.search(text, start, end, timeout=_T)
+    if m:
+        return m.span("name")
+    c = P.PERSON_CUE.match(text, start, end, timeout=_T)
+    if c:
+        s = c.end()
+        r = P.CAP_RUN.match(text, s, end, timeout=_T)
+        if r and not P.TITLE_HEAD.match(text, s, end):
+            e = r.end()
+            # stop at a title word inside the run ("Pany Yathotu Ủy viên ...")
+            t = P.TITLE_WORD.search(text, s + 1, e, timeout=_T)
+            if t:
+                e = t.start()
+            e = s + len(text[s:e].rstrip(" ,.;:-–"))
+            if e > s:
+                return s, e
+    return None
+
+
+# ------------------------------------------------------------------ attendee lists
+
+_SEP = regex.compile(r"\s*;\s*|\s*,\s*|\s+(?:và|cùng\s+với|cùng)\s+")
+_END = regex.compile(r"\.(?:\s|$)|\n")
+
+
+@dataclass
+class _Item:
+    start: int
+    end: int
+    person: Optional[tuple[int, int]] = None
+
+
+def split_attendees(text: str, start: int, end: int) -> list[_Item]:
+    """Split an attendance list into people and groups, keeping a group's inner commas."""
+    P = _P.get()
+    frags: list[tuple[str, int, int]] = []  # (separator before, start, end)
+    pos, sep = start, ";"
+    for m in _SEP.finditer(text, start, end, timeout=_T):
+        if m.start() > pos:
+            frags.append((sep, pos, m.start()))
+        sep = m.group().strip() or "và"
+        pos = m.end()
+    if pos < end:
+        frags.append((sep, pos, end))
+    items: list[_Item] = []
+    pending: list[tuple[int, int]] = []  # titles written before a name
+    for sep, s, e in frags:
+        frag = text[s:e]
+        if not frag.strip(" .-–"):
+            continue
+        # "các đồng chí Phó Bí thư Tỉnh ủy: Nguyễn Xuân Đường": the name list follows the colon
+        colon = frag.find(":")
+        if colon >= 0 and person_name(text, s + colon + 1, e):
+            s = s + colon + 1
+        pn = person_name(text, s, e)
+        cur = items[-1] if items else None
+        if pn:
+            if pending and sep != ";":
+                s = pending[0][0]
+            pending = []
+            items.append(_Item(s, e, pn))
+            continue
+        is_group = bool(P.GROUP_HEAD.match(text, s, e)) or bool(regex.match(r"\s*\d", frag))
+        is_title = bool(P.TITLE_HEAD.match(text, s, e)) and not regex.search(r"(?<!\w)(?:các|những|\d+)\s", frag)
+        if sep == ";" or cur is None:
+            if is_title and not is_group:
+                pending.append((s, e))
+                continue
+            items.append(_Item(s, e))
+            continue
+        if cur.person is not None:
+            if is_group and not is_title:
+                items.append(_Item(s, e))
+            elif is_title:
+                cur.end = e  # another title of the same person
+            else:
+                items.append(_Item(s, e))
+            continue
+        # the current item is a group
+        if is_group and (sep != "và" or regex.match(r"\s*(?:các\s+đồng\s+chí|lãnh\s+đạo|đại\s+diện|toàn\s+thể|thân\s+nhân|đông\s+đảo)", frag, flags=regex.I)):
+            items.append(_Item(s, e))
+        else:
+            cur.end = e  # a group's inner comma or "và"
+    for s, e in pending:
+        items.append(_Item(s, e))
+    return items
+
+
+# ------------------------------------------------------------------ meetings
+
+@dataclass
+class _Draft:
+    kind: str
+    start: int
+    end: int
+    name: Optional[tuple[int, int]] = None
+    ordinal: Optional[int] = None
+    organizer: Optional[str] = None
+    date: Optional[str] = None
+    part_of_day: Optional[str] = None
+    chairs: list[tuple[str, Evidence]] = field(default_factory=list)
+    attendees: list[tuple[str, Evidence]] = field(default_factory=list)
+    resolutions: list[str] = field(default_factory=list)
+    resolution_count: Optional[int] = None
+    place: Optional[str] = None
+    sentence: Optional[tuple[int, int]] = None
+
+
+def _kind_matches(text: str, s: int, e: int):
+    P = _P.get()
+    bad = [m.span() for m in P.NOT_KIND.finditer(text, s, e, timeout=_T)]
+    for m in P.KIND.finditer(text, s, e, timeout=_T):
+        if any(a <= m.start() < b for a, b in bad):
+            continue
+        yield m
+
+
+def _name_span(text: str, ks: int, se: int) -> tuple[int, int]:
+    """The meeting's name from its kind word to the end of the noun phrase."""
+    stop = regex.compile(
+        r"""\s*(?:[.;]\s|\.$|,\s*(?!\s*(?:đảm\s+bảo|triển\s+khai|phương\s+hướng|nhiệm\s+vụ|năm\s+\d))
+            |\s+(?:với\s+sự|với\s+các|có\s+sự|tại\s|do\s|dưới\s+sự|đã\s|vừa\s|nhằm\s|vào\s|diễn\s+ra|
+                 được\s|cùng\s+các|để\s|sáng\s|chiều\s|tối\s|ngày\s+\d|với\s+sự\s+tham|có\s+\d|gồm\s))""",
+        _F)
+    m = stop.search(text, ks, se, timeout=_T)
+    e = m.start() if m else se
+    return ks, e
+
+
+def _ordinal(text: str, s: int, e: int) -> Optional[int]:
+    m = _P.get().ORDINAL.search(text, s, e, timeout=_T)
+    if not m:
+        return None
+    return parse_ordinal(m["n"])
+
+
+def _clean_org(org: str) -> Optional[str]:
+    org = org.strip(" ,.;:-–")
+    org = regex.sub(r"^(?:theo\s[^,]+,\s*)", "", org, flags=regex.I)
+    org = regex.sub(r"^(?:tại\s[^,]+,\s*)+", "", org, flags=regex.I)
+    org = regex.sub(r"\s+(?:đã|vừa|phối\s+hợp|long\s+trọng|trang\s+trọng)$", "", org, flags=regex.I).strip(" ,")
+    if not org or len(org.split()) > 14 or not org[0].isalpha():
+        return None
+    if _P.get().PERSON_CUE.match(org) or person_name(org):
+        return None
+    if regex.match(r"(?:tại|ngày|sáng|chiều|tối|trưa|hôm|theo)\s", org, flags=regex.I):
+        return None
+    return org
+
+
+def _organizer(text: str, ss: int, ks: int, ke: int, se: int, date_end: int, kind: str) -> Optional[str]:
+    """The body that held the meeting: subject of 'tổ chức', 'do X tổ chức', 'kỳ họp <body>'."""
+    P = _P.get()
+    # "... do Ban tổ chức Thành ủy tổ chức", "vừa được HĐND huyện tổ chức"
+    m = regex.compile(r"(?:do|được)\s+(?P<org>[^,.;]{3,80}?)\s+(?:phối\s+hợp\s+)?tổ\s+chức(?!\w)", _F).search(text, ke, se, timeout=_T)
+    if m:
+        return _clean_org(m["org"])
+    # "cuộc làm việc của Ban thường vụ Tỉnh ủy"
+    m = regex.compile(r"\s+của\s+(?P<org>[^,.;]{3,60}?)(?=\s+(?:cùng|với|về|tại|nhằm)\s|[,.;]|$)", _F).match(text, ke, se, timeout=_T)
+    if m and kind in ("cuộc làm việc", "buổi làm việc"):
+        return _clean_org(m["org"])
+    # "kỳ họp thứ 12 HĐND TP. HCM khóa IX", "Kỳ họp thứ tư Hội đồng nhân dân thành phố Hà Nội khóa XV"
+    if kind in ("kỳ họp", "phiên họp"):
+        m = regex.compile(
+            r"(?:\s+(?:thứ\s+\w+|bất\s+thường|chuyên\s+đề))?\s+(?P<org>(?:HĐND|HÐND|Hội\s+đồng\s+nhân\s+dân|Quốc\s+hội)[^,.;]*?)(?=\s+(?:khóa|khoá|đã|vừa|lần)\s|[,.;]|$)",
+            _F).match(text, ke, se, timeout=_T)
+        if m:
+            return _clean_org(m["org"])
+    # subject before the verb: "Chiều 28/7/2020 Huyện ủy X (tổ chức) hội nghị ..."
+    left = max(ss, date_end)
+    v = None
+    for vm in P.ORG_VERB.finditer(text, left, ks, timeout=_T):
+        v = vm
+    e = v.start() if v else ks
+    if e - left < 2:
+        return None
+    seg = text[left:e]
+    if v is None and regex.search(r"(?<!\w)(?:chủ\s+trì|dự|tham\s+dự|tại)(?!\w)", seg, flags=regex.I):
+        return None
+    if v is None and date_end <= ss:
+        return None
+    return _clean_org(seg)
+
+
+def _date_of(doc: Document, s: int, e: int, prev: Optional[_Draft]):
+    """(iso date, part of day, end of the date) of the first dated mention in text[s:e]."""
+    text = doc.text
+    pub = doc.published
+    year = pub.year if pub is not None else None
+    m = _P.get().SAME_DAY.search(text, s, e, timeout=_T)
+    if m and prev is not None and prev.date:
+        return prev.date, m["pod"].lower(), m.end()
+    for d in find_dates(text, s, e, default_year=year):
+        if d.day is None or d.month is None:
+            continue
+        # a document's date ("Chỉ thị ... ngày 22/11/2014") is not the meeting's
+        before = text[max(s, d.start - 25):d.start]
+        if regex.search(r"(?:\d+\s*[-/]\s*[\p{Lu}]+|[\p{Lu}]{2,}\s*/\s*[\p{Lu}]+)[^,]*$", before):
+            continue
+        iso = d.iso()
+        if iso and "T" in iso:
+            iso = iso.split("T")[0]
+        return iso, d.part_of_day, d.end
+    return None, None, -1
+
+
+def _held(text: str, s: int, e: int, km) -> bool:
+    """Does the sentence report the meeting at km as held, not planned or in passing?"""
+    P = _P.get()
+    if P.PASSING.search(text, s, e, timeout=_T):
+        return False
+    for pm in P.PLANNED.finditer(text, s, e, timeout=_T):
+        if pm.start() < km.end() + 60:
+            return False
+    return bool(P.HELD.search(text, s, e, timeout=_T))
+
+
+def _body_sentences(doc: Document):
+    kinds = {"paragraph", "lead", "caption", "heading", "summary", "item"}
+    spans = [seg for seg in doc.segments if seg.kind in kinds]
+    for sent in doc.sentences:
+        if any(p.start <= sent.start < p.end for p in spans):
+            yield sent.start, sent.end
+
+
+def _chairs(doc: Document, s: int, e: int, anchor: bool) -> list[tuple[str, Evidence]]:
+    """People who chair a meeting in text[s:e]: 'X chủ trì hội nghị', 'dưới sự chủ trì của X'."""
+    P = _P.get()
+    text = doc.text
+    out: list[tuple[str, Evidence]] = []
+    spans: list[tuple[int, int]] = []
+    for m in P.CHAIR.finditer(text, s, e, timeout=_T):
+        # the chairs are the subject before 'chủ trì', back to the clause start
+        left = s
+        for b in regex.finditer(r"[.;]\s|,\s*(?=(?:cùng\s+)?(?:dự|tham\s+dự|về\s+dự|đến\s+dự))|\bẢnh:[^.]*?(?=\s[\p{Lu}])", text[s:m.start()]):
+            left = s + b.end()
+        spans.append((left, m.start()))
+    for m in P.CHAIR_UNDER.finditer(text, s, e, timeout=_T):
+        spans.append((m.start("who"), m.end("who")))
+    for a, b in spans:
+        # drop a leading date and place: "Ngày 10-2, tại Trụ sở Chính phủ, Thủ tướng ..."
+        seg = text[a:b]
+        mm = regex.match(r"(?:(?:[\p{L}]+\s+)?(?:ngày\s+)?\d{1,2}\s*[-/.]\s*\d{1,2}(?:\s*[-/.]\s*\d{4})?\s*,?\s*)?(?:tại\s[^,]+,\s*)?", seg, flags=regex.I)
+        if mm:
+            a += mm.end()
+        for it in _people_in(text, a, b):
+            out.append(it)
+    return out
+
+
+def _people_in(text: str, a: int, b: int) -> list[tuple[str, Evidence]]:
+    """Each person of a list of chairs 'A, title và B, title' as (name, evidence)."""
+    out = []
+    for it in split_attendees(text, a, b):
+        if it.person:
+            ps, pe = it.person
+            out.append((text[ps:pe], Evidence.of(text, it.start, it.end)))
+    return out
+
+
+def _attendees(doc: Document, s: int, e: int) -> list[tuple[str, Evidence]]:
+    P = _P.get()
+    text = doc.text
+    out: list[tuple[str, Evidence]] = []
+    for m in P.ATTEND.finditer(text, s, e, timeout=_T):
+        cue = m["cue"].lower()
+        if cue in ("dự", "tham dự", "về dự", "đến dự", "cùng dự"):
+            # a bare 'dự' opens a list only at a clause start ("Dự hội nghị có", "cùng dự có")
+            before = text[max(s, m.start() - 3):m.start()]
+            if not (m.start() == s or regex.search(r"[,.;:]\s*$", before) or regex.search(r"có\s*[,:]?\s+$", m.group())):
+                continue
+            if not regex.search(r"(?:có|gồm)\s*[,:]?\s*$", m.group()) and cue in ("dự",):
+                continue
+        a = m.end()
+        em = _END.search(text, a, e, timeout=_T)
+        b = em.start() if em else e
+        # a list ends where a new clause starts ("Đồng chí X phát biểu khai mạc")
+        stop = regex.compile(r"\s+(?:chủ\s+trì|phát\s+biểu|đã\s|đang\s|sinh\s+sống)|\s+tại\s+\d+\s+điểm\s+cầu", _F).search(text, a, b, timeout=_T)
+        for it in split_attendees(text, a, b):
+            if it.person:
+                ps, pe = it.person
+                out.append((text[ps:pe], Evidence.of(text, it.start, it.end)))
+            else:
+                ev = Evidence.of(text, it.start, it.end)
+                val = regex.sub(r"\s+", " ", ev.text).strip(" .,;:")
+                if stop and stop.start() < it.end and val:
+                    if stop.start() <= it.start:
+                        continue
+                if val:
+                    out.append((val, ev))
+    # "Thượng tướng X, ... dự và chỉ đạo Hội nghị"
+    for m in regex.finditer(r"(?<!\w)(?:đến\s+)?dự\s+và\s+(?:chỉ\s+đạo|phát\s+biểu)", text[s:e]):
+        left = s
+        for bm in regex.finditer(r"[.;]\s|\bẢnh:[^.]*?(?=\s[\p{Lu}])", text[s:s + m.start()]):
+            left = s + bm.end()
+        for it in _people_in(text, left, s + m.start())[:1]:
+            out.append(it)
+    return out
+
+
+def _resolutions(text: str, s: int, e: int, d: _Draft) -> None:
+    P = _P.get()
+    for m in P.RES_COUNT.finditer(text, s, e, timeout=_T):
+        n = parse_count(m["n"])
+        if n and d.resolution_count is None:
+            d.resolution_count = n
+    for m in P.RES_TITLES.finditer(text, s, e, timeout=_T):
+        for part in regex.split(r"\s*;\s*", m["list"]):
+            part = part.strip(" .,")
+            if part and part not in d.resolutions:
+                d.resolutions.append(part)
+
+
+def _record(doc: Document, d: _Draft) -> Meeting:
+    text = doc.text
+    name = regex.sub(r"\s+", " ", text[d.name[0]:d.name[1]]).strip(" .,;:") if d.name else None
+    chairs, ch_ev = [], []
+    for n, ev in d.chairs:
+        if n not in chairs:
+            chairs.append(n)
+            ch_ev.append(ev)
+    att, att_ev = [], []
+    for n, ev in d.attendees:
+        if n not in att and n not in chairs:
+            att.append(n)
+            att_ev.append(ev)
+    return Meeting(
+        evidence=Evidence.of(text, d.start, d.end),
+        kind=d.kind,
+        name=name or None,
+        ordinal=d.ordinal,
+        organizer=d.organizer,
+        date=d.date,
+        part_of_day=d.part_of_day,
+        chairs=chairs,
+        attendees=att,
+        resolutions=d.resolutions,
+        resolution_count=d.resolution_count,
+        place=d.place,
+        chair_evidence=ch_ev,
+        attendee_evidence=att_ev,
+    )
+
+
+def _formal(doc: Document) -> Iterator[Meeting]:
+    P = _P.get()
+    text = doc.text
+    for m in P.FORMAL_SESSION.finditer(text, timeout=_T):
+        dates = find_dates(text, m.start("date"), m.end("date"))
+        org = regex.sub(r"\s+", " ", m["org"]).strip()
+        yield Meeting(
+            evidence=Evidence.of(text, m.start("name"), m.end("date")),
+            kind=_P.get().kinds.get(m["kw"].lower(), m["kw"].lower()),
+            name=regex.sub(r"\s+", " ", m["name"]),
+            ordinal=parse_ordinal(m["n"]),
+            organizer=org,
+            date=dates[0].iso() if dates else None,
+        )
 
 
 def find_meetings(doc: Document) -> Iterator[Meeting]:
-    return iter(())
+    """Every meeting the document reports as held, in order of first report."""
+    if doc.layout != "news":
+        yield from _formal(doc)
+        return
+    P = _P.get()
+    text = doc.text
+    drafts: list[_Draft] = []
+    sents = list(_body_sentences(doc))
+    title = doc.first("title")
+    title_kind = None
+    if title is not None:
+        for km in _kind_matches(text, title.start, title.end):
+            before = text[title.start:km.start()]
+            if km.start() == title.start or regex.search(r"(?:tổ\s+chức|:)\s*$", before, flags=regex.I):
+                title_kind = km
+            break
+    for i, (s, e) in enumerate(sents):
+        kms = list(_kind_matches(text, s, e))
+        prev = drafts[-1] if drafts else None
+        date, pod, dend = _date_of(doc, s, e, prev)
+        early = dend >= 0 and dend - s < 40
+        if not kms:
+            # "Ngày 3/7/2019, Ban tổ chức Huyện ủy tổ chức sơ kết ..." with the kind in the headline
+            if not drafts and early and title_kind is not None and P.ORG_VERB.search(text, s, e, timeout=_T):
+                v = P.ORG_VERB.search(text, dend, e, timeout=_T)
+                if v is None:
+                    continue
+                kind = P.kinds[title_kind["kind"].lower()]
+                d = _Draft(kind, s, e, name=_name_span(text, title_kind.start(), title.end), date=date, part_of_day=pod, sentence=(s, e))
+                d.ordinal = _ordinal(text, title_kind.start(), title.end)
+                d.organizer = _clean_org(text[dend:v.start()])
+                drafts.append(d)
+            continue
+        km = kms[0]
+        if not _held(text, s, e, km):
+            if not (early and not P.PLANNED.search(text, s, e, timeout=_T) and not P.PASSING.search(text, s, e, timeout=_T)):
+                continue
+        kind = P.kinds[km["kind"].lower()]
+        new = False
+        if not drafts:
+            new = date is not None or i < 3 or kind in ("kỳ họp",)
+        elif date is not None and (date, pod) != (drafts[-1].date, drafts[-1].part_of_day) and early:
+            new = all(d.kind != kind or d.date != date for d in drafts) or P.SAME_DAY.search(text, s, e) is not None
+        if not new:
+            continue
+        d = _Draft(kind, s, e, name=_name_span(text, km.start(), e), date=date, part_of_day=pod, sentence=(s, e))
+        d.ordinal = _ordinal(text, km.start(), d.name[1])
+        d.organizer = _organizer(text, s, km.start(), km.end(), e, dend, kind)
+        drafts.append(d)
+    if not drafts and title_kind is not None:
+        d = _Draft(P.kinds[title_kind["kind"].lower()], title.start, title.end,
+                   name=_name_span(text, title_kind.start(), title.end))
+        d.ordinal = _ordinal(text, title_kind.start(), title.end)
+        before = text[title.start:title_kind.start()]
+        om = regex.match(r"(?P<org>[^:]+?)\s+tổ\s+chức\s*$", before)
+        if om:
+            d.organizer = _clean_org(om["org"])
+        drafts.append(d)
+    if not drafts:
+        return
+    # the first meeting takes the title's name when the lead gives none, and its ordinal
+    main = drafts[0]
+    if title_kind is not None and P.kinds[title_kind["kind"].lower()] == main.kind:
+        if main.ordinal is None:
+            main.ordinal = _ordinal(text, title_kind.start(), title.end)
+    # chairs, attendees and resolutions: from the sentences of each meeting's stretch
+    bounds = [d.sentence[0] if d.sentence else 0 for d in drafts] + [len(text)]
+    for j, d in enumerate(drafts):
+        lo, hi = (0, len(text)) if len(drafts) == 1 else (bounds[j], bounds[j + 1])
+        if j == 0:
+            lo = 0
+        for s, e in sents:
+            if s < lo or s >= hi:
+                continue
+            d.chairs.extend(_chairs(doc, s, e, (s, e) == d.sentence))
+            d.attendees.extend(_attendees(doc, s, e))
+            _resolutions(text, s, e, d)
+    for d in drafts:
+        yield _record(doc, d)
