@@ -7,6 +7,7 @@ default year is given.
 """
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -74,6 +75,11 @@ def _valid(y: int | None, m: int | None, d: int | None) -> bool:
         return False
     if y is not None and not 1900 <= y <= 2100:
         return False
+    if m is not None and d is not None:
+        # no 31/2: a day past the month's end is not a date (29/2 allowed when the year is unknown)
+        last = calendar.monthrange(y if y is not None else 2000, m)[1]
+        if d > last:
+            return False
     return True
 
 

@@ -1,0 +1,96 @@
+"""Reporting periods: stretches of time with a start and an end, at month or year precision.
+
+"6 tháng đầu năm 2020" 2020-01..2020-06, "6 tháng cuối năm" (year from default_year),
+"9 tháng" 01..09, "quý I/2024" 2024-01..2024-03, "quý II năm 2024", "năm 2020",
+"giai đoạn 2021-2025", "5 năm 2021-2025", "nhiệm kỳ 2020-2025". A period never
+gets a day; a missing year stays None unless a default year is given.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from .numbers import parse_number, roman_to_int
+
+
+@dataclass(frozen=True)
+class Period:
+    start: int
+    end: int
+    text: str
+    year_from: int | None
+    month_from: int | None
+    year_to: int | None
+    month_to: int | None
+    kind: str  # months | quarter | year | span
+
+    def iso(self) -> tuple[str | None, str | None]:
+        def one(y, m):
+            if y is None:
+                return None if m is None else f"--{m:02d}"
+            return f"{y:04d}" if m is None else f"{y:04d}-{m:02d}"
+
+        return one(self.year_from, self.month_from), one(self.year_to, self.month_to)
+
+
+_YEAR = r"(?:19|20)\d\d"
+_COUNT = r"\d{1,2}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mười một|mười hai"
+
+PERIOD_RE = regex.compile(
+    rf"""
+    (?<![\w/.-])
+    (?:
+      # 6 tháng đầu năm 2020, 06 tháng cuối năm, 9 tháng năm 2019, 9 tháng
+      (?P<n>{_COUNT})\s+tháng(?:\s+(?P<side>đầu|cuối))?
+        (?:\s+năm(?:\s+(?P<y1>{_YEAR}))?)?
+    | # quý I/2024, quý II năm 2024, quý 3
+      quý\s+(?P<q>IV|I{{1,3}}|[1-4])(?:\s*(?:/|năm)\s*(?P<y2>{_YEAR}))?
+    | # giai đoạn 2021-2025, nhiệm kỳ 2020-2025, 5 năm 2021-2025
+      (?:(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ|\d+\s+năm)\s+)
+        (?P<a>{_YEAR})\s*[-–—]\s*(?P<b>{_YEAR})
+    | # năm 2020
+      năm\s+(?P<y3>{_YEAR})
+    )
+    (?![\d/])
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+
+_DURATION_BEFORE = regex.compile(r"(?:^|\s)(?:trong|sau|mất|kéo\s+dài|thời\s+hạn|hơn|gần|khoảng|đủ|tối\s+đa|ít\s+nhất)\s+$", regex.IGNORECASE)
+
+
+def find_periods(text: str, start: int = 0, end: int | None = None, default_year: int | None = None) -> list[Period]:
+    """Every period in text[start:end], in order, with spans into `text`."""
+    end = len(text) if end is None else end
+    out: list[Period] = []
+    for m in PERIOD_RE.finditer(text, start, end, timeout=1.0):
+        s, e = m.span()
+        if m["n"]:
+            anchored = m["side"] or regex.search(r"năm", m.group(0), regex.IGNORECASE)
+            if not anchored and _DURATION_BEFORE.search(text, max(start, s - 20), s, timeout=1.0):
+                continue  # "trong 3 tháng", "sau 6 tháng": a duration, not a period
+            n = parse_number(m["n"])
+            if n is None or not 1 <= n <= 12 or n != int(n):
+                continue
+            n = int(n)
+            y = int(m["y1"]) if m["y1"] else default_year
+            if m["side"] == "cuối":
+                mf, mt = 13 - n, 12
+            else:
+                mf, mt = 1, n
+            out.append(Period(s, e, text[s:e], y, mf, y, mt, "months"))
+        elif m["q"]:
+            q = roman_to_int(m["q"].upper()) if not m["q"].isdigit() else int(m["q"])
+            y = int(m["y2"]) if m["y2"] else default_year
+            out.append(Period(s, e, text[s:e], y, 3 * q - 2, y, 3 * q, "quarter"))
+        elif m["a"]:
+            a, b = int(m["a"]), int(m["b"])
+            if b <= a:
+                continue
+            out.append(Period(s, e, text[s:e], a, None, b, None, "span"))
+        else:
+            y = int(m["y3"])
+            out.append(Period(s, e, text[s:e], y, None, y, None, "year"))
+    return out
