@@ -150,6 +150,35 @@ def cmd_schema(args) -> int:
     return 0
 
 
+def cmd_evaluate(args) -> int:
+    from . import evaluate as ev
+
+    try:
+        gold = ev.read_reports(args.gold)
+        if args.docs:
+            from .pipeline import extract
+
+            docs = [json.loads(l) for l in Path(args.docs).read_text(encoding="utf-8").splitlines() if l.strip()]
+            pred = ev.extract_all(docs, extract)
+        elif args.pred:
+            pred = ev.read_reports(args.pred)
+        else:
+            print("gov-report-nlp: evaluate needs PRED or --docs DOCS.jsonl", file=sys.stderr)
+            return 2
+    except (OSError, ValueError) as e:
+        print(f"gov-report-nlp: {e}", file=sys.stderr)
+        return 2
+    scores = ev.score(gold, pred)
+    if args.by_doc:
+        for row in scores.misses:
+            print("\t".join(row))
+    if args.format == "json":
+        print(json.dumps(scores.to_json(), ensure_ascii=False, indent=1))
+    else:
+        print(scores.table())
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="gov-report-nlp", description="Facts out of Vietnamese government reports and portal news.")
     sub = ap.add_subparsers(dest="command", required=True)
@@ -162,6 +191,13 @@ def build_parser() -> argparse.ArgumentParser:
     sg.add_argument("file", nargs="?")
     sg.add_argument("--input-format", choices=FORMATS_IN, default="auto")
     sg.set_defaults(func=cmd_segment)
+    ev = sub.add_parser("evaluate", help="score reports against gold annotations, field by field")
+    ev.add_argument("gold", help="gold reports, JSONL in the contract's format")
+    ev.add_argument("pred", nargs="?", help="predicted reports, JSONL (or use --docs)")
+    ev.add_argument("--docs", help="extract these {id, text} JSONL documents and score them")
+    ev.add_argument("--by-doc", action="store_true", help="list every missed and extra fact")
+    ev.add_argument("--format", choices=("text", "json"), default="text")
+    ev.set_defaults(func=cmd_evaluate)
     sc = sub.add_parser("schema", help="print the JSON Schema of a report")
     sc.set_defaults(func=cmd_schema)
     return ap

@@ -32,7 +32,8 @@ def _entries(name: str):
             continue
         if "\ufffd" in line:
             raise LexiconError(f"{p}:{n}: replacement character in entry {raw!r}")
-        yield n, p, normalize_text(line)
+        # normalize each tab-separated field on its own: normalization turns tabs into spaces
+        yield n, p, "\t".join(normalize_text(part) for part in line.split("\t"))
 
 
 @lru_cache(maxsize=None)

@@ -7,6 +7,7 @@ need (dates, numbers, titles) lives in the shared layers below them.
 from __future__ import annotations
 
 from .document import Document
+from .errors import GovReportError
 from .extractors import awards, header, meetings, organizations, people, places, refs, targets, terms
 from .link import link
 from .normalize import make_document
@@ -40,8 +41,18 @@ def run(doc: Document) -> Report:
         encoding=doc.encoding,
     )
     for key, find in EXTRACTORS.items():
-        setattr(report, key, list(find(doc)))
-    link(doc, report)
+        try:
+            setattr(report, key, list(find(doc)))
+        except GovReportError:
+            raise  # misuse (a bad lexicon line): a clear error, not a silent gap
+        except Exception as e:  # a bug or a regex timeout in one extractor loses its facts, not the document
+            doc.warnings.append(f"{key}: extractor failed: {type(e).__name__}: {e}")
+    try:
+        link(doc, report)
+    except GovReportError:
+        raise
+    except Exception as e:
+        doc.warnings.append(f"link: failed: {type(e).__name__}: {e}")
     report.warnings = list(doc.warnings)
     return report
 
