@@ -213,6 +213,7 @@ class _Draft:
     resolution_count: Optional[int] = None
     place: Optional[str] = None
     sentence: Optional[tuple[int, int]] = None
+    early: bool = False
 
 
 def _kind_matches(text: str, s: int, e: int):
@@ -322,6 +323,22 @@ def _held(text: str, s: int, e: int, km) -> bool:
         if pm.start() < km.end() + 60:
             return False
     return bool(P.HELD.search(text, s, e, timeout=_T))
+
+
+def _strongly_held(text: str, s: int, e: int, km) -> bool:
+    """A held verb right before the meeting word, or 'đã khai mạc/bế mạc/diễn ra' after it."""
+    before = text[max(s, km.start() - 40):km.start()]
+    if regex.search(r'(?:tổ\s+chức|đã\s+có|khai\s+mạc|bế\s+mạc|chủ\s+trì|diễn\s+ra|dự|tham\s+dự|tại)(?:\s+[\w“”]+){0,2}\s*[“"]?\s*$', before, flags=regex.I):
+        return True
+    after = text[km.end():e]
+    return bool(regex.search(r"(?:đã|vừa)\s+(?:được\s+[^,.]{0,60}?)?(?:khai\s+mạc|bế\s+mạc|diễn\s+ra|thông\s+qua|tổ\s+chức|kết\s+thúc)", after, flags=regex.I))
+
+
+def _fill(main: _Draft, other: _Draft) -> None:
+    """Complete the main report of a meeting with another report of it."""
+    for key in ("date", "part_of_day", "organizer", "ordinal"):
+        if getattr(main, key) is None and getattr(other, key) is not None:
+            setattr(main, key, getattr(other, key))
 
 
 def _body_sentences(doc: Document):
@@ -484,14 +501,15 @@ def find_meetings(doc: Document) -> Iterator[Meeting]:
             if km.start() == title.start or regex.search(r"(?:tổ\s+chức|:)\s*$", before, flags=regex.I):
                 title_kind = km
             break
+    cands: list[_Draft] = []
     for i, (s, e) in enumerate(sents):
         kms = list(_kind_matches(text, s, e))
-        prev = drafts[-1] if drafts else None
+        prev = cands[-1] if cands else None
         date, pod, dend = _date_of(doc, s, e, prev)
         early = dend >= 0 and dend - s < 40
         if not kms:
             # "Ngày 3/7/2019, Ban tổ chức Huyện ủy tổ chức sơ kết ..." with the kind in the headline
-            if not drafts and early and title_kind is not None and P.ORG_VERB.search(text, s, e, timeout=_T):
+            if early and title_kind is not None and not any(c.date for c in cands):
                 v = P.ORG_VERB.search(text, dend, e, timeout=_T)
                 if v is None:
                     continue
@@ -499,24 +517,48 @@ def find_meetings(doc: Document) -> Iterator[Meeting]:
                 d = _Draft(kind, s, e, name=_name_span(text, title_kind.start(), title.end), date=date, part_of_day=pod, sentence=(s, e))
                 d.ordinal = _ordinal(text, title_kind.start(), title.end)
                 d.organizer = _clean_org(text[dend:v.start()])
-                drafts.append(d)
+                cands.append(d)
             continue
         km = kms[0]
         if not _held(text, s, e, km):
             if not (early and not P.PLANNED.search(text, s, e, timeout=_T) and not P.PASSING.search(text, s, e, timeout=_T)):
                 continue
-        kind = P.kinds[km["kind"].lower()]
-        new = False
-        if not drafts:
-            new = date is not None or i < 3 or kind in ("kỳ họp",)
-        elif date is not None and (date, pod) != (drafts[-1].date, drafts[-1].part_of_day) and early:
-            new = all(d.kind != kind or d.date != date for d in drafts) or P.SAME_DAY.search(text, s, e) is not None
-        if not new:
+        if not early and not _strongly_held(text, s, e, km):
             continue
+        kind = P.kinds[km["kind"].lower()]
         d = _Draft(kind, s, e, name=_name_span(text, km.start(), e), date=date, part_of_day=pod, sentence=(s, e))
         d.ordinal = _ordinal(text, km.start(), d.name[1])
         d.organizer = _organizer(text, s, km.start(), km.end(), e, dend, kind)
-        drafts.append(d)
+        d.early = early
+        cands.append(d)
+    # the main meeting: the first dated report, or the first report at all
+    dated = [c for c in cands if c.date]
+    for c in cands:
+        if not drafts:
+            main = dated[0] if dated else c
+            if dated and c is not main and c.kind != main.kind:
+                continue  # an undated other kind before the dated lead: leave it
+            drafts.append(main)
+            if main is not c:
+                _fill(main, c)
+            continue
+        if any(c is d for d in drafts):
+            continue
+        same = [d for d in drafts if d.kind == c.kind]
+        if c.date is None:
+            if same:
+                _fill(same[0], c)
+            continue
+        if not getattr(c, "early", False):
+            if same:
+                _fill(same[0], c)
+            continue
+        if (c.date, c.part_of_day) in {(d.date, d.part_of_day) for d in drafts}:
+            continue
+        if any(d.date == c.date for d in same) and not P.SAME_DAY.search(text, c.start, c.end):
+            continue
+        drafts.append(c)
+    drafts.sort(key=lambda d: d.start)
     if not drafts and title_kind is not None:
         d = _Draft(P.kinds[title_kind["kind"].lower()], title.start, title.end,
                    name=_name_span(text, title_kind.start(), title.end))
