@@ -32,7 +32,8 @@ def _alt(words) -> str:
 def _pattern() -> regex.Pattern:
     mult = _alt(load_list("unit_multipliers"))
     units = _alt(load_list("units"))
-    counts = _alt(load_list("count_nouns"))
+    # units and counted nouns in one alternation, longest first ("đồng chí" before "đồng")
+    nouns = _alt(sorted(set(load_list("units")) | set(load_list("count_nouns")), key=lambda w: (-len(w), w)))
     per = _alt(load_list("unit_per"))
     return regex.compile(
         rf"""
@@ -50,8 +51,7 @@ def _pattern() -> regex.Pattern:
           (?P<unit>
             (?:(?:{mult})\s+){{0,2}}(?:{mult})\s+(?:{units})   # nghìn tỷ đồng, ngàn ha
           | (?:{mult})\s+(?=(?:ha|héc\sta)\b)
-          | (?:{units})
-          | (?:{counts})
+          | (?:{nouns})
           )
           (?P<per>(?:\s*/\s*(?:0?1\s+)?(?:{per})(?!\w)){{0,2}})  # /người/năm, /01 xã
         )
@@ -128,7 +128,7 @@ def _candidates(doc: Document) -> Iterator[Target]:
     text = doc.text
     neg_before = load_phrases("target_negative_cues")
     neg_after = load_phrases("target_negative_after")
-    neg_before_re = regex.compile(r"(?:" + _alt(sorted(neg_before, key=len, reverse=True)) + r")(?:\s+\w+){0,4}\s*$", regex.IGNORECASE)
+    neg_before_re = regex.compile(r"(?:" + _alt(sorted(neg_before, key=len, reverse=True)) + r")(?:[\s,]+\w+){0,4}\s*$", regex.IGNORECASE)
     neg_after_re = regex.compile(r"^\s*(?:\w+\s+){0,6}?(?:" + _alt(sorted(neg_after, key=len, reverse=True)) + r")(?!\w)", regex.IGNORECASE)
     adjacent = sorted(load_phrases("target_negative_adjacent"), key=len, reverse=True)
     neg_adjacent_re = regex.compile(r"(?:^|\s)(?:" + _alt(adjacent) + r")\s*(?:khoảng|gần|hơn|trên)?\s*$", regex.IGNORECASE)
@@ -162,12 +162,14 @@ def _candidates(doc: Document) -> Iterator[Target]:
             left = text[max(floor, s - 60):s]
             if neg_before_re.search(left, timeout=1.0) or neg_adjacent_re.search(left, timeout=1.0):
                 continue
-            if regex.search(r"(?:^|\s)năm\s*$", left):
+            if regex.search(r"(?:^|\s)năm\s*$", left, regex.IGNORECASE):
                 continue  # "năm 2020 ..." is a year
             after = text[e:min(e0, e + 60)]
             if not_followed_re.match(after, timeout=1.0):
                 continue
             if m["unit"] and m["unit"].lower() in load_phrases("count_nouns"):
+                if regex.match(r"\s+số\b", after):
+                    continue  # "1 Công văn số ...": a document, not a count
                 if neg_after_re.search(after, timeout=1.0):
                     continue
                 if regex.match(r"\s+\p{Lu}\p{Ll}", after) and not regex.match(r"\s+\p{Lu}\p{Ll}+\s+\p{Ll}", after):
