@@ -90,6 +90,7 @@ class DocumentRef(Record):
     issuer: Optional[str] = None
     type_code: Optional[str] = None
     issuer_code: Optional[str] = None
+    issuer_expanded: Optional[str] = None  # the issuer code decoded ("TW" -> "Trung ương")
 
 
 class Award(Record):

@@ -1,11 +1,421 @@
-"""DocumentRef records (not yet implemented: yields nothing)."""
+"""Document references: "Chỉ thị số 45-CT/TW, ngày 20-6-2020 của Bộ Chính trị" -> DocumentRef.
+
+Three rules find the mentions of a cited document:
+
+- ``ref.symbol``: a symbol with type and issuer codes, Party style with a hyphen
+  ("45-CT/TW", "35- NQ/TW", "40 - CT / TW") or state style with slashes ("1436/QĐ-UBND",
+  "30/2020/NĐ-CP", "326/UBND-KGVX", "03 / KH - BCA"), line breaks of PDF text allowed;
+- ``ref.bare``: a type word and a bare number ("Nghị quyết số 835", "chỉ thị 05",
+  "các đề án 05,07,08", "Lệnh số 08/2013");
+- then, around each mention, ``ref.tail`` reads the date and the issuer after it
+  (", ngày 20-6-2020 của Bộ Chính trị") and ``ref.lead`` the clause before it
+  ("Ngày 01/02/2020, UBND tỉnh ban hành Công văn số ...", "của Giám đốc Sở Tài chính tại").
+
+Mentions of one document are merged (a later "Chỉ thị 05" is "Chỉ thị số 05-CT/TW");
+for each field the first mention that gives it wins. The formal document's own number
+is not a reference. Type and issuer codes are decoded from lexicons (ref_*_codes.txt),
+so a symbol cited without its type word still gets a kind.
+"""
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterator
 
+import regex
+
+from ..dates import find_dates
 from ..document import Document
-from ..records import DocumentRef
+from ..errors import LexiconError
+from ..lexicon import load_list, load_map
+from ..records import DocumentRef, Evidence
+
+_TIMEOUT = 2.0
+_LU = r"A-ZĐÀ-ỸẠ-Ỹ\p{Lu}"
+
+
+def _alternation(words) -> str:
+    """A regex alternation of lexicon phrases, longest first, a space matching any whitespace."""
+    parts = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(r"\s+".join(regex.escape(p) for p in w.split()) for w in parts)
+
+
+@lru_cache(maxsize=None)
+def _kinds() -> dict[str, str]:
+    """lowercased type word -> its canonical form ("đề án" -> "Đề án")."""
+    words = list(load_list("doc_type_words")) + list(load_list("ref_kind_words"))
+    return {w.lower(): w[:1].upper() + w[1:] for w in words}
+
+
+# A code of a symbol: "CT", "TW", "QĐi", "TTr", "TTg", "QyĐ", "QH12", "UBVHXH15"; two capitals
+# or capital-lower-capital at its start, so a word such as "Ban" is never a code.
+_CODE = r"(?=[A-ZĐ][A-ZĐ]|[A-ZĐ][a-zđ][A-ZĐ])[A-ZĐ][A-ZĐa-zđ]{0,14}\d{0,3}(?![\w])"
+_CODES = rf"{_CODE}(?:(?:[ ]?-[ \n]?|\.){_CODE}){{0,3}}"
+
+SYMBOL = regex.compile(
+    rf"""
+    (?<![\w/.-])                                  # not inside a longer token
+    (?P<num>\d{{1,5}})                            # 45 | 1436 | 30
+    (?:
+        [ ]?-[ \n]?(?P<pcode>{_CODE})             # Party: -CT
+        [ ]?/[ \n]?(?P<pissuer>{_CODES})          #        /TW, /BTCTW
+      | (?:[ ]?/[ \n]?(?P<year>\d{{4,5}}))?       # state: /2020 (normative acts)
+        [ ]?/[ \n]?(?P<scodes>{_CODES})           #        /NĐ-CP, /QĐ-UBND, /UBND-KGVX
+    )
+    """,
+    regex.VERBOSE,
+)
+
+
+@lru_cache(maxsize=None)
+def _bare_pattern() -> regex.Pattern:
+    blockers = _alternation(load_list("ref_bare_blockers"))
+    return regex.compile(
+        rf"""
+        (?<!\w)(?P<kind>(?i:{_alternation(_kinds().values())}))   # Nghị quyết | chỉ thị
+        (?P<so>\s+(?i:số))?\s*:?[ ]                               # số
+        (?P<nums>\d{{1,4}}(?:/\d{{4}})?                           # 835 | 08/2013
+                 (?:[ ]?,[ ]?\d{{1,4}}|[ ]và[ ]\d{{1,4}}){{0,9}}) # 05,07,08
+        (?!\d|[.,]\d|[ ]?[-/][ \n]?[\dA-ZĐ])                     # not a decimal, not a symbol
+        (?![ ]+(?i:{blockers})(?!\w))                             # not "kế hoạch 5 năm"
+        """,
+        regex.VERBOSE,
+    )
+
+
+@lru_cache(maxsize=None)
+def _kind_before() -> regex.Pattern:
+    """The type word right before a symbol: "Chỉ thị số ", "Công⏎văn số⏎", "Luật số: "."""
+    return regex.compile(
+        rf"(?<!\w)(?P<kind>(?i:{_alternation(_kinds().values())}))(?:\s+(?i:số))?\s*:?\s*\Z"
+    )
+
+
+@lru_cache(maxsize=None)
+def _kind_in_clause() -> regex.Pattern:
+    """A capitalised type word a few words before "số": "Luật Bảo hiểm xã hội số ", "Báo cáo⏎thẩm tra số "."""
+    kinds = _alternation(_kinds().values())
+    return regex.compile(
+        rf"(?<!\w)(?P<kind>{kinds})(?P<mid>(?:\s+[^\s,;:.()“”\"]+){{1,8}}?)\s+số\s*:?\s*\Z"
+    )
+
+
+_DATE_HEAD = r"(?i:ngày)\s+\d{1,2}(?:\s?[/.-]\s?\d{1,2}\s?[/.-]\s?\d{4}|\s+tháng\s+\d{1,2}\s+năm\s+\d{4})"
+# ref.lead: "Ngày 01/02/2020, Ủy ban nhân dân tỉnh ban hành Công văn số", "Sở Nội vụ có Công văn số"
+LEAD = regex.compile(
+    rf"""
+    (?:(?P<date>{_DATE_HEAD})\s*,\s*)?                  # Ngày 01/02/2020,
+    (?P<subj>[{_LU}][^,;:.()\[\]“”"\d]{{1,90}}?)       # Ủy ban nhân dân tỉnh
+    \s+(?:đã\s+)?(?P<verb>ban\s+hành|có|ký)\s+          # ban hành | có | ký
+    (?:các\s+)?\Z
+    """,
+    regex.VERBOSE,
+)
+# ref.lead: "Theo đề nghị của Giám đốc Sở Tài chính tại Tờ trình số"
+LEAD_OF = regex.compile(rf"(?<!\w)của\s+(?P<subj>[{_LU}][^,;:.()\[\]“”\"\d]{{1,80}}?)\s+tại\s+\Z")
+TAIL_TO_DATE = regex.compile(r"[ \t]*,?\s*(?:(?:được\s+)?ban\s+hành\s+|ký\s+)?(?:vào\s+)?(?:(?i:ngày)\s+)?")
+TAIL_TO_ISSUER = regex.compile(r"\s*,?\s*(?:của|do)\s+(?=[\p{Lu}\p{Ll}])")
+
+
+@lru_cache(maxsize=None)
+def _issuer_stop() -> regex.Pattern:
+    stops = _alternation(load_list("ref_issuer_stops"))
+    return regex.compile(
+        rf"""
+          \s(?:{stops})(?!\w)                      # về, quy định, ban hành ...
+        | [;:“”"\[\]]                              # punctuation that ends a name
+        | \s\d                                     # a number: the name is over
+        | (?<!\b(?:TP|Tp|T\.Ư|TW))\.(?!\w)        # a full stop (not "TP. HCM")
+        | \((?!\s*(?i:khóa|khoá))                  # a parenthesis, unless "(khóa XVII)"
+        | \)
+        """,
+        regex.VERBOSE,
+    )
+
+
+@lru_cache(maxsize=None)
+def _issuer_heads() -> regex.Pattern:
+    return regex.compile(rf"\s*(?:{_alternation(load_list('ref_issuer_heads'))})(?!\w)")
+
+
+_GLUE_WORDS = frozenset({"sở", "bộ", "ban", "của", "và", "hội", "cục", "tổng"})
+
+
+def _issuer_at(text: str, start: int) -> tuple[int, int] | None:
+    """The span of the issuer's name that starts at `start`, cut at its first stop."""
+    limit = min(len(text), start + 160)
+    end = limit
+    m = _issuer_stop().search(text, start, limit, timeout=_TIMEOUT)
+    if m:
+        end = m.start() + (1 if m.group() == ")" else 0)
+        if m.group().startswith("("):  # "(khóa XVII)": keep up to the closing parenthesis
+            close = text.find(")", m.start(), limit)
+            end = close + 1 if close > 0 else m.start()
+    # a comma ends the name unless it lists the parts of one body ("Bộ Văn hóa, Thể thao và Du lịch")
+    pos = start
+    while True:
+        comma = text.find(",", pos, end)
+        if comma < 0:
+            break
+        after = text[comma + 1:end]
+        if regex.match(rf"\s[{_LU}]\w*(?:\s\w+){{0,3}}\svà\s[{_LU}]", after):
+            pos = comma + 1
+            continue
+        end = comma
+        break
+    # a line break ends it when the next line starts a new sentence ("UBND tỉnh⏎Kính gửi: ...")
+    pos = start
+    while True:
+        nl = text.find("\n", pos, end)
+        if nl < 0:
+            break
+        prev = text[start:nl].split()
+        nxt = text[nl + 1:end].lstrip()
+        if nxt[:1].isupper() and not (prev and prev[-1].lower() in _GLUE_WORDS):
+            end = nl
+            break
+        pos = nl + 1
+    words = text[start:end].split()
+    if len(words) > 12:
+        return None
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",-–"):
+        end -= 1
+    if end <= start or not text[start].isalpha():
+        return None
+    return start, end
+
+
+@lru_cache(maxsize=None)
+def _code_map(name: str) -> dict[str, str]:
+    """A `CODE<TAB>value` lexicon; codes hold no space, so a tab lost to normalization is harmless."""
+    try:
+        return load_map(name)
+    except LexiconError:
+        out = {}
+        for line in load_list(name):
+            code, _, value = line.partition(" ")
+            if not value.strip():
+                raise
+            out[code] = value.strip()
+        return out
+
+
+def _clean(s: str) -> str:
+    return " ".join(s.split())
+
+
+def _compact_symbol(s: str) -> str:
+    """The number as written, a line break inside it dropped and space runs collapsed."""
+    s = regex.sub(r"[ \t]*\n[ \t]*", "", s)
+    return " ".join(s.split())
+
+
+def _key(number: str) -> str:
+    """Comparison key of a number: no spaces, upper case, leading zeros of the serial dropped."""
+    k = regex.sub(r"\s+", "", number).upper().replace("–", "-")
+    return regex.sub(r"^0+(?=\d)", "", k)
+
+
+def _lead_int(number: str) -> int | None:
+    m = regex.match(r"\s*(\d+)", number)
+    return int(m.group(1)) if m else None
+
+
+def _canonical_kind(raw: str | None) -> str | None:
+    if not raw:
+        return None
+    return _kinds().get(_clean(raw).lower())
+
+
+def _decode(m: regex.Match) -> tuple[str | None, str | None, str | None, str | None]:
+    """(kind, type_code, issuer_code, issuer_expanded) read from a symbol's codes."""
+    issuers = _code_map("ref_issuer_codes")
+    if m["pcode"]:
+        party = _code_map("ref_party_codes")
+        icode = regex.split(r"\s*[-.]\s*", m["pissuer"].strip())[0]
+        return party.get(m["pcode"]), m["pcode"], icode, issuers.get(icode)
+    codes = [c for c in regex.split(r"\s*[-.]\s*|\s+", m["scodes"]) if c]
+    state = _code_map("ref_state_codes")
+    first = codes[0]
+    base = regex.sub(r"\d+$", "", first)
+    if first in state or base in state:
+        tcode = first if first in state else base
+        icode = codes[1] if len(codes) > 1 else None
+        ibase = regex.sub(r"\d+$", "", icode) if icode else None
+        return state[tcode], tcode, icode, issuers.get(icode) or issuers.get(ibase or "")
+    if base in issuers or first in issuers:
+        # no type code: a công văn ("326/UBND-KGVX") if individual, else unknown ("57/2010/QH12")
+        kind = None if m["year"] else "Công văn"
+        return kind, None, first, issuers.get(first) or issuers.get(base)
+    return None, None, first, None
+
+
+@dataclass
+class _Mention:
+    start: int
+    num_start: int
+    end: int
+    number: str
+    kind: str | None
+    bare: bool
+    type_code: str | None = None
+    issuer_code: str | None = None
+    issuer_expanded: str | None = None
+    tail_from: int | None = None  # where date and issuer are read: the end of a list "05,07,08"
+
+
+@dataclass
+class _Ref:
+    number: str
+    kind: str | None
+    bare: bool
+    start: int
+    end: int
+    date: str | None = None
+    issuer: str | None = None
+    type_code: str | None = None
+    issuer_code: str | None = None
+    issuer_expanded: str | None = None
+    keys: set = field(default_factory=set)
+
+
+def _own_keys(doc: Document) -> tuple[set[str], list[tuple[int, int]]]:
+    keys, spans = set(), []
+    for seg in doc.segments_of("number"):
+        spans.append((seg.start, seg.end))
+        for m in SYMBOL.finditer(doc.text, seg.start, seg.end, timeout=_TIMEOUT):
+            keys.add(_key(m.group()))
+    return keys, spans
+
+
+def _symbol_mentions(text: str) -> Iterator[_Mention]:
+    for m in SYMBOL.finditer(text, timeout=_TIMEOUT):
+        s = m.start()
+        kind_raw = None
+        km = _kind_before().search(text, max(0, s - 40), s, timeout=_TIMEOUT)
+        start = s
+        if km:
+            kind_raw, start = km["kind"], km.start()
+        else:
+            cm = _kind_in_clause().search(text, max(0, s - 120), s, timeout=_TIMEOUT)
+            if cm:
+                kind_raw, start = cm["kind"], cm.start()
+        kind, tcode, icode, iexp = _decode(m)
+        yield _Mention(start, s, m.end(), _compact_symbol(m.group()), _canonical_kind(kind_raw) or kind,
+                       False, tcode, icode, iexp)
+
+
+def _bare_mentions(text: str) -> Iterator[_Mention]:
+    for m in _bare_pattern().finditer(text, timeout=_TIMEOUT):
+        nums = m["nums"]
+        if "/" in nums and not m["so"]:
+            continue
+        kind = _canonical_kind(m["kind"])
+        for n in regex.finditer(r"\d+(?:/\d{4})?", nums):
+            value = n.group()
+            if "/" not in value and not m["so"] and 1900 <= int(value) <= 2100:
+                continue  # "kế hoạch 2020" is a year
+            s = m.start("nums") + n.start()
+            yield _Mention(m.start(), s, s + len(value), value, kind, True, tail_from=m.end("nums"))
+
+
+def _tail(text: str, mention: _Mention) -> tuple[str | None, tuple[int, int] | None, int]:
+    """Date and issuer written right after a mention, and where they end."""
+    end = mention.tail_from or mention.end
+    date = None
+    t = TAIL_TO_DATE.match(text, end, min(len(text), end + 40), timeout=_TIMEOUT)
+    if t:
+        for d in find_dates(text, end, min(len(text), end + 60)):
+            if end <= d.start <= t.end() and (d.year is not None or d.month is not None):
+                date, end = d.iso(), d.end
+                break
+    issuer = None
+    i = TAIL_TO_ISSUER.match(text, end, min(len(text), end + 20), timeout=_TIMEOUT)
+    if i:
+        issuer = _issuer_at(text, i.end())
+    elif date:
+        h = _issuer_heads().match(text, end, min(len(text), end + 40), timeout=_TIMEOUT)
+        if h:
+            issuer = _issuer_at(text, end + len(h.group()) - len(h.group().lstrip()))
+    if issuer:
+        end = issuer[1]
+    return date, issuer, end
+
+
+def _lead(text: str, mention: _Mention) -> tuple[str | None, tuple[int, int] | None, int]:
+    """Date and issuer of the clause before a mention ("Ngày X, <issuer> ban hành ...")."""
+    a = mention.start
+    lo = max(0, a - 200)
+    m = LEAD.search(text, lo, a, timeout=_TIMEOUT)
+    if m:
+        subj_s, subj_e = m.start("subj"), m.end("subj")
+        # the subject starts a clause: after a punctuation mark, a line start or the date
+        before = text[max(0, subj_s - 3):subj_s]
+        if not (m["date"] or subj_s == 0 or regex.search(r"[\n,;:.)]\s*\Z", before)):
+            return None, None, a
+        if m["verb"] == "ký" and not m["date"]:
+            return None, None, a  # "Phó Chủ tịch ... Trương Thanh Tùng đã ký": a signer, not the issuer
+        if len(text[subj_s:subj_e].split()) > 10:
+            return None, None, a
+        date = None
+        if m["date"]:
+            ds = find_dates(text, m.start("date"), m.end("date"))
+            date = ds[0].iso() if ds else None
+        return date, (subj_s, subj_e), m.start()
+    m = LEAD_OF.search(text, lo, a, timeout=_TIMEOUT)
+    if m and len(m["subj"].split()) <= 10:
+        return None, (m.start("subj"), m.end("subj")), m.start("subj")
+    return None, None, a
 
 
 def find_document_refs(doc: Document) -> Iterator[DocumentRef]:
-    return iter(())
+    """Every document cited by number, once per distinct number, in order of first mention."""
+    text = doc.text
+    own, own_spans = _own_keys(doc)
+    mentions = sorted(
+        list(_symbol_mentions(text)) + list(_bare_mentions(text)), key=lambda x: (x.num_start, x.bare)
+    )
+    refs: list[_Ref] = []
+    for mt in mentions:
+        if any(s <= mt.num_start < e for s, e in own_spans) or _key(mt.number) in own:
+            continue
+        date, issuer, end = _tail(text, mt)
+        ldate, lissuer, lstart = _lead(text, mt)
+        date = date or ldate
+        issuer = issuer or lissuer
+        start = min(mt.start, lstart) if (ldate or lissuer) else mt.start
+        target = _find(refs, mt)
+        if target is None:
+            target = _Ref(mt.number, mt.kind, mt.bare, start, end)
+            refs.append(target)
+        elif target.bare and not mt.bare:
+            target.number, target.bare = mt.number, False  # "Chỉ thị 05" then "Chỉ thị số 05-CT/TW"
+        target.keys.add(_key(mt.number))
+        target.kind = target.kind or mt.kind
+        target.date = target.date or date
+        if target.issuer is None and issuer:
+            target.issuer = _clean(text[issuer[0]:issuer[1]])
+        for f in ("type_code", "issuer_code", "issuer_expanded"):
+            if getattr(target, f) is None:
+                setattr(target, f, getattr(mt, f))
+    for r in refs:
+        yield DocumentRef(
+            kind=r.kind, number=r.number, date=r.date, issuer=r.issuer, type_code=r.type_code,
+            issuer_code=r.issuer_code, issuer_expanded=r.issuer_expanded,
+            evidence=Evidence.of(text, r.start, r.end),
+        )
+
+
+def _find(refs: list[_Ref], mt: _Mention) -> _Ref | None:
+    """The reference a mention repeats: same number, or same type word and serial when one is bare."""
+    key = _key(mt.number)
+    for r in refs:
+        if key in r.keys and not ((mt.bare or r.bare) and mt.kind and r.kind and mt.kind != r.kind):
+            return r
+    n = _lead_int(mt.number)
+    for r in refs:
+        if (mt.bare or r.bare) and n == _lead_int(r.number) and mt.kind and r.kind == mt.kind:
+            if mt.bare and "/" in mt.number and not r.bare:
+                continue  # "Nghị định số 45/2010" is not "45/2012/NĐ-CP"
+            return r
+    return None

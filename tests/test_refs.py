@@ -1,0 +1,28 @@
+"""Document references: the table, evidence spans, and hostile input staying linear."""
+from __future__ import annotations
+
+import time
+
+import pytest
+from conftest import case_params
+
+from gov_report_nlp.extractors.refs import find_document_refs
+from gov_report_nlp.normalize import make_document
+
+
+@pytest.mark.parametrize("case", case_params("refs"))
+def test_refs_table(case):
+    doc = make_document(case["text"])
+    refs = list(find_document_refs(doc))
+    got = [{k: getattr(r, k) for k in want} for r, want in zip(refs, case["expected"])]
+    assert len(refs) == len(case["expected"]), [r.number for r in refs]
+    assert got == case["expected"]
+    for r in refs:
+        assert doc.text[r.evidence.start:r.evidence.end] == r.evidence.text
+
+
+@pytest.mark.parametrize("text", ["số " * 20000, "1/" * 50000, "Chỉ thị số 1-" * 5000 + "CT", "Nghị quyết 1, " * 10000])
+def test_refs_hostile_input_is_fast(text):
+    t = time.perf_counter()
+    list(find_document_refs(make_document(text)))
+    assert time.perf_counter() - t < 5
