@@ -1,0 +1,566 @@
+"""Person mentions: a name, the cue before it and the titles around it.
+
+The shared layer below the people, meetings and awards extractors. It reads how the genre
+names people:
+
+    Đồng chí Lê Trung Hồ, Tỉnh ủy viên, Bí thư Huyện ủy chủ trì ...   honorific + titles after
+    Chủ tịch UBND tỉnh Cao Văn Trọng ...                               titles before the name
+    Thượng tá Nguyễn Văn A - Phó Trưởng Công an huyện                  rank (kept as a title)
+    các đồng chí: A, Ủy viên ...; B, Phó Bí thư ...                    lists
+    Phó Chủ tịch Hội X Dương Thành Bắc, Lê Thị Kim Thanh               one title, several names
+    Đồng chí Nguyễn Hữu khánh Phó bí thư                               a lowercase syllable (typo)
+
+    >>> from gov_report_nlp.names import find_person_mentions
+    >>> [ (m.name, m.title_texts) for m in find_person_mentions(text) ]
+
+Everything works on a token stream cut by one linear regex; the chain logic is plain code,
+so hostile input (100k capitalized syllables) stays linear. Words live in data/vi/*.txt:
+honorifics, ranks, titles (position heads), surnames, title_stops, title_continuations,
+name_blockers, non_person_names, abbreviations.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import regex
+
+from .lexicon import load_list, load_map
+
+__all__ = ["PersonMention", "TitleSpan", "find_person_mentions", "expand_title", "title_key", "same_title"]
+
+MAX_NAME = 6  # syllables of a name (foreign names run long: "Phết Ta Von Phi La Văn")
+MAX_TITLE = 22  # tokens of one title
+TIMEOUT = 5
+
+TOKEN = regex.compile(
+    r"""
+    (?P<word>\w+(?:[’'&.]\w+)*[’']?)   # a syllable, an abbreviation (NN&PT, T.Ư), K’
+    | (?P<nl>\n)                        # a line break: a hard boundary
+    | (?P<punct>[^\w\s])                # one punctuation character
+    """,
+    regex.VERBOSE,
+)
+
+SEPARATORS = {",", ";", ":", ".", "(", ")", "\n", "“", "”", '"', "!", "?", "…", "[", "]"}
+DASHES = {"-", "–", "—"}
+
+
+@dataclass(frozen=True, slots=True)
+class Tok:
+    text: str
+    start: int
+    end: int
+    low: str
+    kind: str  # word, nl, punct
+
+    @property
+    def is_cap(self) -> bool:
+        """Looks like a name syllable: capitalized, letters, not an all-caps abbreviation."""
+        t = self.text
+        if self.kind != "word" or not t[0].isupper() or not t[0].isalpha():
+            return False
+        core = t.rstrip("’'")
+        if any(c.isdigit() for c in core) or "&" in core or "." in core:
+            return False
+        return len(core) == 1 or not core.isupper()
+
+
+@dataclass
+class TitleSpan:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class PersonMention:
+    """One mention: the name span, its cue (honorific) and its titles, all as offsets."""
+
+    name_start: int
+    name_end: int
+    name: str
+    titles: list[TitleSpan] = field(default_factory=list)
+    cue: str | None = None  # the honorific as written ("Đồng chí", "đ/c"), if any
+    start: int = 0  # the whole mention: cue/titles before .. titles after
+    end: int = 0
+    plural: bool = False  # introduced by "các đồng chí" / "các Phó Chủ tịch"
+
+    @property
+    def title_texts(self) -> list[str]:
+        return [t.text for t in self.titles]
+
+    @property
+    def syllables(self) -> int:
+        return len(self.name.split())
+
+
+# --- lexicons -----------------------------------------------------------------------------
+
+
+def _tok_phrases(name: str) -> dict[str, list[tuple[str, ...]]]:
+    """Phrases of a list, lowercased and tokenized, indexed by their first token, longest first."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for entry in load_list(name):
+        toks = tuple(m.group().lower() for m in TOKEN.finditer(entry) if m.group().strip())
+        if toks:
+            out.setdefault(toks[0], []).append(toks)
+    for v in out.values():
+        v.sort(key=len, reverse=True)
+    return out
+
+
+@lru_cache(maxsize=None)
+def _lex():
+    return {
+        "honorifics": _tok_phrases("honorifics"),
+        "ranks": _tok_phrases("ranks"),
+        "titles": _tok_phrases("titles"),
+        "stops": _tok_phrases("title_stops"),
+        "cont": _tok_phrases("title_continuations"),
+        "blockers": _tok_phrases("name_blockers"),
+        "surnames": frozenset(s.lower() for s in load_list("surnames") if " " not in s),
+        "non_person": frozenset(" ".join(s.lower().split()) for s in load_list("non_person_names")),
+    }
+
+
+def _match(toks: list[Tok], i: int, table: dict[str, list[tuple[str, ...]]]) -> int:
+    """Length in tokens of the longest phrase of `table` starting at toks[i], or 0."""
+    if i >= len(toks):
+        return 0
+    for phrase in table.get(toks[i].low, ()):
+        n = len(phrase)
+        if i + n <= len(toks) and all(toks[i + k].low == phrase[k] for k in range(n)):
+            return n
+    return 0
+
+
+def _match_before(toks: list[Tok], j: int, table) -> int:
+    """Length of the longest phrase of `table` that ends right before toks[j], or 0."""
+    best = 0
+    for n in range(1, 4):
+        i = j - n
+        if i < 0:
+            break
+        m = _match(toks, i, table)
+        if m == n:
+            best = n
+    return best
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
+    end = len(text) if end is None else end
+    out = []
+    for m in TOKEN.finditer(text, start, end, timeout=TIMEOUT):
+        kind = m.lastgroup
+        out.append(Tok(m.group(), m.start(), m.end(), m.group().lower(), kind))
+    return out
+
+
+# --- names --------------------------------------------------------------------------------
+
+
+def _is_surname(t: Tok) -> bool:
+    return t.is_cap and t.low.rstrip("’'") in _lex()["surnames"]
+
+
+def _cap_run(toks: list[Tok], i: int, limit: int) -> int:
+    """End index (exclusive) of the run of name syllables starting at i, cut at a title head."""
+    lex = _lex()
+    j = i
+    while j < len(toks) and j - i < limit and toks[j].is_cap:
+        if j > i and (_match(toks, j, lex["titles"]) or _match(toks, j, lex["ranks"])
+                      or _match(toks, j, lex["honorifics"]) and toks[j].low in ("ông", "bà", "ngài")):
+            break
+        j += 1
+    # "K’ Dung": an apostrophe-ended syllable joins the next one
+    return j
+
+
+def _lower_tail(toks: list[Tok], j: int) -> bool:
+    """toks[j] is a lowercase syllable that is still part of the name ("Nguyễn Hương giang")."""
+    lex = _lex()
+    if j >= len(toks) or toks[j].kind != "word" or not toks[j].text.isalpha() or not toks[j].text.islower():
+        return False
+    if _match(toks, j, lex["stops"]) or _match(toks, j, lex["titles"]) or _match(toks, j, lex["honorifics"]):
+        return False
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    if nxt is None or nxt.kind != "word":
+        return nxt is None or nxt.text in SEPARATORS or nxt.text in DASHES
+    return bool(_match(toks, j + 1, lex["titles"]) and toks[j + 1].is_cap)
+
+
+def _split_run(toks: list[Tok], run_start: int, run_end: int) -> int:
+    """Where the name begins inside a capitalized run that may start with a body or a place
+    ("Hội Luật gia Việt Nam Dương Thành Bắc", "tỉnh Đắk Nông Nguyễn Bốn"): the rightmost
+    surname leaving at least two syllables; one more to the left if that is also a surname
+    opening the run ("Nguyễn Hoàng Minh Tuấn")."""
+    best = -1
+    for k in range(run_start, run_end - 1):
+        if _is_surname(toks[k]):
+            best = k
+    if best > run_start and best - 1 == run_start and _is_surname(toks[run_start]) and run_end - run_start <= 4:
+        best = run_start
+    return best
+
+
+# --- titles -------------------------------------------------------------------------------
+
+
+def _title_end(toks: list[Tok], i: int, stop_at_name: bool) -> int:
+    """End index (exclusive) of a title starting with a head at toks[i]: head + body tail up to
+    a separator, a stop word, a name (when `stop_at_name`) or MAX_TITLE tokens."""
+    lex = _lex()
+    n = _match(toks, i, lex["titles"]) or _match(toks, i, lex["ranks"]) or 1
+    j = i + n
+    while j < len(toks) and j - i < MAX_TITLE:
+        t = toks[j]
+        if t.kind == "nl" and j == i + n and toks[j - 1].text.isupper() and j + 1 < len(toks) \
+                and toks[j + 1].kind == "word" and toks[j + 1].text.isupper() and len(toks[j + 1].text) > 1:
+            j += 1  # "CT\nUBND huyện": a head broken from its body at a line end
+            continue
+        if t.kind == "nl" or t.text in SEPARATORS:
+            break
+        if t.text in DASHES:
+            # "Thứ trưởng-Phó Chủ nhiệm", "Kinh tế - Xã hội", "Nông nghiệp-PTNT": the dash stays
+            # inside the title unless a new title (or a name, or nothing) follows
+            nxt = toks[j + 1] if j + 1 < len(toks) else None
+            glued = t.start == toks[j - 1].end and nxt is not None and nxt.start == t.end
+            if nxt is None or nxt.kind != "word":
+                break
+            if not glued and (_match(toks, j + 1, lex["titles"]) or _match(toks, j + 1, lex["stops"])):
+                break
+            if not glued and not nxt.text[0].isupper():
+                break
+            if _name_at(toks, j + 1):
+                break
+            j += 1
+            continue
+        if t.low in ("và", "&"):
+            nxt = toks[j + 1] if j + 1 < len(toks) else None
+            if (nxt is None or not nxt.text[0].isupper() or _match(toks, j + 1, lex["honorifics"])
+                    or _match(toks, j + 1, lex["titles"]) or _name_at(toks, j + 1)):
+                break
+            j += 1
+            continue
+        if (t.text[0].islower() and _match(toks, j, lex["stops"])) or _match(toks, j, lex["honorifics"]):
+            break
+        if j > i + n and _match(toks, j, lex["titles"]) and t.is_cap:
+            # "Phó Chủ tịch UBND tỉnh Trưởng Ban tổ chức": a second head without a separator
+            break
+        if stop_at_name and _name_at(toks, j) and _strong_name(toks, j):
+            break
+        j += 1
+    # a title does not end on a connector
+    while j > i + n and toks[j - 1].low in ("và", "&", "của", "-", "–"):
+        j -= 1
+    return j
+
+
+def _name_at(toks: list[Tok], j: int) -> bool:
+    """A full name (surname + at least one more capitalized syllable) starts at toks[j]."""
+    if not _is_surname(toks[j]):
+        return False
+    end = _cap_run(toks, j, MAX_NAME)
+    return end - j >= 2
+
+
+def _strong_name(toks: list[Tok], j: int) -> bool:
+    """A name at toks[j] that a title tail must not swallow: three syllables or more, or two
+    followed by punctuation or a verb ("... Châu Phi huyện" is a body, not a person)."""
+    e = _cap_run(toks, j, MAX_NAME)
+    if e - j >= 3:
+        return True
+    if e >= len(toks):
+        return True
+    nxt = toks[e]
+    return nxt.kind != "word" or (nxt.text[0].islower() and bool(_match(toks, e, _lex()["stops"])))
+
+
+def _paren_group(toks: list[Tok], j: int) -> int:
+    """If toks[j] opens a short parenthesis without stop words, the index after ')' , else -1."""
+    if j >= len(toks) or toks[j].text != "(":
+        return -1
+    for k in range(j + 1, min(len(toks), j + 12)):
+        if toks[k].text == ")":
+            return k + 1
+        if toks[k].kind == "nl" or toks[k].text in "(;" or _match(toks, k, _lex()["stops"]):
+            return -1
+    return -1
+
+
+def _is_title_start(toks: list[Tok], j: int) -> bool:
+    lex = _lex()
+    return j < len(toks) and bool(_match(toks, j, lex["titles"]) or _match(toks, j, lex["ranks"]))
+
+
+def _titles_after(toks: list[Tok], j: int) -> tuple[list[tuple[int, int]], int]:
+    """The chain of titles after a name ending before toks[j]: [(i, k)] token ranges, and the
+    index where the chain ends."""
+    lex = _lex()
+    out: list[tuple[int, int]] = []
+    first = True
+    closing = False
+    while j < len(toks):
+        t = toks[j]
+        start = None
+        if first and _is_title_start(toks, j):
+            start = j  # "Nguyễn Hữu khánh Phó bí thư"
+        elif t.text in (",", "(") or t.text in DASHES:
+            k = j + 1
+            while k < len(toks) and (toks[k].text in DASHES or toks[k].text == ","):
+                k += 1  # "Sự- ", "–Tỉnh ủy viên", ", - "
+            if _is_title_start(toks, k):
+                start = k
+                closing = closing or t.text == "("
+            elif out and t.text == "," and _match(toks, k, lex["cont"]):
+                # "Chủ tịch huyện Ô Răng, tỉnh ..." continues the previous title
+                end = _title_end(toks, k, stop_at_name=True)
+                out[-1] = (out[-1][0], end)
+                j = end
+                continue
+            elif out and t.text == "(":
+                end = _paren_group(toks, j)
+                if end > 0:
+                    out[-1] = (out[-1][0], end)
+                    j = end
+                    continue
+        elif t.text == ")" and closing:
+            j += 1
+            closing = False
+            continue
+        elif t.kind == "nl" and out and j + 1 < len(toks) and toks[j + 1].text in DASHES:
+            # "Đồng chí Phan Văn Hợp\n– TUV – Bí thư huyện ủy" (a caption broken before its titles)
+            k = j + 2
+            if _is_title_start(toks, k):
+                start = k
+        elif t.kind == "nl" and first and j + 1 < len(toks) and toks[j + 1].text in DASHES:
+            if _is_title_start(toks, j + 2):
+                start = j + 2
+        elif out and t.kind == "word" and t.low in ("giữ", "làm", "kiêm"):
+            # "... Phó bí thư Huyện ủy giữ chức Chủ tịch Chi hội ...", "... làm Chủ nhiệm"
+            k = j + 1
+            if k < len(toks) and toks[k].low == "chức":
+                k += 1
+            if _is_title_start(toks, k):
+                start = k
+        if start is None:
+            break
+        end = _title_end(toks, start, stop_at_name=True)
+        if end <= start:
+            break
+        if out and _paren_group(toks, end) > 0:
+            end = _paren_group(toks, end)
+        elif _paren_group(toks, end) > 0 and not closing:
+            end = _paren_group(toks, end)
+        out.append((start, end))
+        first = False
+        j = end
+    return out, j
+
+
+def _titles_before(toks: list[Tok], j: int, floor: int) -> tuple[list[tuple[int, int]], bool]:
+    """The chain of titles ending right before toks[j] (a name or its cue), nearest last, and
+    whether it is plural ("các Phó Chủ tịch ...")."""
+    lex = _lex()
+    out: list[tuple[int, int]] = []
+    plural = False
+    end = j
+    while end > floor:
+        # the piece: back to the previous separator
+        k = end - 1
+        while k >= floor and (toks[k].kind == "word" or (
+                toks[k].text in DASHES and k > floor and toks[k - 1].end == toks[k].start)):
+            k -= 1
+        piece_start = k + 1
+        head = None
+        for h in range(piece_start, end):
+            if _is_title_start(toks, h) and _title_end(toks, h, stop_at_name=False) >= end:
+                head = h
+                break
+        if head is None:
+            break
+        if out and head != piece_start:
+            break  # an earlier piece must be a title from its first word
+        out.insert(0, (head, end))
+        if head > floor and toks[head - 1].low == "các":
+            plural = True
+        if head != piece_start or k < floor or toks[k].text != ",":
+            break
+        end = k
+    return out, plural
+
+
+# --- mentions -----------------------------------------------------------------------------
+
+
+def _blocked(toks: list[Tok], i: int) -> bool:
+    lex = _lex()
+    return bool(_match_before(toks, i, lex["blockers"]))
+
+
+def find_person_mentions(text: str, start: int = 0, end: int | None = None) -> list[PersonMention]:
+    """Every person mention in text[start:end], in order."""
+    toks = tokenize(text, start, end)
+    lex = _lex()
+    mentions: list[PersonMention] = []
+    i = 0
+    n = len(toks)
+    last_end = 0  # token index: nothing before it may start a new mention
+    while i < n:
+        t = toks[i]
+        if t.kind != "word":
+            i += 1
+            continue
+        cue_i = i
+        cue_text = None
+        rank_ranges: list[tuple[int, int]] = []
+        j = i
+        # honorifics (repeated: "đ/c Đồng chí"), then ranks ("đồng chí Đại tá")
+        plural = False
+        while True:
+            h = _match(toks, j, lex["honorifics"])
+            if h:
+                if cue_text is None:
+                    cue_text = text[toks[j].start:toks[j + h - 1].end]
+                    if j > 0 and toks[j - 1].low == "các":
+                        plural = True
+                j += h
+                continue
+            r = _match(toks, j, lex["ranks"])
+            if r:
+                rank_ranges.append((j, j + r))
+                j += r
+                continue
+            break
+        cued = j > i
+        if cued:
+            # "Đồng chí: Lê Hoàng Vinh", "các đồng chí: A, ..."
+            if j < n and toks[j].text == ":":
+                j += 1
+            name_i = j
+            if name_i >= n or not toks[name_i].is_cap:
+                i = max(j, i + 1)
+                continue
+            name_j = _cap_run(toks, name_i, MAX_NAME)
+            if name_j - name_i == 2 and _lower_tail(toks, name_j):
+                name_j += 1
+            # a lone "Ông"/"Anh" opening a sentence before a capitalized word that is not a name
+            if toks[i].low in ("anh", "chị", "em", "cụ", "bà", "ông") and not rank_ranges:
+                nm = " ".join(x.low for x in toks[name_i:name_j])
+                if nm in lex["non_person"] or _match(toks, name_i, lex["blockers"]):
+                    i = j
+                    continue
+        else:
+            if not _is_surname(t):
+                i += 1
+                continue
+            # find the enclosing capitalized run and where the name starts inside it
+            rs = i
+            while rs > 0 and toks[rs - 1].is_cap and rs > last_end:
+                rs -= 1
+            re_ = _cap_run(toks, i, MAX_NAME * 3)
+            name_i = _split_run(toks, rs, re_)
+            if name_i < 0 or name_i < i:
+                i = re_ if re_ > i else i + 1
+                continue
+            name_j = min(re_, name_i + MAX_NAME)
+            if name_j - name_i == 2 and _lower_tail(toks, name_j):
+                name_j += 1
+            if name_j - name_i < 2:
+                i = max(re_, i + 1)
+                continue
+        name = " ".join(toks[k].text for k in range(name_i, name_j))
+        name = regex.sub(r"(?<=[’'])\s+", "", name) if "’ " in name or "' " in name else name
+        after, chain_end = _titles_after(toks, name_j)
+        before, plural_b = _titles_before(toks, cue_i if cued else name_i, last_end)
+        if cued and not before and cue_i > last_end and toks[cue_i - 1].text == ":":
+            # "- Phó GĐ Sở: ông Trần Ngọc Tân" (Nơi nhận)
+            b2, _ = _titles_before(toks, cue_i - 1, last_end)
+            before = b2[-1:] if b2 else []
+        if not cued:
+            key = " ".join(name.lower().split())
+            if key in lex["non_person"] or _blocked(toks, name_i if not before else before[0][0]):
+                i = name_j
+                continue
+            if not before and not after and name_j - name_i < 3:
+                i = name_j
+                continue
+        ranges = before + rank_ranges + after
+        titles = [TitleSpan(toks[a].start, toks[b - 1].end, text[toks[a].start:toks[b - 1].end]) for a, b in ranges if b > a]
+        m_start = toks[ranges[0][0]].start if before else toks[cue_i].start
+        m_end = max(toks[name_j - 1].end, titles[-1].end if after else 0)
+        name_start, name_end = toks[name_i].start, toks[name_j - 1].end
+        mentions.append(PersonMention(name_start, name_end, text[name_start:name_end], titles, cue_text,
+                                      m_start, m_end, plural or plural_b))
+        # names sharing the titles before: "Phó Chủ tịch Hội X Dương Thành Bắc, Lê Thị Kim Thanh,"
+        k = chain_end if after else name_j
+        shared = [t for t in titles if before and not after]
+        while (before or plural or cued) and not after and k + 1 < n and toks[k].text in (",", ";") or (
+                k + 1 < n and toks[k].low == "và" and (before or plural) and not after):
+            s = k + 1
+            if not _name_at(toks, s):
+                break
+            e = _cap_run(toks, s, MAX_NAME)
+            nxt_after, nxt_end = _titles_after(toks, e)
+            if nxt_after:
+                break  # a new item of a list with its own titles: handled by the main loop
+            nm_s, nm_e = toks[s].start, toks[e - 1].end
+            mentions.append(PersonMention(nm_s, nm_e, text[nm_s:nm_e], list(shared), None, nm_s, nm_e, True))
+            k = e
+        last_end = max(k, name_j)
+        i = last_end
+    return mentions
+
+
+# --- comparing titles ---------------------------------------------------------------------
+
+
+@lru_cache(maxsize=None)
+def _abbr() -> dict[str, str]:
+    return {k.lower(): v for k, v in load_map("abbreviations").items()}
+
+
+def expand_title(title: str) -> str:
+    """The title with the genre's abbreviations written out ("Phó CT UBND huyện" ->
+    "Phó Chủ tịch Ủy ban nhân dân huyện")."""
+    ab = _abbr()
+    words = title.split()
+    out = []
+    i = 0
+    while i < len(words):
+        two = (words[i] + " " + words[i + 1]).lower() if i + 1 < len(words) else None
+        if two and two in ab:
+            out.append(ab[two])
+            i += 2
+            continue
+        w = words[i]
+        core = w.strip(",;()")
+        if core.lower() in ab and (core.isupper() or not core.isalpha() or core.lower() in ("tp.",)):
+            out.append(w.replace(core, ab[core.lower()]))
+        else:
+            out.append(w)
+        i += 1
+    return " ".join(out)
+
+
+_QUALIFIERS = {"thường", "trực", "chuyên", "trách", "kiêm", "nhiệm"}
+
+
+def title_key(title: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """(head, body words) of a title, lowercased and expanded, for comparing positions."""
+    exp = expand_title(title).lower().replace("uỷ", "ủy")
+    toks = tokenize(exp)
+    lex = _lex()
+    h = _match(toks, 0, lex["titles"]) or _match(toks, 0, lex["ranks"]) or 1
+    head = tuple(t.low for t in toks[:h] if t.low not in _QUALIFIERS and t.kind == "word")
+    body = frozenset(t.low for t in toks[h:] if t.kind == "word" and t.low not in _QUALIFIERS)
+    return head, body
+
+
+def same_title(a: str, b: str) -> bool:
+    """Whether two titles name the same position: same head, and one body inside the other
+    ("Bí thư Tỉnh ủy" / "Bí thư tỉnh ủy Hà Tĩnh"; "Phó CT UBND huyện" / "Phó Chủ tịch UBND huyện")."""
+    ha, ba = title_key(a)
+    hb, bb = title_key(b)
+    return ha == hb and (ba <= bb or bb <= ba)
