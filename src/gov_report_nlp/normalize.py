@@ -73,7 +73,7 @@ def _replacement(m: regex.Match, text_len: int) -> str | None:
     if kind == "pdf":
         return "Ư" if s == "Ƣ" else "ư"
     if kind == "comb":
-        return retone(unicodedata.normalize("NFC", s))
+        return retone(unicodedata.normalize("NFC", s).replace("Ƣ", "Ư").replace("ƣ", "ư"))
     if kind == "tone":
         return _NEW_TONE.get(s, s)
     return None
