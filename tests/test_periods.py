@@ -1,0 +1,13 @@
+import pytest
+
+from conftest import case_params
+from gov_report_nlp.periods import find_periods
+
+
+@pytest.mark.parametrize("case", case_params("periods"))
+def test_periods(case):
+    text = case["text"]
+    found = find_periods(text, default_year=2019)
+    assert [[p.text, *p.iso()] for p in found] == case["want"]
+    for p in found:
+        assert text[p.start:p.end] == p.text
