@@ -58,6 +58,7 @@ class _P:
         cls.NOT_KIND = regex.compile(r"(?<!\w)\L<nk>(?!\w)", _F, nk=_lex("meeting_not_kinds"))
         cls.HELD = regex.compile(r"(?<!\w)\L<held>(?!\w)", _F, held=_lex("meeting_held_cues"))
         cls.PLANNED = regex.compile(r"(?<!\w)\L<pl>(?!\w)", _F, pl=_lex("meeting_planned_cues"))
+        cls.PLANNED_AFTER = regex.compile(r"\L<pa>", _F, pa=_lex("meeting_planned_after"))
         cls.PASSING = regex.compile(r"(?<!\w)\L<ps>(?!\w)", _F, ps=_lex("meeting_passing_cues"))
         cls.ATTEND = regex.compile(
             r"""(?:^|(?<=[\s,.;:(]))(?P<cue>\L<att>)
@@ -98,7 +99,7 @@ class _P:
             _F)
         cls.ORG_VERB = regex.compile(
             r"""(?<!\w)(?:(?:đã|vừa|đã\s+phối\s+hợp|phối\s+hợp|long\s+trọng|trang\s+trọng)\s+)*
-                (?:tổ\s+chức|khai\s+mạc|họp)(?!\w)""", _F)
+                (?<!\bBan\s)(?:tổ\s+chức|khai\s+mạc|họp)(?!\w)""", _F)
 
 
 # ------------------------------------------------------------------ people (fallback)
@@ -238,16 +239,18 @@ def _name_span(text: str, ks: int, se: int) -> tuple[int, int]:
 
 
 def _ordinal(text: str, s: int, e: int) -> Optional[int]:
-    m = _P.get().ORDINAL.search(text, s, e, timeout=_T)
-    if not m:
-        return None
-    return parse_ordinal(m["n"])
+    """'lần thứ N' in the name, or 'thứ N' right after its own kind word ('kỳ họp thứ tư')."""
+    P = _P.get()
+    for m in P.ORDINAL.finditer(text, s, e, timeout=_T):
+        if m.group().lower().startswith("lần") or P.KIND.match(text, s, m.start(), timeout=_T) and P.KIND.match(text, s, m.start()).end() == m.start():
+            return parse_ordinal(m["n"])
+    return None
 
 
 def _clean_org(org: str) -> Optional[str]:
     org = org.strip(" ,.;:-–")
     org = regex.sub(r"^(?:theo\s[^,]+,\s*)", "", org, flags=regex.I)
-    org = regex.sub(r"^(?:tại\s[^,]+,\s*)+", "", org, flags=regex.I)
+    org = regex.sub(r"^(?:tại\s[^,]+,\s*)+(?:(?:TP\.|tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường)\s[^,]+,\s*)*", "", org, flags=regex.I)
     org = regex.sub(r"\s+(?:đã|vừa|phối\s+hợp|long\s+trọng|trang\s+trọng)$", "", org, flags=regex.I).strip(" ,")
     if not org or len(org.split()) > 14 or not org[0].isalpha():
         return None
@@ -262,7 +265,7 @@ def _organizer(text: str, ss: int, ks: int, ke: int, se: int, date_end: int, kin
     """The body that held the meeting: subject of 'tổ chức', 'do X tổ chức', 'kỳ họp <body>'."""
     P = _P.get()
     # "... do Ban tổ chức Thành ủy tổ chức", "vừa được HĐND huyện tổ chức"
-    m = regex.compile(r"(?:do|được)\s+(?P<org>[^,.;]{3,80}?)\s+(?:phối\s+hợp\s+)?tổ\s+chức(?!\w)", _F).search(text, ke, se, timeout=_T)
+    m = regex.compile(r"(?<![(\w])(?:do|được)\s+(?P<org>[^,;()]{3,80})\s+(?:phối\s+hợp\s+)?(?<!\bBan\s)tổ\s+chức(?!\w)", _F).search(text, ke, se, timeout=_T)
     if m:
         return _clean_org(m["org"])
     # "cuộc làm việc của Ban thường vụ Tỉnh ủy"
@@ -320,7 +323,9 @@ def _held(text: str, s: int, e: int, km) -> bool:
     if P.PASSING.search(text, s, e, timeout=_T):
         return False
     for pm in P.PLANNED.finditer(text, s, e, timeout=_T):
-        if pm.start() < km.end() + 60:
+        if pm.start() < km.start():
+            return False
+        if pm.start() < km.end() + 60 and P.PLANNED_AFTER.fullmatch(pm.group()):
             return False
     return bool(P.HELD.search(text, s, e, timeout=_T))
 
@@ -559,6 +564,12 @@ def find_meetings(doc: Document) -> Iterator[Meeting]:
             continue
         drafts.append(c)
     drafts.sort(key=lambda d: d.start)
+    if drafts and drafts[0].date is None:
+        for s, e in sents[:6]:
+            date, pod, dend = _date_of(doc, s, e, None)
+            if date and dend - s < 40:
+                drafts[0].date, drafts[0].part_of_day = date, pod
+                break
     if not drafts and title_kind is not None:
         d = _Draft(P.kinds[title_kind["kind"].lower()], title.start, title.end,
                    name=_name_span(text, title_kind.start(), title.end))
@@ -572,6 +583,8 @@ def find_meetings(doc: Document) -> Iterator[Meeting]:
         return
     # the first meeting takes the title's name when the lead gives none, and its ordinal
     main = drafts[0]
+    if title_kind is not None and title_kind.start() == title.start:
+        main.kind = P.kinds[title_kind["kind"].lower()]  # the headline names the meeting
     if title_kind is not None and P.kinds[title_kind["kind"].lower()] == main.kind:
         if main.ordinal is None:
             main.ordinal = _ordinal(text, title_kind.start(), title.end)
