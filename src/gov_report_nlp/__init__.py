@@ -6,6 +6,7 @@
 """
 from __future__ import annotations
 
+from .batch import extract_many
 from .document import Document, Segment, Span
 from .errors import GovReportError, InputError, LexiconError
 from .normalize import make_document, normalize_text
@@ -28,7 +29,7 @@ from .records import (
 __version__ = "0.1.0"
 
 __all__ = [
-    "extract", "run", "make_document", "normalize_text",
+    "extract", "extract_many", "run", "make_document", "normalize_text",
     "Document", "Segment", "Span",
     "Report", "Evidence", "FormalDocument", "Signer", "Person", "Meeting", "DocumentRef",
     "Award", "Target", "Term", "Organization", "Place",

@@ -51,27 +51,77 @@ def _read(path: str | None) -> bytes:
     return Path(path).read_bytes()
 
 
-def _jsonl_reports(data: bytes, name: str) -> Iterator[Report | ErrorLine]:
-    from .pipeline import extract
+def _open(path: str | None):
+    """A binary file object of the input (stdin for None or '-'), read as a stream."""
+    if path is None or path == "-":
+        return sys.stdin.buffer
+    return open(path, "rb")
 
-    for lineno, raw in enumerate(data.split(b"\n"), 1):
-        if not raw.strip():
-            continue
-        try:
-            line = raw.decode("utf-8")
-        except UnicodeDecodeError as e:
-            yield ErrorLine(error=f"{name}:{lineno}: not UTF-8 at byte {e.start}")
-            continue
-        item = parse_jsonl_line(line, lineno, name)
-        if item.error:
-            yield ErrorLine(id=item.id, error=item.error)
-            continue
-        try:
-            yield extract(item.text, id=item.id)
-        except GovReportError as e:
-            yield ErrorLine(id=item.id, error=f"{name}:{lineno}: {e}")
-        except Exception as e:  # never lose a document of a batch to one bad line
-            yield ErrorLine(id=item.id, error=f"{name}:{lineno}: internal error: {type(e).__name__}: {e}")
+
+def _stream_lines(head: bytes, f) -> Iterator[bytes]:
+    """The lines of head + the rest of f, without their newline, never reading f whole."""
+    pieces = head.split(b"\n")
+    yield from pieces[:-1]
+    rest = pieces[-1]
+    for line in f:
+        if rest:
+            line, rest = rest + line, b""
+        yield line[:-1] if line.endswith(b"\n") else line
+    if rest:
+        yield rest
+
+
+def _jsonl_reports(lines, name: str, jobs: int = 1) -> Iterator[Report | ErrorLine]:
+    """One Report or ErrorLine per non-blank line, in order; a pool of `jobs` processes."""
+    from collections import deque
+
+    from .batch import extract_many
+
+    linenos: deque[int] = deque()  # line numbers of the items handed out, not yet answered
+
+    def items():
+        for lineno, raw in enumerate(lines, 1):
+            if not raw.strip():
+                continue
+            linenos.append(lineno)
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as e:
+                yield ErrorLine(error=f"{name}:{lineno}: not UTF-8 at byte {e.start}")
+                continue
+            item = parse_jsonl_line(line, lineno, name)
+            if item.error:
+                yield ErrorLine(id=item.id, error=item.error)
+            else:
+                yield {"id": item.id, "text": item.text}
+
+    for rep in extract_many(items(), jobs=jobs):
+        lineno = linenos.popleft()
+        if isinstance(rep, ErrorLine) and not rep.error.startswith(f"{name}:"):
+            rep = ErrorLine(id=rep.id, error=f"{name}:{lineno}: {rep.error}")
+        yield rep
+
+
+class _NoBar:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def update(self, n: int = 1) -> None:
+        pass
+
+
+def _progress(name: str):
+    """A tqdm bar on stderr when stderr is a terminal and tqdm is installed; else nothing."""
+    if not sys.stderr.isatty():
+        return _NoBar()
+    try:
+        from tqdm import tqdm
+    except ImportError:
+        return _NoBar()
+    return tqdm(desc=name, unit="doc", file=sys.stderr, leave=False)
 
 
 def cmd_extract(args) -> int:
@@ -84,22 +134,36 @@ def cmd_extract(args) -> int:
     for path in paths:
         name = path or "<stdin>"
         try:
-            data = _read(path)
+            f = _open(path)
+            head = f.read(65536)  # enough to tell the format; a JSONL file is then streamed
         except OSError as e:
             print(f"gov-report-nlp: {name}: {e.strerror}", file=sys.stderr)
             failed += 1
             continue
-        fmt = _input_format(path, data[:65536], args.input_format)
+        fmt = _input_format(path, head, args.input_format)
         if fmt == "jsonl":
-            for rep in _jsonl_reports(data, name):
-                if isinstance(rep, ErrorLine):
-                    failed += 1
-                    print(f"gov-report-nlp: {rep.error}", file=sys.stderr)
-                if args.format == "jsonl":
-                    out.write(_dump(rep, "jsonl") + "\n")
-                else:
-                    many.append(_dump(rep, "json"))
+            with _progress(name) as bar:
+                for rep in _jsonl_reports(_stream_lines(head, f), name, jobs=args.jobs):
+                    bar.update(1)
+                    if isinstance(rep, ErrorLine):
+                        failed += 1
+                        print(f"gov-report-nlp: {rep.error}", file=sys.stderr)
+                    if args.format == "jsonl":
+                        out.write(_dump(rep, "jsonl") + "\n")
+                    else:
+                        many.append(_dump(rep, "json"))
+            if f is not sys.stdin.buffer:
+                f.close()
             continue
+        try:
+            data = head + f.read()
+        except OSError as e:
+            print(f"gov-report-nlp: {name}: {e.strerror}", file=sys.stderr)
+            failed += 1
+            continue
+        finally:
+            if f is not sys.stdin.buffer:
+                f.close()
         try:
             text, encoding = decode_bytes(data, name)
             report = extract(text, input_format=fmt, id=path)
@@ -186,6 +250,8 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("files", nargs="*", help="input files; none or '-' reads stdin")
     ex.add_argument("--input-format", choices=FORMATS_IN, default="auto")
     ex.add_argument("--format", choices=("json", "jsonl"), default="json")
+    ex.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
+                    help="worker processes for JSONL input (0: one per CPU); order is kept")
     ex.set_defaults(func=cmd_extract)
     sg = sub.add_parser("segment", help="print the segments of one document with kinds and spans")
     sg.add_argument("file", nargs="?")

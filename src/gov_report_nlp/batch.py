@@ -1,0 +1,142 @@
+"""Many documents at once: `extract_many(items, jobs=N)`, in order, streaming.
+
+    >>> from gov_report_nlp import extract_many
+    >>> for rep in extract_many(({"id": i, "text": t} for i, t in pairs), jobs=4):
+    ...     print(rep.model_dump_json())
+
+Items are texts (str) or mappings with "text" and an optional "id" (other keys are
+ignored). Each item gives exactly one output, in input order: a Report, or an ErrorLine
+(gov_report_nlp.records) when the item cannot be read or extracted. An ErrorLine given as
+an item is passed through in place (the CLI uses this for lines that are not JSON).
+
+The input is consumed lazily: at most `jobs * window` chunks are in flight, so a 1 GB
+generator is never held in memory. With jobs > 1 a process pool runs the chunks; each
+worker imports the pipeline once, at start.
+"""
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator, Mapping
+from itertools import islice
+from typing import Any, Union
+
+from .errors import GovReportError
+from .records import ErrorLine, Report
+
+Result = Union[Report, ErrorLine]
+
+# one unit of work: (id, text, error); error set means "pass through as an ErrorLine"
+_Task = tuple[Any, Any, Any]
+
+
+def _task(item: Any) -> _Task:
+    """An input item as (id, text, error), checked without extracting."""
+    if isinstance(item, ErrorLine):
+        return (item.id, None, item.error)
+    if isinstance(item, str):
+        return (None, item, None)
+    if isinstance(item, Mapping):
+        doc_id = item.get("id")
+        doc_id = None if doc_id is None else str(doc_id)
+        text = item.get("text")
+        if not isinstance(text, str):
+            return (doc_id, None, 'missing or non-string "text"')
+        return (doc_id, text, None)
+    return (None, None, f"expected a text or a mapping with \"text\", got {type(item).__name__}")
+
+
+def _run_one(task: _Task, input_format: str) -> Result:
+    from .pipeline import extract
+
+    doc_id, text, error = task
+    if error is not None:
+        return ErrorLine(id=doc_id, error=error)
+    try:
+        return extract(text, input_format=input_format, id=doc_id)
+    except GovReportError as e:
+        return ErrorLine(id=doc_id, error=str(e))
+    except Exception as e:  # never lose a document of a batch to one bad item
+        return ErrorLine(id=doc_id, error=f"internal error: {type(e).__name__}: {e}")
+
+
+def _run_chunk(chunk: list[_Task], input_format: str) -> list[Result]:
+    return [_run_one(t, input_format) for t in chunk]
+
+
+def _init_worker() -> None:
+    # import the whole pipeline (lexicons, regexes) once per worker, not per chunk
+    from . import pipeline  # noqa: F401
+
+
+def _chunks(items: Iterable[Any], size: int) -> Iterator[list[_Task]]:
+    it = iter(items)
+    while True:
+        chunk = [_task(x) for x in islice(it, size)]
+        if not chunk:
+            return
+        yield chunk
+
+
+def extract_many(
+    items: Iterable[Any],
+    jobs: int = 1,
+    chunksize: int = 8,
+    *,
+    input_format: str = "auto",
+    window: int = 4,
+) -> Iterator[Result]:
+    """Reports (or ErrorLines) of `items`, one per item, in order, as they are ready.
+
+    jobs: worker processes (1 runs in this process; 0 or less means os.cpu_count()).
+    chunksize: items sent to a worker at once. window: chunks in flight per worker.
+    """
+    if jobs is None or jobs <= 0:
+        jobs = os.cpu_count() or 1
+    if chunksize < 1:
+        raise ValueError("chunksize must be at least 1")
+    if jobs == 1:
+        for item in items:
+            yield _run_one(_task(item), input_format)
+        return
+    yield from _pooled(_chunks(items, chunksize), jobs, input_format, max(1, window) * jobs)
+
+
+def _pooled(chunks: Iterator[list[_Task]], jobs: int, input_format: str, in_flight: int) -> Iterator[Result]:
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker)
+    pending: deque = deque()  # (chunk, future), in input order
+    try:
+        for chunk in chunks:
+            pending.append((chunk, pool.submit(_run_chunk, chunk, input_format)))
+            while len(pending) >= in_flight:
+                results, pool = _collect(pending, pool, jobs, input_format, BrokenProcessPool)
+                yield from results
+        while pending:
+            results, pool = _collect(pending, pool, jobs, input_format, BrokenProcessPool)
+            yield from results
+    finally:
+        for _, fut in pending:
+            fut.cancel()
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _collect(pending: deque, pool, jobs: int, input_format: str, broken_cls):
+    """Results of the oldest chunk; a crashed worker fails that chunk's items, not the batch."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunk, fut = pending.popleft()
+    try:
+        return fut.result(), pool
+    except broken_cls as e:
+        # a worker died (killed, segfault): its chunk becomes errors; restart the pool
+        # and send the other in-flight chunks again
+        pool.shutdown(wait=False, cancel_futures=True)
+        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker)
+        for i, (c, _) in enumerate(pending):
+            pending[i] = (c, pool.submit(_run_chunk, c, input_format))
+        return [ErrorLine(id=t[0], error=f"worker failed: {e}") for t in chunk], pool
+    except Exception as e:  # e.g. a result that would not pickle
+        return [ErrorLine(id=t[0], error=f"internal error: {type(e).__name__}: {e}") for t in chunk], pool
