@@ -67,9 +67,9 @@ class _P:
                 \s*[,:]?\s+""",
             _F, att=_lex("meeting_attend_cues"), kw=sorted(cls.kinds, key=len, reverse=True))
         cls.PERSON_CUE = regex.compile(
-            r"^\s*(?P<cue>\L<pc>)\s*:?\s*(?=\S)", _F, pc=_lex("meeting_person_cues"))
-        cls.GROUP_HEAD = regex.compile(r"^\s*(?:\L<gh>)(?!\w)", _F, gh=_lex("meeting_group_heads"))
-        cls.TITLE_HEAD = regex.compile(r"^\s*(?:\L<th>)(?!\w)", _F, th=_lex("meeting_title_heads"))
+            r"\s*(?P<cue>\L<pc>)\s*:?\s*(?=\S)", _F, pc=_lex("meeting_person_cues"))
+        cls.GROUP_HEAD = regex.compile(r"\s*(?:\L<gh>)(?!\w)", _F, gh=_lex("meeting_group_heads"))
+        cls.TITLE_HEAD = regex.compile(r"\s*(?:\L<th>)(?!\w)", _F, th=_lex("meeting_title_heads"))
         cls.TITLE_WORD = regex.compile(r"(?<!\w)(?:\L<th>)(?!\w)", _F, th=_lex("meeting_title_heads"))
         # a capitalized syllable of a name ("Hồ", "K’Ré", "Yathotu")
         syl = r"(?:[\p{Lu}][\p{Ll}]*(?:[’'][\p{Lu}]?[\p{Ll}]*)?)"
@@ -187,7 +187,7 @@ def split_attendees(text: str, start: int, end: int) -> list[_Item]:
                 items.append(_Item(s, e))
             continue
         # the current item is a group
-        if is_group and (sep != "và" or regex.match(r"\s*(?:các\s+đồng\s+chí|lãnh\s+đạo|đại\s+diện|toàn\s+thể|thân\s+nhân|đông\s+đảo)", frag, flags=regex.I)):
+        if is_group and (sep != "và" or not regex.match(r"\s*(?:các|những)\s+(?!đồng\s+chí)", frag, flags=regex.I)):
             items.append(_Item(s, e))
         else:
             cur.end = e  # a group's inner comma or "và"
@@ -503,6 +503,8 @@ def find_meetings(doc: Document) -> Iterator[Meeting]:
     if title is not None:
         for km in _kind_matches(text, title.start, title.end):
             before = text[title.start:km.start()]
+            if P.PLANNED.search(before) or P.PLANNED_AFTER.search(text, km.end(), title.end):
+                break
             if km.start() == title.start or regex.search(r"(?:tổ\s+chức|:)\s*$", before, flags=regex.I):
                 title_kind = km
             break
