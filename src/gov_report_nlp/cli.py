@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 from typing import Iterator
 
-from .errors import GovReportError
-from .inputs import decode_bytes, parse_jsonl_line
+from .errors import GovReportError, InputError
+from .inputs import DEFAULT_MAX_BYTES, capped_lines, decode_bytes, parse_jsonl_line, parse_size, too_large
 from .records import ErrorLine, Report
 
 FORMATS_IN = ("auto", "text", "html", "jsonl")
@@ -143,7 +143,8 @@ def cmd_extract(args) -> int:
         fmt = _input_format(path, head, args.input_format)
         if fmt == "jsonl":
             with _progress(name) as bar:
-                for rep in _jsonl_reports(_stream_lines(head, f), name, jobs=args.jobs):
+                lines = capped_lines(_stream_lines(head, f), args.max_bytes)
+                for rep in _jsonl_reports(lines, name, jobs=args.jobs):
                     bar.update(1)
                     if isinstance(rep, ErrorLine):
                         failed += 1
@@ -156,7 +157,7 @@ def cmd_extract(args) -> int:
                 f.close()
             continue
         try:
-            data = head + f.read()
+            data = head + f.read(max(0, args.max_bytes + 1 - len(head)))
         except OSError as e:
             print(f"gov-report-nlp: {name}: {e.strerror}", file=sys.stderr)
             failed += 1
@@ -165,7 +166,10 @@ def cmd_extract(args) -> int:
             if f is not sys.stdin.buffer:
                 f.close()
         try:
-            text, encoding = decode_bytes(data, name)
+            if len(data) > args.max_bytes:
+                raise InputError(too_large(None, args.max_bytes, name) if path in (None, "-")
+                                 else too_large(os.path.getsize(path), args.max_bytes, name))
+            text, encoding = decode_bytes(data, name, errors=args.errors)
             report = extract(text, input_format=fmt, id=path)
             report.encoding = encoding
         except GovReportError as e:
@@ -252,6 +256,10 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--format", choices=("json", "jsonl"), default="json")
     ex.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
                     help="worker processes for JSONL input (0: one per CPU); order is kept")
+    ex.add_argument("--errors", choices=("strict", "replace"), default="strict",
+                    help="bytes that are no known encoding: an error naming the offset (strict) or U+FFFD (replace)")
+    ex.add_argument("--max-bytes", type=parse_size, default=DEFAULT_MAX_BYTES, metavar="N",
+                    help="refuse a document (a file, or a JSONL line) larger than N bytes; 50M, 512K... (default 50M)")
     ex.set_defaults(func=cmd_extract)
     sg = sub.add_parser("segment", help="print the segments of one document with kinds and spans")
     sg.add_argument("file", nargs="?")

@@ -1,7 +1,10 @@
 """Reading inputs: bytes to text, and JSONL lines to (id, text) pairs.
 
-Only clear cases are decoded here (UTF-8 with or without BOM, UTF-16 with BOM); binary
-input is refused with a message saying what it looks like.
+Decoded: UTF-8 with or without BOM, UTF-16/32 with BOM, and, for bytes that are not UTF-8,
+Windows-1258, TCVN3 (ABC) and VNI-Windows when the text clearly reads as Vietnamese in
+one of them (see encodings.py); UTF-8 text that is TCVN3/VNI glyph soup is repaired.
+Binary input is refused with a message saying what it looks like; other bytes raise an
+InputError naming the offset of the first bad byte, or with errors="replace" become U+FFFD.
 """
 from __future__ import annotations
 
@@ -9,6 +12,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from . import encodings
 from .errors import InputError
 
 _MAGIC = (
@@ -20,27 +24,81 @@ _MAGIC = (
     (b"\xd0\xcf\x11\xe0", "an old Office file (DOC/XLS)"),
     (b"\x1f\x8b", "a gzip archive"),
     (b"\x7fELF", "an executable"),
+    (b"Rar!", "a RAR archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"\xfd7zXZ\x00", "an xz archive"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+    (b"{\\rtf", "an RTF document (open it and save as text)"),
+    (b"RIFF", "a RIFF file (WEBP image, WAV audio...)"),
+    (b"\x00\x00\x01\x00", "an icon"),
+    (b"SQLite format 3", "an SQLite database"),
 )
+ERRORS = ("strict", "replace")
 
 
-def decode_bytes(data: bytes, name: str = "<input>") -> tuple[str, str]:
-    """(text, encoding) of an input's bytes, or InputError naming what is wrong."""
+def sniff_binary(data: bytes) -> str | None:
+    """What binary bytes look like ("a PDF file"...), or None when they may be text."""
     for magic, what in _MAGIC:
         if data.startswith(magic):
-            raise InputError(f"{name}: looks like {what}, not text")
+            return what
+    head = data[:4096]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")):
+        return None
+    if b"\x00" in head:
+        return f"binary data (NUL byte at offset {head.index(0)})"
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    if controls >= 8 and controls > len(head) // 10:
+        return f"binary data ({controls} control bytes in the first {len(head)})"
+    return None
+
+
+def decode_bytes(data: bytes, name: str = "<input>", *, errors: str = "strict") -> tuple[str, str]:
+    """(text, encoding) of an input's bytes, or InputError naming what is wrong.
+
+    encoding is "utf-8", "utf-8-sig", "utf-16", "utf-32", "cp1258", "tcvn3" or "vni";
+    "utf-8+tcvn3" / "utf-8+vni" when UTF-8 text was legacy glyph soup that was repaired;
+    "utf-8+replace" when errors="replace" replaced bad bytes.
+    """
+    if errors not in ERRORS:
+        raise InputError(f"errors must be one of {', '.join(ERRORS)}, not {errors!r}")
+    what = sniff_binary(data)
+    if what:
+        raise InputError(f"{name}: looks like {what}, not text")
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode("utf-16"), "utf-16"
+            return _repair(data[3:].decode("utf-8"), "utf-8-sig")
         except UnicodeDecodeError as e:
-            raise InputError(f"{name}: bad UTF-16 at byte {e.start}") from None
-    if b"\x00" in data[:4096]:
-        raise InputError(f"{name}: binary data (NUL byte at offset {data.index(0)})")
+            if errors == "replace":
+                return data[3:].decode("utf-8", errors="replace"), "utf-8-sig+replace"
+            raise InputError(f"{name}: bad UTF-8 after the BOM: byte 0x{data[3 + e.start]:02x} at offset {3 + e.start}") from None
+    for bom, codec in ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(codec), codec
+            except UnicodeDecodeError as e:
+                if errors == "replace":
+                    return data.decode(codec, errors="replace"), codec + "+replace"
+                raise InputError(f"{name}: bad {codec.upper()} at byte offset {e.start}") from None
     try:
-        return data.decode("utf-8"), "utf-8"
+        return _repair(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as e:
-        raise InputError(f"{name}: not UTF-8: byte 0x{data[e.start]:02x} at offset {e.start}") from None
+        bad = e.start
+    legacy = encodings.decode_legacy(data)
+    if legacy is not None:
+        return legacy
+    if errors == "replace":
+        return data.decode("utf-8", errors="replace"), "utf-8+replace"
+    hint = "" if "tcvn3" in encodings.candidates() else f"; {encodings.LEGACY_HINT}"
+    raise InputError(
+        f"{name}: not UTF-8, Windows-1258, TCVN3 or VNI: byte 0x{data[bad]:02x} at offset {bad} "
+        f"(use --errors replace to read it anyway){hint}"
+    )
+
+
+def _repair(text: str, encoding: str) -> tuple[str, str]:
+    fixed, legacy = encodings.repair_glyph_soup(text)
+    return (fixed, f"{encoding}+{legacy}") if legacy else (text, encoding)
 
 
 @dataclass
@@ -57,6 +115,9 @@ def parse_jsonl_line(line: str, lineno: int, name: str = "<stdin>") -> JsonlItem
         obj = json.loads(line)
     except json.JSONDecodeError as e:
         return JsonlItem(None, None, f"{name}:{lineno}: not JSON: {e.msg} at column {e.colno}")
+    if isinstance(obj, dict) and _TOO_LARGE in obj and len(obj) == 1:
+        size, limit = obj[_TOO_LARGE]
+        return JsonlItem(None, None, too_large(size, limit, f"{name}:{lineno}"))
     if not isinstance(obj, dict):
         return JsonlItem(None, None, f"{name}:{lineno}: expected a JSON object, got {type(obj).__name__}")
     doc_id = obj.get("id")
@@ -65,3 +126,34 @@ def parse_jsonl_line(line: str, lineno: int, name: str = "<stdin>") -> JsonlItem
     if not isinstance(text, str):
         return JsonlItem(doc_id, None, f"{name}:{lineno}: missing or non-string \"text\"")
     return JsonlItem(doc_id, text)
+
+
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+_TOO_LARGE = "__gov_report_nlp_too_large__"
+_UNITS = {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3}
+
+
+def parse_size(value: str) -> int:
+    """'50M', '512K', '1G' or a plain number of bytes; ValueError otherwise (for argparse)."""
+    v = value.strip().upper().removesuffix("B").removesuffix("I")
+    unit = v[-1:] if v[-1:] in ("K", "M", "G") else ""
+    number = v[: len(v) - len(unit)]
+    if not number.isdigit():
+        raise ValueError(f"not a size: {value!r} (say e.g. 50M, 512K or 1000000)")
+    return int(number) * _UNITS[unit]
+
+
+def too_large(size: int | None, limit: int, name: str) -> str:
+    """The message for an input over --max-bytes (size None: a stream, read no further)."""
+    if size is None:
+        return f"{name}: more than {limit:,} bytes is over the limit (raise it with --max-bytes)"
+    return f"{name}: {size:,} bytes is over the limit of {limit:,} bytes (raise it with --max-bytes)"
+
+
+def capped_lines(lines, limit: int):
+    """JSONL lines, each over `limit` bytes swapped for a marker parse_jsonl_line reports."""
+    for raw in lines:
+        if len(raw) > limit:
+            yield json.dumps({_TOO_LARGE: [len(raw), limit]}).encode()
+        else:
+            yield raw

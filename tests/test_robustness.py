@@ -1,0 +1,245 @@
+"""Any input, no crash, no hang, nothing lost: encodings, hostile and huge input,
+property tests, batch safety. Set GOV_REPORT_NLP_BIG=1 to also run the 10 MB document."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from gov_report_nlp import Report, make_document
+from gov_report_nlp.encodings import to_legacy
+from gov_report_nlp.errors import InputError
+from gov_report_nlp.inputs import decode_bytes, parse_size
+from gov_report_nlp.pipeline import run
+
+# our own sentences, written for these tests
+VI = ("Cộng hòa xã hội chủ nghĩa Việt Nam. Độc lập - Tự do - Hạnh phúc.\n"
+      "Ngày 15 tháng 3 năm 2021, Ủy ban nhân dân tỉnh tổ chức hội nghị tổng kết công tác năm 2020. "
+      "Ông Nguyễn Văn Hùng, Chủ tịch Ủy ban nhân dân tỉnh, chủ trì hội nghị; "
+      "Thủ tướng Chính phủ tặng Bằng khen cho 12 tập thể và 25 cá nhân.")
+
+
+def _check(doc, report: Report) -> None:
+    for key, rec in report.records():
+        ev = rec.evidence
+        if ev is not None:
+            assert 0 <= ev.start <= ev.end <= len(doc.text), (key, ev)
+            assert doc.text[ev.start:ev.end] == ev.text, (key, ev)
+    for field, evs in report.evidence.items():
+        for ev in evs:
+            assert doc.text[ev.start:ev.end] == ev.text, (field, ev)
+
+
+def _extract(text: str, input_format: str = "auto"):
+    doc = make_document(text, input_format=input_format)
+    report = run(doc)
+    _check(doc, report)
+    Report.model_validate(report.model_dump(mode="json"))
+    return report
+
+
+# ---- encodings ----
+
+@pytest.mark.parametrize("encoding", ["cp1258", "tcvn3", "vni"])
+def test_legacy_bytes_decode_to_unicode(encoding):
+    pytest.importorskip("viparse") if encoding != "cp1258" else None
+    text, found = decode_bytes(to_legacy(VI, encoding), "x.txt")
+    assert found == encoding
+    # TCVN3 has no capital toned letters: compare ignoring case
+    assert text.lower() == VI.lower() if encoding == "tcvn3" else text == VI
+
+
+@pytest.mark.parametrize("encoding", ["tcvn3", "vni"])
+def test_glyph_soup_in_utf8_is_repaired(encoding):
+    pytest.importorskip("viparse")
+    soup = to_legacy(VI, encoding).decode("latin-1")  # "Céng hßa x· héi..." saved as UTF-8
+    text, found = decode_bytes(soup.encode("utf-8"), "x.txt")
+    assert found == f"utf-8+{encoding}" and text.lower() == VI.lower()
+
+
+@pytest.mark.parametrize("data,encoding", [
+    (VI.encode("utf-8"), "utf-8"),
+    (b"\xef\xbb\xbf" + VI.encode("utf-8"), "utf-8-sig"),
+    (VI.encode("utf-16"), "utf-16"),
+    (VI.encode("utf-32"), "utf-32"),
+    ("Señor García y la Straße de Köln, über alles".encode("utf-8"), "utf-8"),  # not soup
+])
+def test_unicode_is_left_alone(data, encoding):
+    text, found = decode_bytes(data, "x")
+    assert found == encoding
+    assert text in (VI, "Señor García y la Straße de Köln, über alles")
+
+
+def test_undecodable_bytes_name_the_offset_or_are_replaced():
+    data = "Hà Nội ".encode() + b"\x81\x8d\x8f\x90 x"
+    with pytest.raises(InputError, match=r"offset 10"):
+        decode_bytes(data, "x.txt")
+    text, found = decode_bytes(data, "x.txt", errors="replace")
+    assert found == "utf-8+replace" and text.startswith("Hà Nội \ufffd")
+
+
+@pytest.mark.parametrize("data,what", [
+    (b"%PDF-1.7\n%\xe2\xe3", "PDF"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00", "PNG"),
+    (b"\xff\xd8\xff\xe0\x00\x10JFIF", "JPEG"),
+    (b"PK\x03\x04\x14\x00", "ZIP"),
+    (b"\x1f\x8b\x08\x00", "gzip"),
+    (b"{\\rtf1\\ansi hello}", "RTF"),
+    (bytes(range(256)) * 4, "binary"),
+])
+def test_binary_is_refused_saying_what_it_looks_like(data, what):
+    with pytest.raises(InputError, match=what):
+        decode_bytes(data, "x")
+
+
+def test_parse_size():
+    assert parse_size("50M") == 50 * 1024 * 1024 and parse_size("512k") == 512 * 1024
+    assert parse_size("1000") == 1000 and parse_size("1GiB") == 1024 ** 3
+    with pytest.raises(ValueError):
+        parse_size("lots")
+
+
+# ---- hostile input: each 1 MB-ish input under 5 s ----
+
+MB = 1_000_000
+HOSTILE = {
+    "digits": "1" * 100_000,
+    "slashes": "/" * 100_000,
+    "dots": "." * 100_000,
+    "spaces": " " * 100_000,
+    "digits_slashes": "12/" * 40_000,
+    "capitalized_no_space": "Nguyễn Văn Hùng, " * 10_000,
+    "so_so": "số " * 50_000,
+    "ngay_thang": "ngày 1 tháng " * 20_000,
+    "hyphens": "-CT/TW-" * 20_000,
+    "one_line_1mb": ("Ủy ban nhân dân tỉnh tổ chức hội nghị ngày 15/3/2021 với 12 tập thể. " * 15_000)[:MB],
+    "html_deep": "<div>" * 10_000 + "Hội nghị ngày 15/3/2021" + "</div>" * 10_000,
+    "html_unclosed": "<p><b><i>" * 10_000 + "x",
+}
+
+
+SLOW = {  # known gaps, in extractors this file does not own
+    "one_line_1mb": "whole pipeline ~6.4 s on 1 MB of one line (normalize+people+targets), over the 5 s bound",
+}
+
+
+@pytest.mark.parametrize("name", [
+    pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=SLOW[n])) if n in SLOW else n
+    for n in sorted(HOSTILE)])
+def test_hostile_input_is_fast(name):
+    text = HOSTILE[name]
+    t0 = time.perf_counter()
+    _extract(text)
+    took = time.perf_counter() - t0
+    assert took < 5.0, f"{name}: {took:.1f} s"
+
+
+def _people_time(reps: int) -> float:
+    from gov_report_nlp.extractors.people import find_people
+
+    doc = make_document("Nguyễn Văn " * reps)
+    t0 = time.perf_counter()
+    list(find_people(doc))
+    return time.perf_counter() - t0
+
+
+@pytest.mark.xfail(strict=True, reason="people extractor is quadratic on runs of capitalized syllables: "
+                   "'Nguyễn Văn ' * 20000 (220 KB) takes ~186 s")
+def test_people_is_linear_on_capitalized_runs():
+    small, big = _people_time(400), _people_time(1600)
+    assert big < 6 * max(small, 0.01), f"{small:.2f} s -> {big:.2f} s for 4x the text"
+
+
+@pytest.mark.skipif(not os.environ.get("GOV_REPORT_NLP_BIG"), reason="set GOV_REPORT_NLP_BIG=1 (takes minutes today)")
+def test_capitalized_syllables_100k():
+    t0 = time.perf_counter()
+    _extract("Nguyễn Văn " * 50_000)
+    assert time.perf_counter() - t0 < 5.0
+
+
+@pytest.mark.skipif(not os.environ.get("GOV_REPORT_NLP_BIG"), reason="10 MB document: set GOV_REPORT_NLP_BIG=1")
+def test_ten_megabyte_document_finishes():
+    para = VI + "\n\n"
+    text = para * (10 * MB // len(para.encode()))
+    t0 = time.perf_counter()
+    report = run(make_document(text))
+    assert report is not None
+    print(f"10 MB: {time.perf_counter() - t0:.1f} s")
+
+
+# ---- properties ----
+
+_ALPHABET = st.sampled_from(list("aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐÊÔƠƯNHTV0123456789 /.,-:;()\n\t<>\"'%")
+                            + ["số", "ngày", "tháng", "năm", "Nghị quyết", "Quyết định", "Ủy ban", "ông ",
+                               "Hội nghị", "lần thứ", "Bằng khen", "<p>", "</p>", "&amp;", "\u0301", "\u0323",
+                               "\ufffd", "\x00", "Ƣ", "\u200b", "\r\n", "quý I/", "%"])
+TEXTS = st.one_of(st.text(max_size=300), st.lists(_ALPHABET, max_size=120).map("".join))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXTS)
+def test_any_string_extracts_validly_and_deterministically(text):
+    a = _extract(text)
+    b = _extract(text)
+    assert a.model_dump(mode="json") == b.model_dump(mode="json")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.binary(max_size=400))
+def test_any_bytes_decode_or_raise_input_error(data):
+    for errors in ("strict", "replace"):
+        try:
+            text, enc = decode_bytes(data, "x", errors=errors)
+        except InputError:
+            assert errors == "strict" or data[:4] in (b"%PDF",) or True
+            continue
+        assert isinstance(text, str) and enc
+
+
+# ---- batch safety (test_cli.py covers broken JSON, missing text, order, | head) ----
+
+def cli(*args, stdin: bytes | None = None):
+    return subprocess.run([sys.executable, "-m", "gov_report_nlp", *args], input=stdin,
+                          capture_output=True, timeout=120)
+
+
+def test_jsonl_binary_and_huge_lines_each_get_one_line():
+    good = json.dumps({"id": "a", "text": "Tin\n(01/02/2020)\nNội dung."}, ensure_ascii=False).encode()
+    huge = json.dumps({"id": "h", "text": "x " * 600_000}).encode()
+    lines = [good, b'{"id": "b", "text": "\xff\xfe\x00 binary"}', huge, b"\x00\x01\x02", good.replace(b'"a"', b'"e"')]
+    r = cli("extract", "--input-format", "jsonl", "--format", "jsonl", "--max-bytes", "1M", stdin=b"\n".join(lines))
+    out = [json.loads(l) for l in r.stdout.decode().splitlines()]
+    assert len(out) == 5
+    assert out[0]["id"] == "a" and out[4]["id"] == "e" and "error" not in out[4]
+    assert "error" in out[1] and "error" in out[3]
+    assert "over the limit" in out[2]["error"]
+    assert r.returncode == 3
+
+
+def test_cli_max_bytes_and_errors_options(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_bytes("Hà Nội ".encode() + b"\x81\x8d x")
+    r = cli("extract", str(p))
+    assert r.returncode == 1 and b"offset 10" in r.stderr and b"Traceback" not in r.stderr
+    r = cli("extract", "--errors", "replace", str(p))
+    assert r.returncode == 0 and json.loads(r.stdout)["encoding"] == "utf-8+replace"
+    r = cli("extract", "--max-bytes", "5", str(p))
+    assert r.returncode == 1 and b"over the limit" in r.stderr
+    r = cli("extract", "--max-bytes", "5", "-", stdin=b"0123456789")
+    assert r.returncode == 1 and b"over the limit" in r.stderr
+
+
+def test_cli_reports_legacy_encoding(tmp_path):
+    pytest.importorskip("viparse")
+    p = tmp_path / "old.txt"
+    p.write_bytes(to_legacy(VI, "vni"))
+    r = cli("extract", str(p))
+    assert r.returncode == 0, r.stderr
+    rep = json.loads(r.stdout)
+    assert rep["encoding"] == "vni"
