@@ -243,3 +243,12 @@ def test_cli_reports_legacy_encoding(tmp_path):
     assert r.returncode == 0, r.stderr
     rep = json.loads(r.stdout)
     assert rep["encoding"] == "vni"
+
+
+def test_fuzz_script_smoke(tmp_path):
+    from conftest import ROOT
+
+    r = subprocess.run([sys.executable, str(ROOT / "scripts" / "fuzz.py"), "--minutes", "0.03", "--seed", "1",
+                        "--out", str(tmp_path)], capture_output=True, timeout=120)
+    assert r.returncode == 0, r.stdout.decode()[-2000:]
+    assert b"0 findings" in r.stdout

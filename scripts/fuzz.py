@@ -1,0 +1,116 @@
+"""Fuzz extract() and decode_bytes() for N minutes (not run in CI).
+
+    python scripts/fuzz.py --minutes 5 [--seed 1]
+
+Each input is a random mix of Vietnamese words, digits, punctuation, HTML and raw
+characters (or raw bytes for the decoder). A crash (any exception but InputError),
+a broken invariant (evidence != text at its span, invalid output, different output on
+a second run) or an input slower than --slow seconds is printed and saved under
+fuzz-findings/ to become a regression case in tests/test_robustness.py.
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import time
+import traceback
+from pathlib import Path
+
+from gov_report_nlp import Report, make_document
+from gov_report_nlp.errors import InputError
+from gov_report_nlp.inputs import decode_bytes
+from gov_report_nlp.pipeline import run
+
+WORDS = ("số ngày tháng năm quý Nghị quyết Quyết định Chỉ thị Ủy ban nhân dân tỉnh huyện xã Hội nghị "
+         "lần thứ Bằng khen Huân chương Thủ tướng Chính phủ ông bà đồng chí Nguyễn Văn Thị Trần Lê "
+         "Chủ tịch Phó Bí thư đạt vượt kế hoạch tỷ đồng % ha km người tập thể cá nhân khóa nhiệm kỳ").split()
+PIECES = ["/", "-", ".", ",", ":", ";", "(", ")", "\n", "\n\n", " ", "  ", "\t", "<p>", "</p>", "<div>",
+          "<br>", "&amp;", "&#x1EA1;", "\u0301", "\u0323", "\u200b", "\ufeff", "Ƣ", "\x00", "\r\n", "\"", "“", "”",
+          "I", "II", "IV", "/NQ-TW", "/QĐ-UBND", "-CT/TU", "2020", "15/3/2021", "6 tháng đầu năm", "…"]
+
+
+def random_text(rng: random.Random, size: int) -> str:
+    out = []
+    while sum(map(len, out)) < size:
+        r = rng.random()
+        if r < 0.45:
+            w = rng.choice(WORDS)
+            out.append(w.upper() if rng.random() < 0.05 else w)
+            out.append(" ")
+        elif r < 0.75:
+            out.append(rng.choice(PIECES))
+        elif r < 0.9:
+            out.append(str(rng.randint(0, 10 ** rng.randint(1, 12))))
+        elif r < 0.97:
+            out.append(chr(rng.randint(1, 0x2FFF)))
+        else:  # a long repeat: the shape that makes a pattern backtrack
+            out.append(rng.choice(WORDS + PIECES) * rng.randint(10, 2000))
+    return "".join(out)
+
+
+def check(text: str) -> None:
+    doc = make_document(text)
+    rep = run(doc)
+    for key, rec in rep.records():
+        ev = rec.evidence
+        if ev is not None:
+            assert doc.text[ev.start:ev.end] == ev.text, (key, ev)
+    dumped = rep.model_dump(mode="json")
+    Report.model_validate(dumped)
+    assert run(make_document(text)).model_dump(mode="json") == dumped, "not deterministic"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--minutes", type=float, default=1.0)
+    ap.add_argument("--seed", type=int, default=None)
+    ap.add_argument("--max-size", type=int, default=3000, help="largest text, characters")
+    ap.add_argument("--slow", type=float, default=5.0, help="seconds after which an input is a finding")
+    ap.add_argument("--out", default="fuzz-findings")
+    args = ap.parse_args()
+    seed = args.seed if args.seed is not None else random.randrange(2**32)
+    rng = random.Random(seed)
+    out = Path(args.out)
+    end = time.monotonic() + args.minutes * 60
+    tried = found = 0
+    slowest = (0.0, "")
+    print(f"fuzzing for {args.minutes} min, seed {seed}")
+    while time.monotonic() < end:
+        tried += 1
+        if rng.random() < 0.2:
+            data = bytes(rng.randrange(256) for _ in range(rng.randint(0, 400)))
+            if rng.random() < 0.5:
+                data = random_text(rng, 200).encode("utf-8") + data
+            try:
+                decode_bytes(data, "fuzz", errors=rng.choice(("strict", "replace")))
+            except InputError:
+                pass
+            except Exception:
+                found += 1
+                out.mkdir(exist_ok=True)
+                (out / f"bytes-{seed}-{tried}.bin").write_bytes(data)
+                print(f"CRASH in decode_bytes (#{tried}):\n{traceback.format_exc()}")
+            continue
+        text = random_text(rng, rng.randint(0, args.max_size))
+        t0 = time.perf_counter()
+        try:
+            check(text)
+        except Exception:
+            found += 1
+            out.mkdir(exist_ok=True)
+            (out / f"text-{seed}-{tried}.txt").write_text(text, encoding="utf-8")
+            print(f"FINDING (#{tried}, {len(text)} chars):\n{traceback.format_exc()}")
+        took = time.perf_counter() - t0
+        if took > slowest[0]:
+            slowest = (took, text[:60])
+        if took > args.slow:
+            found += 1
+            out.mkdir(exist_ok=True)
+            (out / f"slow-{seed}-{tried}.txt").write_text(text, encoding="utf-8")
+            print(f"SLOW (#{tried}): {took:.1f} s on {len(text)} chars")
+    print(f"tried {tried} inputs, {found} findings, slowest {slowest[0]:.2f} s ({slowest[1]!r}...)")
+    return 1 if found else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
