@@ -197,7 +197,6 @@ def test_any_bytes_decode_or_raise_input_error(data):
         try:
             text, enc = decode_bytes(data, "x", errors=errors)
         except InputError:
-            assert errors == "strict" or data[:4] in (b"%PDF",) or True
             continue
         assert isinstance(text, str) and enc
 
