@@ -71,7 +71,7 @@ def _stream_lines(head: bytes, f) -> Iterator[bytes]:
         yield rest
 
 
-def _jsonl_reports(lines, name: str, jobs: int = 1) -> Iterator[Report | ErrorLine]:
+def _jsonl_reports(lines, name: str, jobs: int = 1, errors: str = "strict") -> Iterator[Report | ErrorLine]:
     """One Report or ErrorLine per non-blank line, in order; a pool of `jobs` processes."""
     from collections import deque
 
@@ -85,7 +85,7 @@ def _jsonl_reports(lines, name: str, jobs: int = 1) -> Iterator[Report | ErrorLi
                 continue
             linenos.append(lineno)
             try:
-                line = raw.decode("utf-8")
+                line = raw.decode("utf-8", errors=errors)
             except UnicodeDecodeError as e:
                 yield ErrorLine(error=f"{name}:{lineno}: not UTF-8 at byte {e.start}")
                 continue
@@ -144,7 +144,7 @@ def cmd_extract(args) -> int:
         if fmt == "jsonl":
             with _progress(name) as bar:
                 lines = capped_lines(_stream_lines(head, f), args.max_bytes)
-                for rep in _jsonl_reports(lines, name, jobs=args.jobs):
+                for rep in _jsonl_reports(lines, name, jobs=args.jobs, errors=args.errors):
                     bar.update(1)
                     if isinstance(rep, ErrorLine):
                         failed += 1
@@ -193,7 +193,7 @@ def cmd_segment(args) -> int:
 
     name = args.file or "<stdin>"
     try:
-        text, _ = decode_bytes(_read(args.file), name)
+        text, _ = decode_bytes(_read(args.file), name, errors=args.errors)
     except (GovReportError, OSError) as e:
         print(f"gov-report-nlp: {e}", file=sys.stderr)
         return 1
@@ -264,6 +264,8 @@ def build_parser() -> argparse.ArgumentParser:
     sg = sub.add_parser("segment", help="print the segments of one document with kinds and spans")
     sg.add_argument("file", nargs="?")
     sg.add_argument("--input-format", choices=FORMATS_IN, default="auto")
+    sg.add_argument("--errors", choices=("strict", "replace"), default="strict",
+                    help="undecodable bytes: fail (strict) or replace them")
     sg.set_defaults(func=cmd_segment)
     ev = sub.add_parser("evaluate", help="score reports against gold annotations, field by field")
     ev.add_argument("gold", help="gold reports, JSONL in the contract's format")
