@@ -219,6 +219,11 @@ def _title_end(toks: list[Tok], i: int, stop_at_name: bool) -> int:
                 and toks[j + 1].kind == "word" and toks[j + 1].text.isupper() and len(toks[j + 1].text) > 1:
             j += 1  # "CT\nUBND huyện": a head broken from its body at a line end
             continue
+        if (t.text == "." and toks[j - 1].text.isupper() and len(toks[j - 1].text) <= 3 and j + 1 < len(toks)
+                and toks[j + 1].kind == "word" and toks[j + 1].text[0].isupper() and toks[j + 1].start == t.end + 1
+                and not _name_at(toks, j + 1) and not _match(toks, j + 1, lex["honorifics"])):
+            j += 1  # "Thành ủy TP. HCM": the dot of an abbreviation
+            continue
         if t.kind == "nl" or t.text in SEPARATORS:
             break
         if t.text in DASHES:
@@ -234,7 +239,7 @@ def _title_end(toks: list[Tok], i: int, stop_at_name: bool) -> int:
                 break
             if _name_at(toks, j + 1):
                 break
-            j += 1
+            j += 1 + (_match(toks, j + 1, lex["titles"]) if glued else 0)
             continue
         if t.low in ("và", "&"):
             nxt = toks[j + 1] if j + 1 < len(toks) else None
@@ -245,7 +250,8 @@ def _title_end(toks: list[Tok], i: int, stop_at_name: bool) -> int:
             continue
         if (t.text[0].islower() and _match(toks, j, lex["stops"])) or _match(toks, j, lex["honorifics"]):
             break
-        if j > i + n and _match(toks, j, lex["titles"]) and t.is_cap:
+        if j > i + n and _match(toks, j, lex["titles"]) and t.is_cap and not (
+                toks[j - 1].text in DASHES and toks[j - 1].start == toks[j - 2].end and toks[j - 1].end == t.start):
             # "Phó Chủ tịch UBND tỉnh Trưởng Ban tổ chức": a second head without a separator
             break
         if stop_at_name and _name_at(toks, j) and _strong_name(toks, j):
@@ -342,7 +348,7 @@ def _titles_after(toks: list[Tok], j: int) -> tuple[list[tuple[int, int]], int]:
             k = j + 1
             if k < len(toks) and toks[k].low == "chức":
                 k += 1
-            if _is_title_start(toks, k):
+            if _is_title_start(toks, k) and toks[k].text[0].isupper():
                 start = k
         if start is None:
             break
@@ -366,11 +372,14 @@ def _titles_before(toks: list[Tok], j: int, floor: int) -> tuple[list[tuple[int,
     out: list[tuple[int, int]] = []
     plural = False
     end = j
+    floor = max(floor, j - 3 * MAX_TITLE)  # a title chain is short: stay linear on long runs
     while end > floor:
         # the piece: back to the previous separator
         k = end - 1
         while k >= floor and (toks[k].kind == "word" or (
-                toks[k].text in DASHES and k > floor and toks[k - 1].end == toks[k].start)):
+                toks[k].text in DASHES and k > floor and toks[k - 1].end == toks[k].start) or (
+                toks[k].text == "." and k > floor and toks[k - 1].text.isupper() and len(toks[k - 1].text) <= 3
+                and k + 1 < len(toks) and toks[k + 1].start == toks[k].end + 1 and toks[k + 1].text[0].isupper())):
             k -= 1
         piece_start = k + 1
         head = None
@@ -380,12 +389,15 @@ def _titles_before(toks: list[Tok], j: int, floor: int) -> tuple[list[tuple[int,
                 break
         if head is None:
             break
-        if out and head != piece_start:
-            break  # an earlier piece must be a title from its first word
+        if out and head != piece_start and not (toks[head - 1].text[0].islower()
+                                                and _match(toks, head - 1, lex["stops"]) == 1):
+            break  # an earlier piece must be a title from its first word, or after "có", "của"...
         out.insert(0, (head, end))
         if head > floor and toks[head - 1].low == "các":
             plural = True
-        if head != piece_start or k < floor or toks[k].text != ",":
+        if k < floor or toks[k].text != "," or (head != piece_start and out[1:]):
+            break
+        if head != piece_start:
             break
         end = k
     return out, plural
@@ -395,7 +407,10 @@ def _titles_before(toks: list[Tok], j: int, floor: int) -> tuple[list[tuple[int,
 
 
 def _blocked(toks: list[Tok], i: int) -> bool:
+    """A place, street or thing word right before the name ("đường", "tư tưởng", "Ảnh:")."""
     lex = _lex()
+    if i > 0 and toks[i - 1].text == ":":
+        i -= 1
     return bool(_match_before(toks, i, lex["blockers"]))
 
 
@@ -407,6 +422,10 @@ def find_person_mentions(text: str, start: int = 0, end: int | None = None) -> l
     i = 0
     n = len(toks)
     last_end = 0  # token index: nothing before it may start a new mention
+    # a list in progress: titles shared by its items ("các Phó Thủ tướng: A, B"), and the token
+    # index where its next item may start
+    shared: list[TitleSpan] = []
+    list_next = -1
     while i < n:
         t = toks[i]
         if t.kind != "word":
@@ -434,6 +453,7 @@ def find_person_mentions(text: str, start: int = 0, end: int | None = None) -> l
                 continue
             break
         cued = j > i
+        in_list = i == list_next
         if cued:
             # "Đồng chí: Lê Hoàng Vinh", "các đồng chí: A, ..."
             if j < n and toks[j].text == ":":
@@ -442,13 +462,27 @@ def find_person_mentions(text: str, start: int = 0, end: int | None = None) -> l
             if name_i >= n or not toks[name_i].is_cap:
                 i = max(j, i + 1)
                 continue
+            if _is_title_start(toks, name_i) and not rank_ranges:
+                # "các đồng chí Phó Bí thư Tỉnh ủy: A – ...; B, C": a title shared by a list
+                e = _title_end(toks, name_i, stop_at_name=True)
+                if e < n and toks[e].text == ":":
+                    shared = [TitleSpan(toks[name_i].start, toks[e - 1].end, text[toks[name_i].start:toks[e - 1].end])]
+                    list_next = e + 1
+                    last_end = e + 1
+                    i = e + 1
+                else:
+                    i = name_i
+                continue
             name_j = _cap_run(toks, name_i, MAX_NAME)
             if name_j - name_i == 2 and _lower_tail(toks, name_j):
                 name_j += 1
             # a lone "Ông"/"Anh" opening a sentence before a capitalized word that is not a name
             if toks[i].low in ("anh", "chị", "em", "cụ", "bà", "ông") and not rank_ranges:
                 nm = " ".join(x.low for x in toks[name_i:name_j])
-                if nm in lex["non_person"] or _match(toks, name_i, lex["blockers"]):
+                whole = toks[i].low + " " + nm
+                if (nm in lex["non_person"] or _match(toks, name_i, lex["blockers"])
+                        or any(whole.startswith(x + " ") or whole == x for x in lex["non_person"] if x.startswith(toks[i].low + " "))
+                        or _blocked(toks, i)):
                     i = j
                     continue
         else:
@@ -457,7 +491,7 @@ def find_person_mentions(text: str, start: int = 0, end: int | None = None) -> l
                 continue
             # find the enclosing capitalized run and where the name starts inside it
             rs = i
-            while rs > 0 and toks[rs - 1].is_cap and rs > last_end:
+            while rs > 0 and toks[rs - 1].is_cap and rs > last_end and i - rs < MAX_NAME * 3:
                 rs -= 1
             re_ = _cap_run(toks, i, MAX_NAME * 3)
             name_i = _split_run(toks, rs, re_)
@@ -470,44 +504,49 @@ def find_person_mentions(text: str, start: int = 0, end: int | None = None) -> l
             if name_j - name_i < 2:
                 i = max(re_, i + 1)
                 continue
+            in_list = name_i == list_next
         name = " ".join(toks[k].text for k in range(name_i, name_j))
         name = regex.sub(r"(?<=[’'])\s+", "", name) if "’ " in name or "' " in name else name
         after, chain_end = _titles_after(toks, name_j)
-        before, plural_b = _titles_before(toks, cue_i if cued else name_i, last_end)
-        if cued and not before and cue_i > last_end and toks[cue_i - 1].text == ":":
-            # "- Phó GĐ Sở: ông Trần Ngọc Tân" (Nơi nhận)
-            b2, _ = _titles_before(toks, cue_i - 1, last_end)
+        before, plural_b = ([], False) if in_list else _titles_before(toks, cue_i if cued else name_i, last_end)
+        colon = False
+        lead = cue_i if cued else name_i
+        if not before and not in_list and lead > last_end and toks[lead - 1].text == ":":
+            # "- Phó GĐ Sở: ông Trần Ngọc Tân" (Nơi nhận); "các Phó Thủ tướng Chính phủ: A, B"
+            b2, plural_c = _titles_before(toks, lead - 1, last_end)
             before = b2[-1:] if b2 else []
+            colon = bool(before)
+            plural_b = plural_b or plural_c
         if not cued:
             key = " ".join(name.lower().split())
-            if key in lex["non_person"] or _blocked(toks, name_i if not before else before[0][0]):
+            if key in lex["non_person"] or " ".join(key.split()[:2]) in lex["non_person"] or _blocked(toks, name_i if not before else before[0][0]):
                 i = name_j
                 continue
-            if not before and not after and name_j - name_i < 3:
+            if not before and not after and not in_list and (name_j - name_i < 3 or name_i != rs):
+                # a bare name: three syllables at least, opening its capitalized run
                 i = name_j
                 continue
         ranges = before + rank_ranges + after
         titles = [TitleSpan(toks[a].start, toks[b - 1].end, text[toks[a].start:toks[b - 1].end]) for a, b in ranges if b > a]
+        if in_list:
+            titles = list(shared) + titles
         m_start = toks[ranges[0][0]].start if before else toks[cue_i].start
         m_end = max(toks[name_j - 1].end, titles[-1].end if after else 0)
         name_start, name_end = toks[name_i].start, toks[name_j - 1].end
         mentions.append(PersonMention(name_start, name_end, text[name_start:name_end], titles, cue_text,
-                                      m_start, m_end, plural or plural_b))
-        # names sharing the titles before: "Phó Chủ tịch Hội X Dương Thành Bắc, Lê Thị Kim Thanh,"
+                                      m_start, m_end, plural or plural_b or in_list))
         k = chain_end if after else name_j
-        shared = [t for t in titles if before and not after]
-        while (before or plural or cued) and not after and k + 1 < n and toks[k].text in (",", ";") or (
-                k + 1 < n and toks[k].low == "và" and (before or plural) and not after):
-            s = k + 1
-            if not _name_at(toks, s):
-                break
-            e = _cap_run(toks, s, MAX_NAME)
-            nxt_after, nxt_end = _titles_after(toks, e)
-            if nxt_after:
-                break  # a new item of a list with its own titles: handled by the main loop
-            nm_s, nm_e = toks[s].start, toks[e - 1].end
-            mentions.append(PersonMention(nm_s, nm_e, text[nm_s:nm_e], list(shared), None, nm_s, nm_e, True))
-            k = e
+        if not in_list:
+            if plural_b or colon or (before and not after):
+                shared = [TitleSpan(toks[a].start, toks[b - 1].end, text[toks[a].start:toks[b - 1].end])
+                          for a, b in before]
+            elif plural and cued:
+                shared = []
+            else:
+                shared = None
+        list_next = -1
+        if shared is not None and k < n and (toks[k].text in (",", ";") or toks[k].low == "và"):
+            list_next = k + 1
         last_end = max(k, name_j)
         i = last_end
     return mentions
@@ -544,6 +583,11 @@ def expand_title(title: str) -> str:
     return " ".join(out)
 
 
+@lru_cache(maxsize=None)
+def _aliases() -> dict[str, str]:
+    return {k.lower(): v.lower() for k, v in load_map("title_aliases").items()}
+
+
 _QUALIFIERS = {"thường", "trực", "chuyên", "trách", "kiêm", "nhiệm"}
 
 
@@ -553,6 +597,10 @@ def title_key(title: str) -> tuple[tuple[str, ...], frozenset[str]]:
     toks = tokenize(exp)
     lex = _lex()
     h = _match(toks, 0, lex["titles"]) or _match(toks, 0, lex["ranks"]) or 1
+    alias = _aliases().get(" ".join(t.low for t in toks[:h]))
+    if alias:
+        toks = tokenize(alias) + toks[h:]
+        h = len(tokenize(alias))
     head = tuple(t.low for t in toks[:h] if t.low not in _QUALIFIERS and t.kind == "word")
     body = frozenset(t.low for t in toks[h:] if t.kind == "word" and t.low not in _QUALIFIERS)
     return head, body
@@ -563,4 +611,9 @@ def same_title(a: str, b: str) -> bool:
     ("Bí thư Tỉnh ủy" / "Bí thư tỉnh ủy Hà Tĩnh"; "Phó CT UBND huyện" / "Phó Chủ tịch UBND huyện")."""
     ha, ba = title_key(a)
     hb, bb = title_key(b)
-    return ha == hb and (ba <= bb or bb <= ba)
+    if ha != hb:
+        # "Đại biểu" / "Đại biểu Quốc hội": one written out further than the other
+        fa, fb = ha + tuple(sorted(ba)), hb + tuple(sorted(bb))
+        short, long_ = (ha, hb + tuple(bb)) if len(ha) < len(hb) else (hb, ha + tuple(ba))
+        return not (ba and bb) and long_[:len(short)] == short
+    return ba <= bb or bb <= ba
