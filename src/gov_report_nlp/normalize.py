@@ -34,16 +34,22 @@ for _k, _v in list(_NEW_TONE.items()):
     _NEW_TONE[_k.upper()] = _v.upper()
     _NEW_TONE[_k[0] + _k[1].upper()] = _v[0] + _v[1].upper()
 
-_PIECE = regex.compile(
-    rf"""
+_PIECE_SRC = rf"""
     (?P<nl>{_HS}*+(?:{_ZW}*+{_NL})(?:{_HS}|{_ZW}|{_NL})*+)      # a line break with the spaces around it
-    |(?P<sp>(?:{_ZW}*+{_HS})++{_ZW}*+)                           # a run of spaces
+    |(?P<sp>\A(?:{_HS}|{_ZW})++|(?:{_HS}|{_ZW})++\Z              # spaces at either end of the text
+        |(?:{_ZW}*+{_HS}){{2,}}+{_ZW}*+                              # a run of two or more spaces
+        |{_ZW}++{_HS}{_ZW}*+|{_HS}{_ZW}++                           # a space with zero-width beside it
+        |(?!\x20){_HS})                                             # one odd space (no-break, tab...)
     |(?P<zw>{_ZW}++)                                             # zero-width alone: dropped
     |(?P<pdf>[Ƣƣ])                                               # PDF artifact for Ư/ư
     |(?<![\w])(?P<comb>(?=\w*?\p{{M}})\w++)                      # a word with combining marks
     |(?<![qQ])(?P<tone>[oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ])(?![\w])  # new tone placement
-    """,
-    regex.VERBOSE,
+    """
+_PIECE = regex.compile(_PIECE_SRC, regex.VERBOSE)
+# words with combining marks only occur in text that is not NFC: that alternative is the
+# costly one, so NFC text (the usual case) is scanned without it
+_PIECE_NFC = regex.compile(
+    "\n".join(line for line in _PIECE_SRC.splitlines() if "(?P<comb>" not in line), regex.VERBOSE
 )
 
 
@@ -85,7 +91,8 @@ def normalize_with_map(text: str) -> tuple[str, OffsetMap]:
     omap = OffsetMap()
     pos = 0
     n = len(text)
-    for m in _PIECE.finditer(text):
+    pattern = _PIECE_NFC if unicodedata.is_normalized("NFC", text) else _PIECE
+    for m in pattern.finditer(text):
         rep = _replacement(m, n)
         if rep is None or rep == m.group():
             continue
