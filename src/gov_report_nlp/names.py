@@ -120,6 +120,8 @@ def _lex():
         "cont": _tok_phrases("title_continuations"),
         "blockers": _tok_phrases("name_blockers"),
         "surnames": frozenset(s.lower() for s in load_list("surnames") if " " not in s),
+        "bodies": _tok_phrases("org_kinds_words"),
+        "body_stops": _tok_phrases("body_stops"),
         "non_person": frozenset(" ".join(s.lower().split()) for s in load_list("non_person_names")),
     }
 
@@ -207,11 +209,20 @@ def _split_run(toks: list[Tok], run_start: int, run_end: int) -> int:
 # --- titles -------------------------------------------------------------------------------
 
 
-def _title_end(toks: list[Tok], i: int, stop_at_name: bool) -> int:
+def body_end(text: str, start: int, head_end: int) -> int:
+    """End offset of a body's name whose kind word is text[start:head_end] ("Sở" + "Tài chính",
+    "Huyện ủy" + "Vĩnh Thuận"): the same tail rules as a title's."""
+    toks = tokenize(text, start, min(len(text), head_end + 200))
+    n = sum(1 for t in toks if t.end <= head_end)
+    e = _title_end(toks, 0, stop_at_name=True, head_len=n)
+    return toks[e - 1].end if e > 0 else head_end
+
+
+def _title_end(toks: list[Tok], i: int, stop_at_name: bool, head_len: int | None = None) -> int:
     """End index (exclusive) of a title starting with a head at toks[i]: head + body tail up to
     a separator, a stop word, a name (when `stop_at_name`) or MAX_TITLE tokens."""
     lex = _lex()
-    n = _match(toks, i, lex["titles"]) or _match(toks, i, lex["ranks"]) or 1
+    n = head_len or _match(toks, i, lex["titles"]) or _match(toks, i, lex["ranks"]) or 1
     j = i + n
     while j < len(toks) and j - i < MAX_TITLE:
         t = toks[j]
@@ -244,13 +255,15 @@ def _title_end(toks: list[Tok], i: int, stop_at_name: bool) -> int:
         if t.low in ("và", "&"):
             nxt = toks[j + 1] if j + 1 < len(toks) else None
             if (nxt is None or not nxt.text[0].isupper() or _match(toks, j + 1, lex["honorifics"])
+                    or (head_len and _match(toks, j + 1, lex["bodies"]))
                     or _match(toks, j + 1, lex["titles"]) or _name_at(toks, j + 1)):
                 break
             j += 1
             continue
-        if (t.text[0].islower() and _match(toks, j, lex["stops"])) or _match(toks, j, lex["honorifics"]):
+        if (t.text[0].islower() and (_match(toks, j, lex["stops"]) or head_len and _match(toks, j, lex["body_stops"]))) \
+                or _match(toks, j, lex["honorifics"]):
             break
-        if j > i + n and _match(toks, j, lex["titles"]) and t.is_cap and not (
+        if (j > i + n or head_len) and _match(toks, j, lex["titles"]) and t.is_cap and not (
                 toks[j - 1].text in DASHES and toks[j - 1].start == toks[j - 2].end and toks[j - 1].end == t.start):
             # "Phó Chủ tịch UBND tỉnh Trưởng Ban tổ chức": a second head without a separator
             break
@@ -617,3 +630,62 @@ def same_title(a: str, b: str) -> bool:
         short, long_ = (ha, hb + tuple(bb)) if len(ha) < len(hb) else (hb, ha + tuple(ba))
         return not (ba and bb) and long_[:len(short)] == short
     return ba <= bb or bb <= ba
+
+
+# --- administrative units (for places and bodies) -----------------------------------------
+
+
+@dataclass
+class AdminUnitMention:
+    start: int  # the level word
+    end: int
+    level: str  # "tỉnh", "huyện", "xã"...
+    name: str
+    name_start: int
+
+
+@lru_cache(maxsize=None)
+def _levels() -> tuple[dict[str, list[tuple[str, ...]]], dict[str, str]]:
+    m = load_map("admin_levels")
+    table: dict[str, list[tuple[str, ...]]] = {}
+    norm: dict[str, str] = {}
+    for k, v in m.items():
+        toks = tuple(t.low for t in tokenize(k))
+        table.setdefault(toks[0], []).append(toks)
+        norm[" ".join(toks)] = v
+    for v in table.values():
+        v.sort(key=len, reverse=True)
+    return table, norm
+
+
+def find_admin_units(text: str, start: int = 0, end: int | None = None) -> list[AdminUnitMention]:
+    """'huyện Đắk Song', 'tỉnh Kiên Giang', 'TP. HCM': a level word, then a capitalized name (up
+    to four syllables, cut before a person's name: 'tỉnh Đắk Nông Nguyễn Bốn')."""
+    toks = tokenize(text, start, end)
+    table, norm = _levels()
+    out = []
+    i = 0
+    while i < len(toks):
+        n = _match(toks, i, table)
+        if not n:
+            i += 1
+            continue
+        j = i + n
+        if j < len(toks) and toks[j].text == "." and toks[j - 1].text == "TP":
+            j += 1
+        if j >= len(toks) or toks[j].kind != "word" or not toks[j].text[0].isupper() or _is_title_start(toks, j):
+            i = j
+            continue
+        e = j
+        while e < len(toks) and e - j < 4 and toks[e].kind == "word" and toks[e].text[0].isupper() \
+                and not _is_title_start(toks, e) and not _match(toks, e, table) and (e == j or toks[e].start <= toks[e - 1].end + 1):
+            e += 1
+        if e - j >= 3:
+            k = _split_run(toks, j, e)
+            if k > j + 1:
+                e = k
+        level = norm[" ".join(t.low for t in toks[i:i + n])]
+        name = text[toks[j].start:toks[e - 1].end]
+        out.append(AdminUnitMention(toks[i].start, toks[e - 1].end, level, name, toks[j].start))
+        i = e
+    return out

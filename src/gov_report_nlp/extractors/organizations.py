@@ -1,11 +1,77 @@
-"""Organization records (not yet implemented: yields nothing)."""
+"""Organization records: Party, state, Front, mass, armed and court bodies as written
+("Huyện ủy Vĩnh Thuận", "UBND huyện Đắk Song", "Hội LHPN huyện", "Công an tỉnh"), with their
+kind (data/vi/org_kinds.txt), level and place, and the abbreviations written out in `expanded`.
+"""
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterator
 
+import regex
+
 from ..document import Document
-from ..records import Organization
+from ..lexicon import load_map
+from ..names import body_end, expand_title, find_admin_units
+from ..records import Evidence, Organization
+
+SKIP_KINDS = {"byline", "source"}
+LEVELS = {"tỉnh", "huyện", "xã", "thành phố", "quận", "phường", "thị xã", "thị trấn"}
+# kind words that are plain words alone: only a body when a name follows ("Sở Tài chính")
+NEEDS_NAME = {"sở", "phòng", "bộ", "cục", "chi cục", "văn phòng", "ban chấp hành", "ban thường vụ"}
+# a level written into the body's own name
+LEVEL_OF_BODY = {"tỉnh ủy": "tỉnh", "huyện ủy": "huyện", "thành ủy": "thành phố", "quận ủy": "quận",
+                 "thị ủy": "thị xã", "huyện đoàn": "huyện", "tỉnh đoàn": "tỉnh"}
+
+
+@lru_cache(maxsize=None)
+def _pattern():
+    kinds = load_map("org_kinds")
+    levels = list(load_map("admin_levels"))
+    return kinds, regex.compile(
+        r"""
+        (?<![\w/])(?P<body>\L<bodies>)(?!\w)           # Huyện ủy, UBND, Hội LHPN
+        (?P<rest>(?:[ ](?:\L<levels>)(?!\w))?)          # huyện
+        """,
+        regex.VERBOSE | regex.IGNORECASE,
+        bodies=list(kinds), levels=levels,
+    )
 
 
 def find_organizations(doc: Document) -> Iterator[Organization]:
-    return iter(())
+    kinds, pat = _pattern()
+    lower_kinds = {k.lower(): v for k, v in kinds.items()}
+    skipped = [s for s in doc.segments if s.kind in SKIP_KINDS]
+    units = {u.start: u for u in find_admin_units(doc.text)}
+    seen: set[str] = set()
+    for m in pat.finditer(doc.text, timeout=5):
+        body = m["body"]
+        # capitalized bodies only ("Sở", "Phòng", "Bộ" are common words in lower case)
+        if not body[0].isupper():
+            continue
+        if any(s.start <= m.start() and m.end() <= s.end for s in skipped):
+            continue
+        end = m.end("body")
+        level = LEVEL_OF_BODY.get(body.lower())
+        place = None
+        u = units.get(end + 1)
+        if u is not None:
+            # "UBND huyện Đắk Song"
+            level, place, end = u.level, u.name, u.end
+        else:
+            # "Sở Tài chính", "Huyện ủy Vĩnh Thuận", "Ban Tuyên giáo Huyện ủy", "Công an tỉnh"
+            end = body_end(doc.text, m.start(), end)
+            tail = doc.text[m.end("body"):end].split()
+            if tail and tail[-1].lower() in LEVELS:
+                level = tail[-1].lower()
+            elif level and tail and all(w[:1].isupper() for w in tail):
+                place = " ".join(tail)
+        name = doc.text[m.start():end].strip()
+        if body.lower() in NEEDS_NAME and name.lower() == body.lower():
+            continue
+        key = name.lower()
+        if key in seen:
+            continue
+        seen.add(key)
+        yield Organization(name=name, kind=lower_kinds.get(body.lower()), level=level, place=place,
+                           expanded=expand_title(name) if expand_title(name) != name else None,
+                           evidence=Evidence.of(doc.text, m.start(), end))
