@@ -19,6 +19,6 @@ def test_targets(case):
     for t, w in zip(found, case["want"]):
         assert t.value == pytest.approx(w["value"])
         assert _norm_unit(t.unit) == _norm_unit(w["unit"])
-        for key in ("relation", "of", "value_max"):
+        for key in ("relation", "of", "value_max", "indicator"):
             if key in w:
                 assert getattr(t, key) == w[key], key

@@ -97,12 +97,67 @@ def _scan_spans(doc: Document):
     return sorted(set(spans))
 
 
-def _indicator(text: str, start: int, floor: int) -> str | None:
-    """The words before the quantity in its clause (up to the last comma, colon or period)."""
+@lru_cache(maxsize=None)
+def _trailing_pattern() -> regex.Pattern:
+    words = _alt(load_list("target_indicator_trailing"))
+    return regex.compile(rf"(?:^|\s+)(?:{words})\s*$", regex.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _scope_pattern() -> regex.Pattern:
+    scopes = _alt(load_list("target_indicator_scopes"))
+    return regex.compile(
+        rf"""^(?:\s*(?:
+            {scopes}                                   # toàn huyện, đến nay
+          | (?:trong\s+)?(?:năm|tháng|quý)\s+[\dIVX/]+  # năm 2019, quý I
+        ))*\s*$""",
+        regex.IGNORECASE | regex.VERBOSE,
+    )
+
+
+MAX_QUALIFIER_WORDS = 8
+
+
+@lru_cache(maxsize=None)
+def _qualifier_stop() -> regex.Pattern:
+    stops = _alt(load_list("target_qualifier_stops"))
+    return regex.compile(rf"[,;:.()\n“”\"\d]|(?<!\w)(?:{stops})(?!\w)", regex.IGNORECASE)
+
+
+def _qualifier(after: str, noun: str | None) -> str | None:
+    """The counted noun and the words that qualify it after the number, up to the clause's
+    end, the next number or a comparison ("12/14 xã đạt chuẩn nông thôn mới, ..." gives
+    "xã đạt chuẩn nông thôn mới"); for a measurement unit, the words alone ("441 ha hồ
+    tiêu bị bệnh" gives "hồ tiêu bị bệnh"). Too long a qualifier is left out."""
+    stop = _qualifier_stop().search(after, timeout=1.0)
+    qual = regex.sub(r"\s+", " ", after[: stop.start() if stop else len(after)]).strip()
+    for pat in (_relation_pattern(), _trailing_pattern()):
+        while qual and (m := pat.search(qual, timeout=1.0)):
+            qual = qual[: m.start()].strip()
+    low = qual.lower()
+    if (len(qual.split()) > MAX_QUALIFIER_WORDS
+            or any(low == w or low.startswith(w + " ") for w in load_phrases("target_indicator_bases"))
+            or any(low == w or low.startswith(w + " ") for w in load_phrases("target_indicator_trailing"))):
+        qual = ""  # too long, a base ("đạt 98,7% kế hoạch") or a verb ("đã đầu tư vào")
+    return " ".join(w for w in (noun, qual) if w) or None
+
+
+def _indicator(text: str, start: int, floor: int, after: str = "", noun: str | None = None) -> str | None:
+    """The words before the quantity in its clause (up to the last comma, colon or period),
+    less the verb words that close them ("ước", "có"). When those words only give a scope
+    ("toàn huyện có") and the unit is a counted noun, the noun and its qualifier after the
+    number are the indicator ("12/14 xã đạt chuẩn nông thôn mới")."""
     left = text[floor:start]
-    cut = max(left.rfind(c) for c in ",;:.(\n")
-    words = left[cut + 1:].strip()
-    words = regex.sub(r"\s+", " ", words)
+    cut = max(left.rfind(c) for c in ",;:.()\n")
+    words = regex.sub(r"\s+", " ", left[cut + 1:]).strip()
+    trailing = _trailing_pattern()
+    while words:
+        m = trailing.search(words, timeout=1.0)
+        if not m:
+            break
+        words = words[: m.start()].strip()
+    if _scope_pattern().match(words, timeout=1.0):
+        return _qualifier(after, noun)
     return words or None
 
 
@@ -174,10 +229,11 @@ def _candidates(doc: Document) -> Iterator[Target]:
                     continue
                 if regex.match(r"\s+\p{Lu}\p{Ll}", after) and not regex.match(r"\s+\p{Lu}\p{Ll}+\s+\p{Ll}", after):
                     continue  # "2 xã Đắk Nia": a count naming places, not a result
+            noun = m["unit"].strip() if m["unit"] and m["unit"].lower() in load_phrases("count_nouns") and not m["per"] else None
             rel, rel_start = _relation(text, s, floor)
             ev_start = rel_start if rel else s
             yield Target(
-                indicator=_indicator(text, ev_start, floor),
+                indicator=_indicator(text, ev_start, floor, text[e:e0], noun),
                 value=value,
                 value_max=vmax,
                 unit=unit,

@@ -8,6 +8,7 @@ to it ("Đại hội Đảng bộ huyện lần thứ XII, nhiệm kỳ 2020-202
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterator
 
 import regex
@@ -47,8 +48,43 @@ def _excluded(left: str) -> bool:
     return any(regex.search(rf"(?<!\w){regex.escape(w)}(?:\s+\S+){{0,3}}\s*$", low) for w in load_list("term_not_before"))
 
 
+@lru_cache(maxsize=None)
+def _head_pattern() -> regex.Pattern:
+    """A head word of a body (data/vi/term_body_heads.txt), never inside a word and never
+    the start of a word in term_body_not_heads.txt ("Hội nghị", "ban hành")."""
+    heads = load_list("term_body_heads")
+    loose = [h for h in heads if not h[:1].isupper()]
+    strict = [h for h in heads if h[:1].isupper()]
+    nots = "|".join(regex.escape(w) for w in load_list("term_body_not_heads"))
+    alts = []
+    if loose:
+        alts.append("(?i:" + "|".join(regex.escape(h) for h in loose) + ")")
+    if strict:
+        alts.append("(?:" + "|".join(regex.escape(h) for h in strict) + ")")
+    return regex.compile(rf"(?<!\w)(?!(?i:{nots})(?!\w))(?:{'|'.join(alts)})(?!\w)")
+
+
+@lru_cache(maxsize=None)
+def _drop_pattern() -> regex.Pattern:
+    verbs = "|".join(regex.escape(w) for w in load_list("term_body_drop_words"))
+    return regex.compile(rf"(?<=\s(?i:và)\s)(?i:{verbs})\s+(?={_head_pattern().pattern})")
+
+
+@lru_cache(maxsize=None)
+def _break_pattern() -> regex.Pattern:
+    verbs = "|".join(regex.escape(w) for w in load_list("term_body_breaks"))
+    return regex.compile(rf"(?<!\w)(?:{verbs})(?!\w)", regex.IGNORECASE)
+
+
+MAX_BODY_WORDS = 14
+
+
 def _body(text: str, floor: int, pos: int) -> tuple[str | None, int | None]:
-    """The body named right before the cue at pos, and its ordinal, within the clause."""
+    """The body named right before the cue at pos, and its ordinal, within the clause.
+
+    The body is the noun phrase from the first head word of the clause up to the cue
+    ("... chuẩn bị tốt đại hội đảng bộ cơ sở nhiệm kỳ" gives "đại hội đảng bộ cơ sở");
+    a clause with no head word names no body (null, never a fragment)."""
     left = text[floor:pos].rstrip(" ,(")
     ordinal = None
     m = ORDINAL.search(left, timeout=1.0)
@@ -59,18 +95,15 @@ def _body(text: str, floor: int, pos: int) -> tuple[str | None, int | None]:
         # "HĐND huyện khóa IV": the khóa stays in the body and gives no ordinal when
         # another khóa shares the years ("HĐND tỉnh khóa III và HĐND huyện khóa IV")
     cut = max(left.rfind(c) for c in ",;:.\n“”\"")
-    if cut >= 0 and left[cut] in "“\"" and left[cut + 1:].count("”") == 0:
-        cut = -1 if cut < 0 else cut
-    body = left[cut + 1:].strip(" -–")
-    for stop in ("tổ chức", "thành công", "tiến hành", "của", "về", "thực hiện"):
-        i = body.lower().rfind(stop + " ")
-        if i >= 0 and stop not in ("của",):
-            body = body[i + len(stop) + 1:]
-    body = regex.sub(r"\s+", " ", body).strip()
-    words = body.split()
-    if len(words) > 12:
-        body = " ".join(words[-12:])
-    return (body or None), ordinal
+    clause = left[cut + 1:]
+    for h in _head_pattern().finditer(clause, timeout=1.0):
+        body = clause[h.start():]
+        body = _drop_pattern().sub("", body)
+        body = regex.sub(r"\s*[-–]\s+|\s+[-–]\s*", " ", body)  # "kinh tế xã- hội"
+        body = regex.sub(r"\s+", " ", body).strip(" -–(")
+        if body and len(body.split()) <= MAX_BODY_WORDS and not _break_pattern().search(body, timeout=1.0):
+            return body, ordinal
+    return None, ordinal
 
 
 def find_terms(doc: Document) -> Iterator[Term]:
@@ -93,8 +126,8 @@ def find_terms(doc: Document) -> Iterator[Term]:
         body, ordinal = _body(text, line_start, start) if cue else (None, None)
         if cue and regex.match(r"\d+\s+năm", cue.group(0)):
             # "kế hoạch ... 5 năm 2021-2025": the duration belongs to the body
-            body2, ordinal = _body(text, line_start, start)
-            body = body2
+            dur = regex.match(r"\d+\s+năm", cue.group(0))
+            body, ordinal = _body(text, line_start, start + dur.end())
         yield Term(
             body=body,
             ordinal=ordinal,
