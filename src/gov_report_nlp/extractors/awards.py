@@ -26,7 +26,6 @@ from typing import Iterator
 import regex
 
 from ..document import Document
-from ..errors import LexiconError
 from ..lexicon import load_list, load_map
 from ..records import Award, Evidence
 
@@ -38,17 +37,9 @@ def _alternation(words) -> str:
     return "|".join(r"\s+".join(regex.escape(p) for p in w.split()) for w in parts)
 
 
-@lru_cache(maxsize=None)
 def _noun_kinds() -> dict[str, str]:
-    """count noun -> "collective" | "individual" (a tab lost to normalization is tolerated)."""
-    try:
-        return load_map("award_count_nouns")
-    except LexiconError:
-        out = {}
-        for line in load_list("award_count_nouns"):
-            noun, _, role = line.rpartition(" ")
-            out[noun.strip()] = role.strip()
-        return out
+    """count noun -> "collective" | "individual"."""
+    return load_map("award_count_nouns")
 
 
 @lru_cache(maxsize=None)
@@ -104,10 +95,7 @@ def _sentence_end() -> regex.Pattern:
 
 @lru_cache(maxsize=None)
 def _surnames() -> frozenset[str]:
-    try:
-        return frozenset(load_list("surnames"))
-    except LexiconError:
-        return frozenset()
+    return frozenset(load_list("surnames"))
 
 
 _FILLER = regex.compile(r"(?:\s+(?:đã|cũng|còn|vừa|đều|sẽ|vinh\s+dự|được))+\s*\Z", regex.IGNORECASE)

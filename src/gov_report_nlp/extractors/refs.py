@@ -26,7 +26,6 @@ import regex
 
 from ..dates import find_dates
 from ..document import Document
-from ..errors import LexiconError
 from ..lexicon import load_list, load_map
 from ..records import DocumentRef, Evidence
 
@@ -185,21 +184,6 @@ def _issuer_at(text: str, start: int) -> tuple[int, int] | None:
     return start, end
 
 
-@lru_cache(maxsize=None)
-def _code_map(name: str) -> dict[str, str]:
-    """A `CODE<TAB>value` lexicon; codes hold no space, so a tab lost to normalization is harmless."""
-    try:
-        return load_map(name)
-    except LexiconError:
-        out = {}
-        for line in load_list(name):
-            code, _, value = line.partition(" ")
-            if not value.strip():
-                raise
-            out[code] = value.strip()
-        return out
-
-
 def _clean(s: str) -> str:
     return " ".join(s.split())
 
@@ -229,13 +213,13 @@ def _canonical_kind(raw: str | None) -> str | None:
 
 def _decode(m: regex.Match) -> tuple[str | None, str | None, str | None, str | None]:
     """(kind, type_code, issuer_code, issuer_expanded) read from a symbol's codes."""
-    issuers = _code_map("ref_issuer_codes")
+    issuers = load_map("ref_issuer_codes")
     if m["pcode"]:
-        party = _code_map("ref_party_codes")
+        party = load_map("ref_party_codes")
         icode = regex.split(r"\s*[-.]\s*", m["pissuer"].strip())[0]
         return party.get(m["pcode"]), m["pcode"], icode, issuers.get(icode)
     codes = [c for c in regex.split(r"\s*[-.]\s*|\s+", m["scodes"]) if c]
-    state = _code_map("ref_state_codes")
+    state = load_map("ref_state_codes")
     first = codes[0]
     base = regex.sub(r"\d+$", "", first)
     if first in state or base in state:
