@@ -1,9 +1,10 @@
 """Fuzz extract() and decode_bytes() for N minutes (not run in CI).
 
-    python scripts/fuzz.py --minutes 5 [--seed 1]
+    python scripts/fuzz.py --minutes 5 [--seed 1] [--corpus ../shared/corpus/dev/docs.jsonl]
 
 Each input is a random mix of Vietnamese words, digits, punctuation, HTML and raw
-characters (or raw bytes for the decoder). A crash (any exception but InputError),
+characters (or raw bytes for the decoder); with --corpus, also real texts cut, spliced,
+repeated and sprinkled with those pieces. A crash (any exception but InputError),
 a broken invariant (evidence != text at its span, invalid output, different output on
 a second run) or an input slower than --slow seconds is printed and saved under
 fuzz-findings/ to become a regression case in tests/test_robustness.py.
@@ -11,6 +12,7 @@ fuzz-findings/ to become a regression case in tests/test_robustness.py.
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import time
 import traceback
@@ -48,6 +50,27 @@ def random_text(rng: random.Random, size: int) -> str:
     return "".join(out)
 
 
+def mutate(rng: random.Random, texts: list[str], max_size: int) -> str:
+    """A real text, cut at random places, with pieces of others spliced in or repeated."""
+    base = rng.choice(texts)
+    i = rng.randrange(len(base) + 1)
+    text = base[i:i + rng.randint(0, max_size)]
+    for _ in range(rng.randint(1, 8)):
+        j = rng.randrange(len(text) + 1)
+        r = rng.random()
+        if r < 0.3:
+            other = rng.choice(texts)
+            k = rng.randrange(len(other) + 1)
+            text = text[:j] + other[k:k + rng.randint(1, 400)] + text[j:]
+        elif r < 0.6:
+            text = text[:j] + random_text(rng, rng.randint(1, 80)) + text[j:]
+        elif r < 0.8:
+            text = text[:j] + text[j:j + rng.randint(1, 40)] * rng.randint(2, 300) + text[j:]
+        else:
+            text = text[:j] + text[j + rng.randint(1, 200):]
+    return text
+
+
 def check(text: str) -> None:
     doc = make_document(text)
     rep = run(doc)
@@ -67,7 +90,12 @@ def main() -> int:
     ap.add_argument("--max-size", type=int, default=3000, help="largest text, characters")
     ap.add_argument("--slow", type=float, default=5.0, help="seconds after which an input is a finding")
     ap.add_argument("--out", default="fuzz-findings")
+    ap.add_argument("--corpus", help="a JSONL file of real texts to mutate (half the inputs)")
     args = ap.parse_args()
+    texts = []
+    if args.corpus:
+        with open(args.corpus, encoding="utf-8") as fh:
+            texts = [t for t in (json.loads(line).get("text") for line in fh if line.strip()) if t]
     seed = args.seed if args.seed is not None else random.randrange(2**32)
     rng = random.Random(seed)
     out = Path(args.out)
@@ -91,7 +119,10 @@ def main() -> int:
                 (out / f"bytes-{seed}-{tried}.bin").write_bytes(data)
                 print(f"CRASH in decode_bytes (#{tried}):\n{traceback.format_exc()}")
             continue
-        text = random_text(rng, rng.randint(0, args.max_size))
+        if texts and rng.random() < 0.5:
+            text = mutate(rng, texts, args.max_size)
+        else:
+            text = random_text(rng, rng.randint(0, args.max_size))
         t0 = time.perf_counter()
         try:
             check(text)

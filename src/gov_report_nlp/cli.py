@@ -213,6 +213,12 @@ def cmd_segment(args) -> int:
     return 0
 
 
+def cmd_render(args) -> int:
+    from .render import cmd_render as run_render
+
+    return run_render(args)
+
+
 def cmd_schema(args) -> int:
     print(json.dumps(Report.model_json_schema(), ensure_ascii=False, indent=2))
     return 0
@@ -274,6 +280,15 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--by-doc", action="store_true", help="list every missed and extra fact")
     ev.add_argument("--format", choices=("text", "json"), default="text")
     ev.set_defaults(func=cmd_evaluate)
+    rd = sub.add_parser("render", help="write one self-contained HTML page showing what was found in the text")
+    rd.add_argument("files", nargs="*", help="input files (text, HTML or JSONL); none or '-' reads stdin")
+    rd.add_argument("-o", "--output", default="-", help="the HTML file to write ('-': stdout)")
+    rd.add_argument("--input-format", choices=FORMATS_IN, default="auto")
+    rd.add_argument("--errors", choices=("strict", "replace"), default="strict",
+                    help="undecodable bytes: fail (strict) or replace them")
+    rd.add_argument("--max-bytes", type=parse_size, default=DEFAULT_MAX_BYTES, metavar="N",
+                    help="refuse a document larger than N bytes (default 50M)")
+    rd.set_defaults(func=cmd_render)
     sc = sub.add_parser("schema", help="print the JSON Schema of a report")
     sc.set_defaults(func=cmd_schema)
     return ap
