@@ -90,8 +90,27 @@ class _P:
         cls.SAME_DAY = regex.compile(r"(?P<pod>sáng|trưa|chiều|tối)\s+cùng\s+ngày", _F)
         cls.RES_COUNT = regex.compile(
             r"thông\s+qua\s+(?P<n>\d{1,3}|[\p{Ll}]+(?:\s+[\p{Ll}]+)?)\s+(?:nghị\s+quyết|dự\s+thảo\s+nghị\s+quyết)", _F)
-        cls.RES_TITLES = regex.compile(
-            r"thông\s+qua\s+(?:các\s+|nhiều\s+)?(?P<list>(?:Nghị|nghị)\s+quyết\s+(?:về|điều\s+chỉnh|hỗ\s+trợ|số)[^.]+)", regex.VERBOSE)
+        # "thông qua" as the verb of adopting, not "through" (clause-initial) nor passive
+        cls.RES_VERB = regex.compile(r"(?<!\w)(?<!được\s)(?:biểu\s+quyết\s+)?thông\s+qua(?!\w)", _F)
+        heads = _lex("meeting_resolution_heads")
+        # "thông qua nhiều nghị quyết, trong đó có ..." / "thông qua 11 nghị quyết: ..."
+        cls.RES_INTRO = regex.compile(
+            r"""\s+(?:(?:các|những|nhiều|\d{1,3}|\p{Ll}+(?:\s+\p{Ll}+)?)\s+)?(?:dự\s+thảo\s+)?nghị\s+quyết
+                (?:\s*,\s*trong\s+đó(?:\s+có)?|\s*:)""", _F)
+        cls.RES_CLOSED = regex.compile(
+            r"\s+(?:các\s+|bản\s+)?(?P<title>\L<cl>)(?!\w)", _F, cl=_lex("meeting_resolution_closed"))
+        cls.RES_HEAD = regex.compile(
+            r"\s*(?:các\s+|những\s+)?(?P<head>\L<hd>)\s+(?!(?:\L<nt>)(?!\w))(?=[\w“\"])",
+            _F, hd=heads, nt=_lex("meeting_resolution_not_titles"))
+        # where a title ends: a list separator, a line or sentence end (not the dot of "TP. HCM"),
+        # an ellipsis, a comma before a new clause, "và" before another head
+        cls.RES_END = regex.compile(
+            r"""(?P<semi>\s*;\s*)
+              | \n | \s*(?:…|\.\.\.)
+              | (?<!(?<![\w.])\p{Lu}{1,3})\.(?=\s|$)
+              | \s*,\s*(?=(?i:\L<st>)(?!\w))
+              | (?P<and>\s+và\s+)(?=(?i:\L<hd>)\s)""",
+            regex.VERBOSE, st=_lex("meeting_resolution_stops"), hd=heads)
         cls.FORMAL_SESSION = regex.compile(
             r"""được\s+(?P<org>[^,.\n]+(?:\n[^,.\n]+)?),\s*
                 (?P<name>(?P<kw>kỳ\s+họp|phiên\s+họp)\s+thứ\s+(?P<n>\w+))\s+
@@ -435,11 +454,42 @@ def _resolutions(text: str, s: int, e: int, d: _Draft) -> None:
         n = parse_count(m["n"])
         if n and d.resolution_count is None:
             d.resolution_count = n
-    for m in P.RES_TITLES.finditer(text, s, e, timeout=_T):
-        for part in regex.split(r"\s*;\s*", m["list"]):
-            part = part.strip(" .,")
-            if part and part not in d.resolutions:
-                d.resolutions.append(part)
+    for m in P.RES_VERB.finditer(text, s, e, timeout=_T):
+        before = text[s:m.start()].rstrip()
+        if not before or before.endswith((",", ":", ";")):
+            continue  # "Thông qua Nghị quyết ..., tỉnh đã ...": through, not adopted
+        for title in _titles_after(text, m.end(), e):
+            if title not in d.resolutions:
+                d.resolutions.append(title)
+
+
+def _titles_after(text: str, p: int, e: int) -> list[str]:
+    """The titles adopted after "thông qua" at p: one, or a list joined by ";" or "và"."""
+    P = _P.get()
+    intro = P.RES_INTRO.match(text, p, e, timeout=_T)
+    if intro:
+        p = intro.end()
+    closed = P.RES_CLOSED.match(text, p, e, timeout=_T)
+    if closed:
+        return [closed["title"]]
+    head = P.RES_HEAD.match(text, p, e, timeout=_T)
+    if head is None:
+        return []
+    out: list[str] = []
+    start = head.start("head")
+    limit = min(e, start + 400)  # a title has an end; without one, no title
+    for b in P.RES_END.finditer(text, start, limit, timeout=_T):
+        part = text[start:b.start()].strip(" ,.:“”\"")
+        if part:
+            out.append(part)
+        if not (b["semi"] or b["and"]):
+            return out
+        start = b.end()
+    if limit == e:
+        part = text[start:e].strip(" ,.:“”\"")
+        if part:
+            out.append(part)
+    return out
 
 
 def _record(doc: Document, d: _Draft) -> Meeting:
