@@ -4,11 +4,19 @@ A list file holds one entry per line; `#` starts a comment; blank lines are skip
 A map file holds `key<TAB>value` lines. Entries are normalized like the text (NFC, old
 tone placement), so a lexicon line matches what patterns see. A bad line raises
 LexiconError naming the file and the line.
+
+A team adds its own province's words in a directory of files named like the built-in
+ones (`titles.txt`, `org_kinds.txt`, `award_kinds.txt`, `ref_issuer_codes.txt`...):
+`UserLexicons.load(DIR)` validates every file and line once; `activate(...)` appends
+their entries to the built-in ones and drops every pattern compiled from the old set.
 """
 from __future__ import annotations
 
+import sys
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterator, Union
 
 from .errors import LexiconError
 
@@ -22,18 +30,125 @@ def _path(name: str) -> Path:
     return p
 
 
-def _entries(name: str):
+def _lines(p: Path) -> Iterator[tuple[int, str]]:
+    """(line number, entry) of a lexicon file: comments and blank lines dropped, fields normalized."""
     from .normalize import normalize_text
 
-    p = _path(name)
-    for n, raw in enumerate(p.read_text(encoding="utf-8").splitlines(), 1):
+    try:
+        content = p.read_text(encoding="utf-8")
+    except UnicodeDecodeError as e:
+        raise LexiconError(f"{p}: not UTF-8 (byte {e.start})") from None
+    for n, raw in enumerate(content.splitlines(), 1):
         line = raw.split("#", 1)[0].rstrip()
         if not line.strip():
             continue
         if "\ufffd" in line:
             raise LexiconError(f"{p}:{n}: replacement character in entry {raw!r}")
         # normalize each tab-separated field on its own: normalization turns tabs into spaces
-        yield n, p, "\t".join(normalize_text(part) for part in line.split("\t"))
+        yield n, "\t".join(normalize_text(part) for part in line.split("\t"))
+
+
+@lru_cache(maxsize=None)
+def is_map(name: str) -> bool:
+    """Whether a built-in lexicon is a `key<TAB>value` map (else a list)."""
+    return any("\t" in line for _, line in _lines(_path(name)))
+
+
+def _check(p: Path, n: int, line: str, as_map: bool) -> None:
+    if as_map:
+        parts = line.split("\t")
+        if len(parts) != 2 or not parts[0].strip() or not parts[1].strip():
+            raise LexiconError(f"{p}:{n}: expected 'key<TAB>value', got {line!r}")
+    elif "\t" in line:
+        raise LexiconError(f"{p}:{n}: a list entry may not hold a tab: {line!r}")
+
+
+@dataclass(frozen=True)
+class UserLexicons:
+    """A directory of a team's own lexicon files, read and validated once."""
+
+    root: str
+    entries: tuple[tuple[str, tuple[tuple[Path, int, str], ...]], ...]  # (name, ((file, line, entry), ...))
+
+    @classmethod
+    def load(cls, root: Union[str, Path]) -> "UserLexicons":
+        d = Path(root)
+        if not d.is_dir():
+            raise LexiconError(f"{d}: not a directory of lexicon files")
+        known = sorted(p.stem for p in DATA_DIR.glob("*.txt"))
+        found = []
+        for p in sorted(d.iterdir()):
+            if p.name.startswith(".") or p.is_dir():
+                continue
+            if p.suffix != ".txt":
+                raise LexiconError(f"{p}: a lexicon file ends in .txt")
+            if p.stem not in known:
+                raise LexiconError(f"{p}: no built-in lexicon named {p.stem!r}; "
+                                   f"a user file extends one of: {', '.join(known)}")
+            as_map = is_map(p.stem)
+            rows = []
+            for n, line in _lines(p):
+                _check(p, n, line, as_map)
+                rows.append((p, n, line))
+            found.append((p.stem, tuple(rows)))
+        return cls(str(d.resolve()), tuple(found))
+
+    def get(self, name: str) -> tuple[tuple[Path, int, str], ...]:
+        for n, rows in self.entries:
+            if n == name:
+                return rows
+        return ()
+
+
+_active: tuple[UserLexicons, ...] = ()
+_generation = 0
+
+
+def lexicon_generation() -> int:
+    """A number that changes whenever the active lexicons change (for caches outside lru_cache)."""
+    return _generation
+
+
+def active() -> tuple[UserLexicons, ...]:
+    return _active
+
+
+LexiconSpec = Union[None, str, Path, UserLexicons, "tuple | list"]
+
+
+def resolve(spec: LexiconSpec) -> tuple[UserLexicons, ...]:
+    """None -> built-ins only; a directory or UserLexicons (or several) -> those, loaded and checked."""
+    if spec is None:
+        return ()
+    items = spec if isinstance(spec, (list, tuple)) else [spec]
+    return tuple(x if isinstance(x, UserLexicons) else UserLexicons.load(x) for x in items)
+
+
+def activate(spec: LexiconSpec) -> None:
+    """Make built-in + these user lexicons the ones every extractor reads (no-op if already so)."""
+    global _active, _generation
+    wanted = resolve(spec)
+    if wanted == _active:
+        return
+    _active = wanted
+    _generation += 1
+    # every cached pattern or table in the package was built from lexicons: drop them all
+    for mod_name, mod in list(sys.modules.items()):
+        if mod is None or not (mod_name == __package__ or mod_name.startswith(__package__ + ".")):
+            continue
+        for obj in list(vars(mod).values()):
+            clear = getattr(obj, "cache_clear", None)
+            if callable(clear) and hasattr(obj, "cache_info"):
+                clear()
+
+
+def _entries(name: str):
+    p = _path(name)
+    for n, line in _lines(p):
+        yield n, p, line
+    for user in _active:
+        for up, n, line in user.get(name):
+            yield n, up, line
 
 
 @lru_cache(maxsize=None)
@@ -41,8 +156,7 @@ def load_list(name: str) -> tuple[str, ...]:
     """Entries of data/vi/<name>.txt as written (normalized), longest first, no duplicates."""
     seen: dict[str, None] = {}
     for n, p, line in _entries(name):
-        if "\t" in line:
-            raise LexiconError(f"{p}:{n}: a list entry may not hold a tab: {line!r}")
+        _check(p, n, line, as_map=False)
         seen.setdefault(line.strip(), None)
     return tuple(sorted(seen, key=lambda s: (-len(s), s)))
 
@@ -55,11 +169,10 @@ def load_phrases(name: str) -> frozenset[str]:
 
 @lru_cache(maxsize=None)
 def load_map(name: str) -> dict[str, str]:
-    """`key<TAB>value` entries of data/vi/<name>.txt."""
+    """`key<TAB>value` entries of data/vi/<name>.txt (a user file's entry wins over a built-in one)."""
     out: dict[str, str] = {}
     for n, p, line in _entries(name):
+        _check(p, n, line, as_map=True)
         parts = line.split("\t")
-        if len(parts) != 2 or not parts[0].strip() or not parts[1].strip():
-            raise LexiconError(f"{p}:{n}: expected 'key<TAB>value', got {line!r}")
         out[parts[0].strip()] = parts[1].strip()
     return out

@@ -20,7 +20,7 @@ import regex
 
 from ..dates import find_dates
 from ..document import Document
-from ..lexicon import load_list
+from ..lexicon import lexicon_generation, load_list, load_map
 from ..numbers import parse_count, parse_ordinal
 from ..records import Evidence, Meeting
 
@@ -37,22 +37,18 @@ def _lex(name: str) -> list[str]:
 class _P:
     """Compiled patterns, built on first use from the lexicons."""
 
-    _done = False
+    _generation = -1  # of the lexicons the patterns were built from
 
     @classmethod
     def get(cls) -> "type[_P]":
-        if not cls._done:
+        if cls._generation != lexicon_generation():
             cls._build()
-            cls._done = True
+            cls._generation = lexicon_generation()
         return cls
 
     @classmethod
     def _build(cls) -> None:
-        # "surface = kind" lines (load_map's TAB is lost to normalize_text for now)
-        cls.kinds = {}
-        for line in load_list("meeting_kinds"):
-            surface, _, kind = line.partition("=")
-            cls.kinds[surface.strip().lower()] = (kind or surface).strip()
+        cls.kinds = {surface.lower(): kind for surface, kind in load_map("meeting_kinds").items()}
         cls.KIND = regex.compile(
             r"(?<!\w)(?P<kind>\L<kinds>)(?!\w)", _F, kinds=sorted(cls.kinds, key=len, reverse=True))
         cls.NOT_KIND = regex.compile(r"(?<!\w)\L<nk>(?!\w)", _F, nk=_lex("meeting_not_kinds"))

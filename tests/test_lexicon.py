@@ -1,0 +1,96 @@
+"""User lexicons: a team's own files extend the built-in ones, validated on load."""
+from __future__ import annotations
+
+import pytest
+
+from gov_report_nlp import extract
+from gov_report_nlp.errors import LexiconError
+from gov_report_nlp.lexicon import UserLexicons, activate, load_list, load_map
+
+TEXT = ("Huyện trao thưởng cho các tập thể\n"
+        "Ngày 5/3/2021, Chủ tịch UBND huyện tặng Thư khen cho 3 tập thể và 12 cá nhân. "
+        "Căn cứ Quyết định số 15/QĐ-BQLR ngày 2/3/2021, Ban Quản lý rừng phòng hộ Nam Nung triển khai kế hoạch.")
+
+
+@pytest.fixture(autouse=True)
+def builtins_after():
+    yield
+    activate(None)
+
+
+def _dir(tmp_path, files: dict[str, str]):
+    for name, body in files.items():
+        (tmp_path / name).write_text(body, encoding="utf-8")
+    return tmp_path
+
+
+def _facts(report):
+    return ([(a.kind, a.collectives, a.individuals) for a in report.awards],
+            [(d.number, d.issuer_expanded) for d in report.document_refs],
+            [(o.name, o.kind) for o in report.organizations])
+
+
+def test_user_entries_extend_the_builtins_and_switch_back(tmp_path):
+    d = _dir(tmp_path, {
+        "award_kinds.txt": "# our province's awards\nthư khen\n",
+        "ref_issuer_codes.txt": "BQLR\tBan Quản lý rừng phòng hộ\n",
+        "org_kinds.txt": "Ban Quản lý rừng phòng hộ\tstate\n",
+    })
+    before = _facts(extract(TEXT))
+    assert before[0] == [] and before[1] == [("15/QĐ-BQLR", None)]
+    activate(d)
+    awards, refs, orgs = _facts(extract(TEXT))
+    assert awards == [("thư khen", 3, 12)]
+    assert refs == [("15/QĐ-BQLR", "Ban Quản lý rừng phòng hộ")]  # the code, read from the user's table
+    assert ("Ban Quản lý rừng phòng hộ Nam Nung", "state") in orgs
+    assert "thư khen" in load_list("award_kinds") and "giấy khen" in load_list("award_kinds")
+    activate(None)
+    assert _facts(extract(TEXT)) == before
+    assert "thư khen" not in load_list("award_kinds")
+
+
+def test_a_user_map_entry_wins_over_a_builtin_one(tmp_path):
+    key, value = next(iter(load_map("ref_issuer_codes").items()))
+    activate(_dir(tmp_path, {"ref_issuer_codes.txt": f"{key}\tCơ quan khác\n"}))
+    assert load_map("ref_issuer_codes")[key] == "Cơ quan khác"
+
+
+def test_entries_are_normalized_like_the_text(tmp_path):
+    # decomposed accents and new-style tone placement in the file still match
+    activate(_dir(tmp_path, {"award_kinds.txt": "thu\u031b khen\n", "titles.txt": "Trưởng ban quản lý hoà giải\n"}))
+    assert "thư khen" in load_list("award_kinds")
+    assert "Trưởng ban quản lý hòa giải" in load_list("titles")
+
+
+@pytest.mark.parametrize("files, message", [
+    ({"titlez.txt": "Bí thư\n"}, "titlez.txt: no built-in lexicon named 'titlez'"),
+    ({"titles.csv": "Bí thư\n"}, "titles.csv: a lexicon file ends in .txt"),
+    ({"org_kinds.txt": "Ban A\tstate\nBan B state\n"}, "org_kinds.txt:2: expected 'key<TAB>value'"),
+    ({"org_kinds.txt": "\tstate\n"}, "org_kinds.txt:1: expected 'key<TAB>value'"),
+    ({"titles.txt": "# comment\n\nTrưởng ban\tX\n"}, "titles.txt:3: a list entry may not hold a tab"),
+    ({"titles.txt": "Trưởng \ufffd ban\n"}, "titles.txt:1: replacement character"),
+])
+def test_bad_files_name_the_file_and_line(tmp_path, files, message):
+    d = _dir(tmp_path, files)
+    with pytest.raises(LexiconError) as e:
+        UserLexicons.load(d)
+    assert message in str(e.value)
+    assert load_list("titles") == load_list.__wrapped__("titles")  # nothing half-activated
+
+
+def test_not_utf8_and_not_a_directory(tmp_path):
+    (tmp_path / "titles.txt").write_bytes("Trưởng ban".encode("utf-16"))
+    with pytest.raises(LexiconError, match=r"titles.txt: not UTF-8"):
+        UserLexicons.load(tmp_path)
+    with pytest.raises(LexiconError, match="not a directory"):
+        UserLexicons.load(tmp_path / "missing")
+
+
+def test_activating_the_same_set_twice_keeps_the_compiled_patterns(tmp_path):
+    from gov_report_nlp.lexicon import lexicon_generation
+
+    lex = UserLexicons.load(_dir(tmp_path, {"award_kinds.txt": "thư khen\n"}))
+    activate(lex)
+    g = lexicon_generation()
+    activate(UserLexicons.load(tmp_path))  # equal content: no rebuild
+    assert lexicon_generation() == g
