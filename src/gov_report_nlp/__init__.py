@@ -11,6 +11,7 @@ from .document import Document, Segment, Span
 from .errors import GovReportError, InputError, LexiconError
 from .normalize import make_document, normalize_text
 from .pipeline import extract, run
+from .render import render_html
 from .records import (
     Award,
     DocumentRef,
@@ -29,7 +30,7 @@ from .records import (
 __version__ = "0.1.0"
 
 __all__ = [
-    "extract", "extract_many", "run", "make_document", "normalize_text",
+    "extract", "extract_many", "run", "make_document", "normalize_text", "render_html",
     "Document", "Segment", "Span",
     "Report", "Evidence", "FormalDocument", "Signer", "Person", "Meeting", "DocumentRef",
     "Award", "Target", "Term", "Organization", "Place",
