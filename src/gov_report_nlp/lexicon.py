@@ -78,8 +78,8 @@ class UserLexicons:
         known = sorted(p.stem for p in DATA_DIR.glob("*.txt"))
         found = []
         for p in sorted(d.iterdir()):
-            if p.name.startswith(".") or p.is_dir():
-                continue
+            if p.name.startswith(".") or p.is_dir() or p.suffix == ".md":
+                continue  # hidden files, subdirectories and notes (README.md) are not lexicons
             if p.suffix != ".txt":
                 raise LexiconError(f"{p}: a lexicon file ends in .txt")
             if p.stem not in known:
