@@ -176,6 +176,20 @@ class Report(BaseModel):
             for s in self.document.signers:
                 yield "signer", s
 
+    def to_rows(self, kind: str) -> list[dict[str, Any]]:
+        """One flat dict per record of `kind` ("awards", "meetings", "people", "document_refs",
+        "targets", "terms", "organizations", "places", "document"): the document's id first,
+        then the record's fields flattened (gov_report_nlp.tables says how)."""
+        from .tables import to_rows
+
+        return to_rows(self, kind)
+
+    def to_dataframe(self, kind: str):
+        """The rows of `kind` as a pandas DataFrame (the 'tables' extra); columns fixed per kind."""
+        from .tables import to_dataframe
+
+        return to_dataframe(self, kind)
+
 
 class ErrorLine(BaseModel):
     """What a batch writes in place of a report for an input line it could not read."""
