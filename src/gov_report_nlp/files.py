@@ -1,0 +1,213 @@
+"""PDF and DOCX input: a file's text, and the Report of a file.
+
+    >>> from gov_report_nlp.files import extract_file, read_file
+    >>> report = extract_file("bao-cao.pdf")          # input_format "pdf"
+    >>> text = read_file("bao-cao.pdf").text          # the text the spans point into
+
+extract_file also reads text and HTML files (any encoding inputs.py knows), so one call
+serves every kind of single document.
+
+Grounding: the text handed to the pipeline is the text *extracted from the file*, after
+the page cleanup of pagetext.py (PDF) or the paragraph walk below (DOCX). Every span of
+the Report (evidence start/end) points into that text, the `text` of `read_file(path)`,
+not into the bytes of the PDF or the XML of the DOCX.
+
+- PDF (extra `pdf`: pypdf, pure Python): the text layer of each page, in reading order as
+  pypdf gives it; repeated headers, footers and page numbers dropped, words and numbers
+  broken across lines rejoined. A scanned PDF has no text layer: the text is empty and a
+  warning says so (no OCR here).
+- DOCX (extra `docx`: python-docx): the body's paragraphs and tables in document order,
+  a table row by row with its cells separated by " | "; page headers and footers skipped.
+
+A file whose extra is not installed is refused with an InputError naming the extra; a
+corrupted or encrypted file is an InputError too, never a traceback.
+"""
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import InputError
+
+PDF_HINT = "install the 'pdf' extra: pip install 'gov-report-nlp[pdf]'"
+DOCX_HINT = "install the 'docx' extra: pip install 'gov-report-nlp[docx]'"
+FILE_FORMATS = ("pdf", "docx")
+_EXTENSIONS = {".pdf": "pdf", ".docx": "docx"}
+
+
+@dataclass
+class FileText:
+    """The text read from a file: what make_document receives and the spans point into."""
+
+    text: str
+    input_format: str  # "pdf" or "docx"
+    pages: int | None = None  # PDF only
+    encoding: str | None = None  # text and HTML only: what decode_bytes found
+    warnings: list[str] = field(default_factory=list)
+
+
+def is_docx(data: bytes) -> bool:
+    """Whether the bytes are a ZIP archive holding word/document.xml."""
+    if not data.startswith(b"PK\x03\x04"):
+        return False
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            return "word/document.xml" in z.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False
+
+
+def sniff_file(data: bytes, path: str | None = None) -> str | None:
+    """"pdf" or "docx" from the magic bytes, else from the extension; None for anything else.
+
+    `data` is the whole file, or at least its head (a DOCX is recognised by its content
+    only when the whole archive is given; its extension alone is enough otherwise).
+    """
+    if data.startswith(b"%PDF-"):
+        return "pdf"
+    if data.startswith(b"PK\x03\x04") and is_docx(data):
+        return "docx"
+    if path:
+        return _EXTENSIONS.get(Path(path).suffix.lower())
+    return None
+
+
+# --- PDF ---------------------------------------------------------------------------------
+
+def read_pdf(data: bytes, name: str = "<pdf>") -> FileText:
+    """The cleaned text of a PDF's pages (pypdf), or InputError."""
+    try:
+        import pypdf
+    except ImportError:
+        raise InputError(f"{name}: looks like a PDF file; to read it, {PDF_HINT}") from None
+    from .pagetext import clean_pages
+
+    import logging
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings about odd files are noise here
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            try:
+                ok = reader.decrypt("")
+            except Exception:
+                ok = 0
+            if not ok:
+                raise InputError(f"{name}: the PDF is encrypted with a password")
+        pages = []
+        for page in reader.pages:
+            pages.append(page.extract_text() or "")
+    except InputError:
+        raise
+    except ImportError as e:  # an encrypted PDF may need pypdf's crypto extra
+        raise InputError(f"{name}: cannot decrypt the PDF ({e})") from None
+    except Exception as e:  # pypdf raises many kinds on broken files
+        raise InputError(f"{name}: not a readable PDF ({type(e).__name__}: {e})") from None
+    text = clean_pages(pages)
+    warnings = []
+    if not text.strip():
+        warnings.append(f"{name}: the PDF has no text layer (a scan?); nothing to read without OCR")
+    return FileText(text=text, input_format="pdf", pages=len(pages), warnings=warnings)
+
+
+# --- DOCX --------------------------------------------------------------------------------
+
+def read_docx(data: bytes, name: str = "<docx>") -> FileText:
+    """The paragraphs and tables of a DOCX body in order (python-docx), or InputError."""
+    try:
+        import docx
+    except ImportError:
+        raise InputError(f"{name}: looks like a DOCX file; to read it, {DOCX_HINT}") from None
+    try:
+        document = docx.Document(io.BytesIO(data))
+        blocks = list(_docx_blocks(document))
+    except Exception as e:  # python-docx / zipfile / lxml errors on a broken file
+        raise InputError(f"{name}: not a readable DOCX file ({type(e).__name__}: {e})") from None
+    return FileText(text="\n".join(blocks), input_format="docx")
+
+
+def _docx_blocks(document):
+    """Lines of the body: a paragraph each, a table row each ("cell | cell"); nested tables inline."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    def walk(container):
+        for item in container.iter_inner_content():
+            if isinstance(item, Paragraph):
+                yield item.text
+            elif isinstance(item, Table):
+                yield from table_rows(item)
+
+    def table_rows(table):
+        for row in table.rows:
+            cells, seen = [], set()
+            for cell in row.cells:
+                if id(cell._tc) in seen:  # a merged cell is returned once per grid column
+                    continue
+                seen.add(id(cell._tc))
+                cells.append(" ".join(l for l in walk(cell) if l.strip()).strip())
+            if any(cells):
+                yield " | ".join(cells)
+
+    yield from walk(document)
+
+
+# --- any file ----------------------------------------------------------------------------
+
+def read_bytes(data: bytes, fmt: str, name: str = "<file>") -> FileText:
+    """The text of a file's bytes in a file format ("pdf" or "docx")."""
+    if fmt == "pdf":
+        return read_pdf(data, name)
+    if fmt == "docx":
+        return read_docx(data, name)
+    raise InputError(f"{name}: not a file format: {fmt!r} (one of {', '.join(FILE_FORMATS)})")
+
+
+def read_any(data: bytes, name: str = "<input>", fmt: str = "auto", *, errors: str = "strict") -> FileText:
+    """The text of any one document's bytes: PDF, DOCX, or text/HTML in any known encoding.
+
+    fmt is "auto" (PDF and DOCX told by their bytes, then by the extension of `name`),
+    "pdf", "docx", "text", "html". For text and HTML, input_format is fmt as given
+    ("auto" lets make_document tell HTML from text) and `encoding` is set.
+    """
+    if fmt == "auto":
+        fmt = sniff_file(data, name) or "auto"
+    if fmt in FILE_FORMATS:
+        return read_bytes(data, fmt, name)
+    from .inputs import decode_bytes
+
+    text, encoding = decode_bytes(data, name, errors=errors)
+    return FileText(text=text, input_format=fmt, encoding=encoding)
+
+
+def read_file(path: str | Path, fmt: str = "auto", *, errors: str = "strict") -> FileText:
+    """The text of one file: PDF, DOCX, text or HTML (see read_any); InputError if unreadable."""
+    name = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as e:
+        raise InputError(f"{name}: {e.strerror or e}") from None
+    return read_any(data, name, fmt, errors=errors)
+
+
+def extract_text_of(ft: FileText, id: str | None = None):
+    """The Report of a FileText: the pipeline run on ft.text, with its format and warnings."""
+    from .pipeline import extract
+
+    report = extract(ft.text, input_format=ft.input_format, id=id)
+    if ft.encoding is not None:
+        report.encoding = ft.encoding
+    report.warnings = ft.warnings + report.warnings
+    return report
+
+
+def extract_file(path: str | Path, fmt: str = "auto", id: str | None = None, *, errors: str = "strict"):
+    """The Report of one file (PDF, DOCX, text or HTML); its id is the path unless given.
+
+    input_format is "pdf", "docx", "text" or "html". Spans (evidence start/end) point
+    into the text read from the file, `read_file(path).text`, not into its bytes.
+    """
+    ft = read_file(path, fmt, errors=errors)
+    return extract_text_of(ft, id=str(path) if id is None else id)
