@@ -42,7 +42,8 @@ KINDS: dict[str, tuple[str, str]] = {
 HEADER_FIELDS = ("title", "published", "authors")
 # fields shown in no table column: spans, and nested records that have their own table
 _HIDDEN = {"evidence", "mentions", "chair_evidence", "attendee_evidence", "signers"}
-_SUMMARY_MAX = 300
+_SUMMARY_MAX = 300  # characters of a highlight's tooltip line
+_TOC_OPEN = 12  # documents up to which the contents list starts unfolded
 _BAD_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ud800-\udfff]")
 
 
@@ -150,7 +151,7 @@ def _flat(value: Any) -> str:
 
 def _fields(rec: Any) -> list[tuple[str, str]]:
     """(field, flat value) of a record's shown fields, or [("value", ...)] for a header field."""
-    if not hasattr(rec, "model_fields"):
+    if not hasattr(type(rec), "model_fields"):
         return [("value", _flat(rec))]
     return [(f, _flat(getattr(rec, f))) for f in type(rec).model_fields if f not in _HIDDEN]
 
@@ -255,6 +256,7 @@ header.page h1{font-size:18px;margin:0 0 4px}
 .doc{padding:8px 16px 16px;border-bottom:3px solid #bbb}
 .doc h2{font-size:16px;margin:4px 0}.meta{color:#666;margin:2px 0}
 .cols{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:12px}
+.text,.records{position:relative}
 .text{white-space:pre-wrap;font:15px/1.6 Georgia,serif;max-height:85vh;overflow:auto;border:1px solid #ddd;padding:8px}
 .records{max-height:85vh;overflow:auto;font-size:12px}
 .records h3{font-size:13px;margin:10px 0 4px}
@@ -270,7 +272,8 @@ mark.empty::before{content:"\\25B8"}
 mark.sel{outline:2px solid #d00}
 .warnings{color:#8a4b00;background:#fff6e6;border:1px solid #f0d2a0;padding:4px 4px 4px 24px;margin:4px 0}
 .errors{color:#a00}
-.toc{columns:3;font-size:13px;margin:0;padding:4px 0 8px 2.5em;overflow-wrap:anywhere}
+.toc{font-size:13px;padding:0 0 6px}.toc summary{cursor:pointer}
+.toc ol{columns:3;margin:0;padding:4px 0 0 2.5em;overflow-wrap:anywhere}
 td{overflow-wrap:anywhere}
 %(kinds)s
 %(off)s
@@ -292,7 +295,10 @@ _SCRIPT = """
         sel(e, true); if(!first) first = e; });
       if(mark) doc.querySelectorAll('mark[data-rec~="'+r+'"]').forEach(function(e){ sel(e, true); });
     });
-    if(first) first.scrollIntoView({block:'nearest'});
+    if(first){  // scroll its pane only, never the window
+      var pane = first.closest('.text, .records');
+      if(pane) pane.scrollTop = Math.max(0, first.offsetTop - pane.clientHeight / 3);
+    }
   });
   document.addEventListener('change', function(ev){
     var k = ev.target.getAttribute('data-kind');
@@ -332,8 +338,10 @@ def render_page(items: Iterable[tuple[Any, str]], *, title: str | None = None, e
     head = [f"<h1>{_esc(page_title)}</h1>"]
     if errors:
         head.append('<ul class="errors">' + "".join(f"<li>{_esc(e)}</li>" for e in errors) + "</ul>")
-    if len(sections) > 1:
-        head.append(f'<ol class="toc">{"".join(toc)}</ol>')
+    if len(sections) > 1:  # a long list starts folded, so that the first screen shows text
+        state = " open" if len(sections) <= _TOC_OPEN else ""
+        head.append(f'<details class="toc"{state}><summary>{len(sections)} documents</summary>'
+                    f'<ol>{"".join(toc)}</ol></details>')
     return ("<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
             f"<title>{_esc(page_title)}</title><style>{_css()}</style></head>\n<body>"
