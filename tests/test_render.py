@@ -167,6 +167,19 @@ def test_evidence_outside_the_text_is_a_warning():
     assert 'data-rec="places-0"' in page  # its table row is still there
 
 
+def test_evidence_of_another_text_is_one_warning():
+    rep = _report("Hà Nội và Huế", places=[(0, 6), (10, 13)])
+    page = render_html(rep, "Ha Noi va Hue")
+    assert page.count("do not match") == 1 and "2 evidence spans" in page
+
+
+def test_header_field_without_evidence_has_a_row():
+    rep = Report(title="Tiêu đề", published="2020-01-02", evidence={"published": [Evidence(start=0, end=3, text="abc")]})
+    parsed = check_page(render_html(rep, "abc"), [(rep, "abc")])
+    assert parsed.docs[0]["rows"] == ["title-0", "published-0"]
+    assert [m[0] for m in parsed.docs[0]["marks"]] == [["published-0"]]
+
+
 def test_no_external_resources():
     text = "Xem http://example.com/a.js và <link href='https://x.y/z.css'> url(http://x)"
     page = render_html(_report(text, people=[(0, 3)]), text)

@@ -72,11 +72,15 @@ def _esc(value: Any) -> str:
 def record_rows(report) -> Iterator[tuple[str, str, Any, list]]:
     """(rec id, kind, record or field value, evidence list) for every record and header field."""
     for key in HEADER_FIELDS:
-        for i, ev in enumerate(report.evidence.get(key, [])):
-            value = getattr(report, key, None)
+        value = getattr(report, key, None)
+        evidence = report.evidence.get(key, [])
+        if value and not evidence:  # found, but not pointed to: a row without a highlight
+            yield f"{key}-0", key, value, []
+        for i, ev in enumerate(evidence):
+            shown = value
             if key == "authors":
-                value = value[i] if i < len(value) else "; ".join(value)
-            yield f"{key}-{i}", key, value, [ev]
+                shown = value[i] if i < len(value) else "; ".join(value)
+            yield f"{key}-{i}", key, shown, [ev]
     counts: dict[str, int] = {}
     for key, rec in report.records():
         n = counts.get(key, 0)
@@ -90,16 +94,19 @@ def record_rows(report) -> Iterator[tuple[str, str, Any, list]]:
 
 def highlights(report, text: str, problems: list[str] | None = None) -> list[Highlight]:
     """The highlights of a report's evidence that lie inside text; others go to `problems`."""
-    out = []
+    out, mismatched = [], []
     for rec_id, kind, _, spans in record_rows(report):
         for ev in spans:
             if not (0 <= ev.start <= ev.end <= len(text)):
                 if problems is not None:
                     problems.append(f"{rec_id}: evidence {ev.start}-{ev.end} is outside the text ({len(text)} characters)")
                 continue
-            if problems is not None and text[ev.start:ev.end] != ev.text:
-                problems.append(f"{rec_id}: evidence {ev.start}-{ev.end} does not match the text there")
+            if text[ev.start:ev.end] != ev.text:
+                mismatched.append(rec_id)
             out.append(Highlight(ev.start, ev.end, rec_id, kind))
+    if mismatched and problems is not None:
+        problems.append(f"{len(mismatched)} evidence spans do not match the text there ({', '.join(mismatched[:5])}"
+                        f"{'...' if len(mismatched) > 5 else ''}): is it the normalized text, doc.text?")
     return out
 
 
