@@ -11,8 +11,11 @@ from typing import Iterator
 from .errors import GovReportError, InputError
 from .inputs import DEFAULT_MAX_BYTES, capped_lines, decode_bytes, parse_jsonl_line, parse_size, too_large
 from .records import ErrorLine, Report
+from .tables import KINDS
 
 FORMATS_IN = ("auto", "text", "html", "jsonl")
+# extract and segment also read files (auto-detected by their bytes and extension)
+FORMATS_FILE = FORMATS_IN + ("pdf", "docx")
 
 
 def _dump(obj, fmt: str) -> str:
@@ -124,13 +127,56 @@ def _progress(name: str):
     return tqdm(desc=name, unit="doc", file=sys.stderr, leave=False)
 
 
+class _Output:
+    """Where cmd_extract's reports go: one JSON (an array for several), JSON lines, or CSV rows."""
+
+    def __init__(self, fmt: str, kind: str | None, out) -> None:
+        self.fmt, self.kind, self.out = fmt, kind, out
+        self.many: list[str] = []
+        self.csv = None
+        if fmt == "csv":
+            import csv
+
+            from .tables import columns
+
+            self.columns = columns(kind)
+            self.csv = csv.DictWriter(out, fieldnames=self.columns, lineterminator="\n")
+            self.csv.writeheader()  # once, before any row: the header of the kind, data or not
+
+    def write(self, rep: Report | ErrorLine) -> None:
+        if self.csv is not None:
+            if isinstance(rep, Report):  # an ErrorLine has gone to stderr already
+                from .tables import to_rows
+
+                self.csv.writerows(to_rows(rep, self.kind))
+        elif self.fmt == "jsonl":
+            self.out.write(_dump(rep, "jsonl") + "\n")
+        else:
+            self.many.append(_dump(rep, "json"))
+
+    def close(self) -> None:
+        if self.many:
+            self.out.write(self.many[0] + "\n" if len(self.many) == 1 else "[\n" + ",\n".join(self.many) + "\n]\n")
+        self.out.flush()
+
+
+def _read_document(path: str | None, name: str, head: bytes, f, fmt: str, args):
+    """The FileText of one non-JSONL input (text, HTML, PDF or DOCX), or GovReportError/OSError."""
+    from .files import read_any
+
+    data = head + f.read(max(0, args.max_bytes + 1 - len(head)))
+    if len(data) > args.max_bytes:
+        raise InputError(too_large(None, args.max_bytes, name) if path in (None, "-")
+                         else too_large(os.path.getsize(path), args.max_bytes, name))
+    return read_any(data, path or name, fmt, errors=args.errors)
+
+
 def cmd_extract(args) -> int:
-    from .pipeline import extract
+    from .files import extract_text_of
 
     paths = args.files or [None]
     failed = 0
-    out = sys.stdout
-    many: list[str] = []
+    output = _Output(args.format, args.kind, sys.stdout)
     for path in paths:
         name = path or "<stdin>"
         try:
@@ -149,55 +195,43 @@ def cmd_extract(args) -> int:
                     if isinstance(rep, ErrorLine):
                         failed += 1
                         print(f"gov-report-nlp: {rep.error}", file=sys.stderr)
-                    if args.format == "jsonl":
-                        out.write(_dump(rep, "jsonl") + "\n")
-                    else:
-                        many.append(_dump(rep, "json"))
+                    output.write(rep)
             if f is not sys.stdin.buffer:
                 f.close()
             continue
         try:
-            data = head + f.read(max(0, args.max_bytes + 1 - len(head)))
+            ft = _read_document(path, name, head, f, fmt, args)
+            report = extract_text_of(ft, id=path)
         except OSError as e:
             print(f"gov-report-nlp: {name}: {e.strerror}", file=sys.stderr)
             failed += 1
             continue
-        finally:
-            if f is not sys.stdin.buffer:
-                f.close()
-        try:
-            if len(data) > args.max_bytes:
-                raise InputError(too_large(None, args.max_bytes, name) if path in (None, "-")
-                                 else too_large(os.path.getsize(path), args.max_bytes, name))
-            text, encoding = decode_bytes(data, name, errors=args.errors)
-            report = extract(text, input_format=fmt, id=path)
-            report.encoding = encoding
         except GovReportError as e:
             print(f"gov-report-nlp: {e}", file=sys.stderr)
             failed += 1
             if args.format == "jsonl":
-                out.write(_dump(ErrorLine(id=path, error=str(e)), "jsonl") + "\n")
+                output.write(ErrorLine(id=path, error=str(e)))
             continue
-        if args.format == "jsonl":
-            out.write(_dump(report, "jsonl") + "\n")
-        else:
-            many.append(_dump(report, "json"))
-    if many:
-        out.write(many[0] + "\n" if len(many) == 1 else "[\n" + ",\n".join(many) + "\n]\n")
-    out.flush()
+        finally:
+            if f is not sys.stdin.buffer:
+                f.close()
+        output.write(report)
+    output.close()
     return 0 if not failed else min(failed, 100) if failed < 100 else 100
 
 
 def cmd_segment(args) -> int:
+    from .files import read_any
     from .normalize import make_document
 
     name = args.file or "<stdin>"
+    fmt = "auto" if args.input_format in ("auto", "jsonl") else args.input_format
     try:
-        text, _ = decode_bytes(_read(args.file), name, errors=args.errors)
+        ft = read_any(_read(args.file), args.file or name, fmt, errors=args.errors)
     except (GovReportError, OSError) as e:
         print(f"gov-report-nlp: {e}", file=sys.stderr)
         return 1
-    fmt = "auto" if args.input_format in ("auto", "jsonl") else args.input_format
+    text, fmt = ft.text, ft.input_format
     doc = make_document(text, input_format=fmt)
     print(f"# layout: {doc.layout}")
     for seg in doc.segments:
@@ -257,19 +291,23 @@ def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="gov-report-nlp", description="Facts out of Vietnamese government reports and portal news.")
     sub = ap.add_subparsers(dest="command", required=True)
     ex = sub.add_parser("extract", help="extract reports from files (or stdin)")
-    ex.add_argument("files", nargs="*", help="input files; none or '-' reads stdin")
-    ex.add_argument("--input-format", choices=FORMATS_IN, default="auto")
-    ex.add_argument("--format", choices=("json", "jsonl"), default="json")
+    ex.add_argument("files", nargs="*",
+                    help="input files (text, HTML, JSONL; PDF and DOCX with the pdf/docx extras); none or '-' reads stdin")
+    ex.add_argument("--input-format", choices=FORMATS_FILE, default="auto")
+    ex.add_argument("--format", choices=("json", "jsonl", "csv"), default="json",
+                    help="json (one report, or an array), jsonl (a report a line) or csv (one row a record of --kind)")
+    ex.add_argument("--kind", choices=tuple(KINDS), metavar="KIND",
+                    help=f"with --format csv: which records make the rows ({', '.join(KINDS)})")
     ex.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
                     help="worker processes for JSONL input (0: one per CPU); order is kept")
     ex.add_argument("--errors", choices=("strict", "replace"), default="strict",
                     help="bytes that are no known encoding: an error naming the offset (strict) or U+FFFD (replace)")
     ex.add_argument("--max-bytes", type=parse_size, default=DEFAULT_MAX_BYTES, metavar="N",
                     help="refuse a document (a file, or a JSONL line) larger than N bytes; 50M, 512K... (default 50M)")
-    ex.set_defaults(func=cmd_extract)
+    ex.set_defaults(func=cmd_extract, usage_error=ex.error)
     sg = sub.add_parser("segment", help="print the segments of one document with kinds and spans")
     sg.add_argument("file", nargs="?")
-    sg.add_argument("--input-format", choices=FORMATS_IN, default="auto")
+    sg.add_argument("--input-format", choices=FORMATS_FILE, default="auto")
     sg.add_argument("--errors", choices=("strict", "replace"), default="strict",
                     help="undecodable bytes: fail (strict) or replace them")
     sg.set_defaults(func=cmd_segment)
@@ -296,6 +334,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command == "extract":
+        if args.format == "csv" and not args.kind:
+            args.usage_error(f"--format csv needs --kind, one of: {', '.join(KINDS)}")
+        if args.kind and args.format != "csv":
+            args.usage_error("--kind goes with --format csv")
     try:
         return args.func(args)
     except BrokenPipeError:

@@ -3,7 +3,8 @@
 Decoded: UTF-8 with or without BOM, UTF-16/32 with BOM, and, for bytes that are not UTF-8,
 Windows-1258, TCVN3 (ABC) and VNI-Windows when the text clearly reads as Vietnamese in
 one of them (see encodings.py); UTF-8 text that is TCVN3/VNI glyph soup is repaired.
-Binary input is refused with a message saying what it looks like; other bytes raise an
+Binary input is refused with a message saying what it looks like (PDF and DOCX files are
+read by files.py, not here); other bytes raise an
 InputError naming the offset of the first bad byte, or with errors="replace" become U+FFFD.
 """
 from __future__ import annotations
@@ -64,7 +65,10 @@ def decode_bytes(data: bytes, name: str = "<input>", *, errors: str = "strict") 
         raise InputError(f"errors must be one of {', '.join(ERRORS)}, not {errors!r}")
     what = sniff_binary(data)
     if what:
-        raise InputError(f"{name}: looks like {what}, not text")
+        hint = ""
+        if data.startswith(b"%PDF-") or (data.startswith(b"PK\x03\x04") and b"word/" in data[:65536]):
+            hint = " (read PDF and DOCX files with gov_report_nlp.files.extract_file or `gov-report-nlp extract`)"
+        raise InputError(f"{name}: looks like {what}, not text{hint}")
     if data.startswith(b"\xef\xbb\xbf"):
         try:
             return _repair(data[3:].decode("utf-8"), "utf-8-sig")
