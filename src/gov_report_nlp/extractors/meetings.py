@@ -58,7 +58,8 @@ class _P:
         cls.PASSING = regex.compile(r"(?<!\w)\L<ps>(?!\w)", _F, ps=_lex("meeting_passing_cues"))
         cls.ATTEND = regex.compile(
             r"""(?:^|(?<=[\s,.;:(]))(?P<cue>\L<att>)
-                (?:\s+(?:\L<kw>|buổi\s+lễ|lễ\s+công\s+bố))?   # Dự hội nghị / Tham dự Lễ công bố
+                (?:\s+và\s+phát\s+biểu(?:\s+chỉ\s+đạo)?)?        # Đến dự và phát biểu tại buổi tọa đàm,
+                (?:\s+(?:tại\s+)?(?:lễ\s+công\s+bố|buổi\s+lễ|buổi\s+\L<kw>|\L<kw>))?   # Dự hội nghị / Tham dự Lễ công bố
                 (?:\s*,?\s*(?:có|gồm))?                        # ... có / gồm
                 \s*[,:]?\s+""",
             _F, att=_lex("meeting_attend_cues"), kw=sorted(cls.kinds, key=len, reverse=True))
@@ -144,7 +145,7 @@ def person_name(text: str, start: int = 0, end: int | None = None) -> Optional[t
 
 # ------------------------------------------------------------------ attendee lists
 
-_SEP = regex.compile(r"\s*;\s*|\s*,\s*|\s+(?:và|cùng\s+với|cùng)\s+")
+_SEP = regex.compile(r"\s*;\s*|\s*,\s*(?:(?P<conj>và|cùng\s+với|cùng)\s+)?|\s+(?P<conj>và|cùng\s+với|cùng)\s+")
 _END = regex.compile(r"\.(?:\s|$)|\n")
 
 
@@ -163,7 +164,8 @@ def split_attendees(text: str, start: int, end: int) -> list[_Item]:
     for m in _SEP.finditer(text, start, end, timeout=_T):
         if m.start() > pos:
             frags.append((sep, pos, m.start()))
-        sep = m.group().strip() or "và"
+        # ", cùng các đồng chí ..." is a "cùng", not a group's inner comma
+        sep = ("và" if m["conj"] == "và" else "cùng") if m["conj"] else m.group().strip() or "và"
         pos = m.end()
     if pos < end:
         frags.append((sep, pos, end))
