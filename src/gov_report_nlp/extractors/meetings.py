@@ -63,6 +63,18 @@ class _P:
                 (?:\s*,?\s*(?:có|gồm))?                        # ... có / gồm
                 \s*[,:]?\s+""",
             _F, att=_lex("meeting_attend_cues"), kw=sorted(cls.kinds, key=len, reverse=True))
+        # "Về phía tỉnh có các đồng chí: ...": one side of the guests, at a clause start
+        cls.ATTEND_SIDE = regex.compile(
+            r"(?<=(?:\A|[\n.;:,])\s*)về\s+phía\s+[\p{L}\s]{1,40}?\s+có(?=\s*:|\s+các\s+đồng\s+chí)\s*:?\s*", _F)
+        # "... cùng các sở, ngành liên quan tham dự hội nghị." closing its sentence
+        cls.ATTEND_AFTER = regex.compile(
+            r"\s+(?:cùng\s+)?(?:tham\s+dự|về\s+dự|đến\s+dự)\s+(?:\L<kw>)(?=\s*(?:[.;]|$))", _F,
+            kw=sorted(cls.kinds, key=len, reverse=True))
+        cls.VAGUE = regex.compile(r"\L<vg>(?!\w)", _F, vg=_lex("meeting_vague_subjects"))
+        # what opens a sentence before its subject: "Sáng 5/3, tại Hội trường X, ..."
+        cls.LIST_LEAD = regex.compile(
+            r"""\s*(?:(?:\p{L}+\s+)?(?:ngày\s+)?\d{1,2}\s*[-/.]\s*\d{1,2}(?:\s*[-/.]\s*\d{4})?\s*,\s*)?
+                (?:tại\s[^,]{1,80},\s*)?""", _F)
         cls.PERSON_CUE = regex.compile(
             r"\s*(?P<cue>\L<pc>)\s*:?\s*(?=\S)", _F, pc=_lex("meeting_person_cues"))
         cls.GROUP_HEAD = regex.compile(r"\s*(?:\L<gh>)(?!\w)", _F, gh=_lex("meeting_group_heads"))
@@ -406,10 +418,11 @@ def _people_in(text: str, a: int, b: int) -> list[tuple[str, Evidence]]:
     return out
 
 
-def _attendees(doc: Document, s: int, e: int) -> list[tuple[str, Evidence]]:
+def _lists(text: str, s: int, e: int) -> Iterator[tuple[int, Optional[int]]]:
+    """Attendance lists in the sentence [s, e) as (start, end or None for 'to the clause end'):
+    after a cue ("Dự hội nghị có ...", "Về phía tỉnh có các đồng chí: ..."), or before a
+    closing one ("Tại điểm cầu X, lãnh đạo Sở Y tế ... tham dự hội nghị.")."""
     P = _P.get()
-    text = doc.text
-    out: list[tuple[str, Evidence]] = []
     for m in P.ATTEND.finditer(text, s, e, timeout=_T):
         cue = m["cue"].lower()
         if cue in ("dự", "tham dự", "về dự", "đến dự", "cùng dự"):
@@ -419,9 +432,24 @@ def _attendees(doc: Document, s: int, e: int) -> list[tuple[str, Evidence]]:
                 continue
             if not regex.search(r"(?:có|gồm)\s*[,:]?\s*$", m.group()) and cue in ("dự",):
                 continue
-        a = m.end()
-        em = _END.search(text, a, e, timeout=_T)
-        b = em.start() if em else e
+        yield m.end(), None
+    for m in P.ATTEND_SIDE.finditer(text, s, e, timeout=_T):
+        yield m.end(), None
+    for m in P.ATTEND_AFTER.finditer(text, s, e, timeout=_T):
+        lead = P.LIST_LEAD.match(text, s, m.start(), timeout=_T)
+        a = lead.end() if lead else s
+        if not P.VAGUE.match(text, a, m.start(), timeout=_T):
+            yield a, m.start()
+
+
+def _attendees(doc: Document, s: int, e: int) -> list[tuple[str, Evidence]]:
+    P = _P.get()
+    text = doc.text
+    out: list[tuple[str, Evidence]] = []
+    for a, b in _lists(text, s, e):
+        if b is None:
+            em = _END.search(text, a, e, timeout=_T)
+            b = em.start() if em else e
         # a list ends where a new clause starts ("Đồng chí X phát biểu khai mạc")
         stop = regex.compile(r"\s+(?:chủ\s+trì|phát\s+biểu|đã\s|đang\s|sinh\s+sống)|\s+tại\s+\d+\s+điểm\s+cầu", _F).search(text, a, b, timeout=_T)
         for it in split_attendees(text, a, b):
