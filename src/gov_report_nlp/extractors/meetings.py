@@ -199,7 +199,9 @@ def split_attendees(text: str, start: int, end: int) -> list[_Item]:
             pending = []
             items.append(_Item(s, e, pn))
             continue
-        is_group = bool(P.GROUP_HEAD.match(text, s, e)) or bool(regex.match(r"\s*\d", frag))
+        # a counted group: "500 đại biểu ...", "trên 1.000 đại biểu ..."
+        is_group = bool(P.GROUP_HEAD.match(text, s, e)) or bool(
+            regex.match(r"\s*(?:(?:trên|hơn|gần|khoảng|gần|hàng|chừng)\s+)?\d", frag, flags=regex.I))
         is_title = bool(P.TITLE_HEAD.match(text, s, e)) and not regex.search(r"(?<!\w)(?:các|những|\d+)\s", frag)
         if sep == ";" or cur is None:
             if is_title and not is_group:
