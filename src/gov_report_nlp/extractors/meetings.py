@@ -589,7 +589,8 @@ def find_meetings(doc: Document) -> Iterator[Meeting]:
     cands: list[_Draft] = []
     for i, (s, e) in enumerate(sents):
         kms = list(_kind_matches(text, s, e))
-        prev = cands[-1] if cands else None
+        # "Sáng cùng ngày" is the day of the last meeting reported with a date
+        prev = next((c for c in reversed(cands) if c.date), None)
         date, pod, dend = _date_of(doc, s, e, prev)
         early = dend >= 0 and dend - s < 40
         if not kms:
