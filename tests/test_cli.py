@@ -109,3 +109,13 @@ def test_closed_stdout_ends_quietly():
     p = subprocess.run(f"{sys.executable} -m gov_report_nlp extract --format jsonl --input-format jsonl | head -1",
                        shell=True, input=data.encode(), capture_output=True, timeout=120)
     assert b"Traceback" not in p.stderr
+
+
+def test_forced_file_format_on_other_bytes_is_a_clear_error():
+    r = cli("extract", "--input-format", "pdf", stdin=b"Ti\xc3\xaau \xc4\x91\xe1\xbb\x81")
+    assert r.returncode == 1 and b"not a readable PDF" in r.stderr and b"Traceback" not in r.stderr
+
+
+def test_help_lists_csv_and_file_formats():
+    out = cli("extract", "--help").stdout
+    assert b"csv" in out and b"--kind" in out and b"docx" in out

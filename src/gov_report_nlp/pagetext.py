@@ -135,15 +135,15 @@ def syllables() -> frozenset[str]:
 
 def _joins(x: str, sep: str, y: str, known: frozenset[str]) -> bool:
     """Whether x, sep, y are one syllable cut in two (sep: a space, a line break or "-\n")."""
-    if not (y.islower() or (y.isupper() and x.isupper())) or _key(x + y) not in known:
+    if not (y.islower() or (y.isupper() and x.isupper())):
         return False
-    y_bad = _key(y) not in known
-    x_bad = not (_VOWELS & set(x.lower())) and (len(x) == 1 or x[1:].islower())
-    if sep == " ":
-        return y_bad or (x_bad and len(x) >= 2)  # "Quy ết", "Th ực"; never two real syllables
-    if sep == "\n":
-        return y_bad or x_bad
-    return True  # "tri-\nển": a syllable hyphenated at a line end
+    if sep != "-\n":  # cheap checks first: most pairs are two real syllables
+        y_bad = _key(y) not in known
+        x_bad = not (_VOWELS & set(x.lower())) and (len(x) == 1 or x[1:].islower())
+        # "Quy ết", "Th ực" on one line; "Quy\nết", "T\nhực" across lines; never two real syllables
+        if not (y_bad or (x_bad and (sep == "\n" or len(x) >= 2))):
+            return False
+    return _key(x + y) in known  # "tri-\nển": a syllable hyphenated at a line end
 
 
 def _join_syllables(text: str, known: frozenset[str]) -> str:
