@@ -94,3 +94,36 @@ def test_activating_the_same_set_twice_keeps_the_compiled_patterns(tmp_path):
     g = lexicon_generation()
     activate(UserLexicons.load(tmp_path))  # equal content: no rebuild
     assert lexicon_generation() == g
+
+
+def _cli(args, stdin_text, capsys, monkeypatch):
+    import io
+    import sys
+
+    from gov_report_nlp.cli import main
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin_text.encode("utf-8")), encoding="utf-8"))
+    code = main(args)
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_cli_lexicon_flag_single_and_jobs(tmp_path, capsys, monkeypatch):
+    import json
+
+    (tmp_path / "lex").mkdir()
+    lex = _dir(tmp_path / "lex", {"award_kinds.txt": "thư khen\n"})
+    code, out, _ = _cli(["extract", "--lexicon", str(lex), "-"], TEXT, capsys, monkeypatch)
+    assert code == 0 and json.loads(out)["awards"][0]["kind"] == "thư khen"
+    lines = "\n".join(json.dumps({"id": str(i), "text": TEXT}, ensure_ascii=False) for i in range(4))
+    code, out, _ = _cli(["extract", "--lexicon", str(lex), "--jobs", "2", "--format", "jsonl",
+                         "--input-format", "jsonl", "-"], lines, capsys, monkeypatch)
+    assert code == 0
+    assert [json.loads(l)["awards"][0]["kind"] for l in out.splitlines()] == ["thư khen"] * 4
+
+
+def test_cli_bad_lexicon_stops_before_reading(tmp_path, capsys, monkeypatch):
+    _dir(tmp_path, {"org_kinds.txt": "Ban A state\n"})
+    code, out, err = _cli(["extract", "--lexicon", str(tmp_path), "-"], TEXT, capsys, monkeypatch)
+    assert code == 2 and out == ""
+    assert "org_kinds.txt:1: expected 'key<TAB>value'" in err and "Traceback" not in err

@@ -9,6 +9,8 @@ from __future__ import annotations
 from .batch import extract_many
 from .document import Document, Segment, Span
 from .errors import GovReportError, InputError, LexiconError
+from .files import extract_file, read_file
+from .lexicon import UserLexicons
 from .normalize import make_document, normalize_text
 from .pipeline import extract, run
 from .render import render_html
@@ -30,7 +32,7 @@ from .records import (
 __version__ = "0.1.0"
 
 __all__ = [
-    "extract", "extract_many", "run", "make_document", "normalize_text", "render_html",
+    "extract", "extract_many", "extract_file", "read_file", "UserLexicons", "run", "make_document", "normalize_text", "render_html",
     "Document", "Segment", "Span",
     "Report", "Evidence", "FormalDocument", "Signer", "Person", "Meeting", "DocumentRef",
     "Award", "Target", "Term", "Organization", "Place",

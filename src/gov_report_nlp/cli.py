@@ -304,6 +304,8 @@ def build_parser() -> argparse.ArgumentParser:
                     help="bytes that are no known encoding: an error naming the offset (strict) or U+FFFD (replace)")
     ex.add_argument("--max-bytes", type=parse_size, default=DEFAULT_MAX_BYTES, metavar="N",
                     help="refuse a document (a file, or a JSONL line) larger than N bytes; 50M, 512K... (default 50M)")
+    ex.add_argument("--lexicon", action="append", metavar="DIR",
+                    help="a directory of your own lexicon files added to the built-in ones (repeatable)")
     ex.set_defaults(func=cmd_extract, usage_error=ex.error)
     sg = sub.add_parser("segment", help="print the segments of one document with kinds and spans")
     sg.add_argument("file", nargs="?")
@@ -317,15 +319,19 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--docs", help="extract these {id, text} JSONL documents and score them")
     ev.add_argument("--by-doc", action="store_true", help="list every missed and extra fact")
     ev.add_argument("--format", choices=("text", "json"), default="text")
+    ev.add_argument("--lexicon", action="append", metavar="DIR",
+                    help="a directory of your own lexicon files added to the built-in ones (repeatable)")
     ev.set_defaults(func=cmd_evaluate)
     rd = sub.add_parser("render", help="write one self-contained HTML page showing what was found in the text")
     rd.add_argument("files", nargs="*", help="input files (text, HTML or JSONL); none or '-' reads stdin")
     rd.add_argument("-o", "--output", default="-", help="the HTML file to write ('-': stdout)")
-    rd.add_argument("--input-format", choices=FORMATS_IN, default="auto")
+    rd.add_argument("--input-format", choices=FORMATS_FILE, default="auto")
     rd.add_argument("--errors", choices=("strict", "replace"), default="strict",
                     help="undecodable bytes: fail (strict) or replace them")
     rd.add_argument("--max-bytes", type=parse_size, default=DEFAULT_MAX_BYTES, metavar="N",
                     help="refuse a document larger than N bytes (default 50M)")
+    rd.add_argument("--lexicon", action="append", metavar="DIR",
+                    help="a directory of your own lexicon files added to the built-in ones (repeatable)")
     rd.set_defaults(func=cmd_render)
     sc = sub.add_parser("schema", help="print the JSON Schema of a report")
     sc.set_defaults(func=cmd_schema)
@@ -339,6 +345,14 @@ def main(argv: list[str] | None = None) -> int:
             args.usage_error(f"--format csv needs --kind, one of: {', '.join(KINDS)}")
         if args.kind and args.format != "csv":
             args.usage_error("--kind goes with --format csv")
+    if getattr(args, "lexicon", None):
+        from .lexicon import activate
+
+        try:
+            activate(args.lexicon)  # checked here, once: a bad file stops before any input is read
+        except GovReportError as e:
+            print(f"gov-report-nlp: {e}", file=sys.stderr)
+            return 2
     try:
         return args.func(args)
     except BrokenPipeError:

@@ -365,7 +365,8 @@ def _documents(args, errors: list[str]) -> Iterator[tuple[Any, str]]:
     """(report, normalized text) of every input document; messages of unreadable ones to errors."""
     from .cli import _input_format, _open, _stream_lines
     from .errors import GovReportError, InputError
-    from .inputs import capped_lines, decode_bytes, parse_jsonl_line, too_large
+    from .files import read_any
+    from .inputs import capped_lines, parse_jsonl_line, too_large
     from .normalize import make_document
     from .pipeline import run
 
@@ -408,8 +409,10 @@ def _documents(args, errors: list[str]) -> Iterator[tuple[Any, str]]:
             data = head + f.read(max(0, args.max_bytes + 1 - len(head)))
             if len(data) > args.max_bytes:
                 raise InputError(too_large(None, args.max_bytes, name))
-            text, encoding = decode_bytes(data, name, errors=args.errors)
-            yield one(text, fmt, path, encoding)
+            ft = read_any(data, name, fmt, errors=args.errors)  # text, HTML, PDF or DOCX
+            report, text = one(ft.text, ft.input_format, path, ft.encoding)
+            report.warnings = ft.warnings + report.warnings
+            yield report, text
         except OSError as e:
             errors.append(f"{name}: {e.strerror or e}")
         except GovReportError as e:
