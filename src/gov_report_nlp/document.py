@@ -133,6 +133,18 @@ class Document:
     layout: str = "news"
     warnings: list[str] = field(default_factory=list)
     meta: dict = field(default_factory=dict)
+    # results several layers share (the tokens, the admin units...), made once: see memo()
+    _memo: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def memo(self, key: str, make):
+        """The value cached under `key`, made by `make()` on first use. The shared layers
+        below the extractors use it so that a document is tokenized (or scanned for dates,
+        units...) once, whichever extractor asks first. Keys are "module.what"."""
+        try:
+            return self._memo[key]
+        except KeyError:
+            value = self._memo[key] = make()
+            return value
 
     # --- offsets -------------------------------------------------------------------
     def to_input(self, start: int, end: int) -> tuple[int, int]:

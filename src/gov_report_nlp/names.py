@@ -20,18 +20,25 @@ name_blockers, non_person_names, abbreviations.
 """
 from __future__ import annotations
 
+import gc
+from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
+from operator import attrgetter
+from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 
+from .budget import PatternTimeout, limit
 from .lexicon import load_list, load_map
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .document import Document
 
 __all__ = ["PersonMention", "TitleSpan", "find_person_mentions", "expand_title", "title_key", "same_title"]
 
 MAX_NAME = 6  # syllables of a name (foreign names run long: "Phết Ta Von Phi La Văn")
 MAX_TITLE = 22  # tokens of one title
-TIMEOUT = 5
 
 TOKEN = regex.compile(
     r"""
@@ -46,24 +53,29 @@ SEPARATORS = {",", ";", ":", ".", "(", ")", "\n", "“", "”", '"', "!", "?", "
 DASHES = {"-", "–", "—"}
 
 
-@dataclass(frozen=True, slots=True)
-class Tok:
+class Tok(NamedTuple):
+    """One token: a word, a line break or one punctuation character, with its offsets.
+
+    A named tuple: a document has a few hundred thousand tokens, and tokenize() builds them
+    all without a Python call per token."""
+
     text: str
     start: int
     end: int
     low: str
     kind: str  # word, nl, punct
+    is_cap: bool  # looks like a name syllable: capitalized, letters, not an all-caps abbreviation
 
-    @property
-    def is_cap(self) -> bool:
-        """Looks like a name syllable: capitalized, letters, not an all-caps abbreviation."""
-        t = self.text
-        if self.kind != "word" or not t[0].isupper() or not t[0].isalpha():
-            return False
-        core = t.rstrip("’'")
-        if any(c.isdigit() for c in core) or "&" in core or "." in core:
-            return False
-        return len(core) == 1 or not core.isupper()
+
+@lru_cache(maxsize=1 << 16)
+def _cap_syllable(t: str) -> bool:
+    """Tok.is_cap of a token's text (False for a line break or punctuation: never uppercase letters)."""
+    if not t[0].isupper() or not t[0].isalpha():
+        return False
+    core = t.rstrip("’'")
+    if "&" in core or "." in core or any(c.isdigit() for c in core):
+        return False
+    return len(core) == 1 or not core.isupper()
 
 
 @dataclass
@@ -98,16 +110,28 @@ class PersonMention:
 # --- lexicons -----------------------------------------------------------------------------
 
 
-def _tok_phrases(name: str) -> dict[str, list[tuple[str, ...]]]:
-    """Phrases of a list, lowercased and tokenized, indexed by their first token, longest first."""
-    out: dict[str, list[tuple[str, ...]]] = {}
+_END = ""  # the key that marks a phrase's end in a trie (no token is empty)
+
+
+def _trie(phrases) -> dict:
+    """Token tuples as a trie of dicts: one walk finds the longest phrase at a position."""
+    root: dict = {}
+    for toks in phrases:
+        node = root
+        for t in toks:
+            node = node.setdefault(t, {})
+        node[_END] = True
+    return root
+
+
+def _tok_phrases(name: str) -> dict:
+    """Phrases of a list, lowercased and tokenized, as a trie (see _match)."""
+    out = []
     for entry in load_list(name):
         toks = tuple(m.group().lower() for m in TOKEN.finditer(entry) if m.group().strip())
         if toks:
-            out.setdefault(toks[0], []).append(toks)
-    for v in out.values():
-        v.sort(key=len, reverse=True)
-    return out
+            out.append(toks)
+    return _trie(out)
 
 
 @lru_cache(maxsize=None)
@@ -126,15 +150,17 @@ def _lex():
     }
 
 
-def _match(toks: list[Tok], i: int, table: dict[str, list[tuple[str, ...]]]) -> int:
-    """Length in tokens of the longest phrase of `table` starting at toks[i], or 0."""
-    if i >= len(toks):
-        return 0
-    for phrase in table.get(toks[i].low, ()):
-        n = len(phrase)
-        if i + n <= len(toks) and all(toks[i + k].low == phrase[k] for k in range(n)):
-            return n
-    return 0
+def _match(toks: list[Tok], i: int, table: dict) -> int:
+    """Length in tokens of the longest phrase of `table` (a trie) starting at toks[i], or 0."""
+    best = 0
+    node = table
+    for k in range(i, len(toks)):
+        node = node.get(toks[k].low)
+        if node is None:
+            break
+        if _END in node:
+            best = k + 1 - i
+    return best
 
 
 def _match_before(toks: list[Tok], j: int, table) -> int:
@@ -150,12 +176,56 @@ def _match_before(toks: list[Tok], j: int, table) -> int:
     return best
 
 
+_new_tok = partial(tuple.__new__, Tok)
+_match_group = type(regex.match("", "")).group
+_match_start = type(regex.match("", "")).start
+_match_end = type(regex.match("", "")).end
+_lastgroup = attrgetter("lastgroup")
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
     end = len(text) if end is None else end
-    out = []
-    for m in TOKEN.finditer(text, start, end, timeout=TIMEOUT):
-        kind = m.lastgroup
-        out.append(Tok(m.group(), m.start(), m.end(), m.group().lower(), kind))
+    # a long text makes hundreds of thousands of objects that hold no cycle: the cyclic
+    # collector, run again and again while they pile up, would double the time
+    pause = end - start > 100_000 and gc.isenabled()
+    if pause:
+        gc.disable()
+    try:
+        seconds = limit(end - start)
+        try:
+            ms = list(TOKEN.finditer(text, start, end, timeout=seconds))
+        except TimeoutError as e:
+            raise PatternTimeout(seconds) from e
+        # column by column, each a C-level map: no Python call per token
+        texts = list(map(_match_group, ms))
+        return list(map(_new_tok, zip(texts, map(_match_start, ms), map(_match_end, ms), map(str.lower, texts),
+                                      map(_lastgroup, ms), map(_cap_syllable, texts))))
+    finally:
+        if pause:
+            gc.enable()
+
+
+def doc_tokens(doc: "Document") -> list[Tok]:
+    """The tokens of the whole document, made once and shared by every caller."""
+    return doc.memo("names.tokens", lambda: tokenize(doc.text))
+
+
+def window_tokens(doc: "Document", start: int, end: int) -> list[Tok]:
+    """tokenize(doc.text, start, end), read from the document's tokens.
+
+    TOKEN has no lookbehind or lookahead and is greedy, so a token of the whole text that
+    lies inside [start, end) is also a token of the window; a token cut by `end` is
+    re-tokenized; a token cut by `start` makes the window be tokenized afresh."""
+    toks = doc_tokens(doc)
+    starts = doc.memo("names.token_starts", lambda: [t.start for t in toks])
+    i = bisect_left(starts, start)
+    if i > 0 and toks[i - 1].end > start:
+        return tokenize(doc.text, start, end)
+    j = bisect_left(starts, end, i)
+    out = toks[i:j]
+    if out and out[-1].end > end:
+        last = out.pop()
+        out += tokenize(doc.text, last.start, end)
     return out
 
 
@@ -209,10 +279,12 @@ def _split_run(toks: list[Tok], run_start: int, run_end: int) -> int:
 # --- titles -------------------------------------------------------------------------------
 
 
-def body_end(text: str, start: int, head_end: int) -> int:
+def body_end(text: str, start: int, head_end: int, doc: "Document | None" = None) -> int:
     """End offset of a body's name whose kind word is text[start:head_end] ("Sở" + "Tài chính",
-    "Huyện ủy" + "Vĩnh Thuận"): the same tail rules as a title's."""
-    toks = tokenize(text, start, min(len(text), head_end + 200))
+    "Huyện ủy" + "Vĩnh Thuận"): the same tail rules as a title's. With `doc` (whose text is
+    `text`), the tokens are read from the document's."""
+    stop = min(len(text), head_end + 200)
+    toks = window_tokens(doc, start, stop) if doc is not None else tokenize(text, start, stop)
     n = sum(1 for t in toks if t.end <= head_end)
     e = _title_end(toks, 0, stop_at_name=True, head_len=n)
     return toks[e - 1].end if e > 0 else head_end
@@ -427,9 +499,11 @@ def _blocked(toks: list[Tok], i: int) -> bool:
     return bool(_match_before(toks, i, lex["blockers"]))
 
 
-def find_person_mentions(text: str, start: int = 0, end: int | None = None) -> list[PersonMention]:
-    """Every person mention in text[start:end], in order."""
-    toks = tokenize(text, start, end)
+def find_person_mentions(text: str, start: int = 0, end: int | None = None,
+                         tokens: list[Tok] | None = None) -> list[PersonMention]:
+    """Every person mention in text[start:end], in order; `tokens`, when given, must be
+    tokenize(text, start, end) (a document's shared tokens)."""
+    toks = tokenize(text, start, end) if tokens is None else tokens
     lex = _lex()
     mentions: list[PersonMention] = []
     i = 0
@@ -573,6 +647,7 @@ def _abbr() -> dict[str, str]:
     return {k.lower(): v for k, v in load_map("abbreviations").items()}
 
 
+@lru_cache(maxsize=8192)  # a pure function of the text; titles repeat
 def expand_title(title: str) -> str:
     """The title with the genre's abbreviations written out ("Phó CT UBND huyện" ->
     "Phó Chủ tịch Ủy ban nhân dân huyện")."""
@@ -604,6 +679,7 @@ def _aliases() -> dict[str, str]:
 _QUALIFIERS = {"thường", "trực", "chuyên", "trách", "kiêm", "nhiệm"}
 
 
+@lru_cache(maxsize=8192)  # a pure function of the text; titles repeat
 def title_key(title: str) -> tuple[tuple[str, ...], frozenset[str]]:
     """(head, body words) of a title, lowercased and expanded, for comparing positions."""
     exp = expand_title(title).lower().replace("uỷ", "ủy")
@@ -645,23 +721,23 @@ class AdminUnitMention:
 
 
 @lru_cache(maxsize=None)
-def _levels() -> tuple[dict[str, list[tuple[str, ...]]], dict[str, str]]:
+def _levels() -> tuple[dict, dict[str, str]]:
     m = load_map("admin_levels")
-    table: dict[str, list[tuple[str, ...]]] = {}
+    phrases = []
     norm: dict[str, str] = {}
     for k, v in m.items():
         toks = tuple(t.low for t in tokenize(k))
-        table.setdefault(toks[0], []).append(toks)
+        phrases.append(toks)
         norm[" ".join(toks)] = v
-    for v in table.values():
-        v.sort(key=len, reverse=True)
-    return table, norm
+    return _trie(phrases), norm
 
 
-def find_admin_units(text: str, start: int = 0, end: int | None = None) -> list[AdminUnitMention]:
+def find_admin_units(text: str, start: int = 0, end: int | None = None,
+                     tokens: list[Tok] | None = None) -> list[AdminUnitMention]:
     """'huyện Đắk Song', 'tỉnh Kiên Giang', 'TP. HCM': a level word, then a capitalized name (up
-    to four syllables, cut before a person's name: 'tỉnh Đắk Nông Nguyễn Bốn')."""
-    toks = tokenize(text, start, end)
+    to four syllables, cut before a person's name: 'tỉnh Đắk Nông Nguyễn Bốn'). `tokens`, when
+    given, must be tokenize(text, start, end)."""
+    toks = tokenize(text, start, end) if tokens is None else tokens
     table, norm = _levels()
     out = []
     i = 0
@@ -689,3 +765,8 @@ def find_admin_units(text: str, start: int = 0, end: int | None = None) -> list[
         out.append(AdminUnitMention(toks[i].start, toks[e - 1].end, level, name, toks[j].start))
         i = e
     return out
+
+
+def doc_admin_units(doc: "Document") -> list[AdminUnitMention]:
+    """find_admin_units over the whole document, made once (organizations and places share it)."""
+    return doc.memo("names.admin_units", lambda: find_admin_units(doc.text, tokens=doc_tokens(doc)))

@@ -28,19 +28,27 @@ NUMBER_RE = regex.compile(
 )
 
 
+_DIGITS = regex.compile(r"\d[\d.,]*")
+_DOT_THOUSANDS = regex.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")  # 1.234.567,5
+_COMMA_THOUSANDS = regex.compile(r"\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?")  # 1,234,567.5
+_COMMA_DECIMAL = regex.compile(r"\d+,\d+")
+_DOT_DECIMAL = regex.compile(r"\d+\.\d+")
+_INTEGER = regex.compile(r"\d+")
+
+
 def _parse_digits(s: str) -> float | None:
     s = s.strip().replace("\u00a0", "").replace(" ", "")
-    if not s or not regex.fullmatch(r"\d[\d.,]*", s):
+    if not s or not _DIGITS.fullmatch(s):
         return None
-    if regex.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", s):
+    if _DOT_THOUSANDS.fullmatch(s):
         return float(s.replace(".", "").replace(",", "."))
-    if regex.fullmatch(r"\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?", s):
+    if _COMMA_THOUSANDS.fullmatch(s):
         return float(s.replace(",", ""))
-    if regex.fullmatch(r"\d+,\d+", s):
+    if _COMMA_DECIMAL.fullmatch(s):
         return float(s.replace(",", "."))
-    if regex.fullmatch(r"\d+\.\d+", s):
+    if _DOT_DECIMAL.fullmatch(s):
         return float(s)
-    if regex.fullmatch(r"\d+", s):
+    if _INTEGER.fullmatch(s):
         return float(int(s))
     return None
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import regex
 
+from .budget import matches
 from .numbers import parse_number, roman_to_int
 
 
@@ -65,7 +66,7 @@ def find_periods(text: str, start: int = 0, end: int | None = None, default_year
     """Every period in text[start:end], in order, with spans into `text`."""
     end = len(text) if end is None else end
     out: list[Period] = []
-    for m in PERIOD_RE.finditer(text, start, end, timeout=1.0):
+    for m in matches(PERIOD_RE, text, start, end):
         s, e = m.span()
         if m["n"]:
             anchored = m["side"] or regex.search(r"năm", m.group(0), regex.IGNORECASE)

@@ -6,6 +6,7 @@ need (dates, numbers, titles) lives in the shared layers below them.
 """
 from __future__ import annotations
 
+from .budget import format_seconds
 from .document import Document
 from .errors import GovReportError
 from .extractors import awards, header, meetings, organizations, people, places, refs, targets, terms
@@ -24,6 +25,14 @@ EXTRACTORS = {
     "targets": targets.find_targets,
     "terms": terms.find_terms,
 }
+
+
+def timeout_warning(key: str, e: TimeoutError) -> str:
+    """The warning for an extractor whose pattern timed out (the regex module's TimeoutError,
+    or budget.PatternTimeout, which also gives the seconds)."""
+    seconds = getattr(e, "seconds", None)
+    after = f" after {format_seconds(seconds)} s" if seconds is not None else ""
+    return f"{key}: pattern timed out{after}; facts of this kind may be missing"
 
 
 def run(doc: Document) -> Report:
@@ -45,7 +54,9 @@ def run(doc: Document) -> Report:
             setattr(report, key, list(find(doc)))
         except GovReportError:
             raise  # misuse (a bad lexicon line): a clear error, not a silent gap
-        except Exception as e:  # a bug or a regex timeout in one extractor loses its facts, not the document
+        except TimeoutError as e:  # a pattern ran past its limit (budget.py): its kind is lost, not the document
+            doc.warnings.append(timeout_warning(key, e))
+        except Exception as e:  # a bug in one extractor loses its facts, not the document
             doc.warnings.append(f"{key}: extractor failed: {type(e).__name__}: {e}")
     try:
         link(doc, report)

@@ -19,12 +19,14 @@ Rules, sentence by sentence (a sentence may hold several grants, kept apart):
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
 
 import regex
 
+from ..budget import matches
 from ..document import Document
 from ..lexicon import load_list, load_map
 from ..records import Award, Evidence
@@ -104,9 +106,32 @@ _CHO = regex.compile(r"(?<!\w)cho\s+(?:các\s+|những\s+)?", regex.IGNORECASE)
 _DECISION = regex.compile(r"(?<!\w)(?i:quyết\s+định)\s+(?:(?i:số)\s+)?(?P<n>\d+[^\s,;]*)")
 
 
+class _Decisions:
+    """The last "Quyết định số N" of text[s0:pos] for growing pos, as a scan of
+    _DECISION.finditer(text, s0, pos) would give it, from one scan of the sentence.
+
+    The matches of the whole sentence that end by pos are the cut scan's matches too (the
+    pattern has no lookahead: cutting the text adds no match before them); after them the
+    cut scan can only add a match the cut shortens, which starts where the next whole
+    match does."""
+
+    def __init__(self, text: str, s0: int, s1: int) -> None:
+        self.text, self.s0 = text, s0
+        self.found = matches(_DECISION, text, s0, s1)
+        self.ends = [d.end() for d in self.found]
+
+    def last_before(self, pos: int) -> regex.Match | None:
+        i = bisect_right(self.ends, pos)  # self.found[:i] end by pos
+        last = self.found[i - 1] if i else None
+        if i < len(self.found) and self.found[i].start() < pos:
+            for cut in _DECISION.finditer(self.text, self.found[i].start(), pos):
+                last = cut
+        return last
+
+
 def _sentences(text: str) -> Iterator[tuple[int, int]]:
     pos = 0
-    for m in _sentence_end().finditer(text, timeout=_TIMEOUT):
+    for m in matches(_sentence_end(), text):
         if m.end() > pos:
             yield pos, m.end()
         pos = m.end()
@@ -226,12 +251,15 @@ def find_awards(doc: Document) -> Iterator[Award]:
     defaults: dict[str, str] = {}
     grants: list[_Grant] = []
     for s0, s1 in _sentences(text):
-        found = list(_kind_pattern().finditer(text, s0, s1, timeout=_TIMEOUT))
+        found = matches(_kind_pattern(), text, s0, s1)
         sentence: list[_Grant] = []
+        decisions = _Decisions(text, s0, s1) if found else None
+        semi, semi_to = -1, s0  # the last ';' in text[s0:semi_to]: one long sentence stays linear
         for i, m in enumerate(found):
             lo = found[i - 1].end() if i else s0
             hi = found[i + 1].start() if i + 1 < len(found) else s1
-            semi = text.rfind(";", s0, m.start())
+            semi = max(semi, text.rfind(";", semi_to, m.start()))
+            semi_to = m.start()
             clause_lo = max(s0, semi + 1)
             kind = _kind_text(m)
             # issuer named after the kind: "bằng khen của Hội LHPN tỉnh"
@@ -284,9 +312,7 @@ def find_awards(doc: Document) -> Iterator[Award]:
                 if not (named and (vb or sentence)):
                     continue
             issuer = " ".join(text[issuer_span[0]:issuer_span[1]].split()) if issuer_span else None
-            dm = None
-            for dm in _DECISION.finditer(text, s0, m.start()):
-                pass
+            dm = decisions.last_before(m.start())
             sentence.append(_Grant(kind, m.start(), m.end(), clause_start, counts_end, coll, ind, issuer,
                                    reason_from, dm["n"] if dm else None, m.end()))
         _finish_sentence(text, sentence, s1)

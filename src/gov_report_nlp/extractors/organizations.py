@@ -9,9 +9,10 @@ from typing import Iterator
 
 import regex
 
+from ..budget import matches
 from ..document import Document
 from ..lexicon import load_map
-from ..names import body_end, expand_title, find_admin_units
+from ..names import body_end, doc_admin_units, expand_title
 from ..records import Evidence, Organization
 
 SKIP_KINDS = {"byline", "source"}
@@ -41,9 +42,9 @@ def find_organizations(doc: Document) -> Iterator[Organization]:
     kinds, pat = _pattern()
     lower_kinds = {k.lower(): v for k, v in kinds.items()}
     skipped = [s for s in doc.segments if s.kind in SKIP_KINDS]
-    units = {u.start: u for u in find_admin_units(doc.text)}
+    units = {u.start: u for u in doc_admin_units(doc)}
     seen: set[str] = set()
-    for m in pat.finditer(doc.text, timeout=5):
+    for m in matches(pat, doc.text):
         body = m["body"]
         # capitalized bodies only ("Sở", "Phòng", "Bộ" are common words in lower case)
         if not body[0].isupper():
@@ -59,7 +60,7 @@ def find_organizations(doc: Document) -> Iterator[Organization]:
             level, place, end = u.level, u.name, u.end
         else:
             # "Sở Tài chính", "Huyện ủy Vĩnh Thuận", "Ban Tuyên giáo Huyện ủy", "Công an tỉnh"
-            end = body_end(doc.text, m.start(), end)
+            end = body_end(doc.text, m.start(), end, doc)
             tail = doc.text[m.end("body"):end].split()
             if tail and tail[-1].lower() in LEVELS:
                 level = tail[-1].lower()

@@ -14,7 +14,7 @@ from typing import Iterator
 import regex
 
 from ..document import Document
-from ..names import PersonMention, expand_title, find_person_mentions, same_title
+from ..names import PersonMention, doc_tokens, expand_title, find_person_mentions, same_title
 from ..records import Evidence, Person
 
 SKIP_KINDS = {"byline", "source"}
@@ -63,16 +63,11 @@ def _signer_mentions(doc: Document) -> list[PersonMention]:
     return out
 
 
-def _in_skipped(doc: Document, start: int, end: int) -> bool:
-    for seg in doc.segments:
-        if seg.kind in SKIP_KINDS and seg.start <= start and end <= seg.end:
-            return True
-    return False
-
-
 def person_mentions(doc: Document) -> list[PersonMention]:
     """The person mentions of a document outside bylines and sources, plus its signers."""
-    ms = [m for m in find_person_mentions(doc.text) if not _in_skipped(doc, m.name_start, m.name_end)]
+    skipped = [seg for seg in doc.segments if seg.kind in SKIP_KINDS]  # a few lines at most
+    ms = [m for m in find_person_mentions(doc.text, tokens=doc_tokens(doc))
+          if not any(seg.start <= m.name_start and m.name_end <= seg.end for seg in skipped)]
     signers = _signer_mentions(doc)
     taken = {(m.name_start, m.name_end) for m in ms}
     for s in signers:
@@ -83,23 +78,35 @@ def person_mentions(doc: Document) -> list[PersonMention]:
     return ms
 
 
-def _resolve(people: list[_Person], m: PersonMention) -> _Person | None:
-    """The known person a mention names: same full name, or a short form ("đồng chí Hồ",
-    "anh Duy") that ends a known full name."""
-    key = _key(m.name)
-    for p in people:
-        if p.key == key:
+class _People:
+    """The people met so far, in order, indexed by full name and by every proper suffix of
+    it, so that resolving a mention does not scan them all (a long document names thousands)."""
+
+    def __init__(self) -> None:
+        self.all: list[_Person] = []
+        self.by_key: dict[str, _Person] = {}
+        self.by_suffix: dict[tuple[str, ...], _Person] = {}  # the last person added with it
+
+    def add(self, p: _Person) -> None:
+        self.all.append(p)
+        self.by_key.setdefault(p.key, p)
+        words = p.key.split()
+        for k in range(1, len(words)):
+            self.by_suffix[tuple(words[-k:])] = p
+
+    def resolve(self, m: PersonMention) -> _Person | None:
+        """The known person a mention names: same full name, or a short form ("đồng chí Hồ",
+        "anh Duy") that ends a known full name (the last one met)."""
+        key = _key(m.name)
+        p = self.by_key.get(key)
+        if p is not None:
             return p
-    words = key.split()
-    cands = [p for p in people if len(p.key.split()) > len(words) and p.key.split()[-len(words):] == words]
-    if len(cands) >= 1:
-        return cands[-1]
-    return None
+        return self.by_suffix.get(tuple(key.split()))
 
 
 def find_people(doc: Document) -> Iterator[Person]:
     mentions = person_mentions(doc)
-    people: list[_Person] = []
+    known = _People()
     short: list[PersonMention] = []
     # full names first, so that a short form may point forward ("Anh Duy" before the full name
     # is rare, but "anh Lưu ... Nguyễn Văn Lưu" happens)
@@ -107,22 +114,22 @@ def find_people(doc: Document) -> Iterator[Person]:
         if m.syllables < 2:
             short.append(m)
             continue
-        p = _resolve(people, m) if m.syllables == 2 else None
+        p = known.resolve(m) if m.syllables == 2 else None
         if p is None:
-            key = _key(m.name)
-            p = next((q for q in people if q.key == key), None)
+            p = known.by_key.get(_key(m.name))
         if p is None:
             p = _Person(m.name, _key(m.name), first=m.name_start)
-            people.append(p)
+            known.add(p)
         _add(doc, p, m)
     for m in short:
-        p = _resolve(people, m)
+        p = known.resolve(m)
         if p is None:
             if (m.cue or "").lower() not in PERSONAL_CUES:
                 continue
             p = _Person(m.name, _key(m.name), first=m.name_start)
-            people.append(p)
+            known.add(p)
         _add(doc, p, m)
+    people = known.all
     people.sort(key=lambda p: p.first)
     for p in people:
         p.titles.sort(key=lambda t: t[1].start)

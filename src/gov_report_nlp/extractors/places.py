@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from ..document import Document
-from ..names import find_admin_units
+from ..names import doc_admin_units
 from ..records import Evidence, Place
 
 SKIP_KINDS = {"byline", "source"}
@@ -54,7 +54,7 @@ def resolve(level: str, name: str, province: str | None) -> tuple[str | None, st
 
 def find_places(doc: Document) -> Iterator[Place]:
     skipped = [s for s in doc.segments if s.kind in SKIP_KINDS]
-    units = [u for u in find_admin_units(doc.text)
+    units = [u for u in doc_admin_units(doc)
              if not any(s.start <= u.start and u.end <= s.end for s in skipped)]
     if not units:
         return

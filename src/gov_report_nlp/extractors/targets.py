@@ -9,11 +9,14 @@ normative document (Luật, Nghị định, Quyết định...) are left out.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
+from itertools import accumulate
 from typing import Iterator
 
 import regex
 
+from ..budget import matches
 from ..dates import find_dates
 from ..document import Document
 from ..lexicon import load_list, load_phrases
@@ -62,10 +65,17 @@ def _pattern() -> regex.Pattern:
 
 
 _UNIT_FIX = regex.compile(r"\s+")
+_SPACES = _UNIT_FIX
+_COMMA_SPACE = regex.compile(r",\s+")
+_GAP_BEFORE = regex.compile(r"gấp\s*$")
+_YEAR_BEFORE = regex.compile(r"(?:^|\s)năm\s*$", regex.IGNORECASE)
+_SO_AFTER = regex.compile(r"\s+số\b")
+_NAME_AFTER = regex.compile(r"\s+\p{Lu}\p{Ll}")
+_WORDS_AFTER = regex.compile(r"\s+\p{Lu}\p{Ll}+\s+\p{Ll}")
 
 
 def _value(s: str) -> float | None:
-    return parse_number(regex.sub(r",\s+", ",", s))
+    return parse_number(_COMMA_SPACE.sub(",", s))
 
 
 @lru_cache(maxsize=None)
@@ -124,13 +134,34 @@ def _qualifier_stop() -> regex.Pattern:
     return regex.compile(rf"[,;:.()\n“”\"\d]|(?<!\w)(?:{stops})(?!\w)", regex.IGNORECASE)
 
 
-def _qualifier(after: str, noun: str | None) -> str | None:
+@lru_cache(maxsize=None)
+def _qualifier_margin() -> int:
+    """Characters a stop match may need: the longest stop word and the character after it."""
+    return max((len(w) for w in load_list("target_qualifier_stops")), default=0) + 2
+
+
+_AFTER_WINDOW = 512
+
+
+def _after(text: str, a: int, b: int) -> tuple[str, regex.Match | None]:
+    """text[a:b] up to what _qualifier needs, and the first stop in it. On one long line, the
+    rest of the paragraph is not copied for each number: a window is searched first, and
+    the whole rest only when the window holds no stop clear of its end."""
+    if b - a > _AFTER_WINDOW:
+        win = text[a:a + _AFTER_WINDOW]
+        stop = _qualifier_stop().search(win, timeout=1.0)
+        if stop is not None and stop.end() <= _AFTER_WINDOW - _qualifier_margin():
+            return win, stop
+    after = text[a:b]
+    return after, _qualifier_stop().search(after, timeout=1.0)
+
+
+def _qualifier(after: str, stop: regex.Match | None, noun: str | None) -> str | None:
     """The counted noun and the words that qualify it after the number, up to the clause's
     end, the next number or a comparison ("12/14 xã đạt chuẩn nông thôn mới, ..." gives
     "xã đạt chuẩn nông thôn mới"); for a measurement unit, the words alone ("441 ha hồ
     tiêu bị bệnh" gives "hồ tiêu bị bệnh"). Too long a qualifier is left out."""
-    stop = _qualifier_stop().search(after, timeout=1.0)
-    qual = regex.sub(r"\s+", " ", after[: stop.start() if stop else len(after)]).strip()
+    qual = _SPACES.sub(" ", after[: stop.start() if stop else len(after)]).strip()
     for pat in (_relation_pattern(), _trailing_pattern()):
         while qual and (m := pat.search(qual, timeout=1.0)):
             qual = qual[: m.start()].strip()
@@ -142,14 +173,27 @@ def _qualifier(after: str, noun: str | None) -> str | None:
     return " ".join(w for w in (noun, qual) if w) or None
 
 
-def _indicator(text: str, start: int, floor: int, after: str = "", noun: str | None = None) -> str | None:
+# how far back the words of an indicator are looked for: on the dev corpus a clause before a
+# number is at most 164 characters; without a bound, a 1 MB line with no punctuation would
+# make each number's indicator read the whole line before it (quadratic)
+MAX_CLAUSE_CHARS = 400
+_CLAUSE_MARK = regex.compile(r"[,;:.()\n]", regex.REVERSE)  # the last one before a position
+_LINE_BREAK = regex.compile(r"\n", regex.REVERSE)
+
+
+def _indicator(text: str, start: int, floor: int, after: tuple[int, int], noun: str | None = None) -> str | None:
     """The words before the quantity in its clause (up to the last comma, colon or period),
     less the verb words that close them ("ước", "có"). When those words only give a scope
     ("toàn huyện có") and the unit is a counted noun, the noun and its qualifier after the
     number are the indicator ("12/14 xã đạt chuẩn nông thôn mới")."""
-    left = text[floor:start]
-    cut = max(left.rfind(c) for c in ",;:.()\n")
-    words = regex.sub(r"\s+", " ", left[cut + 1:]).strip()
+    lo = max(floor, start - MAX_CLAUSE_CHARS)
+    cut = _CLAUSE_MARK.search(text, lo, start)  # searched backwards from the number
+    if cut:
+        lo = cut.end()
+    elif lo > floor:  # a clause longer than MAX_CLAUSE_CHARS: its last words, from a word start
+        space = text.find(" ", lo, start)
+        lo = space + 1 if space >= 0 else start
+    words = _SPACES.sub(" ", text[lo:start]).strip()
     trailing = _trailing_pattern()
     while words:
         m = trailing.search(words, timeout=1.0)
@@ -157,7 +201,7 @@ def _indicator(text: str, start: int, floor: int, after: str = "", noun: str | N
             break
         words = words[: m.start()].strip()
     if _scope_pattern().match(words, timeout=1.0):
-        return _qualifier(after, noun)
+        return _qualifier(*_after(text, *after), noun)
     return words or None
 
 
@@ -165,10 +209,14 @@ def find_targets(doc: Document) -> Iterator[Target]:
     """Every result quantity, once: a headline or subheading figure that the body
     repeats is given by the body."""
     found = list(_candidates(doc))
-    heads = [(s.start, s.end) for s in doc.segments if s.kind in ("title", "heading")]
+    heads = sorted((s.start, s.end) for s in doc.segments if s.kind in ("title", "heading"))
+    head_starts = [a for a, _ in heads]
+    reach = list(accumulate((b for _, b in heads), max))  # the furthest end of heads[:i + 1]
 
     def in_head(t: Target) -> bool:
-        return any(a <= t.evidence.start < b for a, b in heads)
+        # some head with a <= start < b: the heads starting at or before it reach past it
+        i = bisect_right(head_starts, t.evidence.start) - 1
+        return i >= 0 and reach[i] > t.evidence.start
 
     body_keys = {(t.value, (t.unit or "").lower()) for t in found if not in_head(t)}
     for t in found:
@@ -177,10 +225,9 @@ def find_targets(doc: Document) -> Iterator[Target]:
         yield t
 
 
-def _candidates(doc: Document) -> Iterator[Target]:
-    if doc.layout == "formal" and _is_normative(doc):
-        return
-    text = doc.text
+@lru_cache(maxsize=None)
+def _negative_patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, regex.Pattern]:
+    """(cue before, cue after, adjacent cue, unit not followed by): numbers that are no target."""
     neg_before = load_phrases("target_negative_cues")
     neg_after = load_phrases("target_negative_after")
     neg_before_re = regex.compile(r"(?:" + _alt(sorted(neg_before, key=len, reverse=True)) + r")(?:[\s,]+\w+){0,4}\s*$", regex.IGNORECASE)
@@ -189,11 +236,20 @@ def _candidates(doc: Document) -> Iterator[Target]:
     neg_adjacent_re = regex.compile(r"(?:^|\s)(?:" + _alt(adjacent) + r")\s*(?:khoảng|gần|hơn|trên)?\s*$", regex.IGNORECASE)
     not_followed = sorted(load_phrases("unit_not_followed"), key=len, reverse=True)
     not_followed_re = regex.compile(r"\s+(?:" + _alt(not_followed) + r")(?!\w)", regex.IGNORECASE)
+    return neg_before_re, neg_after_re, neg_adjacent_re, not_followed_re
+
+
+def _candidates(doc: Document) -> Iterator[Target]:
+    if doc.layout == "formal" and _is_normative(doc):
+        return
+    text = doc.text
+    neg_before_re, neg_after_re, neg_adjacent_re, not_followed_re = _negative_patterns()
+    count_nouns = load_phrases("count_nouns")
     pat = _pattern()
     seen: set[tuple[int, int]] = set()
     for s0, e0 in _scan_spans(doc):
         date_spans = [(d.start, d.end) for d in find_dates(text, s0, e0)]
-        for m in pat.finditer(text, s0, e0, timeout=2.0):
+        for m in matches(pat, text, s0, e0):
             s, e = m.span()
             if (s, e) in seen or any(ds < e and s < de for ds, de in date_spans):
                 continue
@@ -209,31 +265,32 @@ def _candidates(doc: Document) -> Iterator[Target]:
                 vmax = _value(m["v2"]) if m["v2"] else None
                 of = _value(m["of"]) if m["of"] else None
                 unit = _UNIT_FIX.sub(" ", (m["unit"] + (m["per"] or "")).strip())
-                if m["unit"].strip().lower() == "lần" and not regex.search(r"gấp\s*$", text[max(s0, s - 10):s]):
+                if m["unit"].strip().lower() == "lần" and not _GAP_BEFORE.search(text[max(s0, s - 10):s]):
                     continue  # "lần" measures only a multiple: "tăng gấp 1,5 lần"
                 if vmax is not None and vmax <= value:
                     vmax = None
-            floor = max(s0, text.rfind("\n", s0, s) + 1)
+            nl = _LINE_BREAK.search(text, s0, s)
+            floor = max(s0, nl.end() if nl else s0)
             left = text[max(floor, s - 60):s]
             if neg_before_re.search(left, timeout=1.0) or neg_adjacent_re.search(left, timeout=1.0):
                 continue
-            if regex.search(r"(?:^|\s)năm\s*$", left, regex.IGNORECASE):
+            if _YEAR_BEFORE.search(left):
                 continue  # "năm 2020 ..." is a year
             after = text[e:min(e0, e + 60)]
             if not_followed_re.match(after, timeout=1.0):
                 continue
-            if m["unit"] and m["unit"].lower() in load_phrases("count_nouns"):
-                if regex.match(r"\s+số\b", after):
+            if m["unit"] and m["unit"].lower() in count_nouns:
+                if _SO_AFTER.match(after):
                     continue  # "1 Công văn số ...": a document, not a count
                 if neg_after_re.search(after, timeout=1.0):
                     continue
-                if regex.match(r"\s+\p{Lu}\p{Ll}", after) and not regex.match(r"\s+\p{Lu}\p{Ll}+\s+\p{Ll}", after):
+                if _NAME_AFTER.match(after) and not _WORDS_AFTER.match(after):
                     continue  # "2 xã Đắk Nia": a count naming places, not a result
-            noun = m["unit"].strip() if m["unit"] and m["unit"].lower() in load_phrases("count_nouns") and not m["per"] else None
+            noun = m["unit"].strip() if m["unit"] and m["unit"].lower() in count_nouns and not m["per"] else None
             rel, rel_start = _relation(text, s, floor)
             ev_start = rel_start if rel else s
             yield Target(
-                indicator=_indicator(text, ev_start, floor, text[e:e0], noun),
+                indicator=_indicator(text, ev_start, floor, (e, e0), noun),
                 value=value,
                 value_max=vmax,
                 unit=unit,

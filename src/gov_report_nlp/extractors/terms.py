@@ -13,6 +13,7 @@ from typing import Iterator
 
 import regex
 
+from ..budget import matches
 from ..document import Document
 from ..lexicon import load_list
 from ..numbers import parse_ordinal
@@ -109,7 +110,7 @@ def _body(text: str, floor: int, pos: int) -> tuple[str | None, int | None]:
 def find_terms(doc: Document) -> Iterator[Term]:
     text = doc.text
     seen: set[tuple[int, int]] = set()
-    for m in YEAR_SPAN.finditer(text, timeout=2.0):
+    for m in matches(YEAR_SPAN, text):
         y1, y2 = int(m["y1"]), int(m["y2"])
         if not 0 < y2 - y1 <= 15 or (y1, y2) in seen:
             continue

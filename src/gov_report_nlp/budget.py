@@ -1,0 +1,53 @@
+"""Time limits for the patterns that scan unbounded text (a whole document, a 1 MB line).
+
+    >>> from gov_report_nlp.budget import matches
+    >>> for m in matches(PATTERN, doc.text):   # every match, found under a time limit
+    ...     ...
+
+The regex module's `timeout=` counts from the start of a finditer to each next match, so
+the caller's own work between two matches counts too: a scan consumed lazily over a 10 MB
+document times out for no fault of its pattern. `matches` collects the matches first and
+only then hands them over, under a limit that grows with the length of the text: a linear
+pattern never meets it, a runaway one (catastrophic backtracking) does.
+
+A pattern that meets its limit raises PatternTimeout (a TimeoutError with the seconds);
+the pipeline turns it into a warning on the document, "organizations: pattern timed out
+after 2.0 s; facts of this kind may be missing", and the other extractors go on.
+"""
+from __future__ import annotations
+
+import regex
+
+__all__ = ["BASE_SECONDS", "SECONDS_PER_MB", "PatternTimeout", "limit", "matches"]
+
+BASE_SECONDS = 2.0
+SECONDS_PER_MB = 2.0  # per million characters: ~20x what the slowest pattern needs here
+
+
+class PatternTimeout(TimeoutError):
+    """A pattern ran past its time limit."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(f"pattern timed out after {format_seconds(seconds)} s")
+        self.seconds = seconds
+
+
+def format_seconds(seconds: float) -> str:
+    return f"{seconds:.1f}" if seconds >= 0.1 else f"{seconds:g}"
+
+
+def limit(length: int) -> float:
+    """Seconds allowed to one scan of `length` characters."""
+    return BASE_SECONDS + SECONDS_PER_MB * max(0, length) / 1_000_000
+
+
+def matches(pattern: regex.Pattern, text: str, pos: int = 0, endpos: int | None = None,
+            seconds: float | None = None) -> list[regex.Match]:
+    """Every match of `pattern` in text[pos:endpos], in order, found within `seconds`
+    (by default limit(endpos - pos)); PatternTimeout past it."""
+    endpos = len(text) if endpos is None else endpos
+    seconds = limit(endpos - pos) if seconds is None else seconds
+    try:
+        return list(pattern.finditer(text, pos, endpos, timeout=seconds))
+    except TimeoutError as e:
+        raise PatternTimeout(seconds) from e
