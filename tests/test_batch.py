@@ -76,3 +76,69 @@ def test_cli_jobs_keeps_order(tmp_path):
     assert [o["id"] for i, o in enumerate(out) if i not in bad] == [str(i) for i in range(30) if i not in bad]
     assert r.returncode == len(bad)
     assert f"{p}:4: not JSON".encode() in r.stderr
+
+
+# ---- memory over a long stream ----
+
+_LONG = ("Ngày 15 tháng 3 năm 2021, Ủy ban nhân dân tỉnh tổ chức hội nghị tổng kết công tác năm 2020. "
+         "Ông Nguyễn Văn Hùng, Chủ tịch Ủy ban nhân dân tỉnh, chủ trì hội nghị; Thủ tướng Chính phủ "
+         "tặng Bằng khen cho 12 tập thể và 25 cá nhân. Toàn tỉnh có 334 hộ thoát nghèo.\n\n") * 6
+
+# runs the CLI in this interpreter and prints its own peak RSS (KiB) on stderr's last line
+_RSS_CLI = ("import resource, runpy, sys\n"
+            "sys.argv = ['gov-report-nlp'] + sys.argv[1:]\n"
+            "try:\n    runpy.run_module('gov_report_nlp', run_name='__main__')\n"
+            "finally:\n    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n")
+
+
+def _stream_peak_rss(refused: int, docs: int, refused_bytes: int = 2_000_000) -> tuple[int, int]:
+    """(peak RSS in KiB, output lines) of `extract` over a JSONL stream of `refused` lines over
+    --max-bytes 1M, each `refused_bytes` long, between `docs` real documents, fed as generated."""
+    import threading
+
+    proc = subprocess.Popen([sys.executable, "-c", _RSS_CLI, "extract", "--input-format", "jsonl",
+                             "--format", "jsonl", "--max-bytes", "1M", "-"],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    big = json.dumps({"id": "big", "text": "x" * refused_bytes}).encode() + b"\n"
+
+    def feed():
+        try:
+            every = max(1, docs // max(1, refused))
+            for i in range(docs):
+                text = _LONG if i % 3 == 0 else _text(i)
+                proc.stdin.write(json.dumps({"id": str(i), "text": text}, ensure_ascii=False).encode() + b"\n")
+                if i % every == 0 and refused:
+                    proc.stdin.write(big)
+                    refused_left[0] -= 1
+            while refused_left[0] > 0:
+                proc.stdin.write(big)
+                refused_left[0] -= 1
+        finally:
+            proc.stdin.close()
+
+    refused_left = [refused]
+    t = threading.Thread(target=feed)
+    t.start()
+    lines = sum(1 for _ in proc.stdout)
+    err = proc.stderr.read().decode()
+    proc.wait()
+    t.join()
+    return int(err.strip().splitlines()[-1]), lines
+
+
+def test_memory_stays_flat_over_a_long_stream():
+    """10x the stream (refused 2 MB lines and real documents) costs no more memory."""
+    small, n_small = _stream_peak_rss(refused=5, docs=30)
+    big, n_big = _stream_peak_rss(refused=50, docs=300)
+    assert (n_small, n_big) == (35, 350)
+    assert big < small + 25_000, f"peak RSS {small // 1024} MB -> {big // 1024} MB for 10x the stream"
+
+
+@pytest.mark.skipif(not __import__("os").environ.get("GOV_REPORT_NLP_BIG"),
+                    reason="1 GB stream: set GOV_REPORT_NLP_BIG=1")
+def test_memory_stays_flat_over_a_gigabyte_stream():
+    small, _ = _stream_peak_rss(refused=5, docs=30)
+    big, n = _stream_peak_rss(refused=500, docs=3000)  # 500 x 2 MB refused lines: 1 GB
+    assert n == 3500
+    print(f"peak RSS: {small // 1024} MB (10 MB stream) -> {big // 1024} MB (1 GB stream)")
+    assert big < small + 25_000
