@@ -127,3 +127,43 @@ def test_cli_bad_lexicon_stops_before_reading(tmp_path, capsys, monkeypatch):
     code, out, err = _cli(["extract", "--lexicon", str(tmp_path), "-"], TEXT, capsys, monkeypatch)
     assert code == 2 and out == ""
     assert "org_kinds.txt:1: expected 'key<TAB>value'" in err and "Traceback" not in err
+
+
+def test_extract_and_extract_many_take_a_lexicon(tmp_path):
+    from gov_report_nlp import extract_many
+
+    d = _dir(tmp_path, {"award_kinds.txt": "thư khen\n"})
+    assert extract(TEXT, lexicon=d).awards[0].kind == "thư khen"
+    assert extract(TEXT).awards[0].kind == "thư khen"  # left out: the active set
+    assert extract(TEXT, lexicon=None).awards == []      # None: built-ins only
+    items = [{"id": str(i), "text": TEXT} for i in range(5)]
+    for jobs in (1, 2):
+        got = [r.awards[0].kind if r.awards else None for r in extract_many(items, jobs=jobs, lexicon=d)]
+        assert got == ["thư khen"] * 5, jobs
+        activate(None)
+    # the workers get the parent's set whatever the start method: spawn imports afresh
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    from gov_report_nlp import batch
+
+    activate(d)
+    with ProcessPoolExecutor(1, mp_context=mp.get_context("spawn"), initializer=batch._init_worker,
+                             initargs=((UserLexicons.load(d),),)) as pool:
+        rep = pool.submit(batch._run_chunk, [("x", TEXT, None)], "auto").result()[0]
+    assert rep.awards[0].kind == "thư khen"
+
+
+def test_extract_many_with_a_bad_lexicon_fails_before_any_item(tmp_path):
+    from gov_report_nlp import extract_many
+
+    d = _dir(tmp_path, {"titles.txt": "A\tB\n"})
+    consumed = []
+
+    def items():
+        consumed.append(1)
+        yield TEXT
+
+    with pytest.raises(LexiconError, match="titles.txt:1"):
+        list(extract_many(items(), lexicon=d))
+    assert consumed == []

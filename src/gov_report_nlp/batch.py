@@ -64,9 +64,12 @@ def _run_chunk(chunk: list[_Task], input_format: str) -> list[Result]:
     return [_run_one(t, input_format) for t in chunk]
 
 
-def _init_worker() -> None:
-    # import the whole pipeline (lexicons, regexes) once per worker, not per chunk
+def _init_worker(lexicons: tuple = ()) -> None:
+    # the parent's lexicons (whatever the start method), then the whole pipeline once per worker
     from . import pipeline  # noqa: F401
+    from .lexicon import activate
+
+    activate(lexicons or None)
 
 
 def _chunks(items: Iterable[Any], size: int) -> Iterator[list[_Task]]:
@@ -85,12 +88,19 @@ def extract_many(
     *,
     input_format: str = "auto",
     window: int = 4,
+    lexicon=...,
 ) -> Iterator[Result]:
     """Reports (or ErrorLines) of `items`, one per item, in order, as they are ready.
 
     jobs: worker processes (1 runs in this process; 0 or less means os.cpu_count()).
     chunksize: items sent to a worker at once. window: chunks in flight per worker.
+    lexicon: user lexicons as for extract(); checked here, before any item is read, and
+    used by every worker. Left out, the active set is used.
     """
+    from .lexicon import activate
+
+    if lexicon is not ...:
+        activate(lexicon)
     if jobs is None or jobs <= 0:
         jobs = os.cpu_count() or 1
     if chunksize < 1:
@@ -102,11 +112,18 @@ def extract_many(
     yield from _pooled(_chunks(items, chunksize), jobs, input_format, max(1, window) * jobs)
 
 
-def _pooled(chunks: Iterator[list[_Task]], jobs: int, input_format: str, in_flight: int) -> Iterator[Result]:
+def _pool(jobs: int):
     from concurrent.futures import ProcessPoolExecutor
+
+    from .lexicon import active
+
+    return ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(active(),))
+
+
+def _pooled(chunks: Iterator[list[_Task]], jobs: int, input_format: str, in_flight: int) -> Iterator[Result]:
     from concurrent.futures.process import BrokenProcessPool
 
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker)
+    pool = _pool(jobs)
     pending: deque = deque()  # (chunk, future), in input order
     try:
         for chunk in chunks:
@@ -125,8 +142,6 @@ def _pooled(chunks: Iterator[list[_Task]], jobs: int, input_format: str, in_flig
 
 def _collect(pending: deque, pool, jobs: int, input_format: str, broken_cls):
     """Results of the oldest chunk; a crashed worker fails that chunk's items, not the batch."""
-    from concurrent.futures import ProcessPoolExecutor
-
     chunk, fut = pending.popleft()
     try:
         return fut.result(), pool
@@ -134,7 +149,7 @@ def _collect(pending: deque, pool, jobs: int, input_format: str, broken_cls):
         # a worker died (killed, segfault): its chunk becomes errors; restart the pool
         # and send the other in-flight chunks again
         pool.shutdown(wait=False, cancel_futures=True)
-        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker)
+        pool = _pool(jobs)
         for i, (c, _) in enumerate(pending):
             pending[i] = (c, pool.submit(_run_chunk, c, input_format))
         return [ErrorLine(id=t[0], error=f"worker failed: {e}") for t in chunk], pool

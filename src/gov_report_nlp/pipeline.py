@@ -10,6 +10,7 @@ from .budget import format_seconds
 from .document import Document
 from .errors import GovReportError
 from .extractors import awards, header, meetings, organizations, people, places, refs, targets, terms
+from .lexicon import activate
 from .link import link
 from .normalize import make_document
 from .records import Report
@@ -68,6 +69,14 @@ def run(doc: Document) -> Report:
     return report
 
 
-def extract(text: str, *, input_format: str = "auto", id: str | None = None) -> Report:
-    """Extract the Report of one text (plain text or HTML)."""
+def extract(text: str, *, input_format: str = "auto", id: str | None = None, lexicon=...) -> Report:
+    """Extract the Report of one text (plain text or HTML).
+
+    lexicon: a directory of the team's own lexicon files (or a lexicon.UserLexicons, or a
+    list of them) added to the built-in ones; None for the built-in ones only. The set given
+    stays active for later calls until another is given (switching recompiles the patterns,
+    so keep one set for a batch); left out, the active set is used.
+    """
+    if lexicon is not ...:
+        activate(lexicon)
     return run(make_document(text, input_format=input_format, id=id))
