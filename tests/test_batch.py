@@ -142,3 +142,60 @@ def test_memory_stays_flat_over_a_gigabyte_stream():
     assert n == 3500
     print(f"peak RSS: {small // 1024} MB (10 MB stream) -> {big // 1024} MB (1 GB stream)")
     assert big < small + 25_000
+
+
+def _reference_lines(data: bytes, limit: int) -> list[bytes]:
+    from gov_report_nlp.inputs import _too_large_marker
+
+    lines = data.split(b"\n")
+    if lines and lines[-1] == b"":
+        lines.pop()
+    return [_too_large_marker(len(l), limit) if len(l) > limit else l for l in lines]
+
+
+class _Trickle:
+    """A binary stream that hands out at most n bytes per read, like a pipe."""
+
+    def __init__(self, data: bytes, n: int):
+        self.data, self.n, self.pos = data, n, 0
+
+    def read(self, size: int = -1) -> bytes:
+        b = self.data[self.pos:self.pos + min(self.n, size if size >= 0 else self.n)]
+        self.pos += len(b)
+        return b
+
+
+@pytest.mark.parametrize("data, limit", [
+    (b"", 10), (b"\n", 10), (b"a\nb", 10), (b"a\nb\n", 10), (b"\n\n\n", 1),
+    (b"0123456789\n0123456789a\nxy", 10), (b"x" * 1000 + b"\nok\n" + b"y" * 11, 10),
+    ("số 1\nnăm\n".encode(), 6), (b"a\r\nb\r\n", 2),
+])
+@pytest.mark.parametrize("head_len, piece", [(0, 1), (3, 2), (5, 7), (64, 65536)])
+def test_stream_lines_cuts_like_split_and_never_holds_a_long_line(data, limit, head_len, piece):
+    from gov_report_nlp.inputs import stream_lines
+
+    head, rest = data[:head_len], data[head_len:]
+    got = list(stream_lines(head, _Trickle(rest, 3), limit, piece=piece))
+    assert got == _reference_lines(data, limit)
+
+
+def test_stream_lines_memory_is_bounded_by_the_limit():
+    import tracemalloc
+
+    from gov_report_nlp.inputs import stream_lines
+
+    class Endless:  # one 200 MB line, generated; never in memory as a whole
+        def __init__(self):
+            self.left = 200 << 20
+
+        def read(self, size):
+            n = min(size, self.left)
+            self.left -= n
+            return b"x" * n if n else b""
+
+    tracemalloc.start()
+    got = list(stream_lines(b'{"id": 1}\n', Endless(), 1 << 20))
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert got[0] == b'{"id": 1}' and b"too_large" in got[1] and len(got) == 2
+    assert peak < 8 << 20, peak

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Iterator
 
 from .errors import GovReportError, InputError
-from .inputs import DEFAULT_MAX_BYTES, capped_lines, decode_bytes, parse_jsonl_line, parse_size, too_large
+from .inputs import DEFAULT_MAX_BYTES, parse_jsonl_line, parse_size, stream_lines, too_large
 from .records import ErrorLine, Report
 from .tables import KINDS
 
@@ -59,19 +59,6 @@ def _open(path: str | None):
     if path is None or path == "-":
         return sys.stdin.buffer
     return open(path, "rb")
-
-
-def _stream_lines(head: bytes, f) -> Iterator[bytes]:
-    """The lines of head + the rest of f, without their newline, never reading f whole."""
-    pieces = head.split(b"\n")
-    yield from pieces[:-1]
-    rest = pieces[-1]
-    for line in f:
-        if rest:
-            line, rest = rest + line, b""
-        yield line[:-1] if line.endswith(b"\n") else line
-    if rest:
-        yield rest
 
 
 def _jsonl_reports(lines, name: str, jobs: int = 1, errors: str = "strict") -> Iterator[Report | ErrorLine]:
@@ -189,7 +176,7 @@ def cmd_extract(args) -> int:
         fmt = _input_format(path, head, args.input_format)
         if fmt == "jsonl":
             with _progress(name) as bar:
-                lines = capped_lines(_stream_lines(head, f), args.max_bytes)
+                lines = stream_lines(head, f, args.max_bytes)
                 for rep in _jsonl_reports(lines, name, jobs=args.jobs, errors=args.errors):
                     bar.update(1)
                     if isinstance(rep, ErrorLine):

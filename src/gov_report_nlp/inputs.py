@@ -154,10 +154,46 @@ def too_large(size: int | None, limit: int, name: str) -> str:
     return f"{name}: {size:,} bytes is over the limit of {limit:,} bytes (raise it with --max-bytes)"
 
 
-def capped_lines(lines, limit: int):
-    """JSONL lines, each over `limit` bytes swapped for a marker parse_jsonl_line reports."""
-    for raw in lines:
-        if len(raw) > limit:
-            yield json.dumps({_TOO_LARGE: [len(raw), limit]}).encode()
-        else:
-            yield raw
+def _too_large_marker(size: int, limit: int) -> bytes:
+    return json.dumps({_TOO_LARGE: [size, limit]}).encode()
+
+
+def stream_lines(head: bytes, f, limit: int, piece: int = 1 << 16):
+    """The lines of head + the rest of the binary file f, without their newline, read piece
+    by piece: a line over `limit` bytes is never held, only counted, and comes out as the
+    marker parse_jsonl_line reports. Memory stays within limit + piece, whatever the input."""
+    read = getattr(f, "read1", None) or f.read
+    buf = bytearray()
+    over = 0  # bytes of the current line seen past the limit (0: within it)
+
+    def pieces():
+        yield head
+        while True:
+            b = read(piece)
+            if not b:
+                return
+            yield b
+
+    for chunk in pieces():
+        start = 0
+        while True:
+            nl = chunk.find(b"\n", start)
+            end = nl if nl >= 0 else len(chunk)
+            n = end - start
+            if over:
+                over += n
+            elif len(buf) + n > limit:
+                over = len(buf) + n
+                buf.clear()
+            else:
+                buf += chunk[start:end]
+            if nl < 0:
+                break
+            yield _too_large_marker(over, limit) if over else bytes(buf)
+            buf.clear()
+            over = 0
+            start = nl + 1
+    if over:
+        yield _too_large_marker(over, limit)
+    elif buf:
+        yield bytes(buf)

@@ -363,10 +363,10 @@ def render_html(report, text: str, *, title: str | None = None) -> str:
 
 def _documents(args, errors: list[str]) -> Iterator[tuple[Any, str]]:
     """(report, normalized text) of every input document; messages of unreadable ones to errors."""
-    from .cli import _input_format, _open, _stream_lines
+    from .cli import _input_format, _open
     from .errors import GovReportError, InputError
     from .files import read_any
-    from .inputs import capped_lines, parse_jsonl_line, too_large
+    from .inputs import parse_jsonl_line, stream_lines, too_large
     from .normalize import make_document
     from .pipeline import run
 
@@ -388,7 +388,7 @@ def _documents(args, errors: list[str]) -> Iterator[tuple[Any, str]]:
             head = f.read(65536)
             fmt = _input_format(path, head, args.input_format)
             if fmt == "jsonl":
-                lines = capped_lines(_stream_lines(head, f), args.max_bytes)
+                lines = stream_lines(head, f, args.max_bytes)
                 for lineno, raw in enumerate(lines, 1):
                     if not raw.strip():
                         continue
