@@ -23,8 +23,9 @@ from __future__ import annotations
 import gc
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import lru_cache, partial
-from operator import attrgetter
+from functools import lru_cache
+from itertools import compress, repeat
+from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 import regex
@@ -150,6 +151,32 @@ def _lex():
     }
 
 
+@lru_cache(maxsize=None)
+def _mention_openers() -> frozenset[str]:
+    """Lowercased tokens that may open a mention: the first word of an honorific or a rank,
+    a surname (also with the one trailing apostrophe a token may carry). A superset: the
+    exact test is _opens_mention."""
+    lex = _lex()
+    out = {k for table in (lex["honorifics"], lex["ranks"]) for k in table if k != _END}
+    for s in lex["surnames"]:
+        out.update((s, s + "’", s + "'"))
+    return frozenset(out)
+
+
+def _opens_mention(t: Tok, lex: dict) -> bool:
+    """Whether find_person_mentions does anything at a word token but step over it: an
+    honorific or a rank starts there, or a surname."""
+    return t.kind == "word" and (t.low in lex["honorifics"] or t.low in lex["ranks"] or _is_surname(t))
+
+
+def _mention_candidates(toks: list[Tok]) -> list[int]:
+    """Indexes of the tokens where a mention may start, in order (see _opens_mention)."""
+    openers = _mention_openers()
+    lex = _lex()
+    hits = compress(range(len(toks)), map(openers.__contains__, map(_low, toks)))
+    return [k for k in hits if _opens_mention(toks[k], lex)]
+
+
 def _match(toks: list[Tok], i: int, table: dict) -> int:
     """Length in tokens of the longest phrase of `table` (a trie) starting at toks[i], or 0."""
     best = 0
@@ -176,18 +203,19 @@ def _match_before(toks: list[Tok], j: int, table) -> int:
     return best
 
 
-_new_tok = partial(tuple.__new__, Tok)
 _match_group = type(regex.match("", "")).group
 _match_start = type(regex.match("", "")).start
 _match_end = type(regex.match("", "")).end
 _lastgroup = attrgetter("lastgroup")
+_low = itemgetter(3)  # Tok.low
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
     end = len(text) if end is None else end
-    # a long text makes hundreds of thousands of objects that hold no cycle: the cyclic
-    # collector, run again and again while they pile up, would double the time
-    pause = end - start > 100_000 and gc.isenabled()
+    # a text makes thousands of objects (hundreds of thousands for a long one) that hold no
+    # cycle: the cyclic collector, run again and again while they pile up, would add a third
+    # to the time of an ordinary document and double it on a long one
+    pause = gc.isenabled()
     if pause:
         gc.disable()
     try:
@@ -198,7 +226,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
             raise PatternTimeout(seconds) from e
         # column by column, each a C-level map: no Python call per token
         texts = list(map(_match_group, ms))
-        return list(map(_new_tok, zip(texts, map(_match_start, ms), map(_match_end, ms), map(str.lower, texts),
+        return list(map(tuple.__new__, repeat(Tok), zip(texts, map(_match_start, ms), map(_match_end, ms), map(str.lower, texts),
                                       map(_lastgroup, ms), map(_cap_syllable, texts))))
     finally:
         if pause:
@@ -513,11 +541,14 @@ def find_person_mentions(text: str, start: int = 0, end: int | None = None,
     # index where its next item may start
     shared: list[TitleSpan] = []
     list_next = -1
+    # only a token that opens a mention does anything but step over itself: jump between them
+    cands = _mention_candidates(toks)
     while i < n:
+        c = bisect_left(cands, i)
+        if c == len(cands):
+            break
+        i = cands[c]
         t = toks[i]
-        if t.kind != "word":
-            i += 1
-            continue
         cue_i = i
         cue_text = None
         rank_ranges: list[tuple[int, int]] = []
@@ -740,8 +771,14 @@ def find_admin_units(text: str, start: int = 0, end: int | None = None,
     toks = tokenize(text, start, end) if tokens is None else tokens
     table, norm = _levels()
     out = []
+    # a unit starts at a level word: jump between the tokens that open one
+    cands = list(compress(range(len(toks)), map(table.__contains__, map(_low, toks))))
     i = 0
     while i < len(toks):
+        c = bisect_left(cands, i)
+        if c == len(cands):
+            break
+        i = cands[c]
         n = _match(toks, i, table)
         if not n:
             i += 1
