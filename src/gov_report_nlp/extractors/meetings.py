@@ -13,6 +13,7 @@ Language lives in data/vi/meeting_*.txt; this module holds the logic.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Iterator, Optional
 
@@ -377,11 +378,22 @@ def _fill(main: _Draft, other: _Draft) -> None:
             setattr(main, key, getattr(other, key))
 
 
-def _body_sentences(doc: Document):
+def _body_sentences(doc: Document) -> Iterator[tuple[int, int]]:
+    """The sentences that start inside a body segment (paragraph, lead, caption...).
+
+    The segments sorted by start with a running max of their ends: a sentence starting at
+    s is inside one iff the max end of the segments starting at or before s is past s
+    (a bisect a sentence, not a scan of every segment)."""
     kinds = {"paragraph", "lead", "caption", "heading", "summary", "item"}
-    spans = [seg for seg in doc.segments if seg.kind in kinds]
+    spans = sorted((seg.start, seg.end) for seg in doc.segments if seg.kind in kinds)
+    starts = [a for a, _ in spans]
+    reach, top = [], -1  # reach[i]: max end of spans[0..i]
+    for _, b in spans:
+        top = max(top, b)
+        reach.append(top)
     for sent in doc.sentences:
-        if any(p.start <= sent.start < p.end for p in spans):
+        i = bisect_right(starts, sent.start)
+        if i and reach[i - 1] > sent.start:
             yield sent.start, sent.end
 
 
