@@ -160,17 +160,17 @@ def test_one_line_megabyte_per_extractor():
 REFS_ONE_LINE = "Quyết định số 12/QĐ-UBND ngày 1/2/2020 " * 25_000  # 1 MB, 25 000 references
 
 
-@pytest.mark.xfail(strict=True, reason="document_refs ~3.4 s on it (refs.py: 9 module-level regex.sub per "
-                   "reference, kind searches over 120 characters); the pipeline 5.5 s, over the 5 s bound")
 def test_refs_one_line_per_extractor():
+    """25 000 references on one 1 MB line: no extractor over 1.5 s of CPU (refs ~1 s, was 3.4 s;
+    CPU time, not wall time: the machine running the suite is shared)."""
     from gov_report_nlp.pipeline import EXTRACTORS
 
     doc = make_document(REFS_ONE_LINE)
     slow = {}
     for key, find in EXTRACTORS.items():
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         list(find(doc))
-        slow[key] = time.perf_counter() - t0
+        slow[key] = time.process_time() - t0
     assert max(slow.values()) < 1.5, {k: round(v, 1) for k, v in slow.items() if v >= 1.5}
 
 

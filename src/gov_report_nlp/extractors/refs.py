@@ -18,18 +18,20 @@ so a symbol cited without its type word still gets a kind.
 """
 from __future__ import annotations
 
+from bisect import insort
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterator
 
 import regex
 
+from ..budget import matches
 from ..dates import find_dates
 from ..document import Document
-from ..lexicon import load_list, load_map
+from ..lexicon import lexicon_generation, load_list, load_map
 from ..records import DocumentRef, Evidence
 
-_TIMEOUT = 2.0
+_TIMEOUT = 2.0  # for the searches in a window of a few hundred characters around a mention
 _LU = r"A-ZĐÀ-ỸẠ-Ỹ\p{Lu}"
 
 
@@ -137,6 +139,8 @@ def _issuer_heads() -> regex.Pattern:
     return regex.compile(rf"\s*(?:{_alternation(load_list('ref_issuer_heads'))})(?!\w)")
 
 
+# a comma inside one body's name: ", Thể thao và Du lịch"
+_PARTS_OF_ONE = regex.compile(rf"\s[{_LU}]\w*(?:\s\w+){{0,3}}\svà\s[{_LU}]")
 _GLUE_WORDS = frozenset({"sở", "bộ", "ban", "của", "và", "hội", "cục", "tổng"})
 
 
@@ -157,7 +161,7 @@ def _issuer_at(text: str, start: int) -> tuple[int, int] | None:
         if comma < 0:
             break
         after = text[comma + 1:end]
-        if regex.match(rf"\s[{_LU}]\w*(?:\s\w+){{0,3}}\svà\s[{_LU}]", after):
+        if _PARTS_OF_ONE.match(after):
             pos = comma + 1
             continue
         end = comma
@@ -188,20 +192,33 @@ def _clean(s: str) -> str:
     return " ".join(s.split())
 
 
+# precompiled: a module-level regex.sub costs more in its cache lookup than in its match
+_LINE_BREAK = regex.compile(r"[ \t]*\n[ \t]*")
+_SPACES = regex.compile(r"\s+")
+_LEAD_ZEROS = regex.compile(r"^0+(?=\d)")
+_LEAD_INT = regex.compile(r"\s*(\d+)")
+_CODE_SEP = regex.compile(r"\s*[-.]\s*")
+_CODE_SEP_OR_SPACE = regex.compile(r"\s*[-.]\s*|\s+")
+_TRAILING_DIGITS = regex.compile(r"\d+$")
+_NUM_OF_LIST = regex.compile(r"\d+(?:/\d{4})?")
+_CLAUSE_START = regex.compile(r"[\n,;:.)]\s*\Z")
+
+
 def _compact_symbol(s: str) -> str:
     """The number as written, a line break inside it dropped and space runs collapsed."""
-    s = regex.sub(r"[ \t]*\n[ \t]*", "", s)
+    s = _LINE_BREAK.sub("", s)
     return " ".join(s.split())
 
 
+@lru_cache(maxsize=4096)
 def _key(number: str) -> str:
     """Comparison key of a number: no spaces, upper case, leading zeros of the serial dropped."""
-    k = regex.sub(r"\s+", "", number).upper().replace("–", "-")
-    return regex.sub(r"^0+(?=\d)", "", k)
+    k = _SPACES.sub("", number).upper().replace("–", "-")
+    return _LEAD_ZEROS.sub("", k)
 
 
 def _lead_int(number: str) -> int | None:
-    m = regex.match(r"\s*(\d+)", number)
+    m = _LEAD_INT.match(number)
     return int(m.group(1)) if m else None
 
 
@@ -211,21 +228,36 @@ def _canonical_kind(raw: str | None) -> str | None:
     return _kinds().get(_clean(raw).lower())
 
 
+_DECODED: dict[tuple, tuple] = {}  # (lexicon generation, codes) -> _decode's answer
+
+
 def _decode(m: regex.Match) -> tuple[str | None, str | None, str | None, str | None]:
-    """(kind, type_code, issuer_code, issuer_expanded) read from a symbol's codes."""
+    """(kind, type_code, issuer_code, issuer_expanded) read from a symbol's codes (the answer
+    depends on the codes and the lexicons only: a document cites the same few codes often)."""
+    key = (lexicon_generation(), m["pcode"], m["pissuer"], m["scodes"], bool(m["year"]))
+    try:
+        return _DECODED[key]
+    except KeyError:
+        if len(_DECODED) >= 4096:
+            _DECODED.clear()
+        value = _DECODED[key] = _decode_codes(m)
+        return value
+
+
+def _decode_codes(m: regex.Match) -> tuple[str | None, str | None, str | None, str | None]:
     issuers = load_map("ref_issuer_codes")
     if m["pcode"]:
         party = load_map("ref_party_codes")
-        icode = regex.split(r"\s*[-.]\s*", m["pissuer"].strip())[0]
+        icode = _CODE_SEP.split(m["pissuer"].strip())[0]
         return party.get(m["pcode"]), m["pcode"], icode, issuers.get(icode)
-    codes = [c for c in regex.split(r"\s*[-.]\s*|\s+", m["scodes"]) if c]
+    codes = [c for c in _CODE_SEP_OR_SPACE.split(m["scodes"]) if c]
     state = load_map("ref_state_codes")
     first = codes[0]
-    base = regex.sub(r"\d+$", "", first)
+    base = _TRAILING_DIGITS.sub("", first)
     if first in state or base in state:
         tcode = first if first in state else base
         icode = codes[1] if len(codes) > 1 else None
-        ibase = regex.sub(r"\d+$", "", icode) if icode else None
+        ibase = _TRAILING_DIGITS.sub("", icode) if icode else None
         return state[tcode], tcode, icode, issuers.get(icode) or issuers.get(ibase or "")
     if base in issuers or first in issuers:
         # no type code: a công văn ("326/UBND-KGVX") if individual, else unknown ("57/2010/QH12")
@@ -273,15 +305,16 @@ def _own_keys(doc: Document) -> tuple[set[str], list[tuple[int, int]]]:
 
 
 def _symbol_mentions(text: str) -> Iterator[_Mention]:
-    for m in SYMBOL.finditer(text, timeout=_TIMEOUT):
+    kind_before, kind_in_clause = _kind_before(), _kind_in_clause()
+    for m in matches(SYMBOL, text):
         s = m.start()
         kind_raw = None
-        km = _kind_before().search(text, max(0, s - 40), s, timeout=_TIMEOUT)
+        km = kind_before.search(text, max(0, s - 40), s, timeout=_TIMEOUT)
         start = s
         if km:
             kind_raw, start = km["kind"], km.start()
-        else:
-            cm = _kind_in_clause().search(text, max(0, s - 120), s, timeout=_TIMEOUT)
+        elif _ends_with(text, max(0, s - 120), s, _SO):  # the clause's "số" right before the symbol
+            cm = kind_in_clause.search(text, max(0, s - 120), s, timeout=_TIMEOUT)
             if cm:
                 kind_raw, start = cm["kind"], cm.start()
         kind, tcode, icode, iexp = _decode(m)
@@ -290,12 +323,12 @@ def _symbol_mentions(text: str) -> Iterator[_Mention]:
 
 
 def _bare_mentions(text: str) -> Iterator[_Mention]:
-    for m in _bare_pattern().finditer(text, timeout=_TIMEOUT):
+    for m in matches(_bare_pattern(), text):
         nums = m["nums"]
         if "/" in nums and not m["so"]:
             continue
         kind = _canonical_kind(m["kind"])
-        for n in regex.finditer(r"\d+(?:/\d{4})?", nums):
+        for n in _NUM_OF_LIST.finditer(nums):
             value = n.group()
             if "/" not in value and not m["so"] and 1900 <= int(value) <= 2100:
                 continue  # "kế hoạch 2020" is a year
@@ -326,16 +359,32 @@ def _tail(text: str, mention: _Mention) -> tuple[str | None, tuple[int, int] | N
     return date, issuer, end
 
 
+# the last word before the trailing spaces (and a colon) that each backward pattern ends with:
+# a cheap test before the search, which tries every start in its window
+_SO = ("số",)  # _kind_in_clause: "... số:"
+_LEAD_VERBS = ("hành", "có", "ký", "các")  # LEAD: "ban hành", "có", "ký", "các"
+_TAI = ("tại",)  # LEAD_OF: "... tại"
+
+
+def _ends_with(text: str, lo: int, hi: int, words: tuple[str, ...]) -> bool:
+    """Does text[lo:hi], trailing spaces and one colon set aside, end with one of `words`?
+    (str.isspace is true for every character \\s matches: a pattern that matches passes.)"""
+    t = text[lo:hi].rstrip()
+    if t.endswith(":"):
+        t = t[:-1].rstrip()
+    return t.endswith(words)
+
+
 def _lead(text: str, mention: _Mention) -> tuple[str | None, tuple[int, int] | None, int]:
     """Date and issuer of the clause before a mention ("Ngày X, <issuer> ban hành ...")."""
     a = mention.start
     lo = max(0, a - 200)
-    m = LEAD.search(text, lo, a, timeout=_TIMEOUT)
+    m = LEAD.search(text, lo, a, timeout=_TIMEOUT) if _ends_with(text, lo, a, _LEAD_VERBS) else None
     if m:
         subj_s, subj_e = m.start("subj"), m.end("subj")
         # the subject starts a clause: after a punctuation mark, a line start or the date
         before = text[max(0, subj_s - 3):subj_s]
-        if not (m["date"] or subj_s == 0 or regex.search(r"[\n,;:.)]\s*\Z", before)):
+        if not (m["date"] or subj_s == 0 or _CLAUSE_START.search(before)):
             return None, None, a
         if m["verb"] == "ký" and not m["date"]:
             return None, None, a  # "Phó Chủ tịch ... Trương Thanh Tùng đã ký": a signer, not the issuer
@@ -346,7 +395,7 @@ def _lead(text: str, mention: _Mention) -> tuple[str | None, tuple[int, int] | N
             ds = find_dates(text, m.start("date"), m.end("date"))
             date = ds[0].iso() if ds else None
         return date, (subj_s, subj_e), m.start()
-    m = LEAD_OF.search(text, lo, a, timeout=_TIMEOUT)
+    m = LEAD_OF.search(text, lo, a, timeout=_TIMEOUT) if _ends_with(text, lo, a, _TAI) else None
     if m and len(m["subj"].split()) <= 10:
         return None, (m.start("subj"), m.end("subj")), m.start("subj")
     return None, None, a
@@ -359,7 +408,7 @@ def find_document_refs(doc: Document) -> Iterator[DocumentRef]:
     mentions = sorted(
         list(_symbol_mentions(text)) + list(_bare_mentions(text)), key=lambda x: (x.num_start, x.bare)
     )
-    refs: list[_Ref] = []
+    refs = _Refs()
     for mt in mentions:
         if any(s <= mt.num_start < e for s, e in own_spans) or _key(mt.number) in own:
             continue
@@ -368,21 +417,26 @@ def find_document_refs(doc: Document) -> Iterator[DocumentRef]:
         date = date or ldate
         issuer = issuer or lissuer
         start = min(mt.start, lstart) if (ldate or lissuer) else mt.start
-        target = _find(refs, mt)
+        target = refs.find(mt)
         if target is None:
-            target = _Ref(mt.number, mt.kind, mt.bare, start, end)
-            refs.append(target)
+            target = refs.add(_Ref(mt.number, mt.kind, mt.bare, start, end))
         elif target.bare and not mt.bare:
+            refs.unindex(target)
             target.number, target.bare = mt.number, False  # "Chỉ thị 05" then "Chỉ thị số 05-CT/TW"
-        target.keys.add(_key(mt.number))
-        target.kind = target.kind or mt.kind
+            target.kind = target.kind or mt.kind
+            refs.index(target)
+        elif not target.kind:
+            refs.unindex(target)
+            target.kind = target.kind or mt.kind
+            refs.index(target)
+        refs.add_key(target, _key(mt.number))
         target.date = target.date or date
         if target.issuer is None and issuer:
             target.issuer = _clean(text[issuer[0]:issuer[1]])
         for f in ("type_code", "issuer_code", "issuer_expanded"):
             if getattr(target, f) is None:
                 setattr(target, f, getattr(mt, f))
-    for r in refs:
+    for r in refs.refs:
         yield DocumentRef(
             kind=r.kind, number=r.number, date=r.date, issuer=r.issuer, type_code=r.type_code,
             issuer_code=r.issuer_code, issuer_expanded=r.issuer_expanded,
@@ -390,16 +444,62 @@ def find_document_refs(doc: Document) -> Iterator[DocumentRef]:
         )
 
 
-def _find(refs: list[_Ref], mt: _Mention) -> _Ref | None:
-    """The reference a mention repeats: same number, or same type word and serial when one is bare."""
-    key = _key(mt.number)
-    for r in refs:
-        if key in r.keys and not ((mt.bare or r.bare) and mt.kind and r.kind and mt.kind != r.kind):
-            return r
-    n = _lead_int(mt.number)
-    for r in refs:
-        if (mt.bare or r.bare) and n == _lead_int(r.number) and mt.kind and r.kind == mt.kind:
-            if mt.bare and "/" in mt.number and not r.bare:
-                continue  # "Nghị định số 45/2010" is not "45/2012/NĐ-CP"
-            return r
-    return None
+class _Refs:
+    """The references found so far, in order, indexed for `find`: by key, and by leading
+    serial and type word (bare ones apart), so that a mention costs a few dict lookups,
+    not a scan of every reference. Each index lists reference numbers in ascending order,
+    so the first candidate that fits is the first reference the scan would have found."""
+
+    def __init__(self) -> None:
+        self.refs: list[_Ref] = []
+        self.by_key: dict[str, list[int]] = {}
+        self.by_serial: dict[tuple, list[int]] = {}  # (serial, kind) -> references
+        self.bare_by_serial: dict[tuple, list[int]] = {}  # the same, bare references only
+        self.pos: dict[int, int] = {}  # id(ref) -> its place in refs
+
+    def add(self, r: _Ref) -> _Ref:
+        self.pos[id(r)] = len(self.refs)
+        self.refs.append(r)
+        self.index(r)
+        return r
+
+    def add_key(self, r: _Ref, key: str) -> None:
+        if key not in r.keys:
+            r.keys.add(key)
+            insort(self.by_key.setdefault(key, []), self.pos[id(r)])
+
+    def _serial_lists(self, r: _Ref) -> list[list[int]]:
+        if not r.kind:
+            return []
+        k = (_lead_int(r.number), r.kind)
+        lists = [self.by_serial.setdefault(k, [])]
+        if r.bare:
+            lists.append(self.bare_by_serial.setdefault(k, []))
+        return lists
+
+    def index(self, r: _Ref) -> None:
+        for lst in self._serial_lists(r):
+            insort(lst, self.pos[id(r)])
+
+    def unindex(self, r: _Ref) -> None:
+        for lst in self._serial_lists(r):
+            lst.remove(self.pos[id(r)])
+
+    def find(self, mt: _Mention) -> _Ref | None:
+        """The reference a mention repeats: same number, or same type word and serial when
+        one is bare."""
+        key = _key(mt.number)
+        for i in self.by_key.get(key, ()):
+            r = self.refs[i]
+            if not ((mt.bare or r.bare) and mt.kind and r.kind and mt.kind != r.kind):
+                return r
+        if not mt.kind:
+            return None
+        k = (_lead_int(mt.number), mt.kind)
+        if not mt.bare:
+            cands = self.bare_by_serial.get(k, ())
+        elif "/" in mt.number:  # "Nghị định số 45/2010" is not "45/2012/NĐ-CP"
+            cands = self.bare_by_serial.get(k, ())
+        else:
+            cands = self.by_serial.get(k, ())
+        return self.refs[cands[0]] if cands else None
