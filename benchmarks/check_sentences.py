@@ -1,0 +1,49 @@
+"""segment._punkt_sentences against underthesea.sent_tokenize: the same list for every text.
+
+    .venv/bin/python benchmarks/check_sentences.py [--fuzz 200000]
+
+Texts: every line of the dev corpus and examples/*.txt, each whole text, and random strings
+over an alphabet of the characters the tokenizer tests (dots, ?!, digits, spaces, line
+breaks, upper and lower case, abbreviations). Exit status 1 on the first difference.
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from bench import load_texts  # noqa: E402
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--fuzz", type=int, default=200_000)
+    args = ap.parse_args(argv)
+    from underthesea import sent_tokenize
+
+    from gov_report_nlp.segment import _punkt_abbreviations, _punkt_sentences
+
+    abbrev = _punkt_abbreviations()
+    if abbrev is None:
+        print("underthesea's tokenizer is not the Punkt-style one: segment uses it as is")
+        return 0
+    texts = load_texts()
+    cases = list(texts) + [ln for t in texts for ln in t.split("\n")]
+    rng = random.Random(1)
+    pieces = [".", ".", "..", "...", "....", "?", "!", "?!", " ", " ", "\t", "\n", "\r", "1", "23", "a", "B",
+              "TP", "tp", "Ts", "Đ", "ông", "Việt", "e.g", "U.S", "…", "”", "  ", "x.", "5.000", "Mr"]
+    for _ in range(args.fuzz):
+        cases.append("".join(rng.choice(pieces) for _ in range(rng.randint(0, 14))))
+    for k, text in enumerate(cases):
+        want, got = sent_tokenize(text), _punkt_sentences(text, abbrev)
+        if want != got:
+            print(f"differ on case {k}: {text!r}\n  underthesea: {want!r}\n  segment:     {got!r}")
+            return 1
+    print(f"{len(cases)} texts: identical")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
