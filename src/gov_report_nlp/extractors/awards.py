@@ -62,6 +62,23 @@ def _kind_pattern() -> regex.Pattern:
 
 
 @lru_cache(maxsize=None)
+def _kind_openers() -> tuple[str, ...]:
+    """The first word of every alternative of _kind_pattern, case-folded: a sentence that
+    contains none of them (folded) has no kind, and is not scanned."""
+    words = {"huy", "danh"} | {w.split()[0].casefold() for w in load_list("award_kinds") if w.split()}
+    return tuple(sorted(words))
+
+
+def _may_have_kind(text: str, folded: str | None, s0: int, s1: int, openers: tuple[str, ...]) -> bool:
+    """Whether text[s0:s1] contains an opener, case-insensitively; `folded` is text.casefold()
+    when it is as long as text (then every character folds to one: offsets agree)."""
+    if folded is None:
+        piece = text[s0:s1].casefold()
+        return any(w in piece for w in openers)
+    return any(folded.find(w, s0, s1) >= 0 for w in openers)
+
+
+@lru_cache(maxsize=None)
 def _counts() -> regex.Pattern:
     nouns = _alternation(_noun_kinds())
     return regex.compile(
@@ -250,8 +267,11 @@ def find_awards(doc: Document) -> Iterator[Award]:
     text = doc.text
     defaults: dict[str, str] = {}
     grants: list[_Grant] = []
+    openers = _kind_openers()
+    folded = text.casefold()
+    folded = folded if len(folded) == len(text) else None
     for s0, s1 in _sentences(text):
-        found = matches(_kind_pattern(), text, s0, s1)
+        found = matches(_kind_pattern(), text, s0, s1) if _may_have_kind(text, folded, s0, s1, openers) else []
         sentence: list[_Grant] = []
         decisions = _Decisions(text, s0, s1) if found else None
         semi, semi_to = -1, s0  # the last ';' in text[s0:semi_to]: one long sentence stays linear
