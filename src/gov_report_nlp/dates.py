@@ -118,9 +118,27 @@ TIME_PATTERN = regex.compile(
 )
 
 
+# The spans asked about in the last text (usually a document's): several extractors ask for
+# the dates of the same sentence or segment. Keyed by the text's identity; one (text, dict)
+# tuple, swapped whole, so that threads never read another text's answers.
+_LAST: tuple[str | None, dict] = (None, {})
+
+
 def find_dates(text: str, start: int = 0, end: int | None = None, default_year: int | None = None) -> list[DateValue]:
     """Every date in text[start:end], in order, with spans into `text`."""
+    global _LAST
     end = len(text) if end is None else end
+    last = _LAST
+    if last[0] is not text:
+        last = _LAST = (text, {})
+    key = (start, end, default_year)
+    found = last[1].get(key)
+    if found is None:
+        found = last[1][key] = tuple(_find_dates(text, start, end, default_year))
+    return list(found)
+
+
+def _find_dates(text: str, start: int, end: int, default_year: int | None) -> list[DateValue]:
     out: list[DateValue] = []
     if not _DIGIT.search(text, start, end):
         return out  # every date has a digit: most sentences are skipped at the cost of one scan
