@@ -126,6 +126,11 @@ class _P:
                 (?P<name>(?P<kw>kỳ\s+họp|phiên\s+họp)\s+thứ\s+(?P<n>\w+))\s+
                 thông\s+qua\s+(?P<date>ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})""",
             _F)
+        # cheap tests a sentence must pass before the patterns of a field run on it: each one
+        # matches wherever one of those patterns could (same flags, their fixed words)
+        cls.HAS_CHAIR = regex.compile(r"chủ\s+trì", _F)  # CHAIR, CHAIR_UNDER
+        cls.HAS_ATTEND = regex.compile(r"\L<att>|về\s+phía|dự", _F, att=_lex("meeting_attend_cues"))
+        cls.HAS_RES = regex.compile(r"thông\s+qua", _F)  # RES_COUNT, RES_VERB
         cls.ORG_VERB = regex.compile(
             r"""(?<!\w)(?:(?:đã|vừa|đã\s+phối\s+hợp|phối\s+hợp|long\s+trọng|trang\s+trọng)\s+)*
                 (?<!\bBan\s)(?:tổ\s+chức|khai\s+mạc|họp)(?!\w)""", _F)
@@ -251,8 +256,11 @@ class _Draft:
 
 def _kind_matches(text: str, s: int, e: int):
     P = _P.get()
+    kms = list(P.KIND.finditer(text, s, e, timeout=_T))
+    if not kms:  # most sentences: no meeting word, no need for the words that are not one
+        return
     bad = [m.span() for m in P.NOT_KIND.finditer(text, s, e, timeout=_T)]
-    for m in P.KIND.finditer(text, s, e, timeout=_T):
+    for m in kms:
         if any(a <= m.start() < b for a, b in bad):
             continue
         yield m
@@ -402,6 +410,8 @@ def _chairs(doc: Document, s: int, e: int, anchor: bool) -> list[tuple[str, Evid
     P = _P.get()
     text = doc.text
     out: list[tuple[str, Evidence]] = []
+    if not P.HAS_CHAIR.search(text, s, e, timeout=_T):
+        return out
     spans: list[tuple[int, int]] = []
     for m in P.CHAIR.finditer(text, s, e, timeout=_T):
         # the chairs are the subject before 'chủ trì', back to the clause start
@@ -460,6 +470,8 @@ def _attendees(doc: Document, s: int, e: int) -> list[tuple[str, Evidence]]:
     P = _P.get()
     text = doc.text
     out: list[tuple[str, Evidence]] = []
+    if not P.HAS_ATTEND.search(text, s, e, timeout=_T):
+        return out
     for a, b in _lists(text, s, e):
         if b is None:
             em = _END.search(text, a, e, timeout=_T)
@@ -490,6 +502,8 @@ def _attendees(doc: Document, s: int, e: int) -> list[tuple[str, Evidence]]:
 
 def _resolutions(text: str, s: int, e: int, d: _Draft) -> None:
     P = _P.get()
+    if not P.HAS_RES.search(text, s, e, timeout=_T):
+        return
     for m in P.RES_COUNT.finditer(text, s, e, timeout=_T):
         n = parse_count(m["n"])
         if n and d.resolution_count is None:
@@ -599,15 +613,18 @@ def find_meetings(doc: Document) -> Iterator[Meeting]:
                 title_kind = km
             break
     cands: list[_Draft] = []
+    last_dated: Optional[_Draft] = None  # the last candidate with a date
     for i, (s, e) in enumerate(sents):
         kms = list(_kind_matches(text, s, e))
+        if not kms and (title_kind is None or last_dated is not None):
+            continue  # no meeting word, and the headline's cannot be used: the date is not needed
         # "Sáng cùng ngày" is the day of the last meeting reported with a date
-        prev = next((c for c in reversed(cands) if c.date), None)
+        prev = last_dated
         date, pod, dend = _date_of(doc, s, e, prev)
         early = dend >= 0 and dend - s < 40
         if not kms:
             # "Ngày 3/7/2019, Ban tổ chức Huyện ủy tổ chức sơ kết ..." with the kind in the headline
-            if early and title_kind is not None and not any(c.date for c in cands):
+            if early and title_kind is not None and last_dated is None:
                 v = P.ORG_VERB.search(text, dend, e, timeout=_T)
                 if v is None:
                     continue
@@ -616,6 +633,8 @@ def find_meetings(doc: Document) -> Iterator[Meeting]:
                 d.ordinal = _ordinal(text, title_kind.start(), title.end)
                 d.organizer = _clean_org(text[dend:v.start()])
                 cands.append(d)
+                if d.date:
+                    last_dated = d
             continue
         km = kms[0]
         if not _held(text, s, e, km):
@@ -629,6 +648,8 @@ def find_meetings(doc: Document) -> Iterator[Meeting]:
         d.organizer = _organizer(text, s, km.start(), km.end(), e, dend, kind)
         d.early = early
         cands.append(d)
+        if d.date:
+            last_dated = d
     # the main meeting: the first dated report, or the first report at all
     dated = [c for c in cands if c.date]
     for c in cands:
@@ -683,13 +704,16 @@ def find_meetings(doc: Document) -> Iterator[Meeting]:
             main.ordinal = _ordinal(text, title_kind.start(), title.end)
     # chairs, attendees and resolutions: from the sentences of each meeting's stretch
     bounds = [d.sentence[0] if d.sentence else 0 for d in drafts] + [len(text)]
+    starts = [s for s, _ in sents]
+    in_order = all(a <= b for a, b in zip(starts, starts[1:]))
     for j, d in enumerate(drafts):
         lo, hi = (0, len(text)) if len(drafts) == 1 else (bounds[j], bounds[j + 1])
         if j == 0:
             lo = 0
-        for s, e in sents:
-            if s < lo or s >= hi:
-                continue
+        # the sentences starting in [lo, hi): a slice when they are in order (they are)
+        stretch = (sents[bisect_left(starts, lo):bisect_left(starts, hi)] if in_order
+                   else [(s, e) for s, e in sents if lo <= s < hi])
+        for s, e in stretch:
             d.chairs.extend(_chairs(doc, s, e, (s, e) == d.sentence))
             d.attendees.extend(_attendees(doc, s, e))
             _resolutions(text, s, e, d)
