@@ -19,6 +19,7 @@ from typing import Iterator, Optional
 
 import regex
 
+from ..budget import matches
 from ..dates import find_dates
 from ..document import Document
 from ..lexicon import lexicon_generation, load_list, load_map
@@ -26,7 +27,7 @@ from ..numbers import parse_count, parse_ordinal
 from ..records import Evidence, Meeting
 
 _F = regex.VERBOSE | regex.IGNORECASE
-_T = 1.0  # regex timeout, seconds
+_T = 1.0  # regex timeout, seconds, of a search; scans of a sentence or more: budget.matches
 
 
 def _lex(name: str) -> list[str]:
@@ -166,6 +167,38 @@ def person_name(text: str, start: int = 0, end: int | None = None) -> Optional[t
 _SEP = regex.compile(r"\s*;\s*|\s*,\s*(?:(?P<conj>và|cùng\s+với|cùng)\s+)?|\s+(?P<conj>và|cùng\s+với|cùng)\s+")
 _END = regex.compile(r"\.(?:\s|$)|\n")
 
+# precompiled: a module-level regex call costs more in its cache lookup than in its match
+_COUNTED = regex.compile(r"\s*(?:(?:trên|hơn|gần|khoảng|gần|hàng|chừng)\s+)?\d", regex.I)
+_PLURAL = regex.compile(r"(?<!\w)(?:các|những|\d+)\s")
+_PLURAL_GROUP = regex.compile(r"\s*(?:các|những)\s+(?!đồng\s+chí)", regex.I)
+_NAME_STOP = regex.compile(
+    r"""\s*(?:[.;]\s|\.$|,\s*(?!\s*(?:đảm\s+bảo|triển\s+khai|phương\s+hướng|nhiệm\s+vụ|năm\s+\d))
+        |\s+(?:với\s+sự|với\s+các|có\s+sự|tại\s|do\s|dưới\s+sự|đã\s|vừa\s|nhằm\s|vào\s|diễn\s+ra|
+             được\s|cùng\s+các|để\s|sáng\s|chiều\s|tối\s|ngày\s+\d|với\s+sự\s+tham|có\s+\d|gồm\s))""",
+    _F)
+_ORG_THEO = regex.compile(r"^(?:theo\s[^,]+,\s*)", regex.I)
+_ORG_PLACE = regex.compile(r"^(?:tại\s[^,]+,\s*)+(?:(?:TP\.|tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường)\s[^,]+,\s*)*", regex.I)
+_ORG_VERB_TAIL = regex.compile(r"\s+(?:đã|vừa|phối\s+hợp|long\s+trọng|trang\s+trọng)$", regex.I)
+_ORG_NOT = regex.compile(r"(?:tại|ngày|sáng|chiều|tối|trưa|hôm|theo)\s", regex.I)
+_ORG_BY = regex.compile(r"(?<![(\w])(?:do|được)\s+(?P<org>[^,;()]{3,80})\s+(?:phối\s+hợp\s+)?(?<!\bBan\s)tổ\s+chức(?!\w)", _F)
+_ORG_OF = regex.compile(r"\s+của\s+(?P<org>[^,.;]{3,60}?)(?=\s+(?:cùng|với|về|tại|nhằm)\s|[,.;]|$)", _F)
+_ORG_COUNCIL = regex.compile(
+    r"(?:\s+(?:thứ\s+\w+|bất\s+thường|chuyên\s+đề))?\s+(?P<org>(?:HĐND|HÐND|Hội\s+đồng\s+nhân\s+dân|Quốc\s+hội)[^,.;]*?)(?=\s+(?:khóa|khoá|đã|vừa|lần)\s|[,.;]|$)",
+    _F)
+_NOT_ORG_SUBJECT = regex.compile(r"(?<!\w)(?:chủ\s+trì|dự|tham\s+dự|tại)(?!\w)", regex.I)
+_DOC_SYMBOL_BEFORE = regex.compile(r"(?:\d+\s*[-/]\s*[\p{Lu}]+|[\p{Lu}]{2,}\s*/\s*[\p{Lu}]+)[^,]*$")
+_HELD_BEFORE = regex.compile(r'(?:tổ\s+chức|đã\s+có|khai\s+mạc|bế\s+mạc|chủ\s+trì|diễn\s+ra|dự|tham\s+dự|tại)(?:\s+[\w“”]+){0,2}\s*[“"]?\s*$', regex.I)
+_HELD_AFTER = regex.compile(r"(?:đã|vừa)\s+(?:được\s+[^,.]{0,60}?)?(?:khai\s+mạc|bế\s+mạc|diễn\s+ra|thông\s+qua|tổ\s+chức|kết\s+thúc)", regex.I)
+_CHAIR_CLAUSE = regex.compile(r"[.;]\s|,\s*(?=(?:cùng\s+)?(?:dự|tham\s+dự|về\s+dự|đến\s+dự))|\bẢnh:[^.]*?(?=\s[\p{Lu}])")
+_DATE_PLACE_LEAD = regex.compile(r"(?:(?:[\p{L}]+\s+)?(?:ngày\s+)?\d{1,2}\s*[-/.]\s*\d{1,2}(?:\s*[-/.]\s*\d{4})?\s*,?\s*)?(?:tại\s[^,]+,\s*)?", regex.I)
+_CLAUSE_END_BEFORE = regex.compile(r"[,.;:]\s*$")
+_CO_AFTER = regex.compile(r"có\s*[,:]?\s+$")
+_CO_GOM_AFTER = regex.compile(r"(?:có|gồm)\s*[,:]?\s*$")
+_LIST_STOP = regex.compile(r"\s+(?:chủ\s+trì|phát\s+biểu|đã\s|đang\s|sinh\s+sống)|\s+tại\s+\d+\s+điểm\s+cầu", _F)
+_SPACES = regex.compile(r"\s+")
+_ATTEND_AND_LEAD = regex.compile(r"(?<!\w)(?:đến\s+)?dự\s+và\s+(?:chỉ\s+đạo|phát\s+biểu)")
+_SENTENCE_CLAUSE = regex.compile(r"[.;]\s|\bẢnh:[^.]*?(?=\s[\p{Lu}])")
+
 
 @dataclass
 class _Item:
@@ -179,7 +212,7 @@ def split_attendees(text: str, start: int, end: int) -> list[_Item]:
     P = _P.get()
     frags: list[tuple[str, int, int]] = []  # (separator before, start, end)
     pos, sep = start, ";"
-    for m in _SEP.finditer(text, start, end, timeout=_T):
+    for m in matches(_SEP, text, start, end):
         if m.start() > pos:
             frags.append((sep, pos, m.start()))
         # ", cùng các đồng chí ..." is a "cùng", not a group's inner comma
@@ -207,8 +240,8 @@ def split_attendees(text: str, start: int, end: int) -> list[_Item]:
             continue
         # a counted group: "500 đại biểu ...", "trên 1.000 đại biểu ..."
         is_group = bool(P.GROUP_HEAD.match(text, s, e)) or bool(
-            regex.match(r"\s*(?:(?:trên|hơn|gần|khoảng|gần|hàng|chừng)\s+)?\d", frag, flags=regex.I))
-        is_title = bool(P.TITLE_HEAD.match(text, s, e)) and not regex.search(r"(?<!\w)(?:các|những|\d+)\s", frag)
+            _COUNTED.match(frag))
+        is_title = bool(P.TITLE_HEAD.match(text, s, e)) and not _PLURAL.search(frag)
         if sep == ";" or cur is None:
             if is_title and not is_group:
                 pending.append((s, e))
@@ -224,7 +257,7 @@ def split_attendees(text: str, start: int, end: int) -> list[_Item]:
                 items.append(_Item(s, e))
             continue
         # the current item is a group
-        if is_group and (sep != "và" or not regex.match(r"\s*(?:các|những)\s+(?!đồng\s+chí)", frag, flags=regex.I)):
+        if is_group and (sep != "và" or not _PLURAL_GROUP.match(frag)):
             items.append(_Item(s, e))
         else:
             cur.end = e  # a group's inner comma or "và"
@@ -256,24 +289,20 @@ class _Draft:
 
 def _kind_matches(text: str, s: int, e: int):
     P = _P.get()
-    kms = list(P.KIND.finditer(text, s, e, timeout=_T))
-    if not kms:  # most sentences: no meeting word, no need for the words that are not one
+    # one search at a time (as finditer would go on, but lazily: the title wants the first only)
+    m = P.KIND.search(text, s, e, timeout=_T)
+    if m is None:  # most sentences: no meeting word, no need for the words that are not one
         return
-    bad = [m.span() for m in P.NOT_KIND.finditer(text, s, e, timeout=_T)]
-    for m in kms:
-        if any(a <= m.start() < b for a, b in bad):
-            continue
-        yield m
+    bad = [b.span() for b in matches(P.NOT_KIND, text, s, e)]
+    while m is not None:
+        if not any(a <= m.start() < b for a, b in bad):
+            yield m
+        m = P.KIND.search(text, max(m.end(), m.start() + 1), e, timeout=_T)
 
 
 def _name_span(text: str, ks: int, se: int) -> tuple[int, int]:
     """The meeting's name from its kind word to the end of the noun phrase."""
-    stop = regex.compile(
-        r"""\s*(?:[.;]\s|\.$|,\s*(?!\s*(?:đảm\s+bảo|triển\s+khai|phương\s+hướng|nhiệm\s+vụ|năm\s+\d))
-            |\s+(?:với\s+sự|với\s+các|có\s+sự|tại\s|do\s|dưới\s+sự|đã\s|vừa\s|nhằm\s|vào\s|diễn\s+ra|
-                 được\s|cùng\s+các|để\s|sáng\s|chiều\s|tối\s|ngày\s+\d|với\s+sự\s+tham|có\s+\d|gồm\s))""",
-        _F)
-    m = stop.search(text, ks, se, timeout=_T)
+    m = _NAME_STOP.search(text, ks, se, timeout=_T)
     e = m.start() if m else se
     return ks, e
 
@@ -289,14 +318,14 @@ def _ordinal(text: str, s: int, e: int) -> Optional[int]:
 
 def _clean_org(org: str) -> Optional[str]:
     org = org.strip(" ,.;:-–")
-    org = regex.sub(r"^(?:theo\s[^,]+,\s*)", "", org, flags=regex.I)
-    org = regex.sub(r"^(?:tại\s[^,]+,\s*)+(?:(?:TP\.|tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường)\s[^,]+,\s*)*", "", org, flags=regex.I)
-    org = regex.sub(r"\s+(?:đã|vừa|phối\s+hợp|long\s+trọng|trang\s+trọng)$", "", org, flags=regex.I).strip(" ,")
+    org = _ORG_THEO.sub("", org)
+    org = _ORG_PLACE.sub("", org)
+    org = _ORG_VERB_TAIL.sub("", org).strip(" ,")
     if not org or len(org.split()) > 14 or not org[0].isalpha():
         return None
     if _P.get().PERSON_CUE.match(org) or person_name(org):
         return None
-    if regex.match(r"(?:tại|ngày|sáng|chiều|tối|trưa|hôm|theo)\s", org, flags=regex.I):
+    if _ORG_NOT.match(org):
         return None
     return org
 
@@ -305,18 +334,16 @@ def _organizer(text: str, ss: int, ks: int, ke: int, se: int, date_end: int, kin
     """The body that held the meeting: subject of 'tổ chức', 'do X tổ chức', 'kỳ họp <body>'."""
     P = _P.get()
     # "... do Ban tổ chức Thành ủy tổ chức", "vừa được HĐND huyện tổ chức"
-    m = regex.compile(r"(?<![(\w])(?:do|được)\s+(?P<org>[^,;()]{3,80})\s+(?:phối\s+hợp\s+)?(?<!\bBan\s)tổ\s+chức(?!\w)", _F).search(text, ke, se, timeout=_T)
+    m = _ORG_BY.search(text, ke, se, timeout=_T)
     if m:
         return _clean_org(m["org"])
     # "cuộc làm việc của Ban thường vụ Tỉnh ủy"
-    m = regex.compile(r"\s+của\s+(?P<org>[^,.;]{3,60}?)(?=\s+(?:cùng|với|về|tại|nhằm)\s|[,.;]|$)", _F).match(text, ke, se, timeout=_T)
+    m = _ORG_OF.match(text, ke, se, timeout=_T)
     if m and kind in ("cuộc làm việc", "buổi làm việc"):
         return _clean_org(m["org"])
     # "kỳ họp thứ 12 HĐND TP. HCM khóa IX", "Kỳ họp thứ tư Hội đồng nhân dân thành phố Hà Nội khóa XV"
     if kind in ("kỳ họp", "phiên họp"):
-        m = regex.compile(
-            r"(?:\s+(?:thứ\s+\w+|bất\s+thường|chuyên\s+đề))?\s+(?P<org>(?:HĐND|HÐND|Hội\s+đồng\s+nhân\s+dân|Quốc\s+hội)[^,.;]*?)(?=\s+(?:khóa|khoá|đã|vừa|lần)\s|[,.;]|$)",
-            _F).match(text, ke, se, timeout=_T)
+        m = _ORG_COUNCIL.match(text, ke, se, timeout=_T)
         if m:
             return _clean_org(m["org"])
     # subject before the verb: "Chiều 28/7/2020 Huyện ủy X (tổ chức) hội nghị ..."
@@ -328,7 +355,7 @@ def _organizer(text: str, ss: int, ks: int, ke: int, se: int, date_end: int, kin
     if e - left < 2:
         return None
     seg = text[left:e]
-    if v is None and regex.search(r"(?<!\w)(?:chủ\s+trì|dự|tham\s+dự|tại)(?!\w)", seg, flags=regex.I):
+    if v is None and _NOT_ORG_SUBJECT.search(seg):
         return None
     if v is None and date_end <= ss:
         return None
@@ -348,7 +375,7 @@ def _date_of(doc: Document, s: int, e: int, prev: Optional[_Draft]):
             continue
         # a document's date ("Chỉ thị ... ngày 22/11/2014") is not the meeting's
         before = text[max(s, d.start - 25):d.start]
-        if regex.search(r"(?:\d+\s*[-/]\s*[\p{Lu}]+|[\p{Lu}]{2,}\s*/\s*[\p{Lu}]+)[^,]*$", before):
+        if _DOC_SYMBOL_BEFORE.search(before):
             continue
         iso = d.iso()
         if iso and "T" in iso:
@@ -373,10 +400,10 @@ def _held(text: str, s: int, e: int, km) -> bool:
 def _strongly_held(text: str, s: int, e: int, km) -> bool:
     """A held verb right before the meeting word, or 'đã khai mạc/bế mạc/diễn ra' after it."""
     before = text[max(s, km.start() - 40):km.start()]
-    if regex.search(r'(?:tổ\s+chức|đã\s+có|khai\s+mạc|bế\s+mạc|chủ\s+trì|diễn\s+ra|dự|tham\s+dự|tại)(?:\s+[\w“”]+){0,2}\s*[“"]?\s*$', before, flags=regex.I):
+    if _HELD_BEFORE.search(before):
         return True
     after = text[km.end():e]
-    return bool(regex.search(r"(?:đã|vừa)\s+(?:được\s+[^,.]{0,60}?)?(?:khai\s+mạc|bế\s+mạc|diễn\s+ra|thông\s+qua|tổ\s+chức|kết\s+thúc)", after, flags=regex.I))
+    return bool(_HELD_AFTER.search(after))
 
 
 def _fill(main: _Draft, other: _Draft) -> None:
@@ -413,18 +440,18 @@ def _chairs(doc: Document, s: int, e: int, anchor: bool) -> list[tuple[str, Evid
     if not P.HAS_CHAIR.search(text, s, e, timeout=_T):
         return out
     spans: list[tuple[int, int]] = []
-    for m in P.CHAIR.finditer(text, s, e, timeout=_T):
+    for m in matches(P.CHAIR, text, s, e):
         # the chairs are the subject before 'chủ trì', back to the clause start
         left = s
-        for b in regex.finditer(r"[.;]\s|,\s*(?=(?:cùng\s+)?(?:dự|tham\s+dự|về\s+dự|đến\s+dự))|\bẢnh:[^.]*?(?=\s[\p{Lu}])", text[s:m.start()]):
+        for b in _CHAIR_CLAUSE.finditer(text[s:m.start()]):
             left = s + b.end()
         spans.append((left, m.start()))
-    for m in P.CHAIR_UNDER.finditer(text, s, e, timeout=_T):
+    for m in matches(P.CHAIR_UNDER, text, s, e):
         spans.append((m.start("who"), m.end("who")))
     for a, b in spans:
         # drop a leading date and place: "Ngày 10-2, tại Trụ sở Chính phủ, Thủ tướng ..."
         seg = text[a:b]
-        mm = regex.match(r"(?:(?:[\p{L}]+\s+)?(?:ngày\s+)?\d{1,2}\s*[-/.]\s*\d{1,2}(?:\s*[-/.]\s*\d{4})?\s*,?\s*)?(?:tại\s[^,]+,\s*)?", seg, flags=regex.I)
+        mm = _DATE_PLACE_LEAD.match(seg)
         if mm:
             a += mm.end()
         for it in _people_in(text, a, b):
@@ -447,19 +474,19 @@ def _lists(text: str, s: int, e: int) -> Iterator[tuple[int, Optional[int]]]:
     after a cue ("Dự hội nghị có ...", "Về phía tỉnh có các đồng chí: ..."), or before a
     closing one ("Tại điểm cầu X, lãnh đạo Sở Y tế ... tham dự hội nghị.")."""
     P = _P.get()
-    for m in P.ATTEND.finditer(text, s, e, timeout=_T):
+    for m in matches(P.ATTEND, text, s, e):
         cue = m["cue"].lower()
         if cue in ("dự", "tham dự", "về dự", "đến dự", "cùng dự"):
             # a bare 'dự' opens a list only at a clause start ("Dự hội nghị có", "cùng dự có")
             before = text[max(s, m.start() - 3):m.start()]
-            if not (m.start() == s or regex.search(r"[,.;:]\s*$", before) or regex.search(r"có\s*[,:]?\s+$", m.group())):
+            if not (m.start() == s or _CLAUSE_END_BEFORE.search(before) or _CO_AFTER.search(m.group())):
                 continue
-            if not regex.search(r"(?:có|gồm)\s*[,:]?\s*$", m.group()) and cue in ("dự",):
+            if not _CO_GOM_AFTER.search(m.group()) and cue in ("dự",):
                 continue
         yield m.end(), None
-    for m in P.ATTEND_SIDE.finditer(text, s, e, timeout=_T):
+    for m in matches(P.ATTEND_SIDE, text, s, e):
         yield m.end(), None
-    for m in P.ATTEND_AFTER.finditer(text, s, e, timeout=_T):
+    for m in matches(P.ATTEND_AFTER, text, s, e):
         lead = P.LIST_LEAD.match(text, s, m.start(), timeout=_T)
         a = lead.end() if lead else s
         if not P.VAGUE.match(text, a, m.start(), timeout=_T):
@@ -477,23 +504,23 @@ def _attendees(doc: Document, s: int, e: int) -> list[tuple[str, Evidence]]:
             em = _END.search(text, a, e, timeout=_T)
             b = em.start() if em else e
         # a list ends where a new clause starts ("Đồng chí X phát biểu khai mạc")
-        stop = regex.compile(r"\s+(?:chủ\s+trì|phát\s+biểu|đã\s|đang\s|sinh\s+sống)|\s+tại\s+\d+\s+điểm\s+cầu", _F).search(text, a, b, timeout=_T)
+        stop = _LIST_STOP.search(text, a, b, timeout=_T)
         for it in split_attendees(text, a, b):
             if it.person:
                 ps, pe = it.person
                 out.append((text[ps:pe], Evidence.of(text, it.start, it.end)))
             else:
                 ev = Evidence.of(text, it.start, it.end)
-                val = regex.sub(r"\s+", " ", ev.text).strip(" .,;:")
+                val = _SPACES.sub(" ", ev.text).strip(" .,;:")
                 if stop and stop.start() < it.end and val:
                     if stop.start() <= it.start:
                         continue
                 if val:
                     out.append((val, ev))
     # "Thượng tướng X, ... dự và chỉ đạo Hội nghị"
-    for m in regex.finditer(r"(?<!\w)(?:đến\s+)?dự\s+và\s+(?:chỉ\s+đạo|phát\s+biểu)", text[s:e]):
+    for m in _ATTEND_AND_LEAD.finditer(text[s:e]):
         left = s
-        for bm in regex.finditer(r"[.;]\s|\bẢnh:[^.]*?(?=\s[\p{Lu}])", text[s:s + m.start()]):
+        for bm in _SENTENCE_CLAUSE.finditer(text[s:s + m.start()]):
             left = s + bm.end()
         for it in _people_in(text, left, s + m.start())[:1]:
             out.append(it)
@@ -504,11 +531,11 @@ def _resolutions(text: str, s: int, e: int, d: _Draft) -> None:
     P = _P.get()
     if not P.HAS_RES.search(text, s, e, timeout=_T):
         return
-    for m in P.RES_COUNT.finditer(text, s, e, timeout=_T):
+    for m in matches(P.RES_COUNT, text, s, e):
         n = parse_count(m["n"])
         if n and d.resolution_count is None:
             d.resolution_count = n
-    for m in P.RES_VERB.finditer(text, s, e, timeout=_T):
+    for m in matches(P.RES_VERB, text, s, e):
         before = text[s:m.start()].rstrip()
         if not before or before.endswith((",", ":", ";")):
             continue  # "Thông qua Nghị quyết ..., tỉnh đã ...": through, not adopted
@@ -548,7 +575,7 @@ def _titles_after(text: str, p: int, e: int) -> list[str]:
 
 def _record(doc: Document, d: _Draft) -> Meeting:
     text = doc.text
-    name = regex.sub(r"\s+", " ", text[d.name[0]:d.name[1]]).strip(" .,;:") if d.name else None
+    name = _SPACES.sub(" ", text[d.name[0]:d.name[1]]).strip(" .,;:") if d.name else None
     chairs, ch_ev = [], []
     for n, ev in d.chairs:
         if n not in chairs:
@@ -580,7 +607,7 @@ def _record(doc: Document, d: _Draft) -> Meeting:
 def _formal(doc: Document) -> Iterator[Meeting]:
     P = _P.get()
     text = doc.text
-    for m in P.FORMAL_SESSION.finditer(text, timeout=_T):
+    for m in matches(P.FORMAL_SESSION, text):
         dates = find_dates(text, m.start("date"), m.end("date"))
         org = regex.sub(r"\s+", " ", m["org"]).strip()
         yield Meeting(
