@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import regex
 
-__all__ = ["BASE_SECONDS", "SECONDS_PER_MB", "PatternTimeout", "limit", "matches"]
+__all__ = ["BASE_SECONDS", "SECONDS_PER_MB", "PatternTimeout", "limit", "matches", "matches_from"]
 
 BASE_SECONDS = 2.0
 SECONDS_PER_MB = 2.0  # per million characters: ~20x what the slowest pattern needs here
@@ -51,3 +51,30 @@ def matches(pattern: regex.Pattern, text: str, pos: int = 0, endpos: int | None 
         return list(pattern.finditer(text, pos, endpos, timeout=seconds))
     except TimeoutError as e:
         raise PatternTimeout(seconds) from e
+
+
+def matches_from(pattern: regex.Pattern, starts: regex.Pattern, text: str, pos: int = 0,
+                 endpos: int | None = None, seconds: float | None = None) -> list[regex.Match]:
+    """matches(pattern, text, pos, endpos), with `pattern` tried only where `starts` matches.
+
+    `starts` must match at every position where a match of `pattern` can begin (a superset:
+    a cheap pattern of first words or characters) and `pattern` must not match the empty
+    string; then the result is the same as a scan's, which tries every position, for a
+    fraction of the time when the starts are rare. Each try has the time limit too."""
+    endpos = len(text) if endpos is None else endpos
+    seconds = limit(endpos - pos) if seconds is None else seconds
+    out = []
+    at = pos
+    match = pattern.match
+    try:
+        for c in list(starts.finditer(text, pos, endpos, timeout=seconds)):
+            p = c.start()
+            if p < at:
+                continue
+            m = match(text, p, endpos, timeout=seconds)
+            if m is not None:
+                out.append(m)
+                at = m.end()
+    except TimeoutError as e:
+        raise PatternTimeout(seconds) from e
+    return out

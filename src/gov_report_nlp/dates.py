@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from .budget import matches
+from .budget import matches, matches_from
 
 if TYPE_CHECKING:  # pragma: no cover
     from .document import Document
@@ -111,6 +111,11 @@ DATE_PATTERNS = regex.compile(
 )
 
 _DIGIT = regex.compile(r"\d")
+# where a date of DATE_PATTERNS can begin: a part of the day, "ngày", "tháng" or a digit.
+# Each start is one character (the rest a lookahead), so that overlapping words are all
+# found: "sángày 5/3/2020" holds a date from its "ngày".
+_SHORT_SPAN = 200  # characters
+_DATE_STARTS = regex.compile(r"s(?=áng)|t(?=rưa|ối|háng)|c(?=hiều)|đ(?=êm)|n(?=gày)|\d", regex.IGNORECASE)
 
 TIME_PATTERN = regex.compile(
     rf"(?<![\d/.:])(?:lúc\s+)?{_TIME}(?![\d/])",
@@ -142,7 +147,10 @@ def _find_dates(text: str, start: int, end: int, default_year: int | None) -> li
     out: list[DateValue] = []
     if not _DIGIT.search(text, start, end):
         return out  # every date has a digit: most sentences are skipped at the cost of one scan
-    for m in matches(DATE_PATTERNS, text, start, end):
+    # a short span (a reference's tail) is scanned whole: trying each start costs more there
+    scan = matches(DATE_PATTERNS, text, start, end) if end - start < _SHORT_SPAN else \
+        matches_from(DATE_PATTERNS, _DATE_STARTS, text, start, end)
+    for m in scan:
         if m["y1"]:
             y, mo, d = _int(m["y1"]), _int(m["m1"]), _int(m["d1"])
         elif m["y2"]:
