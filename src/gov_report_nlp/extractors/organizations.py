@@ -38,14 +38,38 @@ def _pattern():
     )
 
 
+# Characters (tab, line breaks, Latin, combining marks, Vietnamese, general punctuation)
+# each of which lowers to one character that the case-insensitive pattern treats as it: in
+# a text made of them only, the lowercase pattern over text.lower() finds the same spans
+# (a fifth of the time: case-insensitive lists are the costly part). İ and ſ are not.
+# benchmarks/check_organizations.py recomputes the set.
+_NOT_LOWER_SAFE = regex.compile(r"[^\t\n\r\x20-\u024f\u0300-\u036f\u1e00-\u1eff\u2000-\u206f]|[İſ]")
+
+
+@lru_cache(maxsize=None)
+def _lower_pattern():
+    """_pattern()'s pattern for lowercased text: lowercase lists, case-sensitive."""
+    kinds = load_map("org_kinds")
+    levels = list(load_map("admin_levels"))
+    return regex.compile(_pattern()[1].pattern, regex.VERBOSE,
+                         bodies=[k.lower() for k in kinds], levels=[v.lower() for v in levels])
+
+
+def _body_matches(text: str) -> list[regex.Match]:
+    """_pattern()'s matches in text; read their spans (over text.lower() when it is safe)."""
+    if _NOT_LOWER_SAFE.search(text) is None:
+        return matches(_lower_pattern(), text.lower())
+    return matches(_pattern()[1], text)
+
+
 def find_organizations(doc: Document) -> Iterator[Organization]:
     kinds, pat = _pattern()
     lower_kinds = {k.lower(): v for k, v in kinds.items()}
     skipped = [s for s in doc.segments if s.kind in SKIP_KINDS]
     units = {u.start: u for u in doc_admin_units(doc)}
     seen: set[str] = set()
-    for m in matches(pat, doc.text):
-        body = m["body"]
+    for m in _body_matches(doc.text):
+        body = doc.text[m.start("body"):m.end("body")]
         # capitalized bodies only ("Sở", "Phòng", "Bộ" are common words in lower case)
         if not body[0].isupper():
             continue

@@ -1,0 +1,61 @@
+"""organizations._body_matches against the case-insensitive pattern's own scan: the same
+spans for every text, and the set of characters it lowers is still safe.
+
+    .venv/bin/python benchmarks/check_organizations.py [--fuzz 100000]
+
+Safe: every character _NOT_LOWER_SAFE lets through lowers to one character, keeps its \\w
+class, and matches a letter of the lexicons case-insensitively exactly when its lowercase
+is that letter. Texts: the dev corpus and examples/*.txt, and random strings of body and
+level words in every case. Exit status 1 on the first difference.
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from pathlib import Path
+
+import regex
+
+sys.path.insert(0, str(Path(__file__).parent))
+from bench import load_texts  # noqa: E402
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--fuzz", type=int, default=100_000)
+    args = ap.parse_args(argv)
+    from gov_report_nlp.extractors.organizations import _NOT_LOWER_SAFE, _body_matches, _pattern
+    from gov_report_nlp.lexicon import load_map
+
+    kinds, pat = _pattern()
+    levels = list(load_map("admin_levels"))
+    alpha = sorted({ch for w in list(kinds) + levels for ch in w.lower()})
+    word = regex.compile(r"\w")
+    for cp in range(0x110000):
+        c = chr(cp)
+        if 0xD800 <= cp < 0xE000 or _NOT_LOWER_SAFE.match(c):
+            continue
+        lo = c.lower()
+        ok = len(lo) == 1 and bool(word.match(c)) == bool(word.match(lo)) and all(
+            bool(regex.fullmatch("(?i)" + regex.escape(p), c)) == (lo == p) for p in alpha)
+        if not ok:
+            print(f"U+{cp:04X} {c!r} is let through but is not safe")
+            return 1
+    texts = load_texts()
+    rng = random.Random(4)
+    pieces = [k for k in kinds] + [k.upper() for k in kinds] + [k.title() for k in kinds] + levels + \
+        [w.upper() for w in levels] + [" ", " ", " ", "/", "\n", "a", "Đ", "x", ".", "İ", "ſ", "K"]
+    cases = list(texts) + ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 10))) for _ in range(args.fuzz)]
+    for k, text in enumerate(cases):
+        want = [(m.span(), m.span("body"), m.span("rest")) for m in pat.finditer(text)]
+        got = [(m.span(), m.span("body"), m.span("rest")) for m in _body_matches(text)]
+        if want != got:
+            print(f"differ on case {k}: {text!r}\n  pattern: {want!r}\n  lowered: {got!r}")
+            return 1
+    print(f"safe characters checked; {len(cases)} texts: identical")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
