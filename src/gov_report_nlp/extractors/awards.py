@@ -19,7 +19,7 @@ Rules, sentence by sentence (a sentence may hold several grants, kept apart):
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
@@ -69,13 +69,32 @@ def _kind_openers() -> tuple[str, ...]:
     return tuple(sorted(words))
 
 
-def _may_have_kind(text: str, folded: str | None, s0: int, s1: int, openers: tuple[str, ...]) -> bool:
+def _may_have_kind(text: str, folded: str | None, s0: int, s1: int, openers: tuple[str, ...],
+                   at: list[tuple[int, int]]) -> bool:
     """Whether text[s0:s1] contains an opener, case-insensitively; `folded` is text.casefold()
-    when it is as long as text (then every character folds to one: offsets agree)."""
+    when it is as long as text (then every character folds to one: offsets agree), and `at`
+    the (start, end) of every opener in it, sorted."""
     if folded is None:
         piece = text[s0:s1].casefold()
         return any(w in piece for w in openers)
-    return any(folded.find(w, s0, s1) >= 0 for w in openers)
+    i = bisect_left(at, (s0, -1))
+    while i < len(at) and at[i][0] < s1:
+        if at[i][1] <= s1:
+            return True
+        i += 1
+    return False
+
+
+def _opener_spans(folded: str, openers: tuple[str, ...]) -> list[tuple[int, int]]:
+    """(start, end) of every occurrence of every opener in `folded`, overlapping ones too."""
+    out = []
+    for w in openers:
+        k = folded.find(w)
+        while k >= 0:
+            out.append((k, k + len(w)))
+            k = folded.find(w, k + 1)
+    out.sort()
+    return out
 
 
 @lru_cache(maxsize=None)
@@ -270,8 +289,9 @@ def find_awards(doc: Document) -> Iterator[Award]:
     openers = _kind_openers()
     folded = text.casefold()
     folded = folded if len(folded) == len(text) else None
+    at = _opener_spans(folded, openers) if folded is not None else []
     for s0, s1 in _sentences(text):
-        found = matches(_kind_pattern(), text, s0, s1) if _may_have_kind(text, folded, s0, s1, openers) else []
+        found = matches(_kind_pattern(), text, s0, s1) if _may_have_kind(text, folded, s0, s1, openers, at) else []
         sentence: list[_Grant] = []
         decisions = _Decisions(text, s0, s1) if found else None
         semi, semi_to = -1, s0  # the last ';' in text[s0:semi_to]: one long sentence stays linear

@@ -248,8 +248,10 @@ def _candidates(doc: Document) -> Iterator[Target]:
     pat = _pattern()
     seen: set[tuple[int, int]] = set()
     for s0, e0 in _scan_spans(doc):
-        date_spans = [(d.start, d.end) for d in find_dates(text, s0, e0)]
-        for m in matches(pat, text, s0, e0):
+        found = matches(pat, text, s0, e0)
+        # the dates only of a span with a quantity (most have none)
+        date_spans = [(d.start, d.end) for d in find_dates(text, s0, e0)] if found else []
+        for m in found:
             s, e = m.span()
             if (s, e) in seen or any(ds < e and s < de for ds, de in date_spans):
                 continue
