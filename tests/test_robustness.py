@@ -127,6 +127,7 @@ HOSTILE = {
     "bodies_one_line": "UBND tỉnh " * 100_000,
     "units_one_line": "huyện Đắk Song " * 65_000,
     "quantities_one_line": "50 ha " * 20_000,  # 20 000 targets, each a record
+    "quantities_1mb": "50 ha " * 170_000,  # 170 000 figures: MAX_RECORDS kept, the cut in a warning
     "open_parens": "(" * 500_000,
 }
 
@@ -138,10 +139,11 @@ SLOW: dict[str, str] = {}  # known gaps: name -> reason (xfail, strict)
     pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=SLOW[n])) if n in SLOW else n
     for n in sorted(HOSTILE)])
 def test_hostile_input_is_fast(name):
+    """Each hostile input in under 5 s of CPU (CPU time: the machine running the suite may be shared)."""
     text = HOSTILE[name]
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     _extract(text)
-    took = time.perf_counter() - t0
+    took = time.process_time() - t0
     assert took < 5.0, f"{name}: {took:.1f} s"
 
 
@@ -151,9 +153,9 @@ def test_one_line_megabyte_per_extractor():
 
     doc = make_document(HOSTILE["one_line_1mb"])
     for key, find in EXTRACTORS.items():
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         list(find(doc))
-        took = time.perf_counter() - t0
+        took = time.process_time() - t0
         assert took < 2.0, f"{key}: {took:.1f} s"
 
 
@@ -175,9 +177,9 @@ def test_refs_one_line_per_extractor():
 
 
 def _pipeline_time(text: str) -> float:
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     run(make_document(text))
-    return time.perf_counter() - t0
+    return time.process_time() - t0
 
 
 def test_time_per_megabyte_is_flat():
@@ -235,9 +237,9 @@ def _people_time(reps: int) -> float:
     from gov_report_nlp.extractors.people import find_people
 
     doc = make_document("Nguyễn Văn " * reps)
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     list(find_people(doc))
-    return time.perf_counter() - t0
+    return time.process_time() - t0
 
 
 def test_people_is_linear_on_capitalized_runs():
@@ -246,19 +248,19 @@ def test_people_is_linear_on_capitalized_runs():
 
 
 def test_capitalized_syllables_100k():
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     _extract("Nguyễn Văn " * 50_000)
-    assert time.perf_counter() - t0 < 5.0
+    assert time.process_time() - t0 < 5.0
 
 
 @pytest.mark.skipif(not os.environ.get("GOV_REPORT_NLP_BIG"), reason="10 MB document: set GOV_REPORT_NLP_BIG=1")
 def test_ten_megabyte_document_finishes():
     para = VI + "\n\n"
     text = para * (10 * MB // len(para.encode()))
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     report = run(make_document(text))
     assert report is not None
-    took = time.perf_counter() - t0
+    took = time.process_time() - t0
     print(f"10 MB: {took:.1f} s")
     assert not [w for w in report.warnings if "timed out" in w], report.warnings
 
