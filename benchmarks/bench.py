@@ -40,6 +40,27 @@ def load_texts() -> list[str]:
     return texts
 
 
+def equivalence_cases(pieces: list[str], n: int, seed: int, most: int = 14, lines: bool = True) -> list[str]:
+    """Inputs for checking that a fast scan equals the plain one (benchmarks/check_*.py): the
+    corpus texts (and their lines), then n random strings of up to `most` of the pieces."""
+    texts = load_texts()
+    cases = list(texts) + ([ln for t in texts for ln in t.split("\n")] if lines else [])
+    rng = random.Random(seed)
+    cases += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, most))) for _ in range(n)]
+    return cases
+
+
+def report_equivalence(cases: list[str], plain, fast, names: tuple[str, str] = ("plain", "fast")) -> int:
+    """0 when plain(text) == fast(text) for every case; else print the first difference, 1."""
+    for k, text in enumerate(cases):
+        want, got = plain(text), fast(text)
+        if want != got:
+            print(f"differ on case {k}: {text!r}\n  {names[0]}: {want!r}\n  {names[1]}: {got!r}")
+            return 1
+    print(f"{len(cases)} texts: identical")
+    return 0
+
+
 def build_corpus(texts: list[str], mb: float, seed: int = 0) -> list[str]:
     """Documents drawn from the texts until `mb` MB: whole texts, and splices of two
     (one's head with another's body), so the corpus is not one text repeated."""

@@ -9,12 +9,11 @@ line breaks, Ƣ, o/u with and without tone marks, q). Exit status 1 on the first
 from __future__ import annotations
 
 import argparse
-import random
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from bench import load_texts  # noqa: E402
+from bench import equivalence_cases, report_equivalence  # noqa: E402
 
 
 def main(argv=None) -> int:
@@ -23,22 +22,12 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     from gov_report_nlp.normalize import _PIECE_NFC, _pieces_nfc
 
-    texts = load_texts()
-    cases = list(texts) + [ln for t in texts for ln in t.split("\n")]
-    rng = random.Random(2)
     pieces = [" ", " ", "  ", "\t", "\u00a0", "\u2003", "\u3000", "\u200b", "\ufeff", "\u00ad", "\n", "\r\n", "\r",
               "\u2028", "\x85", "Ƣ", "ƣ", "oà", "Oá", "uỷ", "UÝ", "qu", "Quý", "hoà", "a", "B", "1", ".", "ò", "ủy"]
-    for _ in range(args.fuzz):
-        cases.append("".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))))
-    for k, text in enumerate(cases):
-        want = [(m.span(), m.lastgroup) for m in _PIECE_NFC.finditer(text)]
-        got = [(m.span(), m.lastgroup) for m in _pieces_nfc(text)]
-        if want != got:
-            print(f"differ on case {k}: {text!r}\n  finditer: {want!r}\n  pieces:   {got!r}")
-            return 1
-    print(f"{len(cases)} texts: identical")
-    return 0
-
+    return report_equivalence(
+        equivalence_cases(pieces, args.fuzz, seed=2, most=12),
+        lambda t: [(m.span(), m.lastgroup) for m in _PIECE_NFC.finditer(t)],
+        lambda t: [(m.span(), m.lastgroup) for m in _pieces_nfc(t)], ("finditer", "pieces"))
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -9,12 +9,11 @@ breaks, upper and lower case, abbreviations). Exit status 1 on the first differe
 from __future__ import annotations
 
 import argparse
-import random
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from bench import load_texts  # noqa: E402
+from bench import equivalence_cases, report_equivalence  # noqa: E402
 
 
 def main(argv=None) -> int:
@@ -29,21 +28,10 @@ def main(argv=None) -> int:
     if abbrev is None:
         print("underthesea's tokenizer is not the Punkt-style one: segment uses it as is")
         return 0
-    texts = load_texts()
-    cases = list(texts) + [ln for t in texts for ln in t.split("\n")]
-    rng = random.Random(1)
     pieces = [".", ".", "..", "...", "....", "?", "!", "?!", " ", " ", "\t", "\n", "\r", "1", "23", "a", "B",
               "TP", "tp", "Ts", "Đ", "ông", "Việt", "e.g", "U.S", "…", "”", "  ", "x.", "5.000", "Mr"]
-    for _ in range(args.fuzz):
-        cases.append("".join(rng.choice(pieces) for _ in range(rng.randint(0, 14))))
-    for k, text in enumerate(cases):
-        want, got = sent_tokenize(text), _punkt_sentences(text, abbrev)
-        if want != got:
-            print(f"differ on case {k}: {text!r}\n  underthesea: {want!r}\n  segment:     {got!r}")
-            return 1
-    print(f"{len(cases)} texts: identical")
-    return 0
-
+    return report_equivalence(equivalence_cases(pieces, args.fuzz, seed=1), sent_tokenize,
+                              lambda t: _punkt_sentences(t, abbrev), ("underthesea", "segment"))
 
 if __name__ == "__main__":
     sys.exit(main())
