@@ -274,25 +274,34 @@ def cmd_evaluate(args) -> int:
     return 0
 
 
+def _lexicon_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--lexicon", action="append", metavar="DIR",
+                   help="a directory of your own lexicon files added to the built-in ones (repeatable)")
+
+
+def _input_options(p: argparse.ArgumentParser) -> None:
+    """What extract and render share: how to read the inputs, and the lexicons."""
+    p.add_argument("--input-format", choices=FORMATS_FILE, default="auto")
+    p.add_argument("--errors", choices=("strict", "replace"), default="strict",
+                   help="bytes that are no known encoding: an error naming the offset (strict) or U+FFFD (replace)")
+    p.add_argument("--max-bytes", type=parse_size, default=DEFAULT_MAX_BYTES, metavar="N",
+                   help="refuse a document (a file, or a JSONL line) larger than N bytes; 50M, 512K... (default 50M)")
+    _lexicon_option(p)
+
+
 def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="gov-report-nlp", description="Facts out of Vietnamese government reports and portal news.")
     sub = ap.add_subparsers(dest="command", required=True)
     ex = sub.add_parser("extract", help="extract reports from files (or stdin)")
     ex.add_argument("files", nargs="*",
                     help="input files (text, HTML, JSONL; PDF and DOCX with the pdf/docx extras); none or '-' reads stdin")
-    ex.add_argument("--input-format", choices=FORMATS_FILE, default="auto")
+    _input_options(ex)
     ex.add_argument("--format", choices=("json", "jsonl", "csv"), default="json",
                     help="json (one report, or an array), jsonl (a report a line) or csv (one row a record of --kind)")
     ex.add_argument("--kind", choices=tuple(KINDS), metavar="KIND",
                     help=f"with --format csv: which records make the rows ({', '.join(KINDS)})")
     ex.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
                     help="worker processes for JSONL input (0: one per CPU); order is kept")
-    ex.add_argument("--errors", choices=("strict", "replace"), default="strict",
-                    help="bytes that are no known encoding: an error naming the offset (strict) or U+FFFD (replace)")
-    ex.add_argument("--max-bytes", type=parse_size, default=DEFAULT_MAX_BYTES, metavar="N",
-                    help="refuse a document (a file, or a JSONL line) larger than N bytes; 50M, 512K... (default 50M)")
-    ex.add_argument("--lexicon", action="append", metavar="DIR",
-                    help="a directory of your own lexicon files added to the built-in ones (repeatable)")
     ex.set_defaults(func=cmd_extract, usage_error=ex.error)
     sg = sub.add_parser("segment", help="print the segments of one document with kinds and spans")
     sg.add_argument("file", nargs="?")
@@ -306,19 +315,12 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--docs", help="extract these {id, text} JSONL documents and score them")
     ev.add_argument("--by-doc", action="store_true", help="list every missed and extra fact")
     ev.add_argument("--format", choices=("text", "json"), default="text")
-    ev.add_argument("--lexicon", action="append", metavar="DIR",
-                    help="a directory of your own lexicon files added to the built-in ones (repeatable)")
+    _lexicon_option(ev)
     ev.set_defaults(func=cmd_evaluate)
     rd = sub.add_parser("render", help="write one self-contained HTML page showing what was found in the text")
     rd.add_argument("files", nargs="*", help="input files (text, HTML or JSONL); none or '-' reads stdin")
     rd.add_argument("-o", "--output", default="-", help="the HTML file to write ('-': stdout)")
-    rd.add_argument("--input-format", choices=FORMATS_FILE, default="auto")
-    rd.add_argument("--errors", choices=("strict", "replace"), default="strict",
-                    help="undecodable bytes: fail (strict) or replace them")
-    rd.add_argument("--max-bytes", type=parse_size, default=DEFAULT_MAX_BYTES, metavar="N",
-                    help="refuse a document larger than N bytes (default 50M)")
-    rd.add_argument("--lexicon", action="append", metavar="DIR",
-                    help="a directory of your own lexicon files added to the built-in ones (repeatable)")
+    _input_options(rd)
     rd.set_defaults(func=cmd_render)
     sc = sub.add_parser("schema", help="print the JSON Schema of a report")
     sc.set_defaults(func=cmd_schema)

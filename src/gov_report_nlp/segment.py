@@ -376,6 +376,16 @@ def _punkt_sentences(text: str, abbrev: frozenset[str]) -> list[str]:
     start = 0
     n = len(text)
     find = _SENT_END.search
+
+    def cut(end: int) -> int:
+        """End the sentence at `end`; where the next one starts (after the spaces)."""
+        sentence = text[start:end].strip()
+        if sentence:
+            sentences.append(sentence)
+        while end < n and text[end] in " \t\n\r":
+            end += 1
+        return end
+
     m = find(text, 0)
     while m is not None:
         i = m.start()
@@ -389,12 +399,7 @@ def _punkt_sentences(text: str, abbrev: frozenset[str]) -> list[str]:
                 while after < n and text[after] in " \t":
                     after += 1
                 if after >= n or text[after].isupper():
-                    sentence = text[start:dot_end].strip()
-                    if sentence:
-                        sentences.append(sentence)
-                    while dot_end < n and text[dot_end] in " \t\n\r":
-                        dot_end += 1
-                    start = dot_end
+                    start = dot_end = cut(dot_end)
                 m = find(text, dot_end)
                 continue
             # "1.500.000": a dot between digits; "TP.": a dot after an abbreviation
@@ -411,12 +416,7 @@ def _punkt_sentences(text: str, abbrev: frozenset[str]) -> list[str]:
         end = i + 1
         while end < n and text[end] in ".?!":
             end += 1
-        sentence = text[start:end].strip()
-        if sentence:
-            sentences.append(sentence)
-        while end < n and text[end] in " \t\n\r":
-            end += 1
-        start = end
+        start = end = cut(end)
         m = find(text, end)
     final = text[start:].strip()
     if final:
