@@ -30,7 +30,8 @@ def _pattern():
     levels = list(load_map("admin_levels"))
     return kinds, regex.compile(
         r"""
-        (?<![\w/])(?P<body>\L<bodies>)(?!\w)           # Huyện ủy, UBND, Hội LHPN
+        (?<![\w/])(?<!/[\w.]{1,12}-)                   # not the issuer code of a symbol: "12/QĐ-UBND"
+        (?P<body>\L<bodies>)(?!\w)                      # Huyện ủy, UBND, Hội LHPN
         (?P<rest>(?:[ ](?:\L<levels>)(?!\w))?)          # huyện
         """,
         regex.VERBOSE | regex.IGNORECASE,
