@@ -18,6 +18,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterator, Union
 
+import regex
+
 from .errors import LexiconError
 
 DATA_DIR = Path(__file__).parent / "data" / "vi"
@@ -149,6 +151,12 @@ def _entries(name: str):
     for user in _active:
         for up, n, line in user.get(name):
             yield n, up, line
+
+
+def alternation(words) -> str:
+    """A regex alternation of lexicon phrases, longest first, a space matching any whitespace."""
+    parts = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(r"\s+".join(regex.escape(p) for p in w.split()) for w in parts)
 
 
 @lru_cache(maxsize=None)

@@ -28,15 +28,10 @@ import regex
 
 from ..budget import matches
 from ..document import Document
-from ..lexicon import load_list, load_map
+from ..lexicon import alternation, load_list, load_map
 from ..records import Award, Evidence
 
 _TIMEOUT = 2.0
-
-
-def _alternation(words) -> str:
-    parts = sorted(set(words), key=lambda w: (-len(w), w))
-    return "|".join(r"\s+".join(regex.escape(p) for p in w.split()) for w in parts)
 
 
 def _noun_kinds() -> dict[str, str]:
@@ -51,8 +46,8 @@ def _kind_pattern() -> regex.Pattern:
         (?<!\w)
         (?:
             (?P<hh>(?i:huy\s+hiệu))\s+(?P<years>\d{{1,2}})\s+năm\s+tuổi\s+(?i:đảng)   # huy hiệu 30 năm tuổi Đảng
-          | (?P<dh>(?i:danh\s+hiệu))\s+[“"]?\s*(?P<title>(?i:{_alternation(load_list("award_titles"))}))
-          | (?P<kind>(?i:{_alternation(load_list("award_kinds"))}))                  # bằng khen, huân chương lao động
+          | (?P<dh>(?i:danh\s+hiệu))\s+[“"]?\s*(?P<title>(?i:{alternation(load_list("award_titles"))}))
+          | (?P<kind>(?i:{alternation(load_list("award_kinds"))}))                  # bằng khen, huân chương lao động
             (?:\s+(?P<cls>(?i:hạng\s+(?:nhất|nhì|ba))))?                               # hạng Nhì
         )
         (?!\w)
@@ -99,7 +94,7 @@ def _opener_spans(folded: str, openers: tuple[str, ...]) -> list[tuple[int, int]
 
 @lru_cache(maxsize=None)
 def _counts() -> regex.Pattern:
-    nouns = _alternation(_noun_kinds())
+    nouns = alternation(_noun_kinds())
     return regex.compile(
         rf"""
         (?<![\d,.])
@@ -115,12 +110,12 @@ def _counts() -> regex.Pattern:
 
 @lru_cache(maxsize=None)
 def _words(name: str) -> regex.Pattern:
-    return regex.compile(rf"(?<!\w)(?:{_alternation(load_list(name))})(?!\w)", regex.IGNORECASE)
+    return regex.compile(rf"(?<!\w)(?:{alternation(load_list(name))})(?!\w)", regex.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
 def _verb_before() -> regex.Pattern:
-    verbs = _alternation(load_list("award_grant_verbs"))
+    verbs = alternation(load_list("award_grant_verbs"))
     return regex.compile(rf"(?<!\w)(?P<verb>{verbs})\s+\Z", regex.IGNORECASE)
 
 

@@ -28,17 +28,11 @@ import regex
 from ..budget import matches
 from ..dates import find_dates
 from ..document import Document
-from ..lexicon import lexicon_generation, load_list, load_map
+from ..lexicon import alternation, lexicon_generation, load_list, load_map
 from ..records import DocumentRef, Evidence
 
 _TIMEOUT = 2.0  # for the searches in a window of a few hundred characters around a mention
 _LU = r"A-ZĐÀ-ỸẠ-Ỹ\p{Lu}"
-
-
-def _alternation(words) -> str:
-    """A regex alternation of lexicon phrases, longest first, a space matching any whitespace."""
-    parts = sorted(set(words), key=lambda w: (-len(w), w))
-    return "|".join(r"\s+".join(regex.escape(p) for p in w.split()) for w in parts)
 
 
 @lru_cache(maxsize=None)
@@ -70,10 +64,10 @@ SYMBOL = regex.compile(
 
 @lru_cache(maxsize=None)
 def _bare_pattern() -> regex.Pattern:
-    blockers = _alternation(load_list("ref_bare_blockers"))
+    blockers = alternation(load_list("ref_bare_blockers"))
     return regex.compile(
         rf"""
-        (?<!\w)(?P<kind>(?i:{_alternation(_kinds().values())}))   # Nghị quyết | chỉ thị
+        (?<!\w)(?P<kind>(?i:{alternation(_kinds().values())}))   # Nghị quyết | chỉ thị
         (?P<so>\s+(?i:số))?\s*:?[ ]                               # số
         (?P<nums>\d{{1,4}}(?:/\d{{4}})?                           # 835 | 08/2013
                  (?:[ ]?,[ ]?\d{{1,4}}|[ ]và[ ]\d{{1,4}}){{0,9}}) # 05,07,08
@@ -88,14 +82,14 @@ def _bare_pattern() -> regex.Pattern:
 def _kind_before() -> regex.Pattern:
     """The type word right before a symbol: "Chỉ thị số ", "Công⏎văn số⏎", "Luật số: "."""
     return regex.compile(
-        rf"(?<!\w)(?P<kind>(?i:{_alternation(_kinds().values())}))(?:\s+(?i:số))?\s*:?\s*\Z"
+        rf"(?<!\w)(?P<kind>(?i:{alternation(_kinds().values())}))(?:\s+(?i:số))?\s*:?\s*\Z"
     )
 
 
 @lru_cache(maxsize=None)
 def _kind_in_clause() -> regex.Pattern:
     """A capitalised type word a few words before "số": "Luật Bảo hiểm xã hội số ", "Báo cáo⏎thẩm tra số "."""
-    kinds = _alternation(_kinds().values())
+    kinds = alternation(_kinds().values())
     return regex.compile(
         rf"(?<!\w)(?P<kind>{kinds})(?P<mid>(?:\s+[^\s,;:.()“”\"]+){{1,8}}?)\s+số\s*:?\s*\Z"
     )
@@ -120,7 +114,7 @@ TAIL_TO_ISSUER = regex.compile(r"\s*,?\s*(?:của|do)\s+(?=[\p{Lu}\p{Ll}])")
 
 @lru_cache(maxsize=None)
 def _issuer_stop() -> regex.Pattern:
-    stops = _alternation(load_list("ref_issuer_stops"))
+    stops = alternation(load_list("ref_issuer_stops"))
     return regex.compile(
         rf"""
           \s(?:{stops})(?!\w)                      # về, quy định, ban hành ...
@@ -136,7 +130,7 @@ def _issuer_stop() -> regex.Pattern:
 
 @lru_cache(maxsize=None)
 def _issuer_heads() -> regex.Pattern:
-    return regex.compile(rf"\s*(?:{_alternation(load_list('ref_issuer_heads'))})(?!\w)")
+    return regex.compile(rf"\s*(?:{alternation(load_list('ref_issuer_heads'))})(?!\w)")
 
 
 # a comma inside one body's name: ", Thể thao và Du lịch"
