@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Iterator
 
 from .errors import GovReportError, InputError
-from .inputs import DEFAULT_MAX_BYTES, parse_jsonl_line, parse_size, stream_lines, too_large
+from .inputs import DEFAULT_MAX_BYTES, jsonl_items, parse_size, stream_lines, too_large
 from .records import ErrorLine, Report
 from .tables import KINDS
 
@@ -70,16 +70,8 @@ def _jsonl_reports(lines, name: str, jobs: int = 1, errors: str = "strict") -> I
     linenos: deque[int] = deque()  # line numbers of the items handed out, not yet answered
 
     def items():
-        for lineno, raw in enumerate(lines, 1):
-            if not raw.strip():
-                continue
+        for lineno, item in jsonl_items(lines, name, errors):
             linenos.append(lineno)
-            try:
-                line = raw.decode("utf-8", errors=errors)
-            except UnicodeDecodeError as e:
-                yield ErrorLine(error=f"{name}:{lineno}: not UTF-8 at byte {e.start}")
-                continue
-            item = parse_jsonl_line(line, lineno, name)
             if item.error:
                 yield ErrorLine(id=item.id, error=item.error)
             else:

@@ -113,6 +113,20 @@ class JsonlItem:
     extra: dict[str, Any] | None = None
 
 
+def jsonl_items(lines, name: str = "<stdin>", errors: str = "strict"):
+    """(line number, JsonlItem) of every non-blank line of raw JSONL bytes (from stream_lines):
+    a line that is not UTF-8 (with errors="strict") or not a report's JSON is an item with its error."""
+    for lineno, raw in enumerate(lines, 1):
+        if not raw.strip():
+            continue
+        try:
+            line = raw.decode("utf-8", errors=errors)
+        except UnicodeDecodeError as e:
+            yield lineno, JsonlItem(None, None, f"{name}:{lineno}: not UTF-8 at byte {e.start}")
+            continue
+        yield lineno, parse_jsonl_line(line, lineno, name)
+
+
 def parse_jsonl_line(line: str, lineno: int, name: str = "<stdin>") -> JsonlItem:
     """One JSONL line as {"id", "text"}; other keys are passed by, bad lines become errors."""
     try:

@@ -363,10 +363,9 @@ def render_html(report, text: str, *, title: str | None = None) -> str:
 
 def _documents(args, errors: list[str]) -> Iterator[tuple[Any, str]]:
     """(report, normalized text) of every input document; messages of unreadable ones to errors."""
-    from .cli import _input_format, _open
-    from .errors import GovReportError, InputError
-    from .files import read_any
-    from .inputs import parse_jsonl_line, stream_lines, too_large
+    from .cli import _input_format, _open, _read_document
+    from .errors import GovReportError
+    from .inputs import jsonl_items, stream_lines
     from .normalize import make_document
     from .pipeline import run
 
@@ -388,16 +387,7 @@ def _documents(args, errors: list[str]) -> Iterator[tuple[Any, str]]:
             head = f.read(65536)
             fmt = _input_format(path, head, args.input_format)
             if fmt == "jsonl":
-                lines = stream_lines(head, f, args.max_bytes)
-                for lineno, raw in enumerate(lines, 1):
-                    if not raw.strip():
-                        continue
-                    try:
-                        line = raw.decode("utf-8", errors=args.errors)
-                    except UnicodeDecodeError as e:
-                        errors.append(f"{name}:{lineno}: not UTF-8 at byte {e.start}")
-                        continue
-                    item = parse_jsonl_line(line, lineno, name)
+                for lineno, item in jsonl_items(stream_lines(head, f, args.max_bytes), name, args.errors):
                     if item.error:
                         errors.append(item.error)
                         continue
@@ -406,10 +396,7 @@ def _documents(args, errors: list[str]) -> Iterator[tuple[Any, str]]:
                     except GovReportError as e:
                         errors.append(f"{name}:{lineno}: {e}")
                 continue
-            data = head + f.read(max(0, args.max_bytes + 1 - len(head)))
-            if len(data) > args.max_bytes:
-                raise InputError(too_large(None, args.max_bytes, name))
-            ft = read_any(data, name, fmt, errors=args.errors)  # text, HTML, PDF or DOCX
+            ft = _read_document(path, name, head, f, fmt, args)  # text, HTML, PDF or DOCX
             report, text = one(ft.text, ft.input_format, path, ft.encoding)
             report.warnings = ft.warnings + report.warnings
             yield report, text
