@@ -13,15 +13,22 @@ pattern never meets it, a runaway one (catastrophic backtracking) does.
 A pattern that meets its limit raises PatternTimeout (a TimeoutError with the seconds);
 the pipeline turns it into a warning on the document, "organizations: pattern timed out
 after 2.0 s; facts of this kind may be missing", and the other extractors go on.
+
+MAX_RECORDS bounds the records of one kind in one document the same way: the pipeline keeps
+that many and says so when it cuts; an extractor that gathers its candidates before
+yielding reads no more than one past it.
 """
 from __future__ import annotations
 
 import regex
 
-__all__ = ["BASE_SECONDS", "SECONDS_PER_MB", "PatternTimeout", "limit", "matches", "matches_from"]
+__all__ = ["BASE_SECONDS", "SECONDS_PER_MB", "MAX_RECORDS", "PatternTimeout", "limit", "matches", "matches_from"]
 
 BASE_SECONDS = 2.0
 SECONDS_PER_MB = 2.0  # per million characters: ~20x what the slowest pattern needs here
+# records of one kind in one document, at most: a real report has hundreds; a list of 100 000
+# figures is a table dump, and extracting all of it would make any 1 MB input take minutes
+MAX_RECORDS = 10_000
 
 
 class PatternTimeout(TimeoutError):

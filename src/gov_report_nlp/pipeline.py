@@ -6,9 +6,10 @@ need (dates, numbers, titles) lives in the shared layers below them.
 """
 from __future__ import annotations
 
-from .budget import format_seconds
 from itertools import islice
 
+from . import budget
+from .budget import format_seconds
 from .document import Document
 from .errors import GovReportError
 from .extractors import awards, header, meetings, organizations, people, places, refs, targets, terms
@@ -28,11 +29,6 @@ EXTRACTORS = {
     "targets": targets.find_targets,
     "terms": terms.find_terms,
 }
-
-
-# records of one kind in one document, at most: a real report has hundreds; a list of 100 000
-# figures is a table dump, and extracting all of it would make any 1 MB input take minutes
-MAX_RECORDS = 10_000
 
 
 def timeout_warning(key: str, e: TimeoutError) -> str:
@@ -59,11 +55,12 @@ def run(doc: Document) -> Report:
     )
     for key, find in EXTRACTORS.items():
         try:
-            records = list(islice(find(doc), MAX_RECORDS + 1))
-            if len(records) > MAX_RECORDS:
+            most = budget.MAX_RECORDS
+            records = list(islice(find(doc), most + 1))
+            if len(records) > most:
                 # a hostile or machine-made text ("50 ha " x 200 000): bounded time, said out loud
-                del records[MAX_RECORDS:]
-                doc.warnings.append(f"{key}: more than {MAX_RECORDS} records; the rest were not extracted")
+                del records[most:]
+                doc.warnings.append(f"{key}: more than {most} records; the rest were not extracted")
             setattr(report, key, records)
         except GovReportError:
             raise  # misuse (a bad lexicon line): a clear error, not a silent gap

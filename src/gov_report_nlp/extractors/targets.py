@@ -16,6 +16,7 @@ from typing import Iterator
 
 import regex
 
+from .. import budget
 from ..budget import matches
 from ..dates import find_dates
 from ..document import Document
@@ -208,11 +209,9 @@ def _indicator(text: str, start: int, floor: int, after: tuple[int, int], noun: 
 def find_targets(doc: Document) -> Iterator[Target]:
     """Every result quantity, once: a headline or subheading figure that the body
     repeats is given by the body."""
-    # a machine-made list of figures ("50 ha " x 200 000): the pipeline keeps MAX_RECORDS, so
-    # reading more than one past it is wasted (and would make a 1 MB input take a minute)
-    from ..pipeline import MAX_RECORDS
-
-    found = list(islice(_candidates(doc), MAX_RECORDS + 1))
+    # a machine-made list of figures ("50 ha " x 200 000): the pipeline keeps budget.MAX_RECORDS,
+    # so reading more than one past it is wasted (and would make a 1 MB input take a minute)
+    found = list(islice(_candidates(doc), budget.MAX_RECORDS + 1))
     heads = sorted((s.start, s.end) for s in doc.segments if s.kind in ("title", "heading"))
     head_starts = [a for a, _ in heads]
     reach = list(accumulate((b for _, b in heads), max))  # the furthest end of heads[:i + 1]
