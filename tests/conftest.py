@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -48,4 +49,22 @@ def dev_gold() -> dict[str, dict]:
     return out
 
 
+if os.environ.get("CI") == "true" and not (DEV / "docs.jsonl").exists():
+    # in CI the quality gate must run: a missing corpus fails instead of skipping
+    raise RuntimeError(f"CI=true but the dev corpus is missing: {DEV / 'docs.jsonl'}")
 needs_dev = pytest.mark.skipif(not (DEV / "docs.jsonl").exists(), reason="../shared/corpus/dev not present")
+
+
+def optional(module: str, reason: str | None = None):
+    """Import an optional dependency: skip when it is not installed, fail loudly when it is
+    installed but broken (a bad pair of versions must not pass as a skip)."""
+    import importlib
+
+    try:
+        return importlib.import_module(module)
+    except ModuleNotFoundError as e:
+        if e.name and module.split(".")[0] == e.name.split(".")[0]:
+            pytest.skip(reason or f"optional dependency {module!r} is not installed", allow_module_level=True)
+        pytest.fail(f"optional dependency {module!r} is installed but broken: {e!r}", pytrace=False)
+    except Exception as e:  # ImportError of a symbol, a failing module body
+        pytest.fail(f"optional dependency {module!r} is installed but broken: {e!r}", pytrace=False)

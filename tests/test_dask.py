@@ -6,10 +6,10 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, optional
 
-pytest.importorskip("dask.bag")
-pytest.importorskip("distributed")
+optional("dask.bag")
+optional("distributed")
 
 
 def _text(i: int) -> str:

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import optional
 
 from gov_report_nlp import InputError
 from gov_report_nlp.files import extract_file, read_file, sniff_file
@@ -40,8 +41,8 @@ def cli(*args, stdin: bytes | None = None):
 
 @pytest.fixture(scope="module")
 def pdf_path(tmp_path_factory) -> Path:
-    fpdf = pytest.importorskip("fpdf", reason="fpdf2 writes the test PDFs (the 'test' extra)")
-    pytest.importorskip("pypdf")
+    fpdf = optional("fpdf", reason="fpdf2 writes the test PDFs (the 'test' extra)")
+    optional("pypdf")
     if FONT is None:
         pytest.skip("no DejaVuSans.ttf on this machine: no Vietnamese-capable font to write a PDF with")
     pdf = fpdf.FPDF()
@@ -62,7 +63,7 @@ def pdf_path(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def docx_path(tmp_path_factory) -> Path:
-    docx = pytest.importorskip("docx")
+    docx = optional("docx")
     d = docx.Document()
     d.sections[0].header.paragraphs[0].text = "ĐẦU TRANG UBND"
     d.sections[0].footer.paragraphs[0].text = "CHÂN TRANG 1"
@@ -115,7 +116,7 @@ def test_pdf_through_the_cli_by_magic_bytes(pdf_path):
 
 
 def test_corrupted_pdf_is_a_clear_error(pdf_path, tmp_path):
-    pytest.importorskip("pypdf")
+    optional("pypdf")
     bad = tmp_path / "bad.pdf"
     bad.write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 8)
     with pytest.raises(InputError, match="not a readable PDF"):
@@ -176,7 +177,7 @@ def test_docx_without_the_extra_names_it(docx_path, monkeypatch):
 
 
 def test_broken_docx_is_a_clear_error(tmp_path):
-    pytest.importorskip("docx")
+    optional("docx")
     p = tmp_path / "x.docx"
     p.write_bytes(b"PK\x03\x04 not really a zip")
     with pytest.raises(InputError, match="not a readable DOCX"):

@@ -29,12 +29,27 @@ def test_dev_corpus_stays_above_floors(dev_scores):
     assert gate.failures(dev_scores, gate.floors()) == [], dev_scores.table()
 
 
+@needs_dev
+def test_dev_corpus_html_stays_above_floors():
+    scores = gate.dev_scores(DEV / "docs-html.jsonl")
+    assert gate.failures(scores, gate.floors(), prefix="html:") == [], scores.table()
+
+
 def test_floors_only_go_up():
-    for name, hist in gate.read_history().items():
-        values = [f for f, _, _ in hist]
-        assert values == sorted(values), f"{name}: a floor was lowered: {values}"
-        for floor, _, measured in hist:
-            assert floor <= measured, f"{name}: floor {floor} above its measured {measured}"
+    for corpus, history in gate.read_histories():
+        for name, hist in history.items():
+            values = [f for f, _, _ in hist]
+            assert values == sorted(values), f"{corpus} {name}: a floor was lowered: {values}"
+            for floor, _, measured in hist:
+                assert floor <= measured, f"{corpus} {name}: floor {floor} above its measured {measured}"
+
+
+def test_floors_in_force_are_the_last_corpus(tmp_path):
+    p = tmp_path / "floors.txt"
+    p.write_text("title 0.9 2026-01-01 0.95\ntitle 0.95 2026-02-01 0.97\n"
+                 "corpus dev-89 2026-03-01\ntitle 0.80 2026-03-01 0.82\n", encoding="utf-8")
+    assert gate.floors(p) == {"title": 0.80}
+    assert [c for c, _ in gate.read_histories(p)] == ["initial", "dev-89"]
 
 
 @needs_dev
@@ -79,7 +94,18 @@ EVAL_CASES = [
     ({"id": "a", "targets": [{"value": 2, "unit": "tạ / ha"}]}, {"id": "a", "targets": [{"value": 2, "unit": "tạ/ha"}]}, "target", (1, 0, 0)),
     ({"id": "a", "meetings": [{"kind": "hội nghị", "date": "2020-07-28"}]}, {"id": "a", "meetings": [{"kind": "hội nghị", "date": "--07-28"}]}, "meeting.date", (0, 1, 1)),
     ({"id": "a", "terms": [{"start": 2020, "end": 2025}]}, {"id": "a", "terms": [{"start": 2020, "end": 2025}, {"start": 2020, "end": 2025}]}, "term", (1, 0, 0)),
+    ({"id": "a", "outline": [{"number": "I.", "level": 1, "heading": "TÌNH HÌNH CHUNG"}, {"number": "-", "level": 2}]},
+     {"id": "a", "outline": [{"number": "I", "level": 1, "heading": "Tình hình chung"}, {"number": "1", "level": 2}]}, "outline", (1, 1, 0)),
+    ({"id": "a", "outline": [{"number": "Điều 3", "level": 2, "heading": "Hiệu lực thi hành"}]},
+     {"id": "a", "outline": [{"number": "Điều 3", "level": 1, "heading": "Hiệu lực thi hành"}]}, "outline.heading", (0, 1, 1)),
+    ({"id": "a"}, {"id": "a", "outline": [{"number": "1", "level": 1}]}, "outline", (0, 0, 0)),
 ]
+
+
+def test_outline_is_scored_apart_from_the_facts():
+    s = evaluate.score({"a": {"id": "a", "title": "Tin", "outline": [{"number": "1", "level": 1}]}},
+                       {"a": {"id": "a", "title": "Tin"}})
+    assert s.fields["outline"].fn == 1 and s.micro.f1 == 1.0
 
 
 @pytest.mark.parametrize("gold,pred,name,expected", EVAL_CASES)

@@ -9,6 +9,7 @@ import sys
 import time
 
 import pytest
+from conftest import optional
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -48,7 +49,7 @@ def _extract(text: str, input_format: str = "auto"):
 
 @pytest.mark.parametrize("encoding", ["cp1258", "tcvn3", "vni"])
 def test_legacy_bytes_decode_to_unicode(encoding):
-    pytest.importorskip("viparse") if encoding != "cp1258" else None
+    optional("viparse") if encoding != "cp1258" else None
     text, found = decode_bytes(to_legacy(VI, encoding), "x.txt")
     assert found == encoding
     # TCVN3 has no capital toned letters: compare ignoring case
@@ -57,7 +58,7 @@ def test_legacy_bytes_decode_to_unicode(encoding):
 
 @pytest.mark.parametrize("encoding", ["tcvn3", "vni"])
 def test_glyph_soup_in_utf8_is_repaired(encoding):
-    pytest.importorskip("viparse")
+    optional("viparse")
     soup = to_legacy(VI, encoding).decode("latin-1")  # "Céng hßa x· héi..." saved as UTF-8
     text, found = decode_bytes(soup.encode("utf-8"), "x.txt")
     assert found == f"utf-8+{encoding}" and text.lower() == VI.lower()
@@ -327,7 +328,7 @@ def test_cli_max_bytes_and_errors_options(tmp_path):
 
 
 def test_cli_reports_legacy_encoding(tmp_path):
-    pytest.importorskip("viparse")
+    optional("viparse")
     p = tmp_path / "old.txt"
     p.write_bytes(to_legacy(VI, "vni"))
     r = cli("extract", str(p))

@@ -9,7 +9,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, optional
 
 from gov_report_nlp import GovReportError, extract
 from gov_report_nlp.records import Report
@@ -56,13 +56,13 @@ def test_rows_are_flat_and_in_column_order(report):
 def test_columns_do_not_depend_on_the_data():
     empty = extract("Không có gì.", id="z")
     assert empty.to_rows("awards") == [] and empty.to_rows("document") == []
-    pytest.importorskip("pandas")
+    optional("pandas")
     df = empty.to_dataframe("meetings")
     assert list(df.columns) == columns("meetings") and len(df) == 0
 
 
 def test_dataframe_of_one_and_of_many(report):
-    pytest.importorskip("pandas")
+    optional("pandas")
     df = report.to_dataframe("awards")
     assert list(df.columns) == columns("awards") and df.loc[0, "individuals"] == 9
     many = to_dataframe([report, extract(DOCS[1]["text"], id="b")], "awards")

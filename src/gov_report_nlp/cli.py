@@ -283,6 +283,8 @@ def _input_options(p: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="gov-report-nlp", description="Facts out of Vietnamese government reports and portal news.")
+    from . import __version__
+    ap.add_argument("--version", action="version", version=f"gov-report-nlp {__version__}")
     sub = ap.add_subparsers(dest="command", required=True)
     ex = sub.add_parser("extract", help="extract reports from files (or stdin)")
     ex.add_argument("files", nargs="*",

@@ -177,11 +177,22 @@ def report_keys(report: dict) -> dict[str, list[tuple[Part, ...]]]:
     for t in _dicts(report, "terms"):
         if t.get("start") is not None and t.get("end") is not None:
             add("term", exact(canon_number(t["start"])), exact(canon_number(t["end"])))
+    for sec in _dicts(report, "outline"):
+        n = regex.sub(r"[\s.):-]+$", "", canon(sec.get("number")))
+        if not n or n in ("-", "+"):
+            continue  # bullets are not scored
+        level = exact(canon_number(sec.get("level")))
+        add("outline", level, exact(n))
+        if sec.get("heading"):
+            add("outline.heading", level, exact(n), fuzzy(sec["heading"]))
     # fields where a repeat says nothing new count each distinct key once
     for f in ("term", "ref.number", "people.name", "authors", "meeting.chair"):
         if f in k:
             k[f] = list({tuple(p.value for p in key): key for key in k[f]}.values())
     return k
+
+
+OUTLINE = ("outline", "outline.heading")  # scored apart from the facts' micro-F1
 
 
 def pair(gold: list[tuple], pred: list[tuple]) -> tuple[int, list[tuple], list[tuple]]:
@@ -232,8 +243,11 @@ class Scores:
 
     @property
     def micro(self) -> Counts:
+        """Micro-averaged over the facts' fields (the outline fields are scored apart)."""
         c = Counts()
-        for v in self.fields.values():
+        for name, v in self.fields.items():
+            if name in OUTLINE:
+                continue
             c.tp, c.fp, c.fn = c.tp + v.tp, c.fp + v.fp, c.fn + v.fn
         return c
 
@@ -252,7 +266,7 @@ class Scores:
         if self.without_prediction:
             lines.append(f"documents with no prediction: {len(self.without_prediction)} (e.g. {self.without_prediction[0]})")
         m = self.micro
-        lines.append(f"micro P {m.precision:.3f} R {m.recall:.3f} F1 {m.f1:.3f} over {self.docs} documents")
+        lines.append(f"micro P {m.precision:.3f} R {m.recall:.3f} F1 {m.f1:.3f} over {self.docs} documents (outline fields apart)")
         return "\n".join(lines)
 
 
@@ -265,6 +279,9 @@ def score(gold: dict[str, dict], pred: dict[str, dict]) -> Scores:
     out = Scores(docs=len(gold), without_prediction=[d for d in gold if d not in pred])
     for doc_id, g in gold.items():
         gk, pk = report_keys(g), report_keys(pred.get(doc_id, {}))
+        if "outline" not in g:  # outlines are scored only where the gold has one
+            for f in OUTLINE:
+                pk.pop(f, None)
         for name in sorted(set(gk) | set(pk)):
             tp, missed, extra = pair(gk.get(name, []), pk.get(name, []))
             c = out.fields.setdefault(name, Counts())
