@@ -68,3 +68,29 @@ def optional(module: str, reason: str | None = None):
         pytest.fail(f"optional dependency {module!r} is installed but broken: {e!r}", pytrace=False)
     except Exception as e:  # ImportError of a symbol, a failing module body
         pytest.fail(f"optional dependency {module!r} is installed but broken: {e!r}", pytrace=False)
+
+
+# -- the one runner of the table cases ----------------------------------------------------
+# A case lists its records whole under `expected` (every field as model_dump(mode="json")
+# gives it), so a wrong value in a field the case did not think of fails the case. Fields that
+# only say where the evidence is are compared by the span checks instead.
+NOT_COMPARED = frozenset({"evidence", "section"})
+
+
+def whole(record) -> dict:
+    """A record as a case writes it: its JSON form without the evidence fields."""
+    data = record.model_dump(mode="json") if hasattr(record, "model_dump") else dict(record)
+    return {k: v for k, v in data.items() if k not in NOT_COMPARED and not k.endswith("_evidence")}
+
+
+def check_records(doc, got: list, expected: list[dict]) -> None:
+    """The records of one case equal the expected ones, whole and in order, and every span
+    of their evidence is the text it claims in the normalized text."""
+    assert [whole(r) for r in got] == expected
+    for r in got:
+        data = r.model_dump() if hasattr(r, "model_dump") else {}
+        for k, v in data.items():
+            if k == "evidence" or k.endswith("_evidence"):
+                for ev in (v if isinstance(v, list) else [v]):
+                    if ev:
+                        assert doc.text[ev["start"]:ev["end"]] == ev["text"], (k, ev)
