@@ -12,6 +12,7 @@ numerator of each ratio.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import platform
@@ -243,6 +244,9 @@ def main(argv=None) -> int:
     res["baselines"] = {}
     for name, kb in (("underthesea.ner", args.ner_kb), ("underthesea.word_tokenize", args.tok_kb),
                      ("dateparser.search_dates", args.dp_kb)):
+        if name.startswith("dateparser") and importlib.util.find_spec("dateparser") is None:
+            print(f"{name}: not installed (pip install -e '.[bench]'), skipped", flush=True)
+            continue
         smp = sample(docs, kb)
         smb = nbytes(smp) / MB
         run_pipeline(smp)

@@ -5,8 +5,8 @@ Two layouts, detected from the first lines:
 - formal (Decree 30/2020/NĐ-CP, Guide 36-HD/VPTW): page_header, authority, motto,
   number, dateline, doc_type, summary, recipient, section, paragraph, item, signature,
   signer_title, signer_name, recipients.
-Both: sentence segments inside running text (underthesea's sent_tokenize, mapped back
-to offsets).
+Both: sentence segments inside running text (underthesea 9.5.0's sent_tokenize, reproduced
+with our own list of abbreviations, mapped back to offsets).
 """
 from __future__ import annotations
 
@@ -344,30 +344,21 @@ def _segment_formal(doc: Document, lines: list[Span]) -> None:
 # --- sentences ---------------------------------------------------------------------------
 
 _RUNNING = {"paragraph", "caption", "section", "item", "heading", "title", "summary", "recipient"}
-_SENT_FALLBACK = regex.compile(r"[^.!?…]+(?:[.!?…]+[”\"')]*|$)")
 
 
 _SENT_END = regex.compile(r"[.?!]")
 
 
-def _punkt_abbreviations() -> frozenset[str] | None:
-    """underthesea's sentence tokenizer's abbreviations ("tp", "ts", one letters...), or None
-    when its tokenizer is not the Punkt-style one _punkt_sentences reproduces."""
-    try:
-        from underthesea.pipeline import sent_tokenize as st
-
-        st._load_model()
-        tok = st.sentence_tokenizer
-        if type(tok).__name__ != "PunktSentenceTokenizer" or tok.SENT_END_CHARS != frozenset(".?!"):
-            return None
-        return frozenset(tok.abbrev_types)
-    except Exception:  # pragma: no cover - underthesea is a dependency
-        return None
+def sentence_abbreviations() -> frozenset[str]:
+    """Words after which a "." ends no sentence ("tp", "ts", one letters...): our own list,
+    data/vi/sentence_abbreviations.txt (taken from underthesea 9.5.0's tokenizer; its header
+    says where from and under which licence), plus a team's own entries."""
+    return load_phrases("sentence_abbreviations")
 
 
 def _punkt_sentences(text: str, abbrev: frozenset[str]) -> list[str]:
-    """underthesea.sent_tokenize(text), the same list, step for step (its
-    PunktSentenceTokenizer.sentences_from_text); only it jumps from one '.', '?' or '!' to
+    """underthesea.sent_tokenize(text) of underthesea 9.5.0, the same list, step for step (its
+    PunktSentenceTokenizer.sentences_from_text) given the same abbreviations; only it jumps from one '.', '?' or '!' to
     the next instead of testing every character in Python (a fifth of segmenting).
     benchmarks/check_sentences.py compares the two."""
     if not text or not text.strip():
@@ -424,19 +415,8 @@ def _punkt_sentences(text: str, abbrev: frozenset[str]) -> list[str]:
     return sentences
 
 
-_ABBREV: list = []  # [abbreviations or None], filled on first use
-
-
 def _sent_tokenize(text: str) -> list[str]:
-    if not _ABBREV:
-        _ABBREV.append(_punkt_abbreviations())
-    if _ABBREV[0] is not None:
-        return _punkt_sentences(text, _ABBREV[0])
-    try:
-        from underthesea import sent_tokenize
-    except Exception:  # pragma: no cover - underthesea is a dependency
-        return [m.group() for m in _SENT_FALLBACK.finditer(text)]
-    return sent_tokenize(text)
+    return _punkt_sentences(text, sentence_abbreviations())
 
 
 def _add_sentences(doc: Document) -> None:
