@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import re
-import tomllib
+import pytest
 
 from conftest import ROOT
+
+tomllib = pytest.importorskip("tomllib")  # Python 3.11+
 
 # distribution name -> the module it installs, where the two differ
 MODULE_OF = {"python-docx": "docx", "fpdf2": "fpdf"}
