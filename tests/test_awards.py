@@ -23,6 +23,6 @@ def test_awards_table(case):
 
 @pytest.mark.parametrize("text", ["bằng khen " * 5000, "tặng bằng khen cho 1 tập thể, " * 3000, "cho " * 20000 + "1 cá nhân"])
 def test_awards_hostile_input_is_fast(text):
-    t = time.perf_counter()
+    t = time.process_time()
     list(find_awards(make_document(text)))
-    assert time.perf_counter() - t < 5
+    assert time.process_time() - t < 5

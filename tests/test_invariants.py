@@ -1,15 +1,18 @@
-"""Invariants over every test document: evidence equals the text at its span, output is
-valid against the model, the same input gives the same output."""
+"""Invariants over every test document (table cases, examples, the dev corpus in both its
+forms): evidence equals the text at its span, no extractor and no linking step failed, output
+is valid against the model, the same input gives the same output."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
-from conftest import CASES, ROOT, dev_docs
+from conftest import CASES, DEV, ROOT, dev_docs
 import yaml
 
 from gov_report_nlp import Report, make_document
+from gov_report_nlp import pipeline
 from gov_report_nlp.pipeline import run
 
 
@@ -27,6 +30,12 @@ def _texts() -> list[tuple[str, str]]:
         out.append((f"examples:{path.name}", path.read_text(encoding="utf-8")))
     for d in dev_docs():
         out.append((f"dev:{d['id']}", d["text"]))
+    html = DEV / "docs-html.jsonl"
+    if html.exists():
+        for line in html.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                d = json.loads(line)
+                out.append((f"dev-html:{d['id']}", d["text"]))
     return out
 
 
@@ -47,11 +56,21 @@ def _check_evidence(doc, report: Report) -> None:
             assert doc.text[ev.start:ev.end] == ev.text, (field, ev)
 
 
+# the warnings pipeline.run writes when an extractor or the linking step raised
+FAILED = re.compile(r"^\w+: extractor failed: |^link: failed: ")
+
+
+def _check_nothing_failed(report: Report) -> None:
+    failed = [w for w in report.warnings if FAILED.search(w)]
+    assert not failed, failed
+
+
 @pytest.mark.parametrize("name,text", TEXTS, ids=[n for n, _ in TEXTS])
 def test_evidence_points_at_its_text(name, text):
     doc = make_document(text)
     report = run(doc)
     _check_evidence(doc, report)
+    _check_nothing_failed(report)
     # every span also maps back inside the input
     for _, rec in report.records():
         if rec.evidence is not None:
@@ -73,3 +92,24 @@ def test_contract_keys_present():
     for key in ("id", "title", "published", "authors", "document", "people", "meetings",
                 "document_refs", "awards", "targets", "terms"):
         assert key in data
+
+
+def _broken(*args, **kwargs):
+    raise RuntimeError("broken on purpose")
+
+
+@pytest.mark.parametrize("key", [*pipeline.EXTRACTORS, "link"])
+def test_a_broken_step_fails_the_invariant(key, monkeypatch):
+    """Breaking any one extractor (or the linking step) makes the invariant above fail on the
+    test documents: the pipeline's catch-all does not hide it."""
+    if key == "link":
+        monkeypatch.setattr(pipeline, "link", _broken)
+    else:
+        monkeypatch.setitem(pipeline.EXTRACTORS, key, _broken)
+    caught = 0
+    for _, text in TEXTS[:5]:
+        try:
+            _check_nothing_failed(run(make_document(text)))
+        except AssertionError:
+            caught += 1
+    assert caught == 5

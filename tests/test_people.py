@@ -28,6 +28,6 @@ def test_same_title():
 
 def test_hostile_input_stays_linear():
     text = " ".join(["Nguyễn Văn"] * 50_000) + ", " + "Phó Chủ tịch UBND, " * 2_000
-    t = time.perf_counter()
+    t = time.process_time()
     find_person_mentions(text)
-    assert time.perf_counter() - t < 10
+    assert time.process_time() - t < 10

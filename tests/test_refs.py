@@ -23,6 +23,6 @@ def test_refs_table(case):
 
 @pytest.mark.parametrize("text", ["số " * 20000, "1/" * 50000, "Chỉ thị số 1-" * 5000 + "CT", "Nghị quyết 1, " * 10000])
 def test_refs_hostile_input_is_fast(text):
-    t = time.perf_counter()
+    t = time.process_time()
     list(find_document_refs(make_document(text)))
-    assert time.perf_counter() - t < 5
+    assert time.process_time() - t < 5

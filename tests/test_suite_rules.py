@@ -1,0 +1,15 @@
+"""Rules the test suite keeps: timing bounds measure CPU time (time.process_time), not wall
+time, so a loaded machine (CI, 8 jobs on 2 cores) cannot fail a test that is fast."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+WALL_CLOCK = re.compile(r"\btime\.(?:perf_counter|time|monotonic)(?:_ns)?\(")
+
+
+def test_timing_bounds_use_cpu_time():
+    here = Path(__file__).parent
+    offenders = [f"{p.name}:{n}" for p in sorted(here.rglob("*.py")) if p.name != Path(__file__).name
+                 for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if WALL_CLOCK.search(line)]
+    assert not offenders, f"wall-clock timing in tests (use time.process_time): {offenders}"
