@@ -69,6 +69,10 @@ def test_entries_are_normalized_like_the_text(tmp_path):
     ({"org_kinds.txt": "\tstate\n"}, "org_kinds.txt:1: expected 'key<TAB>value'"),
     ({"titles.txt": "# comment\n\nTrưởng ban\tX\n"}, "titles.txt:3: a list entry may not hold a tab"),
     ({"titles.txt": "Trưởng \ufffd ban\n"}, "titles.txt:1: replacement character"),
+    # a value outside the closed set the code reads: an organization is one of six kinds
+    ({"org_kinds.txt": "Ban A\tstate\n# note\nHội B\tassociation\n"},
+     "org_kinds.txt:3: 'association' is not a value of org_kinds (one of: armed, court, front, mass, party, state)"),
+    ({"award_count_nouns.txt": "hộ\tfamily\n"}, "award_count_nouns.txt:1: 'family' is not a value of award_count_nouns"),
 ])
 def test_bad_files_name_the_file_and_line(tmp_path, files, message):
     d = _dir(tmp_path, files)
@@ -167,3 +171,11 @@ def test_extract_many_with_a_bad_lexicon_fails_before_any_item(tmp_path):
     with pytest.raises(LexiconError, match="titles.txt:1"):
         list(extract_many(items(), lexicon=d))
     assert consumed == []
+
+
+def test_builtin_maps_hold_only_allowed_values():
+    from gov_report_nlp.lexicon import MAP_VALUES, load_map
+
+    for name, allowed in MAP_VALUES.items():
+        assert set(load_map(name).values()) <= allowed, name
+    assert set(load_map("org_kinds").values()) == MAP_VALUES["org_kinds"]  # all six in use

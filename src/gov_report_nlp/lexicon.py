@@ -56,11 +56,23 @@ def is_map(name: str) -> bool:
     return any("\t" in line for _, line in _lines(_path(name)))
 
 
-def _check(p: Path, n: int, line: str, as_map: bool) -> None:
+# The values a map lexicon may give, where the code reads them as a closed set: an organization
+# is one of six kinds, a counted noun of an award counts individuals or collectives.
+MAP_VALUES: dict[str, frozenset[str]] = {
+    "org_kinds": frozenset({"party", "state", "front", "mass", "armed", "court"}),
+    "award_count_nouns": frozenset({"individual", "collective"}),
+}
+
+
+def _check(p: Path, n: int, line: str, as_map: bool, name: str | None = None) -> None:
     if as_map:
         parts = line.split("\t")
         if len(parts) != 2 or not parts[0].strip() or not parts[1].strip():
             raise LexiconError(f"{p}:{n}: expected 'key<TAB>value', got {line!r}")
+        allowed = MAP_VALUES.get(name or "")
+        if allowed is not None and parts[1].strip() not in allowed:
+            raise LexiconError(f"{p}:{n}: {parts[1].strip()!r} is not a value of {name} "
+                               f"(one of: {', '.join(sorted(allowed))})")
     elif "\t" in line:
         raise LexiconError(f"{p}:{n}: a list entry may not hold a tab: {line!r}")
 
@@ -90,7 +102,7 @@ class UserLexicons:
             as_map = is_map(p.stem)
             rows = []
             for n, line in _lines(p):
-                _check(p, n, line, as_map)
+                _check(p, n, line, as_map, p.stem)
                 rows.append((p, n, line))
             found.append((p.stem, tuple(rows)))
         return cls(str(d.resolve()), tuple(found))
@@ -180,7 +192,7 @@ def load_map(name: str) -> dict[str, str]:
     """`key<TAB>value` entries of data/vi/<name>.txt (a user file's entry wins over a built-in one)."""
     out: dict[str, str] = {}
     for n, p, line in _entries(name):
-        _check(p, n, line, as_map=True)
+        _check(p, n, line, as_map=True, name=name)
         parts = line.split("\t")
         out[parts[0].strip()] = parts[1].strip()
     return out
