@@ -233,7 +233,9 @@ def cmd_render(args) -> int:
 
 
 def cmd_schema(args) -> int:
-    print(json.dumps(Report.model_json_schema(), ensure_ascii=False, indent=2))
+    from .schema import json_schema  # every field with its description from the guideline
+
+    print(json.dumps(json_schema(), ensure_ascii=False, indent=2))
     return 0
 
 

@@ -1,0 +1,51 @@
+"""The JSON Schema of a report, with a description for every field.
+
+The descriptions live in data/schema_descriptions.txt (`Model.field<TAB>description`, taken
+from the annotation guideline), not on each field of records.py: they are applied when the
+schema is built. tests/test_schema.py checks that every field of every model has one.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from . import records
+from .errors import GovReportError
+
+DESCRIPTIONS = Path(__file__).parent / "data" / "schema_descriptions.txt"
+
+
+@lru_cache(maxsize=None)
+def descriptions() -> dict[tuple[str, str], str]:
+    """(model name, field name) -> description, from data/schema_descriptions.txt."""
+    out: dict[tuple[str, str], str] = {}
+    for n, raw in enumerate(DESCRIPTIONS.read_text(encoding="utf-8").splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        key, sep, text = line.partition("\t")
+        model, dot, field = key.partition(".")
+        if not (sep and dot and model and field and text.strip()):
+            raise GovReportError(f"{DESCRIPTIONS}:{n}: expected 'Model.field<TAB>description', got {raw!r}")
+        out[(model, field)] = text.strip()
+    return out
+
+
+def models() -> list[type[BaseModel]]:
+    """Every pydantic model of records.py (the records, the Report, an error line)."""
+    return [c for c in vars(records).values()
+            if isinstance(c, type) and issubclass(c, BaseModel) and c.__module__ == records.__name__]
+
+
+def json_schema(model: type[BaseModel] = records.Report) -> dict:
+    """model.model_json_schema(), each property with its description."""
+    schema = model.model_json_schema()
+    desc = descriptions()
+    for name, node in [(model.__name__, schema), *schema.get("$defs", {}).items()]:
+        for field, prop in node.get("properties", {}).items():
+            text = desc.get((name, field))
+            if text:
+                prop["description"] = text
+    return schema
