@@ -77,10 +77,35 @@ def optional(module: str, reason: str | None = None):
 NOT_COMPARED = frozenset({"evidence", "section"})
 
 
+def _without_evidence(value):
+    """A JSON value without evidence fields, at any depth (a document's signers have theirs)."""
+    if isinstance(value, dict):
+        return {k: _without_evidence(v) for k, v in value.items()
+                if k not in NOT_COMPARED and not k.endswith("_evidence")}
+    if isinstance(value, list):
+        return [_without_evidence(v) for v in value]
+    return value
+
+
 def whole(record) -> dict:
     """A record as a case writes it: its JSON form without the evidence fields."""
     data = record.model_dump(mode="json") if hasattr(record, "model_dump") else dict(record)
-    return {k: v for k, v in data.items() if k not in NOT_COMPARED and not k.endswith("_evidence")}
+    return _without_evidence(data)
+
+
+def _spans(data):
+    """(key, evidence) of every evidence field in a dumped record, at any depth."""
+    if isinstance(data, dict):
+        for k, v in data.items():
+            if k == "evidence" or k.endswith("_evidence"):
+                for ev in (v if isinstance(v, list) else [v]):
+                    if ev:
+                        yield k, ev
+            else:
+                yield from _spans(v)
+    elif isinstance(data, list):
+        for v in data:
+            yield from _spans(v)
 
 
 def check_records(doc, got: list, expected: list[dict]) -> None:
@@ -88,9 +113,5 @@ def check_records(doc, got: list, expected: list[dict]) -> None:
     of their evidence is the text it claims in the normalized text."""
     assert [whole(r) for r in got] == expected
     for r in got:
-        data = r.model_dump() if hasattr(r, "model_dump") else {}
-        for k, v in data.items():
-            if k == "evidence" or k.endswith("_evidence"):
-                for ev in (v if isinstance(v, list) else [v]):
-                    if ev:
-                        assert doc.text[ev["start"]:ev["end"]] == ev["text"], (k, ev)
+        for k, ev in _spans(r.model_dump() if hasattr(r, "model_dump") else {}):
+            assert doc.text[ev["start"]:ev["end"]] == ev["text"], (k, ev)

@@ -13,7 +13,7 @@ from conftest import optional
 from gov_report_nlp import InputError
 from gov_report_nlp.files import extract_file, read_file, sniff_file
 from gov_report_nlp.normalize import make_document
-from gov_report_nlp.pagetext import clean_pages, repair_breaks
+from gov_report_nlp.pagetext import clean_pages, repair_breaks, split_columns
 
 FONTS = [Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
          Path("/usr/share/fonts/dejavu/DejaVuSans.ttf"),
@@ -143,10 +143,9 @@ def test_pdf_without_the_extra_names_it(pdf_path, monkeypatch, capsys):
 def test_docx_paragraphs_and_table_rows_in_order(docx_path):
     ft = read_file(docx_path)
     assert ft.input_format == "docx"
-    assert ft.text.splitlines() == [
+    assert ft.text.split("\n\n") == [  # a blank line between blocks: a paragraph, a table
         "Ngày 15/3/2021, UBND tỉnh trao Bằng khen cho 03 tập thể và 05 cá nhân.",
-        "STT | Văn bản | Ghi chú",
-        "1 | Quyết định số 12/QĐ-UBND ngày 5/3/2021 | đã ban hành",
+        "STT | Văn bản | Ghi chú\n1 | Quyết định số 12/QĐ-UBND ngày 5/3/2021 | đã ban hành",
         "Tỷ lệ hộ nghèo giảm còn 2,5%.",
     ]  # header and footer skipped
 
@@ -231,3 +230,174 @@ def test_repair_breaks(text, expected):
 ])
 def test_repair_breaks_leaves_whole_text_alone(text):
     assert repair_breaks(text) == text
+
+
+# ---- the formal header and signature block: two columns -----------------------------------
+
+def _docx_table(d, rows):
+    """A table whose cells hold the given lines, one paragraph each."""
+    t = d.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, cells in enumerate(rows):
+        for c, lines in enumerate(cells):
+            cell = t.cell(r, c)
+            cell.text = lines[0] if lines else ""
+            for line in lines[1:]:
+                cell.add_paragraph(line)
+    return t
+
+
+STATE_HEADER = [[["ỦY BAN NHÂN DÂN", "HUYỆN CƯ JÚT"], ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]],
+                [["Số: 88/BC-UBND"], ["Cư Jút, ngày 14 tháng 9 năm 2023"]]]
+PARTY_HEADER = [[["ĐẢNG BỘ TỈNH ĐẮK NÔNG", "HUYỆN ỦY KRÔNG NÔ", "*"], ["ĐẢNG CỘNG SẢN VIỆT NAM"]],
+                [["Số 21-BC/HU"], ["Krông Nô, ngày 02 tháng 10 năm 2023"]]]
+SIGNATURE = [[["Nơi nhận:", "- Thường trực Huyện ủy;", "- Lưu: VT."], ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Trần Minh Khoa"]]]
+
+
+@pytest.fixture(scope="module")
+def formal_docx(tmp_path_factory):
+    docx = optional("docx")
+    out = {}
+    for layout, header, authority in (("state", STATE_HEADER, "ỦY BAN NHÂN DÂN HUYỆN CƯ JÚT"),
+                                      ("party", PARTY_HEADER, "ĐẢNG BỘ TỈNH ĐẮK NÔNG HUYỆN ỦY KRÔNG NÔ")):
+        d = docx.Document()
+        _docx_table(d, header)
+        d.add_paragraph("BÁO CÁO")
+        d.add_paragraph("Kết quả thực hiện nhiệm vụ 9 tháng năm 2023")
+        d.add_paragraph("Trong 9 tháng, tổng thu ngân sách trên địa bàn đạt 97 tỷ đồng.")
+        _docx_table(d, [[["Chỉ tiêu"], ["Kế hoạch"], ["Thực hiện"]],
+                        [["Thu ngân sách"], ["150 tỷ đồng"], ["98 tỷ đồng"]],
+                        [["Diện tích cây cà phê"], ["12.000 ha"], ["12.400 ha"]]])
+        _docx_table(d, SIGNATURE)
+        path = tmp_path_factory.mktemp("formal") / f"{layout}.docx"
+        d.save(str(path))
+        out[layout] = (path, authority)
+    return out
+
+
+@pytest.mark.parametrize("layout", ["state", "party"])
+def test_docx_header_table_is_read_as_two_columns(formal_docx, layout):
+    path, authority = formal_docx[layout]
+    rep = extract_file(path)
+    place, date = ("Cư Jút", "2023-09-14") if layout == "state" else ("Krông Nô", "2023-10-02")
+    number = "88/BC-UBND" if layout == "state" else "21-BC/HU"
+    doc = rep.document
+    assert (doc.kind, doc.number, doc.authority, doc.place, doc.date, doc.layout) == (
+        "Báo cáo", number, authority, place, date, layout)
+    assert doc.summary == "Kết quả thực hiện nhiệm vụ 9 tháng năm 2023"  # not the paragraphs below
+    assert rep.published == date
+    assert [(s.name, s.titles) for s in doc.signers] == [("Trần Minh Khoa", ["Chủ tịch"])]
+    _grounded(rep, read_file(path).text)
+
+
+def test_docx_table_cells_never_leak_into_an_indicator(formal_docx):
+    rep = extract_file(formal_docx["state"][0])
+    assert not [t.indicator for t in rep.targets if t.indicator and "|" in t.indicator]
+    rows = {(t.value, t.unit): t.indicator for t in rep.targets}
+    assert rows[(97, "tỷ đồng")] == "tổng thu ngân sách trên địa bàn"
+    # a figure alone in its cell: the row's first cell says what it measures
+    assert rows[(150, "tỷ đồng")] == rows[(98, "tỷ đồng")] == "Thu ngân sách"
+    assert rows[(12000, "ha")] == rows[(12400, "ha")] == "Diện tích cây cà phê"
+
+
+def test_docx_data_table_with_a_date_stays_rows(tmp_path):
+    docx = optional("docx")
+    d = docx.Document()
+    _docx_table(d, [[["STT"], ["Văn bản"], ["Ngày"]], [["1"], ["Kế hoạch số 5/KH-UBND"], ["Hà Nội, ngày 3 tháng 2 năm 2023"]]])
+    p = tmp_path / "t.docx"
+    d.save(str(p))
+    assert read_file(p).text == "STT | Văn bản | Ngày\n1 | Kế hoạch số 5/KH-UBND | Hà Nội, ngày 3 tháng 2 năm 2023"
+
+
+def _formal_pdf(path, rows, signature):
+    fpdf = optional("fpdf", reason="fpdf2 writes the test PDFs (the 'test' extra)")
+    optional("pypdf")
+    if FONT is None:
+        pytest.skip("no DejaVuSans.ttf on this machine: no Vietnamese-capable font to write a PDF with")
+    pdf = fpdf.FPDF()
+    pdf.add_font("DejaVu", "", str(FONT))
+    pdf.set_font("DejaVu", size=10)
+    pdf.add_page()
+    for left, right in rows:  # two columns on one row: a text extractor merges them
+        pdf.cell(80, 6, left, align="C")
+        pdf.cell(100, 6, right, align="C", new_x="LMARGIN", new_y="NEXT")
+    for line in ["Kính gửi: Các phòng, ban chuyên môn huyện",
+                 "Thực hiện Kế hoạch số 12/KH-UBND ngày 5/3/2024 của UBND tỉnh, đề nghị các đơn vị báo cáo kết quả."]:
+        pdf.cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+    for left, right in signature:
+        pdf.cell(80, 6, left)
+        pdf.cell(100, 6, right, align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(path))
+    return path
+
+
+PDF_SIGNATURE = [("Nơi nhận:", "TM. BAN THƯỜNG VỤ"), ("- Như trên;", "PHÓ BÍ THƯ"), ("- Lưu: VT.", ""), ("", "Hoàng Thị Mai")]
+
+
+def test_pdf_number_and_place_date_on_one_line(tmp_path):
+    rows = [("TỈNH ỦY ĐẮK NÔNG", "ĐẢNG CỘNG SẢN VIỆT NAM"), ("*", ""),
+            ("Số 15-NQ/TU", "Gia Nghĩa, ngày 12 tháng 3 năm 2024"),
+            ("V/v tổ chức hội nghị", ""), ("sơ kết công tác quý I", "")]
+    path = _formal_pdf(tmp_path / "party.pdf", rows, PDF_SIGNATURE)
+    assert "Số 15-NQ/TU Gia Nghĩa, ngày 12 tháng 3 năm 2024" in _raw_pdf_text(path)  # one line, as the issue saw it
+    rep = extract_file(path)
+    doc = rep.document
+    assert (doc.kind, doc.number, doc.authority, doc.place, doc.date, doc.layout) == (
+        "Công văn", "15-NQ/TU", "TỈNH ỦY ĐẮK NÔNG", "Gia Nghĩa", "2024-03-12", "party")
+    assert doc.summary == "V/v tổ chức hội nghị sơ kết công tác quý I"
+    assert [(s.name, s.titles) for s in doc.signers] == [("Hoàng Thị Mai", ["Phó Bí thư"])]
+    assert ("Hoàng Thị Mai", ["Phó Bí thư"]) in [(p.name, p.titles) for p in rep.people]
+    _grounded(rep, read_file(path).text)
+
+
+def test_pdf_summary_before_the_motto(tmp_path):
+    rows = [("ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), ("HUYỆN ĐẮK MIL", "Độc lập - Tự do - Hạnh phúc"),
+            ("Số: 174/UBND-VP", ""), ("V/v triển khai thực hiện", "Đắk Mil, ngày 30 tháng 8 năm 2023"),
+            ("chương trình chuyển đổi số", "")]
+    signature = [("Nơi nhận:", "KT. CHỦ TỊCH"), ("- Như trên;", "PHÓ CHỦ TỊCH"), ("- Lưu: VT.", ""), ("", "Nguyễn Văn Bình")]
+    path = _formal_pdf(tmp_path / "state.pdf", rows, signature)
+    rep = extract_file(path)
+    doc = rep.document
+    assert (doc.kind, doc.number, doc.authority, doc.place, doc.date) == (
+        "Công văn", "174/UBND-VP", "ỦY BAN NHÂN DÂN HUYỆN ĐẮK MIL", "Đắk Mil", "2023-08-30")
+    assert doc.summary == rep.title == "V/v triển khai thực hiện chương trình chuyển đổi số"
+    assert [(s.name, s.titles) for s in doc.signers] == [("Nguyễn Văn Bình", ["Phó Chủ tịch"])]
+    _grounded(rep, read_file(path).text)
+
+
+def _raw_pdf_text(path) -> str:
+    import pypdf
+
+    return pypdf.PdfReader(str(path)).pages[0].extract_text()
+
+
+@pytest.mark.parametrize("text,expected", [
+    # merged rows of a header: left column, then right column
+    ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nHUYỆN A Độc lập - Tự do - Hạnh phúc\n"
+     "Số: 1/BC-UBND A Lưới, ngày 2 tháng 3 năm 2024\nBÁO CÁO",
+     "ỦY BAN NHÂN DÂN\nHUYỆN A\nSố: 1/BC-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+     "A Lưới, ngày 2 tháng 3 năm 2024\nBÁO CÁO"),
+    # a place of several words with a hyphen; "Thành phố" before a name
+    ("Số: 7/TB-UBND Bà Rịa - Vũng Tàu, ngày 1 tháng 2 năm 2024\nĐộc lập - Tự do - Hạnh phúc",
+     "Số: 7/TB-UBND\nBà Rịa - Vũng Tàu, ngày 1 tháng 2 năm 2024\nĐộc lập - Tự do - Hạnh phúc"),
+    ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 9/UBND Thành phố Hồ Chí Minh, ngày 1 tháng 2 năm 2024\nX",
+     "Số: 9/UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nThành phố Hồ Chí Minh, ngày 1 tháng 2 năm 2024\nX"),
+    # the signature block: recipients, then the signature
+    ("ĐẢNG CỘNG SẢN VIỆT NAM\nĐoạn cuối.\nNơi nhận: KT. GIÁM ĐỐC\n- Như trên; PHÓ GIÁM ĐỐC\n- Lưu: VT. Lê Văn Tám",
+     "ĐẢNG CỘNG SẢN VIỆT NAM\nĐoạn cuối.\nNơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nLê Văn Tám"),
+])
+def test_split_columns(text, expected):
+    assert split_columns(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a header already in one column, a news item, recipients without a merged signature
+    "ỦY BAN NHÂN DÂN\nTỈNH KHÁNH HÒA\nSố: 45/BC-UBND\nKhánh Hòa, ngày 10 tháng 3 năm 2021\nBÁO CÁO",
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nHà Nội, ngày 1 tháng 2 năm 2024",
+    "Hội nghị tổng kết\nSáng 5/3, tại Hà Nội, ngày 5 tháng 3 năm 2024 diễn ra hội nghị.",
+    "Tin tức\nLễ kỷ niệm tại Hà Nội, ngày 5 tháng 3 năm 2024\nĐộc lập - Tự do - Hạnh phúc là khát vọng.",
+    "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nNguyễn Văn A",
+    "Độc lập - Tự do - Hạnh phúc\nNơi nhận:\n- UBND tỉnh Đắk Nông;\n- Lưu: VT, TH.",
+    "Văn bản không có quốc hiệu.\nNơi nhận: KT. GIÁM ĐỐC\n- Như trên; PHÓ GIÁM ĐỐC",
+])
+def test_split_columns_leaves_one_column_alone(text):
+    assert split_columns(text) == text

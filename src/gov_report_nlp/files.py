@@ -17,7 +17,11 @@ not into the bytes of the PDF or the XML of the DOCX.
   broken across lines rejoined. A scanned PDF has no text layer: the text is empty and a
   warning says so (no OCR here).
 - DOCX (extra `docx`: python-docx): the body's paragraphs and tables in document order,
-  a table row by row with its cells separated by " | "; page headers and footers skipped.
+  one blank line between them, a table row by row with its cells separated by " | "; page
+  headers and footers skipped.
+  A layout table (the header of a formal document: authority | motto, number | place and
+  date; or its signature block: recipients | signature) is read as the columns it is: the
+  left column's lines, then the right column's, each paragraph of a cell on its own line.
 
 A file whose extra is not installed is refused with an InputError naming the extra; a
 corrupted or encrypted file is an InputError too, never a traceback.
@@ -28,6 +32,8 @@ import io
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import regex
 
 from .errors import InputError
 
@@ -122,14 +128,29 @@ def read_docx(data: bytes, name: str = "<docx>") -> FileText:
         raise InputError(f"{name}: looks like a DOCX file; to read it, {DOCX_HINT}") from None
     try:
         document = docx.Document(io.BytesIO(data))
-        blocks = list(_docx_blocks(document))
+        blocks = [b for b in _docx_blocks(document) if b.strip()]
     except Exception as e:  # python-docx / zipfile / lxml errors on a broken file
         raise InputError(f"{name}: not a readable DOCX file ({type(e).__name__}: {e})") from None
-    return FileText(text="\n".join(blocks), input_format="docx")
+    # a blank line between paragraphs: a Word paragraph ends there (a summary or a heading does
+    # not run on into the next paragraph, as it may over the line breaks of a PDF)
+    return FileText(text="\n\n".join(blocks), input_format="docx")
+
+
+# a cell of a formal document's header or signature block (Decree 30/2020/NĐ-CP, Guide
+# 36-HD/VPTW): the motto, the number, the place-and-date line, a signing prefix, "Nơi nhận"
+LAYOUT_CELL = regex.compile(
+    r"""CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM
+      |Độc\s+lập\s*[-–—]\s*Tự\s+do|^\s*Số\s*:?\s*[\w.]*\d*[\w.]*/|,\s*ngày\s+[\d.…_ ]*tháng
+      |^\s*(?:TM|KT|TL|TUQ|T/M|K/T|T/L)\s*\.?\s+\p{Lu}|^\s*Nơi\s+nhận\s*:""",
+    regex.VERBOSE | regex.MULTILINE,
+)
+#: a layout table has at most this many columns (a data table may have more)
+LAYOUT_COLUMNS = 2
 
 
 def _docx_blocks(document):
-    """Lines of the body: a paragraph each, a table row each ("cell | cell"); nested tables inline."""
+    """Blocks of the body: a paragraph each, a table each (a line per row, "cell | cell");
+    nested tables inline; a layout table column by column."""
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
@@ -138,20 +159,38 @@ def _docx_blocks(document):
             if isinstance(item, Paragraph):
                 yield item.text
             elif isinstance(item, Table):
-                yield from table_rows(item)
+                yield from table_lines(item)
 
-    def table_rows(table):
+    def table_cells(table):
+        rows = []
         for row in table.rows:
             cells, seen = [], set()
             for cell in row.cells:
                 if id(cell._tc) in seen:  # a merged cell is returned once per grid column
                     continue
                 seen.add(id(cell._tc))
-                cells.append(" ".join(l for l in walk(cell) if l.strip()).strip())
-            if any(cells):
-                yield " | ".join(cells)
+                cells.append([l.strip() for l in walk(cell) if l.strip()])
+            rows.append(cells)
+        return rows
+
+    def table_lines(table):
+        """A table as one block: a layout table column by column, else row by row."""
+        rows = table_cells(table)
+        if _is_layout_table(rows):
+            yield "\n".join(line for column in range(LAYOUT_COLUMNS)
+                            for cells in rows if column < len(cells) for line in cells[column])
+            return
+        texts = [[" ".join(lines) for lines in cells] for cells in rows]
+        yield "\n".join(" | ".join(t) for t in texts if any(t))
 
     yield from walk(document)
+
+
+def _is_layout_table(rows: list[list[list[str]]]) -> bool:
+    """Whether a table (rows of cells of lines) lays out a formal header or signature block."""
+    if not rows or any(len(cells) > LAYOUT_COLUMNS for cells in rows):
+        return False
+    return any(LAYOUT_CELL.search("\n".join(lines)) for cells in rows for lines in cells)
 
 
 # --- any file ----------------------------------------------------------------------------

@@ -13,6 +13,7 @@ their entries to the built-in ones and drops every pattern compiled from the old
 from __future__ import annotations
 
 import sys
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -196,3 +197,72 @@ def load_map(name: str) -> dict[str, str]:
         parts = line.split("\t")
         out[parts[0].strip()] = parts[1].strip()
     return out
+
+
+# --- a title written in capitals -----------------------------------------------------------
+
+_MAX_PHRASE_WORDS = 8
+_VOWEL = regex.compile(r"[AEIOUY]", regex.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _phrase_forms() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
+    """(titles, bodies, levels): lower case -> the form the lexicons write it."""
+    titles = {t.lower(): t for t in load_list("titles")}
+    titles.update({t.lower(): t for t in load_map("title_aliases").values()})
+    bodies = {b.lower(): b for b in load_map("org_kinds")}
+    levels = frozenset(l.lower() for l in load_map("admin_levels"))
+    return titles, bodies, levels
+
+
+def title_form(text: str) -> str:
+    """A title written in capitals, as a signature block writes it, in the form the lexicons
+    write it: "CHỦ TỊCH" -> "Chủ tịch", "CHỦ TỊCH QUỐC HỘI" -> "Chủ tịch Quốc hội", "PHÓ CHỦ
+    TỊCH UBND TỈNH ĐẮK NÔNG" -> "Phó Chủ tịch UBND tỉnh Đắk Nông". Its head is a title of
+    titles.txt, a body of org_kinds.txt keeps its form, the name after a level word
+    (admin_levels.txt) is a place, each word capitalized; an abbreviation stays in capitals;
+    any other word is lower case, but the first word of a name after a title or body, and
+    after its "và" ("SỞ KẾ HOẠCH VÀ ĐẦU TƯ" -> "Sở Kế hoạch và Đầu tư"). Text with a
+    lower-case letter, or that begins with no known title, is returned as it is."""
+    words = text.split()
+    if not words or any(ch.islower() for ch in text):
+        return text
+    titles, bodies, levels = _phrase_forms()
+    abbreviations = load_map("abbreviations")
+    out: list[str] = []
+    after = ""  # the last phrase: "title" or "body" (a name may follow), "level" (a place follows), "name"
+    i = 0
+    while i < len(words):
+        for n in range(min(_MAX_PHRASE_WORDS, len(words) - i), 0, -1):
+            key = " ".join(words[i:i + n]).lower()
+            if not out:
+                form, kind = titles.get(key), "title"
+            elif key in bodies:
+                form, kind = bodies[key], "body"
+            elif key in levels:
+                form, kind = key, "level"
+            else:
+                form, kind = titles.get(key), "title"
+            if form is not None:
+                out.append(form)
+                after = kind
+                i += n
+                break
+        else:
+            if not out:
+                return text  # no known title at the head: not ours to rewrite
+            w = words[i]
+            if (w in abbreviations and len(w) > 2) or not _VOWEL.search(unicodedata.normalize("NFD", w)):
+                out.append(w)  # an abbreviation: "UBND", "HĐND"
+            elif after == "level":
+                out.append(w[:1] + w[1:].lower())  # a place: "ĐẮK NÔNG" -> "Đắk Nông"
+            elif after in ("title", "body"):
+                out.append(w[:1] + w[1:].lower())  # the first word of a body's own name
+                after = "name"
+            elif after == "name" and w.lower() == "và":
+                out.append("và")  # "Sở Kế hoạch và Đầu tư": each part of the name
+                after = "body"
+            else:
+                out.append(w.lower())
+            i += 1
+    return " ".join(out)

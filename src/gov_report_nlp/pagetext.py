@@ -15,6 +15,12 @@ returns one text:
   "Thực", when the pieces are not Vietnamese syllables and the whole is (the syllables
   of underthesea's Viet74K word list); "tri-\\nển" -> "triển" the same way.
 
+- the two columns of a formal document's header and signature block (Decree 30/2020/NĐ-CP,
+  Guide 36-HD/VPTW), which a text extractor merges row by row ("Số 15-NQ/TU Gia Nghĩa,
+  ngày 12 tháng 3 năm 2024", "HUYỆN ĐẮK SONG Độc lập - Tự do - Hạnh phúc", "- Như trên;
+  CHỦ TỊCH"): each merged line is cut where the right column begins, and the block is
+  written left column first, then right column (split_columns).
+
 Pages are joined with one line break: a paragraph that runs on over a page break stays
 open for the segmenter, which joins broken lines of running text.
 """
@@ -95,7 +101,105 @@ def clean_pages(pages: list[str]) -> str:
             kept.pop(0)
         if kept:
             out.append("\n".join(kept))
-    return repair_breaks("\n".join(out))
+    return repair_breaks(split_columns("\n".join(out)))
+
+
+# --- the two columns of a formal header and signature block ----------------------------
+
+#: lines from the top looked at for a header, lines after "Nơi nhận" for a signature block
+HEADER_LINES = 14
+FOOTER_LINES = 16
+# where the header's right column begins on a merged line: the motto, or the place before
+# ", ngày ... năm YYYY" that ends the line (capitalized words: "Gia Nghĩa", "TP. Hồ Chí
+# Minh", "Bà Rịa - Vũng Tàu"); only in a header that has the motto
+_MOTTO = regex.compile(
+    r"(?:CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM"
+    r"|Độc\s+lập\s*[-–—]\s*Tự\s+do\s*[-–—]\s*Hạnh\s+phúc)"
+    r"(?=[\s\-_–—=*~]*$)"  # the motto ends its line (the right column's row)
+)
+_PLACE_WORD = r"\p{Lu}[\p{L}’'.]*"
+_DATELINE = regex.compile(
+    rf"(?<!\S)(?:Thành\s+phố\s+)?{_PLACE_WORD}(?:(?:\s+|\s*-\s*){_PLACE_WORD}){{0,5}}\s*,\s*ngày\b[^\n]{{0,40}}?năm\s+\d{{4}}\s*$"
+)
+_RECIPIENTS = regex.compile(r"^\s*Nơi\s+nhận\b", regex.IGNORECASE)
+# where the signature column begins on a merged line: a signing prefix ("TM. ỦY BAN NHÂN
+# DÂN"), a title in capitals at the end ("- Như trên; CHỦ TỊCH"), a name at the end
+# after punctuation ("- Lưu: VT. Nguyễn Văn Bình")
+_SIGNATURE = regex.compile(
+    r"""(?<=\S)\s+(?=(?:TM|KT|TL|TUQ|T/M|K/T|T/L)\s*\.?\s+\p{Lu}{2,})
+      |(?<=\p{Ll}[^\p{Lu}]*?)\s+(?=\p{Lu}{2,}(?:\s+\p{Lu}{2,})+\s*$)
+      |(?<=[.;:,])\s+(?=\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){1,3}\s*$)""",
+    regex.VERBOSE,
+)
+_LEFT_ITEM = regex.compile(r"^\s*(?:[-–+•*]|Nơi\s+nhận\b)", regex.IGNORECASE)
+
+
+def _header_cut(line: str) -> int | None:
+    """Where the right column begins on a header line: 0 for a right-column line, None for a
+    left-column line."""
+    for pat in (_MOTTO, _DATELINE):
+        m = pat.search(line)
+        if m:
+            return m.start() if line[:m.start()].strip() else 0
+    return None
+
+
+def split_columns(text: str) -> str:
+    """The header and the signature block read as two columns, left then right, where a
+    text extractor merged their rows; any other text is returned unchanged."""
+    lines = text.split("\n")
+    if not any(_MOTTO.search(line) for line in lines[:HEADER_LINES]):
+        return text  # no formal header (a news item, a page without the motto)
+    lines = _split_footer(_split_header(lines))
+    return "\n".join(lines)
+
+
+def _split_header(lines: list[str]) -> list[str]:
+    head = lines[:HEADER_LINES]
+    cuts = [_header_cut(line) if line.strip() else None for line in head]
+    last = max((i for i, c in enumerate(cuts) if c is not None), default=None)
+    if last is None or not any(c for c in cuts if c):  # no right column, or no merged row
+        return lines
+    left: list[str] = []
+    right: list[str] = []
+    for line, cut in zip(head[:last + 1], cuts):
+        if not line.strip():
+            continue
+        if cut is None or cut > 0:
+            left.append((line if cut is None else line[:cut]).strip())
+        if cut is not None:
+            right.append(line[cut:].strip())
+    end = last + 1
+    # a "V/v ..." summary of the left column may run on below the place-and-date row
+    if any(l.startswith(("V/v", "V/V")) for l in left):
+        while end < len(lines) and lines[end].strip()[:1].islower():
+            left.append(lines[end].strip())
+            end += 1
+    return left + right + lines[end:]
+
+
+def _split_footer(lines: list[str]) -> list[str]:
+    start = next((i for i in range(len(lines) - 1, -1, -1) if _RECIPIENTS.match(lines[i])), None)
+    if start is None or len(lines) - start > FOOTER_LINES:
+        return lines
+    left: list[str] = []
+    right: list[str] = []
+    merged = False
+    for line in lines[start:]:
+        if not line.strip():
+            continue
+        m = _SIGNATURE.search(line)
+        if m and line[:m.start()].strip():
+            left.append(line[:m.start()].strip())
+            right.append(line[m.end():].strip())
+            merged = True
+        elif _LEFT_ITEM.match(line):
+            left.append(line.strip())
+        else:
+            right.append(line.strip())
+    if not merged:
+        return lines
+    return lines[:start] + left + right
 
 
 # --- broken numbers, symbols and syllables ------------------------------------------------

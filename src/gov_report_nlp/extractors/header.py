@@ -10,6 +10,7 @@ import regex
 
 from ..dates import find_dates
 from ..document import Document, Segment
+from ..lexicon import title_form
 from ..records import Evidence, FormalDocument, Signer
 from ..segment import DATELINE, NUMBER_LINE, byline_names
 
@@ -120,7 +121,7 @@ def _formal(doc: Document, facts: HeaderFacts) -> None:
         form.signers.append(
             Signer(
                 name=_clean(doc.seg_text(name)),
-                titles=[_clean(doc.seg_text(t)) for t in before],
+                titles=[title_form(_clean(doc.seg_text(t))) for t in before],  # "CHỦ TỊCH" -> "Chủ tịch"
                 evidence=_ev(doc, (before[0].start if before else name.start), name.end),
             )
         )

@@ -50,13 +50,15 @@ def _signer_mentions(doc: Document) -> list[PersonMention]:
         elif seg.kind == "signer_title":
             titles.append(seg)
         elif seg.kind == "signer_name":
+            from ..lexicon import title_form
             from ..names import TitleSpan
 
             text = doc.text[seg.start:seg.end].strip()
             if len(text.split()) < 2:
                 continue
             s = seg.start + doc.text[seg.start:seg.end].index(text)
-            ts = [TitleSpan(t.start, t.end, doc.text[t.start:t.end].strip()) for t in titles]
+            # a signature block's capitals as a title: "CHỦ TỊCH" -> "Chủ tịch"
+            ts = [TitleSpan(t.start, t.end, title_form(doc.text[t.start:t.end].strip())) for t in titles]
             start = titles[0].start if titles else s
             out.append(PersonMention(s, s + len(text), text, ts, None, start, s + len(text)))
             titles = []

@@ -178,7 +178,10 @@ def _qualifier(after: str, stop: regex.Match | None, noun: str | None) -> str | 
 # number is at most 164 characters; without a bound, a 1 MB line with no punctuation would
 # make each number's indicator read the whole line before it (quadratic)
 MAX_CLAUSE_CHARS = 400
-_CLAUSE_MARK = regex.compile(r"[,;:.()\n]", regex.REVERSE)  # the last one before a position
+_CLAUSE_MARK = regex.compile(r"[,;:.()\n|]", regex.REVERSE)  # the last one before a position
+# a cell of a table row ("Thu ngân sách | 150 tỷ đồng | 120 tỷ đồng", files.py) that names
+# what the row measures: words, no figure
+_ROW_LABEL = regex.compile(r"(?<![^|\n])[^|\d\n]*\p{L}[^|\d\n]*(?=\|)")
 _LINE_BREAK = regex.compile(r"\n", regex.REVERSE)
 
 
@@ -201,6 +204,10 @@ def _indicator(text: str, start: int, floor: int, after: tuple[int, int], noun: 
         if not m:
             break
         words = words[: m.start()].strip()
+    if not words and cut and cut.group() == "|":
+        # a figure alone in a table cell: the row's first cell of words names what it measures
+        label = _ROW_LABEL.search(text, floor, start)
+        return _SPACES.sub(" ", label.group()).strip() if label else None
     if _scope_pattern().match(words, timeout=1.0):
         return _qualifier(*_after(text, *after), noun)
     return words or None
