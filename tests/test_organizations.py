@@ -1,6 +1,6 @@
 import pytest
 
-from conftest import case_params
+from conftest import case_params, check_records
 from gov_report_nlp.extractors.organizations import find_organizations
 from gov_report_nlp.normalize import make_document
 
@@ -8,7 +8,4 @@ from gov_report_nlp.normalize import make_document
 @pytest.mark.parametrize("case", case_params("organizations"))
 def test_organizations(case):
     doc = make_document(case["text"])
-    found = list(find_organizations(doc))
-    assert [[o.name, o.kind, o.level, o.place] for o in found] == case["want"]
-    for o in found:
-        assert doc.text[o.evidence.start:o.evidence.end] == o.evidence.text
+    check_records(doc, list(find_organizations(doc)), case["expected"])

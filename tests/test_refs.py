@@ -4,7 +4,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from conftest import case_params
+from conftest import case_params, check_records
 
 from gov_report_nlp.extractors.refs import find_document_refs
 from gov_report_nlp.normalize import make_document
@@ -13,12 +13,7 @@ from gov_report_nlp.normalize import make_document
 @pytest.mark.parametrize("case", case_params("refs"))
 def test_refs_table(case):
     doc = make_document(case["text"])
-    refs = list(find_document_refs(doc))
-    got = [{k: getattr(r, k) for k in want} for r, want in zip(refs, case["expected"])]
-    assert len(refs) == len(case["expected"]), [r.number for r in refs]
-    assert got == case["expected"]
-    for r in refs:
-        assert doc.text[r.evidence.start:r.evidence.end] == r.evidence.text
+    check_records(doc, list(find_document_refs(doc)), case["expected"])
 
 
 @pytest.mark.parametrize("text", ["số " * 20000, "1/" * 50000, "Chỉ thị số 1-" * 5000 + "CT", "Nghị quyết 1, " * 10000])

@@ -13,3 +13,17 @@ def test_timing_bounds_use_cpu_time():
     offenders = [f"{p.name}:{n}" for p in sorted(here.rglob("*.py")) if p.name != Path(__file__).name
                  for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if WALL_CLOCK.search(line)]
     assert not offenders, f"wall-clock timing in tests (use time.process_time): {offenders}"
+
+
+# the case tables in whole-record form (one key name, `expected`, and an `origin` per case);
+# a table joins this list when it is converted
+WHOLE_RECORD_TABLES = ["dates", "times", "formal", "refs", "terms", "organizations", "places", "normalize"]
+
+
+def test_case_tables_have_one_key_name_and_an_origin():
+    from conftest import load_cases
+
+    for name in WHOLE_RECORD_TABLES:
+        for case in load_cases(name):
+            assert "expected" in case and not {"want", "document"} & set(case), (name, case["id"])
+            assert case.get("origin") in ("genre", "dev"), (name, case["id"])
