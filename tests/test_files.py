@@ -401,3 +401,20 @@ def test_split_columns(text, expected):
 ])
 def test_split_columns_leaves_one_column_alone(text):
     assert split_columns(text) == text
+
+
+def test_docx_header_table_with_a_spacer_column(tmp_path):
+    docx = optional("docx")
+    d = docx.Document()
+    _docx_table(d, [[["SỞ Y TẾ"], [], ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]],
+                    [["Số: 31/KH-SYT"], [], ["Đắk Nông, ngày 5 tháng 1 năm 2024"]],
+                    [[], [], []]])
+    d.add_paragraph("KẾ HOẠCH")
+    d.add_paragraph("Phòng, chống dịch bệnh mùa đông xuân")
+    p = tmp_path / "kh.docx"
+    d.save(str(p))
+    assert read_file(p).text.split("\n\n")[0] == ("SỞ Y TẾ\nSố: 31/KH-SYT\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                                                  "Độc lập - Tự do - Hạnh phúc\nĐắk Nông, ngày 5 tháng 1 năm 2024")
+    doc = extract_file(p).document
+    assert (doc.kind, doc.number, doc.authority, doc.place, doc.date) == (
+        "Kế hoạch", "31/KH-SYT", "SỞ Y TẾ", "Đắk Nông", "2024-01-05")

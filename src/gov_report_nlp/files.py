@@ -176,9 +176,9 @@ def _docx_blocks(document):
     def table_lines(table):
         """A table as one block: a layout table column by column, else row by row."""
         rows = table_cells(table)
-        if _is_layout_table(rows):
-            yield "\n".join(line for column in range(LAYOUT_COLUMNS)
-                            for cells in rows if column < len(cells) for line in cells[column])
+        columns = _layout_columns(rows)
+        if columns is not None:
+            yield "\n".join(line for column in columns for lines in column for line in lines)
             return
         texts = [[" ".join(lines) for lines in cells] for cells in rows]
         yield "\n".join(" | ".join(t) for t in texts if any(t))
@@ -186,11 +186,25 @@ def _docx_blocks(document):
     yield from walk(document)
 
 
-def _is_layout_table(rows: list[list[list[str]]]) -> bool:
-    """Whether a table (rows of cells of lines) lays out a formal header or signature block."""
-    if not rows or any(len(cells) > LAYOUT_COLUMNS for cells in rows):
-        return False
-    return any(LAYOUT_CELL.search("\n".join(lines)) for cells in rows for lines in cells)
+def _layout_columns(rows: list[list[list[str]]]) -> list[list[list[str]]] | None:
+    """The left and the right column (cells of lines, top to bottom) of a table that lays out
+    a formal header or signature block, or None for any other table. Empty cells (a spacer
+    column) are left out; a row's only cell goes to the side of the table it stands in."""
+    if not rows or not any(LAYOUT_CELL.search("\n".join(lines)) for cells in rows for lines in cells):
+        return None
+    left: list[list[str]] = []
+    right: list[list[str]] = []
+    for cells in rows:
+        filled = [(i, lines) for i, lines in enumerate(cells) if lines]
+        if len(filled) > LAYOUT_COLUMNS:
+            return None  # a data table
+        if len(filled) == 2:
+            left.append(filled[0][1])
+            right.append(filled[1][1])
+        elif filled:
+            i, lines = filled[0]
+            (left if 2 * i < len(cells) - 1 or len(cells) == 1 else right).append(lines)
+    return [left, right]
 
 
 # --- any file ----------------------------------------------------------------------------
