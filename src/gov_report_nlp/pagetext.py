@@ -109,6 +109,8 @@ def clean_pages(pages: list[str]) -> str:
 #: lines from the top looked at for a header, lines after "Nơi nhận" for a signature block
 HEADER_LINES = 14
 FOOTER_LINES = 16
+#: a merged row of two columns is no longer than this (a longer line is running text)
+ROW_CHARS = 160
 # where the header's right column begins on a merged line: the motto, or the place before
 # ", ngày ... năm YYYY" that ends the line (capitalized words: "Gia Nghĩa", "TP. Hồ Chí
 # Minh", "Bà Rịa - Vũng Tàu"); only in a header that has the motto
@@ -137,6 +139,8 @@ _LEFT_ITEM = regex.compile(r"^\s*(?:[-–+•*]|Nơi\s+nhận\b)", regex.IGNOREC
 def _header_cut(line: str) -> int | None:
     """Where the right column begins on a header line: 0 for a right-column line, None for a
     left-column line."""
+    if len(line) > ROW_CHARS:
+        return None
     for pat in (_MOTTO, _DATELINE):
         m = pat.search(line)
         if m:
@@ -188,7 +192,7 @@ def _split_footer(lines: list[str]) -> list[str]:
     for line in lines[start:]:
         if not line.strip():
             continue
-        m = _SIGNATURE.search(line)
+        m = _SIGNATURE.search(line) if len(line) <= ROW_CHARS else None
         if m and line[:m.start()].strip():
             left.append(line[:m.start()].strip())
             right.append(line[m.end():].strip())
