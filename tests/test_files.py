@@ -266,7 +266,7 @@ def formal_docx(tmp_path_factory):
         d.add_paragraph("Trong 9 tháng, tổng thu ngân sách trên địa bàn đạt 97 tỷ đồng.")
         _docx_table(d, [[["Chỉ tiêu"], ["Kế hoạch"], ["Thực hiện"]],
                         [["Thu ngân sách"], ["150 tỷ đồng"], ["98 tỷ đồng"]],
-                        [["Diện tích cây cà phê"], ["12.000 ha"], ["12.400 ha"]]])
+                        [["Diện tích cây cà phê năm 2023"], ["12.000 ha"], ["12.400 ha"]]])
         _docx_table(d, SIGNATURE)
         path = tmp_path_factory.mktemp("formal") / f"{layout}.docx"
         d.save(str(path))
@@ -296,7 +296,7 @@ def test_docx_table_cells_never_leak_into_an_indicator(formal_docx):
     assert rows[(97, "tỷ đồng")] == "tổng thu ngân sách trên địa bàn"
     # a figure alone in its cell: the row's first cell says what it measures
     assert rows[(150, "tỷ đồng")] == rows[(98, "tỷ đồng")] == "Thu ngân sách"
-    assert rows[(12000, "ha")] == rows[(12400, "ha")] == "Diện tích cây cà phê"
+    assert rows[(12000, "ha")] == rows[(12400, "ha")] == "Diện tích cây cà phê năm 2023"
 
 
 def test_docx_data_table_with_a_date_stays_rows(tmp_path):

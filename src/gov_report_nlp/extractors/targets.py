@@ -179,9 +179,9 @@ def _qualifier(after: str, stop: regex.Match | None, noun: str | None) -> str | 
 # make each number's indicator read the whole line before it (quadratic)
 MAX_CLAUSE_CHARS = 400
 _CLAUSE_MARK = regex.compile(r"[,;:.()\n|]", regex.REVERSE)  # the last one before a position
-# a cell of a table row ("Thu ngân sách | 150 tỷ đồng | 120 tỷ đồng", files.py) that names
-# what the row measures: words, no figure
-_ROW_LABEL = regex.compile(r"(?<![^|\n])[^|\d\n]*\p{L}[^|\d\n]*(?=\|)")
+# a cell of a table row ("Thu ngân sách năm 2023 | 150 tỷ đồng | 120 tỷ đồng", files.py) that
+# names what the row measures: it begins with a word, not a figure
+_ROW_LABEL = regex.compile(r"(?<![^|\n])[ \t]*\p{L}[^|\n]*(?=\|)")
 _LINE_BREAK = regex.compile(r"\n", regex.REVERSE)
 
 
