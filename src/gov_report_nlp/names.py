@@ -147,6 +147,12 @@ def _lex():
         "bodies": _tok_phrases("org_kinds_words"),
         "body_stops": _tok_phrases("body_stops"),
         "non_person": frozenset(" ".join(s.lower().split()) for s in load_list("non_person_names")),
+        "prefixes": _tok_phrases("title_prefixes"),
+        "verbs": _tok_phrases("title_verbs"),
+        "passive": _tok_phrases("title_passive_verbs"),
+        "adverbs": _tok_phrases("title_verb_adverbs"),
+        "not_heads": _tok_phrases("title_not_heads"),
+        "body_words": frozenset(w.lower() for w in load_list("title_body_words")),
     }
 
 
@@ -262,12 +268,53 @@ def _is_surname(t: Tok) -> bool:
     return t.is_cap and t.low.rstrip("’'") in _lex()["surnames"]
 
 
+OPEN_HEAD = "trưởng"  # "Sư đoàn trưởng", "Cụm trưởng", "Chi hội trưởng": an open "X trưởng" head
+
+
+def _open_head(toks: list[Tok], j: int) -> int:
+    """Length of an open "<unit> trưởng" head at toks[j] (one to three syllables, then
+    "trưởng"), or 0; not a phrase of title_not_heads ("tăng trưởng")."""
+    if toks[j].kind != "word" or not toks[j].text.isalpha():
+        return 0
+    lex = _lex()
+    for m in range(1, 4):
+        k = j + m
+        if k >= len(toks) or toks[k].kind != "word":
+            return 0
+        if toks[k].low == OPEN_HEAD:
+            if _match(toks, j, lex["not_heads"]):
+                return 0
+            return m + 1
+        # one unit noun: a capital at most on its first syllable, no stop word, no other head
+        if (not toks[k].text.isalpha() or toks[k].start > toks[k - 1].end + 1 or not toks[k].text.islower()
+                or _match(toks, k, lex["stops"]) or _match(toks, k, lex["titles"])):
+            return 0
+    return 0
+
+
+def _head(toks: list[Tok], j: int, prefix: bool = True) -> int:
+    """Length in tokens of a title head at toks[j] (titles.txt, an open "X trưởng" head),
+    with a prefix kept in the title ("nguyên", "cố", "tân", "quyền") when `prefix`; or 0."""
+    if j >= len(toks):
+        return 0
+    lex = _lex()
+    n = max(_match(toks, j, lex["titles"]), _open_head(toks, j))
+    if n or not prefix:
+        return n
+    p = _match(toks, j, lex["prefixes"])
+    if p and j + p < len(toks) and toks[j + p].kind == "word":
+        h = max(_match(toks, j + p, lex["titles"]), _open_head(toks, j + p))
+        if h:
+            return p + h
+    return 0
+
+
 def _cap_run(toks: list[Tok], i: int, limit: int) -> int:
     """End index (exclusive) of the run of name syllables starting at i, cut at a title head."""
     lex = _lex()
     j = i
     while j < len(toks) and j - i < limit and toks[j].is_cap:
-        if j > i and (_match(toks, j, lex["titles"]) or _match(toks, j, lex["ranks"])
+        if j > i and (_head(toks, j, prefix=False) or _match(toks, j, lex["ranks"])
                       or _match(toks, j, lex["honorifics"]) and toks[j].low in ("ông", "bà", "ngài")):
             break
         j += 1
@@ -280,12 +327,12 @@ def _lower_tail(toks: list[Tok], j: int) -> bool:
     lex = _lex()
     if j >= len(toks) or toks[j].kind != "word" or not toks[j].text.isalpha() or not toks[j].text.islower():
         return False
-    if _match(toks, j, lex["stops"]) or _match(toks, j, lex["titles"]) or _match(toks, j, lex["honorifics"]):
+    if _match(toks, j, lex["stops"]) or _head(toks, j) or _match(toks, j, lex["honorifics"]):
         return False
     nxt = toks[j + 1] if j + 1 < len(toks) else None
     if nxt is None or nxt.kind != "word":
         return nxt is None or nxt.text in SEPARATORS or nxt.text in DASHES
-    return bool(_match(toks, j + 1, lex["titles"]) and toks[j + 1].is_cap)
+    return bool(_head(toks, j + 1) and toks[j + 1].is_cap)
 
 
 def _split_run(toks: list[Tok], run_start: int, run_end: int) -> int:
@@ -320,7 +367,7 @@ def _title_end(toks: list[Tok], i: int, stop_at_name: bool, head_len: int | None
     """End index (exclusive) of a title starting with a head at toks[i]: head + body tail up to
     a separator, a stop word, a name (when `stop_at_name`) or MAX_TITLE tokens."""
     lex = _lex()
-    n = head_len or _match(toks, i, lex["titles"]) or _match(toks, i, lex["ranks"]) or 1
+    n = head_len or _head(toks, i) or _match(toks, i, lex["ranks"]) or 1
     j = i + n
     while j < len(toks) and j - i < MAX_TITLE:
         t = toks[j]
@@ -342,27 +389,30 @@ def _title_end(toks: list[Tok], i: int, stop_at_name: bool, head_len: int | None
             glued = t.start == toks[j - 1].end and nxt is not None and nxt.start == t.end
             if nxt is None or nxt.kind != "word":
                 break
-            if not glued and (_match(toks, j + 1, lex["titles"]) or _match(toks, j + 1, lex["stops"])):
+            if not glued and (_head(toks, j + 1) or _match(toks, j + 1, lex["stops"])):
                 break
-            if not glued and not nxt.text[0].isupper():
-                break
+            if not glued and not nxt.text[0].isupper() and not _lower_after_dash(toks, j + 1):
+                break  # "Sở Kế hoạch - đầu tư TP. HCM" goes on; "... - phát biểu" does not
             if _name_at(toks, j + 1):
                 break
-            j += 1 + (_match(toks, j + 1, lex["titles"]) if glued else 0)
+            j += 1 + (_head(toks, j + 1) if glued else 0)
             continue
         if t.low in ("và", "&"):
             nxt = toks[j + 1] if j + 1 < len(toks) else None
             if (nxt is None or not nxt.text[0].isupper() or _match(toks, j + 1, lex["honorifics"])
                     or (head_len and _match(toks, j + 1, lex["bodies"]))
-                    or _match(toks, j + 1, lex["titles"]) or _name_at(toks, j + 1)):
+                    or _head(toks, j + 1) or _name_at(toks, j + 1)):
                 break
             j += 1
             continue
         if (t.text[0].islower() and (_match(toks, j, lex["stops"]) or head_len and _match(toks, j, lex["body_stops"]))) \
                 or _match(toks, j, lex["honorifics"]):
             break
-        if (j > i + n or head_len) and _match(toks, j, lex["titles"]) and t.is_cap and not (
-                toks[j - 1].text in DASHES and toks[j - 1].start == toks[j - 2].end and toks[j - 1].end == t.start):
+        if t.low == "kiêm" and _head(toks, j + 1):
+            break  # "Trưởng Ban Tổ chức Tỉnh ủy kiêm Giám đốc Sở Nội vụ": two titles
+        if (j > i + n or head_len) and _head(toks, j) and t.is_cap and not (
+                toks[j - 1].text in DASHES and toks[j - 1].start == toks[j - 2].end and toks[j - 1].end == t.start) \
+                and toks[j - 1].low not in lex["body_words"]:
             # "Phó Chủ tịch UBND tỉnh Trưởng Ban tổ chức": a second head without a separator
             break
         if stop_at_name and _name_at(toks, j) and _strong_name(toks, j):
@@ -372,6 +422,20 @@ def _title_end(toks: list[Tok], i: int, stop_at_name: bool, head_len: int | None
     while j > i + n and toks[j - 1].low in ("và", "&", "của", "-", "–"):
         j -= 1
     return j
+
+
+def _lower_after_dash(toks: list[Tok], j: int) -> bool:
+    """A lowercase word at toks[j], after a spaced dash inside a body's name, still names the
+    body ("Sở Thông tin - truyền thông TP. HCM"): no stop word, and a capitalized word or the
+    end of the phrase within two words."""
+    lex = _lex()
+    for k in range(j, min(len(toks), j + 3)):
+        t = toks[k]
+        if t.kind != "word" or t.text[0].isupper():
+            return k > j
+        if not t.text.isalpha() or _match(toks, k, lex["stops"]):
+            return False
+    return False
 
 
 def _name_at(toks: list[Tok], j: int) -> bool:
@@ -408,21 +472,65 @@ def _paren_group(toks: list[Tok], j: int) -> int:
 
 def _is_title_start(toks: list[Tok], j: int) -> bool:
     lex = _lex()
-    return j < len(toks) and bool(_match(toks, j, lex["titles"]) or _match(toks, j, lex["ranks"]))
+    return j < len(toks) and bool(_head(toks, j) or _match(toks, j, lex["ranks"]))
 
 
-def _titles_after(toks: list[Tok], j: int) -> tuple[list[tuple[int, int]], int]:
-    """The chain of titles after a name ending before toks[j]: [(i, k)] token ranges, and the
-    index where the chain ends."""
+def _verb_title(toks: list[Tok], j: int) -> int:
+    """Where a title starts after a verb that gives a position at toks[j] ("là", "làm",
+    "giữ chức", "được bầu làm", "tiếp tục được bổ nhiệm giữ chức", "khi đang là"), or -1."""
+    lex = _lex()
+    k = j
+    verb = False
+    limit = min(len(toks), j + 10)
+    while k < limit:
+        a = _match(toks, k, lex["adverbs"])
+        if a:
+            k += a
+            continue
+        if toks[k].low == "được":
+            p = _match(toks, k + 1, lex["passive"])
+            if not p:
+                return -1
+            k += 1 + p
+            verb = True
+            # "được điều động, bổ nhiệm giữ chức ..."
+            while k + 1 < limit and toks[k].text in (",", "và") and _match(toks, k + 1, lex["passive"]):
+                k += 1 + _match(toks, k + 1, lex["passive"])
+            continue
+        v = _match(toks, k, lex["verbs"])
+        if v:
+            k += v
+            verb = True
+            continue
+        break
+    if verb and k < len(toks) and toks[k].kind == "word" and _is_title_start(toks, k):
+        return k
+    return -1
+
+
+def _titles_after(toks: list[Tok], j: int) -> tuple[list[tuple[int, int]], int, int]:
+    """The chain of titles after a name ending before toks[j]: [(i, k)] token ranges, the
+    index where the chain ends, and the index in the list of the first title a verb gives
+    ("... được bổ nhiệm làm Thứ trưởng"), or -1."""
     lex = _lex()
     out: list[tuple[int, int]] = []
     first = True
     closing = False
+    by_verb = -1
     while j < len(toks):
         t = toks[j]
         start = None
+        v = _verb_title(toks, j) if t.kind == "word" and (first or out) else -1
         if first and _is_title_start(toks, j):
             start = j  # "Nguyễn Hữu khánh Phó bí thư"
+        elif v >= 0:
+            # "ông A là Phó Giám đốc", "đồng chí B giữ chức Chủ tịch", "... kiêm Giám đốc Sở"
+            start = v
+            by_verb = len(out) if by_verb < 0 else by_verb
+        elif t.text == "," and out and _verb_title(toks, j + 1) >= 0:
+            # "ông A, nguyên Chủ tịch UBND huyện, giữ chức Giám đốc Sở"
+            start = _verb_title(toks, j + 1)
+            by_verb = len(out) if by_verb < 0 else by_verb
         elif t.text in (",", "(") or t.text in DASHES:
             k = j + 1
             while k < len(toks) and (toks[k].text in DASHES or toks[k].text == ","):
@@ -454,13 +562,6 @@ def _titles_after(toks: list[Tok], j: int) -> tuple[list[tuple[int, int]], int]:
         elif t.kind == "nl" and first and j + 1 < len(toks) and toks[j + 1].text in DASHES:
             if _is_title_start(toks, j + 2):
                 start = j + 2
-        elif out and t.kind == "word" and t.low in ("giữ", "làm", "kiêm"):
-            # "... Phó bí thư Huyện ủy giữ chức Chủ tịch Chi hội ...", "... làm Chủ nhiệm"
-            k = j + 1
-            if k < len(toks) and toks[k].low == "chức":
-                k += 1
-            if _is_title_start(toks, k) and toks[k].text[0].isupper():
-                start = k
         if start is None:
             break
         end = _title_end(toks, start, stop_at_name=True)
@@ -473,7 +574,7 @@ def _titles_after(toks: list[Tok], j: int) -> tuple[list[tuple[int, int]], int]:
         out.append((start, end))
         first = False
         j = end
-    return out, j
+    return out, j, by_verb
 
 
 def _titles_before(toks: list[Tok], j: int, floor: int) -> tuple[list[tuple[int, int]], bool]:
@@ -539,6 +640,7 @@ def find_person_mentions(text: str, start: int = 0, end: int | None = None,
     # index where its next item may start
     shared: list[TitleSpan] = []
     list_next = -1
+    prev: tuple[PersonMention, int] | None = None  # the last mention and the token index after it
     # only a token that opens a mention does anything but step over itself: jump between them
     cands = _mention_candidates(toks)
     while i < n:
@@ -623,7 +725,7 @@ def find_person_mentions(text: str, start: int = 0, end: int | None = None,
             in_list = name_i == list_next
         name = " ".join(toks[k].text for k in range(name_i, name_j))
         name = regex.sub(r"(?<=[’'])\s+", "", name) if "’ " in name or "' " in name else name
-        after, chain_end = _titles_after(toks, name_j)
+        after, chain_end, by_verb = _titles_after(toks, name_j)
         before, plural_b = ([], False) if in_list else _titles_before(toks, cue_i if cued else name_i, last_end)
         colon = False
         lead = cue_i if cued else name_i
@@ -649,9 +751,15 @@ def find_person_mentions(text: str, start: int = 0, end: int | None = None,
         m_start = toks[ranges[0][0]].start if before else toks[cue_i].start
         m_end = max(toks[name_j - 1].end, titles[-1].end if after else 0)
         name_start, name_end = toks[name_i].start, toks[name_j - 1].end
-        mentions.append(PersonMention(name_start, name_end, text[name_start:name_end], titles, cue_text,
-                                      m_start, m_end, plural or plural_b or in_list))
+        mention = PersonMention(name_start, name_end, text[name_start:name_end], titles, cue_text,
+                                m_start, m_end, plural or plural_b or in_list)
+        if by_verb >= 0 and prev is not None and prev[1] + 1 == lead and toks[prev[1]].low == "và":
+            # "Thiếu tướng A và Đại tá B được bổ nhiệm làm Thứ trưởng": both hold the position
+            prev[0].titles += [TitleSpan(toks[a].start, toks[b - 1].end, text[toks[a].start:toks[b - 1].end])
+                               for a, b in after[by_verb:]]
+        mentions.append(mention)
         k = chain_end if after else name_j
+        prev = (mention, k)
         if not in_list:
             if plural_b or colon or (before and not after):
                 shared = [TitleSpan(toks[a].start, toks[b - 1].end, text[toks[a].start:toks[b - 1].end])
@@ -714,7 +822,10 @@ def title_key(title: str) -> tuple[tuple[str, ...], frozenset[str]]:
     exp = expand_title(title).lower().replace("uỷ", "ủy")
     toks = tokenize(exp)
     lex = _lex()
-    h = _match(toks, 0, lex["titles"]) or _match(toks, 0, lex["ranks"]) or 1
+    p = _match(toks, 0, lex["prefixes"])
+    if p and _head(toks, p, prefix=False):
+        toks = toks[p:]  # "nguyên Chủ tịch UBND tỉnh" holds the position "Chủ tịch UBND tỉnh"
+    h = _head(toks, 0, prefix=False) or _match(toks, 0, lex["ranks"]) or 1
     alias = _aliases().get(" ".join(t.low for t in toks[:h]))
     if alias:
         toks = tokenize(alias) + toks[h:]
