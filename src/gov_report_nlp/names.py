@@ -152,6 +152,7 @@ def _lex():
         "passive": _tok_phrases("title_passive_verbs"),
         "adverbs": _tok_phrases("title_verb_adverbs"),
         "not_heads": _tok_phrases("title_not_heads"),
+        "inner": _tok_phrases("title_inner"),
         "body_words": frozenset(w.lower() for w in load_list("title_body_words")),
     }
 
@@ -274,9 +275,11 @@ OPEN_HEAD = "trưởng"  # "Sư đoàn trưởng", "Cụm trưởng", "Chi hội
 def _open_head(toks: list[Tok], j: int) -> int:
     """Length of an open "<unit> trưởng" head at toks[j] (one to three syllables, then
     "trưởng"), or 0; not a phrase of title_not_heads ("tăng trưởng")."""
-    if toks[j].kind != "word" or not toks[j].text.isalpha():
+    if toks[j].kind != "word" or not toks[j].text.isalpha() or not toks[j].text[0].isupper():
         return 0
     lex = _lex()
+    if _match(toks, j, lex["stops"]):
+        return 0
     for m in range(1, 4):
         k = j + m
         if k >= len(toks) or toks[k].kind != "word":
@@ -404,6 +407,10 @@ def _title_end(toks: list[Tok], i: int, stop_at_name: bool, head_len: int | None
                     or _head(toks, j + 1) or _name_at(toks, j + 1)):
                 break
             j += 1
+            continue
+        inner = _match(toks, j, lex["inner"]) if t.low == "các" and j > i + n else 0
+        if inner:
+            j += inner
             continue
         if (t.text[0].islower() and (_match(toks, j, lex["stops"]) or head_len and _match(toks, j, lex["body_stops"]))) \
                 or _match(toks, j, lex["honorifics"]):
@@ -577,41 +584,87 @@ def _titles_after(toks: list[Tok], j: int) -> tuple[list[tuple[int, int]], int, 
     return out, j, by_verb
 
 
+CLAUSE_OPENERS = {".", "\n", ":", ";", "(", "“", '"', "!", "?", "…"}
+
+
+def _piece_start(toks: list[Tok], end: int, floor: int) -> int:
+    """Index of the first token of the piece of text ending before toks[end]: back over words,
+    glued dashes ("Thứ trưởng-Phó Chủ nhiệm") and the dot of an abbreviation ("TP. HCM")."""
+    k = end - 1
+    while k >= floor and (toks[k].kind == "word" or (
+            toks[k].text in DASHES and k > floor and toks[k - 1].end == toks[k].start) or (
+            toks[k].text == "." and k > floor and toks[k - 1].text.isupper() and len(toks[k - 1].text) <= 3
+            and k + 1 < len(toks) and toks[k + 1].start == toks[k].end + 1 and toks[k + 1].text[0].isupper())):
+        k -= 1
+    return k + 1
+
+
+def _head_reaching(toks: list[Tok], start: int, end: int) -> int | None:
+    """The first title head in toks[start:end] whose title runs to `end`, or None."""
+    for h in range(start, end):
+        if _is_title_start(toks, h) and _title_end(toks, h, stop_at_name=False) >= end:
+            return h
+    return None
+
+
+def _opens_clause(toks: list[Tok], i: int, floor: int) -> bool:
+    """toks[i] starts a clause: the text's start, after a sentence or list mark, or after a
+    lowercase link word ("có", "và", "của")."""
+    if i <= 0:
+        return True
+    if i <= floor:
+        return False
+    p = toks[i - 1]
+    return p.kind == "nl" or p.text in CLAUSE_OPENERS or (p.text[0].islower() and _match(toks, i - 1, _lex()["stops"]) == 1)
+
+
 def _titles_before(toks: list[Tok], j: int, floor: int) -> tuple[list[tuple[int, int]], bool]:
     """The chain of titles ending right before toks[j] (a name or its cue), nearest last, and
-    whether it is plural ("các Phó Chủ tịch ...")."""
+    whether it is plural ("các Phó Chủ tịch ..."). A comma or a dash may stand between the
+    chain and the name when the chain opens its clause ("Phó Chủ tịch UBND huyện, Trần Văn
+    Bình"; "Tân Chủ tịch UBND tỉnh - ông A -")."""
     lex = _lex()
     out: list[tuple[int, int]] = []
     plural = False
-    end = j
     floor = max(floor, j - 3 * MAX_TITLE)  # a title chain is short: stay linear on long runs
+    end = j
+    detached = False
+    if j - 1 > floor and (toks[j - 1].text == "," or (toks[j - 1].text in DASHES and toks[j - 1].end < toks[j].start)):
+        end = j - 1
+        detached = True
     while end > floor:
-        # the piece: back to the previous separator
-        k = end - 1
-        while k >= floor and (toks[k].kind == "word" or (
-                toks[k].text in DASHES and k > floor and toks[k - 1].end == toks[k].start) or (
-                toks[k].text == "." and k > floor and toks[k - 1].text.isupper() and len(toks[k - 1].text) <= 3
-                and k + 1 < len(toks) and toks[k + 1].start == toks[k].end + 1 and toks[k + 1].text[0].isupper())):
-            k -= 1
-        piece_start = k + 1
-        head = None
-        for h in range(piece_start, end):
-            if _is_title_start(toks, h) and _title_end(toks, h, stop_at_name=False) >= end:
-                head = h
+        piece_start = _piece_start(toks, end, floor)
+        k = piece_start - 1
+        head = _head_reaching(toks, piece_start, end)
+        # "Bộ trưởng Bộ Nông nghiệp - Phát triển nông thôn A": a spaced dash inside the body
+        for _ in range(2):
+            if head is not None or k <= floor or toks[k].text not in DASHES:
                 break
+            piece_start = _piece_start(toks, k, floor)
+            k = piece_start - 1
+            head = _head_reaching(toks, piece_start, end)
         if head is None:
             break
         if out and head != piece_start and not (toks[head - 1].text[0].islower()
                                                 and _match(toks, head - 1, lex["stops"]) == 1):
             break  # an earlier piece must be a title from its first word, or after "có", "của"...
         out.insert(0, (head, end))
+        # "Trưởng Ban Tổ chức Tỉnh ủy kiêm Giám đốc Sở Nội vụ A": the title before "kiêm"
+        while head - 1 > piece_start and toks[head - 1].low == "kiêm":
+            h2 = _head_reaching(toks, piece_start, head - 1)
+            if h2 is None:
+                break
+            out.insert(0, (h2, head - 1))
+            head = h2
         if head > floor and toks[head - 1].low == "các":
             plural = True
-        if k < floor or toks[k].text != "," or (head != piece_start and out[1:]):
+        if k < floor or not (toks[k].text == "," or toks[k].text in DASHES) or (head != piece_start and out[1:]):
             break
         if head != piece_start:
             break
         end = k
+    if detached and out and not _opens_clause(toks, out[0][0], floor):
+        return [], False
     return out, plural
 
 
@@ -732,7 +785,7 @@ def find_person_mentions(text: str, start: int = 0, end: int | None = None,
         if not before and not in_list and lead > last_end and toks[lead - 1].text == ":":
             # "- Phó GĐ Sở: ông Trần Ngọc Tân" (Nơi nhận); "các Phó Thủ tướng Chính phủ: A, B"
             b2, plural_c = _titles_before(toks, lead - 1, last_end)
-            before = b2[-1:] if b2 else []
+            before = b2
             colon = bool(before)
             plural_b = plural_b or plural_c
         if not cued:
