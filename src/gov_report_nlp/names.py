@@ -35,7 +35,7 @@ from .lexicon import load_list, load_map
 if TYPE_CHECKING:  # pragma: no cover
     from .document import Document
 
-__all__ = ["PersonMention", "TitleSpan", "find_person_mentions", "expand_title", "title_key", "same_title"]
+__all__ = ["PersonMention", "TitleSpan", "find_person_mentions", "read_person", "expand_title", "title_key", "same_title"]
 
 MAX_NAME = 6  # syllables of a name (foreign names run long: "Phết Ta Von Phi La Văn")
 MAX_TITLE = 22  # tokens of one title
@@ -288,9 +288,9 @@ def _open_head(toks: list[Tok], j: int) -> int:
             if _match(toks, j, lex["not_heads"]):
                 return 0
             return m + 1
-        # one unit noun: a capital at most on its first syllable, no stop word, no other head
+        # one unit noun: a capital at most on its first syllable, no stop word
         if (not toks[k].text.isalpha() or toks[k].start > toks[k - 1].end + 1 or not toks[k].text.islower()
-                or _match(toks, k, lex["stops"]) or _match(toks, k, lex["titles"])):
+                or _match(toks, k, lex["stops"])):
             return 0
     return 0
 
@@ -534,7 +534,7 @@ def _titles_after(toks: list[Tok], j: int) -> tuple[list[tuple[int, int]], int, 
             # "ông A là Phó Giám đốc", "đồng chí B giữ chức Chủ tịch", "... kiêm Giám đốc Sở"
             start = v
             by_verb = len(out) if by_verb < 0 else by_verb
-        elif t.text == "," and out and _verb_title(toks, j + 1) >= 0:
+        elif t.text == "," and (first or out) and _verb_title(toks, j + 1) >= 0:
             # "ông A, nguyên Chủ tịch UBND huyện, giữ chức Giám đốc Sở"
             start = _verb_title(toks, j + 1)
             by_verb = len(out) if by_verb < 0 else by_verb
@@ -574,6 +574,8 @@ def _titles_after(toks: list[Tok], j: int) -> tuple[list[tuple[int, int]], int, 
         end = _title_end(toks, start, stop_at_name=True)
         if end <= start:
             break
+        if out and end < len(toks) and _name_at(toks, end) and _strong_name(toks, end):
+            break  # "A, Ủy viên Bộ Chính trị, Chủ tịch Hội X B ...": the last title is B's
         if out and _paren_group(toks, end) > 0:
             end = _paren_group(toks, end)
         elif _paren_group(toks, end) > 0 and not closing:
@@ -615,6 +617,8 @@ def _opens_clause(toks: list[Tok], i: int, floor: int) -> bool:
     if i <= floor:
         return False
     p = toks[i - 1]
+    if p.text == "," and i - 2 > floor and toks[i - 2].kind == "word" and toks[i - 2].text.islower():
+        return True  # after an opening phrase: "Phát biểu bế mạc, Phó Chủ tịch UBND huyện, A ..."
     return p.kind == "nl" or p.text in CLAUSE_OPENERS or (p.text[0].islower() and _match(toks, i - 1, _lex()["stops"]) == 1)
 
 
@@ -827,6 +831,16 @@ def find_person_mentions(text: str, start: int = 0, end: int | None = None,
         last_end = max(k, name_j)
         i = last_end
     return mentions
+
+
+def read_person(text: str, start: int = 0, end: int | None = None,
+                tokens: list[Tok] | None = None) -> PersonMention | None:
+    """The person a phrase names, with the titles around the name, or None: for the callers
+    that hold a span already (an attendee, a chair, a recipient: "đồng chí Lê Văn A, Phó Chủ
+    tịch UBND huyện", "Bí thư Huyện ủy Trần B"). Offsets are in `text`; `tokens`, when given,
+    must be tokenize(text, start, end)."""
+    ms = find_person_mentions(text, start, end, tokens=tokens)
+    return ms[0] if ms else None
 
 
 # --- comparing titles ---------------------------------------------------------------------
