@@ -67,7 +67,7 @@ SOURCE_LINE = regex.compile(r"^(?:Nguồn\b|Theo\s|https?://|www\.|\(?Ảnh\s*:|
 # a name as bylines write it: 1-4 capitalized syllables (pen names are often two), in
 # capitals ("HỒNG NHUNG"), or an initial and a name ("T.Hà", "N. Minh")
 _SYL = r"\p{Lu}[\p{Ll}’']*"
-_NAME = rf"(?:\p{{Lu}}\.\s?)?{_SYL}(?:\s{_SYL}){{0,3}}|(?:\p{{Lu}}\.\s?)?{_SYL}(?:\s{_SYL}){{1,3}}|\p{{Lu}}{{2,}}(?:\s\p{{Lu}}{{1,}}){{1,3}}"
+_NAME = rf"\p{{Lu}}{{2,}}(?:\s\p{{Lu}}+){{1,3}}(?!\w)|(?:\p{{Lu}}\.\s?)?{_SYL}(?:\s{_SYL}){{0,3}}"
 BYLINE_NAMES = regex.compile(
     rf"""^(?P<names>(?:{_NAME})(?:\s*(?:[-–—,&]|\svà\s)\s*(?:{_NAME}))*)
         (?:\s*(?:[-–—]\s*)?(?P<org>\([^()\n]{{1,40}}\)|/\s*[^/\n]{{1,30}}|ĐTT|Đài\s+TT(?:\s+\p{{L}}+)?|TTXVN))?\s*\.?$""",
