@@ -153,6 +153,7 @@ def _lex():
         "adverbs": _tok_phrases("title_verb_adverbs"),
         "not_heads": _tok_phrases("title_not_heads"),
         "inner": _tok_phrases("title_inner"),
+        "acting": frozenset(w.lower() for w in load_list("title_acting")),
         "body_words": frozenset(w.lower() for w in load_list("title_body_words")),
     }
 
@@ -457,6 +458,8 @@ def _strong_name(toks: list[Tok], j: int) -> bool:
     """A name at toks[j] that a title tail must not swallow: three syllables or more, or two
     followed by punctuation or a verb ("... Châu Phi huyện" is a body, not a person)."""
     e = _cap_run(toks, j, MAX_NAME)
+    if " ".join(t.low for t in toks[j:e]) in _lex()["non_person"]:
+        return False  # "Bí thư Thành ủy Hà Nội": a city ends the body, it names no one
     if e - j >= 3:
         return True
     if e >= len(toks):
@@ -488,17 +491,22 @@ def _verb_title(toks: list[Tok], j: int) -> int:
     lex = _lex()
     k = j
     verb = False
-    limit = min(len(toks), j + 10)
+    limit = min(len(toks), j + 18)
     while k < limit:
         a = _match(toks, k, lex["adverbs"])
         if a:
             k += a
             continue
         if toks[k].low == "được":
-            p = _match(toks, k + 1, lex["passive"])
-            if not p:
+            # the agent may stand between: "được Ban Thường vụ Tỉnh ủy điều động giữ chức ..."
+            a = k + 1
+            while a < limit + 8 and a < len(toks) and toks[a].kind == "word" and not _match(toks, a, lex["passive"]) \
+                    and (toks[a].text[0].isupper() or a > k + 1) and not _match(toks, a, lex["stops"]):
+                a += 1
+            p = _match(toks, a, lex["passive"]) if a < len(toks) else 0
+            if not p or (a > k + 1 and not toks[k + 1].text[0].isupper()):
                 return -1
-            k += 1 + p
+            k = a + p
             verb = True
             # "được điều động, bổ nhiệm giữ chức ..."
             while k + 1 < limit and toks[k].text in (",", "và") and _match(toks, k + 1, lex["passive"]):
@@ -890,7 +898,7 @@ def title_key(title: str) -> tuple[tuple[str, ...], frozenset[str]]:
     toks = tokenize(exp)
     lex = _lex()
     p = _match(toks, 0, lex["prefixes"])
-    if p and _head(toks, p, prefix=False):
+    if p and _head(toks, p, prefix=False) and toks[0].low not in lex["acting"]:
         toks = toks[p:]  # "nguyên Chủ tịch UBND tỉnh" holds the position "Chủ tịch UBND tỉnh"
     h = _head(toks, 0, prefix=False) or _match(toks, 0, lex["ranks"]) or 1
     alias = _aliases().get(" ".join(t.low for t in toks[:h]))
