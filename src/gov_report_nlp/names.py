@@ -35,7 +35,7 @@ from .lexicon import load_list, load_map
 if TYPE_CHECKING:  # pragma: no cover
     from .document import Document
 
-__all__ = ["PersonMention", "TitleSpan", "find_person_mentions", "read_person", "expand_title", "title_key", "same_title"]
+__all__ = ["PersonMention", "TitleSpan", "find_person_mentions", "read_person", "find_pronoun_titles", "expand_title", "title_key", "same_title"]
 
 MAX_NAME = 6  # syllables of a name (foreign names run long: "Phết Ta Von Phi La Văn")
 MAX_TITLE = 22  # tokens of one title
@@ -154,6 +154,7 @@ def _lex():
         "not_heads": _tok_phrases("title_not_heads"),
         "inner": _tok_phrases("title_inner"),
         "acting": frozenset(w.lower() for w in load_list("title_acting")),
+        "pronouns": frozenset(w.lower() for w in load_list("personal_pronouns")),
         "body_words": frozenset(w.lower() for w in load_list("title_body_words")),
     }
 
@@ -849,6 +850,39 @@ def read_person(text: str, start: int = 0, end: int | None = None,
     must be tokenize(text, start, end)."""
     ms = find_person_mentions(text, start, end, tokens=tokens)
     return ms[0] if ms else None
+
+
+@dataclass
+class PronounTitles:
+    """A bare "ông"/"bà" given a position by a verb ("Tháng 6/2004, ông được bổ nhiệm làm
+    Phó Chủ tịch UBND huyện"): whom it means is for the caller to decide (the person last
+    named before it)."""
+
+    start: int  # the pronoun
+    end: int
+    pronoun: str  # lowercased: "ông", "bà"
+    titles: list[TitleSpan]
+
+
+def find_pronoun_titles(text: str, tokens: list[Tok] | None = None) -> list[PronounTitles]:
+    """Every bare personal pronoun (personal_pronouns.txt) that opens a clause and takes
+    titles by a verb ("ông là ...", "bà được bổ nhiệm giữ chức ..."), in order."""
+    toks = tokenize(text) if tokens is None else tokens
+    pronouns = _lex()["pronouns"]
+    out = []
+    for k in compress(range(len(toks)), map(pronouns.__contains__, map(_low, toks))):
+        if k + 1 >= len(toks) or toks[k + 1].kind != "word" or toks[k + 1].is_cap:
+            continue  # "ông Nguyễn ...": a name follows, the mention layer reads it
+        if k > 0 and not (toks[k - 1].kind == "nl" or toks[k - 1].text in CLAUSE_OPENERS or toks[k - 1].text == ","):
+            continue
+        if _verb_title(toks, k + 1) < 0:
+            continue
+        after, _, by_verb = _titles_after(toks, k + 1)
+        if by_verb < 0:
+            continue
+        spans = [TitleSpan(toks[a].start, toks[b - 1].end, text[toks[a].start:toks[b - 1].end]) for a, b in after[by_verb:]]
+        out.append(PronounTitles(toks[k].start, toks[k].end, toks[k].low, spans))
+    return out
 
 
 # --- comparing titles ---------------------------------------------------------------------
