@@ -676,8 +676,8 @@ def _titles_before(toks: list[Tok], j: int, floor: int) -> tuple[list[tuple[int,
         if head != piece_start:
             break
         end = k
-    if detached and out and not _opens_clause(toks, out[0][0], floor):
-        return [], False
+    if detached and out and (plural or not _opens_clause(toks, out[0][0], floor)):
+        return [], False  # "ý kiến của các đại biểu, đồng chí A": a group, not A's title
     return out, plural
 
 

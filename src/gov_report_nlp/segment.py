@@ -10,11 +10,11 @@ to offsets).
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from .document import Document, Segment, Span
-from functools import lru_cache
-
 from .lexicon import alternation, load_list, load_phrases
 
 # --- line classifiers -------------------------------------------------------------------
