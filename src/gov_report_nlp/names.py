@@ -277,6 +277,10 @@ OPEN_HEAD = "trưởng"  # "Sư đoàn trưởng", "Cụm trưởng", "Chi hội
 def _open_head(toks: list[Tok], j: int) -> int:
     """Length of an open "<unit> trưởng" head at toks[j] (one to three syllables, then
     "trưởng"), or 0; not a phrase of title_not_heads ("tăng trưởng")."""
+    n = len(toks)
+    if not (j + 1 < n and toks[j + 1].low == OPEN_HEAD or j + 2 < n and toks[j + 2].low == OPEN_HEAD
+            or j + 3 < n and toks[j + 3].low == OPEN_HEAD):
+        return 0  # the cheap test first: no "trưởng" within reach
     if toks[j].kind != "word" or not toks[j].text.isalpha() or not toks[j].text[0].isupper():
         return 0
     lex = _lex()
@@ -304,7 +308,7 @@ def _head(toks: list[Tok], j: int, prefix: bool = True) -> int:
         return 0
     lex = _lex()
     n = max(_match(toks, j, lex["titles"]), _open_head(toks, j))
-    if n or not prefix:
+    if n or not prefix or toks[j].low not in lex["prefixes"]:
         return n
     p = _match(toks, j, lex["prefixes"])
     if p and j + p < len(toks) and toks[j + p].kind == "word":
@@ -482,8 +486,16 @@ def _paren_group(toks: list[Tok], j: int) -> int:
 
 
 def _is_title_start(toks: list[Tok], j: int) -> bool:
+    n = len(toks)
+    if j >= n:
+        return False
     lex = _lex()
-    return j < len(toks) and bool(_head(toks, j) or _match(toks, j, lex["ranks"]))
+    low = toks[j].low
+    if low not in lex["titles"] and low not in lex["ranks"] and low not in lex["prefixes"] and not (
+            j + 1 < n and toks[j + 1].low == OPEN_HEAD or j + 2 < n and toks[j + 2].low == OPEN_HEAD
+            or j + 3 < n and toks[j + 3].low == OPEN_HEAD):
+        return False  # the cheap test first: a word no head starts with
+    return bool(_head(toks, j) or _match(toks, j, lex["ranks"]))
 
 
 def _verb_title(toks: list[Tok], j: int) -> int:
