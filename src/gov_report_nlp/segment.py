@@ -155,10 +155,17 @@ def _is_site(t: str) -> bool:
 
 def _is_lead(t: str) -> bool:
     """The first line is the story's lead sentence, not a headline: it opens with the time of
-    the event and a comma ("Sáng 12/3, Huyện ủy ..."), or runs on for sixty words and more."""
-    if len(t.split()) >= 60 and t.rstrip()[-1:] in ".!?…":
+    the event and a comma ("Sáng 12/3, Huyện ủy ..."), or ends as a sentence and tells an
+    event ("... vừa ban hành ...") or runs on for sixty words and more."""
+    words = len(t.split())
+    if t.rstrip()[-1:] in ".!?…" and (words >= 60 or words >= 15 and _lead_marker().search(t)):
         return True
     return bool(_lead_opener().match(t))
+
+
+@lru_cache(maxsize=None)
+def _lead_marker():
+    return regex.compile(rf"(?<!\w)(?:{alternation(load_list('lead_markers'))})(?!\w)", regex.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
@@ -184,7 +191,7 @@ def _segment_news(doc: Document, lines: list[Span]) -> None:
             _add(doc, "boilerplate", ln.start, ln.end)
         elif TIMESTAMP.match(t):
             _add(doc, "timestamp", ln.start, ln.end)
-        elif not title_done and _is_lead(t):
+        elif not title_done and _is_lead(t) and not TIMESTAMP.match(nxt):
             break  # no headline: the text starts with its lead
         elif not title_done:
             _add(doc, "title", ln.start, ln.end)
