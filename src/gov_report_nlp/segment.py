@@ -264,7 +264,8 @@ def _find_tail(doc: Document, body: list[Span]) -> int:
     k = len(body)
     while k > 0 and len(body) - k < 5:
         t = text[body[k - 1].start:body[k - 1].end].strip()
-        if SOURCE_LINE.match(t):
+        if SOURCE_LINE.match(t) and (len(t) <= 60 or "," not in t and len(t) <= 120 or URL_LINE.match(t)):
+            # a source line is short: "Theo báo cáo của UBND huyện, năm 2025 ..." is text
             k -= 1
             continue
         if len(t) <= 80 and (_byline_names(t) is not None or BYLINE_ABBR.match(t)):
@@ -289,6 +290,7 @@ def _find_tail(doc: Document, body: list[Span]) -> int:
     return k
 
 
+URL_LINE = regex.compile(r"^(?:https?://|www\.)\S+$")
 MAX_CAPTION_WORDS = 60  # a photo caption is one short sentence
 
 
