@@ -9,6 +9,10 @@ names people:
     các đồng chí: A, Ủy viên ...; B, Phó Bí thư ...                    lists
     Phó Chủ tịch Hội X Dương Thành Bắc, Lê Thị Kim Thanh               one title, several names
     Đồng chí Nguyễn Hữu khánh Phó bí thư                               a lowercase syllable (typo)
+    Phó Chủ tịch UBND huyện, Trần Văn Bình ...                         a chain detached by a comma
+    ông A được bầu giữ chức Chủ tịch UBND xã nhiệm kỳ 2021-2026        a post given by a verb; a term ends it
+    nguyên Chủ tịch Quốc hội A; cố Tổng Bí thư B; quyền Giám đốc Sở    prefixes kept in the title
+    Sư đoàn trưởng, Cụm trưởng, Chi hội trưởng                         open "X trưởng" heads
 
     >>> from gov_report_nlp.names import find_person_mentions
     >>> [ (m.name, m.title_texts) for m in find_person_mentions(text) ]
@@ -16,7 +20,9 @@ names people:
 Everything works on a token stream cut by one linear regex; the chain logic is plain code,
 so hostile input (100k capitalized syllables) stays linear. Words live in data/vi/*.txt:
 honorifics, ranks, titles (position heads), surnames, title_stops, title_continuations,
-name_blockers, non_person_names, abbreviations.
+title_prefixes, title_verbs, title_passive_verbs, title_verb_adverbs, title_body_words,
+title_inner, title_not_heads, title_acting, personal_pronouns, name_blockers,
+non_person_names, abbreviations.
 """
 from __future__ import annotations
 
