@@ -2,7 +2,7 @@ import time
 
 import pytest
 
-from conftest import case_params
+from conftest import case_params, check_records
 from gov_report_nlp.extractors.people import find_people
 from gov_report_nlp.names import find_person_mentions, same_title
 from gov_report_nlp.normalize import make_document
@@ -10,9 +10,10 @@ from gov_report_nlp.normalize import make_document
 
 @pytest.mark.parametrize("case", case_params("people"))
 def test_people(case):
+    assert case.get("origin") in ("genre", "dev"), "every case says where its form comes from"
     doc = make_document(case["text"])
     found = list(find_people(doc))
-    assert [[p.name, p.titles] for p in found] == case["want"]
+    check_records(doc, found, case["expected"])
     for p in found:
         for e in [p.evidence, *p.mentions]:
             assert doc.text[e.start:e.end] == e.text
@@ -31,3 +32,16 @@ def test_hostile_input_stays_linear():
     t = time.process_time()
     find_person_mentions(text)
     assert time.process_time() - t < 10
+
+
+def test_read_person_from_a_span():
+    from gov_report_nlp.names import read_person
+
+    text = "Dự hội nghị có đồng chí Lê Văn An, Phó Chủ tịch UBND huyện; Bí thư Huyện ủy Trần Thị Bé."
+    a = text.index("đồng chí")
+    m = read_person(text, a, text.index(";"))
+    assert (m.name, m.title_texts) == ("Lê Văn An", ["Phó Chủ tịch UBND huyện"])
+    assert text[m.name_start:m.name_end] == "Lê Văn An"
+    m = read_person(text, text.index("Bí thư"))
+    assert (m.name, m.title_texts) == ("Trần Thị Bé", ["Bí thư Huyện ủy"])
+    assert read_person(text, 0, a) is None

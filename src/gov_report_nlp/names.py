@@ -9,6 +9,10 @@ names people:
     các đồng chí: A, Ủy viên ...; B, Phó Bí thư ...                    lists
     Phó Chủ tịch Hội X Dương Thành Bắc, Lê Thị Kim Thanh               one title, several names
     Đồng chí Nguyễn Hữu khánh Phó bí thư                               a lowercase syllable (typo)
+    Phó Chủ tịch UBND huyện, Trần Văn Bình ...                         a chain detached by a comma
+    ông A được bầu giữ chức Chủ tịch UBND xã nhiệm kỳ 2021-2026        a post given by a verb; a term ends it
+    nguyên Chủ tịch Quốc hội A; cố Tổng Bí thư B; quyền Giám đốc Sở    prefixes kept in the title
+    Sư đoàn trưởng, Cụm trưởng, Chi hội trưởng                         open "X trưởng" heads
 
     >>> from gov_report_nlp.names import find_person_mentions
     >>> [ (m.name, m.title_texts) for m in find_person_mentions(text) ]
@@ -16,7 +20,9 @@ names people:
 Everything works on a token stream cut by one linear regex; the chain logic is plain code,
 so hostile input (100k capitalized syllables) stays linear. Words live in data/vi/*.txt:
 honorifics, ranks, titles (position heads), surnames, title_stops, title_continuations,
-name_blockers, non_person_names, abbreviations.
+title_prefixes, title_verbs, title_passive_verbs, title_verb_adverbs, title_body_words,
+title_inner, title_not_heads, title_acting, personal_pronouns, name_blockers,
+non_person_names, abbreviations.
 """
 from __future__ import annotations
 
@@ -35,7 +41,7 @@ from .lexicon import load_list, load_map
 if TYPE_CHECKING:  # pragma: no cover
     from .document import Document
 
-__all__ = ["PersonMention", "TitleSpan", "find_person_mentions", "expand_title", "title_key", "same_title"]
+__all__ = ["PersonMention", "TitleSpan", "find_person_mentions", "read_person", "find_pronoun_titles", "expand_title", "title_key", "same_title"]
 
 MAX_NAME = 6  # syllables of a name (foreign names run long: "Phết Ta Von Phi La Văn")
 MAX_TITLE = 22  # tokens of one title
@@ -147,6 +153,15 @@ def _lex():
         "bodies": _tok_phrases("org_kinds_words"),
         "body_stops": _tok_phrases("body_stops"),
         "non_person": frozenset(" ".join(s.lower().split()) for s in load_list("non_person_names")),
+        "prefixes": _tok_phrases("title_prefixes"),
+        "verbs": _tok_phrases("title_verbs"),
+        "passive": _tok_phrases("title_passive_verbs"),
+        "adverbs": _tok_phrases("title_verb_adverbs"),
+        "not_heads": _tok_phrases("title_not_heads"),
+        "inner": _tok_phrases("title_inner"),
+        "acting": frozenset(w.lower() for w in load_list("title_acting")),
+        "pronouns": frozenset(w.lower() for w in load_list("personal_pronouns")),
+        "body_words": frozenset(w.lower() for w in load_list("title_body_words")),
     }
 
 
@@ -262,12 +277,59 @@ def _is_surname(t: Tok) -> bool:
     return t.is_cap and t.low.rstrip("’'") in _lex()["surnames"]
 
 
+OPEN_HEAD = "trưởng"  # "Sư đoàn trưởng", "Cụm trưởng", "Chi hội trưởng": an open "X trưởng" head
+
+
+def _open_head(toks: list[Tok], j: int) -> int:
+    """Length of an open "<unit> trưởng" head at toks[j] (one to three syllables, then
+    "trưởng"), or 0; not a phrase of title_not_heads ("tăng trưởng")."""
+    n = len(toks)
+    if not (j + 1 < n and toks[j + 1].low == OPEN_HEAD or j + 2 < n and toks[j + 2].low == OPEN_HEAD
+            or j + 3 < n and toks[j + 3].low == OPEN_HEAD):
+        return 0  # the cheap test first: no "trưởng" within reach
+    if toks[j].kind != "word" or not toks[j].text.isalpha() or not toks[j].text[0].isupper():
+        return 0
+    lex = _lex()
+    if _match(toks, j, lex["stops"]):
+        return 0
+    for m in range(1, 4):
+        k = j + m
+        if k >= len(toks) or toks[k].kind != "word":
+            return 0
+        if toks[k].low == OPEN_HEAD:
+            if _match(toks, j, lex["not_heads"]):
+                return 0
+            return m + 1
+        # one unit noun: a capital at most on its first syllable, no stop word
+        if (not toks[k].text.isalpha() or toks[k].start > toks[k - 1].end + 1 or not toks[k].text.islower()
+                or _match(toks, k, lex["stops"])):
+            return 0
+    return 0
+
+
+def _head(toks: list[Tok], j: int, prefix: bool = True) -> int:
+    """Length in tokens of a title head at toks[j] (titles.txt, an open "X trưởng" head),
+    with a prefix kept in the title ("nguyên", "cố", "tân", "quyền") when `prefix`; or 0."""
+    if j >= len(toks):
+        return 0
+    lex = _lex()
+    n = max(_match(toks, j, lex["titles"]), _open_head(toks, j))
+    if n or not prefix or toks[j].low not in lex["prefixes"]:
+        return n
+    p = _match(toks, j, lex["prefixes"])
+    if p and j + p < len(toks) and toks[j + p].kind == "word":
+        h = max(_match(toks, j + p, lex["titles"]), _open_head(toks, j + p))
+        if h:
+            return p + h
+    return 0
+
+
 def _cap_run(toks: list[Tok], i: int, limit: int) -> int:
     """End index (exclusive) of the run of name syllables starting at i, cut at a title head."""
     lex = _lex()
     j = i
     while j < len(toks) and j - i < limit and toks[j].is_cap:
-        if j > i and (_match(toks, j, lex["titles"]) or _match(toks, j, lex["ranks"])
+        if j > i and (_head(toks, j, prefix=False) or _match(toks, j, lex["ranks"])
                       or _match(toks, j, lex["honorifics"]) and toks[j].low in ("ông", "bà", "ngài")):
             break
         j += 1
@@ -280,12 +342,12 @@ def _lower_tail(toks: list[Tok], j: int) -> bool:
     lex = _lex()
     if j >= len(toks) or toks[j].kind != "word" or not toks[j].text.isalpha() or not toks[j].text.islower():
         return False
-    if _match(toks, j, lex["stops"]) or _match(toks, j, lex["titles"]) or _match(toks, j, lex["honorifics"]):
+    if _match(toks, j, lex["stops"]) or _head(toks, j) or _match(toks, j, lex["honorifics"]):
         return False
     nxt = toks[j + 1] if j + 1 < len(toks) else None
     if nxt is None or nxt.kind != "word":
         return nxt is None or nxt.text in SEPARATORS or nxt.text in DASHES
-    return bool(_match(toks, j + 1, lex["titles"]) and toks[j + 1].is_cap)
+    return bool(_head(toks, j + 1) and toks[j + 1].is_cap)
 
 
 def _split_run(toks: list[Tok], run_start: int, run_end: int) -> int:
@@ -320,7 +382,7 @@ def _title_end(toks: list[Tok], i: int, stop_at_name: bool, head_len: int | None
     """End index (exclusive) of a title starting with a head at toks[i]: head + body tail up to
     a separator, a stop word, a name (when `stop_at_name`) or MAX_TITLE tokens."""
     lex = _lex()
-    n = head_len or _match(toks, i, lex["titles"]) or _match(toks, i, lex["ranks"]) or 1
+    n = head_len or _head(toks, i) or _match(toks, i, lex["ranks"]) or 1
     j = i + n
     while j < len(toks) and j - i < MAX_TITLE:
         t = toks[j]
@@ -342,27 +404,34 @@ def _title_end(toks: list[Tok], i: int, stop_at_name: bool, head_len: int | None
             glued = t.start == toks[j - 1].end and nxt is not None and nxt.start == t.end
             if nxt is None or nxt.kind != "word":
                 break
-            if not glued and (_match(toks, j + 1, lex["titles"]) or _match(toks, j + 1, lex["stops"])):
+            if not glued and (_head(toks, j + 1) or _match(toks, j + 1, lex["stops"])):
                 break
-            if not glued and not nxt.text[0].isupper():
-                break
+            if not glued and not nxt.text[0].isupper() and not _lower_after_dash(toks, j + 1):
+                break  # "Sở Kế hoạch - đầu tư TP. HCM" goes on; "... - phát biểu" does not
             if _name_at(toks, j + 1):
                 break
-            j += 1 + (_match(toks, j + 1, lex["titles"]) if glued else 0)
+            j += 1 + (_head(toks, j + 1) if glued else 0)
             continue
         if t.low in ("và", "&"):
             nxt = toks[j + 1] if j + 1 < len(toks) else None
             if (nxt is None or not nxt.text[0].isupper() or _match(toks, j + 1, lex["honorifics"])
                     or (head_len and _match(toks, j + 1, lex["bodies"]))
-                    or _match(toks, j + 1, lex["titles"]) or _name_at(toks, j + 1)):
+                    or _head(toks, j + 1) or _name_at(toks, j + 1)):
                 break
             j += 1
+            continue
+        inner = _match(toks, j, lex["inner"]) if t.low == "các" and j > i + n else 0
+        if inner:
+            j += inner
             continue
         if (t.text[0].islower() and (_match(toks, j, lex["stops"]) or head_len and _match(toks, j, lex["body_stops"]))) \
                 or _match(toks, j, lex["honorifics"]):
             break
-        if (j > i + n or head_len) and _match(toks, j, lex["titles"]) and t.is_cap and not (
-                toks[j - 1].text in DASHES and toks[j - 1].start == toks[j - 2].end and toks[j - 1].end == t.start):
+        if t.low == "kiêm" and _head(toks, j + 1):
+            break  # "Trưởng Ban Tổ chức Tỉnh ủy kiêm Giám đốc Sở Nội vụ": two titles
+        if (j > i + n or head_len) and _head(toks, j) and t.is_cap and not (
+                toks[j - 1].text in DASHES and toks[j - 1].start == toks[j - 2].end and toks[j - 1].end == t.start) \
+                and toks[j - 1].low not in lex["body_words"]:
             # "Phó Chủ tịch UBND tỉnh Trưởng Ban tổ chức": a second head without a separator
             break
         if stop_at_name and _name_at(toks, j) and _strong_name(toks, j):
@@ -372,6 +441,20 @@ def _title_end(toks: list[Tok], i: int, stop_at_name: bool, head_len: int | None
     while j > i + n and toks[j - 1].low in ("và", "&", "của", "-", "–"):
         j -= 1
     return j
+
+
+def _lower_after_dash(toks: list[Tok], j: int) -> bool:
+    """A lowercase word at toks[j], after a spaced dash inside a body's name, still names the
+    body ("Sở Thông tin - truyền thông TP. HCM"): no stop word, and a capitalized word or the
+    end of the phrase within two words."""
+    lex = _lex()
+    for k in range(j, min(len(toks), j + 3)):
+        t = toks[k]
+        if t.kind != "word" or t.text[0].isupper():
+            return k > j
+        if not t.text.isalpha() or _match(toks, k, lex["stops"]):
+            return False
+    return False
 
 
 def _name_at(toks: list[Tok], j: int) -> bool:
@@ -386,6 +469,8 @@ def _strong_name(toks: list[Tok], j: int) -> bool:
     """A name at toks[j] that a title tail must not swallow: three syllables or more, or two
     followed by punctuation or a verb ("... Châu Phi huyện" is a body, not a person)."""
     e = _cap_run(toks, j, MAX_NAME)
+    if " ".join(t.low for t in toks[j:e]) in _lex()["non_person"]:
+        return False  # "Bí thư Thành ủy Hà Nội": a city ends the body, it names no one
     if e - j >= 3:
         return True
     if e >= len(toks):
@@ -407,22 +492,79 @@ def _paren_group(toks: list[Tok], j: int) -> int:
 
 
 def _is_title_start(toks: list[Tok], j: int) -> bool:
+    n = len(toks)
+    if j >= n:
+        return False
     lex = _lex()
-    return j < len(toks) and bool(_match(toks, j, lex["titles"]) or _match(toks, j, lex["ranks"]))
+    low = toks[j].low
+    if low not in lex["titles"] and low not in lex["ranks"] and low not in lex["prefixes"] and not (
+            j + 1 < n and toks[j + 1].low == OPEN_HEAD or j + 2 < n and toks[j + 2].low == OPEN_HEAD
+            or j + 3 < n and toks[j + 3].low == OPEN_HEAD):
+        return False  # the cheap test first: a word no head starts with
+    return bool(_head(toks, j) or _match(toks, j, lex["ranks"]))
 
 
-def _titles_after(toks: list[Tok], j: int) -> tuple[list[tuple[int, int]], int]:
-    """The chain of titles after a name ending before toks[j]: [(i, k)] token ranges, and the
-    index where the chain ends."""
+def _verb_title(toks: list[Tok], j: int) -> int:
+    """Where a title starts after a verb that gives a position at toks[j] ("là", "làm",
+    "giữ chức", "được bầu làm", "tiếp tục được bổ nhiệm giữ chức", "khi đang là"), or -1."""
+    lex = _lex()
+    k = j
+    verb = False
+    limit = min(len(toks), j + 18)
+    while k < limit:
+        a = _match(toks, k, lex["adverbs"])
+        if a:
+            k += a
+            continue
+        if toks[k].low == "được":
+            # the agent may stand between: "được Ban Thường vụ Tỉnh ủy điều động giữ chức ..."
+            a = k + 1
+            while a < limit + 8 and a < len(toks) and toks[a].kind == "word" and not _match(toks, a, lex["passive"]) \
+                    and (toks[a].text[0].isupper() or a > k + 1) and not _match(toks, a, lex["stops"]):
+                a += 1
+            p = _match(toks, a, lex["passive"]) if a < len(toks) else 0
+            if not p or (a > k + 1 and not toks[k + 1].text[0].isupper()):
+                return -1
+            k = a + p
+            verb = True
+            # "được điều động, bổ nhiệm giữ chức ..."
+            while k + 1 < limit and toks[k].text in (",", "và") and _match(toks, k + 1, lex["passive"]):
+                k += 1 + _match(toks, k + 1, lex["passive"])
+            continue
+        v = _match(toks, k, lex["verbs"])
+        if v:
+            k += v
+            verb = True
+            continue
+        break
+    if verb and k < len(toks) and toks[k].kind == "word" and _is_title_start(toks, k):
+        return k
+    return -1
+
+
+def _titles_after(toks: list[Tok], j: int) -> tuple[list[tuple[int, int]], int, int]:
+    """The chain of titles after a name ending before toks[j]: [(i, k)] token ranges, the
+    index where the chain ends, and the index in the list of the first title a verb gives
+    ("... được bổ nhiệm làm Thứ trưởng"), or -1."""
     lex = _lex()
     out: list[tuple[int, int]] = []
     first = True
     closing = False
+    by_verb = -1
     while j < len(toks):
         t = toks[j]
         start = None
+        v = _verb_title(toks, j) if t.kind == "word" and (first or out) else -1
         if first and _is_title_start(toks, j):
             start = j  # "Nguyễn Hữu khánh Phó bí thư"
+        elif v >= 0:
+            # "ông A là Phó Giám đốc", "đồng chí B giữ chức Chủ tịch", "... kiêm Giám đốc Sở"
+            start = v
+            by_verb = len(out) if by_verb < 0 else by_verb
+        elif t.text == "," and (first or out) and _verb_title(toks, j + 1) >= 0:
+            # "ông A, nguyên Chủ tịch UBND huyện, giữ chức Giám đốc Sở"
+            start = _verb_title(toks, j + 1)
+            by_verb = len(out) if by_verb < 0 else by_verb
         elif t.text in (",", "(") or t.text in DASHES:
             k = j + 1
             while k < len(toks) and (toks[k].text in DASHES or toks[k].text == ","):
@@ -454,18 +596,13 @@ def _titles_after(toks: list[Tok], j: int) -> tuple[list[tuple[int, int]], int]:
         elif t.kind == "nl" and first and j + 1 < len(toks) and toks[j + 1].text in DASHES:
             if _is_title_start(toks, j + 2):
                 start = j + 2
-        elif out and t.kind == "word" and t.low in ("giữ", "làm", "kiêm"):
-            # "... Phó bí thư Huyện ủy giữ chức Chủ tịch Chi hội ...", "... làm Chủ nhiệm"
-            k = j + 1
-            if k < len(toks) and toks[k].low == "chức":
-                k += 1
-            if _is_title_start(toks, k) and toks[k].text[0].isupper():
-                start = k
         if start is None:
             break
         end = _title_end(toks, start, stop_at_name=True)
         if end <= start:
             break
+        if out and end < len(toks) and _name_at(toks, end) and _strong_name(toks, end):
+            break  # "A, Ủy viên Bộ Chính trị, Chủ tịch Hội X B ...": the last title is B's
         if out and _paren_group(toks, end) > 0:
             end = _paren_group(toks, end)
         elif _paren_group(toks, end) > 0 and not closing:
@@ -473,44 +610,92 @@ def _titles_after(toks: list[Tok], j: int) -> tuple[list[tuple[int, int]], int]:
         out.append((start, end))
         first = False
         j = end
-    return out, j
+    return out, j, by_verb
+
+
+CLAUSE_OPENERS = {".", "\n", ":", ";", "(", "“", '"', "!", "?", "…"}
+
+
+def _piece_start(toks: list[Tok], end: int, floor: int) -> int:
+    """Index of the first token of the piece of text ending before toks[end]: back over words,
+    glued dashes ("Thứ trưởng-Phó Chủ nhiệm") and the dot of an abbreviation ("TP. HCM")."""
+    k = end - 1
+    while k >= floor and (toks[k].kind == "word" or (
+            toks[k].text in DASHES and k > floor and toks[k - 1].end == toks[k].start) or (
+            toks[k].text == "." and k > floor and toks[k - 1].text.isupper() and len(toks[k - 1].text) <= 3
+            and k + 1 < len(toks) and toks[k + 1].start == toks[k].end + 1 and toks[k + 1].text[0].isupper())):
+        k -= 1
+    return k + 1
+
+
+def _head_reaching(toks: list[Tok], start: int, end: int) -> int | None:
+    """The first title head in toks[start:end] whose title runs to `end`, or None."""
+    for h in range(start, end):
+        if _is_title_start(toks, h) and _title_end(toks, h, stop_at_name=False) >= end:
+            return h
+    return None
+
+
+def _opens_clause(toks: list[Tok], i: int, floor: int) -> bool:
+    """toks[i] starts a clause: the text's start, after a sentence or list mark, or after a
+    lowercase link word ("có", "và", "của")."""
+    if i <= 0:
+        return True
+    if i <= floor:
+        return False
+    p = toks[i - 1]
+    if p.text == "," and i - 2 > floor and toks[i - 2].kind == "word" and toks[i - 2].text.islower():
+        return True  # after an opening phrase: "Phát biểu bế mạc, Phó Chủ tịch UBND huyện, A ..."
+    return p.kind == "nl" or p.text in CLAUSE_OPENERS or (p.text[0].islower() and _match(toks, i - 1, _lex()["stops"]) == 1)
 
 
 def _titles_before(toks: list[Tok], j: int, floor: int) -> tuple[list[tuple[int, int]], bool]:
     """The chain of titles ending right before toks[j] (a name or its cue), nearest last, and
-    whether it is plural ("các Phó Chủ tịch ...")."""
+    whether it is plural ("các Phó Chủ tịch ..."). A comma or a dash may stand between the
+    chain and the name when the chain opens its clause ("Phó Chủ tịch UBND huyện, Trần Văn
+    Bình"; "Tân Chủ tịch UBND tỉnh - ông A -")."""
     lex = _lex()
     out: list[tuple[int, int]] = []
     plural = False
-    end = j
     floor = max(floor, j - 3 * MAX_TITLE)  # a title chain is short: stay linear on long runs
+    end = j
+    detached = False
+    if j - 1 > floor and (toks[j - 1].text == "," or (toks[j - 1].text in DASHES and toks[j - 1].end < toks[j].start)):
+        end = j - 1
+        detached = True
     while end > floor:
-        # the piece: back to the previous separator
-        k = end - 1
-        while k >= floor and (toks[k].kind == "word" or (
-                toks[k].text in DASHES and k > floor and toks[k - 1].end == toks[k].start) or (
-                toks[k].text == "." and k > floor and toks[k - 1].text.isupper() and len(toks[k - 1].text) <= 3
-                and k + 1 < len(toks) and toks[k + 1].start == toks[k].end + 1 and toks[k + 1].text[0].isupper())):
-            k -= 1
-        piece_start = k + 1
-        head = None
-        for h in range(piece_start, end):
-            if _is_title_start(toks, h) and _title_end(toks, h, stop_at_name=False) >= end:
-                head = h
+        piece_start = _piece_start(toks, end, floor)
+        k = piece_start - 1
+        head = _head_reaching(toks, piece_start, end)
+        # "Bộ trưởng Bộ Nông nghiệp - Phát triển nông thôn A": a spaced dash inside the body
+        for _ in range(2):
+            if head is not None or k <= floor or toks[k].text not in DASHES:
                 break
+            piece_start = _piece_start(toks, k, floor)
+            k = piece_start - 1
+            head = _head_reaching(toks, piece_start, end)
         if head is None:
             break
         if out and head != piece_start and not (toks[head - 1].text[0].islower()
                                                 and _match(toks, head - 1, lex["stops"]) == 1):
             break  # an earlier piece must be a title from its first word, or after "có", "của"...
         out.insert(0, (head, end))
+        # "Trưởng Ban Tổ chức Tỉnh ủy kiêm Giám đốc Sở Nội vụ A": the title before "kiêm"
+        while head - 1 > piece_start and toks[head - 1].low == "kiêm":
+            h2 = _head_reaching(toks, piece_start, head - 1)
+            if h2 is None:
+                break
+            out.insert(0, (h2, head - 1))
+            head = h2
         if head > floor and toks[head - 1].low == "các":
             plural = True
-        if k < floor or toks[k].text != "," or (head != piece_start and out[1:]):
+        if k < floor or not (toks[k].text == "," or toks[k].text in DASHES) or (head != piece_start and out[1:]):
             break
         if head != piece_start:
             break
         end = k
+    if detached and out and (plural or not _opens_clause(toks, out[0][0], floor)):
+        return [], False  # "ý kiến của các đại biểu, đồng chí A": a group, not A's title
     return out, plural
 
 
@@ -539,6 +724,7 @@ def find_person_mentions(text: str, start: int = 0, end: int | None = None,
     # index where its next item may start
     shared: list[TitleSpan] = []
     list_next = -1
+    prev: tuple[PersonMention, int] | None = None  # the last mention and the token index after it
     # only a token that opens a mention does anything but step over itself: jump between them
     cands = _mention_candidates(toks)
     while i < n:
@@ -623,14 +809,14 @@ def find_person_mentions(text: str, start: int = 0, end: int | None = None,
             in_list = name_i == list_next
         name = " ".join(toks[k].text for k in range(name_i, name_j))
         name = regex.sub(r"(?<=[’'])\s+", "", name) if "’ " in name or "' " in name else name
-        after, chain_end = _titles_after(toks, name_j)
+        after, chain_end, by_verb = _titles_after(toks, name_j)
         before, plural_b = ([], False) if in_list else _titles_before(toks, cue_i if cued else name_i, last_end)
         colon = False
         lead = cue_i if cued else name_i
         if not before and not in_list and lead > last_end and toks[lead - 1].text == ":":
             # "- Phó GĐ Sở: ông Trần Ngọc Tân" (Nơi nhận); "các Phó Thủ tướng Chính phủ: A, B"
             b2, plural_c = _titles_before(toks, lead - 1, last_end)
-            before = b2[-1:] if b2 else []
+            before = b2
             colon = bool(before)
             plural_b = plural_b or plural_c
         if not cued:
@@ -649,9 +835,15 @@ def find_person_mentions(text: str, start: int = 0, end: int | None = None,
         m_start = toks[ranges[0][0]].start if before else toks[cue_i].start
         m_end = max(toks[name_j - 1].end, titles[-1].end if after else 0)
         name_start, name_end = toks[name_i].start, toks[name_j - 1].end
-        mentions.append(PersonMention(name_start, name_end, text[name_start:name_end], titles, cue_text,
-                                      m_start, m_end, plural or plural_b or in_list))
+        mention = PersonMention(name_start, name_end, text[name_start:name_end], titles, cue_text,
+                                m_start, m_end, plural or plural_b or in_list)
+        if by_verb >= 0 and prev is not None and prev[1] + 1 == lead and toks[prev[1]].low == "và":
+            # "Thiếu tướng A và Đại tá B được bổ nhiệm làm Thứ trưởng": both hold the position
+            prev[0].titles += [TitleSpan(toks[a].start, toks[b - 1].end, text[toks[a].start:toks[b - 1].end])
+                               for a, b in after[by_verb:]]
+        mentions.append(mention)
         k = chain_end if after else name_j
+        prev = (mention, k)
         if not in_list:
             if plural_b or colon or (before and not after):
                 shared = [TitleSpan(toks[a].start, toks[b - 1].end, text[toks[a].start:toks[b - 1].end])
@@ -666,6 +858,49 @@ def find_person_mentions(text: str, start: int = 0, end: int | None = None,
         last_end = max(k, name_j)
         i = last_end
     return mentions
+
+
+def read_person(text: str, start: int = 0, end: int | None = None,
+                tokens: list[Tok] | None = None) -> PersonMention | None:
+    """The person a phrase names, with the titles around the name, or None: for the callers
+    that hold a span already (an attendee, a chair, a recipient: "đồng chí Lê Văn A, Phó Chủ
+    tịch UBND huyện", "Bí thư Huyện ủy Trần B"). Offsets are in `text`; `tokens`, when given,
+    must be tokenize(text, start, end)."""
+    ms = find_person_mentions(text, start, end, tokens=tokens)
+    return ms[0] if ms else None
+
+
+@dataclass
+class PronounTitles:
+    """A bare "ông"/"bà" given a position by a verb ("Tháng 6/2004, ông được bổ nhiệm làm
+    Phó Chủ tịch UBND huyện"): whom it means is for the caller to decide (the person last
+    named before it)."""
+
+    start: int  # the pronoun
+    end: int
+    pronoun: str  # lowercased: "ông", "bà"
+    titles: list[TitleSpan]
+
+
+def find_pronoun_titles(text: str, tokens: list[Tok] | None = None) -> list[PronounTitles]:
+    """Every bare personal pronoun (personal_pronouns.txt) that opens a clause and takes
+    titles by a verb ("ông là ...", "bà được bổ nhiệm giữ chức ..."), in order."""
+    toks = tokenize(text) if tokens is None else tokens
+    pronouns = _lex()["pronouns"]
+    out = []
+    for k in compress(range(len(toks)), map(pronouns.__contains__, map(_low, toks))):
+        if k + 1 >= len(toks) or toks[k + 1].kind != "word" or toks[k + 1].is_cap:
+            continue  # "ông Nguyễn ...": a name follows, the mention layer reads it
+        if k > 0 and not (toks[k - 1].kind == "nl" or toks[k - 1].text in CLAUSE_OPENERS or toks[k - 1].text == ","):
+            continue
+        if _verb_title(toks, k + 1) < 0:
+            continue
+        after, _, by_verb = _titles_after(toks, k + 1)
+        if by_verb < 0:
+            continue
+        spans = [TitleSpan(toks[a].start, toks[b - 1].end, text[toks[a].start:toks[b - 1].end]) for a, b in after[by_verb:]]
+        out.append(PronounTitles(toks[k].start, toks[k].end, toks[k].low, spans))
+    return out
 
 
 # --- comparing titles ---------------------------------------------------------------------
@@ -714,7 +949,10 @@ def title_key(title: str) -> tuple[tuple[str, ...], frozenset[str]]:
     exp = expand_title(title).lower().replace("uỷ", "ủy")
     toks = tokenize(exp)
     lex = _lex()
-    h = _match(toks, 0, lex["titles"]) or _match(toks, 0, lex["ranks"]) or 1
+    p = _match(toks, 0, lex["prefixes"])
+    if p and _head(toks, p, prefix=False) and toks[0].low not in lex["acting"]:
+        toks = toks[p:]  # "nguyên Chủ tịch UBND tỉnh" holds the position "Chủ tịch UBND tỉnh"
+    h = _head(toks, 0, prefix=False) or _match(toks, 0, lex["ranks"]) or 1
     alias = _aliases().get(" ".join(t.low for t in toks[:h]))
     if alias:
         toks = tokenize(alias) + toks[h:]

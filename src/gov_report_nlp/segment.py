@@ -10,10 +10,12 @@ with our own list of abbreviations, mapped back to offsets).
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from .document import Document, Segment, Span
-from .lexicon import load_list, load_phrases
+from .lexicon import alternation, load_list, load_phrases
 
 # --- line classifiers -------------------------------------------------------------------
 
@@ -62,13 +64,16 @@ BYLINE_LABEL = regex.compile(
     regex.IGNORECASE,
 )
 SOURCE_LINE = regex.compile(r"^(?:Nguồn\b|Theo\s|https?://|www\.|\(?Ảnh\s*:|Đài\s+(?:Truyền\s+thanh|TT|PT)\b)", regex.IGNORECASE)
-# a name as bylines write it: 1-4 capitalized syllables (pen names are often two)
+# a name as bylines write it: 1-4 capitalized syllables (pen names are often two), in
+# capitals ("HỒNG NHUNG"), or an initial and a name ("T.Hà", "N. Minh")
 _SYL = r"\p{Lu}[\p{Ll}’']*"
+_NAME = rf"\p{{Lu}}{{2,}}(?:\s\p{{Lu}}+){{1,3}}(?!\w)|(?:\p{{Lu}}\.\s?)?{_SYL}(?:\s{_SYL}){{0,3}}"
 BYLINE_NAMES = regex.compile(
-    rf"""^(?P<names>{_SYL}(?:\s{_SYL}){{1,3}}(?:\s*(?:[-–—,&]|\svà\s)\s*{_SYL}(?:\s{_SYL}){{1,3}})*)
-        (?:\s*(?:[-–—]\s*)?(?P<org>\([^()\n]{{1,40}}\)|ĐTT|Đài\s+TT(?:\s+\p{{L}}+)?|TTXVN))?\s*\.?$""",
+    rf"""^(?P<names>(?:{_NAME})(?:\s*(?:[-–—,&]|\svà\s)\s*(?:{_NAME}))*)
+        (?:\s*(?:[-–—]\s*)?(?P<org>\([^()\n]{{1,40}}\)|/\s*[^/\n]{{1,30}}|ĐTT|Đài\s+TT(?:\s+\p{{L}}+)?|TTXVN))?\s*\.?$""",
     regex.VERBOSE,
 )
+_ONE_NAME = regex.compile(_NAME)
 BYLINE_ABBR = regex.compile(r"^(?:PV|BBT|CTV|PV\s*-\s*CTV|[\p{Lu}]{1,3}(?:\s?[.&]\s?[\p{Lu}]{1,3}){1,3}\.?)$")
 # the run-on byline at the very end of a one-paragraph article: "... Bằng khen. Quỳnh Hoa (TTXVN)"
 TRAILING_BYLINE = regex.compile(
@@ -133,8 +138,42 @@ def _is_boilerplate(t: str) -> bool:
 
 
 def _is_site(t: str) -> bool:
+    """A site-name line ("Cổng thông tin điện tử huyện Cần Giuộc", "Báo Quảng Ninh"). The bare
+    word "báo" names a site only before a proper name in a short line: "Báo cáo ...", "Báo chí
+    ...", "Báo Lào Cai tổ chức hội nghị ..." are headlines."""
     low = t.lower()
-    return any(low.startswith(s) for s in load_phrases("site_names")) and len(t) < 120
+    if len(t) >= 120:
+        return False
+    for s in sorted(load_phrases("site_names"), key=len, reverse=True):
+        if low.startswith(s) and (len(low) == len(s) or not low[len(s)].isalnum()):
+            if s != "báo":
+                return True
+            rest = t[len(s):].split()
+            return 0 < len(rest) <= 4 and rest[0][:1].isupper() and not any(c.isdigit() for c in t)
+    return False
+
+
+def _is_lead(t: str) -> bool:
+    """The first line is the story's lead sentence, not a headline: it opens with the time of
+    the event and a comma ("Sáng 12/3, Huyện ủy ..."), or ends as a sentence and tells an
+    event ("... vừa ban hành ...") or runs on for sixty words and more."""
+    words = len(t.split())
+    if t.rstrip()[-1:] in ".!?…" and (words >= 60 or words >= 15 and _lead_marker().search(t)):
+        return True
+    return bool(_lead_opener().match(t))
+
+
+@lru_cache(maxsize=None)
+def _lead_marker():
+    return regex.compile(rf"(?<!\w)(?:{alternation(load_list('lead_markers'))})(?!\w)", regex.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _lead_opener():
+    words = alternation(load_list("lead_openers"))
+    # an optional dateline ("HÀ NỘI -", "(TTXVN) -"), the opener, a date or time, a comma
+    return regex.compile(rf"^(?:\(?[\p{{Lu}}\s.]{{2,30}}\)?\s*[-–—]\s*)?(?:{words})\s+(?:ngày\s+)?\(?\d{{1,2}}\b[^,\n]{{0,16}},|^(?:vừa qua|mới đây|hôm qua|hôm nay)\s*,",
+                         regex.IGNORECASE)
 
 
 def _segment_news(doc: Document, lines: list[Span]) -> None:
@@ -145,12 +184,15 @@ def _segment_news(doc: Document, lines: list[Span]) -> None:
     while i < len(lines) and i < 12:
         ln = lines[i]
         t = text[ln.start:ln.end].strip()
-        if not title_done and _is_site(t):
+        nxt = text[lines[i + 1].start:lines[i + 1].end].strip() if i + 1 < len(lines) else ""
+        if not title_done and _is_site(t) and not TIMESTAMP.match(nxt):  # a headline has the timestamp under it
             _add(doc, "site", ln.start, ln.end)
         elif _is_boilerplate(t):
             _add(doc, "boilerplate", ln.start, ln.end)
         elif TIMESTAMP.match(t):
             _add(doc, "timestamp", ln.start, ln.end)
+        elif not title_done and _is_lead(t) and not TIMESTAMP.match(nxt):
+            break  # no headline: the text starts with its lead
         elif not title_done:
             _add(doc, "title", ln.start, ln.end)
             title_done = True
@@ -173,12 +215,14 @@ def _segment_news(doc: Document, lines: list[Span]) -> None:
         t = text[ln.start:ln.end].strip()
         if _byline_names(t) is not None and not doc.first("byline"):
             _add(doc, "byline", ln.start, ln.end)
+        elif doc.first("byline") and not SOURCE_LINE.match(t) and len(t.split()) > 3:
+            _add(doc, "caption", ln.start, ln.end)  # a photo caption under the byline
         else:
             _add(doc, "source", ln.start, ln.end)
     if not doc.first("byline") and body[:tail_start]:
         last = body[tail_start - 1]
         m = TRAILING_BYLINE.search(text, last.start, last.end, timeout=1.0)
-        if m and not _place_before(text, m.start("names")):
+        if m and not _place_before(text, m.start("names")) and not _named_in_body(text, m["names"], m.start("names")):
             _add(doc, "byline", m.start(), last.end)
 
 
@@ -191,18 +235,22 @@ def _byline_names(t: str) -> list[tuple[int, int]] | None:
     """Offsets (within t) of the names a byline line gives; [] for a byline without names;
     None when the line is not a byline."""
     m = BYLINE_LABEL.match(t)
+    if m and m["label"].lower() in ("ảnh", "video", "clip"):
+        return None  # a photo or video credit alone: its maker is not an author of the text
     if m:
         inner = _byline_names(m["names"].strip())
         off = m.start("names") + (len(m["names"]) - len(m["names"].lstrip()))
         return [(s + off, e + off) for s, e in inner] if inner else []
     if BYLINE_ABBR.match(t):
         return []
+    if SOURCE_LINE.match(t) or PHOTO_CREDIT.match(t):
+        return None  # "Theo Vietnamplus", "Ảnh: Thành Long", "Ảnh - A": a source or a photo credit
     m = BYLINE_NAMES.match(t)
     if m:
-        out = []
-        for nm in regex.finditer(rf"{_SYL}(?:\s{_SYL}){{0,3}}", m["names"]):
-            out.append((nm.start(), nm.end()))
-        return out
+        names = [(nm.start(), nm.end()) for nm in _ONE_NAME.finditer(m["names"])]
+        # one syllable alone is no name ("Hà" of "T.Hà" aside); a label-less line of one
+        # syllable is a heading
+        return [(a, b) for a, b in names if len(m["names"][a:b].split()) > 1 or "." in m["names"][a:b]] or None
     return None
 
 
@@ -216,7 +264,8 @@ def _find_tail(doc: Document, body: list[Span]) -> int:
     k = len(body)
     while k > 0 and len(body) - k < 5:
         t = text[body[k - 1].start:body[k - 1].end].strip()
-        if SOURCE_LINE.match(t):
+        if SOURCE_LINE.match(t) and (len(t) <= 60 or "," not in t and len(t) <= 120 or URL_LINE.match(t)):
+            # a source line is short: "Theo báo cáo của UBND huyện, năm 2025 ..." is text
             k -= 1
             continue
         if len(t) <= 80 and (_byline_names(t) is not None or BYLINE_ABBR.match(t)):
@@ -230,7 +279,37 @@ def _find_tail(doc: Document, body: list[Span]) -> int:
             m = BYLINE_NAMES.match(t) if len(t) <= 80 else None
             if BYLINE_LABEL.match(t) and len(t) <= 80 or (m and m["org"]):
                 return j
+        # a bare name line closing the text, then a blank line and photo captions only
+        for j in range(k - 1, max(k - 12, 0), -1):
+            t = text[body[j].start:body[j].end].strip()
+            if len(t) > 60 or _byline_names(t) is None or "\n\n" not in text[body[j].end:body[j + 1].start + 1]:
+                continue
+            if all(len(text[ln.start:ln.end].split()) <= MAX_CAPTION_WORDS for ln in body[j + 1:]) \
+                    and not _named_in_body(text, t, body[j].start):
+                return j
     return k
+
+
+URL_LINE = regex.compile(r"^(?:https?://|www\.)\S+$")
+MAX_CAPTION_WORDS = 60  # a photo caption is one short sentence
+
+
+def _named_in_body(text: str, name: str, pos: int) -> bool:
+    """The name is also written elsewhere in the text: a person of the story, not its author."""
+    name = name.strip(" .")
+    if not name:
+        return False
+    i = text.find(name)
+    while i >= 0:
+        if not (pos <= i < pos + len(name)) and not CREDIT_BEFORE.search(text, max(0, i - 16), i):
+            return True
+        i = text.find(name, i + 1)
+    return False
+
+
+# "Ảnh: A", "Tin, ảnh - A": the author's own credit, not a mention of a person
+CREDIT_BEFORE = regex.compile(r"(?:ảnh|tin|bài|video)\s*[:\-–—]\s*$", regex.IGNORECASE)
+PHOTO_CREDIT = regex.compile(r"^\(?\s*(?:Ảnh|Video|Clip)\s*[:\-–—]", regex.IGNORECASE)
 
 
 # --- formal documents --------------------------------------------------------------------

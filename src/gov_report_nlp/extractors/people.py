@@ -8,13 +8,14 @@ kept as written, in order of appearance, each position once in the form of its f
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Iterator
 
 import regex
 
 from ..document import Document
-from ..names import PersonMention, doc_tokens, expand_title, find_person_mentions, same_title
+from ..names import PersonMention, doc_tokens, expand_title, find_person_mentions, find_pronoun_titles, same_title
 from ..records import Evidence, Person
 
 SKIP_KINDS = {"byline", "source"}
@@ -106,9 +107,38 @@ class _People:
         return self.by_suffix.get(tuple(key.split()))
 
 
+PRONOUN_REACH = 1500  # characters back to the person a pronoun stands for (one biography paragraph)
+
+
+def _pronoun_titles(doc: Document, mentions: list[PersonMention], owner: dict[int, _Person]) -> None:
+    """Titles a verb gives to a bare "ông"/"bà" go to the person last named before it, when
+    that person's cue does not say the other gender."""
+    skipped = [seg for seg in doc.segments if seg.kind in SKIP_KINDS]
+    starts = [m.name_start for m in mentions]
+    for pt in find_pronoun_titles(doc.text, tokens=doc_tokens(doc)):
+        if any(seg.start <= pt.start < seg.end for seg in skipped):
+            continue
+        k = bisect_left(starts, pt.start) - 1
+        if k < 0 or pt.start - mentions[k].name_end > PRONOUN_REACH:
+            continue
+        m = mentions[k]
+        cue = (m.cue or "").lower()
+        p = owner.get(id(m))
+        if p is None or (cue in PRONOUN_CUES and cue != pt.pronoun):
+            continue
+        for t in pt.titles:
+            text = _clean(t.text)
+            if text:
+                p.titles.append((text, Evidence.of(doc.text, t.start, t.end)))
+
+
+PRONOUN_CUES = {"ông", "bà"}
+
+
 def find_people(doc: Document) -> Iterator[Person]:
     mentions = person_mentions(doc)
     known = _People()
+    owner: dict[int, _Person] = {}  # id(mention) -> its person
     short: list[PersonMention] = []
     # full names first, so that a short form may point forward ("Anh Duy" before the full name
     # is rare, but "anh Lưu ... Nguyễn Văn Lưu" happens)
@@ -123,6 +153,7 @@ def find_people(doc: Document) -> Iterator[Person]:
             p = _Person(m.name, _key(m.name), first=m.name_start)
             known.add(p)
         _add(doc, p, m)
+        owner[id(m)] = p
     for m in short:
         p = known.resolve(m)
         if p is None:
@@ -131,6 +162,8 @@ def find_people(doc: Document) -> Iterator[Person]:
             p = _Person(m.name, _key(m.name), first=m.name_start)
             known.add(p)
         _add(doc, p, m)
+        owner[id(m)] = p
+    _pronoun_titles(doc, mentions, owner)
     people = known.all
     people.sort(key=lambda p: p.first)
     for p in people:
