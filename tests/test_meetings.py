@@ -21,20 +21,18 @@ def test_meetings_table(case):
             assert ev.text == doc.text[ev.start:ev.end]
 
 
-def test_link_renames_a_person_phrase_and_keeps_groups():
+def test_link_drops_chairs_from_attendees():
     from gov_report_nlp.link import link
-    from gov_report_nlp.records import Evidence, Person, Report
+    from gov_report_nlp.records import Evidence, Report
 
-    text = "Dự có đồng chí Lê Văn An - Bí thư Huyện ủy và lãnh đạo các xã."
+    text = "Đồng chí Lê Văn An chủ trì. Dự có đồng chí Lê Văn An và lãnh đạo các xã."
     doc = make_document(text)
     t = doc.text
-    s = t.index("đồng chí")
-    e = t.index(" và")
-    g = t.index("lãnh đạo")
-    meeting = {"kind": "hội nghị", "attendees": ["Lê Văn An - Bí", "lãnh đạo các xã"],
-               "attendee_evidence": [Evidence.of(t, s, e), Evidence.of(t, g, len(t) - 1)]}
     n = t.index("Lê Văn An")
-    person = Person(name="Lê Văn An", mentions=[Evidence.of(t, n, n + 9)])
-    report = Report(meetings=[meeting], people=[person])
+    g = t.index("lãnh đạo")
+    meeting = {"kind": "hội nghị", "chairs": ["Lê Văn An"], "attendees": ["Lê Văn An", "lãnh đạo các xã"],
+               "attendee_evidence": [Evidence.of(t, n, n + 9), Evidence.of(t, g, len(t) - 1)]}
+    report = Report(meetings=[meeting])
     link(doc, report)
-    assert report.meetings[0].attendees == ["Lê Văn An", "lãnh đạo các xã"]
+    assert report.meetings[0].attendees == ["lãnh đạo các xã"]
+    assert [e.text for e in report.meetings[0].attendee_evidence] == ["lãnh đạo các xã"]

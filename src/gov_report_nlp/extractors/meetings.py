@@ -22,6 +22,8 @@ import regex
 from ..budget import matches
 from ..dates import find_dates
 from ..document import Document
+from ..lists import read_list
+from ..names import find_person_mentions
 from ..lexicon import lexicon_generation, load_list, load_map
 from ..numbers import parse_count, parse_ordinal
 from ..records import Evidence, Meeting
@@ -77,17 +79,6 @@ class _P:
         cls.LIST_LEAD = regex.compile(
             r"""\s*(?:(?:\p{L}+\s+)?(?:ngày\s+)?\d{1,2}\s*[-/.]\s*\d{1,2}(?:\s*[-/.]\s*\d{4})?\s*,\s*)?
                 (?:tại\s[^,]{1,80},\s*)?""", _F)
-        cls.PERSON_CUE = regex.compile(
-            r"\s*(?P<cue>\L<pc>)\s*:?\s*(?=\S)", _F, pc=_lex("meeting_person_cues"))
-        cls.GROUP_HEAD = regex.compile(r"\s*(?:\L<gh>)(?!\w)", _F, gh=_lex("meeting_group_heads"))
-        cls.TITLE_HEAD = regex.compile(r"\s*(?:\L<th>)(?!\w)", _F, th=_lex("meeting_title_heads"))
-        cls.TITLE_WORD = regex.compile(r"(?<!\w)(?:\L<th>)(?!\w)", _F, th=_lex("meeting_title_heads"))
-        # a capitalized syllable of a name ("Hồ", "K’Ré", "Yathotu")
-        syl = r"(?:[\p{Lu}][\p{Ll}]*(?:[’'][\p{Lu}]?[\p{Ll}]*)?)"
-        cls.SURNAME_NAME = regex.compile(
-            rf"(?<![\w’'])(?P<name>\L<sn>(?:\s+{syl}){{1,3}})(?![\w’'])",
-            regex.VERBOSE, sn=_lex("meeting_surnames"))
-        cls.CAP_RUN = regex.compile(r"[\p{Lu}][\w’'.]*(?:\s*[’']\s*[\p{Lu}][\w’']*)?(?:\s+[\p{Lu}][\w’']*){0,4}")
         cls.CHAIR = regex.compile(
             r"""(?<!\w)(?:(?:đã|đồng\s+thời|cùng)\s+)?(?P<co>đồng\s+)?chủ\s+trì
                 (?:\s+(?:và\s+)?(?:điều\s+hành\s+)?(?P<kw>\L<kw>))""",
@@ -137,40 +128,14 @@ class _P:
                 (?<!\bBan\s)(?:tổ\s+chức|khai\s+mạc|họp)(?!\w)""", _F)
 
 
-# ------------------------------------------------------------------ people (fallback)
+# ------------------------------------------------------------------ lists
 
-def person_name(text: str, start: int = 0, end: int | None = None) -> Optional[tuple[int, int]]:
-    """The span of the first person's name in text[start:end], by family name or honorific."""
-    P = _P.get()
-    end = len(text) if end is None else end
-    m = P.SURNAME_NAME.search(text, start, end, timeout=_T)
-    if m:
-        return m.span("name")
-    c = P.PERSON_CUE.match(text, start, end, timeout=_T)
-    if c:
-        s = c.end()
-        r = P.CAP_RUN.match(text, s, end, timeout=_T)
-        if r and not P.TITLE_HEAD.match(text, s, end):
-            e = r.end()
-            # stop at a title word inside the run ("Pany Yathotu Ủy viên ...")
-            t = P.TITLE_WORD.search(text, s + 1, e, timeout=_T)
-            if t:
-                e = t.start()
-            e = s + len(text[s:e].rstrip(" ,.;:-–"))
-            if e > s:
-                return s, e
-    return None
+def _has_person(text: str) -> bool:
+    """Does the phrase name a person (the names layer's reading)?"""
+    return bool(find_person_mentions(text))
 
 
-# ------------------------------------------------------------------ attendee lists
-
-_SEP = regex.compile(r"\s*;\s*|\s*,\s*(?:(?P<conj>và|cùng\s+với|cùng)\s+)?|\s+(?P<conj>và|cùng\s+với|cùng)\s+")
 _END = regex.compile(r"\.(?:\s|$)|\n")
-
-# precompiled: a module-level regex call costs more in its cache lookup than in its match
-_COUNTED = regex.compile(r"\s*(?:(?:trên|hơn|gần|khoảng|gần|hàng|chừng)\s+)?\d", regex.I)
-_PLURAL = regex.compile(r"(?<!\w)(?:các|những|\d+)\s")
-_PLURAL_GROUP = regex.compile(r"\s*(?:các|những)\s+(?!đồng\s+chí)", regex.I)
 _NAME_STOP = regex.compile(
     r"""\s*(?:[.;]\s|\.$|,\s*(?!\s*(?:đảm\s+bảo|triển\s+khai|phương\s+hướng|nhiệm\s+vụ|năm\s+\d))
         |\s+(?:với\s+sự|với\s+các|có\s+sự|tại\s|do\s|dưới\s+sự|đã\s|vừa\s|nhằm\s|vào\s|diễn\s+ra|
@@ -198,72 +163,6 @@ _LIST_STOP = regex.compile(r"\s+(?:chủ\s+trì|phát\s+biểu|đã\s|đang\s|si
 _SPACES = regex.compile(r"\s+")
 _ATTEND_AND_LEAD = regex.compile(r"(?<!\w)(?:đến\s+)?dự\s+và\s+(?:chỉ\s+đạo|phát\s+biểu)")
 _SENTENCE_CLAUSE = regex.compile(r"[.;]\s|\bẢnh:[^.]*?(?=\s[\p{Lu}])")
-
-
-@dataclass
-class _Item:
-    start: int
-    end: int
-    person: Optional[tuple[int, int]] = None
-
-
-def split_attendees(text: str, start: int, end: int) -> list[_Item]:
-    """Split an attendance list into people and groups, keeping a group's inner commas."""
-    P = _P.get()
-    frags: list[tuple[str, int, int]] = []  # (separator before, start, end)
-    pos, sep = start, ";"
-    for m in matches(_SEP, text, start, end):
-        if m.start() > pos:
-            frags.append((sep, pos, m.start()))
-        # ", cùng các đồng chí ..." is a "cùng", not a group's inner comma
-        sep = ("và" if m["conj"] == "và" else "cùng") if m["conj"] else m.group().strip() or "và"
-        pos = m.end()
-    if pos < end:
-        frags.append((sep, pos, end))
-    items: list[_Item] = []
-    pending: list[tuple[int, int]] = []  # titles written before a name
-    for sep, s, e in frags:
-        frag = text[s:e]
-        if not frag.strip(" .-–"):
-            continue
-        # "các đồng chí Phó Bí thư Tỉnh ủy: Nguyễn Xuân Đường": the name list follows the colon
-        colon = frag.find(":")
-        if colon >= 0 and person_name(text, s + colon + 1, e):
-            s = s + colon + 1
-        pn = person_name(text, s, e)
-        cur = items[-1] if items else None
-        if pn:
-            if pending and sep != ";":
-                s = pending[0][0]
-            pending = []
-            items.append(_Item(s, e, pn))
-            continue
-        # a counted group: "500 đại biểu ...", "trên 1.000 đại biểu ..."
-        is_group = bool(P.GROUP_HEAD.match(text, s, e)) or bool(
-            _COUNTED.match(frag))
-        is_title = bool(P.TITLE_HEAD.match(text, s, e)) and not _PLURAL.search(frag)
-        if sep == ";" or cur is None:
-            if is_title and not is_group:
-                pending.append((s, e))
-                continue
-            items.append(_Item(s, e))
-            continue
-        if cur.person is not None:
-            if is_group and not is_title:
-                items.append(_Item(s, e))
-            elif is_title:
-                cur.end = e  # another title of the same person
-            else:
-                items.append(_Item(s, e))
-            continue
-        # the current item is a group
-        if is_group and (sep != "và" or not _PLURAL_GROUP.match(frag)):
-            items.append(_Item(s, e))
-        else:
-            cur.end = e  # a group's inner comma or "và"
-    for s, e in pending:
-        items.append(_Item(s, e))
-    return items
 
 
 # ------------------------------------------------------------------ meetings
@@ -323,7 +222,7 @@ def _clean_org(org: str) -> Optional[str]:
     org = _ORG_VERB_TAIL.sub("", org).strip(" ,")
     if not org or len(org.split()) > 14 or not org[0].isalpha():
         return None
-    if _P.get().PERSON_CUE.match(org) or person_name(org):
+    if _has_person(org):
         return None
     if _ORG_NOT.match(org):
         return None
@@ -454,19 +353,15 @@ def _chairs(doc: Document, s: int, e: int, anchor: bool) -> list[tuple[str, Evid
         mm = _DATE_PLACE_LEAD.match(seg)
         if mm:
             a += mm.end()
-        for it in _people_in(text, a, b):
+        for it in _people_in(doc, a, b):
             out.append(it)
     return out
 
 
-def _people_in(text: str, a: int, b: int) -> list[tuple[str, Evidence]]:
+def _people_in(doc: Document, a: int, b: int) -> list[tuple[str, Evidence]]:
     """Each person of a list of chairs 'A, title và B, title' as (name, evidence)."""
-    out = []
-    for it in split_attendees(text, a, b):
-        if it.person:
-            ps, pe = it.person
-            out.append((text[ps:pe], Evidence.of(text, it.start, it.end)))
-    return out
+    text = doc.text
+    return [(it.name, Evidence.of(text, it.start, it.end)) for it in read_list(doc, a, b) if it.name]
 
 
 def _lists(text: str, s: int, e: int) -> Iterator[tuple[int, Optional[int]]]:
@@ -505,24 +400,21 @@ def _attendees(doc: Document, s: int, e: int) -> list[tuple[str, Evidence]]:
             b = em.start() if em else e
         # a list ends where a new clause starts ("Đồng chí X phát biểu khai mạc")
         stop = _LIST_STOP.search(text, a, b, timeout=_T)
-        for it in split_attendees(text, a, b):
-            if it.person:
-                ps, pe = it.person
-                out.append((text[ps:pe], Evidence.of(text, it.start, it.end)))
-            else:
-                ev = Evidence.of(text, it.start, it.end)
-                val = _SPACES.sub(" ", ev.text).strip(" .,;:")
-                if stop and stop.start() < it.end and val:
-                    if stop.start() <= it.start:
-                        continue
-                if val:
-                    out.append((val, ev))
+        for it in read_list(doc, a, b):
+            ev = Evidence.of(text, it.start, it.end)
+            if it.name:
+                out.append((it.name, ev))
+                continue
+            if stop and stop.start() <= it.start:
+                continue
+            if it.text:
+                out.append((it.text, ev))
     # "Thượng tướng X, ... dự và chỉ đạo Hội nghị"
     for m in _ATTEND_AND_LEAD.finditer(text[s:e]):
         left = s
         for bm in _SENTENCE_CLAUSE.finditer(text[s:s + m.start()]):
             left = s + bm.end()
-        for it in _people_in(text, left, s + m.start())[:1]:
+        for it in _people_in(doc, left, s + m.start())[:1]:
             out.append(it)
     return out
 
