@@ -78,7 +78,26 @@ _STRIP = " .,;:-–—\n\t"
 
 def _mentions(doc: Document) -> list[PersonMention]:
     """Every person mention of the document (the names layer's), found once per document."""
-    return doc.memo("lists.mentions", lambda: find_person_mentions(doc.text, tokens=doc_tokens(doc)))
+    return doc.memo("lists.mentions", lambda: _read_mentions(doc))
+
+
+def _read_mentions(doc: Document) -> list[PersonMention]:
+    """The names layer's mentions, with two repairs of a list's reading (an adapter on its public
+    verb): a one-syllable name in capitals is an academic style ("GS.", "TS."), not a person; a
+    one-syllable name before more capitals is the cue of the name after it ("các đồng chí:
+    Đồng chí A" read as "Đồng"), read again from there."""
+    text = doc.text
+    out: list[PersonMention] = []
+    for m in find_person_mentions(text, tokens=doc_tokens(doc)):
+        if " " not in m.name.strip():
+            if m.name.isupper():
+                continue
+            again = find_person_mentions(text, m.name_start, min(len(text), m.name_start + 200))
+            if again and again[0].name_start > m.name_start and " " in again[0].name:
+                out.append(again[0])
+                continue
+        out.append(m)
+    return out
 
 
 def _clean(text: str) -> str:
@@ -159,8 +178,9 @@ def _items(doc: Document, frags: list[_Frag], P) -> list[ListItem]:
             continue
         if cur[2] is not None:
             # after a person: a group word opens a group; anything else is more of their title
-            # ("ông A, Phó Cục trưởng Cục X, Bộ Công an"), unless "và" joins a new title
-            if is_group or (f.sep != "," and not is_title):
+            # ("ông A, Phó Cục trưởng Cục X, Bộ Công an"; "Chủ tịch Liên hiệp các hội Khoa học và
+            # Kỹ thuật Việt Nam"), unless "và" joins a new title or a lowercase group
+            if is_group or (f.sep != "," and not is_title and not frag.lstrip()[:1].isupper()):
                 items.append([s, e, None])
             elif is_title and f.sep != ",":
                 pending.append((s, e))
@@ -172,7 +192,7 @@ def _items(doc: Document, frags: list[_Frag], P) -> list[ListItem]:
             cur[1] = e  # "lãnh đạo các cơ quan, đơn vị, các xã, thị trấn": more bodies of one group
         elif is_group and (f.sep != "và" or not _PLURAL_GROUP.match(frag)):
             items.append([s, e, None])
-        elif is_title and f.sep != "," and not _bare(text, cur):
+        elif (is_title or P.TITLE_HEAD.match(text, s, e)) and f.sep != "," and not _bare(text, cur):
             items.append([s, e, None])  # "đại diện các sở và Chủ tịch Hội X các tỉnh"
         else:
             cur[1] = e  # a group's inner comma or "và"

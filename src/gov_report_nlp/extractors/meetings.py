@@ -61,15 +61,19 @@ class _P:
         cls.PLANNED_AFTER = regex.compile(r"\L<pa>", _F, pa=_lex("meeting_planned_after"))
         cls.PASSING = regex.compile(r"(?<!\w)\L<ps>(?!\w)", _F, ps=_lex("meeting_passing_cues"))
         cls.ATTEND = regex.compile(
-            r"""(?:^|(?<=[\s,.;:(]))(?P<cue>\L<att>)
+            r"""(?:^|(?<=[\s,.;:(]))(?P<cue>\L<att>)(?!\s*nhận)
                 (?:\s+và\s+phát\s+biểu(?:\s+chỉ\s+đạo)?)?        # Đến dự và phát biểu tại buổi tọa đàm,
                 (?:\s+(?:tại\s+)?(?:lễ\s+công\s+bố|buổi\s+lễ|buổi\s+\L<kw>|\L<kw>))?   # Dự hội nghị / Tham dự Lễ công bố
-                (?:\s*,?\s*(?:có|gồm))?                        # ... có / gồm
+                (?:\s*,?\s*(?:còn\s+)?(?:có|gồm))?                  # ... có / gồm / còn có
                 \s*[,:]?\s+""",
             _F, att=_lex("meeting_attend_cues"), kw=sorted(cls.kinds, key=len, reverse=True))
-        # "Về phía tỉnh có các đồng chí: ...": one side of the guests, at a clause start
+        # "Về phía tỉnh có các đồng chí: ...", "Lãnh đạo thành phố có các ông ...": one side of
+        # the guests, at a clause start; "lãnh đạo / đại diện X có" only before people
         cls.ATTEND_SIDE = regex.compile(
-            r"(?<=(?:\A|[\n.;:,])\s*)về\s+phía\s+[\p{L}\s]{1,40}?\s+có(?=\s*:|\s+các\s+đồng\s+chí)\s*:?\s*", _F)
+            r"""(?<=(?:\A|[\n.;:,])\s*)
+                (?:về\s+phía\s+[^\n.;:,]{1,60}?\s+(?:còn\s+)?có(?!\s+(?:thể|ý|nhiều|những|\d))
+                 |(?:lãnh\s+đạo|đại\s+diện)\s+[^\n.;:,]{1,40}?\s+có(?=\s*:|\s+(?:các\s+)?(?:đồng\s+chí|ông|bà|đ/c)\s))
+                \s*:?\s*""", _F)
         # "... cùng các sở, ngành liên quan tham dự hội nghị." closing its sentence
         cls.ATTEND_AFTER = regex.compile(
             r"\s+(?:cùng\s+)?(?:tham\s+dự|về\s+dự|đến\s+dự)\s+(?:\L<kw>)(?=\s*(?:[.;]|$))", _F,
@@ -161,6 +165,8 @@ _CO_AFTER = regex.compile(r"có\s*[,:]?\s+$")
 _CO_GOM_AFTER = regex.compile(r"(?:có|gồm)\s*[,:]?\s*$")
 _LIST_STOP = regex.compile(r"\s+(?:chủ\s+trì|phát\s+biểu|đã\s|đang\s|sinh\s+sống)|\s+tại\s+\d+\s+điểm\s+cầu", _F)
 _SPACES = regex.compile(r"\s+")
+_FRONTED = regex.compile(r"\s*(?:và\s+\w+(?:\s+\w+)?\s+)?(?:tại|ở|trong)\s", regex.I)
+_BARE_CUES = frozenset(("dự", "tham dự", "về dự", "đến dự", "tới dự", "cùng dự", "cùng tham dự"))
 _ATTEND_AND_LEAD = regex.compile(r"(?<!\w)(?:đến\s+)?dự\s+và\s+(?:chỉ\s+đạo|phát\s+biểu)")
 _SENTENCE_CLAUSE = regex.compile(r"[.;]\s|\bẢnh:[^.]*?(?=\s[\p{Lu}])")
 
@@ -364,28 +370,35 @@ def _people_in(doc: Document, a: int, b: int) -> list[tuple[str, Evidence]]:
     return [(it.name, Evidence.of(text, it.start, it.end)) for it in read_list(doc, a, b) if it.name]
 
 
-def _lists(text: str, s: int, e: int) -> Iterator[tuple[int, Optional[int]]]:
-    """Attendance lists in the sentence [s, e) as (start, end or None for 'to the clause end'):
-    after a cue ("Dự hội nghị có ...", "Về phía tỉnh có các đồng chí: ..."), or before a
-    closing one ("Tại điểm cầu X, lãnh đạo Sở Y tế ... tham dự hội nghị.")."""
+def _lists(text: str, s: int, e: int) -> Iterator[tuple[int, Optional[int], bool]]:
+    """Attendance lists in the sentence [s, e) as (start, end or None for 'to the clause end',
+    first person only): after a cue ("Dự hội nghị có ...", "Về phía tỉnh có các đồng chí: ..."),
+    before a closing one ("Tại điểm cầu X, lãnh đạo Sở Y tế ... tham dự hội nghị."), or after a
+    fronted one ("Tới dự và phát biểu tại kỳ họp, Phó Chủ tịch Quốc hội X đánh giá ...")."""
     P = _P.get()
     for m in matches(P.ATTEND, text, s, e):
         cue = m["cue"].lower()
-        if cue in ("dự", "tham dự", "về dự", "đến dự", "cùng dự"):
+        if cue in _BARE_CUES:
             # a bare 'dự' opens a list only at a clause start ("Dự hội nghị có", "cùng dự có")
             before = text[max(s, m.start() - 3):m.start()]
             if not (m.start() == s or _CLAUSE_END_BEFORE.search(before) or _CO_AFTER.search(m.group())):
                 continue
-            if not _CO_GOM_AFTER.search(m.group()) and cue in ("dự",):
-                continue
-        yield m.end(), None
+            if not _CO_GOM_AFTER.search(m.group()):
+                if _FRONTED.match(text, m.end(), e):
+                    c = text.find(",", m.end(), e)
+                    if c > 0:
+                        yield c + 1, None, True
+                    continue
+                if cue == "dự":
+                    continue
+        yield m.end(), None, False
     for m in matches(P.ATTEND_SIDE, text, s, e):
-        yield m.end(), None
+        yield m.end(), None, False
     for m in matches(P.ATTEND_AFTER, text, s, e):
         lead = P.LIST_LEAD.match(text, s, m.start(), timeout=_T)
         a = lead.end() if lead else s
         if not P.VAGUE.match(text, a, m.start(), timeout=_T):
-            yield a, m.start()
+            yield a, m.start(), False
 
 
 def _attendees(doc: Document, s: int, e: int) -> list[tuple[str, Evidence]]:
@@ -394,7 +407,7 @@ def _attendees(doc: Document, s: int, e: int) -> list[tuple[str, Evidence]]:
     out: list[tuple[str, Evidence]] = []
     if not P.HAS_ATTEND.search(text, s, e, timeout=_T):
         return out
-    for a, b in _lists(text, s, e):
+    for a, b, first in _lists(text, s, e):
         if b is None:
             em = _END.search(text, a, e, timeout=_T)
             b = em.start() if em else e
@@ -402,6 +415,10 @@ def _attendees(doc: Document, s: int, e: int) -> list[tuple[str, Evidence]]:
         stop = _LIST_STOP.search(text, a, b, timeout=_T)
         for it in read_list(doc, a, b):
             ev = Evidence.of(text, it.start, it.end)
+            if first:
+                if it.name:
+                    out.append((it.name, ev))
+                break
             if it.name:
                 out.append((it.name, ev))
                 continue
