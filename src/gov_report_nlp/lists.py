@@ -40,6 +40,7 @@ class ListItem:
     end: int
     text: str  # the item as written, spaces folded, edge punctuation dropped
     name: Optional[str] = None  # a person's name (the names layer's), else None for a group
+    head: bool = False  # a person, or a group led by a group word or a title ("đại diện", "các đồng chí")
 
     @property
     def value(self) -> str:
@@ -206,7 +207,9 @@ def _items(doc: Document, frags: list[_Frag], P) -> list[ListItem]:
         if tail <= lead:
             continue
         s2, e2 = s + lead, s + tail
-        out.append(ListItem(s2, e2, _clean(text[s2:e2]), m.name if m is not None else None))
+        head = m is not None or bool(P.GROUP_HEAD.match(text, s2, e2) or P.TITLE_HEAD.match(text, s2, e2)
+                                     or _COUNTED.match(text, s2, e2))
+        out.append(ListItem(s2, e2, _clean(text[s2:e2]), m.name if m is not None else None, head))
     return out
 
 

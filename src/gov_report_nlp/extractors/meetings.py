@@ -71,8 +71,8 @@ class _P:
         # the guests, at a clause start; "lãnh đạo / đại diện X có" only before people
         cls.ATTEND_SIDE = regex.compile(
             r"""(?<=(?:\A|[\n.;:,])\s*)
-                (?:về\s+phía\s+[^\n.;:,]{1,60}?\s+(?:còn\s+)?có(?!\s+(?:thể|ý|nhiều|những|\d))
-                 |(?:lãnh\s+đạo|đại\s+diện)\s+[^\n.;:,]{1,40}?\s+có(?=\s*:|\s+(?:các\s+)?(?:đồng\s+chí|ông|bà|đ/c)\s))
+                (?:về\s+phía\s+(?:[^\n.;:,]|(?<=\p{Lu})\.){1,60}?\s+(?:còn\s+)?có(?!\s+(?:thể|ý|nhiều|những|\d))
+                 |(?:lãnh\s+đạo|đại\s+diện)\s+(?:[^\n.;:,]|(?<=\p{Lu})\.){1,40}?\s+có(?=\s*:|\s+(?:các\s+)?(?:đồng\s+chí|ông|bà|đ/c)\s))
                 \s*:?\s*""", _F)
         # "... cùng các sở, ngành liên quan tham dự hội nghị." closing its sentence
         cls.ATTEND_AFTER = regex.compile(
@@ -139,7 +139,7 @@ def _has_person(text: str) -> bool:
     return bool(find_person_mentions(text))
 
 
-_END = regex.compile(r"\.(?:\s|$)|\n")
+_END = regex.compile(r"(?<!(?<![\w.])\p{Lu}{1,3})\.(?:\s|$)|\n")  # not the dot of "TP. Hà Nội"
 _NAME_STOP = regex.compile(
     r"""\s*(?:[.;]\s|\.$|,\s*(?!\s*(?:đảm\s+bảo|triển\s+khai|phương\s+hướng|nhiệm\s+vụ|năm\s+\d))
         |\s+(?:với\s+sự|với\s+các|có\s+sự|tại\s|do\s|dưới\s+sự|đã\s|vừa\s|nhằm\s|vào\s|diễn\s+ra|
@@ -413,7 +413,10 @@ def _attendees(doc: Document, s: int, e: int) -> list[tuple[str, Evidence]]:
             b = em.start() if em else e
         # a list ends where a new clause starts ("Đồng chí X phát biểu khai mạc")
         stop = _LIST_STOP.search(text, a, b, timeout=_T)
-        for it in read_list(doc, a, b):
+        items = read_list(doc, a, b)
+        if items and not items[0].head:
+            continue  # "Ngoài ra còn có một số tờ trình": a list, but not of who attended
+        for it in items:
             ev = Evidence.of(text, it.start, it.end)
             if first:
                 if it.name:
