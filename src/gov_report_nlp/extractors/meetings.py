@@ -89,6 +89,19 @@ class _P:
             _F, kw=sorted(cls.kinds, key=len, reverse=True))
         cls.CHAIR_UNDER = regex.compile(
             r"dưới\s+sự\s+(?:đồng\s+)?chủ\s+trì\s+(?:của\s+)?(?P<who>[^.;]+)", _F)
+        # the chairs after the verb: "Chủ trì kỳ họp có bà A và ông B", "Chủ trì và điều hành
+        # đại hội có đồng chí C", "được chủ trì bởi các đồng chí: A – ...; B – ...", and fronted
+        # "Chủ trì hội nghị, Phó Thủ tướng X khẳng định ..." (the first person after the comma)
+        cls.CHAIR_AFTER = regex.compile(
+            r"""(?:(?<=(?:\A|[\n.;:,])\s*)(?P<front>(?:đồng\s+)?chủ\s+trì)
+                   (?:\s+(?:và\s+)?(?:điều\s+hành\s+)?(?:(?:buổi|cuộc|phiên)\s+)?\L<kw>(?:\s+(?:lần\s+)?(?:này|thứ\s+\w+))?)?
+                   (?:\s*(?P<list>có|gồm|là)\b|\s*(?P<comma>,))
+                 |được\s+(?:đồng\s+)?chủ\s+trì\s+bởi)
+                (?:\s+các\s+(?:đồng\s+chí|ông|bà|vị))?\s*:?\s*""",
+            _F, kw=sorted(cls.kinds, key=len, reverse=True))
+        # "do đồng chí A ... chủ trì": the chairs between "do" and the verb
+        cls.CHAIR_BY = regex.compile(
+            r"(?<!\w)do\s+(?P<who>[^.;]{3,300}?)\s+(?:đồng\s+)?chủ\s+trì(?!\w)", _F)
         cls.ORDINAL = regex.compile(
             r"""(?:lần\s+thứ|(?<=\L<kw>)\s+thứ)\s+
                 (?P<n>\d{1,3}|[IVXLC]{1,7}|nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười(?:\s+\w+)?)(?!\w)""",
@@ -353,6 +366,18 @@ def _chairs(doc: Document, s: int, e: int, anchor: bool) -> list[tuple[str, Evid
         spans.append((left, m.start()))
     for m in matches(P.CHAIR_UNDER, text, s, e):
         spans.append((m.start("who"), m.end("who")))
+    for m in matches(P.CHAIR_BY, text, s, e):
+        spans.append((m.start("who"), m.end("who")))
+    firsts: list[tuple[int, int]] = []
+    for m in matches(P.CHAIR_AFTER, text, s, e):
+        em = _END.search(text, m.end(), e, timeout=_T)
+        b = em.start() if em else e
+        if m["comma"]:
+            firsts.append((m.end(), b))
+        else:
+            spans.append((m.end(), b))
+    for a, b in firsts:
+        out.extend(_people_in(doc, a, b)[:1])
     for a, b in spans:
         # drop a leading date and place: "Ngày 10-2, tại Trụ sở Chính phủ, Thủ tướng ..."
         seg = text[a:b]
