@@ -179,6 +179,8 @@ _CO_GOM_AFTER = regex.compile(r"(?:có|gồm)\s*[,:]?\s*$")
 _LIST_STOP = regex.compile(r"\s+(?:chủ\s+trì|phát\s+biểu|đã\s|đang\s|sinh\s+sống)|\s+tại\s+\d+\s+điểm\s+cầu", _F)
 _SPACES = regex.compile(r"\s+")
 _FRONTED = regex.compile(r"\s*(?:và\s+\w+(?:\s+\w+)?\s+)?(?:tại|ở|trong)\s", regex.I)
+_SITTING_OF = regex.compile(r"(?<=phiên\s(?:khai|bế)\s+mạc|phiên\s+họp(?:\s+\w+){0,2})\s+(?:của\s+)?kỳ\s+họp(?!\w)", regex.I)
+_TITLE_HELD = regex.compile(r"(?:^|\s)(?:tổ\s+chức|khai\s+mạc|bế\s+mạc|:)\s*$", regex.I)
 _BARE_CUES = frozenset(("dự", "tham dự", "về dự", "đến dự", "tới dự", "cùng dự", "cùng tham dự"))
 _ATTEND_AND_LEAD = regex.compile(r"(?<!\w)(?:đến\s+)?dự\s+và\s+(?:chỉ\s+đạo|phát\s+biểu)")
 _SENTENCE_CLAUSE = regex.compile(r"[.;]\s|\bẢnh:[^.]*?(?=\s[\p{Lu}])")
@@ -213,7 +215,9 @@ def _kind_matches(text: str, s: int, e: int):
         return
     bad = [b.span() for b in matches(P.NOT_KIND, text, s, e)]
     while m is not None:
-        if not any(a <= m.start() < b for a, b in bad):
+        # the opening or closing sitting of a session reports the session ("phiên bế mạc kỳ
+        # họp thứ 9": the kỳ họp, guideline v1.1)
+        if not any(a <= m.start() < b for a, b in bad) and not _SITTING_OF.match(text, m.end(), e):
             yield m
         m = P.KIND.search(text, max(m.end(), m.start() + 1), e, timeout=_T)
 
@@ -573,7 +577,7 @@ def find_meetings(doc: Document) -> Iterator[Meeting]:
             before = text[title.start:km.start()]
             if P.PLANNED.search(before) or P.PLANNED_AFTER.search(text, km.end(), title.end):
                 break
-            if km.start() == title.start or regex.search(r"(?:tổ\s+chức|:)\s*$", before, flags=regex.I):
+            if km.start() == title.start or _TITLE_HELD.search(before):
                 title_kind = km
             break
     cands: list[_Draft] = []
