@@ -161,11 +161,17 @@ _NAME_STOP = regex.compile(
 _ORG_THEO = regex.compile(r"^(?:theo\s[^,]+,\s*)", regex.I)
 _ORG_PLACE = regex.compile(r"^(?:tại\s[^,]+,\s*)+(?:(?:TP\.|tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường)\s[^,]+,\s*)*", regex.I)
 _ORG_VERB_TAIL = regex.compile(r"\s+(?:đã|vừa|phối\s+hợp|long\s+trọng|trang\s+trọng)$", regex.I)
-_ORG_NOT = regex.compile(r"(?:tại|ngày|sáng|chiều|tối|trưa|hôm|theo)\s", regex.I)
+_ORG_NOT = regex.compile(r"(?:tại|ngày|sáng|chiều|tối|trưa|hôm|theo|trong|phát\s+biểu|nhân|sau|trước|khi|với|để)\s", regex.I)
+# what opens a sentence before its subject, up to a comma: a time, a span, an occasion
+_ORG_LEAD = regex.compile(r"(?:trong|sáng|chiều|tối|trưa|ngày|hôm|vào|nhân|sau|trước|tiếp\s+theo|tiếp\s+đó)\s|[^,]*\d", regex.I)
+# the session or term of a body ("khóa IX, nhiệm kỳ 2016-2021") and a date after it are not its name
+_ORG_TERM_TAIL = regex.compile(
+    r"(?:\s*,?\s+(?:khóa|khoá)\s+[IVXLC\d]+)?(?:\s*,?\s+nhiệm\s+kỳ\s+\d{4}\s*[-–]\s*\d{4})?(?:\s+(?:sáng|chiều|tối|trưa|ngày)\s+\d.*)?$",
+    regex.I)
 _ORG_BY = regex.compile(r"(?<![(\w])(?:do|được)\s+(?P<org>[^,;()]{3,80})\s+(?:phối\s+hợp\s+)?(?<!\bBan\s)tổ\s+chức(?!\w)", _F)
 _ORG_OF = regex.compile(r"\s+của\s+(?P<org>[^,.;]{3,60}?)(?=\s+(?:cùng|với|về|tại|nhằm)\s|[,.;]|$)", _F)
 _ORG_COUNCIL = regex.compile(
-    r"(?:\s+(?:thứ\s+\w+|bất\s+thường|chuyên\s+đề))?\s+(?P<org>(?:HĐND|HÐND|Hội\s+đồng\s+nhân\s+dân|Quốc\s+hội)[^,.;]*?)(?=\s+(?:khóa|khoá|đã|vừa|lần)\s|[,.;]|$)",
+    r"(?:\s+(?:thứ\s+\w+|bất\s+thường|chuyên\s+đề))?(?:\s*,)?\s+(?P<org>(?:HĐND|HÐND|Hội\s+đồng\s+nhân\s+dân|Quốc\s+hội)(?:[^,.;]|(?<=\p{Lu})\.)*?)(?=\s+(?:khóa|khoá|đã|vừa|lần)\s|[,.;]|$)",
     _F)
 _NOT_ORG_SUBJECT = regex.compile(r"(?<!\w)(?:chủ\s+trì|dự|tham\s+dự|tại)(?!\w)", regex.I)
 _DOC_SYMBOL_BEFORE = regex.compile(r"(?:\d+\s*[-/]\s*[\p{Lu}]+|[\p{Lu}]{2,}\s*/\s*[\p{Lu}]+)[^,]*$")
@@ -242,7 +248,11 @@ def _clean_org(org: str) -> Optional[str]:
     org = org.strip(" ,.;:-–")
     org = _ORG_THEO.sub("", org)
     org = _ORG_PLACE.sub("", org)
+    # an adverbial lead before the subject: "Trong 2 ngày, mùng 7 và 8/8, Hội X"
+    if "," in org and _ORG_LEAD.match(org):
+        org = org.rsplit(",", 1)[1]
     org = _ORG_VERB_TAIL.sub("", org).strip(" ,")
+    org = _ORG_TERM_TAIL.sub("", org).strip(" ,")
     if not org or len(org.split()) > 14 or not org[0].isalpha():
         return None
     if _has_person(org):
