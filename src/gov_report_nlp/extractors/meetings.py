@@ -142,7 +142,7 @@ class _P:
         cls.HAS_RES = regex.compile(r"thông\s+qua", _F)  # RES_COUNT, RES_VERB
         cls.ORG_VERB = regex.compile(
             r"""(?<!\w)(?:(?:đã|vừa|đã\s+phối\s+hợp|phối\s+hợp|long\s+trọng|trang\s+trọng)\s+)*
-                (?<!\bBan\s)(?:tổ\s+chức|khai\s+mạc|họp)(?!\w)""", _F)
+                (?<!\bBan\s)(?<!\bvề\s)(?<!\bviệc\s)(?:\L<ov>)(?!\w)""", _F, ov=_lex("meeting_org_verbs"))
 
 
 # ------------------------------------------------------------------ lists
@@ -161,7 +161,8 @@ _NAME_STOP = regex.compile(
 _ORG_THEO = regex.compile(r"^(?:theo\s[^,]+,\s*)", regex.I)
 _ORG_PLACE = regex.compile(r"^(?:tại\s[^,]+,\s*)+(?:(?:TP\.|tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường)\s[^,]+,\s*)*", regex.I)
 _ORG_VERB_TAIL = regex.compile(r"\s+(?:đã|vừa|phối\s+hợp|long\s+trọng|trang\s+trọng)$", regex.I)
-_ORG_NOT = regex.compile(r"(?:tại|ngày|sáng|chiều|tối|trưa|hôm|theo|trong|phát\s+biểu|nhân|sau|trước|khi|với|để)\s", regex.I)
+_ORG_NOT = regex.compile(
+    r"(?:tại|ngày|sáng|chiều|tối|trưa|hôm|theo|trong|phát\s+biểu|nhân|sau|trước|khi|với|để|thực\s+hiện|căn\s+cứ)(?!\w)|.*\d\s*/", regex.I)
 # what opens a sentence before its subject, up to a comma: a time, a span, an occasion
 _ORG_LEAD = regex.compile(r"(?:trong|sáng|chiều|tối|trưa|ngày|hôm|vào|nhân|sau|trước|tiếp\s+theo|tiếp\s+đó)\s|[^,]*\d", regex.I)
 # the session or term of a body ("khóa IX, nhiệm kỳ 2016-2021") and a date after it are not its name
@@ -171,7 +172,9 @@ _ORG_TERM_TAIL = regex.compile(
 _ORG_BY = regex.compile(r"(?<![(\w])(?:do|được)\s+(?P<org>[^,;()]{3,80})\s+(?:phối\s+hợp\s+)?(?<!\bBan\s)tổ\s+chức(?!\w)", _F)
 _ORG_OF = regex.compile(r"\s+của\s+(?P<org>[^,.;]{3,60}?)(?=\s+(?:cùng|với|về|tại|nhằm)\s|[,.;]|$)", _F)
 _ORG_COUNCIL = regex.compile(
-    r"(?:\s+(?:thứ\s+\w+|bất\s+thường|chuyên\s+đề))?(?:\s*,)?\s+(?P<org>(?:HĐND|HÐND|Hội\s+đồng\s+nhân\s+dân|Quốc\s+hội)(?:[^,.;]|(?<=\p{Lu})\.)*?)(?=\s+(?:khóa|khoá|đã|vừa|lần)\s|[,.;]|$)",
+    r"""(?:\s+(?:(?:lần\s+)?thứ\s+\w+|bất\s+thường|chuyên\s+đề|\(\s*kỳ\s+họp\s+bất\s+thường\s*\)))*(?:\s*,)?\s+(?:của\s+)?
+        (?P<org>(?:HĐND|HÐND|Hội\s+đồng\s+nhân\s+dân|Quốc\s+hội)(?:[^,.;()]|(?<=\p{Lu})\.)*?)
+        (?=\s+(?:khóa|khoá|đã|vừa|lần|tổ\s+chức|diễn\s+ra|vào|sáng|chiều|tối|hôm|ngày)\s|\s*[,.;()]|$)""",
     _F)
 _NOT_ORG_SUBJECT = regex.compile(r"(?<!\w)(?:chủ\s+trì|dự|tham\s+dự|tại)(?!\w)", regex.I)
 _DOC_SYMBOL_BEFORE = regex.compile(r"(?:\d+\s*[-/]\s*[\p{Lu}]+|[\p{Lu}]{2,}\s*/\s*[\p{Lu}]+)[^,]*$")
@@ -185,7 +188,10 @@ _CO_GOM_AFTER = regex.compile(r"(?:có|gồm)\s*[,:]?\s*$")
 _LIST_STOP = regex.compile(r"\s+(?:chủ\s+trì|phát\s+biểu|đã\s|đang\s|sinh\s+sống)|\s+tại\s+\d+\s+điểm\s+cầu", _F)
 _SPACES = regex.compile(r"\s+")
 _FRONTED = regex.compile(r"\s*(?:và\s+\w+(?:\s+\w+)?\s+)?(?:tại|ở|trong)\s", regex.I)
-_SITTING_OF = regex.compile(r"(?<=phiên\s(?:khai|bế)\s+mạc|phiên\s+họp(?:\s+\w+){0,2})\s+(?:của\s+)?kỳ\s+họp(?!\w)", regex.I)
+_SITTING_WORDS = frozenset(("phiên khai mạc", "phiên bế mạc", "phiên họp", "lễ", "buổi lễ", "họp"))
+_SITTING_OF = regex.compile(r"\s+(?:(?:khai|bế)\s+mạc\s+|(?:toàn\s+thể|trọng\s+thể|thứ\s+\w+)\s+)?(?:của\s+)?kỳ\s+họp(?!\w)", regex.I)
+# "Quốc hội họp phiên bế mạc": a sitting with no session named after it
+_SITTING_ALONE = regex.compile(r"(?:phiên\s+(?:khai|bế)\s+mạc|họp\s+phiên)", regex.I)
 _TITLE_HELD = regex.compile(r"(?:^|\s)(?:tổ\s+chức|khai\s+mạc|bế\s+mạc|:)\s*$", regex.I)
 _BARE_CUES = frozenset(("dự", "tham dự", "về dự", "đến dự", "tới dự", "cùng dự", "cùng tham dự"))
 _ATTEND_AND_LEAD = regex.compile(r"(?<!\w)(?:đến\s+)?dự\s+và\s+(?:chỉ\s+đạo|phát\s+biểu)")
@@ -223,7 +229,8 @@ def _kind_matches(text: str, s: int, e: int):
     while m is not None:
         # the opening or closing sitting of a session reports the session ("phiên bế mạc kỳ
         # họp thứ 9": the kỳ họp, guideline v1.1)
-        if not any(a <= m.start() < b for a, b in bad) and not _SITTING_OF.match(text, m.end(), e):
+        if not any(a <= m.start() < b for a, b in bad) and not (
+                m.group().lower() in _SITTING_WORDS and _SITTING_OF.match(text, m.end(), e)):
             yield m
         m = P.KIND.search(text, max(m.end(), m.start() + 1), e, timeout=_T)
 
@@ -677,6 +684,12 @@ def find_meetings(doc: Document) -> Iterator[Meeting]:
     main = drafts[0]
     if title_kind is not None and title_kind.start() == title.start:
         main.kind = P.kinds[title_kind["kind"].lower()]  # the headline names the meeting
+    # a sitting ("Quốc hội họp phiên bế mạc") of the session the headline names is that session
+    if (title_kind is not None and P.kinds[title_kind["kind"].lower()] == "kỳ họp" and main.kind != "kỳ họp"
+            and main.name and _SITTING_ALONE.match(text, main.name[0], main.name[1])):
+        main.kind = "kỳ họp"
+        main.name = _name_span(text, title_kind.start(), title.end)
+        main.ordinal = None
     if title_kind is not None and P.kinds[title_kind["kind"].lower()] == main.kind:
         if main.ordinal is None:
             main.ordinal = _ordinal(text, title_kind.start(), title.end)
