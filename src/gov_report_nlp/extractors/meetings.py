@@ -110,12 +110,21 @@ class _P:
         cls.RES_COUNT = regex.compile(
             r"thông\s+qua\s+(?P<n>\d{1,3}|[\p{Ll}]+(?:\s+[\p{Ll}]+)?)\s+(?:nghị\s+quyết|dự\s+thảo\s+nghị\s+quyết)", _F)
         # "thông qua" as the verb of adopting, not "through" (clause-initial) nor passive
-        cls.RES_VERB = regex.compile(r"(?<!\w)(?<!được\s)(?:biểu\s+quyết\s+)?thông\s+qua(?!\w)", _F)
+        cls.RES_VERB = regex.compile(
+            r"(?<!\w)(?<!được\s)(?<!việc\s)(?<!khi\s)(?:(?:biểu\s+quyết\s+)?thông\s+qua|ban\s+hành)(?!\w)", _F)
+        # the passive: "Với Nghị quyết về X được thông qua", at a clause start
+        cls.RES_PASSIVE = regex.compile(
+            r"""(?<=(?:\A|[\n.;:]|\bvới)\s*)(?P<title>(?:\L<hd>)\s+(?:về|miễn|bầu|phê|thông|quy|điều)\s[^.;:\n]{5,300}?)
+                \s+(?:đã\s+)?được\s+(?:biểu\s+quyết\s+)?thông\s+qua""", _F, hd=_lex("meeting_resolution_heads"))
         heads = _lex("meeting_resolution_heads")
         # "thông qua nhiều nghị quyết, trong đó có ..." / "thông qua 11 nghị quyết: ..."
         cls.RES_INTRO = regex.compile(
             r"""\s+(?:(?:các|những|nhiều|\d{1,3}|\p{Ll}+(?:\s+\p{Ll}+)?)\s+)?(?:dự\s+thảo\s+)?nghị\s+quyết
                 (?:\s*,\s*trong\s+đó(?:\s+có)?|\s*:)""", _F)
+        # a line that opens with a title, capitalized as a list item is: "1. Nghị quyết về ..."
+        cls.RES_LINE = regex.compile(
+            r"\s*(?:\d{1,2}\s*[.)]\s*|[-+•–]\s*)?(?=(?:%s)\s+(?:về|miễn|bầu|phê|thông|quy|điều|sửa)\s)"
+            % "|".join(regex.escape(h[:1].upper() + h[1:]) for h in heads))
         cls.RES_CLOSED = regex.compile(
             r"\s+(?:các\s+|bản\s+)?(?P<title>\L<cl>)(?!\w)", _F, cl=_lex("meeting_resolution_closed"))
         cls.RES_HEAD = regex.compile(
@@ -128,6 +137,8 @@ class _P:
               | \n | \s*(?:…|\.\.\.)
               | (?<!(?<![\w.])\p{Lu}{1,3})\.(?=\s|$)
               | \s*,\s*(?=(?i:\L<st>)(?!\w))
+              | \s*:\s | \s+(?=để\s)
+              | \s+(?=(?i:với|đối\s+với|cho)\s+(?i:ông|bà|đồng\s+chí|các\s+ông|các\s+đồng\s+chí)\s)
               | (?P<and>\s+và\s+)(?=(?i:\L<hd>)\s)""",
             regex.VERBOSE, st=_lex("meeting_resolution_stops"), hd=heads)
         cls.FORMAL_SESSION = regex.compile(
@@ -139,7 +150,7 @@ class _P:
         # matches wherever one of those patterns could (same flags, their fixed words)
         cls.HAS_CHAIR = regex.compile(r"chủ\s+trì", _F)  # CHAIR, CHAIR_UNDER
         cls.HAS_ATTEND = regex.compile(r"\L<att>|về\s+phía|dự", _F, att=_lex("meeting_attend_cues"))
-        cls.HAS_RES = regex.compile(r"thông\s+qua", _F)  # RES_COUNT, RES_VERB
+        cls.HAS_RES = regex.compile(r"thông\s+qua|ban\s+hành", _F)  # RES_COUNT, RES_VERB, RES_PASSIVE
         cls.ORG_VERB = regex.compile(
             r"""(?<!\w)(?:(?:đã|vừa|đã\s+phối\s+hợp|phối\s+hợp|long\s+trọng|trang\s+trọng)\s+)*
                 (?<!\bBan\s)(?<!\bvề\s)(?<!\bviệc\s)(?:\L<ov>)(?!\w)""", _F, ov=_lex("meeting_org_verbs"))
@@ -500,10 +511,15 @@ def _resolutions(text: str, s: int, e: int, d: _Draft) -> None:
         for title in _titles_after(text, m.end(), e):
             if title not in d.resolutions:
                 d.resolutions.append(title)
+    for m in matches(P.RES_PASSIVE, text, s, e):
+        title = _SPACES.sub(" ", m["title"]).strip(" ,.:“”\"")
+        if title not in d.resolutions:
+            d.resolutions.append(title)
 
 
 def _titles_after(text: str, p: int, e: int) -> list[str]:
-    """The titles adopted after "thông qua" at p: one, or a list joined by ";" or "và"."""
+    """The titles adopted after "thông qua" at p: one, or a list joined by ";" or "và", and the
+    lines after it that each open with a title ("Nghị quyết về ..." on its own line, numbered or not)."""
     P = _P.get()
     intro = P.RES_INTRO.match(text, p, e, timeout=_T)
     if intro:
@@ -516,19 +532,39 @@ def _titles_after(text: str, p: int, e: int) -> list[str]:
         return []
     out: list[str] = []
     start = head.start("head")
+    for _ in range(30):  # a list has an end
+        end, more = _title_run(text, start, e, out)
+        if end is None:
+            return out
+        # the next line opens with a title: one more item of the list
+        line = P.RES_LINE.match(text, end, min(len(text), end + 20), timeout=_T)
+        if line is None:
+            return out
+        start = line.end()
+        e = text.find("\n", start)
+        e = len(text) if e < 0 else e
+    return out
+
+
+def _title_run(text: str, start: int, e: int, out: list[str]) -> tuple[Optional[int], bool]:
+    """Titles from start, joined by ";" or "và", into out; the end of the run when a line or
+    sentence end closed it (else None)."""
+    P = _P.get()
     limit = min(e, start + 400)  # a title has an end; without one, no title
     for b in P.RES_END.finditer(text, start, limit, timeout=_T):
         part = text[start:b.start()].strip(" ,.:“”\"")
-        if part:
+        if part and part not in out:
             out.append(part)
         if not (b["semi"] or b["and"]):
-            return out
+            g = b.group()
+            return (b.end() if "\n" in g or g.strip() == "." else None), False
         start = b.end()
     if limit == e:
         part = text[start:e].strip(" ,.:“”\"")
-        if part:
+        if part and part not in out:
             out.append(part)
-    return out
+        return e, False
+    return None, False
 
 
 def _record(doc: Document, d: _Draft) -> Meeting:
