@@ -166,7 +166,7 @@ def _items(doc: Document, frags: list[_Frag], P) -> list[ListItem]:
             if pending and f.sep != ";":
                 ps = pending[0][0]
             pending = []
-            items.append([ps, max(e, m.name_end), m])
+            items.append([ps, max(m.end, m.name_end), m])  # what follows the mention in its fragment is not its
             continue
         is_group = bool(P.GROUP_HEAD.match(text, s, e)) or bool(_COUNTED.match(frag))
         is_title = bool(P.TITLE_HEAD.match(text, s, e)) and not _PLURAL.search(frag)

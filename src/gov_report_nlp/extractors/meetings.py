@@ -198,12 +198,13 @@ _CO_AFTER = regex.compile(r"có\s*[,:]?\s+$")
 _CO_GOM_AFTER = regex.compile(r"(?:có|gồm)\s*[,:]?\s*$")
 _LIST_STOP = regex.compile(r"\s+(?:chủ\s+trì|phát\s+biểu|đã\s|đang\s|sinh\s+sống)|\s+tại\s+\d+\s+điểm\s+cầu", _F)
 _SPACES = regex.compile(r"\s+")
-_FRONTED = regex.compile(r"\s*(?:và\s+\w+(?:\s+\w+)?\s+)?(?:tại|ở|trong)\s", regex.I)
 _SITTING_WORDS = frozenset(("phiên khai mạc", "phiên bế mạc", "phiên họp", "lễ", "buổi lễ", "họp"))
 _SITTING_OF = regex.compile(r"\s+(?:(?:khai|bế)\s+mạc\s+|(?:toàn\s+thể|trọng\s+thể|thứ\s+\w+)\s+)?(?:của\s+)?kỳ\s+họp(?!\w)", regex.I)
 # "Quốc hội họp phiên bế mạc": a sitting with no session named after it
 _SITTING_ALONE = regex.compile(r"(?:phiên\s+(?:khai|bế)\s+mạc|họp\s+phiên)", regex.I)
 _TITLE_HELD = regex.compile(r"(?:^|\s)(?:tổ\s+chức|khai\s+mạc|bế\s+mạc|:)\s*$", regex.I)
+_CO_IN = regex.compile(r"(?<!\w)(?:có|gồm)(?!\w)\s*:?\s*", regex.I)
+_CO_LEAD = regex.compile(r"\s*(?:còn\s+)?(?:có|gồm)(?!\w)\s*:?\s*", regex.I)
 _BARE_CUES = frozenset(("dự", "tham dự", "về dự", "đến dự", "tới dự", "cùng dự", "cùng tham dự"))
 _ATTEND_AND_LEAD = regex.compile(r"(?<!\w)(?:đến\s+)?dự\s+và\s+(?:chỉ\s+đạo|phát\s+biểu)")
 _SENTENCE_CLAUSE = regex.compile(r"[.;]\s|\bẢnh:[^.]*?(?=\s[\p{Lu}])")
@@ -441,13 +442,19 @@ def _lists(text: str, s: int, e: int) -> Iterator[tuple[int, Optional[int], bool
             if not (m.start() == s or _CLAUSE_END_BEFORE.search(before) or _CO_AFTER.search(m.group())):
                 continue
             if not _CO_GOM_AFTER.search(m.group()):
-                if _FRONTED.match(text, m.end(), e):
-                    c = text.find(",", m.end(), e)
-                    if c > 0:
-                        yield c + 1, None, True
-                    continue
-                if cue == "dự":
-                    continue
+                if m.group().strip(" ,:").lower() == "dự":
+                    continue  # "Dự báo ...", "Dự kiến ...": a bare 'dự' lists only before 'có'
+                # a fronted cue: "Tham dự hội nghị, Phó Chủ tịch X đánh giá ...", "Tới dự và phát
+                # biểu tại kỳ họp ..., X ..." (the subject after the comma), "Tham dự lễ kỷ niệm
+                # ..., có các đồng chí A, B" (a list after the comma)
+                c = text.find(",", max(m.start(), m.end() - 2), e)
+                co = _CO_IN.search(text, m.end(), min(c if c > 0 else e, m.end() + 60), timeout=_T)
+                if co:  # "Đến dự và phát biểu ý kiến chỉ đạo có GS.TS A, ..."
+                    yield co.end(), None, False
+                elif c > 0:
+                    cm = _CO_LEAD.match(text, c + 1, e)
+                    yield (cm.end(), None, False) if cm else (c + 1, None, True)
+                continue
         yield m.end(), None, False
     for m in matches(P.ATTEND_SIDE, text, s, e):
         yield m.end(), None, False
@@ -471,6 +478,8 @@ def _attendees(doc: Document, s: int, e: int) -> list[tuple[str, Evidence]]:
         # a list ends where a new clause starts ("Đồng chí X phát biểu khai mạc")
         stop = _LIST_STOP.search(text, a, b, timeout=_T)
         items = read_list(doc, a, b)
+        if first and items and not items[0].head:
+            items = items[1:]  # "Tham dự hội nghi, Phó Chủ tịch nước X ...": a misspelt meeting word
         if items and not items[0].head:
             continue  # "Ngoài ra còn có một số tờ trình": a list, but not of who attended
         for it in items:
