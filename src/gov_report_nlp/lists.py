@@ -172,6 +172,10 @@ def _items(doc: Document, frags: list[_Frag], P) -> list[ListItem]:
         is_title = bool(P.TITLE_HEAD.match(text, s, e)) and not _PLURAL.search(frag)
         hard = f.sep in (";", "\n") or cur is None
         if hard:
+            if (f.sep == ";" and cur is not None and cur[2] is None and not is_group and not is_title
+                    and P.GROUP_HEAD.match(text, cur[0], cur[1])):
+                cur[1] = e  # "đại diện lãnh đạo Ban X, Thanh tra Y; Bộ CHQS Z": more bodies of one group
+                continue
             if is_title and not is_group:
                 pending.append((s, e))
                 continue

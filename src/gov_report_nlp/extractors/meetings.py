@@ -149,7 +149,7 @@ class _P:
         # cheap tests a sentence must pass before the patterns of a field run on it: each one
         # matches wherever one of those patterns could (same flags, their fixed words)
         cls.HAS_CHAIR = regex.compile(r"chủ\s+trì", _F)  # CHAIR, CHAIR_UNDER
-        cls.HAS_ATTEND = regex.compile(r"\L<att>|về\s+phía|dự", _F, att=_lex("meeting_attend_cues"))
+        cls.HAS_ATTEND = regex.compile(r"\L<att>|về\s+phía|dự|lãnh\s+đạo|đại\s+diện", _F, att=_lex("meeting_attend_cues"))  # ATTEND, ATTEND_SIDE, ATTEND_AFTER
         cls.HAS_RES = regex.compile(r"thông\s+qua|ban\s+hành", _F)  # RES_COUNT, RES_VERB, RES_PASSIVE
         cls.ORG_VERB = regex.compile(
             r"""(?<!\w)(?:(?:đã|vừa|đã\s+phối\s+hợp|phối\s+hợp|long\s+trọng|trang\s+trọng)\s+)*
