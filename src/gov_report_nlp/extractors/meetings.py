@@ -103,7 +103,7 @@ class _P:
         cls.CHAIR_BY = regex.compile(
             r"(?<!\w)do\s+(?P<who>[^.;]{3,300}?)\s+(?:đồng\s+)?chủ\s+trì(?!\w)", _F)
         cls.ORDINAL = regex.compile(
-            r"""(?:lần\s+thứ|(?<=\L<kw>)\s+thứ)\s+
+            r"""(?:lần\s+thứ|(?<=\L<kw>(?:\s+(?:bất\s+thường|chuyên\s+đề))?)\s+(?:lần\s+)?thứ)\s+
                 (?P<n>\d{1,3}|[IVXLC]{1,7}|nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười(?:\s+\w+)?)(?!\w)""",
             _F, kw=sorted(cls.kinds, key=len, reverse=True))
         cls.SAME_DAY = regex.compile(r"(?P<pod>sáng|trưa|chiều|tối)\s+cùng\s+ngày", _F)
@@ -198,6 +198,7 @@ _CO_AFTER = regex.compile(r"có\s*[,:]?\s+$")
 _CO_GOM_AFTER = regex.compile(r"(?:có|gồm)\s*[,:]?\s*$")
 _LIST_STOP = regex.compile(r"\s+(?:chủ\s+trì|phát\s+biểu|đã\s|đang\s|sinh\s+sống)|\s+tại\s+\d+\s+điểm\s+cầu", _F)
 _SPACES = regex.compile(r"\s+")
+_SESSION_MOD = regex.compile(r"(?:\s+(?:bất\s+thường|chuyên\s+đề))?", regex.I)
 _SITTING_WORDS = frozenset(("phiên khai mạc", "phiên bế mạc", "phiên họp", "lễ", "buổi lễ", "họp"))
 _SITTING_OF = regex.compile(r"\s+(?:(?:khai|bế)\s+mạc\s+|(?:toàn\s+thể|trọng\s+thể|thứ\s+\w+)\s+)?(?:của\s+)?kỳ\s+họp(?!\w)", regex.I)
 # "Quốc hội họp phiên bế mạc": a sitting with no session named after it
@@ -255,10 +256,12 @@ def _name_span(text: str, ks: int, se: int) -> tuple[int, int]:
 
 
 def _ordinal(text: str, s: int, e: int) -> Optional[int]:
-    """'lần thứ N' in the name, or 'thứ N' right after its own kind word ('kỳ họp thứ tư')."""
+    """'lần thứ N' in the name, or 'thứ N' after its own kind word ('kỳ họp thứ tư', 'kỳ họp
+    bất thường thứ 11')."""
     P = _P.get()
+    km = P.KIND.match(text, s, e, timeout=_T)
     for m in P.ORDINAL.finditer(text, s, e, timeout=_T):
-        if m.group().lower().startswith("lần") or P.KIND.match(text, s, m.start(), timeout=_T) and P.KIND.match(text, s, m.start()).end() == m.start():
+        if m.group().lower().startswith("lần") or (km is not None and _SESSION_MOD.fullmatch(text, km.end(), m.start())):
             return parse_ordinal(m["n"])
     return None
 
@@ -306,6 +309,9 @@ def _organizer(text: str, ss: int, ks: int, ke: int, se: int, date_end: int, kin
     if e - left < 2:
         return None
     seg = text[left:e]
+    if v is None and text[ks:ke].lower() == "họp":
+        # the meeting word is the verb: "dưới sự chủ trì của X, Quốc hội họp phiên bế mạc"
+        return _clean_org(seg.rsplit(",", 1)[-1])
     if v is None and _NOT_ORG_SUBJECT.search(seg):
         return None
     if v is None and date_end <= ss:
@@ -703,6 +709,8 @@ def find_meetings(doc: Document) -> Iterator[Meeting]:
                 _fill(same[0], c)
             continue
         if (c.date, c.part_of_day) in {(d.date, d.part_of_day) for d in drafts}:
+            if same:
+                _fill(same[0], c)  # the same meeting told again: "Chiều 8/4, HĐND X đã diễn ra kỳ họp thứ 13"
             continue
         if any(d.date == c.date for d in same) and not P.SAME_DAY.search(text, c.start, c.end):
             continue
