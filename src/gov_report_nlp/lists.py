@@ -195,7 +195,7 @@ def _items(doc: Document, frags: list[_Frag], P) -> list[ListItem]:
         # the current item is a group
         if f.sep == "," and P.BODY_PLURAL.match(text, s, e):
             cur[1] = e  # "lãnh đạo các cơ quan, đơn vị, các xã, thị trấn": more bodies of one group
-        elif is_group and (f.sep != "và" or not _PLURAL_GROUP.match(frag)):
+        elif is_group and (f.sep != "và" or not _PLURAL_GROUP.match(frag) or not P.BODY_PLURAL.match(text, s, e)):
             items.append([s, e, None])
         elif (is_title or P.TITLE_HEAD.match(text, s, e)) and f.sep != "," and not _bare(text, cur):
             items.append([s, e, None])  # "đại diện các sở và Chủ tịch Hội X các tỉnh"

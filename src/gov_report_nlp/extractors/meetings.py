@@ -189,7 +189,7 @@ _ORG_COUNCIL = regex.compile(
     _F)
 _NOT_ORG_SUBJECT = regex.compile(r"(?<!\w)(?:chủ\s+trì|dự|tham\s+dự|tại)(?!\w)", regex.I)
 _DOC_SYMBOL_BEFORE = regex.compile(r"(?:\d+\s*[-/]\s*[\p{Lu}]+|[\p{Lu}]{2,}\s*/\s*[\p{Lu}]+)[^,]*$")
-_HELD_BEFORE = regex.compile(r'(?:tổ\s+chức|đã\s+có|khai\s+mạc|bế\s+mạc|chủ\s+trì|diễn\s+ra|dự|tham\s+dự|tại)(?:\s+[\w“”]+){0,2}\s*[“"]?\s*$', regex.I)
+_HELD_BEFORE = regex.compile(r'(?:tổ\s+chức|tiến\s+hành|đã\s+có|khai\s+mạc|bế\s+mạc|chủ\s+trì|diễn\s+ra|dự|tham\s+dự|tại)(?:\s+[\w“”]+){0,2}\s*[“"]?\s*$', regex.I)
 _HELD_AFTER = regex.compile(r"(?:đã|vừa)\s+(?:được\s+[^,.]{0,60}?)?(?:khai\s+mạc|bế\s+mạc|diễn\s+ra|thông\s+qua|tổ\s+chức|kết\s+thúc)", regex.I)
 _CHAIR_CLAUSE = regex.compile(r"[.;]\s|,\s*(?=(?:cùng\s+)?(?:dự|tham\s+dự|về\s+dự|đến\s+dự))|\bẢnh:[^.]*?(?=\s[\p{Lu}])")
 _DATE_PLACE_LEAD = regex.compile(r"(?:(?:[\p{L}]+\s+)?(?:ngày\s+)?\d{1,2}\s*[-/.]\s*\d{1,2}(?:\s*[-/.]\s*\d{4})?\s*,?\s*)?(?:tại\s[^,]+,\s*)?", regex.I)
@@ -302,9 +302,8 @@ def _organizer(text: str, ss: int, ks: int, ke: int, se: int, date_end: int, kin
             return _clean_org(m["org"])
     # subject before the verb: "Chiều 28/7/2020 Huyện ủy X (tổ chức) hội nghị ..."
     left = max(ss, date_end)
-    v = None
-    for vm in P.ORG_VERB.finditer(text, left, ks, timeout=_T):
-        v = vm
+    # the first meeting verb after the subject ("HĐND tỉnh tiến hành phiên bế mạc kỳ họp")
+    v = P.ORG_VERB.search(text, left, ks, timeout=_T)
     e = v.start() if v else ks
     if e - left < 2:
         return None
