@@ -153,7 +153,8 @@ class _P:
         cls.HAS_RES = regex.compile(r"thông\s+qua|ban\s+hành", _F)  # RES_COUNT, RES_VERB, RES_PASSIVE
         cls.ORG_VERB = regex.compile(
             r"""(?<!\w)(?:(?:đã|vừa|đã\s+phối\s+hợp|phối\s+hợp|long\s+trọng|trang\s+trọng)\s+)*
-                (?<!\bBan\s)(?<!\bvề\s)(?<!\bviệc\s)(?:\L<ov>)(?!\w)""", _F, ov=_lex("meeting_org_verbs"))
+                (?<!\bBan\s)(?<!\bvề\s)(?<!\bviệc\s)(?-i:\L<ov>)(?!\w)""", _F, ov=_lex("meeting_org_verbs"))
+        # (the verb in lowercase: "Cục Tổ chức cán bộ" is a name, not the verb)
 
 
 # ------------------------------------------------------------------ lists
@@ -191,6 +192,9 @@ _NOT_ORG_SUBJECT = regex.compile(r"(?<!\w)(?:chủ\s+trì|dự|tham\s+dự|tại
 _DOC_SYMBOL_BEFORE = regex.compile(r"(?:\d+\s*[-/]\s*[\p{Lu}]+|[\p{Lu}]{2,}\s*/\s*[\p{Lu}]+)[^,]*$")
 _HELD_BEFORE = regex.compile(r'(?:tổ\s+chức|tiến\s+hành|đã\s+có|khai\s+mạc|bế\s+mạc|chủ\s+trì|diễn\s+ra|dự|tham\s+dự|tại)(?:\s+[\w“”]+){0,2}\s*[“"]?\s*$', regex.I)
 _HELD_AFTER = regex.compile(r"(?:đã|vừa)\s+(?:được\s+[^,.]{0,60}?)?(?:khai\s+mạc|bế\s+mạc|diễn\s+ra|thông\s+qua|tổ\s+chức|kết\s+thúc)", regex.I)
+# "Hội nghị ... diễn ra vào sáng 1-2": a date right after the verb reports it held
+_HELD_AFTER_DATED = regex.compile(
+    r"(?<!(?:sẽ|sắp|dự\s+kiến)\s+(?:chính\s+thức\s+)?(?:được\s+)?)(?:diễn\s+ra|khai\s+mạc|bế\s+mạc)\s+(?:vào\s+)?(?:(?:sáng|chiều|tối|trưa)\s+)?(?:nay\s+)?(?:ngày\s+|hôm\s+)?\(?\d", regex.I)
 _CHAIR_CLAUSE = regex.compile(r"[.;]\s|,\s*(?=(?:cùng\s+)?(?:dự|tham\s+dự|về\s+dự|đến\s+dự))|\bẢnh:[^.]*?(?=\s[\p{Lu}])")
 _DATE_PLACE_LEAD = regex.compile(r"(?:(?:[\p{L}]+\s+)?(?:ngày\s+)?\d{1,2}\s*[-/.]\s*\d{1,2}(?:\s*[-/.]\s*\d{4})?\s*,?\s*)?(?:tại\s[^,]+,\s*)?", regex.I)
 _CLAUSE_END_BEFORE = regex.compile(r"[,.;:]\s*$")
@@ -359,7 +363,7 @@ def _strongly_held(text: str, s: int, e: int, km) -> bool:
     if _HELD_BEFORE.search(before):
         return True
     after = text[km.end():e]
-    return bool(_HELD_AFTER.search(after))
+    return bool(_HELD_AFTER.search(after) or _HELD_AFTER_DATED.search(after))
 
 
 def _fill(main: _Draft, other: _Draft) -> None:
