@@ -166,7 +166,7 @@ def _has_person(text: str) -> bool:
 
 _END = regex.compile(r"(?<!(?<![\w.])\p{Lu}{1,3})\.(?:\s|$)|\n")  # not the dot of "TP. Hà Nội"
 _NAME_STOP = regex.compile(
-    r"""\s*(?:[.;]\s|\.$|,\s*(?!\s*(?:đảm\s+bảo|triển\s+khai|phương\s+hướng|nhiệm\s+vụ|năm\s+\d))
+    r"""\s*(?:(?:;|(?<!(?<![\w.])\p{Lu}{1,3})\.)\s|\.$|,\s*(?!\s*(?:đảm\s+bảo|triển\s+khai|phương\s+hướng|nhiệm\s+vụ|năm\s+\d))
         |\s+(?:với\s+sự|với\s+các|có\s+sự|tại\s|do\s|dưới\s+sự|đã\s|vừa\s|nhằm\s|vào\s|diễn\s+ra|
              được\s|cùng\s+các|để\s|sáng\s|chiều\s|tối\s|ngày\s+\d|với\s+sự\s+tham|có\s+\d|gồm\s))""",
     _F)
@@ -191,7 +191,7 @@ _ORG_COUNCIL = regex.compile(
 _NOT_ORG_SUBJECT = regex.compile(r"(?<!\w)(?:chủ\s+trì|dự|tham\s+dự|tại)(?!\w)", regex.I)
 _DOC_SYMBOL_BEFORE = regex.compile(r"(?:\d+\s*[-/]\s*[\p{Lu}]+|[\p{Lu}]{2,}\s*/\s*[\p{Lu}]+)[^,]*$")
 _HELD_BEFORE = regex.compile(r'(?:tổ\s+chức|tiến\s+hành|đã\s+có|khai\s+mạc|bế\s+mạc|chủ\s+trì|diễn\s+ra|dự|tham\s+dự|tại)(?:\s+[\w“”]+){0,2}\s*[“"]?\s*$', regex.I)
-_HELD_AFTER = regex.compile(r"(?:đã|vừa)\s+(?:được\s+[^,.]{0,60}?)?(?:khai\s+mạc|bế\s+mạc|diễn\s+ra|thông\s+qua|tổ\s+chức|kết\s+thúc)", regex.I)
+_HELD_AFTER = regex.compile(r"(?:đã|vừa)\s+(?:được\s+[^,.]{0,60}?)?(?:biểu\s+quyết\s+)?(?:khai\s+mạc|bế\s+mạc|diễn\s+ra|thông\s+qua|tổ\s+chức|kết\s+thúc)", regex.I)
 # "Hội nghị ... diễn ra vào sáng 1-2": a date right after the verb reports it held
 _HELD_AFTER_DATED = regex.compile(
     r"(?<!(?:sẽ|sắp|dự\s+kiến)\s+(?:chính\s+thức\s+)?(?:được\s+)?)(?:diễn\s+ra|khai\s+mạc|bế\s+mạc)\s+(?:vào\s+)?(?:(?:sáng|chiều|tối|trưa)\s+)?(?:nay\s+)?(?:ngày\s+|hôm\s+)?\(?\d", regex.I)
