@@ -151,6 +151,8 @@ class _P:
         cls.HAS_CHAIR = regex.compile(r"chủ\s+trì", _F)  # CHAIR, CHAIR_UNDER
         cls.HAS_ATTEND = regex.compile(r"\L<att>|về\s+phía|dự|lãnh\s+đạo|đại\s+diện", _F, att=_lex("meeting_attend_cues"))  # ATTEND, ATTEND_SIDE, ATTEND_AFTER
         cls.HAS_RES = regex.compile(r"thông\s+qua|ban\s+hành", _F)  # RES_COUNT, RES_VERB, RES_PASSIVE
+        # a phrase that opens with the name of a body ("huyện ủy, UBND huyện", "Ban Chỉ đạo ...")
+        cls.BODY = regex.compile(r"\L<ok>(?!\w)", regex.I, ok=sorted(load_map("org_kinds"), key=len, reverse=True))
         cls.ORG_VERB = regex.compile(
             r"""(?<!\w)(?:(?:đã|vừa|đã\s+phối\s+hợp|phối\s+hợp|long\s+trọng|trang\s+trọng)\s+)*
                 (?<!\bBan\s)(?<!\bvề\s)(?<!\bviệc\s)(?-i:\L<ov>)(?!\w)""", _F, ov=_lex("meeting_org_verbs"))
@@ -274,9 +276,13 @@ def _clean_org(org: str) -> Optional[str]:
     org = org.strip(" ,.;:-–")
     org = _ORG_THEO.sub("", org)
     org = _ORG_PLACE.sub("", org)
-    # an adverbial lead before the subject: "Trong 2 ngày, mùng 7 và 8/8, Hội X"
-    if "," in org and _ORG_LEAD.match(org):
-        org = org.rsplit(",", 1)[1]
+    # an adverbial lead before the subject: "Trong 2 ngày, mùng 7 và 8/8, Hội X", "với vai trò
+    # Cụm trưởng, Hội Luật gia Việt Nam": the subject is the last phrase, a name
+    if "," in org:
+        last = org.rsplit(",", 1)[1].strip()
+        if _ORG_LEAD.match(org) or (last[:1].isupper() and not org[:1].isupper()
+                                    and not _P.get().BODY.match(org)):
+            org = last
     org = _ORG_VERB_TAIL.sub("", org).strip(" ,")
     org = _ORG_TERM_TAIL.sub("", org).strip(" ,")
     if not org or len(org.split()) > 14 or not org[0].isalpha():
@@ -304,8 +310,9 @@ def _organizer(text: str, ss: int, ks: int, ke: int, se: int, date_end: int, kin
         m = _ORG_COUNCIL.match(text, ke, se, timeout=_T)
         if m:
             return _clean_org(m["org"])
-    # subject before the verb: "Chiều 28/7/2020 Huyện ủy X (tổ chức) hội nghị ..."
-    left = max(ss, date_end)
+    # subject before the verb: "Chiều 28/7/2020 Huyện ủy X (tổ chức) hội nghị ..."; a date told
+    # after the meeting ("... tổ chức hội nghị ... vào chiều 25/12") leaves the whole clause
+    left = max(ss, date_end) if date_end <= ks else ss
     # the first meeting verb after the subject ("HĐND tỉnh tiến hành phiên bế mạc kỳ họp")
     v = P.ORG_VERB.search(text, left, ks, timeout=_T)
     e = v.start() if v else ks
