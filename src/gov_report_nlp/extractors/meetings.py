@@ -166,9 +166,10 @@ def _has_person(text: str) -> bool:
     return bool(find_person_mentions(text))
 
 
-_END = regex.compile(r"(?<!(?<![\w.])\p{Lu}{1,3})\.(?:\s|$)|\n")  # not the dot of "TP. Hà Nội"
+# a sentence's dot, not that of "TP. Hà Nội" (a Roman numeral's is: "lần thứ V. Về phía ...")
+_END = regex.compile(r"(?:(?<!(?<![\w.])\p{Lu}{1,3})|(?<=(?<![\w.])[IVXLC]{1,4}))\.(?:\s|$)|\n")
 _NAME_STOP = regex.compile(
-    r"""\s*(?:(?:;|(?<!(?<![\w.])\p{Lu}{1,3})\.)\s|\.$|,\s*(?!\s*(?:đảm\s+bảo|triển\s+khai|phương\s+hướng|nhiệm\s+vụ|năm\s+\d))
+    r"""\s*(?:(?:;|(?:(?<!(?<![\w.])\p{Lu}{1,3})|(?<=(?<![\w.])[IVXLC]{1,4}))\.)\s|\.$|,\s*(?!\s*(?:đảm\s+bảo|triển\s+khai|phương\s+hướng|nhiệm\s+vụ|năm\s+\d))
         |\s+(?:với\s+sự|với\s+các|có\s+sự|tại\s|do\s|dưới\s+sự|đã\s|vừa\s|nhằm\s|vào\s|diễn\s+ra|
              được\s|cùng\s+các|để\s|sáng\s|chiều\s|tối\s|ngày\s+\d|với\s+sự\s+tham|có\s+\d|gồm\s))""",
     _F)
