@@ -192,6 +192,8 @@ _ORG_COUNCIL = regex.compile(
         (?P<org>(?:HĐND|HÐND|Hội\s+đồng\s+nhân\s+dân|Quốc\s+hội)(?:[^,.;()]|(?<=\p{Lu})\.)*?)
         (?=\s+(?:khóa|khoá|đã|vừa|lần|tổ\s+chức|diễn\s+ra|vào|sáng|chiều|tối|hôm|ngày)\s|\s*[,.;()]|$)""",
     _F)
+_ORG_GENITIVE = regex.compile(
+    r"(?<!\w)của\s+(?P<org>(?:[^,.;:()\n]|(?<=\p{Lu})\.){3,60}?)(?<!\bsẽ|\bsắp|\bdự\s+kiến|\bchưa)\s+(?:đã\s+|vừa\s+)?(?:diễn\s+ra|khai\s+mạc|bế\s+mạc)(?!\w)", regex.I)
 _NOT_ORG_SUBJECT = regex.compile(r"(?<!\w)(?:chủ\s+trì|dự|tham\s+dự|tại)(?!\w)", regex.I)
 _DOC_SYMBOL_BEFORE = regex.compile(r"(?:\d+\s*[-/]\s*[\p{Lu}]+|[\p{Lu}]{2,}\s*/\s*[\p{Lu}]+)[^,]*$")
 _HELD_BEFORE = regex.compile(r'(?:tổ\s+chức|tiến\s+hành|đã\s+có|khai\s+mạc|bế\s+mạc|chủ\s+trì|diễn\s+ra|dự|tham\s+dự|tại)(?:\s+[\w“”]+){0,2}\s*[“"]?\s*$', regex.I)
@@ -694,6 +696,11 @@ def find_meetings(doc: Document) -> Iterator[Meeting]:
         d = _Draft(kind, s, e, name=_name_span(text, km.start(), e), date=date, part_of_day=pod, sentence=(s, e))
         d.ordinal = _ordinal(text, km.start(), d.name[1])
         d.organizer = _organizer(text, s, km.start(), km.end(), e, dend, kind)
+        if d.organizer is None:
+            # the meeting as the subject: "Hội nghị tổng kết ... của quận X diễn ra vào sáng 1-2"
+            om = _ORG_GENITIVE.search(text, km.start(), e, timeout=_T)
+            if om and km.start() - s < 30:
+                d.organizer = _clean_org(om["org"])
         d.early = early
         cands.append(d)
         if d.date:
