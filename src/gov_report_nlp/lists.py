@@ -24,7 +24,7 @@ import regex
 from .budget import matches
 from .document import Document
 from .lexicon import lexicon_generation, load_list
-from .names import PersonMention, doc_tokens, find_person_mentions
+from .names import PersonMention, find_person_mentions, window_tokens
 
 __all__ = ["ListItem", "read_list"]
 
@@ -77,23 +77,19 @@ _SPACES = regex.compile(r"\s+")
 _STRIP = " .,;:-–—\n\t"
 
 
-def _mentions(doc: Document) -> list[PersonMention]:
-    """Every person mention of the document (the names layer's), found once per document."""
-    return doc.memo("lists.mentions", lambda: _read_mentions(doc))
-
-
-def _read_mentions(doc: Document) -> list[PersonMention]:
-    """The names layer's mentions, with two repairs of a list's reading (an adapter on its public
-    verb): a one-syllable name in capitals is an academic style ("GS.", "TS."), not a person; a
-    one-syllable name before more capitals is the cue of the name after it ("các đồng chí:
-    Đồng chí A" read as "Đồng"), read again from there."""
+def _mentions(doc: Document, start: int, end: int) -> list[PersonMention]:
+    """The names layer's mentions in text[start:end] (a list is read in its own window: reading
+    the whole document for a few lists would cost more than the lists), with two repairs of a
+    list's reading, an adapter on the layer's public verb: a one-syllable name in capitals is an
+    academic style ("GS.", "TS."), not a person; a one-syllable name before more capitals is the
+    cue of the name after it ("các đồng chí: Đồng chí A" read as "Đồng"), read again from there."""
     text = doc.text
     out: list[PersonMention] = []
-    for m in find_person_mentions(text, tokens=doc_tokens(doc)):
+    for m in find_person_mentions(text, start, end, tokens=window_tokens(doc, start, end)):
         if " " not in m.name.strip():
             if m.name.isupper():
                 continue
-            again = find_person_mentions(text, m.name_start, min(len(text), m.name_start + 200))
+            again = find_person_mentions(text, m.name_start, min(end, m.name_start + 200))
             if again and again[0].name_start > m.name_start and " " in again[0].name:
                 out.append(again[0])
                 continue
@@ -120,7 +116,7 @@ def read_list(doc: Document, start: int, end: int) -> list[ListItem]:
     if end <= start:
         return []
     P = _P.get()
-    ms = [m for m in _mentions(doc) if start <= m.name_start and m.name_end <= end]
+    ms = [m for m in _mentions(doc, start, end) if start <= m.name_start and m.name_end <= end]
     # a person mention is one piece: its inner commas ("A, Phó Chủ tịch UBND tỉnh") do not split
     spans = [(max(start, min(m.start, m.name_start)), min(end, max(m.end, m.name_end)), m) for m in ms]
     frags: list[_Frag] = []

@@ -4,10 +4,12 @@ A news item usually reports one meeting in its lead ("Chiều 28/7/2020, Huyện
 Hội nghị ..."); the headline names it when the lead does not; a later sentence with its own
 date ("Sáng cùng ngày, ... tổ chức Hội nghị giao ban") reports another one. A formal text
 names the session that adopted it ("Quốc hội ... khóa XII, kỳ họp thứ 8 thông qua ngày ...").
-Meetings only planned ("sẽ tổ chức", "dự kiến") or mentioned in passing ("tổ chức thành
-công đại hội ...") are left out. Chairs and attendees are reduced to people's names by a
-simple rule here (honorific or family name + capitalized syllables); link.py refines them
-with the people extractor's records.
+Meetings only planned ("sẽ tổ chức", "dự kiến"), habitual ("hằng năm") or mentioned in
+passing ("tổ chức thành công đại hội ...") are left out. The organizer is the subject of any
+meeting verb (data/vi/meeting_org_verbs.txt); the kind is the type word as written; the opening
+or closing sitting of a session reports the session. Chairs, attendees and resolutions are read
+by lists.read_list after their cue; people are the names layer's (names.py): this module keeps
+no name finder of its own.
 
 Language lives in data/vi/meeting_*.txt; this module holds the logic.
 """
