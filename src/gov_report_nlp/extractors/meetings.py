@@ -211,6 +211,7 @@ _CO_GOM_AFTER = regex.compile(r"(?:có|gồm)\s*[,:]?\s*$")
 _LIST_STOP = regex.compile(r"\s+(?:chủ\s+trì|phát\s+biểu|đã\s|đang\s|sinh\s+sống)|\s+tại\s+\d+\s+điểm\s+cầu", _F)
 _SPACES = regex.compile(r"\s+")
 _SESSION_MOD = regex.compile(r"(?:\s+(?:bất\s+thường|chuyên\s+đề))?", regex.I)
+_AND_KIND = regex.compile(r"\s+và\s+(?:(?:tổ\s+chức|tiến\s+hành|khai\s+mạc)\s+)?(?=\p{L})", regex.I)
 _SITTING_WORDS = frozenset(("phiên khai mạc", "phiên bế mạc", "phiên họp", "lễ", "buổi lễ", "họp"))
 _SITTING_OF = regex.compile(r"\s+(?:(?:khai|bế)\s+mạc\s+|(?:toàn\s+thể|trọng\s+thể|thứ\s+\w+)\s+)?(?:của\s+)?kỳ\s+họp(?!\w)", regex.I)
 # "Quốc hội họp phiên bế mạc": a sitting with no session named after it
@@ -242,6 +243,7 @@ class _Draft:
     place: Optional[str] = None
     sentence: Optional[tuple[int, int]] = None
     early: bool = False
+    twin: Optional["_Draft"] = None  # the meeting told in the same clause before this one ("... và hội nghị ...")
 
 
 def _kind_matches(text: str, s: int, e: int):
@@ -705,11 +707,26 @@ def find_meetings(doc: Document) -> Iterator[Meeting]:
                 d.organizer = _clean_org(om["org"])
         d.early = early
         cands.append(d)
+        # "tổ chức hội nghị tổng kết năm 2024 và hội nghị triển khai nhiệm vụ năm 2025": two meetings
+        tw = _AND_KIND.search(text, km.end(), d.name[1] + 12, timeout=_T)
+        if tw is not None:
+            k2 = P.KIND.match(text, tw.end(), e, timeout=_T)
+            if k2 is not None:
+                d.name = (d.name[0], tw.start())
+                d2 = _Draft(P.kinds[k2["kind"].lower()], s, e, name=_name_span(text, k2.start(), e),
+                            date=date, part_of_day=pod, sentence=(s, e))
+                d2.ordinal = _ordinal(text, k2.start(), d2.name[1])
+                d2.organizer, d2.early, d2.twin = d.organizer, early, d
+                cands.append(d2)
         if d.date:
             last_dated = d
     # the main meeting: the first dated report, or the first report at all
     dated = [c for c in cands if c.date]
     for c in cands:
+        if c.twin is not None:
+            if any(c.twin is d for d in drafts):
+                drafts.append(c)  # the second of two meetings told together goes with the first
+            continue
         if not drafts:
             main = dated[0] if dated else c
             if dated and c is not main and c.kind != main.kind:
@@ -768,6 +785,9 @@ def find_meetings(doc: Document) -> Iterator[Meeting]:
         if main.ordinal is None:
             main.ordinal = _ordinal(text, title_kind.start(), title.end)
     # chairs, attendees and resolutions: from the sentences of each meeting's stretch
+    # (the second of two meetings told together shares its sentence: the stretch is the first's)
+    twins = [d for d in drafts if d.twin is not None]
+    drafts = [d for d in drafts if d.twin is None]
     bounds = [d.sentence[0] if d.sentence else 0 for d in drafts] + [len(text)]
     starts = [s for s, _ in sents]
     in_order = all(a <= b for a, b in zip(starts, starts[1:]))
@@ -782,5 +802,6 @@ def find_meetings(doc: Document) -> Iterator[Meeting]:
             d.chairs.extend(_chairs(doc, s, e, (s, e) == d.sentence))
             d.attendees.extend(_attendees(doc, s, e))
             _resolutions(text, s, e, d)
+    drafts = sorted(drafts + twins, key=lambda d: (d.start, d.twin is not None))
     for d in drafts:
         yield _record(doc, d)
