@@ -198,7 +198,7 @@ _ORG_GENITIVE = regex.compile(
     r"(?<!\w)của\s+(?P<org>(?:[^,.;:()\n]|(?<=\p{Lu})\.){3,60}?)(?<!\bsẽ|\bsắp|\bdự\s+kiến|\bchưa)\s+(?:đã\s+|vừa\s+)?(?:diễn\s+ra|khai\s+mạc|bế\s+mạc)(?!\w)", regex.I)
 _NOT_ORG_SUBJECT = regex.compile(r"(?<!\w)(?:chủ\s+trì|dự|tham\s+dự|tại)(?!\w)", regex.I)
 _DOC_SYMBOL_BEFORE = regex.compile(r"(?:\d+\s*[-/]\s*[\p{Lu}]+|[\p{Lu}]{2,}\s*/\s*[\p{Lu}]+)[^,]*$")
-_HELD_BEFORE = regex.compile(r'(?:tổ\s+chức|tiến\s+hành|đã\s+có|khai\s+mạc|bế\s+mạc|chủ\s+trì|diễn\s+ra|dự|tham\s+dự|tại)(?:\s+[\w“”]+){0,2}\s*[“"]?\s*$', regex.I)
+_HELD_BEFORE = regex.compile(r'(?:(?<!\b(?:về|việc|để)\s)tổ\s+chức|tiến\s+hành|đã\s+có|khai\s+mạc|bế\s+mạc|chủ\s+trì|diễn\s+ra|dự|tham\s+dự|tại)(?:\s+[\w“”]+){0,2}\s*[“"]?\s*$', regex.I)
 _HELD_AFTER = regex.compile(r"(?:đã|vừa)\s+(?:được\s+[^,.]{0,60}?)?(?:biểu\s+quyết\s+)?(?:khai\s+mạc|bế\s+mạc|diễn\s+ra|thông\s+qua|tổ\s+chức|kết\s+thúc)", regex.I)
 # "Hội nghị ... diễn ra vào sáng 1-2": a date right after the verb reports it held
 _HELD_AFTER_DATED = regex.compile(
@@ -394,7 +394,7 @@ def _body_sentences(doc: Document) -> Iterator[tuple[int, int]]:
     The segments sorted by start with a running max of their ends: a sentence starting at
     s is inside one iff the max end of the segments starting at or before s is past s
     (a bisect a sentence, not a scan of every segment)."""
-    kinds = {"paragraph", "lead", "caption", "heading", "summary", "item"}
+    kinds = {"paragraph", "lead", "caption", "heading", "summary", "item", "section"}
     spans = sorted((seg.start, seg.end) for seg in doc.segments if seg.kind in kinds)
     starts = [a for a, _ in spans]
     reach, top = [], -1  # reach[i]: max end of spans[0..i]
@@ -650,13 +650,18 @@ def _formal(doc: Document) -> Iterator[Meeting]:
 def find_meetings(doc: Document) -> Iterator[Meeting]:
     """Every meeting the document reports as held, in order of first report."""
     if doc.layout != "news":
-        yield from _formal(doc)
-        return
+        # a formal text names the session that adopted it; a report (báo cáo) tells meetings held
+        # as news does ("Ngày 15/3, UBND huyện tổ chức Hội nghị ..."): both are read
+        formal = list(_formal(doc))
+        yield from formal
+        if formal:
+            return
     P = _P.get()
     text = doc.text
+    strict = doc.layout != "news"
     drafts: list[_Draft] = []
     sents = list(_body_sentences(doc))
-    title = doc.first("title")
+    title = doc.first("title") if not strict else None
     title_kind = None
     if title is not None:
         for km in _kind_matches(text, title.start, title.end):
@@ -696,6 +701,8 @@ def find_meetings(doc: Document) -> Iterator[Meeting]:
                 continue
         if not early and not _strongly_held(text, s, e, km):
             continue
+        if strict and not (early and _strongly_held(text, s, e, km)):
+            continue  # a formal text: only a dated report of a meeting held ("Ngày 15/3, X đã tổ chức ...")
         kind = P.kinds[km["kind"].lower()]
         d = _Draft(kind, s, e, name=_name_span(text, km.start(), e), date=date, part_of_day=pod, sentence=(s, e))
         d.ordinal = _ordinal(text, km.start(), d.name[1])
