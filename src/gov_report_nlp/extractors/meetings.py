@@ -4,10 +4,12 @@ A news item usually reports one meeting in its lead ("Chiều 28/7/2020, Huyện
 Hội nghị ..."); the headline names it when the lead does not; a later sentence with its own
 date ("Sáng cùng ngày, ... tổ chức Hội nghị giao ban") reports another one. A formal text
 names the session that adopted it ("Quốc hội ... khóa XII, kỳ họp thứ 8 thông qua ngày ...").
-Meetings only planned ("sẽ tổ chức", "dự kiến") or mentioned in passing ("tổ chức thành
-công đại hội ...") are left out. Chairs and attendees are reduced to people's names by a
-simple rule here (honorific or family name + capitalized syllables); link.py refines them
-with the people extractor's records.
+Meetings only planned ("sẽ tổ chức", "dự kiến"), habitual ("hằng năm") or mentioned in
+passing ("tổ chức thành công đại hội ...") are left out. The organizer is the subject of any
+meeting verb (data/vi/meeting_org_verbs.txt); the kind is the type word as written; the opening
+or closing sitting of a session reports the session. Chairs, attendees and resolutions are read
+by lists.read_list after their cue; people are the names layer's (names.py): this module keeps
+no name finder of its own.
 
 Language lives in data/vi/meeting_*.txt; this module holds the logic.
 """
@@ -22,6 +24,8 @@ import regex
 from ..budget import matches
 from ..dates import find_dates
 from ..document import Document
+from ..lists import read_list
+from ..names import find_person_mentions
 from ..lexicon import lexicon_generation, load_list, load_map
 from ..numbers import parse_count, parse_ordinal
 from ..records import Evidence, Meeting
@@ -59,15 +63,19 @@ class _P:
         cls.PLANNED_AFTER = regex.compile(r"\L<pa>", _F, pa=_lex("meeting_planned_after"))
         cls.PASSING = regex.compile(r"(?<!\w)\L<ps>(?!\w)", _F, ps=_lex("meeting_passing_cues"))
         cls.ATTEND = regex.compile(
-            r"""(?:^|(?<=[\s,.;:(]))(?P<cue>\L<att>)
+            r"""(?:^|(?<=[\s,.;:(]))(?P<cue>\L<att>)(?!\s*nhận)
                 (?:\s+và\s+phát\s+biểu(?:\s+chỉ\s+đạo)?)?        # Đến dự và phát biểu tại buổi tọa đàm,
                 (?:\s+(?:tại\s+)?(?:lễ\s+công\s+bố|buổi\s+lễ|buổi\s+\L<kw>|\L<kw>))?   # Dự hội nghị / Tham dự Lễ công bố
-                (?:\s*,?\s*(?:có|gồm))?                        # ... có / gồm
+                (?:\s*,?\s*(?:còn\s+)?(?:có|gồm))?                  # ... có / gồm / còn có
                 \s*[,:]?\s+""",
             _F, att=_lex("meeting_attend_cues"), kw=sorted(cls.kinds, key=len, reverse=True))
-        # "Về phía tỉnh có các đồng chí: ...": one side of the guests, at a clause start
+        # "Về phía tỉnh có các đồng chí: ...", "Lãnh đạo thành phố có các ông ...": one side of
+        # the guests, at a clause start; "lãnh đạo / đại diện X có" only before people
         cls.ATTEND_SIDE = regex.compile(
-            r"(?<=(?:\A|[\n.;:,])\s*)về\s+phía\s+[\p{L}\s]{1,40}?\s+có(?=\s*:|\s+các\s+đồng\s+chí)\s*:?\s*", _F)
+            r"""(?<=(?:\A|[\n.;:,])\s*)
+                (?:về\s+phía\s+(?:[^\n.;:,]|(?<=\p{Lu})\.){1,60}?\s+(?:còn\s+)?có(?!\s+(?:thể|ý|nhiều|những|\d))
+                 |(?:lãnh\s+đạo|đại\s+diện)\s+(?:[^\n.;:,]|(?<=\p{Lu})\.){1,40}?\s+có(?=\s*:|\s+(?:các\s+)?(?:đồng\s+chí|ông|bà|đ/c)\s))
+                \s*:?\s*""", _F)
         # "... cùng các sở, ngành liên quan tham dự hội nghị." closing its sentence
         cls.ATTEND_AFTER = regex.compile(
             r"\s+(?:cùng\s+)?(?:tham\s+dự|về\s+dự|đến\s+dự)\s+(?:\L<kw>)(?=\s*(?:[.;]|$))", _F,
@@ -77,37 +85,48 @@ class _P:
         cls.LIST_LEAD = regex.compile(
             r"""\s*(?:(?:\p{L}+\s+)?(?:ngày\s+)?\d{1,2}\s*[-/.]\s*\d{1,2}(?:\s*[-/.]\s*\d{4})?\s*,\s*)?
                 (?:tại\s[^,]{1,80},\s*)?""", _F)
-        cls.PERSON_CUE = regex.compile(
-            r"\s*(?P<cue>\L<pc>)\s*:?\s*(?=\S)", _F, pc=_lex("meeting_person_cues"))
-        cls.GROUP_HEAD = regex.compile(r"\s*(?:\L<gh>)(?!\w)", _F, gh=_lex("meeting_group_heads"))
-        cls.TITLE_HEAD = regex.compile(r"\s*(?:\L<th>)(?!\w)", _F, th=_lex("meeting_title_heads"))
-        cls.TITLE_WORD = regex.compile(r"(?<!\w)(?:\L<th>)(?!\w)", _F, th=_lex("meeting_title_heads"))
-        # a capitalized syllable of a name ("Hồ", "K’Ré", "Yathotu")
-        syl = r"(?:[\p{Lu}][\p{Ll}]*(?:[’'][\p{Lu}]?[\p{Ll}]*)?)"
-        cls.SURNAME_NAME = regex.compile(
-            rf"(?<![\w’'])(?P<name>\L<sn>(?:\s+{syl}){{1,3}})(?![\w’'])",
-            regex.VERBOSE, sn=_lex("meeting_surnames"))
-        cls.CAP_RUN = regex.compile(r"[\p{Lu}][\w’'.]*(?:\s*[’']\s*[\p{Lu}][\w’']*)?(?:\s+[\p{Lu}][\w’']*){0,4}")
         cls.CHAIR = regex.compile(
             r"""(?<!\w)(?:(?:đã|đồng\s+thời|cùng)\s+)?(?P<co>đồng\s+)?chủ\s+trì
                 (?:\s+(?:và\s+)?(?:điều\s+hành\s+)?(?P<kw>\L<kw>))""",
             _F, kw=sorted(cls.kinds, key=len, reverse=True))
         cls.CHAIR_UNDER = regex.compile(
             r"dưới\s+sự\s+(?:đồng\s+)?chủ\s+trì\s+(?:của\s+)?(?P<who>[^.;]+)", _F)
+        # the chairs after the verb: "Chủ trì kỳ họp có bà A và ông B", "Chủ trì và điều hành
+        # đại hội có đồng chí C", "được chủ trì bởi các đồng chí: A – ...; B – ...", and fronted
+        # "Chủ trì hội nghị, Phó Thủ tướng X khẳng định ..." (the first person after the comma)
+        cls.CHAIR_AFTER = regex.compile(
+            r"""(?:(?<=(?:\A|[\n.;:,])\s*)(?P<front>(?:đồng\s+)?chủ\s+trì)
+                   (?:\s+(?:và\s+)?(?:điều\s+hành\s+)?(?:(?:buổi|cuộc|phiên)\s+)?\L<kw>(?:\s+(?:lần\s+)?(?:này|thứ\s+\w+))?)?
+                   (?:\s*(?P<list>có|gồm|là)\b|\s*(?P<comma>,))
+                 |được\s+(?:đồng\s+)?chủ\s+trì\s+bởi)
+                (?:\s+các\s+(?:đồng\s+chí|ông|bà|vị))?\s*:?\s*""",
+            _F, kw=sorted(cls.kinds, key=len, reverse=True))
+        # "do đồng chí A ... chủ trì": the chairs between "do" and the verb
+        cls.CHAIR_BY = regex.compile(
+            r"(?<!\w)do\s+(?P<who>[^.;]{3,300}?)\s+(?:đồng\s+)?chủ\s+trì(?!\w)", _F)
         cls.ORDINAL = regex.compile(
-            r"""(?:lần\s+thứ|(?<=\L<kw>)\s+thứ)\s+
+            r"""(?:lần\s+thứ|(?<=\L<kw>(?:\s+(?:bất\s+thường|chuyên\s+đề))?)\s+(?:lần\s+)?thứ)\s+
                 (?P<n>\d{1,3}|[IVXLC]{1,7}|nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười(?:\s+\w+)?)(?!\w)""",
             _F, kw=sorted(cls.kinds, key=len, reverse=True))
         cls.SAME_DAY = regex.compile(r"(?P<pod>sáng|trưa|chiều|tối)\s+cùng\s+ngày", _F)
         cls.RES_COUNT = regex.compile(
             r"thông\s+qua\s+(?P<n>\d{1,3}|[\p{Ll}]+(?:\s+[\p{Ll}]+)?)\s+(?:nghị\s+quyết|dự\s+thảo\s+nghị\s+quyết)", _F)
         # "thông qua" as the verb of adopting, not "through" (clause-initial) nor passive
-        cls.RES_VERB = regex.compile(r"(?<!\w)(?<!được\s)(?:biểu\s+quyết\s+)?thông\s+qua(?!\w)", _F)
+        cls.RES_VERB = regex.compile(
+            r"(?<!\w)(?<!được\s)(?<!việc\s)(?<!khi\s)(?:(?:biểu\s+quyết\s+)?thông\s+qua|ban\s+hành)(?!\w)", _F)
+        # the passive: "Với Nghị quyết về X được thông qua", at a clause start
+        cls.RES_PASSIVE = regex.compile(
+            r"""(?<=(?:\A|[\n.;:]|\bvới)\s*)(?P<title>(?:\L<hd>)\s+(?:về|miễn|bầu|phê|thông|quy|điều)\s[^.;:\n]{5,300}?)
+                \s+(?:đã\s+)?được\s+(?:biểu\s+quyết\s+)?thông\s+qua""", _F, hd=_lex("meeting_resolution_heads"))
         heads = _lex("meeting_resolution_heads")
         # "thông qua nhiều nghị quyết, trong đó có ..." / "thông qua 11 nghị quyết: ..."
         cls.RES_INTRO = regex.compile(
             r"""\s+(?:(?:các|những|nhiều|\d{1,3}|\p{Ll}+(?:\s+\p{Ll}+)?)\s+)?(?:dự\s+thảo\s+)?nghị\s+quyết
                 (?:\s*,\s*trong\s+đó(?:\s+có)?|\s*:)""", _F)
+        # a line that opens with a title, capitalized as a list item is: "1. Nghị quyết về ..."
+        cls.RES_LINE = regex.compile(
+            r"\s*(?:\d{1,2}\s*[.)]\s*|[-+•–]\s*)?(?=(?:%s)\s+(?:về|miễn|bầu|phê|thông|quy|điều|sửa)\s)"
+            % "|".join(regex.escape(h[:1].upper() + h[1:]) for h in heads))
         cls.RES_CLOSED = regex.compile(
             r"\s+(?:các\s+|bản\s+)?(?P<title>\L<cl>)(?!\w)", _F, cl=_lex("meeting_resolution_closed"))
         cls.RES_HEAD = regex.compile(
@@ -120,6 +139,8 @@ class _P:
               | \n | \s*(?:…|\.\.\.)
               | (?<!(?<![\w.])\p{Lu}{1,3})\.(?=\s|$)
               | \s*,\s*(?=(?i:\L<st>)(?!\w))
+              | \s*:\s | \s+(?=để\s)
+              | \s+(?=(?i:với|đối\s+với|cho)\s+(?i:ông|bà|đồng\s+chí|các\s+ông|các\s+đồng\s+chí)\s)
               | (?P<and>\s+và\s+)(?=(?i:\L<hd>)\s)""",
             regex.VERBOSE, st=_lex("meeting_resolution_stops"), hd=heads)
         cls.FORMAL_SESSION = regex.compile(
@@ -130,65 +151,58 @@ class _P:
         # cheap tests a sentence must pass before the patterns of a field run on it: each one
         # matches wherever one of those patterns could (same flags, their fixed words)
         cls.HAS_CHAIR = regex.compile(r"chủ\s+trì", _F)  # CHAIR, CHAIR_UNDER
-        cls.HAS_ATTEND = regex.compile(r"\L<att>|về\s+phía|dự", _F, att=_lex("meeting_attend_cues"))
-        cls.HAS_RES = regex.compile(r"thông\s+qua", _F)  # RES_COUNT, RES_VERB
+        cls.HAS_ATTEND = regex.compile(r"\L<att>|về\s+phía|dự|lãnh\s+đạo|đại\s+diện", _F, att=_lex("meeting_attend_cues"))  # ATTEND, ATTEND_SIDE, ATTEND_AFTER
+        cls.HAS_RES = regex.compile(r"thông\s+qua|ban\s+hành", _F)  # RES_COUNT, RES_VERB, RES_PASSIVE
+        # a phrase that opens with the name of a body ("huyện ủy, UBND huyện", "Ban Chỉ đạo ...")
+        cls.BODY = regex.compile(r"\L<ok>(?!\w)", regex.I, ok=sorted(load_map("org_kinds"), key=len, reverse=True))
         cls.ORG_VERB = regex.compile(
             r"""(?<!\w)(?:(?:đã|vừa|đã\s+phối\s+hợp|phối\s+hợp|long\s+trọng|trang\s+trọng)\s+)*
-                (?<!\bBan\s)(?:tổ\s+chức|khai\s+mạc|họp)(?!\w)""", _F)
+                (?<!\bBan\s)(?<!\bvề\s)(?<!\bviệc\s)(?-i:\L<ov>)(?!\w)""", _F, ov=_lex("meeting_org_verbs"))
+        # (the verb in lowercase: "Cục Tổ chức cán bộ" is a name, not the verb)
 
 
-# ------------------------------------------------------------------ people (fallback)
+# ------------------------------------------------------------------ lists
 
-def person_name(text: str, start: int = 0, end: int | None = None) -> Optional[tuple[int, int]]:
-    """The span of the first person's name in text[start:end], by family name or honorific."""
-    P = _P.get()
-    end = len(text) if end is None else end
-    m = P.SURNAME_NAME.search(text, start, end, timeout=_T)
-    if m:
-        return m.span("name")
-    c = P.PERSON_CUE.match(text, start, end, timeout=_T)
-    if c:
-        s = c.end()
-        r = P.CAP_RUN.match(text, s, end, timeout=_T)
-        if r and not P.TITLE_HEAD.match(text, s, end):
-            e = r.end()
-            # stop at a title word inside the run ("Pany Yathotu Ủy viên ...")
-            t = P.TITLE_WORD.search(text, s + 1, e, timeout=_T)
-            if t:
-                e = t.start()
-            e = s + len(text[s:e].rstrip(" ,.;:-–"))
-            if e > s:
-                return s, e
-    return None
+def _has_person(text: str) -> bool:
+    """Does the phrase name a person (the names layer's reading)?"""
+    return bool(find_person_mentions(text))
 
 
-# ------------------------------------------------------------------ attendee lists
-
-_SEP = regex.compile(r"\s*;\s*|\s*,\s*(?:(?P<conj>và|cùng\s+với|cùng)\s+)?|\s+(?P<conj>và|cùng\s+với|cùng)\s+")
-_END = regex.compile(r"\.(?:\s|$)|\n")
-
-# precompiled: a module-level regex call costs more in its cache lookup than in its match
-_COUNTED = regex.compile(r"\s*(?:(?:trên|hơn|gần|khoảng|gần|hàng|chừng)\s+)?\d", regex.I)
-_PLURAL = regex.compile(r"(?<!\w)(?:các|những|\d+)\s")
-_PLURAL_GROUP = regex.compile(r"\s*(?:các|những)\s+(?!đồng\s+chí)", regex.I)
+# a sentence's dot, not that of "TP. Hà Nội" (a Roman numeral's is: "lần thứ V. Về phía ...")
+_END = regex.compile(r"(?:(?<!(?<![\w.])\p{Lu}{1,3})|(?<=(?<![\w.])[IVXLC]{1,4}))\.(?:\s|$)|\n")
 _NAME_STOP = regex.compile(
-    r"""\s*(?:[.;]\s|\.$|,\s*(?!\s*(?:đảm\s+bảo|triển\s+khai|phương\s+hướng|nhiệm\s+vụ|năm\s+\d))
+    r"""\s*\((?=\s*(?:(?:ngày|sáng|chiều|tối|trưa)\s+)?\d{1,2}\s*[-/.]\s*\d)   # "(ngày 17-6)": a date, not the name
+      | \s*(?:(?:;|(?:(?<!(?<![\w.])\p{Lu}{1,3})|(?<=(?<![\w.])[IVXLC]{1,4}))\.)\s|\.$|,\s*(?!\s*(?:đảm\s+bảo|triển\s+khai|phương\s+hướng|nhiệm\s+vụ|năm\s+\d|khóa\s+[IVXLC\d]+\b|khoá\s+[IVXLC\d]+\b))
         |\s+(?:với\s+sự|với\s+các|có\s+sự|tại\s|do\s|dưới\s+sự|đã\s|vừa\s|nhằm\s|vào\s|diễn\s+ra|
              được\s|cùng\s+các|để\s|sáng\s|chiều\s|tối\s|ngày\s+\d|với\s+sự\s+tham|có\s+\d|gồm\s))""",
     _F)
 _ORG_THEO = regex.compile(r"^(?:theo\s[^,]+,\s*)", regex.I)
 _ORG_PLACE = regex.compile(r"^(?:tại\s[^,]+,\s*)+(?:(?:TP\.|tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường)\s[^,]+,\s*)*", regex.I)
 _ORG_VERB_TAIL = regex.compile(r"\s+(?:đã|vừa|phối\s+hợp|long\s+trọng|trang\s+trọng)$", regex.I)
-_ORG_NOT = regex.compile(r"(?:tại|ngày|sáng|chiều|tối|trưa|hôm|theo)\s", regex.I)
+_ORG_NOT = regex.compile(
+    r"(?:tại|ngày|sáng|chiều|tối|trưa|hôm|theo|trong|phát\s+biểu|nhân|sau|trước|khi|với|để|thực\s+hiện|căn\s+cứ)(?!\w)|.*\d\s*/", regex.I)
+# what opens a sentence before its subject, up to a comma: a time, a span, an occasion
+_ORG_LEAD = regex.compile(r"(?:trong|sáng|chiều|tối|trưa|ngày|hôm|vào|nhân|sau|trước|tiếp\s+theo|tiếp\s+đó)\s|[^,]*\d", regex.I)
+# the session or term of a body ("khóa IX, nhiệm kỳ 2016-2021") and a date after it are not its name
+_ORG_TERM_TAIL = regex.compile(
+    r"(?:\s*,?\s+(?:khóa|khoá)\s+[IVXLC\d]+)?(?:\s*,?\s+nhiệm\s+kỳ\s+\d{4}\s*[-–]\s*\d{4})?(?:\s+(?:sáng|chiều|tối|trưa|ngày)\s+\d.*)?$",
+    regex.I)
 _ORG_BY = regex.compile(r"(?<![(\w])(?:do|được)\s+(?P<org>[^,;()]{3,80})\s+(?:phối\s+hợp\s+)?(?<!\bBan\s)tổ\s+chức(?!\w)", _F)
 _ORG_OF = regex.compile(r"\s+của\s+(?P<org>[^,.;]{3,60}?)(?=\s+(?:cùng|với|về|tại|nhằm)\s|[,.;]|$)", _F)
 _ORG_COUNCIL = regex.compile(
-    r"(?:\s+(?:thứ\s+\w+|bất\s+thường|chuyên\s+đề))?\s+(?P<org>(?:HĐND|HÐND|Hội\s+đồng\s+nhân\s+dân|Quốc\s+hội)[^,.;]*?)(?=\s+(?:khóa|khoá|đã|vừa|lần)\s|[,.;]|$)",
+    r"""(?:\s+(?:(?:lần\s+)?thứ\s+\w+|bất\s+thường|chuyên\s+đề|\(\s*kỳ\s+họp\s+bất\s+thường\s*\)))*(?:\s*,)?\s+(?:của\s+)?
+        (?P<org>(?:HĐND|HÐND|Hội\s+đồng\s+nhân\s+dân|Quốc\s+hội)(?:[^,.;()]|(?<=\p{Lu})\.)*?)
+        (?=\s+(?:khóa|khoá|đã|vừa|lần|tổ\s+chức|diễn\s+ra|vào|sáng|chiều|tối|hôm|ngày)\s|\s*[,.;()]|$)""",
     _F)
+_ORG_GENITIVE = regex.compile(
+    r"(?<!\w)của\s+(?P<org>(?:[^,.;:()\n]|(?<=\p{Lu})\.){3,60}?)(?<!\bsẽ|\bsắp|\bdự\s+kiến|\bchưa)\s+(?:đã\s+|vừa\s+)?(?:diễn\s+ra|khai\s+mạc|bế\s+mạc)(?!\w)", regex.I)
 _NOT_ORG_SUBJECT = regex.compile(r"(?<!\w)(?:chủ\s+trì|dự|tham\s+dự|tại)(?!\w)", regex.I)
 _DOC_SYMBOL_BEFORE = regex.compile(r"(?:\d+\s*[-/]\s*[\p{Lu}]+|[\p{Lu}]{2,}\s*/\s*[\p{Lu}]+)[^,]*$")
-_HELD_BEFORE = regex.compile(r'(?:tổ\s+chức|đã\s+có|khai\s+mạc|bế\s+mạc|chủ\s+trì|diễn\s+ra|dự|tham\s+dự|tại)(?:\s+[\w“”]+){0,2}\s*[“"]?\s*$', regex.I)
-_HELD_AFTER = regex.compile(r"(?:đã|vừa)\s+(?:được\s+[^,.]{0,60}?)?(?:khai\s+mạc|bế\s+mạc|diễn\s+ra|thông\s+qua|tổ\s+chức|kết\s+thúc)", regex.I)
+_HELD_BEFORE = regex.compile(r'(?:(?<!\b(?:về|việc|để)\s)tổ\s+chức|tiến\s+hành|đã\s+có|khai\s+mạc|bế\s+mạc|chủ\s+trì|diễn\s+ra|dự|tham\s+dự|tại)(?:\s+[\w“”]+){0,2}\s*[“"]?\s*$', regex.I)
+_HELD_AFTER = regex.compile(r"(?:đã|vừa)\s+(?:được\s+[^,.]{0,60}?)?(?:biểu\s+quyết\s+)?(?:khai\s+mạc|bế\s+mạc|diễn\s+ra|thông\s+qua|tổ\s+chức|kết\s+thúc)", regex.I)
+# "Hội nghị ... diễn ra vào sáng 1-2": a date right after the verb reports it held
+_HELD_AFTER_DATED = regex.compile(
+    r"(?<!(?:sẽ|sắp|dự\s+kiến)\s+(?:chính\s+thức\s+)?(?:được\s+)?)(?:diễn\s+ra|khai\s+mạc|bế\s+mạc)\s+(?:vào\s+)?(?:(?:sáng|chiều|tối|trưa)\s+)?(?:nay\s+)?(?:ngày\s+|hôm\s+)?\(?\d", regex.I)
 _CHAIR_CLAUSE = regex.compile(r"[.;]\s|,\s*(?=(?:cùng\s+)?(?:dự|tham\s+dự|về\s+dự|đến\s+dự))|\bẢnh:[^.]*?(?=\s[\p{Lu}])")
 _DATE_PLACE_LEAD = regex.compile(r"(?:(?:[\p{L}]+\s+)?(?:ngày\s+)?\d{1,2}\s*[-/.]\s*\d{1,2}(?:\s*[-/.]\s*\d{4})?\s*,?\s*)?(?:tại\s[^,]+,\s*)?", regex.I)
 _CLAUSE_END_BEFORE = regex.compile(r"[,.;:]\s*$")
@@ -196,74 +210,18 @@ _CO_AFTER = regex.compile(r"có\s*[,:]?\s+$")
 _CO_GOM_AFTER = regex.compile(r"(?:có|gồm)\s*[,:]?\s*$")
 _LIST_STOP = regex.compile(r"\s+(?:chủ\s+trì|phát\s+biểu|đã\s|đang\s|sinh\s+sống)|\s+tại\s+\d+\s+điểm\s+cầu", _F)
 _SPACES = regex.compile(r"\s+")
+_SESSION_MOD = regex.compile(r"(?:\s+(?:bất\s+thường|chuyên\s+đề))?", regex.I)
+_AND_KIND = regex.compile(r"\s+và\s+(?:(?:tổ\s+chức|tiến\s+hành|khai\s+mạc)\s+)?(?=\p{L})", regex.I)
+_SITTING_WORDS = frozenset(("phiên khai mạc", "phiên bế mạc", "phiên họp", "lễ", "buổi lễ", "họp"))
+_SITTING_OF = regex.compile(r"\s+(?:(?:khai|bế)\s+mạc\s+|(?:toàn\s+thể|trọng\s+thể|thứ\s+\w+)\s+)?(?:của\s+)?kỳ\s+họp(?!\w)", regex.I)
+# "Quốc hội họp phiên bế mạc": a sitting with no session named after it
+_SITTING_ALONE = regex.compile(r"(?:phiên\s+(?:khai|bế)\s+mạc|họp\s+phiên)", regex.I)
+_TITLE_HELD = regex.compile(r"(?:^|\s)(?:tổ\s+chức|khai\s+mạc|bế\s+mạc|:)\s*$", regex.I)
+_CO_IN = regex.compile(r"(?<!\w)(?:có|gồm)(?!\w)\s*:?\s*", regex.I)
+_CO_LEAD = regex.compile(r"\s*(?:còn\s+)?(?:có|gồm)(?!\w)\s*:?\s*", regex.I)
+_BARE_CUES = frozenset(("dự", "tham dự", "về dự", "đến dự", "tới dự", "cùng dự", "cùng tham dự"))
 _ATTEND_AND_LEAD = regex.compile(r"(?<!\w)(?:đến\s+)?dự\s+và\s+(?:chỉ\s+đạo|phát\s+biểu)")
 _SENTENCE_CLAUSE = regex.compile(r"[.;]\s|\bẢnh:[^.]*?(?=\s[\p{Lu}])")
-
-
-@dataclass
-class _Item:
-    start: int
-    end: int
-    person: Optional[tuple[int, int]] = None
-
-
-def split_attendees(text: str, start: int, end: int) -> list[_Item]:
-    """Split an attendance list into people and groups, keeping a group's inner commas."""
-    P = _P.get()
-    frags: list[tuple[str, int, int]] = []  # (separator before, start, end)
-    pos, sep = start, ";"
-    for m in matches(_SEP, text, start, end):
-        if m.start() > pos:
-            frags.append((sep, pos, m.start()))
-        # ", cùng các đồng chí ..." is a "cùng", not a group's inner comma
-        sep = ("và" if m["conj"] == "và" else "cùng") if m["conj"] else m.group().strip() or "và"
-        pos = m.end()
-    if pos < end:
-        frags.append((sep, pos, end))
-    items: list[_Item] = []
-    pending: list[tuple[int, int]] = []  # titles written before a name
-    for sep, s, e in frags:
-        frag = text[s:e]
-        if not frag.strip(" .-–"):
-            continue
-        # "các đồng chí Phó Bí thư Tỉnh ủy: Nguyễn Xuân Đường": the name list follows the colon
-        colon = frag.find(":")
-        if colon >= 0 and person_name(text, s + colon + 1, e):
-            s = s + colon + 1
-        pn = person_name(text, s, e)
-        cur = items[-1] if items else None
-        if pn:
-            if pending and sep != ";":
-                s = pending[0][0]
-            pending = []
-            items.append(_Item(s, e, pn))
-            continue
-        # a counted group: "500 đại biểu ...", "trên 1.000 đại biểu ..."
-        is_group = bool(P.GROUP_HEAD.match(text, s, e)) or bool(
-            _COUNTED.match(frag))
-        is_title = bool(P.TITLE_HEAD.match(text, s, e)) and not _PLURAL.search(frag)
-        if sep == ";" or cur is None:
-            if is_title and not is_group:
-                pending.append((s, e))
-                continue
-            items.append(_Item(s, e))
-            continue
-        if cur.person is not None:
-            if is_group and not is_title:
-                items.append(_Item(s, e))
-            elif is_title:
-                cur.end = e  # another title of the same person
-            else:
-                items.append(_Item(s, e))
-            continue
-        # the current item is a group
-        if is_group and (sep != "và" or not _PLURAL_GROUP.match(frag)):
-            items.append(_Item(s, e))
-        else:
-            cur.end = e  # a group's inner comma or "và"
-    for s, e in pending:
-        items.append(_Item(s, e))
-    return items
 
 
 # ------------------------------------------------------------------ meetings
@@ -285,6 +243,7 @@ class _Draft:
     place: Optional[str] = None
     sentence: Optional[tuple[int, int]] = None
     early: bool = False
+    twin: Optional["_Draft"] = None  # the meeting told in the same clause before this one ("... và hội nghị ...")
 
 
 def _kind_matches(text: str, s: int, e: int):
@@ -295,7 +254,10 @@ def _kind_matches(text: str, s: int, e: int):
         return
     bad = [b.span() for b in matches(P.NOT_KIND, text, s, e)]
     while m is not None:
-        if not any(a <= m.start() < b for a, b in bad):
+        # the opening or closing sitting of a session reports the session ("phiên bế mạc kỳ
+        # họp thứ 9": the kỳ họp, guideline v1.1)
+        if not any(a <= m.start() < b for a, b in bad) and not (
+                m.group().lower() in _SITTING_WORDS and _SITTING_OF.match(text, m.end(), e)):
             yield m
         m = P.KIND.search(text, max(m.end(), m.start() + 1), e, timeout=_T)
 
@@ -308,10 +270,12 @@ def _name_span(text: str, ks: int, se: int) -> tuple[int, int]:
 
 
 def _ordinal(text: str, s: int, e: int) -> Optional[int]:
-    """'lần thứ N' in the name, or 'thứ N' right after its own kind word ('kỳ họp thứ tư')."""
+    """'lần thứ N' in the name, or 'thứ N' after its own kind word ('kỳ họp thứ tư', 'kỳ họp
+    bất thường thứ 11')."""
     P = _P.get()
+    km = P.KIND.match(text, s, e, timeout=_T)
     for m in P.ORDINAL.finditer(text, s, e, timeout=_T):
-        if m.group().lower().startswith("lần") or P.KIND.match(text, s, m.start(), timeout=_T) and P.KIND.match(text, s, m.start()).end() == m.start():
+        if m.group().lower().startswith("lần") or (km is not None and _SESSION_MOD.fullmatch(text, km.end(), m.start())):
             return parse_ordinal(m["n"])
     return None
 
@@ -320,10 +284,18 @@ def _clean_org(org: str) -> Optional[str]:
     org = org.strip(" ,.;:-–")
     org = _ORG_THEO.sub("", org)
     org = _ORG_PLACE.sub("", org)
+    # an adverbial lead before the subject: "Trong 2 ngày, mùng 7 và 8/8, Hội X", "với vai trò
+    # Cụm trưởng, Hội Luật gia Việt Nam": the subject is the last phrase, a name
+    if "," in org:
+        last = org.rsplit(",", 1)[1].strip()
+        if _ORG_LEAD.match(org) or (last[:1].isupper() and not org[:1].isupper()
+                                    and not _P.get().BODY.match(org)):
+            org = last
     org = _ORG_VERB_TAIL.sub("", org).strip(" ,")
+    org = _ORG_TERM_TAIL.sub("", org).strip(" ,")
     if not org or len(org.split()) > 14 or not org[0].isalpha():
         return None
-    if _P.get().PERSON_CUE.match(org) or person_name(org):
+    if _has_person(org):
         return None
     if _ORG_NOT.match(org):
         return None
@@ -346,18 +318,21 @@ def _organizer(text: str, ss: int, ks: int, ke: int, se: int, date_end: int, kin
         m = _ORG_COUNCIL.match(text, ke, se, timeout=_T)
         if m:
             return _clean_org(m["org"])
-    # subject before the verb: "Chiều 28/7/2020 Huyện ủy X (tổ chức) hội nghị ..."
-    left = max(ss, date_end)
-    v = None
-    for vm in P.ORG_VERB.finditer(text, left, ks, timeout=_T):
-        v = vm
+    # subject before the verb: "Chiều 28/7/2020 Huyện ủy X (tổ chức) hội nghị ..."; a date told
+    # after the meeting ("... tổ chức hội nghị ... vào chiều 25/12") leaves the whole clause
+    left = max(ss, date_end) if date_end <= ks else ss
+    # the first meeting verb after the subject ("HĐND tỉnh tiến hành phiên bế mạc kỳ họp")
+    v = P.ORG_VERB.search(text, left, ks, timeout=_T)
     e = v.start() if v else ks
     if e - left < 2:
         return None
     seg = text[left:e]
+    if v is None and text[ks:ke].lower() == "họp":
+        # the meeting word is the verb: "dưới sự chủ trì của X, Quốc hội họp phiên bế mạc"
+        return _clean_org(seg.rsplit(",", 1)[-1])
     if v is None and _NOT_ORG_SUBJECT.search(seg):
         return None
-    if v is None and date_end <= ss:
+    if v is None and (date_end <= ss or date_end > ks):
         return None
     return _clean_org(seg)
 
@@ -403,7 +378,7 @@ def _strongly_held(text: str, s: int, e: int, km) -> bool:
     if _HELD_BEFORE.search(before):
         return True
     after = text[km.end():e]
-    return bool(_HELD_AFTER.search(after))
+    return bool(_HELD_AFTER.search(after) or _HELD_AFTER_DATED.search(after))
 
 
 def _fill(main: _Draft, other: _Draft) -> None:
@@ -419,7 +394,7 @@ def _body_sentences(doc: Document) -> Iterator[tuple[int, int]]:
     The segments sorted by start with a running max of their ends: a sentence starting at
     s is inside one iff the max end of the segments starting at or before s is past s
     (a bisect a sentence, not a scan of every segment)."""
-    kinds = {"paragraph", "lead", "caption", "heading", "summary", "item"}
+    kinds = {"paragraph", "lead", "caption", "heading", "summary", "item", "section"}
     spans = sorted((seg.start, seg.end) for seg in doc.segments if seg.kind in kinds)
     starts = [a for a, _ in spans]
     reach, top = [], -1  # reach[i]: max end of spans[0..i]
@@ -448,49 +423,70 @@ def _chairs(doc: Document, s: int, e: int, anchor: bool) -> list[tuple[str, Evid
         spans.append((left, m.start()))
     for m in matches(P.CHAIR_UNDER, text, s, e):
         spans.append((m.start("who"), m.end("who")))
+    for m in matches(P.CHAIR_BY, text, s, e):
+        spans.append((m.start("who"), m.end("who")))
+    firsts: list[tuple[int, int]] = []
+    for m in matches(P.CHAIR_AFTER, text, s, e):
+        em = _END.search(text, m.end(), e, timeout=_T)
+        b = em.start() if em else e
+        if m["comma"]:
+            firsts.append((m.end(), b))
+        else:
+            spans.append((m.end(), b))
+    for a, b in firsts:
+        out.extend(_people_in(doc, a, b)[:1])
     for a, b in spans:
         # drop a leading date and place: "Ngày 10-2, tại Trụ sở Chính phủ, Thủ tướng ..."
         seg = text[a:b]
         mm = _DATE_PLACE_LEAD.match(seg)
         if mm:
             a += mm.end()
-        for it in _people_in(text, a, b):
+        for it in _people_in(doc, a, b):
             out.append(it)
     return out
 
 
-def _people_in(text: str, a: int, b: int) -> list[tuple[str, Evidence]]:
+def _people_in(doc: Document, a: int, b: int) -> list[tuple[str, Evidence]]:
     """Each person of a list of chairs 'A, title và B, title' as (name, evidence)."""
-    out = []
-    for it in split_attendees(text, a, b):
-        if it.person:
-            ps, pe = it.person
-            out.append((text[ps:pe], Evidence.of(text, it.start, it.end)))
-    return out
+    text = doc.text
+    return [(it.name, Evidence.of(text, it.start, it.end)) for it in read_list(doc, a, b) if it.name]
 
 
-def _lists(text: str, s: int, e: int) -> Iterator[tuple[int, Optional[int]]]:
-    """Attendance lists in the sentence [s, e) as (start, end or None for 'to the clause end'):
-    after a cue ("Dự hội nghị có ...", "Về phía tỉnh có các đồng chí: ..."), or before a
-    closing one ("Tại điểm cầu X, lãnh đạo Sở Y tế ... tham dự hội nghị.")."""
+def _lists(text: str, s: int, e: int) -> Iterator[tuple[int, Optional[int], bool]]:
+    """Attendance lists in the sentence [s, e) as (start, end or None for 'to the clause end',
+    first person only): after a cue ("Dự hội nghị có ...", "Về phía tỉnh có các đồng chí: ..."),
+    before a closing one ("Tại điểm cầu X, lãnh đạo Sở Y tế ... tham dự hội nghị."), or after a
+    fronted one ("Tới dự và phát biểu tại kỳ họp, Phó Chủ tịch Quốc hội X đánh giá ...")."""
     P = _P.get()
     for m in matches(P.ATTEND, text, s, e):
         cue = m["cue"].lower()
-        if cue in ("dự", "tham dự", "về dự", "đến dự", "cùng dự"):
+        if cue in _BARE_CUES:
             # a bare 'dự' opens a list only at a clause start ("Dự hội nghị có", "cùng dự có")
             before = text[max(s, m.start() - 3):m.start()]
             if not (m.start() == s or _CLAUSE_END_BEFORE.search(before) or _CO_AFTER.search(m.group())):
                 continue
-            if not _CO_GOM_AFTER.search(m.group()) and cue in ("dự",):
+            if not _CO_GOM_AFTER.search(m.group()):
+                if m.group().strip(" ,:").lower() == "dự":
+                    continue  # "Dự báo ...", "Dự kiến ...": a bare 'dự' lists only before 'có'
+                # a fronted cue: "Tham dự hội nghị, Phó Chủ tịch X đánh giá ...", "Tới dự và phát
+                # biểu tại kỳ họp ..., X ..." (the subject after the comma), "Tham dự lễ kỷ niệm
+                # ..., có các đồng chí A, B" (a list after the comma)
+                c = text.find(",", max(m.start(), m.end() - 2), e)
+                co = _CO_IN.search(text, m.end(), min(c if c > 0 else e, m.end() + 60), timeout=_T)
+                if co:  # "Đến dự và phát biểu ý kiến chỉ đạo có GS.TS A, ..."
+                    yield co.end(), None, False
+                elif c > 0:
+                    cm = _CO_LEAD.match(text, c + 1, e)
+                    yield (cm.end(), None, False) if cm else (c + 1, None, True)
                 continue
-        yield m.end(), None
+        yield m.end(), None, False
     for m in matches(P.ATTEND_SIDE, text, s, e):
-        yield m.end(), None
+        yield m.end(), None, False
     for m in matches(P.ATTEND_AFTER, text, s, e):
         lead = P.LIST_LEAD.match(text, s, m.start(), timeout=_T)
         a = lead.end() if lead else s
         if not P.VAGUE.match(text, a, m.start(), timeout=_T):
-            yield a, m.start()
+            yield a, m.start(), False
 
 
 def _attendees(doc: Document, s: int, e: int) -> list[tuple[str, Evidence]]:
@@ -499,30 +495,36 @@ def _attendees(doc: Document, s: int, e: int) -> list[tuple[str, Evidence]]:
     out: list[tuple[str, Evidence]] = []
     if not P.HAS_ATTEND.search(text, s, e, timeout=_T):
         return out
-    for a, b in _lists(text, s, e):
+    for a, b, first in _lists(text, s, e):
         if b is None:
             em = _END.search(text, a, e, timeout=_T)
             b = em.start() if em else e
         # a list ends where a new clause starts ("Đồng chí X phát biểu khai mạc")
         stop = _LIST_STOP.search(text, a, b, timeout=_T)
-        for it in split_attendees(text, a, b):
-            if it.person:
-                ps, pe = it.person
-                out.append((text[ps:pe], Evidence.of(text, it.start, it.end)))
-            else:
-                ev = Evidence.of(text, it.start, it.end)
-                val = _SPACES.sub(" ", ev.text).strip(" .,;:")
-                if stop and stop.start() < it.end and val:
-                    if stop.start() <= it.start:
-                        continue
-                if val:
-                    out.append((val, ev))
+        items = read_list(doc, a, b)
+        if first and items and not items[0].head:
+            items = items[1:]  # "Tham dự hội nghi, Phó Chủ tịch nước X ...": a misspelt meeting word
+        if items and not items[0].head:
+            continue  # "Ngoài ra còn có một số tờ trình": a list, but not of who attended
+        for it in items:
+            ev = Evidence.of(text, it.start, it.end)
+            if first:
+                if it.name:
+                    out.append((it.name, ev))
+                break
+            if it.name:
+                out.append((it.name, ev))
+                continue
+            if stop and stop.start() <= it.start:
+                continue
+            if it.text:
+                out.append((it.text, ev))
     # "Thượng tướng X, ... dự và chỉ đạo Hội nghị"
     for m in _ATTEND_AND_LEAD.finditer(text[s:e]):
         left = s
         for bm in _SENTENCE_CLAUSE.finditer(text[s:s + m.start()]):
             left = s + bm.end()
-        for it in _people_in(text, left, s + m.start())[:1]:
+        for it in _people_in(doc, left, s + m.start())[:1]:
             out.append(it)
     return out
 
@@ -542,10 +544,15 @@ def _resolutions(text: str, s: int, e: int, d: _Draft) -> None:
         for title in _titles_after(text, m.end(), e):
             if title not in d.resolutions:
                 d.resolutions.append(title)
+    for m in matches(P.RES_PASSIVE, text, s, e):
+        title = _SPACES.sub(" ", m["title"]).strip(" ,.:“”\"")
+        if title not in d.resolutions:
+            d.resolutions.append(title)
 
 
 def _titles_after(text: str, p: int, e: int) -> list[str]:
-    """The titles adopted after "thông qua" at p: one, or a list joined by ";" or "và"."""
+    """The titles adopted after "thông qua" at p: one, or a list joined by ";" or "và", and the
+    lines after it that each open with a title ("Nghị quyết về ..." on its own line, numbered or not)."""
     P = _P.get()
     intro = P.RES_INTRO.match(text, p, e, timeout=_T)
     if intro:
@@ -558,19 +565,39 @@ def _titles_after(text: str, p: int, e: int) -> list[str]:
         return []
     out: list[str] = []
     start = head.start("head")
+    for _ in range(30):  # a list has an end
+        end, more = _title_run(text, start, e, out)
+        if end is None:
+            return out
+        # the next line opens with a title: one more item of the list
+        line = P.RES_LINE.match(text, end, min(len(text), end + 20), timeout=_T)
+        if line is None:
+            return out
+        start = line.end()
+        e = text.find("\n", start)
+        e = len(text) if e < 0 else e
+    return out
+
+
+def _title_run(text: str, start: int, e: int, out: list[str]) -> tuple[Optional[int], bool]:
+    """Titles from start, joined by ";" or "và", into out; the end of the run when a line or
+    sentence end closed it (else None)."""
+    P = _P.get()
     limit = min(e, start + 400)  # a title has an end; without one, no title
     for b in P.RES_END.finditer(text, start, limit, timeout=_T):
         part = text[start:b.start()].strip(" ,.:“”\"")
-        if part:
+        if part and part not in out:
             out.append(part)
         if not (b["semi"] or b["and"]):
-            return out
+            g = b.group()
+            return (b.end() if "\n" in g or g.strip() == "." else None), False
         start = b.end()
     if limit == e:
         part = text[start:e].strip(" ,.:“”\"")
-        if part:
+        if part and part not in out:
             out.append(part)
-    return out
+        return e, False
+    return None, False
 
 
 def _record(doc: Document, d: _Draft) -> Meeting:
@@ -623,20 +650,25 @@ def _formal(doc: Document) -> Iterator[Meeting]:
 def find_meetings(doc: Document) -> Iterator[Meeting]:
     """Every meeting the document reports as held, in order of first report."""
     if doc.layout != "news":
-        yield from _formal(doc)
-        return
+        # a formal text names the session that adopted it; a report (báo cáo) tells meetings held
+        # as news does ("Ngày 15/3, UBND huyện tổ chức Hội nghị ..."): both are read
+        formal = list(_formal(doc))
+        yield from formal
+        if formal:
+            return
     P = _P.get()
     text = doc.text
+    strict = doc.layout != "news"
     drafts: list[_Draft] = []
     sents = list(_body_sentences(doc))
-    title = doc.first("title")
+    title = doc.first("title") if not strict else None
     title_kind = None
     if title is not None:
         for km in _kind_matches(text, title.start, title.end):
             before = text[title.start:km.start()]
             if P.PLANNED.search(before) or P.PLANNED_AFTER.search(text, km.end(), title.end):
                 break
-            if km.start() == title.start or regex.search(r"(?:tổ\s+chức|:)\s*$", before, flags=regex.I):
+            if km.start() == title.start or _TITLE_HELD.search(before):
                 title_kind = km
             break
     cands: list[_Draft] = []
@@ -669,17 +701,39 @@ def find_meetings(doc: Document) -> Iterator[Meeting]:
                 continue
         if not early and not _strongly_held(text, s, e, km):
             continue
+        if strict and not (early and _strongly_held(text, s, e, km)):
+            continue  # a formal text: only a dated report of a meeting held ("Ngày 15/3, X đã tổ chức ...")
         kind = P.kinds[km["kind"].lower()]
         d = _Draft(kind, s, e, name=_name_span(text, km.start(), e), date=date, part_of_day=pod, sentence=(s, e))
         d.ordinal = _ordinal(text, km.start(), d.name[1])
         d.organizer = _organizer(text, s, km.start(), km.end(), e, dend, kind)
+        if d.organizer is None:
+            # the meeting as the subject: "Hội nghị tổng kết ... của quận X diễn ra vào sáng 1-2"
+            om = _ORG_GENITIVE.search(text, km.start(), e, timeout=_T)
+            if om and km.start() - s < 30:
+                d.organizer = _clean_org(om["org"])
         d.early = early
         cands.append(d)
+        # "tổ chức hội nghị tổng kết năm 2024 và hội nghị triển khai nhiệm vụ năm 2025": two meetings
+        tw = _AND_KIND.search(text, km.end(), d.name[1] + 12, timeout=_T)
+        if tw is not None:
+            k2 = P.KIND.match(text, tw.end(), e, timeout=_T)
+            if k2 is not None:
+                d.name = (d.name[0], tw.start())
+                d2 = _Draft(P.kinds[k2["kind"].lower()], s, e, name=_name_span(text, k2.start(), e),
+                            date=date, part_of_day=pod, sentence=(s, e))
+                d2.ordinal = _ordinal(text, k2.start(), d2.name[1])
+                d2.organizer, d2.early, d2.twin = d.organizer, early, d
+                cands.append(d2)
         if d.date:
             last_dated = d
     # the main meeting: the first dated report, or the first report at all
     dated = [c for c in cands if c.date]
     for c in cands:
+        if c.twin is not None:
+            if any(c.twin is d for d in drafts):
+                drafts.append(c)  # the second of two meetings told together goes with the first
+            continue
         if not drafts:
             main = dated[0] if dated else c
             if dated and c is not main and c.kind != main.kind:
@@ -700,6 +754,8 @@ def find_meetings(doc: Document) -> Iterator[Meeting]:
                 _fill(same[0], c)
             continue
         if (c.date, c.part_of_day) in {(d.date, d.part_of_day) for d in drafts}:
+            if same:
+                _fill(same[0], c)  # the same meeting told again: "Chiều 8/4, HĐND X đã diễn ra kỳ họp thứ 13"
             continue
         if any(d.date == c.date for d in same) and not P.SAME_DAY.search(text, c.start, c.end):
             continue
@@ -726,10 +782,19 @@ def find_meetings(doc: Document) -> Iterator[Meeting]:
     main = drafts[0]
     if title_kind is not None and title_kind.start() == title.start:
         main.kind = P.kinds[title_kind["kind"].lower()]  # the headline names the meeting
+    # a sitting ("Quốc hội họp phiên bế mạc") of the session the headline names is that session
+    if (title_kind is not None and P.kinds[title_kind["kind"].lower()] == "kỳ họp" and main.kind != "kỳ họp"
+            and main.name and _SITTING_ALONE.match(text, main.name[0], main.name[1])):
+        main.kind = "kỳ họp"
+        main.name = _name_span(text, title_kind.start(), title.end)
+        main.ordinal = None
     if title_kind is not None and P.kinds[title_kind["kind"].lower()] == main.kind:
         if main.ordinal is None:
             main.ordinal = _ordinal(text, title_kind.start(), title.end)
     # chairs, attendees and resolutions: from the sentences of each meeting's stretch
+    # (the second of two meetings told together shares its sentence: the stretch is the first's)
+    twins = [d for d in drafts if d.twin is not None]
+    drafts = [d for d in drafts if d.twin is None]
     bounds = [d.sentence[0] if d.sentence else 0 for d in drafts] + [len(text)]
     starts = [s for s, _ in sents]
     in_order = all(a <= b for a, b in zip(starts, starts[1:]))
@@ -744,5 +809,6 @@ def find_meetings(doc: Document) -> Iterator[Meeting]:
             d.chairs.extend(_chairs(doc, s, e, (s, e) == d.sentence))
             d.attendees.extend(_attendees(doc, s, e))
             _resolutions(text, s, e, d)
+    drafts = sorted(drafts + twins, key=lambda d: (d.start, d.twin is not None))
     for d in drafts:
         yield _record(doc, d)

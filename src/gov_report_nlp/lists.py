@@ -1,0 +1,219 @@
+"""Lists as the genre writes them: who attended, who chaired, what was adopted, who received.
+
+After a cue of presence, adoption or grant the genre enumerates its items in a few ways:
+
+    A, Phó Chủ tịch UBND huyện; B, Giám đốc Sở Y tế và đại diện các sở, ngành     commas, ";", "và"
+    gồm: 1. Nghị quyết về ...  (a line) 2. Nghị quyết về ...                     numbered lines
+    các đồng chí Ủy viên Bộ Chính trị: A, B                                       one title, many names
+    cán bộ, công chức, viên chức và người lao động của Sở                         one group of roles
+
+`read_list(doc, start, end)` splits text[start:end] at the head of each item: a person (the
+names layer finds them; the item spans the person's titles around the name), a group led by a
+group word ("đại diện", "lãnh đạo", "các đồng chí", a count), or a title that belongs to the
+person after it. The caller finds the cue and the end of the list; this module only splits.
+
+Words live in data/vi/list_*.txt.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+import regex
+
+from .budget import matches
+from .document import Document
+from .lexicon import lexicon_generation, load_list
+from .names import PersonMention, find_person_mentions, window_tokens
+
+__all__ = ["ListItem", "read_list"]
+
+_F = regex.VERBOSE | regex.IGNORECASE
+_T = 1.0
+
+
+@dataclass
+class ListItem:
+    """One item of a list: its span in the text, and the person's name when it is a person."""
+
+    start: int
+    end: int
+    text: str  # the item as written, spaces folded, edge punctuation dropped
+    name: Optional[str] = None  # a person's name (the names layer's), else None for a group
+    head: bool = False  # a person, or a group led by a group word or a title ("đại diện", "các đồng chí")
+
+    @property
+    def value(self) -> str:
+        return self.name or self.text
+
+
+class _P:
+    _generation = -1
+
+    @classmethod
+    def get(cls) -> "type[_P]":
+        if cls._generation != lexicon_generation():
+            cls._build()
+            cls._generation = lexicon_generation()
+        return cls
+
+    @classmethod
+    def _build(cls) -> None:
+        cls.GROUP_HEAD = regex.compile(r"\s*(?:\L<gh>)(?!\w)", _F, gh=load_list("list_group_heads"))
+        cls.TITLE_HEAD = regex.compile(r"\s*(?:\L<th>)(?!\w)", _F, th=load_list("list_title_heads"))
+        cls.BODY_PLURAL = regex.compile(
+            r"\s*(?:các|những)\s+(?:\L<bn>)(?!\w)", _F, bn=load_list("list_body_nouns"))
+
+
+# separators between items: ";", ",", "và", "cùng (với)", a line break (numbered lines)
+_SEP = regex.compile(
+    r"\s*\n\s*|\s*;\s*|\s*,\s*(?:(?P<conj>và|cùng\s+với|cùng)\s+)?|\s+(?P<conj>và|cùng\s+với|cùng)\s+")
+# the marker of a numbered or bulleted line: "1.", "2)", "a)", "-", "+", "–"
+_MARK = regex.compile(r"\s*(?:\d{1,2}\s*[.)]|[a-zđ]\)|[-+–•])\s+", regex.I)
+_COUNTED = regex.compile(r"\s*(?:(?:trên|hơn|gần|khoảng|hàng|chừng|gần)\s+)?\d", regex.I)
+_PLURAL = regex.compile(r"(?<!\w)(?:các|những|\d+)\s")
+_PLURAL_GROUP = regex.compile(r"\s*(?:các|những)\s+(?!đồng\s+chí)", regex.I)
+_SPACES = regex.compile(r"\s+")
+_STRIP = " .,;:-–—\n\t"
+
+
+def _mentions(doc: Document, start: int, end: int) -> list[PersonMention]:
+    """The names layer's mentions in text[start:end] (a list is read in its own window: reading
+    the whole document for a few lists would cost more than the lists), with two repairs of a
+    list's reading, an adapter on the layer's public verb: a one-syllable name in capitals is an
+    academic style ("GS.", "TS."), not a person; a one-syllable name before more capitals is the
+    cue of the name after it ("các đồng chí: Đồng chí A" read as "Đồng"), read again from there."""
+    text = doc.text
+    out: list[PersonMention] = []
+    for m in find_person_mentions(text, start, end, tokens=window_tokens(doc, start, end)):
+        if " " not in m.name.strip():
+            if m.name.isupper():
+                continue
+            again = find_person_mentions(text, m.name_start, min(end, m.name_start + 200))
+            if again and again[0].name_start > m.name_start and " " in again[0].name:
+                out.append(again[0])
+                continue
+        out.append(m)
+    return out
+
+
+def _clean(text: str) -> str:
+    return _SPACES.sub(" ", text).strip(_STRIP + "“”\"")
+
+
+@dataclass
+class _Frag:
+    sep: str  # the separator before it: ";", ",", "và", "cùng", "\n"
+    start: int
+    end: int
+    person: Optional[PersonMention] = None
+
+
+def read_list(doc: Document, start: int, end: int) -> list[ListItem]:
+    """The items of the enumeration text[start:end], in order (people and groups)."""
+    text = doc.text
+    start, end = max(0, start), min(len(text), end)
+    if end <= start:
+        return []
+    P = _P.get()
+    ms = [m for m in _mentions(doc, start, end) if start <= m.name_start and m.name_end <= end]
+    # a person mention is one piece: its inner commas ("A, Phó Chủ tịch UBND tỉnh") do not split
+    spans = [(max(start, min(m.start, m.name_start)), min(end, max(m.end, m.name_end)), m) for m in ms]
+    frags: list[_Frag] = []
+    pos, sep, k = start, ";", 0
+    for sm in matches(_SEP, text, start, end):
+        while k < len(spans) and spans[k][1] <= sm.start():
+            k += 1
+        if k < len(spans) and spans[k][0] < sm.end() and sm.start() < spans[k][1]:
+            continue  # inside a person's mention
+        if sm.start() > pos:
+            frags.append(_Frag(sep, pos, sm.start()))
+        g = sm.group()
+        sep = (("và" if sm["conj"] == "và" else "cùng") if sm["conj"]
+               else "\n" if "\n" in g else g.strip() or "và")
+        pos = sm.end()
+    if pos < end:
+        frags.append(_Frag(sep, pos, end))
+    for f in frags:
+        mk = _MARK.match(text, f.start, f.end)
+        if mk and (f.sep in ("\n", ";") or f.start == start):
+            f.start = mk.end()
+        for s, e, m in spans:
+            if f.start <= m.name_start and m.name_end <= f.end:
+                f.person = m
+                break
+    return _items(doc, frags, P)
+
+
+def _items(doc: Document, frags: list[_Frag], P) -> list[ListItem]:
+    """Join the fragments into items: a person takes its titles, a group its inner commas."""
+    text = doc.text
+    items: list[list] = []  # [start, end, person mention or None]
+    pending: list[tuple[int, int]] = []  # titles written before a name, across a comma
+    for f in frags:
+        s, e = f.start, f.end
+        frag = text[s:e]
+        if not frag.strip(_STRIP):
+            continue
+        cur = items[-1] if items else None
+        if f.person is not None:
+            m = f.person
+            ps = max(s, min(m.start, m.name_start))
+            if pending and f.sep != ";":
+                ps = pending[0][0]
+            pending = []
+            items.append([ps, max(m.end, m.name_end), m])  # what follows the mention in its fragment is not its
+            continue
+        is_group = bool(P.GROUP_HEAD.match(text, s, e)) or bool(_COUNTED.match(frag))
+        is_title = bool(P.TITLE_HEAD.match(text, s, e)) and not _PLURAL.search(frag)
+        hard = f.sep in (";", "\n") or cur is None
+        if hard:
+            if (f.sep == ";" and cur is not None and cur[2] is None and not is_group and not is_title
+                    and P.GROUP_HEAD.match(text, cur[0], cur[1])):
+                cur[1] = e  # "đại diện lãnh đạo Ban X, Thanh tra Y; Bộ CHQS Z": more bodies of one group
+                continue
+            if is_title and not is_group:
+                pending.append((s, e))
+                continue
+            items.append([s, e, None])
+            continue
+        if cur[2] is not None:
+            # after a person: a group word opens a group; anything else is more of their title
+            # ("ông A, Phó Cục trưởng Cục X, Bộ Công an"; "Chủ tịch Liên hiệp các hội Khoa học và
+            # Kỹ thuật Việt Nam"), unless "và" joins a new title or a lowercase group
+            if is_group or (f.sep != "," and not is_title and not frag.lstrip()[:1].isupper()):
+                items.append([s, e, None])
+            elif is_title and f.sep != ",":
+                pending.append((s, e))
+            else:
+                cur[1] = e
+            continue
+        # the current item is a group
+        if f.sep == "," and P.BODY_PLURAL.match(text, s, e):
+            cur[1] = e  # "lãnh đạo các cơ quan, đơn vị, các xã, thị trấn": more bodies of one group
+        elif is_group and (f.sep != "và" or not _PLURAL_GROUP.match(frag) or not P.BODY_PLURAL.match(text, s, e)):
+            items.append([s, e, None])
+        elif (is_title or P.TITLE_HEAD.match(text, s, e)) and f.sep != "," and not _bare(text, cur):
+            items.append([s, e, None])  # "đại diện các sở và Chủ tịch Hội X các tỉnh"
+        else:
+            cur[1] = e  # a group's inner comma or "và"
+    for s, e in pending:
+        items.append([s, e, None])
+    out: list[ListItem] = []
+    for s, e, m in items:
+        raw = text[s:e]
+        lead = len(raw) - len(raw.lstrip(_STRIP))
+        tail = len(raw.rstrip(_STRIP))
+        if tail <= lead:
+            continue
+        s2, e2 = s + lead, s + tail
+        head = m is not None or bool(P.GROUP_HEAD.match(text, s2, e2) or P.TITLE_HEAD.match(text, s2, e2)
+                                     or _COUNTED.match(text, s2, e2))
+        out.append(ListItem(s2, e2, _clean(text[s2:e2]), m.name if m is not None else None, head))
+    return out
+
+
+def _bare(text: str, item: list) -> bool:
+    """A group that is only role nouns so far ("cán bộ, công chức"): what follows shares its qualifier."""
+    words = text[item[0]:item[1]].replace(",", " ").split()
+    return len(words) <= 4 and all(w.islower() for w in words)
