@@ -22,7 +22,7 @@ def main(argv=None) -> int:
     ap.add_argument("--fuzz", type=int, default=200_000)
     args = ap.parse_args(argv)
     from gov_report_nlp.budget import matches_from
-    from gov_report_nlp.dates import _DATE_STARTS, DATE_PATTERNS
+    from gov_report_nlp.lang.dates import _DATE_STARTS, DATE_PATTERNS
 
     pieces = ["sáng", "Sáng", "SÁNG", "trưa", "chiều", "tối", "đêm", "ngày", "Ngày", "tháng", "THÁNG", "năm", "nay",
               "hôm", "qua", "vào", "sá", "ng", "th", " ", " ", "(", ")", "/", ".", "-", "1", "12", "2020", "5",

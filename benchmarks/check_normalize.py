@@ -20,7 +20,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--fuzz", type=int, default=200_000)
     args = ap.parse_args(argv)
-    from gov_report_nlp.normalize import _PIECE_NFC, _pieces_nfc
+    from gov_report_nlp.io.normalize import _PIECE_NFC, _pieces_nfc
 
     pieces = [" ", " ", "  ", "\t", "\u00a0", "\u2003", "\u3000", "\u200b", "\ufeff", "\u00ad", "\n", "\r\n", "\r",
               "\u2028", "\x85", "Ƣ", "ƣ", "oà", "Oá", "uỷ", "UÝ", "qu", "Quý", "hoà", "a", "B", "1", ".", "ò", "ủy"]

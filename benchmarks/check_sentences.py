@@ -23,7 +23,7 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     from underthesea import sent_tokenize
 
-    from gov_report_nlp.segment import _punkt_sentences, sentence_abbreviations
+    from gov_report_nlp.doc.segment import _punkt_sentences, sentence_abbreviations
 
     abbrev = sentence_abbreviations()
     pieces = [".", ".", "..", "...", "....", "?", "!", "?!", " ", " ", "\t", "\n", "\r", "1", "23", "a", "B",

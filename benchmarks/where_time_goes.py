@@ -22,7 +22,7 @@ from bench import MB, build_corpus, load_texts, nbytes  # noqa: E402
 def by_stage(docs: list[str]) -> dict[str, float]:
     from gov_report_nlp.extractors import header
     from gov_report_nlp.link import link
-    from gov_report_nlp.normalize import make_document
+    from gov_report_nlp.doc.make import make_document
     from gov_report_nlp.pipeline import EXTRACTORS
     from gov_report_nlp.records import Report
 

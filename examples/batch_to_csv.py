@@ -17,7 +17,7 @@ import sys
 
 from gov_report_nlp import extract_many
 from gov_report_nlp.records import Report
-from gov_report_nlp.tables import KINDS, columns, to_rows
+from gov_report_nlp.out.tables import KINDS, columns, to_rows
 
 
 def items(path: str, errors: list[str]):

@@ -16,7 +16,7 @@ import json
 import sys
 
 from gov_report_nlp import extract
-from gov_report_nlp.evaluate import extract_all, read_reports, score
+from gov_report_nlp.out.evaluate import extract_all, read_reports, score
 
 # what an annotator fills in: the contract's keys, without evidence and bookkeeping
 NOT_GOLD = {"evidence", "mentions", "chair_evidence", "attendee_evidence", "layout", "input_format",

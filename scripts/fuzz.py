@@ -20,7 +20,7 @@ from pathlib import Path
 
 from gov_report_nlp import Report, make_document
 from gov_report_nlp.errors import InputError
-from gov_report_nlp.inputs import decode_bytes
+from gov_report_nlp.io.inputs import decode_bytes
 from gov_report_nlp.pipeline import run
 
 WORDS = ("số ngày tháng năm quý Nghị quyết Quyết định Chỉ thị Ủy ban nhân dân tỉnh huyện xã Hội nghị "

@@ -7,7 +7,7 @@ import pytest
 from conftest import case_params
 
 from gov_report_nlp.extractors.awards import find_awards
-from gov_report_nlp.normalize import make_document
+from gov_report_nlp.doc.make import make_document
 
 
 @pytest.mark.parametrize("case", case_params("awards"))

@@ -145,7 +145,7 @@ def test_memory_stays_flat_over_a_gigabyte_stream():
 
 
 def _reference_lines(data: bytes, limit: int) -> list[bytes]:
-    from gov_report_nlp.inputs import _too_large_marker
+    from gov_report_nlp.io.inputs import _too_large_marker
 
     lines = data.split(b"\n")
     if lines and lines[-1] == b"":
@@ -172,7 +172,7 @@ class _Trickle:
 ])
 @pytest.mark.parametrize("head_len, piece", [(0, 1), (3, 2), (5, 7), (64, 65536)])
 def test_stream_lines_cuts_like_split_and_never_holds_a_long_line(data, limit, head_len, piece):
-    from gov_report_nlp.inputs import stream_lines
+    from gov_report_nlp.io.inputs import stream_lines
 
     head, rest = data[:head_len], data[head_len:]
     got = list(stream_lines(head, _Trickle(rest, 3), limit, piece=piece))
@@ -182,7 +182,7 @@ def test_stream_lines_cuts_like_split_and_never_holds_a_long_line(data, limit, h
 def test_stream_lines_memory_is_bounded_by_the_limit():
     import tracemalloc
 
-    from gov_report_nlp.inputs import stream_lines
+    from gov_report_nlp.io.inputs import stream_lines
 
     class Endless:  # one 200 MB line, generated; never in memory as a whole
         def __init__(self):

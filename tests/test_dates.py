@@ -5,7 +5,7 @@ from types import SimpleNamespace
 import pytest
 
 from conftest import case_params, check_records
-from gov_report_nlp.dates import find_dates, find_time
+from gov_report_nlp.lang.dates import find_dates, find_time
 
 
 def _date(d) -> dict:

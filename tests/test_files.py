@@ -11,9 +11,10 @@ import pytest
 from conftest import optional
 
 from gov_report_nlp import InputError
-from gov_report_nlp.files import extract_file, read_file, sniff_file
-from gov_report_nlp.normalize import make_document
-from gov_report_nlp.pagetext import clean_pages, repair_breaks, split_columns
+from gov_report_nlp import extract_file
+from gov_report_nlp.io.files import read_file, sniff_file
+from gov_report_nlp.doc.make import make_document
+from gov_report_nlp.io.pagetext import clean_pages, repair_breaks, split_columns
 
 FONTS = [Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
          Path("/usr/share/fonts/dejavu/DejaVuSans.ttf"),

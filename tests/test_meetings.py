@@ -6,7 +6,7 @@ from conftest import case_params, check_records
 
 from gov_report_nlp import make_document
 from gov_report_nlp.extractors.meetings import find_meetings
-from gov_report_nlp.lists import read_list
+from gov_report_nlp.lang.lists import read_list
 
 
 @pytest.mark.parametrize("case", case_params("meetings"))

@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gov_report_nlp import make_document, normalize_text
-from gov_report_nlp.htmltext import html_to_text
-from gov_report_nlp.normalize import normalize_with_map
+from gov_report_nlp.io.htmltext import html_to_text
+from gov_report_nlp.io.normalize import normalize_with_map
 
 
 @pytest.mark.parametrize("case", case_params("normalize"))

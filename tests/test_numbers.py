@@ -1,7 +1,7 @@
 import pytest
 
 from conftest import case_params
-from gov_report_nlp.numbers import parse_count, parse_number, parse_ordinal, roman_to_int
+from gov_report_nlp.lang.numbers import parse_count, parse_number, parse_ordinal, roman_to_int
 
 FNS = {"number": parse_number, "count": parse_count, "roman": roman_to_int, "ordinal": parse_ordinal}
 

@@ -4,8 +4,8 @@ import pytest
 
 from conftest import case_params, check_records
 from gov_report_nlp.extractors.people import find_people
-from gov_report_nlp.names import find_person_mentions, same_title
-from gov_report_nlp.normalize import make_document
+from gov_report_nlp.lang.names import find_person_mentions, same_title
+from gov_report_nlp.doc.make import make_document
 
 
 @pytest.mark.parametrize("case", case_params("people"))
@@ -35,7 +35,7 @@ def test_hostile_input_stays_linear():
 
 
 def test_read_person_from_a_span():
-    from gov_report_nlp.names import read_person
+    from gov_report_nlp.lang.names import read_person
 
     text = "Dự hội nghị có đồng chí Lê Văn An, Phó Chủ tịch UBND huyện; Bí thư Huyện ủy Trần Thị Bé."
     a = text.index("đồng chí")

@@ -1,7 +1,7 @@
 import pytest
 
 from conftest import case_params
-from gov_report_nlp.periods import find_periods
+from gov_report_nlp.lang.periods import find_periods
 
 
 @pytest.mark.parametrize("case", case_params("periods"))

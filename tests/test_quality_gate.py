@@ -11,7 +11,7 @@ from conftest import DEV, SHARED, dev_docs, dev_gold, needs_dev
 from quality import gate
 
 import gov_report_nlp.pipeline as pipeline
-from gov_report_nlp import evaluate
+from gov_report_nlp.out import evaluate
 from gov_report_nlp.extractors import header
 
 

@@ -17,7 +17,7 @@ from conftest import ROOT, dev_docs, needs_dev
 
 from gov_report_nlp import make_document, render_html, run
 from gov_report_nlp.records import Evidence, Person, Place, Report
-from gov_report_nlp.render import Highlight, record_rows, render_page, segments
+from gov_report_nlp.out.render import Highlight, record_rows, render_page, segments
 
 EXAMPLE = ROOT / "examples" / "portal-article.txt"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

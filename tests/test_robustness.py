@@ -14,9 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gov_report_nlp import Report, make_document
-from gov_report_nlp.encodings import to_legacy
+from gov_report_nlp.io.encodings import to_legacy
 from gov_report_nlp.errors import InputError
-from gov_report_nlp.inputs import decode_bytes, parse_size
+from gov_report_nlp.io.inputs import decode_bytes, parse_size
 from gov_report_nlp.pipeline import run
 
 # our own sentences, written for these tests
@@ -197,7 +197,7 @@ def test_window_tokens_are_the_tokens_of_the_window():
     """names.window_tokens (read from the document's tokens) == tokenize of the window."""
     import random
 
-    from gov_report_nlp.names import tokenize, window_tokens
+    from gov_report_nlp.lang.names import tokenize, window_tokens
 
     text = VI + " x.UBND NN&PTNT K’ Dung T.Ư 1.234,5 … \n\n" + HOSTILE["hyphens"][:300] + " Đắk Song"
     doc = make_document(text)

@@ -9,7 +9,7 @@ import sys
 import pytest
 from conftest import ROOT
 
-from gov_report_nlp import schema
+from gov_report_nlp.out import schema
 from gov_report_nlp.records import ErrorLine, Report
 
 

@@ -11,7 +11,7 @@ import pytest
 from conftest import ROOT
 
 from gov_report_nlp.lexicon import DATA_DIR
-from gov_report_nlp.segment import _punkt_sentences, sentence_abbreviations
+from gov_report_nlp.doc.segment import _punkt_sentences, sentence_abbreviations
 
 
 def test_abbreviation_file_states_origin_and_licence():
@@ -34,7 +34,7 @@ def test_no_module_reads_underthesea_internals():
 
 def test_cli_and_segmenting_do_not_import_underthesea():
     code = ("import sys, gov_report_nlp.cli; from gov_report_nlp import make_document; "
-            "from gov_report_nlp.segment import segment; "
+            "from gov_report_nlp.doc.segment import segment; "
             "segment(make_document('Ông Lê Văn A, Chủ tịch UBND TP. Huế dự. Hội nghị kết thúc.')); "
             "print(sorted(m for m in sys.modules if m.startswith('underthesea')))")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,

@@ -13,7 +13,7 @@ from conftest import ROOT, optional
 
 from gov_report_nlp import GovReportError, extract
 from gov_report_nlp.records import Report
-from gov_report_nlp.tables import KINDS, columns, to_dataframe
+from gov_report_nlp.out.tables import KINDS, columns, to_dataframe
 
 TEXT = ("Huyện ủy sơ kết 6 tháng\n(08:00 | 15/07/2023)\nSáng 14/7/2023, Huyện ủy Phú Lộc tổ chức Hội nghị "
         "sơ kết công tác 6 tháng đầu năm. Đồng chí Lê Văn Hùng, Tỉnh ủy viên, Bí thư Huyện ủy chủ trì hội nghị. "

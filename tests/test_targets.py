@@ -2,7 +2,7 @@ import pytest
 
 from conftest import case_params
 from gov_report_nlp.extractors.targets import find_targets
-from gov_report_nlp.normalize import make_document
+from gov_report_nlp.doc.make import make_document
 
 
 def _norm_unit(u):

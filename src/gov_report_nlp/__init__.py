@@ -7,13 +7,15 @@
 from __future__ import annotations
 
 from .batch import extract_many
-from .document import Document, Segment, Span
+from .doc.document import Document, Segment, Span
 from .errors import GovReportError, InputError, LexiconError
-from .files import extract_file, read_file
+from .io.files import read_file
+from .pipeline import extract_file
 from .lexicon import UserLexicons
-from .normalize import make_document, normalize_text
+from .doc.make import make_document
+from .io.normalize import normalize_text
 from .pipeline import extract, run
-from .render import render_html
+from .out.render import render_html
 from .records import (
     Award,
     DocumentRef,

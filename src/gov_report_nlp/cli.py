@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Iterator
 
 from .errors import GovReportError, InputError
-from .inputs import DEFAULT_MAX_BYTES, jsonl_items, parse_size, stream_lines, too_large
+from .io.inputs import DEFAULT_MAX_BYTES, jsonl_items, parse_size, stream_lines, too_large
 from .records import ErrorLine, Report
-from .tables import KINDS
+from .out.tables import KINDS
 
 FORMATS_IN = ("auto", "text", "html", "jsonl")
 # extract and segment also read files (auto-detected by their bytes and extension)
@@ -116,7 +116,7 @@ class _Output:
         if fmt == "csv":
             import csv
 
-            from .tables import columns
+            from .out.tables import columns
 
             self.columns = columns(kind)
             self.csv = csv.DictWriter(out, fieldnames=self.columns, lineterminator="\n")
@@ -125,7 +125,7 @@ class _Output:
     def write(self, rep: Report | ErrorLine) -> None:
         if self.csv is not None:
             if isinstance(rep, Report):  # an ErrorLine has gone to stderr already
-                from .tables import to_rows
+                from .out.tables import to_rows
 
                 self.csv.writerows(to_rows(rep, self.kind))
         elif self.fmt == "jsonl":
@@ -141,7 +141,7 @@ class _Output:
 
 def _read_document(path: str | None, name: str, head: bytes, f, fmt: str, args):
     """The FileText of one non-JSONL input (text, HTML, PDF or DOCX), or GovReportError/OSError."""
-    from .files import read_any
+    from .io.files import read_any
 
     data = head + f.read(max(0, args.max_bytes + 1 - len(head)))
     if len(data) > args.max_bytes:
@@ -151,7 +151,7 @@ def _read_document(path: str | None, name: str, head: bytes, f, fmt: str, args):
 
 
 def cmd_extract(args) -> int:
-    from .files import extract_text_of
+    from .pipeline import extract_text_of
 
     paths = args.files or [None]
     failed = 0
@@ -200,8 +200,8 @@ def cmd_extract(args) -> int:
 
 
 def cmd_segment(args) -> int:
-    from .files import read_any
-    from .normalize import make_document
+    from .io.files import read_any
+    from .doc.make import make_document
 
     name = args.file or "<stdin>"
     fmt = "auto" if args.input_format in ("auto", "jsonl") else args.input_format
@@ -226,21 +226,85 @@ def cmd_segment(args) -> int:
     return 0
 
 
-def cmd_render(args) -> int:
-    from .render import cmd_render as run_render
+def _documents(args, errors: list[str]) -> Iterator[tuple[Any, str]]:
+    """(report, normalized text) of every input document; messages of unreadable ones to errors."""
+    from .doc.make import make_document
+    from .pipeline import run
 
-    return run_render(args)
+    def one(text: str, fmt: str, doc_id: str | None, encoding: str | None = None):
+        doc = make_document(text, input_format=fmt, id=doc_id)
+        report = run(doc)
+        if encoding:
+            report.encoding = encoding
+        return report, doc.text
+
+    for path in args.files or [None]:
+        name = path or "<stdin>"
+        try:
+            f = _open(path)
+        except OSError as e:
+            errors.append(f"{name}: {e.strerror}")
+            continue
+        try:
+            head = f.read(65536)
+            fmt = _input_format(path, head, args.input_format)
+            if fmt == "jsonl":
+                for lineno, item in jsonl_items(stream_lines(head, f, args.max_bytes), name, args.errors):
+                    if item.error:
+                        errors.append(item.error)
+                        continue
+                    try:
+                        yield one(item.text, "auto", item.id or f"{name}:{lineno}")
+                    except GovReportError as e:
+                        errors.append(f"{name}:{lineno}: {e}")
+                continue
+            ft = _read_document(path, name, head, f, fmt, args)  # text, HTML, PDF or DOCX
+            report, text = one(ft.text, ft.input_format, path, ft.encoding)
+            report.warnings = ft.warnings + report.warnings
+            yield report, text
+        except OSError as e:
+            errors.append(f"{name}: {e.strerror or e}")
+        except GovReportError as e:
+            errors.append(str(e))
+        finally:
+            if f is not sys.stdin.buffer:
+                f.close()
+
+
+def cmd_render(args) -> int:
+    """gov-report-nlp render FILES... -o page.html: every document of every file on one page."""
+    from .out.render import render_html, render_page
+
+    errors: list[str] = []
+    docs = list(_documents(args, errors))
+    for e in errors:
+        print(f"gov-report-nlp: {e}", file=sys.stderr)
+    if not docs:
+        print("gov-report-nlp: render: no document could be read; no page written", file=sys.stderr)
+        return 1
+    page = render_html(*docs[0]) if len(docs) == 1 and not errors else render_page(docs, errors=errors)
+    try:
+        if args.output in (None, "-"):
+            sys.stdout.buffer.write(page.encode("utf-8"))
+            sys.stdout.buffer.flush()
+        else:
+            with open(args.output, "w", encoding="utf-8") as out:
+                out.write(page)
+    except OSError as e:
+        print(f"gov-report-nlp: {args.output}: {e.strerror or e}", file=sys.stderr)
+        return 1
+    return min(len(errors), 100)
 
 
 def cmd_schema(args) -> int:
-    from .schema import json_schema  # every field with its description from the guideline
+    from .out.schema import json_schema  # every field with its description from the guideline
 
     print(json.dumps(json_schema(), ensure_ascii=False, indent=2))
     return 0
 
 
 def cmd_evaluate(args) -> int:
-    from . import evaluate as ev
+    from .out import evaluate as ev
 
     try:
         gold = ev.read_reports(args.gold)

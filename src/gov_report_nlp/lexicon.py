@@ -35,7 +35,7 @@ def _path(name: str) -> Path:
 
 def _lines(p: Path) -> Iterator[tuple[int, str]]:
     """(line number, entry) of a lexicon file: comments and blank lines dropped, fields normalized."""
-    from .normalize import normalize_text
+    from .io.normalize import normalize_text
 
     try:
         content = p.read_text(encoding="utf-8")

@@ -7,7 +7,7 @@ meeting: a chair is not also an attendee.
 """
 from __future__ import annotations
 
-from .document import Document
+from .doc.document import Document
 from .records import Meeting, Report
 
 

@@ -7,15 +7,17 @@ need (dates, numbers, titles) lives in the shared layers below them.
 from __future__ import annotations
 
 from itertools import islice
+from pathlib import Path
 
 from . import budget
 from .budget import format_seconds
-from .document import Document
+from .doc.document import Document
 from .errors import GovReportError
 from .extractors import awards, header, meetings, organizations, people, places, refs, targets, terms
 from .lexicon import activate
 from .link import link
-from .normalize import make_document
+from .doc.make import make_document
+from .io.files import FileText, read_file
 from .records import Report
 
 # report key -> the extractor's one public verb
@@ -89,3 +91,24 @@ def extract(text: str, *, input_format: str = "auto", id: str | None = None, lex
     if lexicon is not ...:
         activate(lexicon)
     return run(make_document(text, input_format=input_format, id=id))
+
+
+# -- files: a report of what a file holds (io reads it; the pipeline extracts) ----------
+
+def extract_text_of(ft: FileText, id: str | None = None):
+    """The Report of a FileText: the pipeline run on ft.text, with its format and warnings."""
+    report = extract(ft.text, input_format=ft.input_format, id=id)
+    if ft.encoding is not None:
+        report.encoding = ft.encoding
+    report.warnings = ft.warnings + report.warnings
+    return report
+
+
+def extract_file(path: str | Path, fmt: str = "auto", id: str | None = None, *, errors: str = "strict"):
+    """The Report of one file (PDF, DOCX, text or HTML); its id is the path unless given.
+
+    input_format is "pdf", "docx", "text" or "html". Spans (evidence start/end) point
+    into the text read from the file, `read_file(path).text`, not into its bytes.
+    """
+    ft = read_file(path, fmt, errors=errors)
+    return extract_text_of(ft, id=str(path) if id is None else id)

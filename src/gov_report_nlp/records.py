@@ -6,9 +6,15 @@ are additions the scorer ignores.
 """
 from __future__ import annotations
 
+import json
+import types
+import typing
+from functools import lru_cache
 from typing import Any, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from .errors import GovReportError
 
 FORMAT_VERSION = "1"
 
@@ -179,16 +185,12 @@ class Report(BaseModel):
     def to_rows(self, kind: str) -> list[dict[str, Any]]:
         """One flat dict per record of `kind` ("awards", "meetings", "people", "document_refs",
         "targets", "terms", "organizations", "places", "document"): the document's id first,
-        then the record's fields flattened (gov_report_nlp.tables says how)."""
-        from .tables import to_rows
-
+        then the record's fields flattened (see _shape below)."""
         return to_rows(self, kind)
 
     def to_dataframe(self, kind: str):
         """The rows of `kind` as a pandas DataFrame (the 'tables' extra); columns fixed per kind."""
-        from .tables import to_dataframe
-
-        return to_dataframe(self, kind)
+        return dataframe(to_rows(self, kind), kind)
 
 
 class ErrorLine(BaseModel):
@@ -196,3 +198,124 @@ class ErrorLine(BaseModel):
 
     id: Optional[str] = None
     error: str
+
+
+# -- records as flat rows (CSV, DataFrame): how a model's fields flatten -------------------
+# Here, beside the models, so that Report.to_rows needs nothing above this module;
+# gov_report_nlp.out.tables builds CSV files and DataFrames of many reports on it.
+
+#: kind -> the model of its records
+KINDS: dict[str, type[BaseModel]] = {
+    "awards": Award,
+    "meetings": Meeting,
+    "people": Person,
+    "document_refs": DocumentRef,
+    "targets": Target,
+    "terms": Term,
+    "organizations": Organization,
+    "places": Place,
+    "document": FormalDocument,
+}
+JOIN = "; "
+TABLES_HINT = "install the 'tables' extra: pip install 'gov-report-nlp[tables]'"
+
+
+class KindError(GovReportError, ValueError):
+    """A kind of record that is not one of KINDS."""
+
+
+def _check(kind: str) -> type[BaseModel]:
+    try:
+        return KINDS[kind]
+    except (KeyError, TypeError):
+        raise KindError(f"no such kind of record: {kind!r} (one of {', '.join(KINDS)})") from None
+
+
+def _shape(annotation: Any) -> str:
+    """How a field is flattened: evidence, spans, signers, list, mapping or scalar."""
+    args = [a for a in typing.get_args(annotation) if a is not type(None)]
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType) and len(args) == 1:
+        return _shape(args[0])
+    if annotation is Evidence:
+        return "evidence"
+    if origin is list:
+        item = args[0] if args else str
+        if item is Evidence:
+            return "spans"
+        if item is Signer:
+            return "signers"
+        return "list"
+    if origin is dict:
+        return "mapping"
+    return "scalar"
+
+
+@lru_cache(maxsize=None)
+def _layout(kind: str) -> tuple[tuple[str, str], ...]:
+    """(field name, shape) of a kind's model, in the model's order, the record's evidence last."""
+    model = _check(kind)
+    fields = [(name, _shape(f.annotation)) for name, f in model.model_fields.items()]
+    return tuple(sorted(fields, key=lambda f: f[0] == "evidence"))
+
+
+@lru_cache(maxsize=None)
+def _columns(kind: str) -> tuple[str, ...]:
+    cols = ["id"]
+    for name, shape in _layout(kind):
+        if shape == "evidence":
+            cols += [f"{name}_start", f"{name}_end", f"{name}_text"]
+        elif shape == "signers":
+            cols += [name, f"{name}_titles"]
+        else:
+            cols.append(name)
+    return tuple(cols)
+
+
+def columns(kind: str) -> list[str]:
+    """The header of a kind's table: "id", then the flattened fields of its model."""
+    return list(_columns(kind))
+
+
+def _records(report: "Report", kind: str) -> list[BaseModel]:
+    if kind == "document":
+        return [report.document] if report.document is not None else []
+    return list(getattr(report, kind))
+
+
+def _row(doc_id: str | None, record: BaseModel, kind: str) -> dict[str, Any]:
+    row: dict[str, Any] = {"id": doc_id}
+    for name, shape in _layout(kind):
+        value = getattr(record, name)
+        if shape == "evidence":
+            row[f"{name}_start"] = value.start if value is not None else None
+            row[f"{name}_end"] = value.end if value is not None else None
+            row[f"{name}_text"] = value.text if value is not None else None
+        elif shape == "spans":
+            row[name] = JOIN.join(f"{e.start}-{e.end}" for e in value)
+        elif shape == "signers":
+            row[name] = JOIN.join(s.name for s in value)
+            row[f"{name}_titles"] = JOIN.join(f"{s.name}: {', '.join(s.titles)}" for s in value if s.titles)
+        elif shape == "list":
+            row[name] = JOIN.join(str(v) for v in value)
+        elif shape == "mapping":
+            row[name] = json.dumps(value, ensure_ascii=False, sort_keys=True) if value is not None else None
+        else:
+            row[name] = value
+    return row
+
+
+def to_rows(report: "Report", kind: str) -> list[dict[str, Any]]:
+    """One flat dict per record of `kind` in the report, keys in the order of columns(kind)."""
+    _check(kind)
+    return [_row(report.id, r, kind) for r in _records(report, kind)]
+
+
+
+def dataframe(rows: list[dict[str, Any]], kind: str):
+    """A pandas DataFrame of rows of `kind` (the 'tables' extra), with columns(kind) always."""
+    try:
+        import pandas
+    except ImportError:
+        raise ImportError(f"a DataFrame needs pandas: {TABLES_HINT}") from None
+    return pandas.DataFrame(rows, columns=columns(kind))

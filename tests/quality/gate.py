@@ -48,7 +48,9 @@ def dev_scores(docs_path: Path):
     """Scores of the pipeline on one file of the dev corpus (docs.jsonl or docs-html.jsonl)."""
     import json
 
-    from gov_report_nlp import evaluate, pipeline
+    from gov_report_nlp import pipeline
+
+    from gov_report_nlp.out import evaluate
 
     gold = evaluate.read_reports(str(docs_path.with_name("gold.jsonl")))
     docs = [json.loads(l) for l in docs_path.read_text(encoding="utf-8").splitlines() if l.strip()]

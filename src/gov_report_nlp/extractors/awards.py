@@ -27,7 +27,7 @@ from typing import Iterator
 import regex
 
 from ..budget import matches
-from ..document import Document
+from ..doc.document import Document
 from ..lexicon import alternation, load_list, load_map
 from ..records import Award, Evidence
 

@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 
 import regex
 
-from ..dates import find_dates
-from ..document import Document, Segment
+from ..lang.dates import find_dates, published_date
+from ..doc.document import Document, Segment
 from ..lexicon import title_form
 from ..records import Evidence, FormalDocument, Signer
-from ..segment import DATELINE, NUMBER_LINE, byline_names
+from ..doc.segment import DATELINE, NUMBER_LINE, byline_names
 
 _SPACES = regex.compile(r"\s+")
 _TRAIL_SEP = regex.compile(r"[\s\-_–—=*~]+$")
@@ -43,7 +43,7 @@ def sentence_case(word: str) -> str:
 
 def read_header(doc: Document) -> HeaderFacts:
     facts = HeaderFacts()
-    published = doc.published
+    published = published_date(doc)
     if published is not None:
         facts.published = published.iso()
         facts.evidence["published"] = [_ev(doc, published.start, published.end)]
@@ -107,8 +107,8 @@ def _formal(doc: Document, facts: HeaderFacts) -> None:
         m = DATELINE.match(doc.seg_text(dateline))
         if m:
             form.place = _clean(m["place"])
-    if doc.published is not None:
-        form.date = doc.published.iso()
+    if published_date(doc) is not None:
+        form.date = published_date(doc).iso()
     else:
         m = ADOPTED.search(text)
         if m:

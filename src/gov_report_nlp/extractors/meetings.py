@@ -22,12 +22,12 @@ from typing import Iterator, Optional
 import regex
 
 from ..budget import matches
-from ..dates import find_dates
-from ..document import Document
-from ..lists import read_list
-from ..names import find_person_mentions
+from ..lang.dates import find_dates, published_date
+from ..doc.document import Document
+from ..lang.lists import read_list
+from ..lang.names import find_person_mentions
 from ..lexicon import lexicon_generation, load_list, load_map
-from ..numbers import parse_count, parse_ordinal
+from ..lang.numbers import parse_count, parse_ordinal
 from ..records import Evidence, Meeting
 
 _F = regex.VERBOSE | regex.IGNORECASE
@@ -340,7 +340,7 @@ def _organizer(text: str, ss: int, ks: int, ke: int, se: int, date_end: int, kin
 def _date_of(doc: Document, s: int, e: int, prev: Optional[_Draft]):
     """(iso date, part of day, end of the date) of the first dated mention in text[s:e]."""
     text = doc.text
-    pub = doc.published
+    pub = published_date(doc)
     year = pub.year if pub is not None else None
     m = _P.get().SAME_DAY.search(text, s, e, timeout=_T)
     if m and prev is not None and prev.date:

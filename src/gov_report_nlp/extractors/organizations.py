@@ -10,9 +10,9 @@ from typing import Iterator
 import regex
 
 from ..budget import matches
-from ..document import Document
+from ..doc.document import Document
 from ..lexicon import load_map
-from ..names import body_end, doc_admin_units, expand_title
+from ..lang.names import body_end, doc_admin_units, expand_title
 from ..records import Evidence, Organization
 
 SKIP_KINDS = {"byline", "source"}

@@ -1,6 +1,6 @@
 """Person records: every named person, once, with the titles the text gives them.
 
-Mentions come from the shared layer `gov_report_nlp.names`; this module drops those in a
+Mentions come from the shared layer `gov_report_nlp.lang.names`; this module drops those in a
 byline or source line (authors, not people), adds the signers of a formal document (their
 title lines above the name, without the TM./KT. line), and merges the mentions of one person:
 a later "đồng chí Hồ" or "Bí thư Lê Trung Hồ" is the "Lê Trung Hồ" met before. Titles are
@@ -14,8 +14,8 @@ from typing import Iterator
 
 import regex
 
-from ..document import Document
-from ..names import PersonMention, doc_tokens, expand_title, find_person_mentions, find_pronoun_titles, same_title
+from ..doc.document import Document
+from ..lang.names import PersonMention, doc_tokens, expand_title, find_person_mentions, find_pronoun_titles, same_title
 from ..records import Evidence, Person
 
 SKIP_KINDS = {"byline", "source"}
@@ -52,7 +52,7 @@ def _signer_mentions(doc: Document) -> list[PersonMention]:
             titles.append(seg)
         elif seg.kind == "signer_name":
             from ..lexicon import title_form
-            from ..names import TitleSpan
+            from ..lang.names import TitleSpan
 
             text = doc.text[seg.start:seg.end].strip()
             if len(text.split()) < 2:

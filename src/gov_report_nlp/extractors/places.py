@@ -9,8 +9,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Iterator
 
-from ..document import Document
-from ..names import doc_admin_units
+from ..doc.document import Document
+from ..lang.names import doc_admin_units
 from ..records import Evidence, Place
 
 SKIP_KINDS = {"byline", "source"}

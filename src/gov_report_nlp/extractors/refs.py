@@ -26,8 +26,8 @@ from typing import Iterator
 import regex
 
 from ..budget import matches
-from ..dates import find_dates
-from ..document import Document
+from ..lang.dates import find_dates
+from ..doc.document import Document
 from ..lexicon import alternation, lexicon_generation, load_list, load_map
 from ..records import DocumentRef, Evidence
 

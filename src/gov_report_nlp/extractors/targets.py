@@ -18,10 +18,10 @@ import regex
 
 from .. import budget
 from ..budget import matches
-from ..dates import find_dates
-from ..document import Document
+from ..lang.dates import find_dates
+from ..doc.document import Document
 from ..lexicon import load_list, load_phrases
-from ..numbers import parse_number
+from ..lang.numbers import parse_number
 from ..records import Evidence, Target
 
 # a number as the genre writes it: 1.234  7,63  1.234,5  77, 3 (a stray space before %)

@@ -14,9 +14,9 @@ from typing import Iterator
 import regex
 
 from ..budget import matches
-from ..document import Document
+from ..doc.document import Document
 from ..lexicon import load_list
-from ..numbers import parse_ordinal
+from ..lang.numbers import parse_ordinal
 from ..records import Evidence, Term
 
 YEAR_SPAN = regex.compile(

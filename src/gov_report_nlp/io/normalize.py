@@ -16,8 +16,7 @@ import unicodedata
 
 import regex
 
-from .document import Document, OffsetMap
-from .htmltext import html_to_text, looks_like_html
+from .offsets import OffsetMap
 
 _HS = r"[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"  # horizontal spaces
 _ZW = r"[\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e]"  # zero-width, BOM, soft hyphen
@@ -183,27 +182,3 @@ def _compose(outer: OffsetMap, inner: OffsetMap) -> OffsetMap:
 def normalize_text(text: str) -> str:
     """The normalized form of a plain text (idempotent)."""
     return normalize_with_map(text)[0]
-
-
-def make_document(
-    raw: str,
-    *,
-    input_format: str = "auto",
-    id: str | None = None,
-    encoding: str | None = None,
-) -> Document:
-    """Normalize `raw` (plain text or HTML) and segment it into a Document."""
-    from .segment import segment
-
-    if input_format == "auto":
-        input_format = "html" if looks_like_html(raw) else "text"
-    maps: list[OffsetMap] = []
-    text = raw
-    if input_format == "html":
-        text, hmap = html_to_text(raw)
-        maps.append(hmap)
-    text, nmap = normalize_with_map(text)
-    maps.append(nmap)
-    doc = Document(text=text, source=raw, maps=maps, id=id, input_format=input_format, encoding=encoding)
-    segment(doc)
-    return doc

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import encodings
-from .errors import InputError
+from ..errors import InputError
 
 _MAGIC = (
     (b"%PDF", "a PDF file"),
@@ -67,7 +67,7 @@ def decode_bytes(data: bytes, name: str = "<input>", *, errors: str = "strict") 
     if what:
         hint = ""
         if data.startswith(b"%PDF-") or (data.startswith(b"PK\x03\x04") and b"word/" in data[:65536]):
-            hint = " (read PDF and DOCX files with gov_report_nlp.files.extract_file or `gov-report-nlp extract`)"
+            hint = " (read PDF and DOCX files with gov_report_nlp.extract_file or `gov-report-nlp extract`)"
         raise InputError(f"{name}: looks like {what}, not text{hint}")
     if data.startswith(b"\xef\xbb\xbf"):
         try:

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Iterable, Iterator
 
+from ..io.offsets import OffsetMap  # noqa: F401  (the way back to the input; io makes them)
+
 
 @dataclass(frozen=True, slots=True)
 class Span:
@@ -38,85 +40,6 @@ class Segment:
     @property
     def span(self) -> Span:
         return Span(self.start, self.end)
-
-
-class OffsetMap:
-    """Maps offsets of an output string back to offsets of the string it was made from.
-
-    Built from pieces (out_len, src_len) that cover both strings in order. Where a piece
-    keeps its length, characters map one to one; where it does not (a composed letter,
-    a collapsed space run, a decoded entity), every output character of it maps to the
-    whole source piece. Runs are stored compactly, so an unchanged text costs one run.
-    """
-
-    __slots__ = ("_out", "_src", "_out_len", "_src_len", "_linear", "out_total", "src_total")
-
-    def __init__(self) -> None:
-        self._out: list[int] = []
-        self._src: list[int] = []
-        self._out_len: list[int] = []
-        self._src_len: list[int] = []
-        self._linear: list[bool] = []
-        self.out_total = 0
-        self.src_total = 0
-
-    def add(self, out_len: int, src_len: int, linear: bool | None = None) -> None:
-        """Append a piece; `linear=False` maps each of its characters to the whole piece."""
-        if out_len == 0 and src_len == 0:
-            return
-        linear = out_len == src_len if linear is None else linear and out_len == src_len
-        if linear and self._linear and self._linear[-1] and out_len:
-            self._out_len[-1] += out_len
-            self._src_len[-1] += src_len
-        else:
-            self._out.append(self.out_total)
-            self._src.append(self.src_total)
-            self._out_len.append(out_len)
-            self._src_len.append(src_len)
-            self._linear.append(linear)
-        self.out_total += out_len
-        self.src_total += src_len
-
-    @classmethod
-    def identity(cls, length: int) -> "OffsetMap":
-        m = cls()
-        m.add(length, length)
-        return m
-
-    def _piece(self, pos: int) -> int:
-        i = bisect_right(self._out, pos) - 1
-        # skip pieces that produce no output (deleted source text)
-        while i + 1 < len(self._out) and self._out[i + 1] == pos and self._out_len[i] == 0:
-            i += 1
-        return max(i, 0)
-
-    def start(self, pos: int) -> int:
-        """Source offset where output character `pos` begins."""
-        if not self._out or pos >= self.out_total:
-            return self.src_total
-        i = self._piece(pos)
-        while self._out_len[i] == 0 and i + 1 < len(self._out):
-            i += 1
-        if self._linear[i]:
-            return self._src[i] + (pos - self._out[i])
-        return self._src[i]
-
-    def end(self, pos: int) -> int:
-        """Source offset where output character `pos - 1` ends (pos is an end offset)."""
-        if pos <= 0 or not self._out:
-            return 0
-        i = self._piece(pos - 1)
-        while self._out_len[i] == 0 and i > 0:
-            i -= 1
-        if self._linear[i]:
-            return self._src[i] + (pos - self._out[i])
-        return self._src[i] + self._src_len[i]
-
-    def span(self, start: int, end: int) -> tuple[int, int]:
-        if end <= start:
-            s = self.start(start)
-            return s, s
-        return self.start(start), self.end(end)
 
 
 @dataclass
@@ -188,13 +111,6 @@ class Document:
         """Spans of running text (body paragraphs and captions), where facts are reported."""
         kinds = {"paragraph", "lead", "caption", "heading", "summary", "item"}
         return [s.span for s in self.segments if s.kind in kinds]
-
-    @cached_property
-    def published(self):
-        """The published or issued date as a dates.DateValue, or None (from the layout)."""
-        from .dates import published_date
-
-        return published_date(self)
 
     def iter_lines(self) -> Iterator[Span]:
         pos = 0

@@ -1,10 +1,10 @@
 """PDF and DOCX input: a file's text, and the Report of a file.
 
-    >>> from gov_report_nlp.files import extract_file, read_file
+    >>> from gov_report_nlp import extract_file, read_file
     >>> report = extract_file("bao-cao.pdf")          # input_format "pdf"
     >>> text = read_file("bao-cao.pdf").text          # the text the spans point into
 
-extract_file also reads text and HTML files (any encoding inputs.py knows), so one call
+extract_file (gov_report_nlp.pipeline) also reads text and HTML files (any encoding inputs.py knows), so one call
 serves every kind of single document.
 
 Grounding: the text handed to the pipeline is the text *extracted from the file*, after
@@ -35,7 +35,7 @@ from pathlib import Path
 
 import regex
 
-from .errors import InputError
+from ..errors import InputError
 
 PDF_HINT = "install the 'pdf' extra: pip install 'gov-report-nlp[pdf]'"
 DOCX_HINT = "install the 'docx' extra: pip install 'gov-report-nlp[docx]'"
@@ -243,24 +243,3 @@ def read_file(path: str | Path, fmt: str = "auto", *, errors: str = "strict") ->
     except OSError as e:
         raise InputError(f"{name}: {e.strerror or e}") from None
     return read_any(data, name, fmt, errors=errors)
-
-
-def extract_text_of(ft: FileText, id: str | None = None):
-    """The Report of a FileText: the pipeline run on ft.text, with its format and warnings."""
-    from .pipeline import extract
-
-    report = extract(ft.text, input_format=ft.input_format, id=id)
-    if ft.encoding is not None:
-        report.encoding = ft.encoding
-    report.warnings = ft.warnings + report.warnings
-    return report
-
-
-def extract_file(path: str | Path, fmt: str = "auto", id: str | None = None, *, errors: str = "strict"):
-    """The Report of one file (PDF, DOCX, text or HTML); its id is the path unless given.
-
-    input_format is "pdf", "docx", "text" or "html". Spans (evidence start/end) point
-    into the text read from the file, `read_file(path).text`, not into its bytes.
-    """
-    ft = read_file(path, fmt, errors=errors)
-    return extract_text_of(ft, id=str(path) if id is None else id)

@@ -12,7 +12,7 @@ from html.parser import HTMLParser
 
 import regex
 
-from .document import OffsetMap
+from .offsets import OffsetMap
 
 BLOCK_TAGS = frozenset(
     "address article aside blockquote br dd div dl dt fieldset figcaption figure footer form "

@@ -21,9 +21,9 @@ from typing import Optional
 
 import regex
 
-from .budget import matches
-from .document import Document
-from .lexicon import lexicon_generation, load_list
+from ..budget import matches
+from ..doc.document import Document
+from ..lexicon import lexicon_generation, load_list
 from .names import PersonMention, find_person_mentions, window_tokens
 
 __all__ = ["ListItem", "read_list"]

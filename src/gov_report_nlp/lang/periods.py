@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .budget import matches
+from ..budget import matches
 from .numbers import parse_number, roman_to_int
 
 

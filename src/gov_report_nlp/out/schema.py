@@ -11,10 +11,10 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from . import records
-from .errors import GovReportError
+from .. import records
+from ..errors import GovReportError
 
-DESCRIPTIONS = Path(__file__).parent / "data" / "schema_descriptions.txt"
+DESCRIPTIONS = Path(__file__).parent.parent / "data" / "schema_descriptions.txt"
 
 
 @lru_cache(maxsize=None)

@@ -15,7 +15,7 @@ from functools import lru_cache
 import regex
 
 from .document import Document, Segment, Span
-from .lexicon import alternation, load_list, load_phrases
+from ..lexicon import alternation, load_list, load_phrases
 
 # --- line classifiers -------------------------------------------------------------------
 

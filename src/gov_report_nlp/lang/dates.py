@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from .budget import matches, matches_from
+from ..budget import matches, matches_from
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .document import Document
+    from ..doc.document import Document
 
 PARTS_OF_DAY = ("sáng", "trưa", "chiều", "tối", "đêm")
 
@@ -182,7 +182,12 @@ def find_time(text: str, start: int = 0, end: int | None = None) -> tuple[int, i
 
 
 def published_date(doc: "Document") -> DateValue | None:
-    """The date of the timestamp line (news) or of the place-and-date line (formal)."""
+    """The date of the timestamp line (news) or of the place-and-date line (formal), found
+    once per document (doc.memo)."""
+    return doc.memo("dates.published", lambda: _published_date(doc))
+
+
+def _published_date(doc: "Document") -> DateValue | None:
     for kind in ("timestamp", "dateline"):
         seg = doc.first(kind)
         if seg is None:

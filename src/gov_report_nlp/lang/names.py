@@ -14,7 +14,7 @@ names people:
     nguyên Chủ tịch Quốc hội A; cố Tổng Bí thư B; quyền Giám đốc Sở    prefixes kept in the title
     Sư đoàn trưởng, Cụm trưởng, Chi hội trưởng                         open "X trưởng" heads
 
-    >>> from gov_report_nlp.names import find_person_mentions
+    >>> from gov_report_nlp.lang.names import find_person_mentions
     >>> [ (m.name, m.title_texts) for m in find_person_mentions(text) ]
 
 Everything works on a token stream cut by one linear regex; the chain logic is plain code,
@@ -36,10 +36,10 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 
-from .lexicon import load_list, load_map
+from ..lexicon import load_list, load_map
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .document import Document
+    from ..doc.document import Document
 
 __all__ = ["PersonMention", "TitleSpan", "find_person_mentions", "read_person", "find_pronoun_titles", "expand_title", "title_key", "same_title"]
 

@@ -206,6 +206,6 @@ QUANTITY_RE = regex.compile(
 
 def units() -> tuple[str, ...]:
     """The unit lexicon (data/vi/units.txt), longest first."""
-    from .lexicon import load_list
+    from ..lexicon import load_list
 
     return load_list("units")

@@ -1,0 +1,30 @@
+"""make_document: raw input (plain text or HTML) -> a normalized, segmented Document."""
+from __future__ import annotations
+
+from ..io.htmltext import html_to_text, looks_like_html
+from ..io.normalize import normalize_with_map
+from ..io.offsets import OffsetMap
+from .document import Document
+from .segment import segment
+
+
+def make_document(
+    raw: str,
+    *,
+    input_format: str = "auto",
+    id: str | None = None,
+    encoding: str | None = None,
+) -> Document:
+    """Normalize `raw` (plain text or HTML) and segment it into a Document."""
+    if input_format == "auto":
+        input_format = "html" if looks_like_html(raw) else "text"
+    maps: list[OffsetMap] = []
+    text = raw
+    if input_format == "html":
+        text, hmap = html_to_text(raw)
+        maps.append(hmap)
+    text, nmap = normalize_with_map(text)
+    maps.append(nmap)
+    doc = Document(text=text, source=raw, maps=maps, id=id, input_format=input_format, encoding=encoding)
+    segment(doc)
+    return doc
