@@ -133,6 +133,10 @@ def _mixed() -> regex.Pattern:
         r"(?:\d{1,3}(?:\.\d{3})+|\d{1,5})\s+(?i:tập\s+thể\s*(?:,|và)\s*cá\s+nhân|cá\s+nhân\s*(?:,|và)\s*tập\s+thể)(?!\w)")
 
 
+_DEPUTY = regex.compile(r"(?i:phó)\s+\w")
+_LIST_END = regex.compile(r"[;:]|\s(?:tại|nhân\s+dịp|trong|với)\s", regex.IGNORECASE)
+_PAREN = regex.compile(r"\s*\([^()\n]{0,80}\)")
+_VERB_GAP = regex.compile(r"\s*(?:(?:đã|đều|cũng|được|trao|tặng|trao\s+tặng)\s+)+", regex.IGNORECASE)
 _JOIN = regex.compile(r"\s*(?:,\s*và|,|và|cùng)\s*", regex.IGNORECASE)
 
 
@@ -221,7 +225,7 @@ _GENERIC_AT = regex.compile(r"(?P<verb>)")  # "khen thưởng" is its own verb: 
 _FILLER = regex.compile(r"(?:\s+(?:đã|cũng|còn|vừa|đều|sẽ|vinh\s+dự|được))+\s*\Z", regex.IGNORECASE)
 _CUO = regex.compile(r"\s+của\s+", regex.IGNORECASE)
 _DO = regex.compile(r"\s+do\s+(?P<who>[^,;:]{2,80}?)\s+(?:ký\s+)?(?:quyết\s+định\s+)?(?:trao\s+)?tặng(?!\w)", regex.IGNORECASE)
-_CHO = regex.compile(r"(?<!\w)(?:cho|tặng(?!\s+thưởng))\s+(?:các\s+|những\s+)?", regex.IGNORECASE)
+_CHO = regex.compile(r"(?<!\w)(?:(?:tặng\s+)?cho|tặng(?!\s+thưởng))\s+(?:các\s+|những\s+)?", regex.IGNORECASE)
 _ON_BEHALF = regex.compile(r"(?<!\w)thay\s+mặt\s+(?:cho\s+)?(?P<body>[^,;:]{2,80}?)\s*(?:,|\s-\s|\s–\s)", regex.IGNORECASE)
 _DECISION = regex.compile(r"(?<!\w)(?i:quyết\s+định)\s+(?:(?i:số)\s+)?(?P<n>\d+[^\s,;]*)")
 _UNAME = regex.compile(r"\s*(?P<name>Vì(?:\s+[\w-]+){1,10}?)(?=\s+(?:đã|cho|tặng|của|có|được|năm|và|tại|vì)(?!\w)|\s*[,.;:()]|\s*$)")
@@ -273,7 +277,8 @@ def _person_issuer(doc: Document, s: int, e: int) -> tuple[bool, tuple[int, int]
     text = doc.text
     people = find_person_mentions(text, s, e, tokens=window_tokens(doc, s, e))
     if not people:
-        return False, None
+        # a deputy's title alone ("Phó Chủ tịch UBND tỉnh trao ...") is a person handing it over
+        return bool(_DEPUTY.match(text, s, e)), None
     for p in people:
         for t in p.titles:
             tt = t.text
@@ -337,7 +342,7 @@ def _named_recipients(doc: Document, start: int, hi: int) -> _Counts | None:
     text = doc.text
     stop = _words("award_reason_cues").search(text, start, hi, timeout=_TIMEOUT)
     end = stop.start() if stop else hi
-    p = regex.compile(r"[;:()]|\s(?:tại|nhân\s+dịp|trong|với)\s").search(text, start, end)
+    p = _LIST_END.search(text, start, end)
     if p:
         end = p.start()
     end = min(end, start + 200)
@@ -366,6 +371,9 @@ def _named_recipients(doc: Document, start: int, hi: int) -> _Counts | None:
             item_end = j.start() if j else end
         else:
             return None
+        paren = _PAREN.match(text, item_end, end)
+        if paren:
+            item_end = paren.end()  # "anh Nguyễn Văn A (35 tuổi)": the item's own remark
         j = _JOIN.match(text, item_end, end)
         if j is None:
             # a person's trailing words ("(35 tuổi, ...)") or a body's name end the list
@@ -396,6 +404,7 @@ class _Grant:
     subject: str | None = None  # the issuer the subject of its grant verb gives (for an elided subject)
     own_subject: bool = False  # a body (not a person) grants it: no issuer from elsewhere
     by_person: bool = False  # the issuer is the title of the person who hands it over
+    sentence: int = -1  # the start of its sentence
 
     @property
     def counted(self) -> bool:
@@ -529,6 +538,8 @@ def find_awards(doc: Document) -> Iterator[Award]:
             g.kind, g.k_start = kind, k0
             sentence.append(g)
         _finish_sentence(text, sentence)
+        for g in sentence:
+            g.sentence = s0
         grants.extend(sentence)
     for g in grants:
         if (g.issuer is None or g.by_person) and not g.own_subject:
@@ -569,7 +580,7 @@ def _read_grant(doc: Document, kind: str, first: int, k_end: int, lo: int, hi: i
     clause_start = first
     reason_from = None
     ch = _CHO.search(text, k_end, hi, timeout=_TIMEOUT)
-    if ch and ch.start() - after > 3:
+    if ch and ch.start() - after > 3 and not _VERB_GAP.fullmatch(text, after, ch.start()):
         ch = None
     cm = None
     if ch or generic:
@@ -744,6 +755,7 @@ def _merge_retold(grants: list[_Grant]) -> list[_Grant]:
     out: list[_Grant | None] = []
     by_kind: dict[str, list[int]] = {}
     by_counts: dict[tuple, list[int]] = {}
+    by_head: dict[str, list[int]] = {}
     for g in grants:
         merged = False
         for k in by_kind.get(g.kind, [])[-_RECENT:]:
@@ -753,6 +765,21 @@ def _merge_retold(grants: list[_Grant]) -> list[_Grant]:
                 out[k] = _fuse(a, g)
                 merged = True
                 break
+        if not merged:
+            for k in by_head.get(_head(g.kind), [])[-_RECENT:]:
+                a = out[k]
+                if a is None or not _same_issuer(a.issuer, g.issuer) or _same_sentence_list(a, g):
+                    continue
+                if not a.counted and g.kind.startswith(a.kind + " "):
+                    fused = _fuse(g, a)  # "Huân chương của Chủ tịch nước" first, then the medal by name
+                    out[k] = fused
+                    by_kind.setdefault(g.kind, []).append(k)
+                    merged = True
+                    break
+                if not g.counted and a.kind.startswith(g.kind + " "):
+                    out[k] = _fuse(a, g)
+                    merged = True
+                    break
         if not merged and g.counted:
             for k in by_counts.get((g.collectives, g.individuals), [])[-_RECENT:]:
                 a = out[k]
@@ -767,6 +794,7 @@ def _merge_retold(grants: list[_Grant]) -> list[_Grant]:
         if merged:
             continue
         by_kind.setdefault(g.kind, []).append(len(out))
+        by_head.setdefault(_head(g.kind), []).append(len(out))
         if g.counted:
             by_counts.setdefault((g.collectives, g.individuals), []).append(len(out))
         out.append(g)
@@ -777,16 +805,20 @@ _RECENT = 8
 
 
 def _same_sentence_list(a: _Grant, b: _Grant) -> bool:
-    """Two grants of one list ("bằng khen cho 3 tập thể; bằng khen cho 5 cá nhân") are two."""
-    return a.counted and b.counted and a.end >= b.clause_start - 2
+    """Two grants of one sentence ("bằng khen cho 3 tập thể; bằng khen cho 5 cá nhân") are two."""
+    return a.sentence == b.sentence
 
 
 def _fuse(a: _Grant, b: _Grant) -> _Grant:
     """a, completed (or replaced where b is fuller) by b."""
-    full, other = (b, a) if (b.counted and not a.counted) else (a, b)
+    def known(g: _Grant) -> int:
+        return (g.collectives is not None) + (g.individuals is not None)
+
+    full, other = (b, a) if known(b) > known(a) else (a, b)
     out = _Grant(full.kind, a.k_start, a.k_end, a.clause_start, full.counts_end, full.collectives,
                  full.individuals, full.issuer or other.issuer, full.reason or other.reason,
-                 full.decision or other.decision, a.end, full.generic and other.generic)
+                 full.decision or other.decision, a.end, full.generic and other.generic,
+                 sentence=full.sentence)
     if full is b:
         out.k_start, out.k_end, out.clause_start, out.end = b.k_start, b.k_end, b.clause_start, b.end
     return out
