@@ -133,6 +133,12 @@ def _mixed() -> regex.Pattern:
         r"(?:\d{1,3}(?:\.\d{3})+|\d{1,5})\s+(?i:tập\s+thể\s*(?:,|và)\s*cá\s+nhân|cá\s+nhân\s*(?:,|và)\s*tập\s+thể)(?!\w)")
 
 
+_ISSUER_PUNCT = regex.compile(r"[,;:“”\"()]")
+_SUBJECT_CUT = regex.compile(r"[,;:]|(?<!\w)(?:của|được|và)(?!\w)", regex.IGNORECASE)
+_ITEM_END = regex.compile(r",|\s(?:và|cùng)\s")
+_COORD = regex.compile(r"\s*(?:,\s*và|,|và|cùng|hoặc)\s*", regex.IGNORECASE)
+_CLAUSE_PUNCT = regex.compile(r"[,;:]")
+_RECEIVE_TAIL = regex.compile(r"(?:\s+(?:đã|đều|vinh\s+dự|được|nhận))+\s*\Z", regex.IGNORECASE)
 _DEPUTY = regex.compile(r"(?i:phó)\s+\w")
 _LIST_END = regex.compile(r"[;:]|\s(?:tại|nhân\s+dịp|trong|với)\s", regex.IGNORECASE)
 _PAREN = regex.compile(r"\s*\([^()\n]{0,80}\)")
@@ -306,7 +312,7 @@ def _cut_issuer(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The issuer's name from `start`, cut at a stop word, punctuation or `end`."""
     m = _words("award_issuer_stops").search(text, start, end, timeout=_TIMEOUT)
     stop = m.start() if m else end
-    p = regex.compile(r"[,;:“”\"()]").search(text, start, stop)
+    p = _ISSUER_PUNCT.search(text, start, stop)
     if p:
         stop = p.start()
     while stop > start and (text[stop - 1].isspace() or text[stop - 1] in ".-–"):
@@ -320,7 +326,7 @@ def _subject_before(text: str, lo: int, verb_start: int) -> tuple[int, int] | No
     """The subject of a grant verb: back to a comma, "của", "được", "và" or the clause start."""
     seg = text[lo:verb_start]
     cut = 0
-    for m in regex.finditer(r"[,;:]|(?<!\w)(?:của|được|và)(?!\w)", seg, regex.IGNORECASE):
+    for m in _SUBJECT_CUT.finditer(seg):
         cut = m.end()
     s, e = lo + cut, verb_start
     f = _FILLER.search(text, s, e)
@@ -367,7 +373,7 @@ def _named_recipients(doc: Document, start: int, hi: int) -> _Counts | None:
             item_end = starts[pos].end
         elif _recipient_body().match(text, pos, end):
             coll = _add(coll, 1)
-            j = regex.compile(r",|\s(?:và|cùng)\s").search(text, pos, end)
+            j = _ITEM_END.search(text, pos, end)
             item_end = j.start() if j else end
         else:
             return None
@@ -486,7 +492,7 @@ def _coordinated(text: str, kinds: list[tuple[str, int, int]], i: int) -> bool:
     if i + 1 >= len(kinds):
         return False
     gap = text[kinds[i][2]:kinds[i + 1][1]]
-    return bool(regex.fullmatch(r"\s*(?:,\s*và|,|và|cùng|hoặc)\s*", gap, regex.IGNORECASE))
+    return bool(_COORD.fullmatch(gap))
 
 
 def find_awards(doc: Document) -> Iterator[Award]:
@@ -505,8 +511,9 @@ def find_awards(doc: Document) -> Iterator[Award]:
         if not kinds:
             continue
         for kind, _, k1 in kinds:
-            c = _CUO.match(text, k1, s1)
-            span = _cut_issuer(text, c.end(), s1) if c else None
+            near = min(s1, k1 + 200)  # the regex module's cost follows endpos: keep it near
+            c = _CUO.match(text, k1, near)
+            span = _cut_issuer(text, c.end(), near) if c else None
             if span:
                 defaults.setdefault(_head(kind), _squash(text[span[0]:span[1]]))
         decisions = _Decisions(text, s0, s1)
@@ -681,7 +688,7 @@ def _recipient_before(doc: Document, lo: int, kind_start: int) -> _Counts | None
     if last is None:
         return None
     s = lo
-    for m in regex.finditer(r"[,;:]", text[lo:last.start()]):
+    for m in _CLAUSE_PUNCT.finditer(text[lo:last.start()]):
         s = lo + m.end()
     s = _skip_space(text, s, last.start())
     if s >= last.start() or len(text[s:last.start()].split()) > 14:
@@ -724,7 +731,7 @@ def _finish_sentence(text: str, grants: list[_Grant]) -> None:
 
 def _trim_tail(text: str, start: int, end: int) -> int:
     """Drop a trailing receive verb phrase ("... đã nhận được") from a reason written before the kind."""
-    m = regex.search(r"(?:\s+(?:đã|đều|vinh\s+dự|được|nhận))+\s*\Z", text[start:end], regex.IGNORECASE)
+    m = _RECEIVE_TAIL.search(text[start:end])
     return start + m.start() if m else end
 
 
@@ -760,15 +767,15 @@ def _merge_retold(grants: list[_Grant]) -> list[_Grant]:
         merged = False
         for k in by_kind.get(g.kind, [])[-_RECENT:]:
             a = out[k]
-            if a is not None and _agree(a, g) and (a.counted or g.counted or _same_issuer(a.issuer, g.issuer)) \
-                    and not _same_sentence_list(a, g):
+            if a is not None and not _same_sentence_list(a, g) and _agree(a, g) \
+                    and (a.counted or g.counted or _same_issuer(a.issuer, g.issuer)):
                 out[k] = _fuse(a, g)
                 merged = True
                 break
         if not merged:
             for k in by_head.get(_head(g.kind), [])[-_RECENT:]:
                 a = out[k]
-                if a is None or not _same_issuer(a.issuer, g.issuer) or _same_sentence_list(a, g):
+                if a is None or _same_sentence_list(a, g) or not _same_issuer(a.issuer, g.issuer):
                     continue
                 if not a.counted and g.kind.startswith(a.kind + " "):
                     fused = _fuse(g, a)  # "Huân chương của Chủ tịch nước" first, then the medal by name
@@ -783,7 +790,8 @@ def _merge_retold(grants: list[_Grant]) -> list[_Grant]:
         if not merged and g.counted:
             for k in by_counts.get((g.collectives, g.individuals), [])[-_RECENT:]:
                 a = out[k]
-                if a is not None and (a.generic or g.generic) and a.kind != g.kind and _same_issuer(a.issuer, g.issuer):
+                if a is not None and (a.generic or g.generic) and a.kind != g.kind and not _same_sentence_list(a, g) \
+                        and _same_issuer(a.issuer, g.issuer):
                     fused = _fuse(g, a) if a.generic else _fuse(a, g)
                     if a.generic:
                         fused.kind, fused.generic = g.kind, False
