@@ -440,7 +440,7 @@ def _kind_text(text: str, m: regex.Match) -> tuple[str, int]:
         k += " " + _squash(m["qual"].lower())
     if not m["cls"] and k in _named_kinds():
         n = _QNAME.match(text, end) or _UNAME.match(text, end)
-        if n:
+        if n and n["name"][:1].isupper():  # a proper name: "“Vì sự nghiệp ...”", not a lowercase phrase
             k += " " + _squash(n["name"].lower()).strip(_QUOTES + " ")
             end = n.end()
     return k, end
@@ -587,14 +587,14 @@ def _read_grant(doc: Document, kind: str, first: int, k_end: int, lo: int, hi: i
     clause_start = first
     reason_from = None
     ch = _CHO.search(text, k_end, hi, timeout=_TIMEOUT)
-    if ch and ch.start() - after > 3 and not _VERB_GAP.fullmatch(text, after, ch.start()):
-        ch = None
     cm = None
     if ch or generic:
         at = ch.end() if ch else _skip_space(text, k_end, hi)
         cm = _read_counts_at(text, at, hi)
-        if cm is None and ch:
-            cm = _named_recipients(doc, ch.end(), hi)
+    if ch and ch.start() - after > 3 and not _VERB_GAP.fullmatch(text, after, ch.start()):
+        ch = None  # "cho" far from the kind names no recipient of it (a count still counts)
+    if cm is None and ch:
+        cm = _named_recipients(doc, ch.end(), hi)
     if cm:
         coll, ind = cm.collectives, cm.individuals
         counts_end = cm.end
