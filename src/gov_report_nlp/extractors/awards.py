@@ -139,6 +139,9 @@ _ITEM_END = regex.compile(r",|\s(?:và|cùng)\s")
 _COORD = regex.compile(r"\s*(?:,\s*và|,|và|cùng|hoặc)\s*", regex.IGNORECASE)
 _CLAUSE_PUNCT = regex.compile(r"[,;:]")
 _RECEIVE_TAIL = regex.compile(r"(?:\s+(?:đã|đều|vinh\s+dự|được|nhận))+\s*\Z", regex.IGNORECASE)
+_THAY_MAT = regex.compile(r"(?i:thay\s+mặt)\s+(?:(?i:cho)\s+)?")
+_AGENT_BEFORE = regex.compile(r"(?<!\w)(?i:được)\s*\Z")
+_OCCASION = regex.compile(r",\s*(?i:nhân\s+dịp|tại|trong\s+dịp|sáng|chiều|tối|ngày|năm\s+\d)(?!\w)")
 _DEPUTY = regex.compile(r"(?i:phó)\s+\w")
 _LIST_END = regex.compile(r"[;:]|\s(?:tại|nhân\s+dịp|trong|với)\s", regex.IGNORECASE)
 _PAREN = regex.compile(r"\s*\([^()\n]{0,80}\)")
@@ -336,8 +339,14 @@ def _subject_before(text: str, lo: int, verb_start: int) -> tuple[int, int] | No
         s += 1
     while e > s and text[e - 1].isspace():
         e -= 1
+    while s < e and text[s] in "-–+•*":
+        s += 1
+    while s < e and text[s].isspace():
+        s += 1
     if e <= s or len(text[s:e].split()) > 14 or any(ch.isdigit() for ch in text[s:e]):
         return None
+    if not any(ch.isupper() for ch in text[s:e]) or _words("award_subject_breakers").search(text, s, e):
+        return None  # "cho cấp ủy cơ sở để tổ chức": a clause, not a body or an office
     return s, e
 
 
@@ -411,6 +420,7 @@ class _Grant:
     own_subject: bool = False  # a body (not a person) grants it: no issuer from elsewhere
     by_person: bool = False  # the issuer is the title of the person who hands it over
     sentence: int = -1  # the start of its sentence
+    reason_before: tuple[int, int] | None = None  # "Với thành tích ..., X được tặng ...": the reason, when none follows
 
     @property
     def counted(self) -> bool:
@@ -617,11 +627,14 @@ def _read_grant(doc: Document, kind: str, first: int, k_end: int, lo: int, hi: i
     vb = _verb_before().search(text, max(lo, clause_lo, first - 40), first)
     if generic and vb is None:
         vb = _GENERIC_AT.match(text, first)
-    subject = issuer = None
+    subject = issuer = subj = None
     by_person = False
     if vb:
         sub_lo = max(clause_lo, lo)
         subj = _strip_not_issuer(text, _subject_before(text, sub_lo, vb.start()))
+        inline = _THAY_MAT.match(text, subj[0], subj[1]) if subj else None
+        if inline and inline.end() < subj[1]:
+            subj = (inline.end(), subj[1])  # "thay mặt Chủ tịch nước trao tặng": the body it acts for
         if subj and clause_start == first:
             clause_start = subj[0]
         elif clause_start == first:
@@ -630,6 +643,9 @@ def _read_grant(doc: Document, kind: str, first: int, k_end: int, lo: int, hi: i
         if issuer_span is None and behalf:
             issuer_span = (behalf.start("body"), behalf.end("body"))
             clause_start = min(clause_start, behalf.start())
+        elif issuer_span is None and subj and inline:
+            issuer_span = subj
+            subject = _squash(text[subj[0]:subj[1]])
         elif issuer_span is None and subj:
             person, title = _person_issuer(doc, subj[0], subj[1])
             issuer_span = title if person else subj
@@ -637,9 +653,10 @@ def _read_grant(doc: Document, kind: str, first: int, k_end: int, lo: int, hi: i
             by_person = person
         elif issuer_span is None and subj is None and elided and not _ELIDED.sub("", text[sub_lo:vb.start()]):
             issuer, by_person, subject = elided.subject, elided.by_person, elided.subject  # "...; tặng ...": the previous verb's subject
-    elif issuer_span is None and elided and elided.counts_end is not None and elided.counts_end <= first \
-            and not _ELIDED.sub("", text[elided.counts_end:first]):
-        # "tặng A cho 2 cá nhân và B cho 1 tập thể": B is granted by the same verb
+    elif issuer_span is None and elided and (elided.counts_end or elided.end) <= first \
+            and (not _ELIDED.sub("", text[(elided.counts_end or elided.end):first])
+                 or (clause_lo > elided.k_start and not _ELIDED.sub("", text[clause_lo:first]))):
+        # "tặng A cho 2 cá nhân và B cho 1 tập thể", "trao A cho X; B cho Y": B is granted by the same verb
         issuer, by_person, subject = elided.subject, elided.by_person, elided.subject
     if cm is None:
         # no count: a named recipient before "được … tặng" / "nhận" ("Công ty X vinh dự được
@@ -649,12 +666,47 @@ def _read_grant(doc: Document, kind: str, first: int, k_end: int, lo: int, hi: i
         if rec is not None:
             coll, ind = rec.collectives, rec.individuals
             clause_start = min(clause_start, rec.start)
-        elif not (ch is not None and (vb or listed)):
+        elif not (ch is not None and (vb or listed)) and not _by_agent(text, lo, clause_lo, subj):
             return None
     if issuer_span:
         issuer = _squash(text[issuer_span[0]:issuer_span[1]])
-    return _Grant(kind, first, k_end, clause_start, counts_end, coll, ind, issuer, reason_from, None,
-                  max(k_end, after), generic, subject, issuer_span is not None and subject is not None and not by_person, by_person)
+    g = _Grant(kind, first, k_end, clause_start, counts_end, coll, ind, issuer, reason_from, None,
+               max(k_end, after), generic, subject, issuer_span is not None and subject is not None and not by_person,
+               by_person)
+    g.reason_before = _reason_before(text, max(lo, clause_lo), clause_start)
+    return g
+
+
+def _by_agent(text: str, lo: int, clause_lo: int, subj: tuple[int, int] | None) -> bool:
+    """A passive grant with its agent: "(X) được Chủ tịch nước tặng <kind>"."""
+    return subj is not None and bool(_AGENT_BEFORE.search(text, max(lo, clause_lo), subj[0]))
+
+
+def _reason_before(text: str, lo: int, subject_start: int) -> tuple[int, int] | None:
+    """A reason that opens the clause before the grant's subject: "Với thành tích xuất sắc
+    ..., Công ty X được tặng ...", "để ghi nhận ..., Hội đã được ... tặng"; it ends at the
+    comma before the subject, or before an occasion ("nhân dịp ...", "tại ...")."""
+    if subject_start - lo > 600:
+        lo = subject_start - 600
+    cue = _before_cues().search(text, lo, subject_start, timeout=_TIMEOUT)
+    if cue is None:
+        return None
+    end = text.rfind(",", cue.end(), subject_start)
+    if end < 0:
+        return None
+    occ = _OCCASION.search(text, cue.end(), end + 1)
+    if occ:
+        end = occ.start()
+    while end > cue.start() and (text[end - 1].isspace() or text[end - 1] in ",.;:-–"):
+        end -= 1
+    return (cue.start(), end) if end > cue.end() else None
+
+
+@lru_cache(maxsize=None)
+def _before_cues() -> regex.Pattern:
+    """A reason cue at the start of a clause (the sentence's, or after a comma)."""
+    return regex.compile(rf"(?:^|(?<=[,.:;\n]\s*)|(?<=\A))(?i:{alternation(load_list('award_reason_before_cues'))})(?!\w)",
+                         regex.MULTILINE)
 
 
 def _skip_space(text: str, pos: int, hi: int) -> int:
@@ -719,6 +771,9 @@ def _finish_sentence(text: str, grants: list[_Grant]) -> None:
         e = _trim_tail(text, cue.start(), e)
         g.reason = (cue.start(), e) if e > cue.start() else None
         g.end = max(g.end, e)
+    for g in grants:
+        if g.reason is None and g.reason_before is not None:
+            g.reason = g.reason_before
     # a reason closing a list ("..., X cho 11 cá nhân và Y cho 74 cá nhân vì ...") is each one's
     for i in range(len(grants) - 2, -1, -1):
         g, nxt = grants[i], grants[i + 1]
