@@ -57,7 +57,8 @@ def _kind_pattern() -> regex.Pattern:
         rf"""
         (?<!\w)
         (?:
-            (?P<hh>(?i:huy\s+hiệu))\s+(?P<years>\d{{1,2}})\s+năm\s+tuổi\s+(?i:đảng)   # huy hiệu 30 năm tuổi Đảng
+            (?P<hh>(?i:huy\s+hiệu))\s+(?P<years>\d{{1,2}}(?:\s*(?:,|và|;)\s*\d{{1,2}})*)\s+năm\s+tuổi\s+(?i:đảng)   # huy hiệu 30, 40 năm tuổi Đảng
+          | (?<![\d,.]\s*)(?P<hy>\d{{1,2}})\s+năm\s+tuổi\s+(?i:đảng)                  # "...; 60 năm tuổi Đảng cho 3 đảng viên"
           | (?P<dh>(?i:danh\s+hiệu))\s+[“"]?\s*(?P<title>(?i:{titles}))(?:\s*[”"])?
           | (?P<kind>(?i:{alternation(load_list("award_kinds"))}))                  # bằng khen, huân chương lao động
             (?:\s+(?P<cls>(?i:hạng\s+(?:nhất|nhì|ba|iii|ii|i|1|2|3))))?             # hạng Nhì
@@ -75,7 +76,7 @@ def _kind_pattern() -> regex.Pattern:
 def _kind_openers() -> tuple[str, ...]:
     """The first word of every alternative of _kind_pattern, case-folded: a sentence that
     contains none of them (folded) has no kind, and is not scanned."""
-    words = {"huy", "danh", "khen"}
+    words = {"huy", "danh", "khen"}  # (a bare "N năm tuổi Đảng" follows a "huy hiệu")
     for name in ("award_kinds", "award_titles"):
         words |= {w.split()[0].casefold() for w in load_list(name) if w.split()}
     return tuple(sorted(words))
@@ -139,7 +140,7 @@ _ITEM_END = regex.compile(r",|\s(?:và|cùng)\s")
 _COORD = regex.compile(r"\s*(?:,\s*và|,|và|cùng|hoặc)\s*", regex.IGNORECASE)
 _CLAUSE_PUNCT = regex.compile(r"[,;:]")
 _RECEIVE_TAIL = regex.compile(r"(?:\s+(?:đã|đều|vinh\s+dự|được|nhận))+\s*\Z", regex.IGNORECASE)
-_THAY_MAT = regex.compile(r"(?i:thay\s+mặt)\s+(?:(?i:cho)\s+)?")
+_THAY_MAT = regex.compile(r"(?<!\w)(?i:thay\s+mặt)\s+(?:(?i:cho)\s+)?")
 _AGENT_BEFORE = regex.compile(r"(?<!\w)(?i:được)\s*\Z")
 _OCCASION = regex.compile(r",\s*(?i:nhân\s+dịp|tại|trong\s+dịp|sáng|chiều|tối|ngày|năm\s+\d)(?!\w)")
 _DEPUTY = regex.compile(r"(?i:phó)\s+\w")
@@ -198,6 +199,12 @@ def _read_counts_at(text: str, pos: int, hi: int) -> _Counts | None:
 
 
 @lru_cache(maxsize=None)
+def _role_list() -> regex.Pattern:
+    """A role noun that opens a list of named recipients: "tập thể:", "cá nhân:"."""
+    return regex.compile(rf"(?P<noun>(?i:{alternation(_noun_kinds())}))\s*:\s*")
+
+
+@lru_cache(maxsize=None)
 def _words(name: str) -> regex.Pattern:
     return regex.compile(rf"(?<!\w)(?:{alternation(load_list(name))})(?!\w)", regex.IGNORECASE)
 
@@ -225,8 +232,9 @@ def _issuing_titles() -> regex.Pattern:
 
 @lru_cache(maxsize=None)
 def _recipient_body() -> regex.Pattern:
-    """A named collective: a body head and a capitalized word ("Công ty Điện lực ...")."""
-    return regex.compile(rf"(?i:{alternation(load_list('award_recipient_bodies'))})\s+(?:\d|\p{{Lu}})")
+    """A named collective: a body head and a capitalized word, a few lowercase words between
+    them allowed ("Công ty Điện lực ...", "Nhà máy điện Hàm Rồng", "Trường tiểu học Lê Lợi")."""
+    return regex.compile(rf"(?i:{alternation(load_list('award_recipient_bodies'))})(?:\s+\p{{Ll}}+){{0,3}}\s+(?:\d|\p{{Lu}})")
 
 
 _ELIDED = regex.compile(r"[\s,;:.]|(?<!\w)(?i:và|đồng\s+thời|cũng|đã|còn|tiếp\s+tục)(?!\w)")
@@ -355,6 +363,11 @@ def _named_recipients(doc: Document, start: int, hi: int) -> _Counts | None:
     each named person one individual ("cho Văn phòng Quận ủy 11 và 6 cá nhân"). None unless
     every item of the list is a count, a named body or a person."""
     text = doc.text
+    role = None
+    head = _role_list().match(text, start, hi)
+    if head:  # "cho các đơn vị: Phòng Nội vụ, Phòng Tài chính": each item counts in that role
+        role = _noun_kinds().get(_squash(head["noun"].lower()))
+        start = head.end()
     stop = _words("award_reason_cues").search(text, start, hi, timeout=_TIMEOUT)
     end = stop.start() if stop else hi
     p = _LIST_END.search(text, start, end)
@@ -377,9 +390,16 @@ def _named_recipients(doc: Document, start: int, hi: int) -> _Counts | None:
             if c.individuals:
                 ind = _add(ind, c.individuals)
             item_end = c.end
-        elif pos in starts:
+        elif pos in starts and role != "collective":
             ind = _add(ind, 1)
             item_end = starts[pos].end
+        elif role in ("collective", "individual") and text[pos].isupper():
+            if role == "collective":
+                coll = _add(coll, 1)
+            else:
+                ind = _add(ind, 1)
+            j = _ITEM_END.search(text, pos, end)
+            item_end = j.start() if j else end
         elif _recipient_body().match(text, pos, end):
             coll = _add(coll, 1)
             j = _ITEM_END.search(text, pos, end)
@@ -435,7 +455,10 @@ def _head(kind: str) -> str:
 def _kind_text(text: str, m: regex.Match) -> tuple[str, int]:
     """The kind as written (lowercase) and where it ends in the text (a name read after it)."""
     if m["hh"]:
-        return f"huy hiệu {int(m['years'])} năm tuổi Đảng", m.end()
+        years = ", ".join(str(int(y)) for y in regex.findall(r"\d+", m["years"]))
+        return f"huy hiệu {years} năm tuổi Đảng", m.end()
+    if m["hy"]:
+        return f"huy hiệu {int(m['hy'])} năm tuổi Đảng", m.end()
     if m["dh"]:
         return "danh hiệu " + _squash(m["title"].lower()), m.end()
     if m["bare"]:
@@ -482,6 +505,8 @@ def _kinds_in(text: str, s0: int, s1: int) -> list[tuple[str, int, int]]:
     for m in found:
         if m["bare"] and out and out[-1][2] > m.start():
             continue
+        if m["hy"] and not any(k.startswith("huy hiệu") for k, _, _ in out):
+            continue  # "60 năm tuổi Đảng" alone is a badge only in a list after "Huy hiệu ..."
         kind, end = _kind_text(text, m)
         if out and m.start() < out[-1][2]:
             continue  # inside the name of the previous kind
@@ -599,11 +624,11 @@ def _read_grant(doc: Document, kind: str, first: int, k_end: int, lo: int, hi: i
     ch = _CHO.search(text, k_end, hi, timeout=_TIMEOUT)
     cm = None
     if ch or generic:
-        at = ch.end() if ch else _skip_space(text, k_end, hi)
+        at = _skip_colon(text, ch.end() if ch else k_end, hi)
         cm = _read_counts_at(text, at, hi)
     if ch and ch.start() - after > 3 and not _VERB_GAP.fullmatch(text, after, ch.start()):
         ch = None  # "cho" far from the kind names no recipient of it (a count still counts)
-    if cm is None and ch:
+    if cm is None and ch and not _is_prize(kind):
         cm = _named_recipients(doc, ch.end(), hi)
     if cm:
         coll, ind = cm.collectives, cm.individuals
@@ -632,7 +657,7 @@ def _read_grant(doc: Document, kind: str, first: int, k_end: int, lo: int, hi: i
     if vb:
         sub_lo = max(clause_lo, lo)
         subj = _strip_not_issuer(text, _subject_before(text, sub_lo, vb.start()))
-        inline = _THAY_MAT.match(text, subj[0], subj[1]) if subj else None
+        inline = _THAY_MAT.search(text, subj[0], subj[1]) if subj else None
         if inline and inline.end() < subj[1]:
             subj = (inline.end(), subj[1])  # "thay mặt Chủ tịch nước trao tặng": the body it acts for
         if subj and clause_start == first:
@@ -707,6 +732,23 @@ def _before_cues() -> regex.Pattern:
     """A reason cue at the start of a clause (the sentence's, or after a comma)."""
     return regex.compile(rf"(?:^|(?<=[,.:;\n]\s*)|(?<=\A))(?i:{alternation(load_list('award_reason_before_cues'))})(?!\w)",
                          regex.MULTILINE)
+
+
+def _is_prize(kind: str) -> bool:
+    return kind.split()[0] in _prize_heads() if kind.split() else False
+
+
+@lru_cache(maxsize=None)
+def _prize_heads() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_list("award_prize_heads"))
+
+
+def _skip_colon(text: str, pos: int, hi: int) -> int:
+    """Past spaces and one colon: "khen thưởng: 5 tập thể"."""
+    pos = _skip_space(text, pos, hi)
+    if pos < hi and text[pos] == ":":
+        pos = _skip_space(text, pos + 1, hi)
+    return pos
 
 
 def _skip_space(text: str, pos: int, hi: int) -> int:
