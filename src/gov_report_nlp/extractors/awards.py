@@ -57,8 +57,10 @@ def _kind_pattern() -> regex.Pattern:
         rf"""
         (?<!\w)
         (?:
-            (?P<hh>(?i:huy\s+hiệu))\s+(?P<years>\d{{1,2}}(?:\s*(?:,|và|;)\s*\d{{1,2}})*)\s+năm\s+tuổi\s+(?i:đảng)   # huy hiệu 30, 40 năm tuổi Đảng
-          | (?<![\d,.]\s*)(?P<hy>\d{{1,2}})\s+năm\s+tuổi\s+(?i:đảng)                  # "...; 60 năm tuổi Đảng cho 3 đảng viên"
+            (?P<hh>(?i:huy\s+hiệu))(?:\s+(?i:đảng))?\s+                                  # huy hiệu (Đảng)
+            (?P<years>\d{{1,2}}(?:\s+năm)?(?:\s*(?:,|và|-|–)\s*\d{{1,2}}(?=\s*(?:năm|tuổi|,|và|-|–))(?:\s+năm)?)*)  # 30, 40 năm và 50
+            (?:\s+tuổi\s+(?i:đảng))?(?!\s*[/\d])                                          # tuổi Đảng
+          | (?<![\d.]|\d\s*(?:,|và|-|–)?\s*)(?P<hy>\d{{1,2}})\s+năm\s+tuổi\s+(?i:đảng)                  # "...; 60 năm tuổi Đảng cho 3 đảng viên"
           | (?P<dh>(?i:danh\s+hiệu))\s+[“"]?\s*(?P<title>(?i:{titles}))(?:\s*[”"])?
           | (?P<kind>(?i:{alternation(load_list("award_kinds"))}))                  # bằng khen, huân chương lao động
             (?:\s+(?P<cls>(?i:hạng\s+(?:nhất|nhì|ba|iii|ii|i|1|2|3))))?             # hạng Nhì
@@ -76,7 +78,7 @@ def _kind_pattern() -> regex.Pattern:
 def _kind_openers() -> tuple[str, ...]:
     """The first word of every alternative of _kind_pattern, case-folded: a sentence that
     contains none of them (folded) has no kind, and is not scanned."""
-    words = {"huy", "danh", "khen"}  # (a bare "N năm tuổi Đảng" follows a "huy hiệu")
+    words = {"huy", "danh", "khen", "tuổi"}  # "tuổi": a bare "N năm tuổi Đảng" after a "huy hiệu"
     for name in ("award_kinds", "award_titles"):
         words |= {w.split()[0].casefold() for w in load_list(name) if w.split()}
     return tuple(sorted(words))
@@ -140,7 +142,9 @@ _ITEM_END = regex.compile(r",|\s(?:và|cùng)\s")
 _COORD = regex.compile(r"\s*(?:,\s*và|,|và|cùng|hoặc)\s*", regex.IGNORECASE)
 _CLAUSE_PUNCT = regex.compile(r"[,;:]")
 _RECEIVE_TAIL = regex.compile(r"(?:\s+(?:đã|đều|vinh\s+dự|được|nhận))+\s*\Z", regex.IGNORECASE)
-_THAY_MAT = regex.compile(r"(?<!\w)(?i:thay\s+mặt)\s+(?:(?i:cho)\s+)?")
+_THAY_MAT = regex.compile(r"(?<!\w)(?i:thay\s+mặt|thừa\s+(?:ủy|uỷ)\s+quyền(?:\s+của)?)\s+(?:(?i:cho)\s+)?")
+_DIGITS = regex.compile(r"\d+")
+_CO = regex.compile(r"\s+(?i:có)\s+")
 _AGENT_BEFORE = regex.compile(r"(?<!\w)(?i:được)\s*\Z")
 _OCCASION = regex.compile(r",\s*(?i:nhân\s+dịp|tại|trong\s+dịp|sáng|chiều|tối|ngày|năm\s+\d)(?!\w)")
 _DEPUTY = regex.compile(r"(?i:phó)\s+\w")
@@ -215,7 +219,9 @@ def _verb_before() -> regex.Pattern:
     ("trao tặng ba huân chương")."""
     verbs = alternation(load_list("award_grant_verbs"))
     words = alternation(load_map("award_number_words"))
-    return regex.compile(rf"(?<!\w)(?P<verb>{verbs})\s+(?:(?:\d{{1,4}}|{words})\s+)?\Z", regex.IGNORECASE)
+    fillers = alternation(load_list("award_kind_fillers"))
+    return regex.compile(rf"(?<!\w)(?P<verb>{verbs})\s+(?:(?:{fillers})\s+)?(?:(?:\d{{1,4}}|{words})\s+)?\Z",
+                         regex.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
@@ -239,11 +245,12 @@ def _recipient_body() -> regex.Pattern:
 
 _ELIDED = regex.compile(r"[\s,;:.]|(?<!\w)(?i:và|đồng\s+thời|cũng|đã|còn|tiếp\s+tục)(?!\w)")
 _GENERIC_AT = regex.compile(r"(?P<verb>)")  # "khen thưởng" is its own verb: its subject stands before it
-_FILLER = regex.compile(r"(?:\s+(?:đã|cũng|còn|vừa|đều|sẽ|vinh\s+dự|được))+\s*\Z", regex.IGNORECASE)
+_FILLER = regex.compile(r"(?:\s+(?:đã|cũng|còn|vừa|đều|sẽ|vinh\s+dự|được|long\s+trọng|trang\s+trọng|tổ\s+chức\s+lễ)|(?<!(?i:ban))\s+tổ\s+chức)+\s*\Z",
+                        regex.IGNORECASE)
 _CUO = regex.compile(r"\s+của\s+", regex.IGNORECASE)
 _DO = regex.compile(r"\s+do\s+(?P<who>[^,;:]{2,80}?)\s+(?:ký\s+)?(?:quyết\s+định\s+)?(?:trao\s+)?tặng(?!\w)", regex.IGNORECASE)
 _CHO = regex.compile(r"(?<!\w)(?:(?:tặng\s+)?cho|tặng(?!\s+thưởng))\s+(?:các\s+|những\s+)?", regex.IGNORECASE)
-_ON_BEHALF = regex.compile(r"(?<!\w)thay\s+mặt\s+(?:cho\s+)?(?P<body>[^,;:]{2,80}?)\s*(?:,|\s-\s|\s–\s)", regex.IGNORECASE)
+_ON_BEHALF = regex.compile(r"(?<!\w)(?:thay\s+mặt|thừa\s+(?:ủy|uỷ)\s+quyền(?:\s+của)?)\s+(?:cho\s+)?(?P<body>[^,;:]{2,80}?)\s*(?:,|\s-\s|\s–\s)", regex.IGNORECASE)
 _DECISION = regex.compile(r"(?<!\w)(?i:quyết\s+định)\s+(?:(?i:số)\s+)?(?P<n>\d+[^\s,;]*)")
 _UNAME = regex.compile(r"\s*(?P<name>Vì(?:\s+[\w-]+){1,10}?)(?=\s+(?:đã|cho|tặng|của|có|được|năm|và|tại|vì)(?!\w)|\s*[,.;:()]|\s*$)")
 _QNAME = regex.compile(r"\s*[“\"]\s*(?P<name>[^“”\"\n]{2,100}?)\s*[”\"]")
@@ -320,12 +327,19 @@ def _strip_not_issuer(text: str, span: tuple[int, int] | None) -> tuple[int, int
 
 
 def _cut_issuer(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The issuer's name from `start`, cut at a stop word, punctuation or `end`."""
-    m = _words("award_issuer_stops").search(text, start, end, timeout=_TIMEOUT)
-    stop = m.start() if m else end
-    p = _ISSUER_PUNCT.search(text, start, stop)
-    if p:
-        stop = p.start()
+    """The issuer's name from `start`, cut at a stop word, punctuation or `end`; not inside a
+    body's name ("Bộ Văn hóa, Thể thao và Du lịch")."""
+    end = min(end, start + 200)
+    kept = [(b.start(), b.end()) for b in _body_names().finditer(text, start, end)]
+    stop = end
+    for m in _words("award_issuer_stops").finditer(text, start, end, timeout=_TIMEOUT):
+        if not any(a < m.start() < b for a, b in kept):
+            stop = m.start()
+            break
+    for p in _ISSUER_PUNCT.finditer(text, start, stop):
+        if not any(a < p.start() < b for a, b in kept):
+            stop = p.start()
+            break
     while stop > start and (text[stop - 1].isspace() or text[stop - 1] in ".-–"):
         stop -= 1
     if stop <= start or len(text[start:stop].split()) > 12:
@@ -333,12 +347,19 @@ def _cut_issuer(text: str, start: int, end: int) -> tuple[int, int] | None:
     return start, stop
 
 
+@lru_cache(maxsize=None)
+def _body_names() -> regex.Pattern:
+    return regex.compile(rf"(?<!\w)(?:{alternation(load_list('award_body_names'))})(?!\w)", regex.IGNORECASE)
+
+
 def _subject_before(text: str, lo: int, verb_start: int) -> tuple[int, int] | None:
     """The subject of a grant verb: back to a comma, "của", "được", "và" or the clause start."""
     seg = text[lo:verb_start]
+    kept = [(m.start(), m.end()) for m in _body_names().finditer(seg)]  # "Văn hóa, Thể thao và Du lịch"
     cut = 0
     for m in _SUBJECT_CUT.finditer(seg):
-        cut = m.end()
+        if not any(a < m.start() < b for a, b in kept):
+            cut = m.end()
     s, e = lo + cut, verb_start
     f = _FILLER.search(text, s, e)
     if f:
@@ -455,7 +476,7 @@ def _head(kind: str) -> str:
 def _kind_text(text: str, m: regex.Match) -> tuple[str, int]:
     """The kind as written (lowercase) and where it ends in the text (a name read after it)."""
     if m["hh"]:
-        years = ", ".join(str(int(y)) for y in regex.findall(r"\d+", m["years"]))
+        years = ", ".join(str(int(y)) for y in _DIGITS.findall(m["years"]))
         return f"huy hiệu {years} năm tuổi Đảng", m.end()
     if m["hy"]:
         return f"huy hiệu {int(m['hy'])} năm tuổi Đảng", m.end()
@@ -497,15 +518,16 @@ def _dh_alone() -> regex.Pattern:
     return regex.compile(r"(?<!\w)(?i:danh\s+hiệu)(?!\w)")
 
 
-def _kinds_in(text: str, s0: int, s1: int) -> list[tuple[str, int, int]]:
-    """(kind, start, end) of every award phrase of text[s0:s1], in order."""
+def _kinds_in(text: str, s0: int, s1: int, badge_seen: bool = False) -> list[tuple[str, int, int]]:
+    """(kind, start, end) of every award phrase of text[s0:s1], in order; a bare "N năm tuổi
+    Đảng" counts only after a "Huy hiệu" (of this sentence, or before it: badge_seen)."""
     out: list[tuple[str, int, int]] = []
     found = matches(_kind_pattern(), text, s0, s1)
     covered = [(m.start(), m.end()) for m in found]
     for m in found:
         if m["bare"] and out and out[-1][2] > m.start():
             continue
-        if m["hy"] and not any(k.startswith("huy hiệu") for k, _, _ in out):
+        if m["hy"] and not badge_seen and not any(k.startswith("huy hiệu") for k, _, _ in out):
             continue  # "60 năm tuổi Đảng" alone is a badge only in a list after "Huy hiệu ..."
         kind, end = _kind_text(text, m)
         if out and m.start() < out[-1][2]:
@@ -539,12 +561,14 @@ def find_awards(doc: Document) -> Iterator[Award]:
     folded = folded if len(folded) == len(text) else None
     at = _opener_spans(folded, openers) if folded is not None else []
     defaults: dict[str, str] = {}  # kind head -> X of "<kind> của X" anywhere in the text
+    badge_seen = False  # a "Huy hiệu" came before: "40 năm tuổi Đảng có 3 đảng viên" is one
     for s0, s1 in _sentences(text):
         if not _may_have_kind(text, folded, s0, s1, openers, at):
             continue
-        kinds = _kinds_in(text, s0, s1)
+        kinds = _kinds_in(text, s0, s1, badge_seen)
         if not kinds:
             continue
+        badge_seen = badge_seen or any(k.startswith("huy hiệu") for k, _, _ in kinds)
         for kind, _, k1 in kinds:
             near = min(s1, k1 + 200)  # the regex module's cost follows endpos: keep it near
             c = _CUO.match(text, k1, near)
@@ -630,6 +654,14 @@ def _read_grant(doc: Document, kind: str, first: int, k_end: int, lo: int, hi: i
         ch = None  # "cho" far from the kind names no recipient of it (a count still counts)
     if cm is None and ch and not _is_prize(kind):
         cm = _named_recipients(doc, ch.end(), hi)
+    if cm is None and kind.startswith("huy hiệu"):
+        co = _CO.match(text, k_end, hi)
+        cm = _read_counts_at(text, co.end(), hi) if co else None
+        if cm is None:
+            prior = _counts_before(text, max(lo, clause_lo), first)
+            if prior and not text[prior.end:first].strip():
+                cm = prior  # "2 đảng viên 65 năm tuổi Đảng"
+                clause_start = prior.start
     if cm:
         coll, ind = cm.collectives, cm.individuals
         counts_end = cm.end
@@ -673,6 +705,8 @@ def _read_grant(doc: Document, kind: str, first: int, k_end: int, lo: int, hi: i
             subject = _squash(text[subj[0]:subj[1]])
         elif issuer_span is None and subj:
             person, title = _person_issuer(doc, subj[0], subj[1])
+            if person and title and _state_honour(kind) and not _president().fullmatch(text, title[0], title[1]):
+                title = None  # "Thủ tướng ... trao Huân chương": the President's honour, handed over
             issuer_span = title if person else subj
             subject = _squash(text[issuer_span[0]:issuer_span[1]]) if issuer_span else None
             by_person = person
@@ -732,6 +766,20 @@ def _before_cues() -> regex.Pattern:
     """A reason cue at the start of a clause (the sentence's, or after a comma)."""
     return regex.compile(rf"(?:^|(?<=[,.:;\n]\s*)|(?<=\A))(?i:{alternation(load_list('award_reason_before_cues'))})(?!\w)",
                          regex.MULTILINE)
+
+
+def _state_honour(kind: str) -> bool:
+    return any(kind == h or kind.startswith(h + " ") for h in _state_honours())
+
+
+@lru_cache(maxsize=None)
+def _state_honours() -> tuple[str, ...]:
+    return tuple(_squash(w.lower()) for w in load_list("award_state_honours"))
+
+
+@lru_cache(maxsize=None)
+def _president() -> regex.Pattern:
+    return regex.compile(rf"(?:{alternation(load_list('award_president_titles'))})", regex.IGNORECASE)
 
 
 def _is_prize(kind: str) -> bool:
