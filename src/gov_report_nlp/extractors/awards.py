@@ -139,7 +139,7 @@ def _mixed() -> regex.Pattern:
 _ISSUER_PUNCT = regex.compile(r"[,;:“”\"()]")
 _SUBJECT_CUT = regex.compile(r"[,;:]|(?<!\w)(?:của|được|và)(?!\w)", regex.IGNORECASE)
 _ITEM_END = regex.compile(r",|\s(?:và|cùng)\s")
-_COORD = regex.compile(r"\s*(?:,\s*và|,|và|cùng|hoặc)\s*", regex.IGNORECASE)
+_COORD = regex.compile(r"(?:\s+(?i:của)\s+(?P<of>[^,;:]{1,80}?))?\s*(?:,\s*và|,|và|cùng|hoặc)\s*", regex.IGNORECASE)
 _CLAUSE_PUNCT = regex.compile(r"[,;:]")
 _RECEIVE_TAIL = regex.compile(r"(?:\s+(?:đã|đều|vinh\s+dự|được|nhận))+\s*\Z", regex.IGNORECASE)
 _THAY_MAT = regex.compile(r"(?<!\w)(?i:thay\s+mặt|thừa\s+(?:ủy|uỷ)\s+quyền(?:\s+của)?)\s+(?:(?i:cho)\s+)?")
@@ -545,11 +545,20 @@ def _kinds_in(text: str, s0: int, s1: int, badge_seen: bool = False) -> list[tup
 
 
 def _coordinated(text: str, kinds: list[tuple[str, int, int]], i: int) -> bool:
-    """Whether kind i is joined to kind i+1 with nothing but "," / "và" between them."""
+    """Whether kind i is joined to kind i+1 with nothing but "," / "và" between them, its own
+    issuer allowed ("Bằng khen của Chủ tịch UBND tỉnh và Giấy khen của Giám đốc Công an tỉnh")."""
     if i + 1 >= len(kinds):
         return False
-    gap = text[kinds[i][2]:kinds[i + 1][1]]
-    return bool(_COORD.fullmatch(gap))
+    return bool(_COORD.fullmatch(text, kinds[i][2], kinds[i + 1][1]))
+
+
+def _own_issuer(text: str, k_end: int, nxt: int) -> str | None:
+    """The "của X" of a coordinated kind, between its end and the next kind."""
+    m = _COORD.fullmatch(text, k_end, nxt)
+    if not m or not m["of"]:
+        return None
+    span = _cut_issuer(text, m.start("of"), m.end("of"))
+    return _squash(text[span[0]:span[1]]) if span else None
 
 
 def find_awards(doc: Document) -> Iterator[Award]:
@@ -599,8 +608,10 @@ def find_awards(doc: Document) -> Iterator[Award]:
             g.decision = dm["n"] if dm else None
             for j in members[:-1]:
                 kj, a, b = kinds[j]
+                own = _own_issuer(text, b, kinds[j + 1][1])
                 sentence.append(_Grant(kj, a, b, g.clause_start, g.counts_end, g.collectives, g.individuals,
-                                       g.issuer, g.reason, g.decision, g.end))
+                                       own or g.issuer, g.reason, g.decision, g.end, subject=g.subject,
+                                       own_subject=g.own_subject or own is not None, by_person=g.by_person))
             g.kind, g.k_start = kind, k0
             sentence.append(g)
         _finish_sentence(text, sentence)
