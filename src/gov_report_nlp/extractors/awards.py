@@ -348,6 +348,13 @@ def _cut_issuer(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 @lru_cache(maxsize=None)
+def _direct_issuer() -> regex.Pattern:
+    """An issuer written right after the award, without "của": a body or an issuing office."""
+    heads = list(load_map("org_kinds")) + list(load_list("award_issuing_titles"))
+    return regex.compile(rf"\s+(?=(?:{alternation(heads)})(?!\w))")
+
+
+@lru_cache(maxsize=None)
 def _body_names() -> regex.Pattern:
     return regex.compile(rf"(?<!\w)(?:{alternation(load_list('award_body_names'))})(?!\w)", regex.IGNORECASE)
 
@@ -649,6 +656,12 @@ def _read_grant(doc: Document, kind: str, first: int, k_end: int, lo: int, hi: i
         issuer_span = _cut_issuer(text, c.end(), hi)
         if issuer_span:
             after = issuer_span[1]
+    if issuer_span is None:
+        direct = _direct_issuer().match(text, k_end, hi)  # "bằng khen UBND tỉnh", "Bằng khen Thủ tướng Chính phủ"
+        if direct:
+            issuer_span = _cut_issuer(text, direct.end(), hi)
+            if issuer_span:
+                after = issuer_span[1]
     d = _DO.match(text, k_end, hi)
     if d and issuer_span is None:
         issuer_span = _cut_issuer(text, d.start("who"), d.end("who"))
