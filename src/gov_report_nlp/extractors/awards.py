@@ -76,11 +76,13 @@ def _kind_pattern() -> regex.Pattern:
 
 @lru_cache(maxsize=None)
 def _kind_openers() -> tuple[str, ...]:
-    """The first word of every alternative of _kind_pattern, case-folded: a sentence that
-    contains none of them (folded) has no kind, and is not scanned."""
-    words = {"huy", "danh", "khen", "tuổi"}  # "tuổi": a bare "N năm tuổi Đảng" after a "huy hiệu"
-    for name in ("award_kinds", "award_titles"):
-        words |= {w.split()[0].casefold() for w in load_list(name) if w.split()}
+    """Words every alternative of _kind_pattern starts with, case-folded: a sentence that
+    contains none of them (folded) has no kind, and is not scanned. The first two words of an
+    award noun ("bằng khen", not "bằng"), a whole emulation title ("lao động tiên tiến", not
+    "lao động"): common words would send nearly every sentence to the scan."""
+    words = {"huy hiệu", "danh hiệu", "khen thưởng", "tuổi đảng"}
+    words |= {" ".join(w.casefold().split()[:2]) for w in load_list("award_kinds") if w.split()}
+    words |= {" ".join(w.casefold().split()) for w in load_list("award_titles") if w.split()}
     return tuple(sorted(words))
 
 
@@ -541,7 +543,7 @@ def _kinds_in(text: str, s0: int, s1: int, badge_seen: bool = False) -> list[tup
             continue  # inside the name of the previous kind
         out.append((kind, m.start(), end))
     # "danh hiệu “X”" with X not in the lexicon
-    for d in matches(_dh_alone(), text, s0, s1):
+    for d in (matches(_dh_alone(), text, s0, s1) if "danh" in text[s0:s1].casefold() else ()):
         if any(a <= d.start() < b for a, b in covered):
             continue
         q = _quoted_title(text, d)
