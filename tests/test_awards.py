@@ -34,6 +34,9 @@ def test_awards_table_has_both_origins_and_negatives():
     "Hội " * 5000 + "được tặng bằng khen",
     "cờ thi đua và " * 4000 + "bằng khen cho 4 tập thể",
     "Huân chương “" * 3000,
+    "Tặng giấy khen cho:\n" + "- 1 tập thể\n" * 50_000,
+    "Huy hiệu 30, " * 20_000 + "năm tuổi Đảng",
+    "Có " + "1 tập thể, " * 20_000 + "được tặng bằng khen",
 ])
 def test_awards_hostile_input_is_fast(text):
     t = time.perf_counter()

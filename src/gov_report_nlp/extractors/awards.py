@@ -153,7 +153,7 @@ _DEPUTY = regex.compile(r"(?i:phó)\s+\w")
 _LIST_END = regex.compile(r"[;:]|\s(?:tại|nhân\s+dịp|trong|với)\s", regex.IGNORECASE)
 _PAREN = regex.compile(r"\s*\([^()\n]{0,80}\)")
 _VERB_GAP = regex.compile(r"\s*(?:(?:đã|đều|cũng|được|trao|tặng|trao\s+tặng)\s+)+", regex.IGNORECASE)
-_JOIN = regex.compile(r"\s*(?:,\s*và|,|và|cùng)\s*", regex.IGNORECASE)
+_JOIN = regex.compile(r"\s*(?:,\s*và|,|và|cùng|;?\s*\n\s*[-+•*–]?)\s*", regex.IGNORECASE)
 
 
 @dataclass
@@ -251,7 +251,7 @@ _FILLER = regex.compile(r"(?:\s+(?:đã|cũng|còn|vừa|đều|sẽ|vinh\s+dự
                         regex.IGNORECASE)
 _CUO = regex.compile(r"\s+của\s+", regex.IGNORECASE)
 _DO = regex.compile(r"\s+do\s+(?P<who>[^,;:]{2,80}?)\s+(?:ký\s+)?(?:quyết\s+định\s+)?(?:trao\s+)?tặng(?!\w)", regex.IGNORECASE)
-_CHO = regex.compile(r"(?<!\w)(?:(?:tặng\s+)?cho|tặng(?!\s+thưởng))\s+(?:các\s+|những\s+)?", regex.IGNORECASE)
+_CHO = regex.compile(r"(?<!\w)(?:(?:tặng\s+)?cho|tặng(?!\s+thưởng))(?:\s+|(?=\s*:))(?:các\s+|những\s+)?", regex.IGNORECASE)
 _ON_BEHALF = regex.compile(r"(?<!\w)(?:thay\s+mặt|thừa\s+(?:ủy|uỷ)\s+quyền(?:\s+của)?)\s+(?:cho\s+)?(?P<body>[^,;:]{2,80}?)\s*(?:,|\s-\s|\s–\s)", regex.IGNORECASE)
 _DECISION = regex.compile(r"(?<!\w)(?i:quyết\s+định)\s+(?:(?i:số)\s+)?(?P<n>\d+[^\s,;]*)")
 _UNAME = regex.compile(r"\s*(?P<name>Vì(?:\s+[\w-]+){1,10}?)(?=\s+(?:đã|cho|tặng|của|có|được|năm|và|tại|vì)(?!\w)|\s*[,.;:()]|\s*$)")
@@ -283,6 +283,29 @@ class _Decisions:
 
 
 def _sentences(text: str) -> Iterator[tuple[int, int]]:
+    """Sentences and lines; a line that ends with ":" keeps the bulleted lines under it
+    ("tặng Giấy khen cho:\n- 05 tập thể;\n- 12 cá nhân.")."""
+    start, end, bullets = None, None, 0
+    for s0, s1 in _plain_sentences(text):
+        if start is not None and bullets < _MAX_BULLETS and _BULLET.match(text, s0, s1):
+            end, bullets = s1, bullets + 1
+            continue
+        if start is not None:
+            yield start, end
+            start = None
+        if text[s0:s1].rstrip().endswith(":"):
+            start, end, bullets = s0, s1, 0
+        else:
+            yield s0, s1
+    if start is not None:
+        yield start, end
+
+
+_MAX_BULLETS = 8
+_BULLET = regex.compile(r"\s*(?:[-+•*–]|\d{1,3}\s+\p{L})")
+
+
+def _plain_sentences(text: str) -> Iterator[tuple[int, int]]:
     pos = 0
     for m in matches(_sentence_end(), text):
         if m.end() > pos:
@@ -822,6 +845,8 @@ def _skip_colon(text: str, pos: int, hi: int) -> int:
     pos = _skip_space(text, pos, hi)
     if pos < hi and text[pos] == ":":
         pos = _skip_space(text, pos + 1, hi)
+        if pos < hi and text[pos] in "-+•*–":  # a bulleted list under the colon
+            pos = _skip_space(text, pos + 1, hi)
     return pos
 
 
