@@ -147,6 +147,7 @@ _RECEIVE_TAIL = regex.compile(r"(?:\s+(?:đã|đều|vinh\s+dự|được|nhận
 _THAY_MAT = regex.compile(r"(?<!\w)(?i:thay\s+mặt|thừa\s+(?:ủy|uỷ)\s+quyền(?:\s+của)?)\s+(?:(?i:cho)\s+)?")
 _DIGITS = regex.compile(r"\d+")
 _CO = regex.compile(r"\s+(?i:có)\s+")
+_DIGIT = regex.compile(r"\d")
 _AGENT_BEFORE = regex.compile(r"(?<!\w)(?i:được)\s*\Z")
 _OCCASION = regex.compile(r",\s*(?i:nhân\s+dịp|tại|trong\s+dịp|sáng|chiều|tối|ngày|năm\s+\d)(?!\w)")
 _DEPUTY = regex.compile(r"(?i:phó)\s+\w")
@@ -433,10 +434,14 @@ def _named_recipients(doc: Document, start: int, hi: int) -> _Counts | None:
         return None
     coll = ind = None
     pos = start
+    last_person = apposed = False
     people = find_person_mentions(text, start, end, tokens=window_tokens(doc, start, end))
     starts = {p.start: p for p in people}
     while pos < end:
         c = _read_counts_at(text, pos, end)
+        j = _ITEM_END.search(text, pos, end)
+        stop = j.start() if j else end
+        person = False
         if c:
             if c.collectives:
                 coll = _add(coll, c.collectives)
@@ -445,20 +450,27 @@ def _named_recipients(doc: Document, start: int, hi: int) -> _Counts | None:
             item_end = c.end
         elif pos in starts and role != "collective":
             ind = _add(ind, 1)
-            item_end = starts[pos].end
+            item_end, person = starts[pos].end, True
         elif role in ("collective", "individual") and text[pos].isupper():
             if role == "collective":
                 coll = _add(coll, 1)
             else:
                 ind = _add(ind, 1)
-            j = _ITEM_END.search(text, pos, end)
-            item_end = j.start() if j else end
+            item_end = stop
         elif _recipient_body().match(text, pos, end):
             coll = _add(coll, 1)
-            j = _ITEM_END.search(text, pos, end)
-            item_end = j.start() if j else end
+            item_end = stop
         else:
-            return None
+            inner = next((p for p in people if pos < p.start < stop), None)
+            if inner and len(text[pos:inner.start].split()) <= 4 and not _DIGIT.search(text, pos, inner.start):
+                ind = _add(ind, 1)  # "cho bác sĩ Trịnh Văn A", "cho thợ lò Phạm Văn B"
+                item_end, person = inner.end, True
+            elif last_person and not apposed:
+                item_end = stop  # "cho ông A, nguyên Chủ tịch UBND tỉnh": the person's own title
+            else:
+                return None
+        apposed = last_person and not person
+        last_person = person
         paren = _PAREN.match(text, item_end, end)
         if paren:
             item_end = paren.end()  # "anh Nguyễn Văn A (35 tuổi)": the item's own remark
