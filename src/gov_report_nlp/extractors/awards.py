@@ -613,7 +613,7 @@ def find_awards(doc: Document) -> Iterator[Award]:
     folded = text.casefold()
     folded = folded if len(folded) == len(text) else None
     at = _opener_spans(folded, openers) if folded is not None else []
-    defaults: dict[str, str] = {}  # kind head -> X of "<kind> của X" anywhere in the text
+    named: list[tuple[int, str, str]] = []  # (start, kind head, X) of every "<kind> của X" of the text
     badge_seen = False  # a "Huy hiệu" came before: "40 năm tuổi Đảng có 3 đảng viên" is one
     for s0, s1 in _sentences(text):
         if not _may_have_kind(text, folded, s0, s1, openers, at):
@@ -627,7 +627,7 @@ def find_awards(doc: Document) -> Iterator[Award]:
             c = _CUO.match(text, k1, near)
             span = _cut_issuer(text, c.end(), near) if c else None
             if span:
-                defaults.setdefault(_head(kind), _squash(text[span[0]:span[1]]))
+                named.append((k1, _head(kind), _squash(text[span[0]:span[1]])))
         decisions = _Decisions(text, s0, s1)
         sentence: list[_Grant] = []
         semi, semi_to = -1, s0  # the last ';' in text[s0:semi_to]: one long sentence stays linear
@@ -662,6 +662,13 @@ def find_awards(doc: Document) -> Iterator[Award]:
         for g in sentence:
             g.sentence = s0
         grants.extend(sentence)
+    # whose award the text says it is, from a mention that is no counted grant of its own (a
+    # ceremony's name, a summary): an issuer never carries over from one counted grant to another
+    counted_ends = {g.k_end for g in grants if g.counted}
+    defaults: dict[str, str] = {}
+    for k1, head, who in named:
+        if k1 not in counted_ends:
+            defaults.setdefault(head, who)
     for g in grants:
         if (g.issuer is None or g.by_person) and not g.own_subject:
             # whose award the text says it is ("Huân chương của Chủ tịch nước") wins over the
