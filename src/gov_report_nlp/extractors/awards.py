@@ -652,12 +652,15 @@ def find_awards(doc: Document) -> Iterator[Award]:
             g.decision = dm["n"] if dm else None
             for j in members[:-1]:
                 kj, a, b = kinds[j]
+                if kj == "khen thưởng":
+                    continue  # "tặng Bằng khen, khen thưởng cho ...": the named award is the grant
                 own = _own_issuer(text, b, kinds[j + 1][1])
                 sentence.append(_Grant(kj, a, b, g.clause_start, g.counts_end, g.collectives, g.individuals,
                                        own or g.issuer, g.reason, g.decision, g.end, subject=g.subject,
                                        own_subject=g.own_subject or own is not None, by_person=g.by_person))
             g.kind, g.k_start = kind, k0
-            sentence.append(g)
+            if not (kind == "khen thưởng" and len(members) > 1):
+                sentence.append(g)
         _finish_sentence(text, sentence)
         for g in sentence:
             g.sentence = s0
