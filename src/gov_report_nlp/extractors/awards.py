@@ -147,6 +147,7 @@ _RECEIVE_TAIL = regex.compile(r"(?:\s+(?:đã|đều|vinh\s+dự|được|nhận
 _THAY_MAT = regex.compile(r"(?<!\w)(?i:thay\s+mặt|thừa\s+(?:ủy|uỷ)\s+quyền(?:\s+của)?)\s+(?:(?i:cho)\s+)?")
 _DIGITS = regex.compile(r"\d+")
 _CO = regex.compile(r"\s+(?i:có)\s+")
+_JOIN_END = regex.compile(r"(?:,|;|(?<!\w)(?i:và|đồng\s+thời))(?:\s+(?i:đã|cũng|còn))?\s*\Z")
 _DIGIT = regex.compile(r"\d")
 _AGENT_BEFORE = regex.compile(r"(?<!\w)(?i:được)\s*\Z")
 _OCCASION = regex.compile(r",\s*(?i:nhân\s+dịp|tại|trong\s+dịp|sáng|chiều|tối|ngày|năm\s+\d)(?!\w)")
@@ -596,6 +597,21 @@ def _coordinated(text: str, kinds: list[tuple[str, int, int]], i: int) -> bool:
     return bool(_COORD.fullmatch(text, kinds[i][2], kinds[i + 1][1]))
 
 
+def _in_reason(text: str, prev: _Grant, first: int) -> bool:
+    """Whether an award phrase at `first` is said inside the reason of the previous grant of
+    the sentence: a reason cue opens between that grant's counts and it, with no ";" and no
+    grant verb between."""
+    if prev.counts_end is None or prev.counts_end > first or first - prev.counts_end > 200:
+        return False
+    cue = _words("award_reason_cues").search(text, prev.counts_end, min(len(text), first + 40))
+    if cue is None or cue.start() >= first or ";" in text[prev.counts_end:first]:
+        return False
+    for v in _words("award_grant_verbs").finditer(text, cue.end(), first):
+        if not _AGENT_BEFORE.search(text, prev.counts_end, v.start()):
+            return False  # "... có thành tích và tặng B cho ...": a new grant
+    return True
+
+
 def _own_issuer(text: str, k_end: int, nxt: int) -> str | None:
     """The "của X" of a coordinated kind, between its end and the next kind."""
     m = _COORD.fullmatch(text, k_end, nxt)
@@ -644,6 +660,11 @@ def find_awards(doc: Document) -> Iterator[Award]:
             semi = max(semi, text.rfind(";", semi_to, first))
             semi_to = first
             clause_lo = max(s0, semi + 1)
+            if sentence and _in_reason(text, sentence[-1], first):
+                prev = sentence[-1]  # "cho 5 tập thể đạt danh hiệu Tập thể lao động xuất sắc": the reason's words
+                if prev.reason is not None:
+                    prev.reason = (prev.reason[0], max(prev.reason[1], hi))
+                continue
             elided = next((x for x in reversed(sentence) if x.subject), None)
             g = _read_grant(doc, kind, first, k1, lo, hi, clause_lo, bool(sentence), elided)
             if g is None:
@@ -781,7 +802,8 @@ def _read_grant(doc: Document, kind: str, first: int, k_end: int, lo: int, hi: i
             issuer_span = title if person else subj
             subject = _squash(text[issuer_span[0]:issuer_span[1]]) if issuer_span else None
             by_person = person
-        elif issuer_span is None and subj is None and elided and not _ELIDED.sub("", text[sub_lo:vb.start()]):
+        elif issuer_span is None and subj is None and elided and (not _ELIDED.sub("", text[sub_lo:vb.start()])
+                                                                 or _JOIN_END.search(text, sub_lo, vb.start())):
             issuer, by_person, subject = elided.subject, elided.by_person, elided.subject  # "...; tặng ...": the previous verb's subject
     elif issuer_span is None and elided and (elided.counts_end or elided.end) <= first \
             and (not _ELIDED.sub("", text[(elided.counts_end or elided.end):first])
@@ -932,6 +954,11 @@ def _finish_sentence(text: str, grants: list[_Grant]) -> None:
         while e > cue.start() and (text[e - 1].isspace() or text[e - 1] in ",.;:-–"):
             e -= 1
         e = _trim_tail(text, cue.start(), e)
+        tail = _JOIN_END.search(text, cue.start(), e)
+        if tail:
+            e = tail.start()
+            while e > cue.start() and text[e - 1].isspace():
+                e -= 1
         g.reason = (cue.start(), e) if e > cue.start() else None
         g.end = max(g.end, e)
     for g in grants:
