@@ -58,10 +58,10 @@ def is_map(name: str) -> bool:
 
 
 # The values a map lexicon may give, where the code reads them as a closed set: an organization
-# is one of six kinds, a counted noun of an award counts individuals or collectives.
+# is one of six kinds, a counted noun of an award counts individuals or collectives (households: neither).
 MAP_VALUES: dict[str, frozenset[str]] = {
     "org_kinds": frozenset({"party", "state", "front", "mass", "armed", "court"}),
-    "award_count_nouns": frozenset({"individual", "collective"}),
+    "award_count_nouns": frozenset({"individual", "collective", "household"}),
 }
 
 

@@ -1,21 +1,30 @@
 """Award records: "Tỉnh ủy tặng bằng khen cho 01 tập thể và 15 cá nhân có thành tích ..." -> Award.
 
-Rules, sentence by sentence (a sentence may hold several grants, kept apart):
+Awards are read as a small grammar, sentence by sentence (a sentence may hold several grants):
 
-- ``award.kind``: an award phrase of the lexicon (award_kinds.txt: bằng khen, cờ thi đua,
-  huân chương lao động + "hạng nhì"...), "huy hiệu N năm tuổi Đảng", or "danh hiệu" + an
-  emulation title (award_titles.txt);
-- ``award.count_after``: "... cho (các) 01 tập thể và 15 cá nhân" after the kind;
-  ``award.count_before``: "12 tập thể và 14 cá nhân được ... tặng giấy khen" before it;
-  "46 tập thể và cá nhân" gives no split (both counts null);
-- ``award.issuer``: "<kind> của X", else the subject of the grant verb ("UBND tỉnh tặng",
-  "được Hội LHPN huyện tặng"), else the issuer of the previous grant of the sentence, else
-  the body a "<kind> của X" names elsewhere in the text; a person handing it over is not
-  the issuer;
-- ``award.reason``: from a reason cue ("vì", "có thành tích"...) after the counts to the
-  end of the grant; a reason that closes a list of grants joined by "," or "và" is given
-  to each of them;
-- mentions in a proposal or a procedure ("đề nghị", "xét tặng"...) are not grants.
+- ``kind`` = award noun + its name + rank + qualifier (award_kinds.txt: "huân chương lao
+  động" + "hạng Nhì"; award_kind_qualifiers.txt: "cờ thi đua xuất sắc"; the name of a
+  noun of award_named_kinds.txt, quoted or opened by "Vì": "kỷ niệm chương “Vì ...”"),
+  "huy hiệu N năm tuổi Đảng", "danh hiệu" + an emulation title (award_titles.txt) or a
+  quoted name, a bare emulation title ("Chiến sĩ thi đua cơ sở"), and "khen thưởng" alone
+  when it grants to a count and no award is named (guideline v1.1);
+- coordinated kinds ("cờ thi đua và bằng khen cho 4 tập thể") are one grant each, sharing
+  the counts, issuer and reason of the last;
+- counts: "cho (các) 01 tập thể và 15 cá nhân" after the kind, "12 tập thể ... được tặng"
+  before it; numbers with thousands separators, in words ("ba cá nhân"), approximate
+  ("gần 50"); a named recipient counts one ("cho Công ty Điện lực X", "cho anh Nguyễn Văn
+  A"); households are neither collectives nor individuals; "46 tập thể và cá nhân" gives
+  no split;
+- ``issuer``: "<kind> của X" / "do X (ký) tặng" after the kind, else "thay mặt X", else
+  the subject of the grant verb ("UBND tỉnh tặng", "được Hội LHPN huyện tặng"); a person
+  (found by names.py) is the issuer by the title of an issuing office ("Chủ tịch UBND tỉnh
+  ... ký quyết định tặng"), else only hands it over; an issuer never carries over from the
+  previous grant;
+- ``reason``: from a reason cue ("vì", "có thành tích"...) after the counts to the end of
+  the grant; a reason that closes a list of grants is given to each of them;
+- mentions in a proposal or a procedure ("đề nghị tặng", "xét tặng"...) are not grants;
+- one grant told in headline, lead, body and caption is one award: later mentions of the
+  same kind whose counts and issuer agree are merged into the first.
 """
 from __future__ import annotations
 
@@ -29,26 +38,35 @@ import regex
 from ..budget import matches
 from ..doc.document import Document
 from ..lexicon import alternation, load_list, load_map
+from ..lang.names import find_person_mentions, window_tokens
 from ..records import Award, Evidence
 
 _TIMEOUT = 2.0
+_QUOTES = "“”\"'‘’«»"
 
 
 def _noun_kinds() -> dict[str, str]:
-    """count noun -> "collective" | "individual"."""
+    """count noun -> "collective" | "individual" | "household"."""
     return load_map("award_count_nouns")
 
 
 @lru_cache(maxsize=None)
 def _kind_pattern() -> regex.Pattern:
+    titles = alternation(load_list("award_titles"))
     return regex.compile(
         rf"""
         (?<!\w)
         (?:
-            (?P<hh>(?i:huy\s+hiệu))\s+(?P<years>\d{{1,2}})\s+năm\s+tuổi\s+(?i:đảng)   # huy hiệu 30 năm tuổi Đảng
-          | (?P<dh>(?i:danh\s+hiệu))\s+[“"]?\s*(?P<title>(?i:{alternation(load_list("award_titles"))}))
+            (?P<hh>(?i:huy\s+hiệu))(?:\s+(?i:đảng))?\s+                                  # huy hiệu (Đảng)
+            (?P<years>\d{{1,2}}(?:\s+năm)?(?:\s*(?:,|và|-|–)\s*\d{{1,2}}(?=\s*(?:năm|tuổi|,|và|-|–))(?:\s+năm)?)*)  # 30, 40 năm và 50
+            (?:\s+tuổi\s+(?i:đảng))?(?!\s*[/\d])                                          # tuổi Đảng
+          | (?<![\d.]|\d\s*(?:,|và|-|–)?\s*)(?P<hy>\d{{1,2}})\s+năm\s+tuổi\s+(?i:đảng)                  # "...; 60 năm tuổi Đảng cho 3 đảng viên"
+          | (?P<dh>(?i:danh\s+hiệu))\s+[“"]?\s*(?P<title>(?i:{titles}))(?:\s*[”"])?
           | (?P<kind>(?i:{alternation(load_list("award_kinds"))}))                  # bằng khen, huân chương lao động
-            (?:\s+(?P<cls>(?i:hạng\s+(?:nhất|nhì|ba))))?                               # hạng Nhì
+            (?:\s+(?P<cls>(?i:hạng\s+(?:nhất|nhì|ba|iii|ii|i|1|2|3))))?             # hạng Nhì
+            (?:\s+(?P<qual>(?i:{alternation(load_list("award_kind_qualifiers"))})))?   # xuất sắc
+          | (?P<bare>(?i:{titles}))                                                   # Chiến sĩ thi đua cơ sở
+          | (?P<kt>(?i:khen\s+thưởng))                                                # "khen thưởng" alone
         )
         (?!\w)
         """,
@@ -58,9 +76,13 @@ def _kind_pattern() -> regex.Pattern:
 
 @lru_cache(maxsize=None)
 def _kind_openers() -> tuple[str, ...]:
-    """The first word of every alternative of _kind_pattern, case-folded: a sentence that
-    contains none of them (folded) has no kind, and is not scanned."""
-    words = {"huy", "danh"} | {w.split()[0].casefold() for w in load_list("award_kinds") if w.split()}
+    """Words every alternative of _kind_pattern starts with, case-folded: a sentence that
+    contains none of them (folded) has no kind, and is not scanned. The first two words of an
+    award noun ("bằng khen", not "bằng"), a whole emulation title ("lao động tiên tiến", not
+    "lao động"): common words would send nearly every sentence to the scan."""
+    words = {"huy hiệu", "danh hiệu", "khen thưởng", "tuổi đảng"}
+    words |= {" ".join(w.casefold().split()[:2]) for w in load_list("award_kinds") if w.split()}
+    words |= {" ".join(w.casefold().split()) for w in load_list("award_titles") if w.split()}
     return tuple(sorted(words))
 
 
@@ -93,19 +115,101 @@ def _opener_spans(folded: str, openers: tuple[str, ...]) -> list[tuple[int, int]
 
 
 @lru_cache(maxsize=None)
-def _counts() -> regex.Pattern:
+def _count_item() -> regex.Pattern:
+    """One count: "01 tập thể", "1.250 cá nhân", "ba cá nhân", "gần 50 cá nhân"."""
     nouns = alternation(_noun_kinds())
+    words = alternation(load_map("award_number_words"))
+    approx = alternation(load_list("award_count_approx"))
     return regex.compile(
         rf"""
-        (?<![\d,.])
-        (?:
-            (?P<mixed>\d{{1,5}})\s+(?i:tập\s+thể\s+và\s+cá\s+nhân|cá\s+nhân\s+và\s+tập\s+thể)   # no split
-          | (?P<c1>\d{{1,5}})\s+(?P<n1>(?i:{nouns}))(?!\w)                   # 01 tập thể
-            (?:\s*(?:,|và|,\s*và)\s*(?P<c2>\d{{1,5}})\s+(?P<n2>(?i:{nouns}))(?!\w))?   # và 15 cá nhân
-        )
+        (?:(?i:{approx})\s+)?
+        (?<![\d,.])(?<!(?i:năm)\s+)
+        (?P<n>\d{{1,3}}(?:\.\d{{3}})+(?!\d)|\d{{1,5}}(?![\d.,]\d)|(?i:{words}))
+        \s+(?P<noun>(?i:{nouns}))(?!\w)
         """,
         regex.VERBOSE,
     )
+
+
+@lru_cache(maxsize=None)
+def _mixed() -> regex.Pattern:
+    """A count of mixed recipients, no split: "46 tập thể và cá nhân"."""
+    return regex.compile(
+        r"(?:\d{1,3}(?:\.\d{3})+|\d{1,5})\s+(?i:tập\s+thể\s*(?:,|và)\s*cá\s+nhân|cá\s+nhân\s*(?:,|và)\s*tập\s+thể)(?!\w)")
+
+
+_ISSUER_PUNCT = regex.compile(r"[,;:“”\"()]")
+_SUBJECT_CUT = regex.compile(r"[,;:]|(?<!\w)(?:của|được|và)(?!\w)", regex.IGNORECASE)
+_ITEM_END = regex.compile(r",|\s(?:và|cùng)\s")
+_COORD = regex.compile(r"(?:\s+(?i:của)\s+(?P<of>[^,;:]{1,80}?))?\s*(?:,\s*và|,|và|cùng|hoặc)\s*", regex.IGNORECASE)
+_CLAUSE_PUNCT = regex.compile(r"[,;:]")
+_RECEIVE_TAIL = regex.compile(r"(?:\s+(?:đã|đều|vinh\s+dự|được|nhận))+\s*\Z", regex.IGNORECASE)
+_THAY_MAT = regex.compile(r"(?<!\w)(?i:thay\s+mặt|thừa\s+(?:ủy|uỷ)\s+quyền(?:\s+của)?)\s+(?:(?i:cho)\s+)?")
+_DIGITS = regex.compile(r"\d+")
+_CO = regex.compile(r"\s+(?i:có)\s+")
+_JOIN_END = regex.compile(r"(?:,|;|(?<!\w)(?i:và|đồng\s+thời))(?:\s+(?i:đã|cũng|còn))?\s*\Z")
+_DIGIT = regex.compile(r"\d")
+_AGENT_BEFORE = regex.compile(r"(?<!\w)(?i:được)\s*\Z")
+_OCCASION = regex.compile(r",\s*(?i:nhân\s+dịp|tại|trong\s+dịp|sáng|chiều|tối|ngày|năm\s+\d)(?!\w)")
+_DEPUTY = regex.compile(r"(?i:phó)\s+\w")
+_LIST_END = regex.compile(r"[;:]|\s(?:tại|nhân\s+dịp|trong|với)\s", regex.IGNORECASE)
+_PAREN = regex.compile(r"\s*\([^()\n]{0,80}\)")
+_VERB_GAP = regex.compile(r"\s*(?:(?:đã|đều|cũng|được|trao|tặng|trao\s+tặng)\s+)+", regex.IGNORECASE)
+_JOIN = regex.compile(r"\s*(?:,\s*và|,|và|cùng|;?\s*\n\s*[-+•*–]?)\s*", regex.IGNORECASE)
+
+
+@dataclass
+class _Counts:
+    start: int
+    end: int
+    collectives: int | None
+    individuals: int | None
+
+
+def _number(s: str) -> int:
+    words = load_map("award_number_words")
+    w = s.lower()
+    if w in words:
+        return int(words[w])
+    return int(s.replace(".", ""))
+
+
+def _add(a: int | None, b: int) -> int:
+    return b if a is None else a + b
+
+
+def _read_counts_at(text: str, pos: int, hi: int) -> _Counts | None:
+    """The run of counts that starts at `pos`: "01 tập thể và 15 cá nhân", "2 tập thể, 14 cá
+    nhân", None when there is none there."""
+    mx = _mixed().match(text, pos, hi)
+    if mx:
+        return _Counts(mx.start(), mx.end(), None, None)
+    m = _count_item().match(text, pos, hi)
+    if not m:
+        return None
+    roles = _noun_kinds()
+    coll = ind = None
+    start, end = m.start(), m.end()
+    for _ in range(6):
+        role = roles.get(" ".join(m["noun"].lower().split()))
+        if role == "collective":
+            coll = _add(coll, _number(m["n"]))
+        elif role == "individual":
+            ind = _add(ind, _number(m["n"]))
+        end = m.end()
+        j = _JOIN.match(text, end, hi)
+        if not j:
+            break
+        m = _count_item().match(text, j.end(), hi)
+        if not m:
+            break
+    return _Counts(start, end, coll, ind)
+
+
+@lru_cache(maxsize=None)
+def _role_list() -> regex.Pattern:
+    """A role noun that opens a list of named recipients: "tập thể:", "cá nhân:"."""
+    return regex.compile(rf"(?P<noun>(?i:{alternation(_noun_kinds())}))\s*:\s*")
 
 
 @lru_cache(maxsize=None)
@@ -115,8 +219,13 @@ def _words(name: str) -> regex.Pattern:
 
 @lru_cache(maxsize=None)
 def _verb_before() -> regex.Pattern:
+    """A grant verb right before the kind, a number of medals between them allowed
+    ("trao tặng ba huân chương")."""
     verbs = alternation(load_list("award_grant_verbs"))
-    return regex.compile(rf"(?<!\w)(?P<verb>{verbs})\s+\Z", regex.IGNORECASE)
+    words = alternation(load_map("award_number_words"))
+    fillers = alternation(load_list("award_kind_fillers"))
+    return regex.compile(rf"(?<!\w)(?P<verb>{verbs})\s+(?:(?:{fillers})\s+)?(?:(?:\d{{1,4}}|{words})\s+)?\Z",
+                         regex.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
@@ -127,14 +236,29 @@ def _sentence_end() -> regex.Pattern:
 
 
 @lru_cache(maxsize=None)
-def _surnames() -> frozenset[str]:
-    return frozenset(load_list("surnames"))
+def _issuing_titles() -> regex.Pattern:
+    return regex.compile(rf"(?:{alternation(load_list('award_issuing_titles'))})(?!\w)", regex.IGNORECASE)
 
 
-_FILLER = regex.compile(r"(?:\s+(?:đã|cũng|còn|vừa|đều|sẽ|vinh\s+dự|được))+\s*\Z", regex.IGNORECASE)
+@lru_cache(maxsize=None)
+def _recipient_body() -> regex.Pattern:
+    """A named collective: a body head and a capitalized word, a few lowercase words between
+    them allowed ("Công ty Điện lực ...", "Nhà máy điện Hàm Rồng", "Trường tiểu học Lê Lợi")."""
+    return regex.compile(rf"(?i:{alternation(load_list('award_recipient_bodies'))})(?:\s+\p{{Ll}}+){{0,3}}\s+(?:\d|\p{{Lu}})")
+
+
+_ELIDED = regex.compile(r"[\s,;:.]|(?<!\w)(?i:và|đồng\s+thời|cũng|đã|còn|tiếp\s+tục)(?!\w)")
+_GENERIC_AT = regex.compile(r"(?P<verb>)")  # "khen thưởng" is its own verb: its subject stands before it
+_FILLER = regex.compile(r"(?:\s+(?:đã|cũng|còn|vừa|đều|sẽ|vinh\s+dự|được|long\s+trọng|trang\s+trọng|tổ\s+chức\s+lễ)|(?<!(?i:ban))\s+tổ\s+chức)+\s*\Z",
+                        regex.IGNORECASE)
 _CUO = regex.compile(r"\s+của\s+", regex.IGNORECASE)
-_CHO = regex.compile(r"(?<!\w)cho\s+(?:các\s+|những\s+)?", regex.IGNORECASE)
+_DO = regex.compile(r"\s+do\s+(?P<who>[^,;:]{2,80}?)\s+(?:ký\s+)?(?:quyết\s+định\s+)?(?:trao\s+)?tặng(?!\w)", regex.IGNORECASE)
+_CHO = regex.compile(r"(?<!\w)(?:(?:tặng\s+)?cho|tặng(?!\s+thưởng))(?:\s+|(?=\s*:))(?:các\s+|những\s+)?", regex.IGNORECASE)
+_ON_BEHALF = regex.compile(r"(?<!\w)(?:thay\s+mặt|thừa\s+(?:ủy|uỷ)\s+quyền(?:\s+của)?)\s+(?:cho\s+)?(?P<body>[^,;:]{2,80}?)\s*(?:,|\s-\s|\s–\s)", regex.IGNORECASE)
 _DECISION = regex.compile(r"(?<!\w)(?i:quyết\s+định)\s+(?:(?i:số)\s+)?(?P<n>\d+[^\s,;]*)")
+_UNAME = regex.compile(r"\s*(?P<name>Vì(?:\s+[\w-]+){1,10}?)(?=\s+(?:đã|cho|tặng|của|có|được|năm|và|tại|vì)(?!\w)|\s*[,.;:()]|\s*$)")
+_QNAME = regex.compile(r"\s*[“\"]\s*(?P<name>[^“”\"\n]{2,100}?)\s*[”\"]")
+_PASSIVE = regex.compile(r"(?:\s+(?:đã|cũng|còn|vừa|đều|vinh\s+dự|rất\s+vinh\s+dự))*\s+(?:được|nhận|đón\s+nhận)\s", regex.IGNORECASE)
 
 
 class _Decisions:
@@ -161,6 +285,29 @@ class _Decisions:
 
 
 def _sentences(text: str) -> Iterator[tuple[int, int]]:
+    """Sentences and lines; a line that ends with ":" keeps the bulleted lines under it
+    ("tặng Giấy khen cho:\n- 05 tập thể;\n- 12 cá nhân.")."""
+    start, end, bullets = None, None, 0
+    for s0, s1 in _plain_sentences(text):
+        if start is not None and bullets < _MAX_BULLETS and _BULLET.match(text, s0, s1):
+            end, bullets = s1, bullets + 1
+            continue
+        if start is not None:
+            yield start, end
+            start = None
+        if text[s0:s1].rstrip().endswith(":"):
+            start, end, bullets = s0, s1, 0
+        else:
+            yield s0, s1
+    if start is not None:
+        yield start, end
+
+
+_MAX_BULLETS = 8
+_BULLET = regex.compile(r"\s*(?:[-+•*–]|\d{1,3}\s+\p{L})")
+
+
+def _plain_sentences(text: str) -> Iterator[tuple[int, int]]:
     pos = 0
     for m in matches(_sentence_end(), text):
         if m.end() > pos:
@@ -170,34 +317,27 @@ def _sentences(text: str) -> Iterator[tuple[int, int]]:
         yield pos, len(text)
 
 
-def _int(s: str | None) -> int | None:
-    return int(s) if s else None
+def _squash(s: str) -> str:
+    return " ".join(s.split())
 
 
-def _read_counts(m: regex.Match) -> tuple[int | None, int | None]:
-    if m["mixed"]:
-        return None, None
-    roles = _noun_kinds()
-    coll = ind = None
-    for c, n in ((m["c1"], m["n1"]), (m["c2"], m["n2"])):
-        if not c:
-            continue
-        role = roles.get(" ".join(n.lower().split()))
-        if role == "collective" and coll is None:
-            coll = int(c)
-        elif role == "individual" and ind is None:
-            ind = int(c)
-    return coll, ind
-
-
-def _looks_like_person(subject: str) -> bool:
-    """A title and a name ("Chủ tịch Quốc hội Nguyễn Thị Kim Ngân"): a person hands it over."""
-    words = subject.split()
-    names = _surnames()
-    for i, w in enumerate(words[:-1]):
-        if w in names and words[i + 1][:1].isupper() and words[i + 1] not in ("Chí", "Nội"):
-            return True
-    return False
+def _person_issuer(doc: Document, s: int, e: int) -> tuple[bool, tuple[int, int] | None]:
+    """Whether text[s:e] names a person (names.py), and then the span of the title by which
+    that person issues awards ("Chủ tịch UBND tỉnh Quảng Bình"), or None when the person only
+    hands the award over (a deputy, a rank, no issuing title)."""
+    text = doc.text
+    people = find_person_mentions(text, s, e, tokens=window_tokens(doc, s, e))
+    if not people:
+        # a deputy's title alone ("Phó Chủ tịch UBND tỉnh trao ...") is a person handing it over
+        return bool(_DEPUTY.match(text, s, e)), None
+    for p in people:
+        for t in p.titles:
+            tt = t.text
+            if tt[:3].lower() == "phó" or tt.lower().startswith("nguyên"):
+                continue
+            if _issuing_titles().match(tt):
+                return True, (t.start, t.end)
+    return True, None
 
 
 def _strip_not_issuer(text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
@@ -214,12 +354,19 @@ def _strip_not_issuer(text: str, span: tuple[int, int] | None) -> tuple[int, int
 
 
 def _cut_issuer(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The issuer's name from `start`, cut at a stop word, punctuation or `end`."""
-    m = _words("award_issuer_stops").search(text, start, end, timeout=_TIMEOUT)
-    stop = m.start() if m else end
-    p = regex.compile(r"[,;:“”\"()]").search(text, start, stop)
-    if p:
-        stop = p.start()
+    """The issuer's name from `start`, cut at a stop word, punctuation or `end`; not inside a
+    body's name ("Bộ Văn hóa, Thể thao và Du lịch")."""
+    end = min(end, start + 200)
+    kept = [(b.start(), b.end()) for b in _body_names().finditer(text, start, end)]
+    stop = end
+    for m in _words("award_issuer_stops").finditer(text, start, end, timeout=_TIMEOUT):
+        if not any(a < m.start() < b for a, b in kept):
+            stop = m.start()
+            break
+    for p in _ISSUER_PUNCT.finditer(text, start, stop):
+        if not any(a < p.start() < b for a, b in kept):
+            stop = p.start()
+            break
     while stop > start and (text[stop - 1].isspace() or text[stop - 1] in ".-–"):
         stop -= 1
     if stop <= start or len(text[start:stop].split()) > 12:
@@ -227,12 +374,26 @@ def _cut_issuer(text: str, start: int, end: int) -> tuple[int, int] | None:
     return start, stop
 
 
+@lru_cache(maxsize=None)
+def _direct_issuer() -> regex.Pattern:
+    """An issuer written right after the award, without "của": a body or an issuing office."""
+    heads = list(load_map("org_kinds")) + list(load_list("award_issuing_titles"))
+    return regex.compile(rf"\s+(?=(?:{alternation(heads)})(?!\w))")
+
+
+@lru_cache(maxsize=None)
+def _body_names() -> regex.Pattern:
+    return regex.compile(rf"(?<!\w)(?:{alternation(load_list('award_body_names'))})(?!\w)", regex.IGNORECASE)
+
+
 def _subject_before(text: str, lo: int, verb_start: int) -> tuple[int, int] | None:
     """The subject of a grant verb: back to a comma, "của", "được", "và" or the clause start."""
     seg = text[lo:verb_start]
+    kept = [(m.start(), m.end()) for m in _body_names().finditer(seg)]  # "Văn hóa, Thể thao và Du lịch"
     cut = 0
-    for m in regex.finditer(r"[,;:]|(?<!\w)(?:của|được|và)(?!\w)", seg, regex.IGNORECASE):
-        cut = m.end()
+    for m in _SUBJECT_CUT.finditer(seg):
+        if not any(a < m.start() < b for a, b in kept):
+            cut = m.end()
     s, e = lo + cut, verb_start
     f = _FILLER.search(text, s, e)
     if f:
@@ -241,9 +402,90 @@ def _subject_before(text: str, lo: int, verb_start: int) -> tuple[int, int] | No
         s += 1
     while e > s and text[e - 1].isspace():
         e -= 1
-    if e <= s or len(text[s:e].split()) > 10 or any(ch.isdigit() for ch in text[s:e]):
+    while s < e and text[s] in "-–+•*":
+        s += 1
+    while s < e and text[s].isspace():
+        s += 1
+    if e <= s or len(text[s:e].split()) > 14 or any(ch.isdigit() for ch in text[s:e]):
         return None
+    if not any(ch.isupper() for ch in text[s:e]) or _words("award_subject_breakers").search(text, s, e):
+        return None  # "cho cấp ủy cơ sở để tổ chức": a clause, not a body or an office
     return s, e
+
+
+def _named_recipients(doc: Document, start: int, hi: int) -> _Counts | None:
+    """Recipients named one by one after "cho": each named body counts one collective and
+    each named person one individual ("cho Văn phòng Quận ủy 11 và 6 cá nhân"). None unless
+    every item of the list is a count, a named body or a person."""
+    text = doc.text
+    role = None
+    head = _role_list().match(text, start, hi)
+    if head:  # "cho các đơn vị: Phòng Nội vụ, Phòng Tài chính": each item counts in that role
+        role = _noun_kinds().get(_squash(head["noun"].lower()))
+        start = head.end()
+    stop = _words("award_reason_cues").search(text, start, hi, timeout=_TIMEOUT)
+    end = stop.start() if stop else hi
+    p = _LIST_END.search(text, start, end)
+    if p:
+        end = p.start()
+    end = min(end, start + 200)
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",.-–"):
+        end -= 1
+    if end <= start:
+        return None
+    coll = ind = None
+    pos = start
+    last_person = apposed = False
+    people = find_person_mentions(text, start, end, tokens=window_tokens(doc, start, end))
+    starts = {p.start: p for p in people}
+    while pos < end:
+        c = _read_counts_at(text, pos, end)
+        j = _ITEM_END.search(text, pos, end)
+        stop = j.start() if j else end
+        person = False
+        if c:
+            if c.collectives:
+                coll = _add(coll, c.collectives)
+            if c.individuals:
+                ind = _add(ind, c.individuals)
+            item_end = c.end
+        elif pos in starts and role != "collective":
+            ind = _add(ind, 1)
+            item_end, person = starts[pos].end, True
+        elif role in ("collective", "individual") and text[pos].isupper():
+            if role == "collective":
+                coll = _add(coll, 1)
+            else:
+                ind = _add(ind, 1)
+            item_end = stop
+        elif _recipient_body().match(text, pos, end):
+            coll = _add(coll, 1)
+            item_end = stop
+        else:
+            inner = next((p for p in people if pos < p.start < stop), None)
+            if inner and len(text[pos:inner.start].split()) <= 4 and not _DIGIT.search(text, pos, inner.start):
+                ind = _add(ind, 1)  # "cho bác sĩ Trịnh Văn A", "cho thợ lò Phạm Văn B"
+                item_end, person = inner.end, True
+            elif last_person and not apposed:
+                item_end = stop  # "cho ông A, nguyên Chủ tịch UBND tỉnh": the person's own title
+            else:
+                return None
+        apposed = last_person and not person
+        last_person = person
+        paren = _PAREN.match(text, item_end, end)
+        if paren:
+            item_end = paren.end()  # "anh Nguyễn Văn A (35 tuổi)": the item's own remark
+        j = _JOIN.match(text, item_end, end)
+        if j is None:
+            # a person's trailing words ("(35 tuổi, ...)") or a body's name end the list
+            if item_end < end and text[item_end:end].strip(" ,"):
+                if not (text[item_end:item_end + 1] in ",(" or text[item_end:item_end + 1].isspace()):
+                    return None
+            break
+        pos = j.end()
+    if coll is None and ind is None:
+        return None
+    return _Counts(start, end, coll, ind)
 
 
 @dataclass
@@ -259,110 +501,440 @@ class _Grant:
     reason: tuple[int, int] | None
     decision: str | None
     end: int
+    generic: bool = False  # "khen thưởng" alone
+    subject: str | None = None  # the issuer the subject of its grant verb gives (for an elided subject)
+    own_subject: bool = False  # a body (not a person) grants it: no issuer from elsewhere
+    by_person: bool = False  # the issuer is the title of the person who hands it over
+    sentence: int = -1  # the start of its sentence
+    reason_before: tuple[int, int] | None = None  # "Với thành tích ..., X được tặng ...": the reason, when none follows
 
-
-def _kind_text(m: regex.Match) -> str:
-    if m["hh"]:
-        return f"huy hiệu {int(m['years'])} năm tuổi Đảng"
-    if m["dh"]:
-        return "danh hiệu " + " ".join(m["title"].lower().split())
-    k = " ".join(m["kind"].lower().split())
-    if m["cls"]:
-        k += " " + " ".join(m["cls"].lower().split())
-    return k
+    @property
+    def counted(self) -> bool:
+        return self.collectives is not None or self.individuals is not None
 
 
 def _head(kind: str) -> str:
+    """"huân chương lao động hạng ba" -> "huân chương": the noun a "<noun> của X" names."""
     return " ".join(kind.split()[:2])
+
+
+def _kind_text(text: str, m: regex.Match) -> tuple[str, int]:
+    """The kind as written (lowercase) and where it ends in the text (a name read after it)."""
+    if m["hh"]:
+        years = ", ".join(str(int(y)) for y in _DIGITS.findall(m["years"]))
+        return f"huy hiệu {years} năm tuổi Đảng", m.end()
+    if m["hy"]:
+        return f"huy hiệu {int(m['hy'])} năm tuổi Đảng", m.end()
+    if m["dh"]:
+        return "danh hiệu " + _squash(m["title"].lower()), m.end()
+    if m["bare"]:
+        return _squash(m["bare"].lower()), m.end()
+    if m["kt"]:
+        return "khen thưởng", m.end()
+    k = _squash(m["kind"].lower())
+    end = m.end()
+    if m["cls"]:
+        k += " " + _squash(m["cls"].lower())
+    if m["qual"]:
+        k += " " + _squash(m["qual"].lower())
+    if not m["cls"] and k in _named_kinds():
+        n = _QNAME.match(text, end) or _UNAME.match(text, end)
+        if n and n["name"][:1].isupper():  # a proper name: "“Vì sự nghiệp ...”", not a lowercase phrase
+            k += " " + _squash(n["name"].lower()).strip(_QUOTES + " ")
+            end = n.end()
+    return k, end
+
+
+@lru_cache(maxsize=None)
+def _named_kinds() -> frozenset[str]:
+    return frozenset(_squash(w.lower()) for w in load_list("award_named_kinds"))
+
+
+def _quoted_title(text: str, m: regex.Match) -> tuple[str, int] | None:
+    """"danh hiệu “Công dân Thủ đô ưu tú”": a quoted name after "danh hiệu" not in the lexicon."""
+    n = _QNAME.match(text, m.end())
+    if not n:
+        return None
+    return "danh hiệu " + _squash(n["name"].lower()), n.end()
+
+
+@lru_cache(maxsize=None)
+def _dh_alone() -> regex.Pattern:
+    return regex.compile(r"(?<!\w)(?i:danh\s+hiệu)(?!\w)")
+
+
+def _kinds_in(text: str, s0: int, s1: int, badge_seen: bool = False) -> list[tuple[str, int, int]]:
+    """(kind, start, end) of every award phrase of text[s0:s1], in order; a bare "N năm tuổi
+    Đảng" counts only after a "Huy hiệu" (of this sentence, or before it: badge_seen)."""
+    out: list[tuple[str, int, int]] = []
+    found = matches(_kind_pattern(), text, s0, s1)
+    covered = [(m.start(), m.end()) for m in found]
+    for m in found:
+        if m["bare"] and out and out[-1][2] > m.start():
+            continue
+        if m["hy"] and not badge_seen and not any(k.startswith("huy hiệu") for k, _, _ in out):
+            continue  # "60 năm tuổi Đảng" alone is a badge only in a list after "Huy hiệu ..."
+        kind, end = _kind_text(text, m)
+        if out and m.start() < out[-1][2]:
+            continue  # inside the name of the previous kind
+        out.append((kind, m.start(), end))
+    # "danh hiệu “X”" with X not in the lexicon
+    for d in (matches(_dh_alone(), text, s0, s1) if "danh" in text[s0:s1].casefold() else ()):
+        if any(a <= d.start() < b for a, b in covered):
+            continue
+        q = _quoted_title(text, d)
+        if q:
+            out.append((q[0], d.start(), q[1]))
+    out.sort(key=lambda x: x[1])
+    return out
+
+
+def _coordinated(text: str, kinds: list[tuple[str, int, int]], i: int) -> bool:
+    """Whether kind i is joined to kind i+1 with nothing but "," / "và" between them, its own
+    issuer allowed ("Bằng khen của Chủ tịch UBND tỉnh và Giấy khen của Giám đốc Công an tỉnh")."""
+    if i + 1 >= len(kinds):
+        return False
+    return bool(_COORD.fullmatch(text, kinds[i][2], kinds[i + 1][1]))
+
+
+def _in_reason(text: str, prev: _Grant, first: int) -> bool:
+    """Whether an award phrase at `first` is said inside the reason of the previous grant of
+    the sentence: a reason cue opens between that grant's counts and it, with no ";" and no
+    grant verb between."""
+    if prev.counts_end is None or prev.counts_end > first or first - prev.counts_end > 200:
+        return False
+    cue = _words("award_reason_cues").search(text, prev.counts_end, min(len(text), first + 40))
+    if cue is None or cue.start() >= first or ";" in text[prev.counts_end:first]:
+        return False
+    for v in _words("award_grant_verbs").finditer(text, cue.end(), first):
+        if not _AGENT_BEFORE.search(text, prev.counts_end, v.start()):
+            return False  # "... có thành tích và tặng B cho ...": a new grant
+    return True
+
+
+def _own_issuer(text: str, k_end: int, nxt: int) -> str | None:
+    """The "của X" of a coordinated kind, between its end and the next kind."""
+    m = _COORD.fullmatch(text, k_end, nxt)
+    if not m or not m["of"]:
+        return None
+    span = _cut_issuer(text, m.start("of"), m.end("of"))
+    return _squash(text[span[0]:span[1]]) if span else None
 
 
 def find_awards(doc: Document) -> Iterator[Award]:
     """Every grant of an award the text reports, in order."""
     text = doc.text
-    defaults: dict[str, str] = {}
     grants: list[_Grant] = []
     openers = _kind_openers()
     folded = text.casefold()
     folded = folded if len(folded) == len(text) else None
     at = _opener_spans(folded, openers) if folded is not None else []
+    named: list[tuple[int, str, str]] = []  # (start, kind head, X) of every "<kind> của X" of the text
+    badge_seen = False  # a "Huy hiệu" came before: "40 năm tuổi Đảng có 3 đảng viên" is one
     for s0, s1 in _sentences(text):
-        found = matches(_kind_pattern(), text, s0, s1) if _may_have_kind(text, folded, s0, s1, openers, at) else []
+        if not _may_have_kind(text, folded, s0, s1, openers, at):
+            continue
+        kinds = _kinds_in(text, s0, s1, badge_seen)
+        if not kinds:
+            continue
+        badge_seen = badge_seen or any(k.startswith("huy hiệu") for k, _, _ in kinds)
+        for kind, _, k1 in kinds:
+            near = min(s1, k1 + 200)  # the regex module's cost follows endpos: keep it near
+            c = _CUO.match(text, k1, near)
+            span = _cut_issuer(text, c.end(), near) if c else None
+            if span:
+                named.append((k1, _head(kind), _squash(text[span[0]:span[1]])))
+        decisions = _Decisions(text, s0, s1)
         sentence: list[_Grant] = []
-        decisions = _Decisions(text, s0, s1) if found else None
         semi, semi_to = -1, s0  # the last ';' in text[s0:semi_to]: one long sentence stays linear
-        for i, m in enumerate(found):
-            lo = found[i - 1].end() if i else s0
-            hi = found[i + 1].start() if i + 1 < len(found) else s1
-            semi = max(semi, text.rfind(";", semi_to, m.start()))
-            semi_to = m.start()
-            clause_lo = max(s0, semi + 1)
-            kind = _kind_text(m)
-            # issuer named after the kind: "bằng khen của Hội LHPN tỉnh"
-            issuer_span = None
-            c = _CUO.match(text, m.end(), hi)
-            if c:
-                issuer_span = _cut_issuer(text, c.end(), hi)
-                if issuer_span:
-                    defaults.setdefault(_head(kind), text[issuer_span[0]:issuer_span[1]])
-            before = text[max(lo, clause_lo):m.start()]
-            if _words("award_not_grant_cues").search(before):
+        group: list[int] = []  # indexes of kinds coordinated with the next ones
+        for i, (kind, k0, k1) in enumerate(kinds):
+            if _coordinated(text, kinds, i):
+                group.append(i)
                 continue
-            # counts after the kind: "cho 01 tập thể và 15 cá nhân"
-            coll = ind = None
-            counts_end = None
-            clause_start = m.start()
-            reason_from = None
-            ch = _CHO.search(text, m.end(), hi, timeout=_TIMEOUT)
-            cm = _counts().match(text, ch.end(), hi) if ch else None
-            if cm:
-                coll, ind = _read_counts(cm)
-                counts_end = cm.end()
-                reason_from = (cm.end(), hi)
-            else:
-                # counts before: "12 tập thể và 14 cá nhân được Hội LHPN huyện tặng giấy khen"
-                prior = [x for x in _counts().finditer(text, max(lo, clause_lo), m.start())]
-                if prior:
-                    cm = prior[-1]
-                    rv = _words("award_receive_verbs").search(text, cm.end(), m.start())
-                    if rv:
-                        coll, ind = _read_counts(cm)
-                        counts_end = cm.end()
-                        clause_start = cm.start()
-                        reason_from = (cm.end(), rv.start())
-            # issuer as the subject of the grant verb: "UBND tỉnh tặng Bằng khen"
-            vb = _verb_before().search(text, max(lo, clause_lo, m.start() - 30), m.start())
-            if vb:
-                subj = _strip_not_issuer(text, _subject_before(text, max(clause_lo, lo if i else s0), vb.start()))
-                if subj and clause_start == m.start():
-                    clause_start = subj[0]
-                elif clause_start == m.start():
-                    clause_start = vb.start()
-                if issuer_span is None and subj and not _looks_like_person(text[subj[0]:subj[1]]):
-                    issuer_span = subj
-            if cm is None and counts_end is None:
-                # a grant with no count: kept when a verb grants it, or when it goes on a list of
-                # grants of the sentence and names its recipients ("...; Giải nhì cho CLB ...")
-                after = issuer_span[1] if issuer_span and issuer_span[0] > m.start() else m.end()
-                named = ch is not None and ch.start() - after < 3
-                if not (named and (vb or sentence)):
-                    continue
-            issuer = " ".join(text[issuer_span[0]:issuer_span[1]].split()) if issuer_span else None
-            dm = decisions.last_before(m.start())
-            sentence.append(_Grant(kind, m.start(), m.end(), clause_start, counts_end, coll, ind, issuer,
-                                   reason_from, dm["n"] if dm else None, m.end()))
-        _finish_sentence(text, sentence, s1)
+            members = group + [i]
+            group = []
+            first = kinds[members[0]][1]
+            lo = kinds[members[0] - 1][2] if members[0] else s0
+            hi = kinds[i + 1][1] if i + 1 < len(kinds) else s1
+            semi = max(semi, text.rfind(";", semi_to, first))
+            semi_to = first
+            clause_lo = max(s0, semi + 1)
+            if sentence and _in_reason(text, sentence[-1], first):
+                prev = sentence[-1]  # "cho 5 tập thể đạt danh hiệu Tập thể lao động xuất sắc": the reason's words
+                if prev.reason is not None:
+                    prev.reason = (prev.reason[0], max(prev.reason[1], hi))
+                continue
+            elided = next((x for x in reversed(sentence) if x.subject), None)
+            g = _read_grant(doc, kind, first, k1, lo, hi, clause_lo, bool(sentence), elided)
+            if g is None:
+                continue
+            dm = decisions.last_before(first)
+            g.decision = dm["n"] if dm else None
+            for j in members[:-1]:
+                kj, a, b = kinds[j]
+                if kj == "khen thưởng":
+                    continue  # "tặng Bằng khen, khen thưởng cho ...": the named award is the grant
+                own = _own_issuer(text, b, kinds[j + 1][1])
+                sentence.append(_Grant(kj, a, b, g.clause_start, g.counts_end, g.collectives, g.individuals,
+                                       own or g.issuer, g.reason, g.decision, g.end, subject=g.subject,
+                                       own_subject=g.own_subject or own is not None, by_person=g.by_person))
+            g.kind, g.k_start = kind, k0
+            if not (kind == "khen thưởng" and len(members) > 1):
+                sentence.append(g)
+        _finish_sentence(text, sentence)
+        for g in sentence:
+            g.sentence = s0
         grants.extend(sentence)
+    # whose award the text says it is, from a mention that is no counted grant of its own (a
+    # ceremony's name, a summary): an issuer never carries over from one counted grant to another
+    counted_ends = {g.k_end for g in grants if g.counted}
+    defaults: dict[str, str] = {}
+    for k1, head, who in named:
+        if k1 not in counted_ends:
+            defaults.setdefault(head, who)
     for g in grants:
-        if g.issuer is None:
-            g.issuer = defaults.get(_head(g.kind))
-        reason = " ".join(text[g.reason[0]:g.reason[1]].split()) if g.reason else None
+        if (g.issuer is None or g.by_person) and not g.own_subject:
+            # whose award the text says it is ("Huân chương của Chủ tịch nước") wins over the
+            # title of the person who hands it over
+            g.issuer = defaults.get(_head(g.kind), g.issuer)
+    for g in _merge_retold(grants):
+        reason = _squash(text[g.reason[0]:g.reason[1]]) if g.reason else None
         yield Award(kind=g.kind, issuer=g.issuer, collectives=g.collectives, individuals=g.individuals,
                     reason=reason, decision=g.decision,
                     evidence=Evidence.of(text, min(g.clause_start, g.k_start), max(g.end, g.k_end)))
 
 
-def _finish_sentence(text: str, grants: list[_Grant], s1: int) -> None:
-    """Reasons cut at the next grant, shared along a list; issuers carried forward."""
+def _read_grant(doc: Document, kind: str, first: int, k_end: int, lo: int, hi: int, clause_lo: int,
+                listed: bool, elided: _Grant | None = None) -> _Grant | None:
+    """The grant of the kind (or coordinated kinds) at text[first:k_end], between the end of
+    the previous kind of the sentence (or its start: lo) and the next kind (hi); `listed`
+    when a grant of the sentence comes before; `elided` the subject of the sentence's previous
+    grant verb, the issuer of a verb with no subject of its own ("...; tặng bằng khen cho ...").
+    None when it is not a grant."""
+    text = doc.text
+    generic = kind == "khen thưởng"
+    before = text[max(lo, clause_lo):first]
+    if _words("award_not_grant_cues").search(before):
+        return None
+    issuer_span = None
+    after = k_end
+    c = _CUO.match(text, k_end, hi)
+    if c:
+        issuer_span = _cut_issuer(text, c.end(), hi)
+        if issuer_span:
+            after = issuer_span[1]
+    if issuer_span is None:
+        direct = _direct_issuer().match(text, k_end, hi)  # "bằng khen UBND tỉnh", "Bằng khen Thủ tướng Chính phủ"
+        if direct:
+            issuer_span = _cut_issuer(text, direct.end(), hi)
+            if issuer_span:
+                after = issuer_span[1]
+    d = _DO.match(text, k_end, hi)
+    if d and issuer_span is None:
+        issuer_span = _cut_issuer(text, d.start("who"), d.end("who"))
+    coll = ind = None
+    counts_end = None
+    clause_start = first
+    reason_from = None
+    ch = _CHO.search(text, k_end, hi, timeout=_TIMEOUT)
+    cm = None
+    if ch or generic:
+        at = _skip_colon(text, ch.end() if ch else k_end, hi)
+        cm = _read_counts_at(text, at, hi)
+    if ch and ch.start() - after > 3 and not _VERB_GAP.fullmatch(text, after, ch.start()):
+        ch = None  # "cho" far from the kind names no recipient of it (a count still counts)
+    if cm is None and ch and not _is_prize(kind):
+        cm = _named_recipients(doc, ch.end(), hi)
+    if cm is None and kind.startswith("huy hiệu"):
+        co = _CO.match(text, k_end, hi)
+        cm = _read_counts_at(text, co.end(), hi) if co else None
+        if cm is None:
+            prior = _counts_before(text, max(lo, clause_lo), first)
+            if prior and not text[prior.end:first].strip():
+                cm = prior  # "2 đảng viên 65 năm tuổi Đảng"
+                clause_start = prior.start
+    if cm:
+        coll, ind = cm.collectives, cm.individuals
+        counts_end = cm.end
+        reason_from = (cm.end, hi)
+    else:
+        # counts before: "12 tập thể và 14 cá nhân được Hội LHPN huyện tặng giấy khen"
+        prior = _counts_before(text, max(lo, clause_lo), first)
+        if prior:
+            rv = _words("award_receive_verbs").search(text, prior.end, first)
+            if rv:
+                coll, ind = prior.collectives, prior.individuals
+                counts_end = prior.end
+                clause_start = prior.start
+                reason_from = (prior.end, rv.start())
+                if not _words("award_reason_cues").search(text, prior.end, rv.start()):
+                    reason_from = (k_end, hi)  # "12 cá nhân được tặng kỷ niệm chương ... đã có thành tích"
+                cm = prior
+    if generic and cm is None:
+        return None
+    vb = _verb_before().search(text, max(lo, clause_lo, first - 40), first)
+    if generic and vb is None:
+        vb = _GENERIC_AT.match(text, first)
+    subject = issuer = subj = None
+    by_person = False
+    if vb:
+        sub_lo = max(clause_lo, lo)
+        subj = _strip_not_issuer(text, _subject_before(text, sub_lo, vb.start()))
+        inline = _THAY_MAT.search(text, subj[0], subj[1]) if subj else None
+        if inline and inline.end() < subj[1]:
+            subj = (inline.end(), subj[1])  # "thay mặt Chủ tịch nước trao tặng": the body it acts for
+        if subj and clause_start == first:
+            clause_start = subj[0]
+        elif clause_start == first:
+            clause_start = vb.start()
+        behalf = _ON_BEHALF.search(text, sub_lo, vb.start())
+        if issuer_span is None and behalf:
+            issuer_span = (behalf.start("body"), behalf.end("body"))
+            clause_start = min(clause_start, behalf.start())
+        elif issuer_span is None and subj and inline:
+            issuer_span = subj
+            subject = _squash(text[subj[0]:subj[1]])
+        elif issuer_span is None and subj:
+            person, title = _person_issuer(doc, subj[0], subj[1])
+            if person and title and _state_honour(kind) and not _president().fullmatch(text, title[0], title[1]):
+                title = None  # "Thủ tướng ... trao Huân chương": the President's honour, handed over
+            issuer_span = title if person else subj
+            subject = _squash(text[issuer_span[0]:issuer_span[1]]) if issuer_span else None
+            by_person = person
+        elif issuer_span is None and subj is None and elided and (not _ELIDED.sub("", text[sub_lo:vb.start()])
+                                                                 or _JOIN_END.search(text, sub_lo, vb.start())):
+            issuer, by_person, subject = elided.subject, elided.by_person, elided.subject  # "...; tặng ...": the previous verb's subject
+    elif issuer_span is None and elided and (elided.counts_end or elided.end) <= first \
+            and (not _ELIDED.sub("", text[(elided.counts_end or elided.end):first])
+                 or (clause_lo > elided.k_start and not _ELIDED.sub("", text[clause_lo:first]))):
+        # "tặng A cho 2 cá nhân và B cho 1 tập thể", "trao A cho X; B cho Y": B is granted by the same verb
+        issuer, by_person, subject = elided.subject, elided.by_person, elided.subject
+    if cm is None:
+        # no count: a named recipient before "được … tặng" / "nhận" ("Công ty X vinh dự được
+        # ... tặng"); else kept only when a verb grants it, or when it goes on a list of grants
+        # of the sentence and names its recipients ("...; Giải nhì cho CLB ...")
+        rec = _recipient_before(doc, max(lo, clause_lo), first)
+        if rec is not None:
+            coll, ind = rec.collectives, rec.individuals
+            clause_start = min(clause_start, rec.start)
+        elif not (ch is not None and (vb or listed)) and not _by_agent(text, lo, clause_lo, subj):
+            return None
+    if issuer_span:
+        issuer = _squash(text[issuer_span[0]:issuer_span[1]])
+    g = _Grant(kind, first, k_end, clause_start, counts_end, coll, ind, issuer, reason_from, None,
+               max(k_end, after), generic, subject, issuer_span is not None and subject is not None and not by_person,
+               by_person)
+    g.reason_before = _reason_before(text, max(lo, clause_lo), clause_start)
+    return g
+
+
+def _by_agent(text: str, lo: int, clause_lo: int, subj: tuple[int, int] | None) -> bool:
+    """A passive grant with its agent: "(X) được Chủ tịch nước tặng <kind>"."""
+    return subj is not None and bool(_AGENT_BEFORE.search(text, max(lo, clause_lo), subj[0]))
+
+
+def _reason_before(text: str, lo: int, subject_start: int) -> tuple[int, int] | None:
+    """A reason that opens the clause before the grant's subject: "Với thành tích xuất sắc
+    ..., Công ty X được tặng ...", "để ghi nhận ..., Hội đã được ... tặng"; it ends at the
+    comma before the subject, or before an occasion ("nhân dịp ...", "tại ...")."""
+    if subject_start - lo > 600:
+        lo = subject_start - 600
+    cue = _before_cues().search(text, lo, subject_start, timeout=_TIMEOUT)
+    if cue is None:
+        return None
+    end = text.rfind(",", cue.end(), subject_start)
+    if end < 0:
+        return None
+    occ = _OCCASION.search(text, cue.end(), end + 1)
+    if occ:
+        end = occ.start()
+    while end > cue.start() and (text[end - 1].isspace() or text[end - 1] in ",.;:-–"):
+        end -= 1
+    return (cue.start(), end) if end > cue.end() else None
+
+
+@lru_cache(maxsize=None)
+def _before_cues() -> regex.Pattern:
+    """A reason cue at the start of a clause (the sentence's, or after a comma)."""
+    return regex.compile(rf"(?:^|(?<=[,.:;\n]\s*)|(?<=\A))(?i:{alternation(load_list('award_reason_before_cues'))})(?!\w)",
+                         regex.MULTILINE)
+
+
+def _state_honour(kind: str) -> bool:
+    return any(kind == h or kind.startswith(h + " ") for h in _state_honours())
+
+
+@lru_cache(maxsize=None)
+def _state_honours() -> tuple[str, ...]:
+    return tuple(_squash(w.lower()) for w in load_list("award_state_honours"))
+
+
+@lru_cache(maxsize=None)
+def _president() -> regex.Pattern:
+    return regex.compile(rf"(?:{alternation(load_list('award_president_titles'))})", regex.IGNORECASE)
+
+
+def _is_prize(kind: str) -> bool:
+    return kind.split()[0] in _prize_heads() if kind.split() else False
+
+
+@lru_cache(maxsize=None)
+def _prize_heads() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_list("award_prize_heads"))
+
+
+def _skip_colon(text: str, pos: int, hi: int) -> int:
+    """Past spaces and one colon: "khen thưởng: 5 tập thể"."""
+    pos = _skip_space(text, pos, hi)
+    if pos < hi and text[pos] == ":":
+        pos = _skip_space(text, pos + 1, hi)
+        if pos < hi and text[pos] in "-+•*–":  # a bulleted list under the colon
+            pos = _skip_space(text, pos + 1, hi)
+    return pos
+
+
+def _skip_space(text: str, pos: int, hi: int) -> int:
+    while pos < hi and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _counts_before(text: str, lo: int, hi: int) -> _Counts | None:
+    """The last run of counts in text[lo:hi]."""
+    last = None
+    for m in _count_item().finditer(text, lo, hi, timeout=_TIMEOUT):
+        if last is not None and m.start() < last.end:
+            continue
+        c = _read_counts_at(text, m.start(), hi)
+        if c:
+            last = c
+    for m in _mixed().finditer(text, lo, hi, timeout=_TIMEOUT):
+        if last is None or m.start() >= last.end:
+            last = _Counts(m.start(), m.end(), None, None)
+    return last
+
+
+def _recipient_before(doc: Document, lo: int, kind_start: int) -> _Counts | None:
+    """A named recipient as the subject of a passive grant: "Công ty X (vinh dự) được Chủ tịch
+    nước tặng ...", "Hội Luật gia tỉnh X nhận Huân chương ...": one collective or person each."""
+    text = doc.text
+    last = None
+    for m in _PASSIVE.finditer(text, lo, kind_start, timeout=_TIMEOUT):
+        last = m
+    if last is None:
+        return None
+    s = lo
+    for m in _CLAUSE_PUNCT.finditer(text[lo:last.start()]):
+        s = lo + m.end()
+    s = _skip_space(text, s, last.start())
+    if s >= last.start() or len(text[s:last.start()].split()) > 14:
+        return None
+    return _named_recipients(doc, s, last.start())
+
+
+def _finish_sentence(text: str, grants: list[_Grant]) -> None:
+    """Reasons cut at the next grant, shared along a list."""
     cues = _words("award_reason_cues")
     for i, g in enumerate(grants):
         if g.reason is None:
@@ -382,8 +954,16 @@ def _finish_sentence(text: str, grants: list[_Grant], s1: int) -> None:
         while e > cue.start() and (text[e - 1].isspace() or text[e - 1] in ",.;:-–"):
             e -= 1
         e = _trim_tail(text, cue.start(), e)
+        tail = _JOIN_END.search(text, cue.start(), e)
+        if tail:
+            e = tail.start()
+            while e > cue.start() and text[e - 1].isspace():
+                e -= 1
         g.reason = (cue.start(), e) if e > cue.start() else None
         g.end = max(g.end, e)
+    for g in grants:
+        if g.reason is None and g.reason_before is not None:
+            g.reason = g.reason_before
     # a reason closing a list ("..., X cho 11 cá nhân và Y cho 74 cá nhân vì ...") is each one's
     for i in range(len(grants) - 2, -1, -1):
         g, nxt = grants[i], grants[i + 1]
@@ -392,12 +972,106 @@ def _finish_sentence(text: str, grants: list[_Grant], s1: int) -> None:
                 gap = text[g.counts_end:nxt.clause_start].strip(" ,")
                 if gap in ("", "và") or not gap:
                     g.reason = nxt.reason
-    for i in range(1, len(grants)):
-        if grants[i].issuer is None:
-            grants[i].issuer = grants[i - 1].issuer
 
 
 def _trim_tail(text: str, start: int, end: int) -> int:
     """Drop a trailing receive verb phrase ("... đã nhận được") from a reason written before the kind."""
-    m = regex.search(r"(?:\s+(?:đã|đều|vinh\s+dự|được|nhận))+\s*\Z", text[start:end], regex.IGNORECASE)
+    m = _RECEIVE_TAIL.search(text[start:end])
     return start + m.start() if m else end
+
+
+def _same_issuer(a: str | None, b: str | None) -> bool:
+    if a is None or b is None:
+        return True
+    x, y = a.casefold(), b.casefold()
+    return x == y or x in y or y in x
+
+
+def _agree(a: _Grant, b: _Grant) -> bool:
+    """Whether b may retell grant a: counts agree where both give one, and issuers agree."""
+    if a.counted and b.counted:
+        for x, y in ((a.collectives, b.collectives), (a.individuals, b.individuals)):
+            if x is not None and y is not None and x != y:
+                return False
+        if not any(x is not None and x == y for x, y in ((a.collectives, b.collectives),
+                                                         (a.individuals, b.individuals))):
+            return False
+    return _same_issuer(a.issuer, b.issuer)
+
+
+def _merge_retold(grants: list[_Grant]) -> list[_Grant]:
+    """One grant told in headline, lead, body and caption is one award: a later grant of the
+    same kind that agrees with an earlier one is merged into it (the fuller one's counts,
+    issuer and reason win); a "khen thưởng" whose counts a named grant gives is that grant.
+    Each grant is compared with the last few of its kind and of its counts only."""
+    out: list[_Grant | None] = []
+    by_kind: dict[str, list[int]] = {}
+    by_counts: dict[tuple, list[int]] = {}
+    by_head: dict[str, list[int]] = {}
+    for g in grants:
+        merged = False
+        for k in by_kind.get(g.kind, [])[-_RECENT:]:
+            a = out[k]
+            if a is not None and not _same_sentence_list(a, g) and _agree(a, g) \
+                    and (a.counted or g.counted or _same_issuer(a.issuer, g.issuer)):
+                out[k] = _fuse(a, g)
+                merged = True
+                break
+        if not merged:
+            for k in by_head.get(_head(g.kind), [])[-_RECENT:]:
+                a = out[k]
+                if a is None or _same_sentence_list(a, g) or not _same_issuer(a.issuer, g.issuer):
+                    continue
+                if not a.counted and g.kind.startswith(a.kind + " "):
+                    fused = _fuse(g, a)  # "Huân chương của Chủ tịch nước" first, then the medal by name
+                    out[k] = fused
+                    by_kind.setdefault(g.kind, []).append(k)
+                    merged = True
+                    break
+                if not g.counted and a.kind.startswith(g.kind + " "):
+                    out[k] = _fuse(a, g)
+                    merged = True
+                    break
+        if not merged and g.counted:
+            for k in by_counts.get((g.collectives, g.individuals), [])[-_RECENT:]:
+                a = out[k]
+                if a is not None and (a.generic or g.generic) and a.kind != g.kind and not _same_sentence_list(a, g) \
+                        and _same_issuer(a.issuer, g.issuer):
+                    fused = _fuse(g, a) if a.generic else _fuse(a, g)
+                    if a.generic:
+                        fused.kind, fused.generic = g.kind, False
+                        by_kind.setdefault(g.kind, []).append(k)
+                    out[k] = fused
+                    merged = True
+                    break
+        if merged:
+            continue
+        by_kind.setdefault(g.kind, []).append(len(out))
+        by_head.setdefault(_head(g.kind), []).append(len(out))
+        if g.counted:
+            by_counts.setdefault((g.collectives, g.individuals), []).append(len(out))
+        out.append(g)
+    return [g for g in out if g is not None]
+
+
+_RECENT = 8
+
+
+def _same_sentence_list(a: _Grant, b: _Grant) -> bool:
+    """Two grants of one sentence ("bằng khen cho 3 tập thể; bằng khen cho 5 cá nhân") are two."""
+    return a.sentence == b.sentence
+
+
+def _fuse(a: _Grant, b: _Grant) -> _Grant:
+    """a, completed (or replaced where b is fuller) by b."""
+    def known(g: _Grant) -> int:
+        return (g.collectives is not None) + (g.individuals is not None)
+
+    full, other = (b, a) if known(b) > known(a) else (a, b)
+    out = _Grant(full.kind, a.k_start, a.k_end, a.clause_start, full.counts_end, full.collectives,
+                 full.individuals, full.issuer or other.issuer, full.reason or other.reason,
+                 full.decision or other.decision, a.end, full.generic and other.generic,
+                 sentence=full.sentence)
+    if full is b:
+        out.k_start, out.k_end, out.clause_start, out.end = b.k_start, b.k_end, b.clause_start, b.end
+    return out
