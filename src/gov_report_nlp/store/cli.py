@@ -24,6 +24,12 @@ def register(sub) -> None:
     ix.add_argument("--no-link", action="store_true", help="skip linking people and the warnings (run later with `index --relink`)")
     ix.set_defaults(func=cmd_index)
 
+    ex = sub.add_parser("export", help="write the database's tables as Parquet (the 'parquet' extra)")
+    ex.add_argument("out", help="the directory: one subdirectory per table, part-NNNNN.parquet files")
+    ex.add_argument("--db", default=DB_DEFAULT)
+    ex.add_argument("--tables", type=_list, help="these tables only (comma-separated)")
+    ex.set_defaults(func=cmd_export)
+
     q = sub.add_parser("query", help="ask the database a named question")
     q.add_argument("--db", default=DB_DEFAULT)
     q.add_argument("--format", choices=("auto", "table", "csv", "json", "jsonl"), default="auto",
@@ -100,6 +106,32 @@ def cmd_index(args) -> int:
     linked = ", ".join(f"{v} {k}" for k, v in res.linked.items())
     print(f"{args.db}: {res.indexed} documents indexed" + (f"; {linked}" if linked else ""), file=sys.stderr)
     return min(len(res.errors), 100)
+
+
+def cmd_export(args) -> int:
+    import os
+    import sqlite3
+
+    from . import SchemaError
+    from .export import ALL_TABLES, export_parquet
+
+    if not os.path.exists(args.db):
+        print(f"gov-report-nlp: {args.db}: no such database", file=sys.stderr)
+        return 2
+    bad = [t for t in args.tables or [] if t not in ALL_TABLES]
+    if bad:
+        print(f"gov-report-nlp: no such table: {', '.join(bad)} (one of {', '.join(ALL_TABLES)})", file=sys.stderr)
+        return 2
+    try:
+        done = export_parquet(args.db, args.out, args.tables)
+    except ImportError as e:
+        print(f"gov-report-nlp: {e}", file=sys.stderr)
+        return 2
+    except (OSError, sqlite3.Error, SchemaError) as e:
+        print(f"gov-report-nlp: {e}", file=sys.stderr)
+        return 2
+    print(f"{args.out}: " + ", ".join(f"{t} {n}" for t, n in done.items()), file=sys.stderr)
+    return 0
 
 
 def cmd_query(args) -> int:

@@ -47,14 +47,20 @@ class PersonRecord:
 class Cluster:
     records: list[tuple[PersonRecord, str]] = field(default_factory=list)
     title_keys: set[str] = field(default_factory=set)
-    specific: set[str] = field(default_factory=set)  # title keys that name a place
+    specific: dict[str, str] = field(default_factory=dict)  # key -> title, of titles that name a place
     title_places: set[str] = field(default_factory=set)
     places: set[str] = field(default_factory=set)
+    written: dict[str, str] = field(default_factory=dict)  # place key -> place as written
 
     def add(self, r: PersonRecord, reason: str) -> None:
         self.records.append((r, reason))
         self.title_keys |= r.title_keys
-        self.specific |= {place_key(t) for t in r.titles if named_place(t)}
+        for t in r.titles:
+            if (np_ := named_place(t)):
+                self.specific.setdefault(place_key(t), t)
+                self.written.setdefault(place_key(np_[1]), np_[1])
+        if r.portal:
+            self.written.setdefault(place_key(r.portal), r.portal)
         self.title_places |= r.title_places
         self.places |= r.places
 
@@ -63,12 +69,12 @@ class Cluster:
         tp = r.title_places
         if tp and self.title_places and not (tp & self.title_places):
             return None  # their titles name only different places
-        shared = sorted(self.specific & r.title_keys)
+        shared = sorted(self.specific.keys() & r.title_keys)
         if shared:
-            return f"same name and title '{shared[0]}'"
+            return f"same name and title '{self.specific[shared[0]]}'"
         common = sorted(self.places & r.places)
         if common:
-            return f"same name and place '{common[0]}'"
+            return f"same name and place '{self.written.get(common[0], common[0])}'"
         return None
 
 

@@ -131,9 +131,10 @@ class Writer:
                   "meeting_chairs", "meeting_attendees", "resolutions", "awards",
                   "document_refs", "targets", "terms", "organizations", "places")
 
-    def __init__(self, conn: sqlite3.Connection, *, place: tuple[str, str] | None = None) -> None:
+    def __init__(self, conn: sqlite3.Connection, *, place: tuple[str, str] | None = None, id_base: int = 0) -> None:
         self.conn = conn
         self.place = place
+        self.id_base = id_base  # the first ids (a Parquet partition's own range)
         self.hashes = dict(conn.execute("SELECT id, source_hash FROM documents"))
         self.bodies = dict(conn.execute("SELECT key, id FROM bodies"))
         self.rows: dict[str, list[tuple]] = {}
@@ -154,7 +155,7 @@ class Writer:
         try:
             for t in self.ROW_TABLES:
                 key = "doc" if t == "documents" else "id"
-                self.ids.next[t] = (conn.execute(f"SELECT max({key}) FROM {t}").fetchone()[0] or 0) + 1
+                self.ids.next[t] = max(conn.execute(f"SELECT max({key}) FROM {t}").fetchone()[0] or 0, self.id_base) + 1
             self.rows = {t: [] for t in self.ROW_TABLES}
             self.fts = []
             seen: set[str] = set()
