@@ -78,6 +78,7 @@ def index_reports(conn: sqlite3.Connection, reports: Iterable[Any], *, batch: in
         result.indexed += writer.write_batch(chunk)
         if on_batch:
             on_batch(len(chunk))
+    result.errors += writer.errors
     if link:
         result.linked = rebuild(conn)
     return result
@@ -98,6 +99,7 @@ def index(path: str, inputs: Iterable[str], *, batch: int = DEFAULT_BATCH, place
                 result.indexed += writer.write_batch(chunk)
                 if on_batch:
                     on_batch(len(chunk))
+        result.errors += writer.errors
         for name in texts:
             add_texts(conn, read_lines(name), name, result.errors, batch=batch)
         if link:

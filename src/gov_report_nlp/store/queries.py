@@ -10,7 +10,7 @@
 
 Names, issuers, organizers and indicators match case-insensitively after the text's own
 normalization (one tone placement); issuers, organizers and indicators match as substrings
-(every word of an indicator must be in it).
+(an indicator must have every word given, as a word: "hộ" is not "hội").
 """
 from __future__ import annotations
 
@@ -67,10 +67,11 @@ def awards(conn: sqlite3.Connection, issuer: str | None = None, by: Sequence[str
             ORDER BY a.year, d.id, a.id""", params)
     sel = ", ".join(f"{expr} AS {name}" for name, expr in groups)
     grp = ", ".join(str(i + 1) for i in range(len(groups)))
+    join = "JOIN documents d ON d.doc = a.doc" if any(name == "document" for name, _ in groups) else ""
     return _run(conn, f"""
         SELECT {sel}, count(*) AS grants, sum(a.collectives) AS collectives, sum(a.individuals) AS individuals,
                count(DISTINCT a.doc) AS documents
-        FROM awards a JOIN documents d ON d.doc = a.doc {where}
+        FROM awards a {join} {where}
         GROUP BY {grp} ORDER BY {grp}""", params)
 
 
@@ -96,12 +97,13 @@ def cites(conn: sqlite3.Connection, number: str) -> Result:
 
 
 def targets(conn: sqlite3.Connection, indicator: str | None = None, by: Sequence[str] | None = None) -> Result:
-    """Targets whose indicator holds every word given; grouped by place / year / unit / period."""
-    where, params = [], []
-    for w in name_key(indicator).split() if indicator else []:
-        where.append("instr(t.indicator_key, ?) > 0")
-        params.append(w)
-    cond = ("WHERE " + " AND ".join(where)) if where else ""
+    """Targets whose indicator has every word given (whole words, any order); grouped by
+    place / year / period / indicator / document, and unit."""
+    cond, params = "", []
+    words = _fts_query(name_key(indicator)) if indicator else ""
+    if words:
+        cond = "WHERE t.id IN (SELECT rowid FROM targets_fts WHERE targets_fts MATCH ?)"
+        params.append(words)
     groups = _by(by, {"place": "d.place", "year": "t.year", "period": "t.period", "document": "d.id",
                       "indicator": "t.indicator"})
     if not groups:

@@ -89,6 +89,9 @@ TABLES: dict[str, str] = {
     person INTEGER REFERENCES persons(id), message TEXT NOT NULL)""",
     "documents_fts": """CREATE VIRTUAL TABLE documents_fts USING fts5(
     title, text, tokenize = 'unicode61 remove_diacritics 0')""",
+    # the words of each target's indicator (rowid = targets.id): `query targets --indicator`
+    "targets_fts": """CREATE VIRTUAL TABLE targets_fts USING fts5(
+    indicator, tokenize = 'unicode61 remove_diacritics 0')""",
 }
 
 # the tables whose rows belong to one document (deleted with it, written by write.py)
@@ -117,6 +120,10 @@ INDEXES = [
     "CREATE INDEX resolutions_meeting ON resolutions(meeting)",
     "CREATE INDEX awards_issuer_body ON awards(issuer_body)",
     "CREATE INDEX awards_year ON awards(year)",
+    # covers `query awards`: a scan of it reads no award row (issuers match as substrings)
+    "CREATE INDEX awards_cover ON awards(issuer_key, year, issuer_expanded, issuer, kind, collectives, individuals, doc)",
+    "CREATE INDEX meetings_cover ON meetings(date, organizer_key)",
+    "CREATE INDEX warnings_kind ON warnings(kind)",
     "CREATE INDEX document_refs_number_key ON document_refs(number_key)",
     "CREATE INDEX organizations_body ON organizations(body)",
     "CREATE INDEX warnings_doc ON warnings(doc)",

@@ -139,7 +139,8 @@ class Writer:
         self.bodies = dict(conn.execute("SELECT key, id FROM bodies"))
         self.rows: dict[str, list[tuple]] = {}
         self.fts: list[tuple] = []
-        self.replace: list[str] = []
+        self.errors: list[str] = []
+        self._added: list[str] = []  # the body keys the document being written added
         self.ids = _Ids()
 
     def unchanged(self, doc_id: str, h: str) -> bool:
@@ -159,6 +160,7 @@ class Writer:
             self.rows = {t: [] for t in self.ROW_TABLES}
             self.fts = []
             seen: set[str] = set()
+            failed: set[str] = set()
             for report, h, text in items:
                 doc_id = str(report.get("id"))
                 if doc_id in seen:  # the same id twice in one batch: the later line wins
@@ -168,15 +170,31 @@ class Writer:
                 if doc_id in self.hashes or doc_id in seen:
                     self._delete(doc_id)
                 seen.add(doc_id)
-                self._document(report, h, text)
+                sizes = {t: len(v) for t, v in self.rows.items()}
+                nfts = len(self.fts)
+                self._added: list[str] = []
+                try:
+                    self._document(report, h, text)
+                except Exception as e:  # a malformed report (a mapping for a name...) is an error, not a stop
+                    for t, n in sizes.items():
+                        del self.rows[t][n:]
+                    del self.fts[nfts:]
+                    for k in self._added:
+                        del self.bodies[k]
+                    failed.add(doc_id)
+                    self.errors.append(f"{doc_id}: not stored: {type(e).__name__}: {e}")
+                    continue
             self._flush()
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
             raise
+        stored = 0
         for report, h, _ in items:
-            self.hashes[str(report.get("id"))] = h
-        return len(items)
+            if str(report.get("id")) not in failed:
+                self.hashes[str(report.get("id"))] = h
+                stored += 1
+        return stored
 
     def _delete(self, doc_id: str) -> None:
         row = self.conn.execute("SELECT doc FROM documents WHERE id = ?", (doc_id,)).fetchone()
@@ -187,6 +205,7 @@ class Writer:
         self.conn.execute("UPDATE meeting_chairs SET record = NULL WHERE doc = ?", (row[0],))
         self.conn.execute("UPDATE meeting_attendees SET record = NULL WHERE doc = ?", (row[0],))
         self.conn.execute("DELETE FROM documents_fts WHERE rowid = ?", (row[0],))
+        self.conn.execute("DELETE FROM targets_fts WHERE rowid IN (SELECT id FROM targets WHERE doc = ?)", (row[0],))
         self.conn.execute("DELETE FROM documents WHERE doc = ?", (row[0],))
 
     def _flush(self) -> None:
@@ -194,9 +213,20 @@ class Writer:
         for t, rows in self.rows.items():
             if rows:
                 marks = ",".join("?" * len(rows[0]))
-                conn.executemany(f"INSERT INTO {t} VALUES ({marks})", rows)
+                conn.execute("SAVEPOINT flush")
+                try:
+                    conn.executemany(f"INSERT INTO {t} VALUES ({marks})", rows)
+                except (sqlite3.InterfaceError, sqlite3.ProgrammingError, OverflowError):
+                    # a value SQLite cannot bind (a mapping where a number was expected, an
+                    # integer past 64 bits): this table's rows again, such values as JSON text
+                    conn.execute("ROLLBACK TO flush")
+                    conn.executemany(f"INSERT INTO {t} VALUES ({marks})", [tuple(map(_bindable, r)) for r in rows])
+                conn.execute("RELEASE flush")
         if self.fts:
             conn.executemany("INSERT INTO documents_fts(rowid, title, text) VALUES (?, ?, ?)", self.fts)
+        words = [(t[0], t[7]) for t in self.rows["targets"] if t[7]]
+        if words:
+            conn.executemany("INSERT INTO targets_fts(rowid, indicator) VALUES (?, ?)", words)
 
     def _body(self, full: str | None, kind: str | None = None, level: str | None = None) -> int | None:
         if not full:
@@ -208,6 +238,7 @@ class Writer:
         if bid is None:
             bid = self.ids.take("bodies")
             self.bodies[key] = bid
+            self._added.append(key)
             np_ = named_place(full)
             self.rows["bodies"].append((bid, full, key, kind, level or (np_[0] if np_ else None),
                                         np_[1] if np_ else None, None, None))
@@ -318,7 +349,16 @@ class Writer:
                                     p.get("province"), p.get("province_2025")))
 
         body = text if text else _fact_text(r)
-        self.fts.append((d, r.get("title") or "", body))
+        title = r.get("title")
+        self.fts.append((d, title if isinstance(title, str) else "", body))
+
+
+def _bindable(v: Any) -> Any:
+    if v is None or isinstance(v, (str, float, bytes)):
+        return v
+    if isinstance(v, int):
+        return v if -(2 ** 63) <= v < 2 ** 63 else str(v)
+    return json.dumps(v, ensure_ascii=False, default=str)
 
 
 def number_key(number: str) -> str:
