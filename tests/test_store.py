@@ -172,7 +172,7 @@ def test_gold_db_is_whole_and_documented_tables_exist(gold_db):
     doc = (ROOT / "docs" / "store.md").read_text(encoding="utf-8")
     for t in ("documents", "meetings", "meeting_chairs", "meeting_attendees", "resolutions", "people", "persons",
               "person_links", "titles", "mentions", "awards", "document_refs", "targets", "terms",
-              "organizations", "bodies", "places", "sections", "warnings", "documents_fts"):
+              "organizations", "bodies", "places", "sections", "warnings", "documents_fts", "targets_fts"):
         assert t in tables
         assert f"`{t}`" in doc, f"docs/store.md does not document {t}"
     counts = {k: sum(len(r[k]) for r in _gold()) for k in ("people", "meetings", "awards", "targets", "terms")}

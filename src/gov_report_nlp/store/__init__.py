@@ -102,11 +102,18 @@ def index(path: str, inputs: Iterable[str], *, batch: int = DEFAULT_BATCH, place
         result.errors += writer.errors
         for name in texts:
             add_texts(conn, read_lines(name), name, result.errors, batch=batch)
-        if link:
+        if link and (result.indexed or not _linked(conn)):
             result.linked = rebuild(conn)
         return result
     finally:
         conn.close()
+
+
+def _linked(conn: sqlite3.Connection) -> bool:
+    """Whether the derived tables were rebuilt after the last document was written."""
+    row = conn.execute("SELECT value FROM meta WHERE key = 'linked_documents'").fetchone()
+    n = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+    return row is not None and row[0] == str(n)
 
 
 def add_texts(conn: sqlite3.Connection, lines, name: str, errors: list[str], *, batch: int = DEFAULT_BATCH) -> int:

@@ -57,7 +57,7 @@ def awards(conn: sqlite3.Connection, issuer: str | None = None, by: Sequence[str
     if issuer:
         where = "WHERE instr(a.issuer_key, ?) > 0"
         params.append(name_key(issuer))
-    groups = _by(by, {"year": "a.year", "issuer": "coalesce(a.issuer_expanded, a.issuer)",
+    groups = _by(by, {"year": "a.year", "issuer": "a.issuer_expanded",
                       "kind": "a.kind", "document": "d.id"})
     if not groups:
         return _run(conn, f"""

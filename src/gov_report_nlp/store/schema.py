@@ -111,7 +111,6 @@ INDEXES = [
     "CREATE INDEX mentions_record ON mentions(record)",
     "CREATE INDEX titles_record ON titles(record)",
     "CREATE INDEX titles_key_month ON titles(title_key, month)",
-    "CREATE INDEX meetings_date ON meetings(date)",
     "CREATE INDEX meetings_organizer_body ON meetings(organizer_body)",
     "CREATE INDEX meeting_chairs_meeting ON meeting_chairs(meeting)",
     "CREATE INDEX meeting_chairs_name_key ON meeting_chairs(name_key)",
@@ -119,9 +118,9 @@ INDEXES = [
     "CREATE INDEX meeting_attendees_meeting ON meeting_attendees(meeting)",
     "CREATE INDEX resolutions_meeting ON resolutions(meeting)",
     "CREATE INDEX awards_issuer_body ON awards(issuer_body)",
-    "CREATE INDEX awards_year ON awards(year)",
-    # covers `query awards`: a scan of it reads no award row (issuers match as substrings)
-    "CREATE INDEX awards_cover ON awards(issuer_key, year, issuer_expanded, issuer, kind, collectives, individuals, doc)",
+    # covers `query awards --by`: grouped in its order, filtered (issuers match as substrings)
+    # without reading an award row
+    "CREATE INDEX awards_by_year ON awards(year, issuer_expanded, kind, collectives, individuals, doc, issuer_key)",
     "CREATE INDEX meetings_cover ON meetings(date, organizer_key)",
     "CREATE INDEX warnings_kind ON warnings(kind)",
     "CREATE INDEX document_refs_number_key ON document_refs(number_key)",
