@@ -384,13 +384,13 @@ def test_records_keep_section_and_target_period_when_present(tmp_path):
 @needs_dev
 def test_crash_mid_batch_loses_nothing_committed_and_a_rerun_resumes(tmp_path):
     db, path = tmp_path / "crash.sqlite", tmp_path / "big.jsonl"
-    reports = _copies(_gold(), 4000)
+    reports = _copies(_gold(), 2000)
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in reports), encoding="utf-8")
-    cmd = [sys.executable, "-m", "gov_report_nlp", "index", str(path), "--db", str(db), "--batch", "40", "--no-link"]
+    cmd = [sys.executable, "-m", "gov_report_nlp", "index", str(path), "--db", str(db), "--batch", "25", "--no-link"]
     proc = subprocess.Popen(cmd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         committed, deadline = 0, time.monotonic() + 120
-        while committed < 200 and time.monotonic() < deadline and proc.poll() is None:
+        while committed < 100 and time.monotonic() < deadline and proc.poll() is None:
             time.sleep(0.05)
             if db.exists():
                 try:
@@ -407,7 +407,7 @@ def test_crash_mid_batch_loses_nothing_committed_and_a_rerun_resumes(tmp_path):
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
     ids = [r[0] for r in conn.execute("SELECT id FROM documents ORDER BY id")]
-    assert 200 <= len(ids) < len(reports) and len(ids) % 40 == 0  # whole batches only
+    assert 100 <= len(ids) < len(reports) and len(ids) % 25 == 0  # whole batches only
     by_id = {r["id"]: r for r in reports}
     for table, key in (("people", "people"), ("meetings", "meetings"), ("awards", "awards"),
                        ("document_refs", "document_refs"), ("targets", "targets"), ("terms", "terms")):
@@ -425,13 +425,22 @@ def test_crash_mid_batch_loses_nothing_committed_and_a_rerun_resumes(tmp_path):
 
 
 # -- the command line ------------------------------------------------------------------------------
-def _cli(*args, **kw) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "gov_report_nlp", *args], env=ENV, capture_output=True,
-                          text=True, timeout=300, **kw)
+@pytest.fixture
+def _cli(capsys):
+    """gov-report-nlp in this process: (returncode, stdout, stderr) as a CompletedProcess."""
+    from gov_report_nlp.cli import main
+
+    def run(*args):
+        capsys.readouterr()
+        rc = main([str(a) for a in args])
+        out, err = capsys.readouterr()
+        return subprocess.CompletedProcess(args, rc, out, err)
+
+    return run
 
 
 @needs_dev
-def test_cli_index_documents_then_query_in_every_format(tmp_path):
+def test_cli_index_documents_then_query_in_every_format(tmp_path, _cli):
     db = str(tmp_path / "dev.sqlite")
     r = _cli("index", str(DEV / "docs.jsonl"), "--db", db)
     assert r.returncode == 0, r.stderr
@@ -454,7 +463,7 @@ def test_cli_index_documents_then_query_in_every_format(tmp_path):
     assert r.returncode == 2 and "no such database" in r.stderr
 
 
-def test_cli_index_bad_lines_are_named_not_a_traceback(tmp_path):
+def test_cli_index_bad_lines_are_named_not_a_traceback(tmp_path, _cli):
     path = tmp_path / "bad.jsonl"
     odd = {"id": "odd", "title": ["a"], "people": "Nguyễn Văn A", "targets": [{"value": 10 ** 30, "unit": {"u": 1}}],
            "meetings": [{"kind": {"a": 1}, "ordinal": 10 ** 30, "chairs": "An"}, "x"], "awards": None}
@@ -469,10 +478,15 @@ def test_cli_index_bad_lines_are_named_not_a_traceback(tmp_path):
 
 
 def test_readme_quick_start_indexes_and_queries_the_bundled_example(tmp_path):
-    db = str(tmp_path / "facts.sqlite")
-    r = _cli("index", str(ROOT / "examples" / "portal-article.txt"), "--db", db)
+    # as the README runs it: the installed command, from the repository's root
+    def cli(*args):
+        return subprocess.run([sys.executable, "-m", "gov_report_nlp", *args], env=ENV, cwd=tmp_path,
+                              capture_output=True, text=True, timeout=300)
+
+    db = "facts.sqlite"
+    r = cli("index", str(ROOT / "examples" / "portal-article.txt"), "--db", db)
     assert r.returncode == 0, r.stderr
-    r = _cli("query", "--db", db, "--format", "json", "chaired", "--person", "Trần Văn Khải")
+    r = cli("query", "--db", db, "--format", "json", "chaired", "--person", "Trần Văn Khải")
     rows = json.loads(r.stdout)
     assert [(m["date"], m["organizer"]) for m in rows] == [("2024-07-11", "Huyện ủy Tân Phước")]
     readme = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -43,16 +43,16 @@ def _columns(conn: sqlite3.Connection, table: str) -> list[tuple[str, str]]:
     return [(r[1], _TYPES.get((r[2] or "TEXT").upper(), "VARCHAR")) for r in conn.execute(f'PRAGMA table_info("{table}")')]
 
 
-def _write(conn: sqlite3.Connection, table: str, path: Path, rows_per_file: int, part: int | None = None) -> int:
-    """Write a table of `conn` as Parquet files under path/table/; the rows written."""
-    duckdb, pd = _need()
+def _write(conn: sqlite3.Connection, db, table: str, path: Path, rows_per_file: int, part: int | None = None) -> int:
+    """Write a table of `conn` as Parquet files under path/table/ with the DuckDB connection
+    `db`; the rows written."""
+    _, pd = _need()
     cols = _columns(conn, table)
     names = [c for c, _ in cols]
     out = path / table
     out.mkdir(parents=True, exist_ok=True)
     cur = conn.execute(f'SELECT {", ".join(chr(34) + n + chr(34) for n in names)} FROM "{table}"')
     total, i = 0, 0
-    db = duckdb.connect()
     select = ", ".join(f'CAST("{n}" AS {t}) AS "{n}"' for n, t in cols)
     while True:
         rows = cur.fetchmany(rows_per_file)
@@ -70,7 +70,6 @@ def _write(conn: sqlite3.Connection, table: str, path: Path, rows_per_file: int,
         i += 1
         if len(rows) < rows_per_file:
             break
-    db.close()
     return total
 
 
@@ -79,12 +78,14 @@ def export_parquet(db_path: str, out_dir: str, tables: Iterable[str] | None = No
     """Every table of the store (or `tables`) as out_dir/<table>/part-NNNNN.parquet; rows per table."""
     from . import open_store
 
-    _need()
+    duckdb, _ = _need()
     conn = open_store(db_path, readonly=True)
+    db = duckdb.connect()
     try:
         out = Path(out_dir)
-        return {t: _write(conn, t, out, rows_per_file) for t in (tables or ALL_TABLES)}
+        return {t: _write(conn, db, t, out, rows_per_file) for t in (tables or ALL_TABLES)}
     finally:
+        db.close()
         conn.close()
 
 
@@ -102,9 +103,12 @@ def write_partition(reports: Iterable[Mapping], out_dir: str, part: int) -> dict
         if isinstance(r, Mapping) and r.get("id") not in (None, "") and "error" not in r:
             items.append((r, line_hash(json.dumps(r, ensure_ascii=False, sort_keys=True)), None))
     writer.write_batch(items)
+    duckdb, _ = _need()
+    db = duckdb.connect()
     try:
-        return {t: _write(conn, t, Path(out_dir), 10 ** 9, part=part) for t in PARTITION_TABLES}
+        return {t: _write(conn, db, t, Path(out_dir), 10 ** 9, part=part) for t in PARTITION_TABLES}
     finally:
+        db.close()
         conn.close()
 
 
