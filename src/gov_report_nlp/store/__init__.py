@@ -66,7 +66,7 @@ def index_reports(conn: sqlite3.Connection, reports: Iterable[Any], *, batch: in
 
     def items():
         for r in reports:
-            d = r if isinstance(r, Mapping) else r.model_dump(mode="json")
+            d = dict(r) if isinstance(r, Mapping) else r.model_dump(mode="json")
             if d.get("id") in (None, ""):
                 result.errors.append("a report without an id cannot be stored")
                 continue

@@ -78,17 +78,24 @@ def expand_body(name: str | None, places: dict[str, str]) -> str | None:
     names its place already, is generic, or the document gives no place of that level."""
     if not name or not places:
         return None
+    level = _level_at_end(name.strip())
+    place = places.get(level) if level else None
+    return f"{name.strip()} {place}" if place else None
+
+
+@lru_cache(maxsize=65536)
+def _level_at_end(name: str) -> str | None:
+    """The level a body ends with ('UBND huyện' -> 'huyện'), None if generic or none."""
     ends, _, generic = _patterns()
     m = ends.search(name.strip())
     if not m:
         return None
     if m["before"] and generic.match(m["before"]):
         return None
-    level = level_of(m["level"])
-    place = places.get(level) if level else None
-    return f"{name.strip()} {place}" if place else None
+    return level_of(m["level"])
 
 
+@lru_cache(maxsize=65536)
 def named_place(text: str | None) -> tuple[str, str] | None:
     """(level, place) that a body or title names after a level word, or None."""
     if not text:

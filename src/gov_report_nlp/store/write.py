@@ -40,13 +40,13 @@ def _span(r: Mapping) -> tuple[Any, Any, Any, Any]:
         sec = " > ".join(str(s) for s in sec)
     elif sec is not None and not isinstance(sec, str):
         sec = str(sec)
-    if isinstance(ev, Mapping):
+    if isinstance(ev, dict):
         return ev.get("start"), ev.get("end"), sec, ev.get("text")
     return None, None, sec, None
 
 
 def _ev(e: Any) -> tuple[Any, Any, Any]:
-    if isinstance(e, Mapping):
+    if isinstance(e, dict):
         return e.get("start"), e.get("end"), e.get("text")
     return None, None, None
 
@@ -62,7 +62,7 @@ def _period(value: Any) -> tuple[str | None, str | None, str | None, int | None]
     a string ("2020-01/2020-06", "6 tháng đầu năm 2020") or a mapping with start/end/text."""
     if value is None or value == "":
         return None, None, None, None
-    if isinstance(value, Mapping):
+    if isinstance(value, dict):
         text = value.get("text")
         start = value.get("start") or value.get("from")
         end = value.get("end") or value.get("to")
@@ -85,13 +85,13 @@ def document_places(report: Mapping, default: tuple[str, str] | None = None):
     The portal's place is `default` (the index's --place option), else a place named before
     the title (the site header of a portal page, the authority of a formal document). Bodies
     take it, or else a level's place when the text names only one of that level."""
-    places = [p for p in report.get("places") or [] if isinstance(p, Mapping) and p.get("name")]
+    places = [p for p in report.get("places") or [] if isinstance(p, dict) and p.get("name")]
     portal, source = None, None
     if default:
         portal, source = default, "option"
     else:
         tev = (report.get("evidence") or {}).get("title") or []
-        tstart = tev[0].get("start") if tev and isinstance(tev[0], Mapping) else None
+        tstart = tev[0].get("start") if tev and isinstance(tev[0], dict) else None
         if tstart is not None:
             for p in places:
                 ps = _ev(p.get("evidence"))[1]
@@ -248,11 +248,11 @@ class Writer:
         R = self.rows
         d = self.ids.take("documents")
         portal, psource, places = document_places(r, self.place)
-        fd = r.get("document") if isinstance(r.get("document"), Mapping) else {}
+        fd = r.get("document") if isinstance(r.get("document"), dict) else {}
         published = r.get("published")
         year = _year(published) or _year(fd.get("date"))
         day = published[:10] if isinstance(published, str) and _year(published) else fd.get("date")
-        signers = _join(s.get("name") for s in fd.get("signers") or [] if isinstance(s, Mapping)) if fd else None
+        signers = _join(s.get("name") for s in fd.get("signers") or [] if isinstance(s, dict)) if fd else None
         R["documents"].append((
             d, str(r.get("id")), h, r.get("title"), published, year, r.get("layout"), r.get("input_format"),
             fd.get("kind"), fd.get("number"), fd.get("authority"), fd.get("date"), fd.get("summary"),
@@ -260,13 +260,13 @@ class Writer:
             portal[1] if portal else None, portal[0] if portal else None, psource, 1 if text else 0))
 
         for s in r.get("outline") or []:
-            if isinstance(s, Mapping):
+            if isinstance(s, dict):
                 R["sections"].append((self.ids.take("sections"), d, s.get("start"), s.get("end"), None,
                                       s.get("heading"), s.get("number"), s.get("heading"), s.get("level")))
 
         by_name: dict[str, int] = {}
         for p in r.get("people") or []:
-            if not isinstance(p, Mapping) or not p.get("name"):
+            if not isinstance(p, dict) or not p.get("name"):
                 continue
             pid = self.ids.take("people")
             key = name_key(p["name"])
@@ -285,7 +285,7 @@ class Writer:
                                     place_key(full), day, day[:7] if isinstance(day, str) and len(day) >= 7 else None))
 
         for m in r.get("meetings") or []:
-            if not isinstance(m, Mapping):
+            if not isinstance(m, dict):
                 continue
             mid = self.ids.take("meetings")
             org = m.get("organizer")
@@ -293,7 +293,7 @@ class Writer:
             R["meetings"].append((mid, d, *_span(m), m.get("kind"), m.get("name"), m.get("ordinal"), org, org_full, name_key(org_full),
                                   self._body(org_full), m.get("date"), _year(m.get("date")), m.get("part_of_day"),
                                   m.get("resolution_count"), m.get("place"), m.get("purpose"),
-                                  json.dumps(m["period"], ensure_ascii=False) if isinstance(m.get("period"), Mapping) else m.get("period")))
+                                  json.dumps(m["period"], ensure_ascii=False) if isinstance(m.get("period"), dict) else m.get("period")))
             for table, names, evs in (("meeting_chairs", m.get("chairs"), m.get("chair_evidence")),
                                       ("meeting_attendees", m.get("attendees"), m.get("attendee_evidence"))):
                 names = [n for n in names or [] if n]
@@ -307,7 +307,7 @@ class Writer:
                     R["resolutions"].append((self.ids.take("resolutions"), d, *_span(m), mid, i, res))
 
         for a in r.get("awards") or []:
-            if not isinstance(a, Mapping):
+            if not isinstance(a, dict):
                 continue
             iss = a.get("issuer")
             full = (expand_body(iss, places) or iss) if iss else None
@@ -315,14 +315,14 @@ class Writer:
                                 a.get("collectives"), a.get("individuals"), a.get("reason"), a.get("decision"), year))
 
         for x in r.get("document_refs") or []:
-            if not isinstance(x, Mapping) or not x.get("number"):
+            if not isinstance(x, dict) or not x.get("number"):
                 continue
             R["document_refs"].append((self.ids.take("document_refs"), d, *_span(x), x.get("kind"), x["number"],
                                        number_key(x["number"]), x.get("date"), x.get("issuer"), x.get("type_code"),
                                        x.get("issuer_code"), x.get("issuer_expanded")))
 
         for t in r.get("targets") or []:
-            if not isinstance(t, Mapping):
+            if not isinstance(t, dict):
                 continue
             ptext, pstart, pend, pyear = _period(t.get("period"))
             R["targets"].append((self.ids.take("targets"), d, *_span(t), t.get("indicator"), name_key(t.get("indicator")),
@@ -330,12 +330,12 @@ class Writer:
                                  t.get("text"), ptext, pstart, pend, pyear if ptext else year))
 
         for t in r.get("terms") or []:
-            if isinstance(t, Mapping):
+            if isinstance(t, dict):
                 R["terms"].append((self.ids.take("terms"), d, *_span(t), t.get("body"), t.get("ordinal"),
                                    t.get("start"), t.get("end")))
 
         for o in r.get("organizations") or []:
-            if not isinstance(o, Mapping) or not o.get("name"):
+            if not isinstance(o, dict) or not o.get("name"):
                 continue
             written = o.get("expanded") or o["name"]
             full = expand_body(written, places) or written
@@ -344,7 +344,7 @@ class Writer:
                                        self._body(full, o.get("kind"), o.get("level"))))
 
         for p in r.get("places") or []:
-            if isinstance(p, Mapping) and p.get("name"):
+            if isinstance(p, dict) and p.get("name"):
                 R["places"].append((self.ids.take("places"), d, *_span(p), p["name"], p.get("level"),
                                     p.get("province"), p.get("province_2025")))
 
@@ -371,7 +371,7 @@ def _fact_text(r: Mapping) -> str:
     seen: dict[str, None] = {}
     for key in ("meetings", "awards", "document_refs", "targets", "people", "terms"):
         for x in r.get(key) or []:
-            if isinstance(x, Mapping):
+            if isinstance(x, dict):
                 t = _ev(x.get("evidence"))[2]
                 if t:
                     seen.setdefault(t, None)
