@@ -280,6 +280,17 @@ def test_portal_place_is_the_place_before_the_title():
     assert named_place("Huyện ủy Vĩnh Thuận") == ("huyện", "Vĩnh Thuận")
 
 
+def test_a_lines_portal_place_expands_its_bodies(tmp_path):
+    conn = store.open_store(str(tmp_path / "p.sqlite"))
+    rep = _report("p", "2020-07-29", [], meetings=[{"kind": "hội nghị", "organizer": "UBND huyện"}])
+    store.index_reports(conn, [{**rep, "portal_place": "huyện Đắk Song"}, dict(rep, id="q")])
+    rows = conn.execute("""SELECT d.id, d.place, d.place_source, m.organizer, m.organizer_expanded
+                           FROM meetings m JOIN documents d ON d.doc = m.doc ORDER BY d.id""").fetchall()
+    assert [tuple(r) for r in rows] == [("p", "Đắk Song", "option", "UBND huyện", "UBND huyện Đắk Song"),
+                                        ("q", None, None, "UBND huyện", "UBND huyện")]
+    conn.close()
+
+
 def test_consistency_warnings(tmp_path):
     conn = store.open_store(str(tmp_path / "w.sqlite"))
     portal = {"name": "huyện Giồng Riềng", "level": "huyện", "evidence": {"start": 0, "end": 17}}

@@ -66,15 +66,9 @@ def _list(s: str) -> list[str]:
 
 
 def _place(text: str | None):
-    if not text:
-        return None
-    from .keys import level_of, proper_place
+    from .keys import parse_place
 
-    words = text.split()
-    for n in (2, 1):
-        if len(words) > n and (lv := level_of(" ".join(words[:n]))):
-            return lv, proper_place(text, lv)
-    return None
+    return parse_place(text)
 
 
 def cmd_index(args) -> int:

@@ -62,6 +62,17 @@ def level_of(word: str) -> str | None:
     return _levels().get(w) or _committees().get(w)
 
 
+def parse_place(text: str | None) -> tuple[str, str] | None:
+    """'huyện Đắk Song' -> ('huyện', 'Đắk Song'); None without a level word in front."""
+    if not text or not isinstance(text, str):
+        return None
+    words = text.split()
+    for n in (2, 1):
+        if len(words) > n and (lv := level_of(" ".join(words[:n]))):
+            return lv, proper_place(text, lv)
+    return None
+
+
 def proper_place(name: str, level: str | None) -> str:
     """'huyện Giồng Riềng' -> 'Giồng Riềng'; 'TỈNH BÌNH THUẬN' -> 'Bình Thuận'."""
     words = name.split()

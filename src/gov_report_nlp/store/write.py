@@ -15,7 +15,7 @@ from typing import Any, Iterable, Iterator, Mapping
 
 import regex
 
-from .keys import expand_body, name_key, named_place, place_key, proper_place
+from .keys import expand_body, name_key, named_place, parse_place, place_key, proper_place
 
 _YEAR = regex.compile(r"^(\d{4})")
 _PERIOD_DATES = regex.compile(r"(?<!\d)(\d{4})(?:-(\d{2}))?(?!\d)")
@@ -247,7 +247,8 @@ class Writer:
     def _document(self, r: Mapping, h: str, text: str | None) -> None:
         R = self.rows
         d = self.ids.take("documents")
-        portal, psource, places = document_places(r, self.place)
+        # the portal's place: the line's own "portal_place" ("huyện Đắk Song"), else --place
+        portal, psource, places = document_places(r, parse_place(r.get("portal_place")) or self.place)
         fd = r.get("document") if isinstance(r.get("document"), dict) else {}
         published = r.get("published")
         year = _year(published) or _year(fd.get("date"))
@@ -442,6 +443,8 @@ def prepared(lines: Iterable[tuple[int, bytes]], name: str, writer: Writer, erro
             except Exception as e:  # one bad document is an error line, not a stopped index
                 errors.append(f"{name}:{n}: {type(e).__name__}: {e}")
                 continue
+            if obj.get("portal_place"):
+                report["portal_place"] = obj["portal_place"]
             yield report, h, doc.text
         else:
             errors.append(f"{name}:{n}: neither a report nor a document with \"text\"")
