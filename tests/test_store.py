@@ -486,6 +486,12 @@ def test_cli_index_bad_lines_are_named_not_a_traceback(tmp_path, _cli):
     assert "2 documents indexed" in r.stderr
     r = _cli("index", str(tmp_path / "missing.jsonl"), "--db", str(tmp_path / "b.sqlite"))
     assert r.returncode == 2 and "No such file" in r.stderr and "Traceback" not in r.stderr
+    r = _cli("index", str(path), "--db", str(tmp_path / "no" / "such" / "dir.sqlite"))
+    assert r.returncode == 2 and "unable to open" in r.stderr
+    r = _cli("index", str(path), "--db", str(path))  # not a database
+    assert r.returncode == 2 and "not a database" in r.stderr
+    r = _cli("query", "--db", str(path), "warnings")
+    assert r.returncode == 2 and "not a database" in r.stderr
 
 
 def test_readme_quick_start_indexes_and_queries_the_bundled_example(tmp_path):

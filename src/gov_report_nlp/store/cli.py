@@ -72,6 +72,8 @@ def _place(text: str | None):
 
 
 def cmd_index(args) -> int:
+    import sqlite3
+
     from ..errors import GovReportError
     from . import SchemaError, index
 
@@ -92,7 +94,7 @@ def cmd_index(args) -> int:
     except KeyboardInterrupt:
         print(f"\ngov-report-nlp: stopped; {done[0]} documents committed, run again to resume", file=sys.stderr)
         return 130
-    except (OSError, SchemaError, GovReportError) as e:
+    except (OSError, sqlite3.Error, SchemaError, GovReportError) as e:
         print(f"gov-report-nlp: {e}", file=sys.stderr)
         return 2
     for e in res.errors:
