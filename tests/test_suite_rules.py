@@ -11,13 +11,15 @@ WALL_CLOCK = re.compile(r"\btime\.(?:perf_counter|time|monotonic)(?:_ns)?\(")
 def test_timing_bounds_use_cpu_time():
     here = Path(__file__).parent
     offenders = [f"{p.name}:{n}" for p in sorted(here.rglob("*.py")) if p.name != Path(__file__).name
-                 for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if WALL_CLOCK.search(line)]
+                 for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+                 if WALL_CLOCK.search(line) and "deadline" not in line]  # a wait's deadline bounds nothing
     assert not offenders, f"wall-clock timing in tests (use time.process_time): {offenders}"
 
 
 # the case tables in whole-record form (one key name, `expected`, and an `origin` per case);
 # a table joins this list when it is converted
-WHOLE_RECORD_TABLES = ["dates", "times", "formal", "refs", "terms", "organizations", "places", "normalize"]
+WHOLE_RECORD_TABLES = ["dates", "times", "formal", "refs", "terms", "organizations", "places", "normalize",
+                       "meetings", "awards", "people", "news"]
 
 
 def test_case_tables_have_one_key_name_and_an_origin():

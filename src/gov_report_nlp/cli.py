@@ -384,6 +384,9 @@ def build_parser() -> argparse.ArgumentParser:
     rd.set_defaults(func=cmd_render)
     sc = sub.add_parser("schema", help="print the JSON Schema of a report")
     sc.set_defaults(func=cmd_schema)
+    from .store.cli import register as register_store  # index, query: the corpus store's subcommands
+
+    register_store(sub)
     return ap
 
 

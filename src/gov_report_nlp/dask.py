@@ -52,3 +52,12 @@ def extract_dataframe(df, *, text: str = "text", id: str | None = "id", input_fo
     if id and id != "id" or text != "text":
         bag = bag.map(lambda r: {"id": r.get(id) if id else None, "text": r[text]})
     return extract_bag(bag, input_format=input_format)
+
+
+def to_parquet_tables(bag, path: str):
+    """Write a bag of report dicts (extract_bag's output) as the corpus store's tables in Parquet,
+    a part per partition: the schema of `gov-report-nlp index`, on a cluster (gov_report_nlp.store.export)."""
+    from .store.export import bag_to_parquet
+
+    _need_dask()
+    return bag_to_parquet(bag, path)
