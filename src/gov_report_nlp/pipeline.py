@@ -16,6 +16,7 @@ from .extractors import awards, header, meetings, organizations, people, places,
 from .lexicon import activate
 from .link import link
 from .normalize import make_document
+from .outline import find_outline, place_records
 from .records import Report
 
 # report key -> the extractor's one public verb
@@ -53,6 +54,12 @@ def run(doc: Document) -> Report:
         input_format=doc.input_format,
         encoding=doc.encoding,
     )
+    try:
+        report.outline = find_outline(doc)
+    except GovReportError:
+        raise
+    except Exception as e:  # a bug in the outline loses the outline, not the document
+        doc.warnings.append(f"outline: failed: {type(e).__name__}: {e}")
     for key, find in EXTRACTORS.items():
         try:
             most = budget.MAX_RECORDS
@@ -74,6 +81,7 @@ def run(doc: Document) -> Report:
         raise
     except Exception as e:
         doc.warnings.append(f"link: failed: {type(e).__name__}: {e}")
+    place_records(report)
     report.warnings = list(doc.warnings)
     return report
 

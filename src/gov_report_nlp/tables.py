@@ -95,10 +95,11 @@ def _shape(annotation: Any) -> str:
 
 @lru_cache(maxsize=None)
 def _layout(kind: str) -> tuple[tuple[str, str], ...]:
-    """(field name, shape) of a kind's model, in the model's order, the record's evidence last."""
+    """(field name, shape) of a kind's model, in the model's order, then the record's section
+    (where it sits in the outline) and its evidence last."""
     model = _check(kind)
     fields = [(name, _shape(f.annotation)) for name, f in model.model_fields.items()]
-    return tuple(sorted(fields, key=lambda f: f[0] == "evidence"))
+    return tuple(sorted(fields, key=lambda f: {"section": 1, "evidence": 2}.get(f[0], 0)))
 
 
 @lru_cache(maxsize=None)

@@ -1,0 +1,311 @@
+"""The outline of a document: its numbered sections as the author built them.
+
+    >>> find_outline(doc)     # [Section(number="Chương I", heading="QUY ĐỊNH CHUNG", level=1, ...), ...]
+    >>> place_records(report) # every record's `section`: "Chương I > Điều 3 > 1"
+
+Two hierarchies, outermost first, either of which may skip a level:
+- legal texts: Phần / Chương / Mục / Điều (data/vi/outline_divisions.txt), then the
+  khoản "1." and the điểm "a)";
+- reports, plans, guides and Party documents: I. / 1. / 1.1. / a) / - / +.
+A marker opens a section only at the start of a line of the body (not in the header, the
+signature block or "Nơi nhận"), outside any quotation (“…” holding a quoted decree's points),
+and not on a line that only continues a sentence a PDF or Word wrap cut ("...quy định tại" /
+"Điều 35 Nghị định số ..."). Page furniture (page numbers, the gazette's running head, the
+digital-signature stamp) is skipped. The heading is the rest of the marker line when the item
+does not run on into a sentence (no final ".", ";" or ":"), or for a bare "Chương II" line
+the title line under it; else None.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from .document import Document
+from .lexicon import alternation, load_list, load_map, load_phrases
+from .records import Report, Section
+
+# ranks of the marks, outermost first; the named divisions come from the lexicon
+RANKS = ("part", "chapter", "section", "subsection", "article", "roman", "number",
+         "dotted2", "dotted3", "dotted4", "letter", "dash", "plus")
+RANK = {name: i for i, name in enumerate(RANKS)}
+BULLETS = ("dash", "plus")  # in the outline, never in a record's section path
+PATH_SEP = " > "
+
+ROMAN = regex.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_ORDINALS = r"thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)"
+
+
+@lru_cache(maxsize=None)
+def _marker() -> regex.Pattern:
+    """The marks a section line starts with; built from the lexicon of named divisions."""
+    words = alternation(load_map("outline_divisions"))
+    return regex.compile(
+        rf"""[ \t]*(?:
+        (?P<div>(?i:{words}))[ \t]+                            # Chương / CHƯƠNG / Điều
+          (?P<divnum>[IVXLC]+|\d{{1,3}}[a-zđ]?|(?i:{_ORDINALS}))  # II / 3 / 3a / thứ nhất
+          (?:[ \t]*[.:\-–][ \t]*|[ \t]*$|[ \t]+(?=[^\p{{Ll}}\n]+$))  # "." or ":" or end or an UPPER title
+        | (?P<roman>[IVXLC]{{1,7}})[ \t]*(?:[.):]|[ \t][-–])[ \t]+(?=\S)  # I. / II) / III -
+        | (?P<dotted>[1-9]\d?(?:\.\d{{1,2}}){{1,3}})                        # 1.1 / 2.3.1
+          (?:[.)][ \t]+(?=\S)|[ \t]+(?=\p{{Lu}}))                          # "1.1. X" or "1.1 X"
+        | (?P<num>\d{{1,3}})[ \t]*[.)][ \t]+(?=\S)                        # 1. / 2)
+        | (?P<letter>[a-zđ])[ \t]*\)[ \t]+(?=\S)                          # a) / đ)
+        | (?P<letter2>[a-zđ])\.[ \t]+(?=\p{{Lu}})                         # a. Xây dựng
+        | (?P<dash>[-–—•])[ \t]*(?=\S)(?![-–—•\d])                      # - / •
+        | (?P<plus>\+)[ \t]*(?=\S)(?!\d)                                # +
+        )""",
+        regex.VERBOSE,
+    )
+
+
+@lru_cache(maxsize=None)
+def _furniture() -> regex.Pattern:
+    """Lines that belong to the page, not to the text: page numbers, the gazette's running head,
+    the signature stamp of a signed PDF."""
+    stamps = alternation(load_list("outline_stamp_labels"))
+    return regex.compile(
+        rf"""^[ \t]*(?:\d{{1,4}}|Trang[ \t]+\d+(?:[ \t]*/[ \t]*\d+)?|-[ \t]*\d{{1,4}}[ \t]*-
+        |CÔNG[ \t]+BÁO[ \t]*/.*|(?:{stamps})[ \t]*:.*)[ \t]*$""",
+        regex.VERBOSE | regex.IGNORECASE,
+    )
+
+
+@lru_cache(maxsize=None)
+def _dangling() -> regex.Pattern:
+    return regex.compile(rf"(?:^|\s)(?:{alternation(load_phrases('outline_dangling_ends'))})$", regex.IGNORECASE)
+
+
+_CLOSED = regex.compile(r"[.;:!?][”\"’')\]]*(?:\d{1,2})?$|\./\.$")  # "...năm 2025." / "cơ sở).1" (footnote)
+_LOWER_START = regex.compile(r"^[ \t]*[\p{Ll}\d(“\"]")
+_WEAK = regex.compile(r"[\p{L}\d]$")  # a line cut inside a phrase (not after a comma or a bracket)
+_UPPER_LINE = regex.compile(r"^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$")
+_TRAIL = regex.compile(r"[\s,;:.\-–—]+$")
+# segments of the formal layout that are no part of the body
+_NOT_BODY = {"page_header", "authority", "motto", "number", "dateline", "doc_type", "summary", "header",
+             "separator", "recipient", "recipients", "signer_prefix", "signer_title", "signer_name", "signature",
+             "site", "boilerplate", "title", "timestamp", "byline", "source"}
+_CLOSING = {"recipients", "signer_prefix", "signer_title", "signer_name", "signature"}
+_WRAPPED_MIN = 5  # lines cut mid-sentence that make a document "wrapped" (a PDF, a fixed-width text)
+_WRAP_MIN_WIDTH = 40  # shorter cut lines are a table's cells, not a wrap
+_LONG = 0.8  # a line this share of the wrap width or longer may be cut mid-sentence
+
+
+@dataclass
+class _Line:
+    start: int
+    end: int
+    text: str  # stripped
+    kind: str  # "text", "blank", "furniture", "out" (not body)
+    mark: regex.Match | None = None
+
+
+def _rank(m: regex.Match) -> tuple[str, str]:
+    """(rank name, number as written) of a marker match."""
+    if m["div"]:
+        word = m["div"]
+        ranks = {k.lower(): v for k, v in load_map("outline_divisions").items()}
+        name = word[:1].upper() + word[1:].lower()
+        return ranks.get(word.lower(), "article"), f"{name} {' '.join(m['divnum'].split())}"
+    if m["roman"]:
+        return "roman", m["roman"]
+    if m["dotted"]:
+        return f"dotted{min(m['dotted'].count('.') + 1, 4)}", m["dotted"]
+    if m["num"]:
+        return "number", m["num"]
+    if m["letter"] or m["letter2"]:
+        return "letter", m["letter"] or m["letter2"]
+    if m["dash"]:
+        return "dash", "-"
+    return "plus", "+"
+
+
+def _quoted(text: str) -> list[tuple[int, int]]:
+    """Spans of the text inside paired curly quotes “…” (nested pairs inside outer ones;
+    an opening quote never closed opens nothing)."""
+    spans, stack = [], []
+    for m in regex.finditer(r"[“”]", text):
+        if m.group() == "“":
+            stack.append(m.start())
+        elif stack:
+            s = stack.pop()
+            if not stack:
+                spans.append((s, m.end()))
+    spans.sort()
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
+    i = bisect_right(starts, pos) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def _lines(doc: Document) -> list[_Line]:
+    text = doc.text
+    out_spans = sorted((s.start, s.end) for s in doc.segments if s.kind in _NOT_BODY)
+    out_starts = [s for s, _ in out_spans]
+    furniture = _furniture()
+    lines = []
+    for span in doc.iter_lines():
+        t = text[span.start:span.end]
+        st = t.strip()
+        if not st:
+            kind = "blank"
+        elif _inside(out_spans, out_starts, span.start + (len(t) - len(t.lstrip()))):
+            kind = "out"
+        elif furniture.match(st):
+            kind = "furniture"
+        else:
+            kind = "text"
+        lines.append(_Line(span.start, span.end, st, kind))
+    return lines
+
+
+def _wrap_width(lines: list[_Line]) -> float | None:
+    """The width at which the text was wrapped (the median length of lines cut mid-sentence),
+    or None for a text with a line per paragraph."""
+    cut = []
+    prev = None
+    for ln in lines:
+        if ln.kind != "text":
+            continue
+        if (prev is not None and not _CLOSED.search(prev.text) and ln.text[:1].islower()
+                and len(prev.text) >= _WRAP_MIN_WIDTH and " " in ln.text):  # not a table's cells
+            cut.append(len(prev.text))
+        prev = ln
+    if len(cut) < _WRAPPED_MIN:
+        return None
+    cut.sort()
+    return cut[len(cut) // 2]
+
+
+def find_outline(doc: Document) -> list[Section]:
+    """The numbered sections of the document's body, in order (see the module's docstring)."""
+    text = doc.text
+    lines = _lines(doc)
+    width = _wrap_width(lines)
+    quotes = _quoted(text)
+    q_starts = [s for s, _ in quotes]
+    marker = _marker()
+    dangling = _dangling()
+
+    def is_long(t: str) -> bool:
+        return width is not None and len(t) >= _LONG * width
+
+    def next_text(i: int) -> int | None:
+        """Index of the next line of running text after line i (skipping blanks and page
+        furniture; None at the end of the body)."""
+        j = i + 1
+        while j < len(lines):
+            k = lines[j].kind
+            if k == "text":
+                return j
+            if k == "out":
+                return None
+            j += 1
+        return None
+
+    # 1. the marker lines
+    prev: _Line | None = None
+    for ln in lines:
+        if ln.kind != "text":
+            continue
+        m = marker.match(text, ln.start, ln.end)
+        if m and not _inside(quotes, q_starts, ln.start + (len(text[ln.start:ln.end]) - len(text[ln.start:ln.end].lstrip()))):
+            ok = True
+            if prev is not None and not _CLOSED.search(prev.text) and not _UPPER_LINE.match(prev.text):
+                # the line before is cut mid-sentence: this one continues it
+                if dangling.search(prev.text) or (is_long(prev.text) and not prev.mark and _WEAK.search(prev.text)
+                                                  and (m["num"] or m["letter"] or m["roman"] or m["dotted"])):
+                    ok = False
+            if ok:
+                ln.mark = m
+        prev = ln
+
+    # 2. each marker's number, rank and heading
+    items: list[tuple[int, str, str, str | None]] = []  # (line index, rank, number, heading)
+    for i, ln in enumerate(lines):
+        m = ln.mark
+        if m is None:
+            continue
+        rank, number = _rank(m)
+        rest = text[m.end():ln.end].strip()
+        heading = None
+        if not rest:
+            if m["div"] and rank != "article":
+                j = next_text(i)
+                if j is not None and lines[j].mark is None and not _CLOSED.search(lines[j].text):
+                    heading = _TRAIL.sub("", lines[j].text) or None
+        else:
+            heading = None if _runs_on(lines, i, rest, next_text, is_long) else (_TRAIL.sub("", rest) or None)
+        items.append((i, rank, number, heading))
+
+    # 3. levels by rank, spans to the next section at the same or an outer level
+    closing = sorted(s.start for s in doc.segments if s.kind in _CLOSING)
+    sections: list[Section] = []
+    stack: list[tuple[int, int]] = []  # (rank, index in sections)
+    for i, rank, number, heading in items:
+        r = RANK[rank]
+        while stack and stack[-1][0] >= r:
+            stack.pop()
+        parents = [k for _, k in stack]
+        stack.append((r, len(sections)))
+        numbered = [sections[k].number for k in parents if sections[k].number not in ("-", "+")]
+        if rank not in BULLETS:
+            numbered.append(number)
+        sections.append(Section(number=number, heading=heading, level=len(stack), start=lines[i].start,
+                                end=len(text), section=PATH_SEP.join(numbered) or None))
+    for k, sec in enumerate(sections):
+        end = len(text)
+        for later in sections[k + 1:]:
+            if later.level <= sec.level:
+                end = later.start
+                break
+        c = bisect_right(closing, sec.start)
+        if c < len(closing):
+            end = min(end, closing[c])
+        while end > sec.start and text[end - 1].isspace():
+            end -= 1
+        sec.end = end
+    return sections
+
+
+def _runs_on(lines: list[_Line], i: int, rest: str, next_text, is_long) -> bool:
+    """Whether the item of marker line i runs on into a sentence: its paragraph (the line and
+    the lines that continue it) ends with ".", ";", ":" (a heading does not)."""
+    cur = rest
+    while True:
+        if _CLOSED.search(cur):
+            return True
+        j = next_text(i)
+        if j is None or lines[j].mark is not None:
+            return False
+        nxt = lines[j].text
+        if not (_LOWER_START.match(nxt) or is_long(cur)) or _UPPER_LINE.match(cur):
+            return False
+        i, cur = j, nxt
+
+
+def place_records(report: Report) -> None:
+    """Set the `section` of every record of the report from the outline: the path of the
+    innermost numbered section that contains the start of its evidence."""
+    numbered = [s for s in report.outline if s.number not in ("-", "+")]
+    if not numbered:
+        return
+    starts = [s.start for s in numbered]
+
+    def at(pos: int) -> str | None:
+        k = bisect_right(starts, pos) - 1
+        while k >= 0:
+            s = numbered[k]
+            if s.start <= pos < s.end:
+                return s.section
+            k -= 1
+        return None
+
+    for key, rec in report.records():
+        if key == "document" or key == "signer":
+            continue
+        if rec.evidence is not None:
+            rec.section = at(rec.evidence.start)
