@@ -274,6 +274,7 @@ def find_outline(doc: Document) -> list[Section]:
 def _runs_on(lines: list[_Line], i: int, rest: str, next_text, is_long) -> bool:
     """Whether the item of marker line i runs on into a sentence: its paragraph (the line and
     the lines that continue it) ends with ".", ";", ":" (a heading does not)."""
+    dangling = _dangling()
     cur = rest
     while True:
         if _CLOSED.search(cur):
@@ -282,7 +283,7 @@ def _runs_on(lines: list[_Line], i: int, rest: str, next_text, is_long) -> bool:
         if j is None or lines[j].mark is not None:
             return False
         nxt = lines[j].text
-        if not (_LOWER_START.match(nxt) or is_long(cur)) or _UPPER_LINE.match(cur):
+        if not (_LOWER_START.match(nxt) or is_long(cur) or dangling.search(cur)) or _UPPER_LINE.match(cur):
             return False
         i, cur = j, nxt
 

@@ -317,6 +317,12 @@ def _segment_formal(doc: Document, lines: list[Span]) -> None:
     for i, ln in enumerate(lines):
         kind = kinds[i]
         t = text[ln.start:ln.end].strip()
+        if kind is None and doc.segments and doc.segments[-1].kind == "recipient":
+            if _recipient_goes_on(doc, t):
+                doc.segments[-1].end = ln.end
+                prev_open = not _CLOSED.search(t)
+                continue
+            prev_open = False  # the recipients end here: the body begins
         if kind is None and prev_open and not SECTION.match(t) and not ITEM.match(t) and not RECIPIENTS.match(t):
             # a hard line break inside a paragraph (PDF and Word extractions): extend it
             doc.segments[-1].end = ln.end
@@ -339,6 +345,18 @@ def _segment_formal(doc: Document, lines: list[Span]) -> None:
             continue  # a page number inside a broken paragraph: keep the paragraph open
         _add(doc, kind, ln.start, ln.end)
         prev_open = kind in ("paragraph", "section", "item", "recipient") and not _CLOSED.search(t)
+
+
+def _recipient_goes_on(doc: Document, t: str) -> bool:
+    """Whether line t still names recipients of the "Kính gửi" block: a "- Sở ...;" line of a
+    list of them, the one recipient under a bare "Kính gửi:", or a name cut by a wrap
+    (lowercase start). The body's first sentence ends the block."""
+    block = doc.text[doc.segments[-1].start:doc.segments[-1].end]
+    if ITEM.match(t):
+        return True
+    if regex.fullmatch(r"Kính\s+gửi\s*:?\s*", block, regex.IGNORECASE):
+        return True
+    return bool(t[:1].islower()) and not _CLOSED.search(block.rstrip())
 
 
 # --- sentences ---------------------------------------------------------------------------

@@ -1,0 +1,86 @@
+"""Outlines, table-driven (tests/cases/outline.yaml): every section in order with its number,
+heading, level and path, and every span checked; every record's section; the dev gold."""
+from __future__ import annotations
+
+import pytest
+from conftest import case_params, dev_docs, dev_gold, needs_dev
+
+from gov_report_nlp import make_document
+from gov_report_nlp.outline import find_outline
+from gov_report_nlp.pipeline import run
+
+CLOSING = {"recipients", "signer_prefix", "signer_title", "signer_name", "signature"}
+
+
+def check_spans(doc, outline) -> None:
+    """Each span starts at its marker line and ends, trimmed, where the next section at the same
+    or an outer level starts, or where the closing parts (signature, Nơi nhận) or the text end."""
+    text = doc.text
+    closing = sorted(s.start for s in doc.segments if s.kind in CLOSING)
+    for k, sec in enumerate(outline):
+        assert sec.start == 0 or text[sec.start - 1] == "\n", sec
+        bound = next((s.start for s in outline[k + 1:] if s.level <= sec.level), len(text))
+        bound = min([bound] + [c for c in closing if c > sec.start])
+        assert sec.end == len(text[:bound].rstrip()), (sec, text[sec.end:bound])
+        assert sec.start < sec.end
+
+
+@pytest.mark.parametrize("case", case_params("outline"))
+def test_outline(case):
+    doc = make_document(case["text"])
+    outline = find_outline(doc)
+    got = [[s.number, s.heading, s.level, s.section, doc.text[s.start:s.end].split("\n", 1)[0].strip()]
+           for s in outline]
+    assert got == [[str(x) if isinstance(x, (int, float)) and i in (0, 3) else x for i, x in enumerate(item)]
+                   for item in case["outline"]]
+    check_spans(doc, outline)
+    for number, last in (case.get("last") or {}).items():
+        sec = next(s for s in outline if s.number == str(number))
+        assert doc.text[sec.start:sec.end].rsplit("\n", 1)[-1].strip() == last
+
+
+def test_records_know_their_section():
+    text = next(c for c in case_params("outline") if c.values[0]["id"] == "report-dash-and-plus-items").values[0]["text"]
+    report = run(make_document(text))
+    where = {t.text: t.section for t in report.targets}
+    assert where["đạt 12.500 ha"] == "I > 1" and where["đạt 120 tỷ đồng"] == "I > 1"
+    assert report.document.section is None  # the header sits in no section
+    assert all(r.section is None or r.section.startswith(("I", "II")) for _, r in report.records())
+
+
+def test_bad_input_gives_an_outline_or_none():
+    for text in ("", "\n\n", "1.", "Điều", "“" * 500 + "1. Mục", "- " * 10_000, "I. X\n" * 3000):
+        outline = find_outline(make_document(text))
+        assert all(0 <= s.start < s.end <= len(text) for s in outline)
+
+
+@needs_dev
+def test_dev_outlines_match_the_gold():
+    gold = dev_gold()
+    for d in dev_docs():
+        g = gold.get(d["id"], {})
+        if "outline" not in g:
+            continue
+        doc = make_document(d["text"], id=d["id"])
+        outline = [s for s in run(doc).outline if s.number not in ("-", "+")]
+        assert [(s.number, s.level) for s in outline] == [(s["number"], s["level"]) for s in g["outline"]], d["id"]
+        check_spans(doc, run(doc).outline)
+
+
+def _case_text(case_id: str) -> str:
+    return next(c for c in case_params("outline") if c.values[0]["id"] == case_id).values[0]["text"]
+
+
+@pytest.mark.parametrize("block,body", [
+    ("Kính gửi: Ủy ban nhân dân tỉnh", "Sở Tư pháp kính trình Ủy ban nhân dân tỉnh như sau:"),
+    ("Kính gửi:\n- Ủy ban nhân dân tỉnh;\n- Sở Tài chính.", "Thực hiện Công văn số 12/UBND-KT, Sở báo cáo như sau:"),
+    ("Kính gửi: Ủy ban nhân dân các huyện, thị xã, thành phố; các sở, ban,\nngành của tỉnh", "Ngày 05/9/2027, Sở nhận được văn bản."),
+    ("Kính gửi:\nThường trực Hội đồng nhân dân tỉnh", "Ủy ban nhân dân tỉnh báo cáo như sau:"),
+], ids=["one line", "a list", "a wrapped line", "under a bare label"])
+def test_kính_gửi_ends_at_the_recipients(block, body):
+    text = _case_text("proposal-quoting-a-decree-and-kính-gửi")
+    head = text[:text.index("Kính gửi")]
+    doc = make_document(head + block + "\n" + body + "\n1. Căn cứ pháp lý\nNội dung.\n")
+    recipient, = doc.segments_of("recipient")
+    assert doc.text[recipient.start:recipient.end] == block
+    assert any(doc.text[s.start:s.end].startswith(body) for s in doc.segments_of("paragraph"))
