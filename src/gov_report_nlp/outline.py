@@ -28,7 +28,7 @@ from .lexicon import alternation, load_list, load_map, load_phrases
 from .records import Report, Section
 
 # ranks of the marks, outermost first; the named divisions come from the lexicon
-RANKS = ("part", "chapter", "section", "subsection", "article", "roman", "number",
+RANKS = ("part", "chapter", "section", "subsection", "article", "capital", "roman", "number",
          "dotted2", "dotted3", "dotted4", "letter", "dash", "plus")
 RANK = {name: i for i, name in enumerate(RANKS)}
 BULLETS = ("dash", "plus")  # in the outline, never in a record's section path
@@ -47,14 +47,15 @@ def _marker() -> regex.Pattern:
         (?P<div>(?i:{words}))[ \t]+                            # Chương / CHƯƠNG / Điều
           (?P<divnum>[IVXLC]+|\d{{1,3}}[a-zđ]?|(?i:{_ORDINALS}))  # II / 3 / 3a / thứ nhất
           (?:[ \t]*[.:\-–][ \t]*|[ \t]*$|[ \t]+(?=[^\p{{Ll}}\n]+$))  # "." or ":" or end or an UPPER title
-        | (?P<roman>[IVXLC]{{1,7}})[ \t]*(?:[.):]|[ \t][-–])[ \t]+(?=\S)  # I. / II) / III -
+        | (?P<capital>[A-HJ-UWYĐ])\.[ \t]+(?=[^\p{{Ll}}\n]+$)            # A. KẾT QUẢ (an UPPER title)
+        | (?P<roman>[IVX]{{1,6}})[ \t]*(?:[.):]|[ \t][-–])[ \t]+(?=\S)  # I. / II) / III -
         | (?P<dotted>[1-9]\d?(?:\.\d{{1,2}}){{1,3}})                        # 1.1 / 2.3.1
           (?:[.)][ \t]+(?=\S)|[ \t]+(?=\p{{Lu}}))                          # "1.1. X" or "1.1 X"
         | (?P<num>\d{{1,3}})[ \t]*[.)][ \t]+(?=\S)                        # 1. / 2)
         | (?P<letter>[a-zđ])[ \t]*\)[ \t]+(?=\S)                          # a) / đ)
         | (?P<letter2>[a-zđ])\.[ \t]+(?=\p{{Lu}})                         # a. Xây dựng
-        | (?P<dash>[-–—•])[ \t]*(?=\S)(?![-–—•\d])                      # - / •
-        | (?P<plus>\+)[ \t]*(?=\S)(?!\d)                                # +
+        | (?P<dash>[-–—•])(?:[ \t]+(?=\S)|(?=[^\s\d\-–—•]))            # - / • (not -5%, not ----)
+        | (?P<plus>\+)(?:[ \t]+(?=\S)|(?=[^\s\d+]))                    # + (not +5)
         )""",
         regex.VERBOSE,
     )
@@ -108,6 +109,8 @@ def _rank(m: regex.Match) -> tuple[str, str]:
         ranks = {k.lower(): v for k, v in load_map("outline_divisions").items()}
         name = word[:1].upper() + word[1:].lower()
         return ranks.get(word.lower(), "article"), f"{name} {' '.join(m['divnum'].split())}"
+    if m["capital"]:
+        return "capital", m["capital"]
     if m["roman"]:
         return "roman", m["roman"]
     if m["dotted"]:
@@ -211,7 +214,7 @@ def find_outline(doc: Document) -> list[Section]:
     for ln in lines:
         if ln.kind != "text":
             continue
-        m = marker.match(text, ln.start, ln.end)
+        m = marker.match(text, ln.start, ln.end) if ln.text.count(" | ") < 2 else None  # not a table's row
         if m and not _inside(quotes, q_starts, ln.start + (len(text[ln.start:ln.end]) - len(text[ln.start:ln.end].lstrip()))):
             ok = True
             if prev is not None and not _CLOSED.search(prev.text) and not _UPPER_LINE.match(prev.text):
@@ -225,6 +228,7 @@ def find_outline(doc: Document) -> list[Section]:
 
     # 2. each marker's number, rank and heading
     items: list[tuple[int, str, str, str | None]] = []  # (line index, rank, number, heading)
+    para_end: dict[int, int] = {}  # item -> end of its heading's paragraph, where its body must begin
     for i, ln in enumerate(lines):
         m = ln.mark
         if m is None:
@@ -238,7 +242,10 @@ def find_outline(doc: Document) -> list[Section]:
                 if j is not None and lines[j].mark is None and not _CLOSED.search(lines[j].text):
                     heading = _TRAIL.sub("", lines[j].text) or None
         else:
-            heading = None if _runs_on(lines, i, rest, next_text, is_long) else (_TRAIL.sub("", rest) or None)
+            last = _runs_on(lines, i, rest, next_text, is_long)
+            if last is not None:
+                heading = _TRAIL.sub("", rest) or None
+                para_end[len(items)] = lines[last].end
         items.append((i, rank, number, heading))
 
     # 3. levels by rank, spans to the next section at the same or an outer level
@@ -268,23 +275,26 @@ def find_outline(doc: Document) -> list[Section]:
         while end > sec.start and text[end - 1].isspace():
             end -= 1
         sec.end = end
+        if k in para_end and sec.heading and para_end[k] >= end:
+            sec.heading = None  # a line that names nothing after it is an item, not a heading
     return sections
 
 
-def _runs_on(lines: list[_Line], i: int, rest: str, next_text, is_long) -> bool:
-    """Whether the item of marker line i runs on into a sentence: its paragraph (the line and
-    the lines that continue it) ends with ".", ";", ":" (a heading does not)."""
+def _runs_on(lines: list[_Line], i: int, rest: str, next_text, is_long) -> int | None:
+    """None when the item of marker line i runs on into a sentence (its paragraph, the line and
+    the lines that continue it, ends with ".", ";" or ":"); else the index of the paragraph's
+    last line (a heading, if a body follows it)."""
     dangling = _dangling()
     cur = rest
     while True:
         if _CLOSED.search(cur):
-            return True
+            return None
         j = next_text(i)
         if j is None or lines[j].mark is not None:
-            return False
+            return i
         nxt = lines[j].text
         if not (_LOWER_START.match(nxt) or is_long(cur) or dangling.search(cur)) or _UPPER_LINE.match(cur):
-            return False
+            return i
         i, cur = j, nxt
 
 
