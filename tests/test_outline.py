@@ -84,3 +84,22 @@ def test_kính_gửi_ends_at_the_recipients(block, body):
     recipient, = doc.segments_of("recipient")
     assert doc.text[recipient.start:recipient.end] == block
     assert any(doc.text[s.start:s.end].startswith(body) for s in doc.segments_of("paragraph"))
+
+
+def test_cli_segment_prints_the_outline(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    path = tmp_path / "chi-thi.txt"
+    path.write_text(_case_text("directive-roman-numbers-letters-skipped-level"), encoding="utf-8")
+    run_cli = lambda *a: subprocess.run([sys.executable, "-m", "gov_report_nlp", "segment", *a, str(path)],  # noqa: E731
+                                        capture_output=True, text=True, timeout=120)
+    tree = run_cli()
+    assert tree.returncode == 0, tree.stderr
+    lines = tree.stdout.splitlines()
+    assert lines[1].startswith("I  MỤC TIÊU, YÊU CẦU  [") and lines[2].startswith("  a) Không để xảy ra")
+    assert any(ln.startswith("  1  Sở Nông nghiệp và Môi trường  [") for ln in lines)
+    data = json.loads(run_cli("--format", "json").stdout)
+    assert [s["number"] for s in data["outline"]] == ["I", "a", "b", "II", "1", "a", "b", "2", "III"]
+    assert data["layout"] == "formal" and {"kind", "start", "end", "parent"} <= set(data["segments"][0])

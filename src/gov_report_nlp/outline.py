@@ -320,3 +320,21 @@ def place_records(report: Report) -> None:
             continue
         if rec.evidence is not None:
             rec.section = at(rec.evidence.start)
+
+
+def print_outline(doc: Document, fmt: str = "tree") -> None:
+    """Print the outline of a segmented document: as an indented tree ("tree": number, heading
+    or the start of its first line, span), or as JSON with the segments ("json")."""
+    import json
+
+    outline = find_outline(doc)
+    if fmt == "json":
+        segments = [{"kind": s.kind, "start": s.start, "end": s.end, "parent": s.parent} for s in doc.segments]
+        print(json.dumps({"layout": doc.layout, "outline": [s.model_dump(mode="json") for s in outline],
+                          "segments": segments}, ensure_ascii=False, indent=1))
+        return
+    print(f"# layout: {doc.layout}; {len(outline)} sections")
+    for s in outline:
+        line = doc.text[s.start:s.end].split("\n", 1)[0].strip()
+        shown = s.heading if s.heading else (line if len(line) <= 70 else line[:69] + "…")
+        print(f"{'  ' * (s.level - 1)}{shown if s.heading is None else s.number + '  ' + shown}  [{s.start}-{s.end}]")
