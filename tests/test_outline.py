@@ -103,3 +103,66 @@ def test_cli_segment_prints_the_outline(tmp_path):
     data = json.loads(run_cli("--format", "json").stdout)
     assert [s["number"] for s in data["outline"]] == ["I", "a", "b", "II", "1", "a", "b", "2", "III"]
     assert data["layout"] == "formal" and {"kind", "start", "end", "parent"} <= set(data["segments"][0])
+
+
+# -- the HTML view: the outline as a table of contents that scrolls the text ----------------
+
+_CLICK_LAST = """<script>
+var links = document.querySelectorAll('nav.outline a[data-sec]'), a = links[links.length - 1];
+a.click();
+var t = document.getElementById(a.getAttribute('data-sec')), pane = t.closest('.text');
+document.body.setAttribute('data-links', links.length);
+document.body.setAttribute('data-pane-top', pane.scrollTop);
+document.body.setAttribute('data-target-y', t.offsetTop);
+document.body.setAttribute('data-pane-h', pane.clientHeight);
+document.body.setAttribute('data-window-y', window.scrollY);
+</script></body>"""
+
+
+def _long_law() -> str:
+    text = _case_text("law-chapters-articles-clauses-points")
+    head, tail = text.split("Điều 4. Hiệu lực thi hành", 1)
+    body = "".join(f"Điều {k}. Trách nhiệm của cơ quan số {k}\n1. Chủ trì thực hiện nhiệm vụ được giao.\n"
+                   f"2. Báo cáo kết quả thực hiện hằng năm.\n" for k in range(4, 64))
+    return head + body + "Điều 64. Hiệu lực thi hành" + tail
+
+
+def test_html_outline_links_to_anchors():
+    from gov_report_nlp import render_html
+
+    doc = make_document(_long_law())
+    report = run(doc)
+    page = render_html(report, doc.text)
+    numbered = [s for s in report.outline if s.number not in ("-", "+")]
+    assert page.count('data-sec="') == len(numbered) > 60
+    for k, sec in enumerate(report.outline):
+        if sec.number not in ("-", "+"):
+            assert f'<span class="anchor" id="d0-s{k}"></span>' in page
+    assert "<b>Điều 64</b> Hiệu lực thi hành" in page
+
+
+def test_browser_click_on_a_section_scrolls_to_it(tmp_path):
+    import shutil
+    import subprocess
+
+    from test_render import Page
+
+    from gov_report_nlp import render_html
+
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not chromium:
+        pytest.skip("chromium is not installed")
+    doc = make_document(_long_law())
+    page = render_html(run(doc), doc.text).replace("</body>", _CLICK_LAST)
+    path = tmp_path / "law.html"
+    path.write_text(page, encoding="utf-8")
+    r = subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                        "--disable-background-networking", f"--user-data-dir={tmp_path / 'profile'}",
+                        "--window-size=1000,700", "--dump-dom", path.as_uri()],
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr[-2000:]
+    body = Page(r.stdout).body
+    top, y, height = (float(body[k]) for k in ("data-pane-top", "data-target-y", "data-pane-h"))
+    assert int(body["data-links"]) > 60
+    assert top > 0 and top <= y < top + height  # the pane scrolled, and the section is in view
+    assert body["data-window-y"] == "0"  # the window did not move
