@@ -86,7 +86,7 @@ _TRAIL = regex.compile(r"[\s,;:.\-–—]+$")
 # segments of the formal layout that are no part of the body
 _NOT_BODY = {"page_header", "authority", "motto", "number", "dateline", "doc_type", "summary", "header",
              "separator", "recipient", "recipients", "signer_prefix", "signer_title", "signer_name", "signature",
-             "site", "boilerplate", "title", "timestamp", "byline", "source"}
+             "boilerplate", "timestamp", "byline", "source"}  # a news "title" or "site" line may be a report's part
 _CLOSING = {"recipients", "signer_prefix", "signer_title", "signer_name", "signature"}
 _WRAPPED_MIN = 5  # lines cut mid-sentence that make a document "wrapped" (a PDF, a fixed-width text)
 _WRAP_MIN_WIDTH = 40  # shorter cut lines are a table's cells, not a wrap

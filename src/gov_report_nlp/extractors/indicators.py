@@ -1,0 +1,153 @@
+"""Targets from the tables of indicators of reports.
+
+    >>> list(find_table_targets(doc))   # [Target(indicator="Tổng thu ngân sách", value=150, ...), ...]
+
+A report's table "Chỉ tiêu | Đơn vị | Kế hoạch | Thực hiện | Tỷ lệ % so KH" (the text of a DOCX
+table row, cells separated by " | ", as files.read_docx gives it) holds one target per
+indicator row and value column: the indicator from the row's indicator cell (without its
+"1." / "a)" numbering), the unit from its unit cell ("%" in a column of percentages), the
+relation from the column's header (data/vi/table_value_headers.txt: "kế hoạch", "thực
+hiện", "so với kế hoạch"...), the value from the cell, and the evidence on the cell.
+A table is read from the row whose cells name an indicator column and at least one value
+column (data/vi/table_*_headers.txt) to the last row of " | " cells after it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterator
+
+import regex
+
+from ..document import Document
+from ..lexicon import alternation, load_list, load_map
+from ..numbers import parse_number
+from ..records import Evidence, Target
+
+SEP = " | "
+_NUMBERING = regex.compile(r"^\s*(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*[.)]\s*|^\s*[-–+•]\s*")
+_VALUE = regex.compile(r"^\s*(?P<num>[-–]?\s*\d[\d.,]*)\s*(?P<pct>%)?\s*$")
+_PERCENT_HEADER = regex.compile(r"%|tỷ\s+lệ", regex.IGNORECASE)
+
+
+@dataclass
+class _Cell:
+    start: int
+    end: int
+    text: str  # stripped
+
+
+@dataclass
+class _Column:
+    index: int
+    relation: str
+    percent: bool
+
+
+@lru_cache(maxsize=None)
+def _headers() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, dict[str, str]]:
+    """(indicator header, unit header, value header) patterns, and value header -> relation."""
+    values = {k.lower(): v for k, v in load_map("table_value_headers").items()}
+    flags = regex.IGNORECASE
+    return (regex.compile(rf"(?:{alternation(load_list('table_indicator_headers'))})(?!\w)", flags),
+            regex.compile(rf"(?:{alternation(load_list('table_unit_headers'))})(?!\w)", flags),
+            regex.compile(rf"(?P<head>{alternation(values)})(?!\w)", flags),
+            values)
+
+
+def _cells(text: str, start: int, end: int) -> list[_Cell]:
+    """The cells of a row "a | b | c" (an empty last cell may have lost its space: "b |")."""
+    out, pos = [], start
+    while True:
+        cut = text.find("|", pos, end)
+        stop = end if cut < 0 else cut
+        raw = text[pos:stop]
+        lead = len(raw) - len(raw.lstrip())
+        out.append(_Cell(pos + lead, pos + len(raw.rstrip()), raw.strip()))
+        if cut < 0:
+            return out
+        pos = cut + 1
+
+
+def _header(cells: list[_Cell]) -> tuple[int, int | None, list[_Column]] | None:
+    """(indicator column, unit column, value columns) when the row is a header row."""
+    ind_re, unit_re, value_re, relations = _headers()
+    indicator = unit = None
+    columns = []
+    for i, c in enumerate(cells):
+        if indicator is None and ind_re.match(c.text):
+            indicator = i
+        elif unit is None and unit_re.match(c.text):
+            unit = i
+        elif indicator is not None:
+            m = value_re.match(c.text)
+            if m:
+                rel = relations[" ".join(m["head"].lower().split())]
+                columns.append(_Column(i, rel, rel.startswith("so với") or bool(_PERCENT_HEADER.search(c.text))))
+    if indicator is None or not columns:
+        return None
+    return indicator, unit, columns
+
+
+def find_table_targets(doc: Document) -> Iterator[Target]:
+    """One target per indicator row and value column of every table of indicators."""
+    text = doc.text
+    header = None
+    for ln in doc.iter_lines():
+        if text.count(SEP, ln.start, ln.end) == 0:
+            header = None  # the table is over
+            continue
+        cells = _cells(text, ln.start, ln.end)
+        found = _header(cells)
+        if found is not None:
+            header = found
+            continue
+        if header is None:
+            continue
+        yield from _row(text, cells, *header)
+
+
+def table_rows(doc: Document) -> list[tuple[int, int]]:
+    """Spans of the lines read as rows of a table of indicators (their figures are given
+    by find_table_targets, not by the running-text targets)."""
+    text = doc.text
+    out, header = [], None
+    for ln in doc.iter_lines():
+        if text.count(SEP, ln.start, ln.end) == 0:
+            header = None
+            continue
+        found = _header(_cells(text, ln.start, ln.end))
+        if found is not None:
+            header = found
+        if header is not None:
+            out.append((ln.start, ln.end))
+    return out
+
+
+def _row(text: str, cells: list[_Cell], ind: int, unit_col: int | None, columns: list[_Column]) -> Iterator[Target]:
+    if ind >= len(cells):
+        return
+    indicator = _NUMBERING.sub("", cells[ind].text).strip() or None
+    if indicator is None:
+        return
+    unit = cells[unit_col].text or None if unit_col is not None and unit_col < len(cells) else None
+    for col in columns:
+        if col.index >= len(cells):
+            continue
+        cell = cells[col.index]
+        m = _VALUE.match(cell.text)
+        if not m:
+            continue
+        value = parse_number(regex.sub(r"[-–\s]", "", m["num"]))
+        if value is None:
+            continue
+        if m["num"].lstrip()[:1] in "-–":
+            value = -value
+        yield Target(
+            indicator=indicator,
+            value=value,
+            unit="%" if col.percent or m["pct"] else unit,
+            relation=col.relation,
+            text=cell.text,
+            evidence=Evidence.of(text, cell.start, cell.end),
+        )
