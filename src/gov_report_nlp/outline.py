@@ -51,8 +51,9 @@ def _marker() -> regex.Pattern:
         | (?P<roman>[IVX]{{1,6}})[ \t]*(?:[.):]|[ \t][-–])[ \t]+(?=\S)  # I. / II) / III -
         | (?P<dotted>[1-9]\d?(?:\.\d{{1,2}}){{1,3}})                        # 1.1 / 2.3.1
           (?:[.)][ \t]+(?=\S)|[ \t]+(?=\p{{Lu}}))                          # "1.1. X" or "1.1 X"
-        | (?P<num>\d{{1,3}})[ \t]*[.)][ \t]+(?=\S)                        # 1. / 2)
-        | (?P<letter>[a-zđ])[ \t]*\)[ \t]+(?=\S)                          # a) / đ)
+        | (?P<num>\d{{1,3}}(?=[ \t]*[.)])|\d{{1,2}}(?=[-–/]))                 # 1. / 2) / 3- X / 4/ X
+          (?:[ \t]*[.)][ \t]+(?=\S)|[-–/][ \t]+(?=\p{{Lu}}))
+        | (?P<letter>[a-zđ])(?:[ \t]*\)[ \t]+(?=\S)|/[ \t]+(?=\p{{Lu}}))  # a) / đ) / b/ X
         | (?P<letter2>[a-zđ])\.[ \t]+(?=\p{{Lu}})                         # a. Xây dựng
         | (?P<dash>[-–—•])(?:[ \t]+(?=\S)|(?=[^\s\d\-–—•]))            # - / • (not -5%, not ----)
         | (?P<plus>\+)(?:[ \t]+(?=\S)|(?=[^\s\d+]))                    # + (not +5)
@@ -105,10 +106,9 @@ class _Line:
 def _rank(m: regex.Match) -> tuple[str, str]:
     """(rank name, number as written) of a marker match."""
     if m["div"]:
-        word = m["div"]
+        word = " ".join(m["div"].split())
         ranks = {k.lower(): v for k, v in load_map("outline_divisions").items()}
-        name = word[:1].upper() + word[1:].lower()
-        return ranks.get(word.lower(), "article"), f"{name} {' '.join(m['divnum'].split())}"
+        return ranks.get(word.lower(), "article"), f"{word} {' '.join(m['divnum'].split())}"
     if m["capital"]:
         return "capital", m["capital"]
     if m["roman"]:
