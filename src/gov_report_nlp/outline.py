@@ -79,6 +79,7 @@ def _dangling() -> regex.Pattern:
     return regex.compile(rf"(?:^|\s)(?:{alternation(load_phrases('outline_dangling_ends'))})$", regex.IGNORECASE)
 
 
+_STRAIGHT_ITEM = regex.compile(r'(?m)^[ \t]*"(?=[ \t]*(?:\d{1,3}(?:\.\d{1,2})*[.)]|[a-zđ]\)|Điều[ \t]+\d)[ \t])')
 _CLOSED = regex.compile(r"[.;:!?][”\"’')\]]*(?:\d{1,2})?$|\./\.$")  # "...năm 2025." / "cơ sở).1" (footnote)
 _LOWER_START = regex.compile(r"^[ \t]*[\p{Ll}\d(“\"]")
 _WEAK = regex.compile(r"[\p{L}\d]$")  # a line cut inside a phrase (not after a comma or a bracket)
@@ -91,7 +92,7 @@ _NOT_BODY = {"page_header", "authority", "motto", "number", "dateline", "doc_typ
 _CLOSING = {"recipients", "signer_prefix", "signer_title", "signer_name", "signature"}
 _WRAPPED_MIN = 5  # lines cut mid-sentence that make a document "wrapped" (a PDF, a fixed-width text)
 _WRAP_MIN_WIDTH = 40  # shorter cut lines are a table's cells, not a wrap
-_LONG = 0.8  # a line this share of the wrap width or longer may be cut mid-sentence
+_LONG = 0.85  # a line this share of the wrap width or longer may be cut mid-sentence
 
 
 @dataclass
@@ -135,6 +136,12 @@ def _quoted(text: str) -> list[tuple[int, int]]:
             s = stack.pop()
             if not stack:
                 spans.append((s, m.end()))
+    # straight quotes pair up unreliably: only one that opens a quoted item ("a) ..., "2. ...)
+    # is taken, up to the next straight quote
+    for m in _STRAIGHT_ITEM.finditer(text):
+        close = text.find('"', m.end())
+        if close > 0:
+            spans.append((m.start(), close + 1))
     spans.sort()
     return spans
 
@@ -242,7 +249,7 @@ def find_outline(doc: Document) -> list[Section]:
                 if j is not None and lines[j].mark is None and not _CLOSED.search(lines[j].text):
                     heading = _TRAIL.sub("", lines[j].text) or None
         else:
-            last = _runs_on(lines, i, rest, next_text, is_long)
+            last = _runs_on(lines, i, rest, next_text, lambda t, j: is_long(t) or _inside(quotes, q_starts, lines[j].end))
             if last is not None:
                 heading = _TRAIL.sub("", rest) or None
                 para_end[len(items)] = lines[last].end
@@ -280,10 +287,11 @@ def find_outline(doc: Document) -> list[Section]:
     return sections
 
 
-def _runs_on(lines: list[_Line], i: int, rest: str, next_text, is_long) -> int | None:
+def _runs_on(lines: list[_Line], i: int, rest: str, next_text, goes_on) -> int | None:
     """None when the item of marker line i runs on into a sentence (its paragraph, the line and
     the lines that continue it, ends with ".", ";" or ":"); else the index of the paragraph's
-    last line (a heading, if a body follows it)."""
+    last line (a heading, if a body follows it). goes_on(text, index): whether a line without
+    a final mark is cut (a long line of a wrapped text, a line ending inside a quotation)."""
     dangling = _dangling()
     cur = rest
     while True:
@@ -293,7 +301,7 @@ def _runs_on(lines: list[_Line], i: int, rest: str, next_text, is_long) -> int |
         if j is None or lines[j].mark is not None:
             return i
         nxt = lines[j].text
-        if not (_LOWER_START.match(nxt) or is_long(cur) or dangling.search(cur)) or _UPPER_LINE.match(cur):
+        if not (_LOWER_START.match(nxt) or goes_on(cur, i) or dangling.search(cur)) or _UPPER_LINE.match(cur):
             return i
         i, cur = j, nxt
 
