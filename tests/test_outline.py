@@ -166,3 +166,21 @@ def test_browser_click_on_a_section_scrolls_to_it(tmp_path):
     assert int(body["data-links"]) > 60
     assert top > 0 and top <= y < top + height  # the pane scrolled, and the section is in view
     assert body["data-window-y"] == "0"  # the window did not move
+
+
+@pytest.mark.parametrize("case_id,parts", [
+    ("hdnd-resolution-articles-nơi-nhận",
+     ["authority", "separator", "motto", "separator", "number", "dateline", "doc_type", "summary", "body",
+      "recipients", "signature"]),
+    ("proposal-quoting-a-decree-and-kính-gửi",
+     ["authority", "number", "motto", "dateline", "doc_type", "summary", "recipient", "body", "recipients",
+      "signature"]),
+])
+def test_formal_parts(case_id, parts):
+    doc = make_document(_case_text(case_id))
+    top = [s.kind for s in doc.segments if s.parent is None and s.kind != "sentence"]
+    assert [k for i, k in enumerate(top) if i == 0 or top[i - 1] != k] == parts
+    body, = [s for s in doc.segments if s.kind == "body"]
+    assert all(body.start <= s.start and s.end <= body.end for s in find_outline(doc))
+    signature, = doc.segments_of("signature")
+    assert doc.text[signature.start:signature.end].split("\n")[0] in ("CHỦ TỊCH", "GIÁM ĐỐC")
