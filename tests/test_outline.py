@@ -184,3 +184,16 @@ def test_formal_parts(case_id, parts):
     assert all(body.start <= s.start and s.end <= body.end for s in find_outline(doc))
     signature, = doc.segments_of("signature")
     assert doc.text[signature.start:signature.end].split("\n")[0] in ("CHỦ TỊCH", "GIÁM ĐỐC")
+
+
+@needs_dev
+def test_dev_records_sit_in_the_innermost_section():
+    for d in dev_docs()[:40] + [d for d in dev_docs() if "outline" in dev_gold().get(d["id"], {})]:
+        report = run(make_document(d["text"], id=d["id"]))
+        numbered = [s for s in report.outline if s.number not in ("-", "+")]
+        for key, rec in report.records():
+            if rec.evidence is None or key in ("document", "signer"):  # the header sits in no section
+                continue
+            holding = [s for s in numbered if s.start <= rec.evidence.start < s.end]
+            want = max(holding, key=lambda s: s.level).section if holding else None
+            assert rec.section == want, (d["id"], rec)

@@ -34,7 +34,6 @@ RANK = {name: i for i, name in enumerate(RANKS)}
 BULLETS = ("dash", "plus")  # in the outline, never in a record's section path
 PATH_SEP = " > "
 
-ROMAN = regex.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _ORDINALS = r"thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)"
 
 
@@ -55,7 +54,7 @@ def _marker() -> regex.Pattern:
           (?:[ \t]*[.)][ \t]+(?=\S)|[-–/][ \t]+(?=\p{{Lu}}))
         | (?P<letter>[a-zđ])(?:[ \t]*\)[ \t]+(?=\S)|/[ \t]+(?=\p{{Lu}}))  # a) / đ) / b/ X
         | (?P<letter2>[a-zđ])\.[ \t]+(?=\p{{Lu}})                         # a. Xây dựng
-        | (?P<dash>[-–—•])(?:[ \t]+(?=\S)|(?=[^\s\d\-–—•]))            # - / • (not -5%, not ----)
+        | (?P<dash>[-–—•●▪◦\uf0b7\uf0a7\uf02d])(?:[ \t]+(?=\S)|(?=[^\s\d\-–—•]))  # - / • (not -5%, not ----)
         | (?P<plus>\+)(?:[ \t]+(?=\S)|(?=[^\s\d+]))                    # + (not +5)
         )""",
         regex.VERBOSE,
@@ -313,15 +312,20 @@ def place_records(report: Report) -> None:
     if not numbered:
         return
     starts = [s.start for s in numbered]
+    parent, stack = [], []  # the enclosing section of each (-1: none)
+    for k, s in enumerate(numbered):
+        while stack and numbered[stack[-1]].level >= s.level:
+            stack.pop()
+        parent.append(stack[-1] if stack else -1)
+        stack.append(k)
 
     def at(pos: int) -> str | None:
+        # the last section starting at or before pos, else the nearest of its ancestors that
+        # reaches pos (any section holding pos and starting before it holds it too)
         k = bisect_right(starts, pos) - 1
-        while k >= 0:
-            s = numbered[k]
-            if s.start <= pos < s.end:
-                return s.section
-            k -= 1
-        return None
+        while k >= 0 and numbered[k].end <= pos:
+            k = parent[k]
+        return numbered[k].section if k >= 0 else None
 
     for key, rec in report.records():
         if key == "document" or key == "signer":
