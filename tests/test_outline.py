@@ -197,3 +197,13 @@ def test_dev_records_sit_in_the_innermost_section():
             holding = [s for s in numbered if s.start <= rec.evidence.start < s.end]
             want = max(holding, key=lambda s: s.level).section if holding else None
             assert rec.section == want, (d["id"], rec)
+
+
+def test_section_in_json_and_csv():
+    report = run(make_document(_case_text("report-dash-and-plus-items")))
+    rows = report.to_rows("targets")
+    assert rows and all(list(r)[-4:] == ["section", "evidence_start", "evidence_end", "evidence_text"] for r in rows)
+    assert {r["section"] for r in rows} == {"I > 1"}
+    data = report.model_dump(mode="json")
+    assert {t["section"] for t in data["targets"]} == {"I > 1"}
+    assert [s["number"] for s in data["outline"]][:3] == ["I", "1", "-"]
