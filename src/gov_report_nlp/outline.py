@@ -260,6 +260,8 @@ def find_outline(doc: Document) -> list[Section]:
     stack: list[tuple[int, int]] = []  # (rank, index in sections)
     for i, rank, number, heading in items:
         r = RANK[rank]
+        if sections and bisect_right(closing, lines[i].start) > bisect_right(closing, sections[-1].start):
+            stack = []  # past a signature or "Nơi nhận": an annex, a tree of its own
         while stack and stack[-1][0] >= r:
             stack.pop()
         parents = [k for _, k in stack]
