@@ -47,7 +47,7 @@ def _marker() -> regex.Pattern:
           (?P<divnum>[IVXLC]+|\d{{1,3}}[a-zđ]?|(?i:{_ORDINALS}))  # II / 3 / 3a / thứ nhất
           (?:[ \t]*[.:\-–][ \t]*|[ \t]*$|[ \t]+(?=[^\p{{Ll}}\n]+$))  # "." or ":" or end or an UPPER title
         | (?P<capital>[A-HJ-UWYĐ])\.[ \t]+(?=[^\p{{Ll}}\n]+$)            # A. KẾT QUẢ (an UPPER title)
-        | (?P<roman>[IVX]{{1,6}})[ \t]*(?:[.):]|[ \t][-–])[ \t]+(?=\S)  # I. / II) / III -
+        | (?P<roman>[IVX]{{1,6}})[ \t]*(?:[.):]|[ \t][-–])(?:[ \t]+(?=\S)|[ \t]*$)  # I. / II) / III - / "I." alone
         | (?P<dotted>[1-9]\d?(?:\.\d{{1,2}}){{1,3}})                        # 1.1 / 2.3.1
           (?:[.)][ \t]+(?=\S)|[ \t]+(?=\p{{Lu}}))                          # "1.1. X" or "1.1 X"
         | (?P<num>\d{{1,3}}(?=[ \t]*[.)])|\d{{1,2}}(?=[-–/]))                 # 1. / 2) / 3- X / 4/ X
@@ -232,6 +232,9 @@ def find_outline(doc: Document) -> list[Section]:
                 ln.mark = m
         prev = ln
 
+    def goes_on(t: str, j: int) -> bool:
+        return is_long(t) or _inside(quotes, q_starts, lines[j].end)
+
     # 2. each marker's number, rank and heading
     items: list[tuple[int, str, str, str | None]] = []  # (line index, rank, number, heading)
     para_end: dict[int, int] = {}  # item -> end of its heading's paragraph, where its body must begin
@@ -243,12 +246,16 @@ def find_outline(doc: Document) -> list[Section]:
         rest = text[m.end():ln.end].strip()
         heading = None
         if not rest:
-            if m["div"] and rank != "article":
-                j = next_text(i)
-                if j is not None and lines[j].mark is None and not _CLOSED.search(lines[j].text):
-                    heading = _TRAIL.sub("", lines[j].text) or None
+            # "Chương II" / "Điều 5." / "I." alone: the title, if any, is the line under it
+            j = next_text(i)
+            title = j is not None and lines[j].mark is None and _runs_on(lines, j, lines[j].text, next_text, goes_on)
+            if m["roman"] and not (title is not False and title is not None and _UPPER_LINE.match(lines[j].text)):
+                ln.mark = None  # a bare "I." without an UPPER title under it: a table's cell
+                continue
+            if title is not False and title is not None:
+                heading = _TRAIL.sub("", lines[j].text) or None
         else:
-            last = _runs_on(lines, i, rest, next_text, lambda t, j: is_long(t) or _inside(quotes, q_starts, lines[j].end))
+            last = _runs_on(lines, i, rest, next_text, goes_on)
             if last is not None:
                 heading = _TRAIL.sub("", rest) or None
                 para_end[len(items)] = lines[last].end
