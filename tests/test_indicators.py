@@ -89,3 +89,19 @@ def test_a_text_table_of_indicators():  # the same rows from any input that writ
     assert [(t.indicator, t.value, t.unit, t.relation) for t in report.targets] == [
         ("Sản lượng lương thực", 45000.0, "tấn", "kế hoạch"), ("Sản lượng lương thực", 46200.0, "tấn", "thực hiện"),
         ("Sản lượng lương thực", 102.7, "%", "so với kế hoạch")]
+
+
+def test_two_header_rows():  # "Năm 2027" over "KH | TH | % so KH", a merged cell
+    text = ("TT | Chỉ tiêu | ĐVT | Năm 2027 | Năm 2027 | Năm 2027\n"
+            " |  |  | KH | TH | % so KH\n"
+            "1 | Giá trị sản xuất công nghiệp | tỷ đồng | 1.200 | 1.254,6 | 104,5")
+    got = [(t.indicator, t.value, t.unit, t.relation) for t in find_table_targets(make_document(text))]
+    assert got == [("Giá trị sản xuất công nghiệp", 1200.0, "tỷ đồng", "kế hoạch"),
+                   ("Giá trị sản xuất công nghiệp", 1254.6, "tỷ đồng", "thực hiện"),
+                   ("Giá trị sản xuất công nghiệp", 104.5, "%", "so với kế hoạch")]
+
+
+def test_a_plan_column_named_chỉ_tiêu():
+    text = "Nội dung | Đơn vị tính | Chỉ tiêu | Thực hiện\nTrồng rừng mới | ha | 500 | 520"
+    got = [(t.indicator, t.value, t.unit, t.relation) for t in find_table_targets(make_document(text))]
+    assert got == [("Trồng rừng mới", 500.0, "ha", "chỉ tiêu"), ("Trồng rừng mới", 520.0, "ha", "thực hiện")]

@@ -69,28 +69,31 @@ def _cells(text: str, start: int, end: int) -> list[_Cell]:
         pos = cut + 1
 
 
-def _header(cells: list[_Cell]) -> tuple[int, int | None, list[_Column]] | None:
-    """(indicator column, unit column, value columns) when the row is a header row."""
+def _header(cells: list[_Cell], above: tuple | None = None) -> tuple | None:
+    """(indicator column, unit column, value columns) when the row is a header row; a row
+    naming the indicator column but no value column gives (indicator, unit, []), whose value
+    columns a second header row under it may name ("Năm 2027" over "KH | TH | % so KH")."""
     ind_re, unit_re, value_re, relations = _headers()
-    indicator = unit = None
+    indicator, unit = above[:2] if above else (None, None)
     columns = []
     for i, c in enumerate(cells):
         if indicator is None and ind_re.match(c.text):
             indicator = i
         elif unit is None and unit_re.match(c.text):
             unit = i
-        elif indicator is not None:
+        elif indicator is not None and i != indicator:
             m = value_re.match(c.text)
             if m:
                 rel = relations[" ".join(m["head"].lower().split())]
                 columns.append(_Column(i, rel, rel.startswith("so với") or bool(_PERCENT_HEADER.search(c.text))))
-    if indicator is None or not columns:
+    if indicator is None or (above and not columns):
         return None
     return indicator, unit, columns
 
 
-def find_table_targets(doc: Document) -> Iterator[Target]:
-    """One target per indicator row and value column of every table of indicators."""
+def _tables(doc: Document) -> Iterator[tuple[int, int, list[_Cell], tuple | None]]:
+    """(start, end, cells, header) of every row of a table of indicators after its header;
+    header None on the header rows themselves."""
     text = doc.text
     header = None
     for ln in doc.iter_lines():
@@ -98,30 +101,28 @@ def find_table_targets(doc: Document) -> Iterator[Target]:
             header = None  # the table is over
             continue
         cells = _cells(text, ln.start, ln.end)
-        found = _header(cells)
-        if found is not None:
+        pending = header if header is not None and not header[2] else None
+        found = _header(cells, pending)
+        if found is not None and (found[2] or pending is None):
             header = found
-            continue
-        if header is None:
-            continue
-        yield from _row(text, cells, *header)
+            yield ln.start, ln.end, cells, None
+        elif header is not None and header[2]:
+            yield ln.start, ln.end, cells, header
+        elif pending is not None:
+            header = None  # no value columns under the first header row: not a table of indicators
+
+
+def find_table_targets(doc: Document) -> Iterator[Target]:
+    """One target per indicator row and value column of every table of indicators."""
+    for _, _, cells, header in _tables(doc):
+        if header is not None:
+            yield from _row(doc.text, cells, *header)
 
 
 def table_rows(doc: Document) -> list[tuple[int, int]]:
     """Spans of the lines read as rows of a table of indicators (their figures are given
     by find_table_targets, not by the running-text targets)."""
-    text = doc.text
-    out, header = [], None
-    for ln in doc.iter_lines():
-        if text.count(SEP, ln.start, ln.end) == 0:
-            header = None
-            continue
-        found = _header(_cells(text, ln.start, ln.end))
-        if found is not None:
-            header = found
-        if header is not None:
-            out.append((ln.start, ln.end))
-    return out
+    return [(start, end) for start, end, _, _ in _tables(doc)]
 
 
 def _row(text: str, cells: list[_Cell], ind: int, unit_col: int | None, columns: list[_Column]) -> Iterator[Target]:
