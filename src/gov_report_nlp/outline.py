@@ -105,23 +105,16 @@ class _Line:
 
 def _rank(m: regex.Match) -> tuple[str, str]:
     """(rank name, number as written) of a marker match."""
-    if m["div"]:
+    group = m.lastgroup  # the one alternative that matched ("divnum" closes last in "div")
+    if group in ("div", "divnum"):
         word = " ".join(m["div"].split())
         ranks = {k.lower(): v for k, v in load_map("outline_divisions").items()}
         return ranks.get(word.lower(), "article"), f"{word} {' '.join(m['divnum'].split())}"
-    if m["capital"]:
-        return "capital", m["capital"]
-    if m["roman"]:
-        return "roman", m["roman"]
-    if m["dotted"]:
+    if group == "dotted":
         return f"dotted{min(m['dotted'].count('.') + 1, 4)}", m["dotted"]
-    if m["num"]:
-        return "number", m["num"]
-    if m["letter"] or m["letter2"]:
-        return "letter", m["letter"] or m["letter2"]
-    if m["dash"]:
-        return "dash", "-"
-    return "plus", "+"
+    if group in ("dash", "plus"):
+        return group, "-" if group == "dash" else "+"
+    return {"letter2": "letter", "num": "number"}.get(group, group), m[group]
 
 
 def _quoted(text: str) -> list[tuple[int, int]]:
@@ -226,7 +219,7 @@ def find_outline(doc: Document) -> list[Section]:
             if prev is not None and not _CLOSED.search(prev.text) and not _UPPER_LINE.match(prev.text):
                 # the line before is cut mid-sentence: this one continues it
                 if dangling.search(prev.text) or (is_long(prev.text) and not prev.mark and _WEAK.search(prev.text)
-                                                  and (m["num"] or m["letter"] or m["roman"] or m["dotted"])):
+                                                  and m.lastgroup in ("num", "letter", "roman", "dotted")):
                     ok = False
             if ok:
                 ln.mark = m
@@ -249,7 +242,7 @@ def find_outline(doc: Document) -> list[Section]:
             # "Chương II" / "Điều 5." / "I." alone: the title, if any, is the line under it
             j = next_text(i)
             title = j is not None and lines[j].mark is None and _runs_on(lines, j, lines[j].text, next_text, goes_on)
-            if m["roman"] and not (title is not False and title is not None and _UPPER_LINE.match(lines[j].text)):
+            if rank == "roman" and not (title is not False and title is not None and _UPPER_LINE.match(lines[j].text)):
                 ln.mark = None  # a bare "I." without an UPPER title under it: a table's cell
                 continue
             if title is not False and title is not None:
@@ -264,26 +257,28 @@ def find_outline(doc: Document) -> list[Section]:
     # 3. levels by rank, spans to the next section at the same or an outer level
     closing = sorted(s.start for s in doc.segments if s.kind in _CLOSING)
     sections: list[Section] = []
-    stack: list[tuple[int, int]] = []  # (rank, index in sections)
+    stack: list[tuple[int, str | None]] = []  # (rank, number in a path: None for a bullet)
+    part = 0  # closing parts passed
     for i, rank, number, heading in items:
         r = RANK[rank]
-        if sections and bisect_right(closing, lines[i].start) > bisect_right(closing, sections[-1].start):
+        start = lines[i].start
+        if closing and bisect_right(closing, start) > part:
+            part = bisect_right(closing, start)
             stack = []  # past a signature or "Nơi nhận": an annex, a tree of its own
         while stack and stack[-1][0] >= r:
             stack.pop()
-        parents = [k for _, k in stack]
-        stack.append((r, len(sections)))
-        numbered = [sections[k].number for k in parents if sections[k].number not in ("-", "+")]
-        if rank not in BULLETS:
-            numbered.append(number)
-        sections.append(Section(number=number, heading=heading, level=len(stack), start=lines[i].start,
-                                end=len(text), section=PATH_SEP.join(numbered) or None))
+        stack.append((r, None if rank in BULLETS else number))
+        path = PATH_SEP.join(n for _, n in stack if n is not None) or None
+        sections.append(Section.model_construct(number=number, heading=heading, level=len(stack), start=start,
+                                                end=len(text), section=path))
+    ends = [len(text)] * len(sections)
+    open_: list[int] = []
+    for k, sec in enumerate(sections):  # a section ends where the next one at its level or an outer one starts
+        while open_ and sections[open_[-1]].level >= sec.level:
+            ends[open_.pop()] = sec.start
+        open_.append(k)
     for k, sec in enumerate(sections):
-        end = len(text)
-        for later in sections[k + 1:]:
-            if later.level <= sec.level:
-                end = later.start
-                break
+        end = ends[k]
         c = bisect_right(closing, sec.start)
         if c < len(closing):
             end = min(end, closing[c])
