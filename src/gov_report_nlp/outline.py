@@ -47,14 +47,16 @@ def _marker() -> regex.Pattern:
           (?P<divnum>[IVXLC]+|\d{{1,3}}[a-zđ]?|(?i:{_ORDINALS}))  # II / 3 / 3a / thứ nhất
           (?:[ \t]*[.:\-–][ \t]*|[ \t]*$|[ \t]+(?=[^\p{{Ll}}\n]+$))  # "." or ":" or end or an UPPER title
         | (?P<capital>[A-HJ-UWYĐ])\.[ \t]+(?=[^\p{{Ll}}\n]+$)            # A. KẾT QUẢ (an UPPER title)
-        | (?P<roman>[IVX]{{1,6}})[ \t]*(?:[.):]|[ \t][-–])(?:[ \t]+(?=\S)|[ \t]*$)  # I. / II) / III - / "I." alone
+        | (?P<roman>[IVX]{{1,6}})(?:[ \t]*(?:[.):]|[ \t][-–])(?:[ \t]+(?=\S)|[ \t]*$)  # I. / II) / III - / "I." alone
+          |[-–][ \t]*(?=\p{{Lu}}))                                        # I- ĐÁNH GIÁ
         | (?P<dotted>[1-9]\d?(?:\.\d{{1,2}}){{1,3}})                        # 1.1 / 2.3.1
           (?:[.)][ \t]+(?=\S)|[ \t]+(?=\p{{Lu}}))                          # "1.1. X" or "1.1 X"
         | (?P<num>\d{{1,3}}(?=[ \t]*[.)])|\d{{1,2}}(?=[-–/]))                 # 1. / 2) / 3- X / 4/ X
           (?:[ \t]*[.)][ \t]+(?=\S)|[-–/][ \t]+(?=\p{{Lu}}))
-        | (?P<letter>[a-zđ])(?:[ \t]*\)[ \t]+(?=\S)|/[ \t]+(?=\p{{Lu}}))  # a) / đ) / b/ X
+        | (?P<letter>[a-zđ])(?:[ \t]*\)[ \t]+(?=\S)|[/\-–][ \t]+(?=\p{{Lu}}))  # a) / đ) / b/ X / c- X
         | (?P<letter2>[a-zđ])\.[ \t]+(?=\p{{Lu}})                         # a. Xây dựng
         | (?P<dash>[-–—•●▪◦\uf0b7\uf0a7\uf02d])(?:[ \t]+(?=\S)|(?=[^\s\d\-–—•]))  # - / • (not -5%, not ----)
+        | (?P<star>\*)[ \t]+(?=\S)                                       # * Về kinh tế
         | (?P<plus>\+)(?:[ \t]+(?=\S)|(?=[^\s\d+]))                    # + (not +5)
         )""",
         regex.VERBOSE,
@@ -91,6 +93,7 @@ _NOT_BODY = {"page_header", "authority", "motto", "number", "dateline", "doc_typ
 _CLOSING = {"recipients", "signer_prefix", "signer_title", "signer_name", "signature"}
 _WRAPPED_MIN = 5  # lines cut mid-sentence that make a document "wrapped" (a PDF, a fixed-width text)
 _WRAP_MIN_WIDTH = 40  # shorter cut lines are a table's cells, not a wrap
+_DANGLING = 0.5  # a shorter line ending in a dangling word is no wrap: a heading ("Kết quả đạt được")
 _LONG = 0.85  # a line this share of the wrap width or longer may be cut mid-sentence
 
 
@@ -112,8 +115,8 @@ def _rank(m: regex.Match) -> tuple[str, str]:
         return ranks.get(word.lower(), "article"), f"{word} {' '.join(m['divnum'].split())}"
     if group == "dotted":
         return f"dotted{min(m['dotted'].count('.') + 1, 4)}", m["dotted"]
-    if group in ("dash", "plus"):
-        return group, "-" if group == "dash" else "+"
+    if group in ("dash", "star", "plus"):
+        return ("plus", "+") if group == "plus" else ("dash", "-")
     return {"letter2": "letter", "num": "number"}.get(group, group), m[group]
 
 
@@ -195,6 +198,10 @@ def find_outline(doc: Document) -> list[Section]:
     def is_long(t: str) -> bool:
         return width is not None and len(t) >= _LONG * width
 
+    def cut_at(t: str) -> bool:
+        """A line of a wrapped text ending in a word no sentence ends with ("...quy định tại")."""
+        return width is not None and len(t) >= _DANGLING * width and dangling.search(t) is not None
+
     def next_text(i: int) -> int | None:
         """Index of the next line of running text after line i (skipping blanks and page
         furniture; None at the end of the body)."""
@@ -218,15 +225,17 @@ def find_outline(doc: Document) -> list[Section]:
             ok = True
             if prev is not None and not _CLOSED.search(prev.text) and not _UPPER_LINE.match(prev.text):
                 # the line before is cut mid-sentence: this one continues it
-                if dangling.search(prev.text) or (is_long(prev.text) and not prev.mark and _WEAK.search(prev.text)
-                                                  and m.lastgroup in ("num", "letter", "roman", "dotted")):
+                if prev.mark:  # a heading may end in any word ("1- Kết quả đạt được"): cut only if full
+                    ok = not (is_long(prev.text) and dangling.search(prev.text))
+                elif cut_at(prev.text) or (is_long(prev.text) and _WEAK.search(prev.text)
+                                           and m.lastgroup in ("num", "letter", "roman", "dotted")):
                     ok = False
             if ok:
                 ln.mark = m
         prev = ln
 
     def goes_on(t: str, j: int) -> bool:
-        return is_long(t) or _inside(quotes, q_starts, lines[j].end)
+        return is_long(t) or cut_at(t) or _inside(quotes, q_starts, lines[j].end)
 
     # 2. each marker's number, rank and heading
     items: list[tuple[int, str, str, str | None]] = []  # (line index, rank, number, heading)
@@ -295,7 +304,6 @@ def _runs_on(lines: list[_Line], i: int, rest: str, next_text, goes_on) -> int |
     the lines that continue it, ends with ".", ";" or ":"); else the index of the paragraph's
     last line (a heading, if a body follows it). goes_on(text, index): whether a line without
     a final mark is cut (a long line of a wrapped text, a line ending inside a quotation)."""
-    dangling = _dangling()
     cur = rest
     while True:
         if _CLOSED.search(cur):
@@ -304,7 +312,7 @@ def _runs_on(lines: list[_Line], i: int, rest: str, next_text, goes_on) -> int |
         if j is None or lines[j].mark is not None:
             return i
         nxt = lines[j].text
-        if not (_LOWER_START.match(nxt) or goes_on(cur, i) or dangling.search(cur)) or _UPPER_LINE.match(cur):
+        if not (_LOWER_START.match(nxt) or goes_on(cur, i)) or _UPPER_LINE.match(cur):
             return i
         i, cur = j, nxt
 
