@@ -137,8 +137,13 @@ def _quoted(text: str) -> list[tuple[int, int]]:
         close = text.find('"', m.end())
         if close > 0:
             spans.append((m.start(), close + 1))
-    spans.sort()
-    return spans
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if merged and a < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
 
 
 def _inside(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
@@ -148,7 +153,12 @@ def _inside(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
 
 def _lines(doc: Document) -> list[_Line]:
     text = doc.text
-    out_spans = sorted((s.start, s.end) for s in doc.segments if s.kind in _NOT_BODY)
+    out_spans: list[tuple[int, int]] = []  # the union of the spans out of the body
+    for a, b in sorted((s.start, s.end) for s in doc.segments if s.kind in _NOT_BODY):
+        if out_spans and a <= out_spans[-1][1]:
+            out_spans[-1] = (out_spans[-1][0], max(b, out_spans[-1][1]))
+        else:
+            out_spans.append((a, b))
     out_starts = [s for s, _ in out_spans]
     furniture = _furniture()
     lines = []
