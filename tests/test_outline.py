@@ -44,6 +44,7 @@ def test_records_know_their_section():
     report = run(make_document(text))
     where = {t.text: t.section for t in report.targets}
     assert where["đạt 12.500 ha"] == "I > 1" and where["đạt 120 tỷ đồng"] == "I > 1"
+    assert where["đạt 130 tỷ đồng"] == "I > 3" and where["đạt 45 tỷ đồng"] == "I > 3"
     assert report.document.section is None  # the header sits in no section
     assert all(r.section is None or r.section.startswith(("I", "II")) for _, r in report.records())
 
@@ -203,7 +204,7 @@ def test_section_in_json_and_csv():
     report = run(make_document(_case_text("report-dash-and-plus-items")))
     rows = report.to_rows("targets")
     assert rows and all(list(r)[-4:] == ["section", "evidence_start", "evidence_end", "evidence_text"] for r in rows)
-    assert {r["section"] for r in rows} == {"I > 1"}
+    assert {r["section"] for r in rows} == {"I > 1", "I > 3"}
     data = report.model_dump(mode="json")
-    assert {t["section"] for t in data["targets"]} == {"I > 1"}
+    assert {t["section"] for t in data["targets"]} == {"I > 1", "I > 3"}
     assert [s["number"] for s in data["outline"]][:3] == ["I", "1", "-"]

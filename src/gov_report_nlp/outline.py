@@ -76,6 +76,13 @@ def _furniture() -> regex.Pattern:
 
 
 @lru_cache(maxsize=None)
+def _quantity() -> regex.Pattern:
+    """A figure with its unit ("150 tỷ đồng", "7,5%"): a line that gives one reports a result,
+    it does not name a part ("1. Tổng thu ngân sách đạt 150 tỷ đồng" is no heading)."""
+    return regex.compile(rf"\d(?:[\d.,]*\d)?\s*(?:{alternation(load_list('units'))})(?!\w)")
+
+
+@lru_cache(maxsize=None)
 def _dangling() -> regex.Pattern:
     return regex.compile(rf"(?:^|\s)(?:{alternation(load_phrases('outline_dangling_ends'))})$", regex.IGNORECASE)
 
@@ -268,7 +275,7 @@ def find_outline(doc: Document) -> list[Section]:
                 heading = _TRAIL.sub("", lines[j].text) or None
         else:
             last = _runs_on(lines, i, rest, next_text, goes_on)
-            if last is not None:
+            if last is not None and not _quantity().search(rest):
                 heading = _TRAIL.sub("", rest) or None
                 para_end[len(items)] = lines[last].end
         items.append((i, rank, number, heading))
