@@ -77,7 +77,8 @@ def _case_text(case_id: str) -> str:
     ("Kính gửi:\n- Ủy ban nhân dân tỉnh;\n- Sở Tài chính.", "Thực hiện Công văn số 12/UBND-KT, Sở báo cáo như sau:"),
     ("Kính gửi: Ủy ban nhân dân các huyện, thị xã, thành phố; các sở, ban,\nngành của tỉnh", "Ngày 05/9/2027, Sở nhận được văn bản."),
     ("Kính gửi:\nThường trực Hội đồng nhân dân tỉnh", "Ủy ban nhân dân tỉnh báo cáo như sau:"),
-], ids=["one line", "a list", "a wrapped line", "under a bare label"])
+    ("Kính gửi:\nỦy ban nhân dân tỉnh;\nSở Tài chính.", "Thực hiện Công văn số 12/UBND-KT, Sở báo cáo như sau:"),
+], ids=["one line", "a list", "a wrapped line", "under a bare label", "a list without dashes"])
 def test_kính_gửi_ends_at_the_recipients(block, body):
     text = _case_text("proposal-quoting-a-decree-and-kính-gửi")
     head = text[:text.index("Kính gửi")]

@@ -389,6 +389,8 @@ def _recipient_goes_on(doc: Document, t: str) -> bool:
         return True
     if regex.fullmatch(r"Kính\s+gửi\s*:?\s*", block, regex.IGNORECASE):
         return True
+    if block.rstrip().endswith((";", ",")) and len(t) <= 120:
+        return True  # a list of recipients, one a line: "Ủy ban nhân dân tỉnh;" / "Sở Tài chính."
     return bool(t[:1].islower()) and not _CLOSED.search(block.rstrip())
 
 
