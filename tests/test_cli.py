@@ -96,7 +96,7 @@ def test_schema_is_json_schema():
 
 
 def test_segment_prints_kinds_and_spans():
-    r = cli("segment", str(EXAMPLE))
+    r = cli("segment", "--format", "segments", str(EXAMPLE))
     out = r.stdout.decode()
     assert r.returncode == 0
     assert "# layout: news" in out

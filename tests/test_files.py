@@ -165,7 +165,7 @@ def test_docx_facts_and_detection_without_extension(docx_path, tmp_path):
 
 
 def test_segment_reads_a_docx(docx_path):
-    r = cli("segment", str(docx_path))
+    r = cli("segment", "--format", "segments", str(docx_path))
     assert r.returncode == 0, r.stderr
     assert "STT | Văn bản | Ghi chú" in r.stdout.decode()
 

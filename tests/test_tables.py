@@ -36,7 +36,7 @@ def test_every_kind_has_id_first_and_evidence_last():
         assert cols[0] == "id" and cols[-3:] == ["evidence_start", "evidence_end", "evidence_text"]
         assert len(cols) == len(set(cols))
     assert columns("awards") == ["id", "kind", "issuer", "collectives", "individuals", "reason", "decision",
-                                 "evidence_start", "evidence_end", "evidence_text"]
+                                 "section", "evidence_start", "evidence_end", "evidence_text"]
 
 
 def test_rows_are_flat_and_in_column_order(report):

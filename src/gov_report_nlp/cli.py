@@ -212,6 +212,11 @@ def cmd_segment(args) -> int:
         return 1
     text, fmt = ft.text, ft.input_format
     doc = make_document(text, input_format=fmt)
+    if args.format in ("tree", "json"):
+        from .doc.outline import print_outline
+
+        print_outline(doc, args.format)
+        return 0
     print(f"# layout: {doc.layout}")
     for seg in doc.segments:
         depth = 0
@@ -363,8 +368,11 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
                     help="worker processes for JSONL input (0: one per CPU); order is kept")
     ex.set_defaults(func=cmd_extract, usage_error=ex.error)
-    sg = sub.add_parser("segment", help="print the segments of one document with kinds and spans")
+    sg = sub.add_parser("segment", help="print the outline of one document as a tree, or its segments")
     sg.add_argument("file", nargs="?")
+    sg.add_argument("--format", choices=("tree", "json", "segments"), default="tree",
+                    help="tree: the outline, indented (default); json: the outline and the segments; "
+                         "segments: every segment with its kind and span")
     sg.add_argument("--input-format", choices=FORMATS_FILE, default="auto")
     sg.add_argument("--errors", choices=("strict", "replace"), default="strict",
                     help="undecodable bytes: fail (strict) or replace them")

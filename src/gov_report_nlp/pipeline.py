@@ -6,6 +6,7 @@ need (dates, numbers, titles) lives in the shared layers below them.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from itertools import islice
 from pathlib import Path
 
@@ -13,12 +14,31 @@ from . import budget
 from .budget import format_seconds
 from .doc.document import Document
 from .errors import GovReportError
-from .extractors import awards, header, meetings, organizations, people, places, refs, targets, terms
+from .extractors import awards, header, indicators, meetings, organizations, people, places, refs, targets, terms
 from .lexicon import activate
 from .link import link
 from .doc.make import make_document
 from .io.files import FileText, read_file
+from .doc.outline import find_outline, place_records
 from .records import Report
+
+def find_all_targets(doc: Document):
+    """The targets of the running text and those of the tables of indicators; a row of such a
+    table is read by the table's columns only (extractors/indicators.py)."""
+    rows = indicators.table_rows(doc)
+    if not rows:
+        yield from targets.find_targets(doc)
+        return
+    starts = [a for a, _ in rows]
+
+    def in_table(t) -> bool:
+        i = bisect_right(starts, t.evidence.start) - 1
+        return i >= 0 and t.evidence.start < rows[i][1]
+
+    found = [t for t in targets.find_targets(doc) if t.evidence is None or not in_table(t)]
+    found += indicators.find_table_targets(doc)
+    yield from sorted(found, key=lambda t: t.evidence.start if t.evidence else 0)
+
 
 # report key -> the extractor's one public verb
 EXTRACTORS = {
@@ -28,7 +48,7 @@ EXTRACTORS = {
     "meetings": meetings.find_meetings,
     "document_refs": refs.find_document_refs,
     "awards": awards.find_awards,
-    "targets": targets.find_targets,
+    "targets": find_all_targets,
     "terms": terms.find_terms,
 }
 
@@ -55,6 +75,12 @@ def run(doc: Document) -> Report:
         input_format=doc.input_format,
         encoding=doc.encoding,
     )
+    try:
+        report.outline = find_outline(doc)
+    except GovReportError:
+        raise
+    except Exception as e:  # a bug in the outline loses the outline, not the document
+        doc.warnings.append(f"outline: failed: {type(e).__name__}: {e}")
     for key, find in EXTRACTORS.items():
         try:
             most = budget.MAX_RECORDS
@@ -76,6 +102,7 @@ def run(doc: Document) -> Report:
         raise
     except Exception as e:
         doc.warnings.append(f"link: failed: {type(e).__name__}: {e}")
+    place_records(report)
     report.warnings = list(doc.warnings)
     return report
 

@@ -42,6 +42,8 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     evidence: Optional[Evidence] = None
+    # the numbers of the outline's sections that contain the evidence, outermost first: "II > 1 > 1.1"
+    section: Optional[str] = None
 
 
 class Signer(Record):
@@ -140,6 +142,22 @@ class Place(Record):
     province_2025: Optional[str] = None
 
 
+class Section(BaseModel):
+    """One numbered section of a document's outline (gov_report_nlp.doc.outline): its marker as
+    written ("Chương II", "Điều 3", "I", "1.1", "a", "-"), its heading or None where the item
+    runs straight into its body, its depth (1 outermost) and the span [start, end) of the whole
+    section, heading and body, in the normalized text."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    number: str
+    heading: Optional[str] = None
+    level: int
+    start: int
+    end: int
+    section: Optional[str] = None  # the path of numbers down to this one: "II > 1 > 1.1"
+
+
 class Segment(BaseModel):
     kind: str
     start: int
@@ -164,6 +182,8 @@ class Report(BaseModel):
     terms: list[Term] = Field(default_factory=list)
     organizations: list[Organization] = Field(default_factory=list)
     places: list[Place] = Field(default_factory=list)
+    # the numbered sections of the document in order (flat; `level` gives the tree)
+    outline: list[Section] = Field(default_factory=list)
     # evidence of the report-level fields: {"title": [...], "published": [...], "authors": [...]}
     evidence: dict[str, list[Evidence]] = Field(default_factory=dict)
     layout: Optional[str] = None
@@ -253,10 +273,11 @@ def _shape(annotation: Any) -> str:
 
 @lru_cache(maxsize=None)
 def _layout(kind: str) -> tuple[tuple[str, str], ...]:
-    """(field name, shape) of a kind's model, in the model's order, the record's evidence last."""
+    """(field name, shape) of a kind's model, in the model's order, then the record's section
+    (where it sits in the outline) and its evidence last."""
     model = _check(kind)
     fields = [(name, _shape(f.annotation)) for name, f in model.model_fields.items()]
-    return tuple(sorted(fields, key=lambda f: f[0] == "evidence"))
+    return tuple(sorted(fields, key=lambda f: {"section": 1, "evidence": 2}.get(f[0], 0)))
 
 
 @lru_cache(maxsize=None)

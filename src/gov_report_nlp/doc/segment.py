@@ -3,8 +3,9 @@
 Two layouts, detected from the first lines:
 - news: site, boilerplate, title, timestamp, paragraph, caption, byline, source;
 - formal (Decree 30/2020/NĐ-CP, Guide 36-HD/VPTW): page_header, authority, motto,
-  number, dateline, doc_type, summary, recipient, section, paragraph, item, signature,
-  signer_title, signer_name, recipients.
+  number, dateline, doc_type, summary, recipient ("Kính gửi", up to the last recipient),
+  body (enclosing the section, paragraph and item lines), signature (enclosing the
+  signer_prefix, signer_title and signer_name lines), recipients ("Nơi nhận").
 Both: sentence segments inside running text (underthesea 9.5.0's sent_tokenize, reproduced
 with our own list of abbreviations, mapped back to offsets).
 """
@@ -393,9 +394,16 @@ def _segment_formal(doc: Document, lines: list[Span]) -> None:
                     continue
                 break
     prev_open = False  # the last running-text segment ends without closing punctuation
+    first = len(doc.segments)
     for i, ln in enumerate(lines):
         kind = kinds[i]
         t = text[ln.start:ln.end].strip()
+        if kind is None and doc.segments and doc.segments[-1].kind == "recipient":
+            if _recipient_goes_on(doc, t):
+                doc.segments[-1].end = ln.end
+                prev_open = not _CLOSED.search(t)
+                continue
+            prev_open = False  # the recipients end here: the body begins
         if kind is None and prev_open and not SECTION.match(t) and not ITEM.match(t) and not RECIPIENTS.match(t):
             # a hard line break inside a paragraph (PDF and Word extractions): extend it
             doc.segments[-1].end = ln.end
@@ -418,6 +426,51 @@ def _segment_formal(doc: Document, lines: list[Span]) -> None:
             continue  # a page number inside a broken paragraph: keep the paragraph open
         _add(doc, kind, ln.start, ln.end)
         prev_open = kind in ("paragraph", "section", "item", "recipient") and not _CLOSED.search(t)
+    _add_parts(doc, first)
+
+
+_BODY_KINDS = {"paragraph", "section", "item"}
+_SIGNER_KINDS = {"signer_prefix", "signer_title", "signer_name"}
+
+
+def _add_parts(doc: Document, first: int) -> None:
+    """The parts that enclose lines of a formal document: "body" (each run of running text
+    between the header and the closing: an annex after the signature is a body too) and
+    "signature" (the signer's lines). doc.segments[first:] are the lines, in order; the parts
+    go before them, so that a part and a line of the same span sort part first."""
+    parts: list[Segment] = []
+    body: list[int] = []  # [start, end] of the open run
+    sign: list[int] = []
+    for seg in doc.segments[first:]:
+        if seg.kind in _BODY_KINDS:
+            body = [body[0] if body else seg.start, seg.end]
+        elif seg.kind != "page_header" and body:
+            parts.append(Segment("body", *body))
+            body = []
+        if seg.kind in _SIGNER_KINDS:
+            sign = [sign[0] if sign else seg.start, seg.end]
+        elif sign:
+            parts.append(Segment("signature", *sign))
+            sign = []
+    if body:
+        parts.append(Segment("body", *body))
+    if sign:
+        parts.append(Segment("signature", *sign))
+    doc.segments[first:first] = parts
+
+
+def _recipient_goes_on(doc: Document, t: str) -> bool:
+    """Whether line t still names recipients of the "Kính gửi" block: a "- Sở ...;" line of a
+    list of them, the one recipient under a bare "Kính gửi:", or a name cut by a wrap
+    (lowercase start). The body's first sentence ends the block."""
+    block = doc.text[doc.segments[-1].start:doc.segments[-1].end]
+    if ITEM.match(t):
+        return True
+    if regex.fullmatch(r"Kính\s+gửi\s*:?\s*", block, regex.IGNORECASE):
+        return True
+    if block.rstrip().endswith((";", ",")) and len(t) <= 120:
+        return True  # a list of recipients, one a line: "Ủy ban nhân dân tỉnh;" / "Sở Tài chính."
+    return bool(t[:1].islower()) and not _CLOSED.search(block.rstrip())
 
 
 # --- sentences ---------------------------------------------------------------------------

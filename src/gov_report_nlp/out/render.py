@@ -160,7 +160,9 @@ def _fields(rec: Any) -> list[tuple[str, str]]:
     """(field, flat value) of a record's shown fields, or [("value", ...)] for a header field."""
     if not hasattr(type(rec), "model_fields"):
         return [("value", _flat(rec))]
-    return [(f, _flat(getattr(rec, f))) for f in type(rec).model_fields if f not in _HIDDEN]
+    names = [f for f in type(rec).model_fields if f not in _HIDDEN]
+    names.sort(key=lambda f: f == "section")  # where it sits in the outline: beside the span
+    return [(f, _flat(getattr(rec, f))) for f in names]
 
 
 def _summary(rec_id: str, rec: Any) -> str:
@@ -169,12 +171,30 @@ def _summary(rec_id: str, rec: Any) -> str:
     return s if len(s) <= _SUMMARY_MAX else s[: _SUMMARY_MAX - 1] + "…"
 
 
-def _render_text(text: str, segs: list[Segment], summaries: dict[str, str]) -> str:
+def _anchored(text: str, start: int, end: int, anchors: dict[int, list[str]], wrap) -> str:
+    """text[start:end] escaped and wrapped by `wrap`, cut before each section anchor inside it
+    (an empty <span id=...> the outline's links scroll to)."""
+    cuts = [p for p in anchors if start < p < end] if anchors else []
+    if not cuts:
+        return wrap(_esc(text[start:end]))
+    out, pos = [], start
+    for p in sorted(cuts):
+        out.append(wrap(_esc(text[pos:p])))
+        out.append("".join(f'<span class="anchor" id="{_esc(a)}"></span>' for a in anchors[p]))
+        pos = p
+    out.append(wrap(_esc(text[pos:end])))
+    return "".join(out)
+
+
+def _render_text(text: str, segs: list[Segment], summaries: dict[str, str],
+                 anchors: dict[int, list[str]] | None = None) -> str:
+    anchors = anchors or {}
     out = []
     for seg in segs:
-        piece = _esc(text[seg.start:seg.end])
+        if seg.start in anchors and (seg.start < seg.end or not seg.covering):
+            out.append("".join(f'<span class="anchor" id="{_esc(a)}"></span>' for a in anchors.pop(seg.start)))
         if not seg.covering:
-            out.append(piece)
+            out.append(_anchored(text, seg.start, seg.end, anchors, lambda piece: piece))
             continue
         inner = seg.covering[0]
         classes = f"hl k-{inner.kind}"
@@ -187,9 +207,31 @@ def _render_text(text: str, segs: list[Segment], summaries: dict[str, str]) -> s
             style = f' style="--o:var(--{seg.covering[-1].kind})"'
         tip = "\n".join(summaries.get(r, r) for r in recs)
         kinds = " ".join(dict.fromkeys(h.kind for h in seg.covering))
-        out.append(f'<mark class="{classes}" data-rec="{_esc(" ".join(recs))}" data-kinds="{kinds}"'
-                   f'{style} title="{_esc(tip)}">{piece}</mark>')
+        out.append(_anchored(text, seg.start, seg.end, anchors,
+                             lambda piece: f'<mark class="{classes}" data-rec="{_esc(" ".join(recs))}" '
+                                           f'data-kinds="{kinds}"{style} title="{_esc(tip)}">{piece}</mark>'))
+    for ids in anchors.values():  # past the text's end: still a target
+        out.append("".join(f'<span class="anchor" id="{_esc(a)}"></span>' for a in ids))
     return "".join(out)
+
+
+def _outline(n: int, report, text: str) -> tuple[str, dict[int, list[str]]]:
+    """The outline's numbered sections as a table of contents (a link per section, indented
+    by level) and the anchors its links scroll to: {position in the text: [anchor ids]}."""
+    items, anchors = [], {}
+    for k, sec in enumerate(getattr(report, "outline", None) or []):
+        if sec.number in ("-", "+") or not (0 <= sec.start <= len(text)):
+            continue
+        anchor = f"d{n}-s{k}"
+        anchors.setdefault(sec.start, []).append(anchor)
+        label = sec.heading or text[sec.start:sec.end].split("\n", 1)[0].strip()
+        label = label if len(label) <= 80 else label[:79] + "…"
+        number = "" if not sec.heading else f"<b>{_esc(sec.number)}</b> "
+        items.append(f'<li style="padding-left:{sec.level - 1}em"><a href="#{anchor}" data-sec="{anchor}" '
+                     f'title="{_esc(sec.section or sec.number)}">{number}{_esc(label)}</a></li>')
+    if not items:
+        return "", {}
+    return f'<nav class="outline"><h3>outline ({len(items)})</h3><ol>{"".join(items)}</ol></nav>', anchors
 
 
 def _render_tables(rows: list[tuple[str, str, Any, list]], n: int) -> str:
@@ -244,9 +286,11 @@ def _render_doc(n: int, report, text: str) -> tuple[str, dict[str, int]]:
     warnings = ("<ul class=\"warnings\">" + "".join(f"<li>{_esc(w)}</li>" for w in warn) + "</ul>") if warn else ""
     legend = "".join(f'<span class="lg"><span class="sw k-{k}"></span>{_esc(KINDS[k][0])} {counts[k]}</span>'
                      for k in KINDS if k in counts)
+    toc, anchors = _outline(n, report, text)
     body = (f'<section class="doc" id="doc-{n}" data-doc="{_esc(name)}">'
             f'<h2>{_esc(name)}</h2><p class="meta">{meta}</p><p class="legend">{legend}</p>{warnings}'
-            f'<div class="cols"><div class="text">{_render_text(text, segs, summaries)}</div>'
+            f'<div class="cols{" with-outline" if toc else ""}">{toc}'
+            f'<div class="text">{_render_text(text, segs, summaries, anchors)}</div>'
             f'<div class="records">{_render_tables(rows, n) or "<p>No records.</p>"}</div></div></section>')
     return body, counts
 
@@ -263,6 +307,10 @@ header.page h1{font-size:18px;margin:0 0 4px}
 .doc{padding:8px 16px 16px;border-bottom:3px solid #bbb}
 .doc h2{font-size:16px;margin:4px 0}.meta{color:#666;margin:2px 0}
 .cols{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:12px}
+.cols.with-outline{grid-template-columns:minmax(0,.45fr) minmax(0,1fr) minmax(0,1fr)}
+nav.outline{max-height:85vh;overflow:auto;font-size:12px}nav.outline h3{font-size:13px;margin:0 0 4px}
+nav.outline ol{list-style:none;margin:0;padding:0}nav.outline a{color:#124;text-decoration:none;display:block}
+nav.outline a:hover,nav.outline a.sel{background:#fff3a0}
 .text,.records{position:relative}
 .text{white-space:pre-wrap;font:15px/1.6 Georgia,serif;max-height:85vh;overflow:auto;border:1px solid #ddd;padding:8px}
 .records{max-height:85vh;overflow:auto;font-size:12px}
@@ -292,6 +340,15 @@ _SCRIPT = """
   function clear(){ document.querySelectorAll('.sel').forEach(function(e){ sel(e, false); }); }
   document.addEventListener('click', function(ev){
     var doc = ev.target.closest('section.doc'); if(!doc) return;
+    var link = ev.target.closest('nav.outline a[data-sec]');
+    if(link){  // the outline: scroll the text pane to the section, never the window
+      ev.preventDefault();
+      var target = document.getElementById(link.getAttribute('data-sec')), text = target && target.closest('.text');
+      if(text) text.scrollTop = Math.max(0, target.offsetTop - 8);
+      doc.querySelectorAll('nav.outline a.sel').forEach(function(e){ sel(e, false); });
+      sel(link, true);
+      return;
+    }
     var mark = ev.target.closest('mark.hl'), row = ev.target.closest('tr[data-rec]');
     if(!mark && !row) return;
     clear();

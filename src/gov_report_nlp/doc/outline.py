@@ -1,0 +1,381 @@
+"""The outline of a document: its numbered sections as the author built them.
+
+    >>> find_outline(doc)     # [Section(number="Chương I", heading="QUY ĐỊNH CHUNG", level=1, ...), ...]
+    >>> place_records(report) # every record's `section`: "Chương I > Điều 3 > 1"
+
+Two hierarchies, outermost first, either of which may skip a level:
+- legal texts: Phần / Chương / Mục / Điều (data/vi/outline_divisions.txt), then the
+  khoản "1." and the điểm "a)";
+- reports, plans, guides and Party documents: I. / 1. / 1.1. / a) / - / +.
+A marker opens a section only at the start of a line of the body (not in the header, the
+signature block or "Nơi nhận"), outside any quotation (“…” holding a quoted decree's points),
+and not on a line that only continues a sentence a PDF or Word wrap cut ("...quy định tại" /
+"Điều 35 Nghị định số ..."). Page furniture (page numbers, the gazette's running head, the
+digital-signature stamp) is skipped. The heading is the rest of the marker line when the item
+does not run on into a sentence (no final ".", ";" or ":"), or for a bare "Chương II" line
+the title line under it; else None.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from .document import Document
+from ..lexicon import alternation, load_list, load_map, load_phrases
+from ..records import Report, Section
+
+# ranks of the marks, outermost first; the named divisions come from the lexicon
+RANKS = ("part", "chapter", "section", "subsection", "article", "capital", "roman", "number",
+         "dotted2", "dotted3", "dotted4", "letter", "dash", "plus")
+RANK = {name: i for i, name in enumerate(RANKS)}
+BULLETS = ("dash", "plus")  # in the outline, never in a record's section path
+PATH_SEP = " > "
+
+_ORDINALS = r"thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)"
+
+
+@lru_cache(maxsize=None)
+def _marker() -> regex.Pattern:
+    """The marks a section line starts with; built from the lexicon of named divisions."""
+    words = alternation(load_map("outline_divisions"))
+    return regex.compile(
+        rf"""[ \t]*(?:
+        (?P<div>(?i:{words}))[ \t]+                            # Chương / CHƯƠNG / Điều
+          (?P<divnum>[IVXLC]+|\d{{1,3}}[a-zđ]?|(?i:{_ORDINALS}))  # II / 3 / 3a / thứ nhất
+          (?:[ \t]*[.:\-–][ \t]*|[ \t]*$|[ \t]+(?=[^\p{{Ll}}\n]+$))  # "." or ":" or end or an UPPER title
+        | (?P<capital>[A-HJ-UWYĐ])\.[ \t]+(?=[^\p{{Ll}}\n]+$)            # A. KẾT QUẢ (an UPPER title)
+        | (?P<roman>[IVX]{{1,6}})(?:[ \t]*(?:[.):]|[ \t][-–])(?:[ \t]+(?=\S)|[ \t]*$)  # I. / II) / III - / "I." alone
+          |[-–][ \t]*(?=\p{{Lu}}))                                        # I- ĐÁNH GIÁ
+        | (?P<dotted>[1-9]\d?(?:\.\d{{1,2}}){{1,3}})                        # 1.1 / 2.3.1
+          (?:[.)][ \t]+(?=\S)|[ \t]+(?=\p{{Lu}}))                          # "1.1. X" or "1.1 X"
+        | (?P<num>\d{{1,3}}(?=[ \t]*[.)])|\d{{1,2}}(?=[-–/]))                 # 1. / 2) / 3- X / 4/ X
+          (?:[ \t]*[.)][ \t]+(?=\S)|[-–/][ \t]+(?=\p{{Lu}}))
+        | (?P<letter>[a-zđ])(?:[ \t]*\)[ \t]+(?=\S)|[/\-–][ \t]+(?=\p{{Lu}}))  # a) / đ) / b/ X / c- X
+        | (?P<letter2>[a-zđ])\.[ \t]+(?=\p{{Lu}})                         # a. Xây dựng
+        | (?P<dash>[-–—•●▪◦\uf0b7\uf0a7\uf02d])(?:[ \t]+(?=\S)|(?=[^\s\d\-–—•]))  # - / • (not -5%, not ----)
+        | (?P<star>\*)[ \t]+(?=\S)                                       # * Về kinh tế
+        | (?P<plus>\+)(?:[ \t]+(?=\S)|(?=[^\s\d+]))                    # + (not +5)
+        )""",
+        regex.VERBOSE,
+    )
+
+
+@lru_cache(maxsize=None)
+def _furniture() -> regex.Pattern:
+    """Lines that belong to the page, not to the text: page numbers, the gazette's running head,
+    the signature stamp of a signed PDF."""
+    stamps = alternation(load_list("outline_stamp_labels"))
+    return regex.compile(
+        rf"""^[ \t]*(?:\d{{1,4}}|Trang[ \t]+\d+(?:[ \t]*/[ \t]*\d+)?|-[ \t]*\d{{1,4}}[ \t]*-
+        |CÔNG[ \t]+BÁO[ \t]*/.*|(?:{stamps})[ \t]*:.*)[ \t]*$""",
+        regex.VERBOSE | regex.IGNORECASE,
+    )
+
+
+@lru_cache(maxsize=None)
+def _quantity() -> regex.Pattern:
+    """A figure with its unit ("150 tỷ đồng", "7,5%"): a line that gives one reports a result,
+    it does not name a part ("1. Tổng thu ngân sách đạt 150 tỷ đồng" is no heading)."""
+    return regex.compile(rf"\d(?:[\d.,]*\d)?\s*(?:{alternation(load_list('units'))})(?!\w)")
+
+
+@lru_cache(maxsize=None)
+def _dangling() -> regex.Pattern:
+    return regex.compile(rf"(?:^|\s)(?:{alternation(load_phrases('outline_dangling_ends'))})$", regex.IGNORECASE)
+
+
+_STRAIGHT_ITEM = regex.compile(r'(?m)^[ \t]*"(?=[ \t]*(?:\d{1,3}(?:\.\d{1,2})*[.)]|[a-zđ]\)|Điều[ \t]+\d)[ \t])')
+_CLOSED = regex.compile(r"[.;:!?][”\"’')\]]*(?:\d{1,2})?$|\./\.$")  # "...năm 2025." / "cơ sở).1" (footnote)
+_LOWER_START = regex.compile(r"^[ \t]*[\p{Ll}\d(“\"]")
+_WEAK = regex.compile(r"[\p{L}\d]$")  # a line cut inside a phrase (not after a comma or a bracket)
+_UPPER_LINE = regex.compile(r"^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$")
+_TRAIL = regex.compile(r"[\s,;:.\-–—]+$")
+# segments of the formal layout that are no part of the body
+_NOT_BODY = {"page_header", "authority", "motto", "number", "dateline", "doc_type", "summary", "header",
+             "separator", "recipient", "recipients", "signer_prefix", "signer_title", "signer_name", "signature",
+             "boilerplate", "timestamp", "byline", "source"}  # a news "title" or "site" line may be a report's part
+_CLOSING = {"recipients", "signer_prefix", "signer_title", "signer_name", "signature"}
+_WRAPPED_MIN = 5  # lines cut mid-sentence that make a document "wrapped" (a PDF, a fixed-width text)
+_WRAP_MIN_WIDTH = 40  # shorter cut lines are a table's cells, not a wrap
+_DANGLING = 0.5  # a shorter line ending in a dangling word is no wrap: a heading ("Kết quả đạt được")
+_LONG = 0.85  # a line this share of the wrap width or longer may be cut mid-sentence
+
+
+@dataclass
+class _Line:
+    start: int
+    end: int
+    text: str  # stripped
+    kind: str  # "text", "blank", "furniture", "out" (not body)
+    mark: regex.Match | None = None
+
+
+def _rank(m: regex.Match) -> tuple[str, str]:
+    """(rank name, number as written) of a marker match."""
+    group = m.lastgroup  # the one alternative that matched ("divnum" closes last in "div")
+    if group in ("div", "divnum"):
+        word = " ".join(m["div"].split())
+        ranks = {k.lower(): v for k, v in load_map("outline_divisions").items()}
+        return ranks.get(word.lower(), "article"), f"{word} {' '.join(m['divnum'].split())}"
+    if group == "dotted":
+        return f"dotted{min(m['dotted'].count('.') + 1, 4)}", m["dotted"]
+    if group in ("dash", "star", "plus"):
+        return ("plus", "+") if group == "plus" else ("dash", "-")
+    return {"letter2": "letter", "num": "number"}.get(group, group), m[group]
+
+
+def _quoted(text: str) -> list[tuple[int, int]]:
+    """Spans of the text inside paired curly quotes “…” (nested pairs inside outer ones;
+    an opening quote never closed opens nothing)."""
+    spans, stack = [], []
+    for m in regex.finditer(r"[“”]", text):
+        if m.group() == "“":
+            stack.append(m.start())
+        elif stack:
+            s = stack.pop()
+            if not stack:
+                spans.append((s, m.end()))
+    # straight quotes pair up unreliably: only one that opens a quoted item ("a) ..., "2. ...)
+    # is taken, up to the next straight quote
+    for m in _STRAIGHT_ITEM.finditer(text):
+        close = text.find('"', m.end())
+        if close > 0:
+            spans.append((m.start(), close + 1))
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if merged and a < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
+    i = bisect_right(starts, pos) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def _lines(doc: Document) -> list[_Line]:
+    text = doc.text
+    out_spans: list[tuple[int, int]] = []  # the union of the spans out of the body
+    for a, b in sorted((s.start, s.end) for s in doc.segments if s.kind in _NOT_BODY):
+        if out_spans and a <= out_spans[-1][1]:
+            out_spans[-1] = (out_spans[-1][0], max(b, out_spans[-1][1]))
+        else:
+            out_spans.append((a, b))
+    out_starts = [s for s, _ in out_spans]
+    furniture = _furniture()
+    lines = []
+    for span in doc.iter_lines():
+        t = text[span.start:span.end]
+        st = t.strip()
+        if not st:
+            kind = "blank"
+        elif _inside(out_spans, out_starts, span.start + (len(t) - len(t.lstrip()))):
+            kind = "out"
+        elif furniture.match(st):
+            kind = "furniture"
+        else:
+            kind = "text"
+        lines.append(_Line(span.start, span.end, st, kind))
+    return lines
+
+
+def _wrap_width(lines: list[_Line]) -> float | None:
+    """The width at which the text was wrapped (the median length of lines cut mid-sentence),
+    or None for a text with a line per paragraph."""
+    cut = []
+    prev = None
+    for ln in lines:
+        if ln.kind != "text":
+            continue
+        if (prev is not None and not _CLOSED.search(prev.text) and ln.text[:1].islower()
+                and len(prev.text) >= _WRAP_MIN_WIDTH and " " in ln.text):  # not a table's cells
+            cut.append(len(prev.text))
+        prev = ln
+    if len(cut) < _WRAPPED_MIN:
+        return None
+    cut.sort()
+    return cut[len(cut) // 2]
+
+
+def find_outline(doc: Document) -> list[Section]:
+    """The numbered sections of the document's body, in order (see the module's docstring)."""
+    text = doc.text
+    lines = _lines(doc)
+    width = _wrap_width(lines)
+    quotes = _quoted(text)
+    q_starts = [s for s, _ in quotes]
+    marker = _marker()
+    dangling = _dangling()
+
+    def is_long(t: str) -> bool:
+        return width is not None and len(t) >= _LONG * width
+
+    def cut_at(t: str) -> bool:
+        """A line of a wrapped text ending in a word no sentence ends with ("...quy định tại")."""
+        return width is not None and len(t) >= _DANGLING * width and dangling.search(t) is not None
+
+    def next_text(i: int) -> int | None:
+        """Index of the next line of running text after line i (skipping blanks and page
+        furniture; None at the end of the body)."""
+        j = i + 1
+        while j < len(lines):
+            k = lines[j].kind
+            if k == "text":
+                return j
+            if k == "out":
+                return None
+            j += 1
+        return None
+
+    # 1. the marker lines
+    prev: _Line | None = None
+    for ln in lines:
+        if ln.kind != "text":
+            continue
+        m = marker.match(text, ln.start, ln.end) if ln.text.count(" | ") < 2 else None  # not a table's row
+        if m and not _inside(quotes, q_starts, ln.start + (len(text[ln.start:ln.end]) - len(text[ln.start:ln.end].lstrip()))):
+            ok = True
+            if prev is not None and not _CLOSED.search(prev.text) and not _UPPER_LINE.match(prev.text):
+                # the line before is cut mid-sentence: this one continues it
+                if prev.mark:  # a heading may end in any word ("1- Kết quả đạt được"): cut only if full
+                    ok = not (is_long(prev.text) and dangling.search(prev.text))
+                elif cut_at(prev.text) or (is_long(prev.text) and _WEAK.search(prev.text)
+                                           and m.lastgroup in ("num", "letter", "roman", "dotted")):
+                    ok = False
+            if ok:
+                ln.mark = m
+        prev = ln
+
+    def goes_on(t: str, j: int) -> bool:
+        return is_long(t) or cut_at(t) or _inside(quotes, q_starts, lines[j].end)
+
+    # 2. each marker's number, rank and heading
+    items: list[tuple[int, str, str, str | None]] = []  # (line index, rank, number, heading)
+    para_end: dict[int, int] = {}  # item -> end of its heading's paragraph, where its body must begin
+    for i, ln in enumerate(lines):
+        m = ln.mark
+        if m is None:
+            continue
+        rank, number = _rank(m)
+        rest = text[m.end():ln.end].strip()
+        heading = None
+        if not rest:
+            # "Chương II" / "Điều 5." / "I." alone: the title, if any, is the line under it
+            j = next_text(i)
+            title = j is not None and lines[j].mark is None and _runs_on(lines, j, lines[j].text, next_text, goes_on)
+            if rank == "roman" and not (title is not False and title is not None and _UPPER_LINE.match(lines[j].text)):
+                ln.mark = None  # a bare "I." without an UPPER title under it: a table's cell
+                continue
+            if title is not False and title is not None:
+                heading = _TRAIL.sub("", lines[j].text) or None
+        else:
+            last = _runs_on(lines, i, rest, next_text, goes_on)
+            if last is not None and not _quantity().search(rest):
+                heading = _TRAIL.sub("", rest) or None
+                para_end[len(items)] = lines[last].end
+        items.append((i, rank, number, heading))
+
+    # 3. levels by rank, spans to the next section at the same or an outer level
+    closing = sorted(s.start for s in doc.segments if s.kind in _CLOSING)
+    sections: list[Section] = []
+    stack: list[tuple[int, str | None]] = []  # (rank, number in a path: None for a bullet)
+    part = 0  # closing parts passed
+    for i, rank, number, heading in items:
+        r = RANK[rank]
+        start = lines[i].start
+        if closing and bisect_right(closing, start) > part:
+            part = bisect_right(closing, start)
+            stack = []  # past a signature or "Nơi nhận": an annex, a tree of its own
+        while stack and stack[-1][0] >= r:
+            stack.pop()
+        stack.append((r, None if rank in BULLETS else number))
+        path = PATH_SEP.join(n for _, n in stack if n is not None) or None
+        sections.append(Section.model_construct(number=number, heading=heading, level=len(stack), start=start,
+                                                end=len(text), section=path))
+    ends = [len(text)] * len(sections)
+    open_: list[int] = []
+    for k, sec in enumerate(sections):  # a section ends where the next one at its level or an outer one starts
+        while open_ and sections[open_[-1]].level >= sec.level:
+            ends[open_.pop()] = sec.start
+        open_.append(k)
+    for k, sec in enumerate(sections):
+        end = ends[k]
+        c = bisect_right(closing, sec.start)
+        if c < len(closing):
+            end = min(end, closing[c])
+        while end > sec.start and text[end - 1].isspace():
+            end -= 1
+        sec.end = end
+        if k in para_end and sec.heading and para_end[k] >= end:
+            sec.heading = None  # a line that names nothing after it is an item, not a heading
+    return sections
+
+
+def _runs_on(lines: list[_Line], i: int, rest: str, next_text, goes_on) -> int | None:
+    """None when the item of marker line i runs on into a sentence (its paragraph, the line and
+    the lines that continue it, ends with ".", ";" or ":"); else the index of the paragraph's
+    last line (a heading, if a body follows it). goes_on(text, index): whether a line without
+    a final mark is cut (a long line of a wrapped text, a line ending inside a quotation)."""
+    cur = rest
+    while True:
+        if _CLOSED.search(cur):
+            return None
+        j = next_text(i)
+        if j is None or lines[j].mark is not None:
+            return i
+        nxt = lines[j].text
+        if not (_LOWER_START.match(nxt) or goes_on(cur, i)) or _UPPER_LINE.match(cur):
+            return i
+        i, cur = j, nxt
+
+
+def place_records(report: Report) -> None:
+    """Set the `section` of every record of the report from the outline: the path of the
+    innermost numbered section that contains the start of its evidence."""
+    numbered = [s for s in report.outline if s.number not in ("-", "+")]
+    if not numbered:
+        return
+    starts = [s.start for s in numbered]
+    parent, stack = [], []  # the enclosing section of each (-1: none)
+    for k, s in enumerate(numbered):
+        while stack and numbered[stack[-1]].level >= s.level:
+            stack.pop()
+        parent.append(stack[-1] if stack else -1)
+        stack.append(k)
+
+    def at(pos: int) -> str | None:
+        # the last section starting at or before pos, else the nearest of its ancestors that
+        # reaches pos (any section holding pos and starting before it holds it too)
+        k = bisect_right(starts, pos) - 1
+        while k >= 0 and numbered[k].end <= pos:
+            k = parent[k]
+        return numbered[k].section if k >= 0 else None
+
+    for key, rec in report.records():
+        if key == "document" or key == "signer":
+            continue
+        if rec.evidence is not None:
+            rec.section = at(rec.evidence.start)
+
+
+def print_outline(doc: Document, fmt: str = "tree") -> None:
+    """Print the outline of a segmented document: as an indented tree ("tree": number, heading
+    or the start of its first line, span), or as JSON with the segments ("json")."""
+    import json
+
+    outline = find_outline(doc)
+    if fmt == "json":
+        segments = [{"kind": s.kind, "start": s.start, "end": s.end, "parent": s.parent} for s in doc.segments]
+        print(json.dumps({"layout": doc.layout, "outline": [s.model_dump(mode="json") for s in outline],
+                          "segments": segments}, ensure_ascii=False, indent=1))
+        return
+    print(f"# layout: {doc.layout}; {len(outline)} sections")
+    for s in outline:
+        line = doc.text[s.start:s.end].split("\n", 1)[0].strip()
+        shown = s.heading if s.heading else (line if len(line) <= 70 else line[:69] + "…")
+        print(f"{'  ' * (s.level - 1)}{shown if s.heading is None else s.number + '  ' + shown}  [{s.start}-{s.end}]")
