@@ -92,19 +92,19 @@ def _pattern() -> regex.Pattern:
 _UNIT_FIX = regex.compile(r"\s+")
 _SPACES = _UNIT_FIX
 _COMMA_SPACE = regex.compile(r",\s+")
-_MULTIPLE_BEFORE = regex.compile(r"(?:gấp|bằng|tăng|giảm|đạt|cao\s+hơn|thấp\s+hơn|hơn)\s*(?:khoảng|gần|hơn|trên)?\s*$", regex.IGNORECASE)
-_YEAR_BEFORE = regex.compile(r"(?:^|\s)năm\s*$", regex.IGNORECASE)
+_MULTIPLE_BEFORE = regex.compile(r"(?:gấp|bằng|tăng|giảm|đạt|cao\s+hơn|thấp\s+hơn|hơn)\s*(?:khoảng|gần|hơn|trên)?\s*$", regex.IGNORECASE | regex.REVERSE)
+_YEAR_BEFORE = regex.compile(r"(?:^|\s)năm\s*$", regex.IGNORECASE | regex.REVERSE)
 _YEAR_VALUE = regex.compile(r"(?:19|20)\d\d")
-_ORDINAL_BEFORE = regex.compile(r"(?:^|\s)(?:thứ|(?<!tổng\s)số|hạng)\s*$", regex.IGNORECASE)
-_ALL_BEFORE = regex.compile(r"(?:^|\s)(?<!tất\s)cả\s*$", regex.IGNORECASE)  # "cả 3 khu vực": all of a whole
+_ORDINAL_BEFORE = regex.compile(r"(?:^|\s)(?:thứ|(?<!tổng\s)số|hạng)\s*$", regex.IGNORECASE | regex.REVERSE)
+_ALL_BEFORE = regex.compile(r"(?:^|\s)(?<!tất\s)cả\s*$", regex.IGNORECASE | regex.REVERSE)  # "cả 3 khu vực": all of a whole
 _QUOTES = regex.compile(r"[“”\"]")
-_RANK_BEFORE = regex.compile(r"(?:^|\s)(?:xếp\s+(?:hạng\s+)?thứ|đứng\s+thứ|nhóm|top|tốp)\s*$", regex.IGNORECASE)
+_RANK_BEFORE = regex.compile(r"(?:^|\s)(?:xếp\s+(?:hạng\s+)?thứ|đứng\s+thứ|nhóm|top|tốp)\s*$", regex.IGNORECASE | regex.REVERSE)
 _SO_AFTER = regex.compile(r"\s+số\b")
 _NAME_AFTER = regex.compile(r"\s+\p{Lu}\p{Ll}")
 _WORDS_AFTER = regex.compile(r"\s+\p{Lu}\p{Ll}+\s+\p{Ll}")
 _SENTENCE_END = regex.compile(r"[.!?](?=\s)|\n", regex.REVERSE)
 _SENTENCE_END_FWD = regex.compile(r"[.!?](?=\s|$)|\n")
-_LIST_NUMBER_BEFORE = regex.compile(r"(?<![\w.,/-])(?P<n>\d{1,3})\s*,\s*$")
+_LIST_NUMBER_BEFORE = regex.compile(r"(?<![\w.,/-])(?P<n>\d{1,3})\s*,\s*$", regex.REVERSE)
 _LENGTH_UNITS = frozenset({"km", "m"})
 _COUNT_WORDS_FIRST = ("hai", "ba", "bốn", "sáu", "bảy", "tám", "chín", "mười")
 _COUNT_WORDS_NEXT = ("mươi", "mốt", "một", "hai", "ba", "bốn", "tư", "lăm", "năm", "sáu", "bảy", "tám", "chín", "trăm", "lẻ")
@@ -119,7 +119,7 @@ def _value(s: str) -> float | None:
 @lru_cache(maxsize=None)
 def _relation_pattern() -> regex.Pattern:
     rel = _alt(load_list("target_relations"))
-    return regex.compile(rf"(?:^|\s)(?<!nhất\s)(?P<rel>{rel})(?:\s+(?:khoảng|xuống|lên|gấp|mức|được|chỉ|có|tới))*\s*$", regex.IGNORECASE)
+    return regex.compile(rf"(?:^|\s)(?<!nhất\s)(?P<rel>{rel})(?:\s+(?:khoảng|xuống|lên|gấp|mức|được|chỉ|có|tới))*\s*$", regex.IGNORECASE | regex.REVERSE)
 
 
 def _relation(text: str, pos: int, floor: int) -> tuple[str | None, int]:
@@ -148,7 +148,7 @@ def _scan_spans(doc: Document):
 @lru_cache(maxsize=None)
 def _trailing_pattern() -> regex.Pattern:
     words = _alt(load_list("target_indicator_trailing"))
-    return regex.compile(rf"(?:^|\s+)(?:{words})\s*$", regex.IGNORECASE)
+    return regex.compile(rf"(?:^|\s+)(?:{words})\s*$", regex.IGNORECASE | regex.REVERSE)
 
 
 @lru_cache(maxsize=None)
@@ -220,15 +220,18 @@ _CLAUSE_MARK = regex.compile(r"[;:()\n]|[,.](?!\d)|(?<!\d)[,.]", regex.REVERSE)
 _LINE_BREAK = regex.compile(r"\n", regex.REVERSE)
 
 
+_TAIL = 40  # the closing words of an indicator are looked for in its last characters only
+
+
 @lru_cache(maxsize=None)
 def _indicator_verbs() -> regex.Pattern:
     words = _alt(load_list("target_indicator_verbs"))
-    return regex.compile(rf"(?:^|\s+)(?:{words})\s*$", regex.IGNORECASE)
+    return regex.compile(rf"(?:^|\s+)(?:{words})\s*$", regex.IGNORECASE | regex.REVERSE)
 
 
 def _trailing_strip(words: str) -> str:
     trailing = _trailing_pattern()
-    while words and (m := trailing.search(words, timeout=1.0)):
+    while words and (m := trailing.search(words, max(0, len(words) - _TAIL), timeout=1.0)):
         words = words[: m.start()].strip()
     return words
 
@@ -248,7 +251,7 @@ def _indicator(text: str, start: int, floor: int, after: tuple[int, int], noun: 
     words = _SPACES.sub(" ", text[lo:start]).strip()
     for pat in (_trailing_pattern(), _indicator_verbs()):  # "ước đạt", "đạt" before "trên"
         while words:
-            m = pat.search(words, timeout=1.0)
+            m = pat.search(words, max(0, len(words) - _TAIL), timeout=1.0)
             if not m:
                 break
             words = words[: m.start()].strip()
@@ -325,7 +328,9 @@ def _counted_noun(text: str, pos: int, end: int) -> tuple[str, int] | None:
 @lru_cache(maxsize=None)
 def _frame_patterns() -> dict[str, regex.Pattern]:
     def cue(name: str, tail: str) -> regex.Pattern:
-        return regex.compile(rf"(?:^|[\s(,;:])(?:{_alt(load_list(name))}){tail}", regex.IGNORECASE)
+        # a cue that must reach the end of the window is searched from the end (fast to fail)
+        flags = regex.IGNORECASE | (regex.REVERSE if tail.endswith("$") else 0)
+        return regex.compile(rf"(?:^|[\s(,;:])(?:{_alt(load_list(name))}){tail}", flags)
 
     not_nouns = _alt(load_list("target_not_nouns"))
     outcome = _alt(load_list("target_outcome_after"))
@@ -341,7 +346,7 @@ def _frame_patterns() -> dict[str, regex.Pattern]:
         "distance": cue("target_distance_cues", r"(?:\s+\w+){0,5}\s*$"),
         "vote": cue("target_vote_cues", r"(?!\w)"),
         "vote_after": regex.compile(r"^\s*(?:\w+\s+){0,2}?(?:đại\s+biểu|số\s+phiếu|phiếu|cử\s+tri)(?!\w)", regex.IGNORECASE),
-        "not_noun_before": regex.compile(rf"(?:^|\s)(?:{not_nouns})\s*$", regex.IGNORECASE),
+        "not_noun_before": regex.compile(rf"(?:^|\s)(?:{not_nouns})\s*$", regex.IGNORECASE | regex.REVERSE),
         "incident": cue("target_incident_cues", r"(?!\w)"),
         "not_noun": regex.compile(rf"(?:{not_nouns})(?!\w)", regex.IGNORECASE),
         "outcome": regex.compile(rf"^\s*(?:[\w-]+\s+){{0,3}}?(?:{outcome})(?!\w)", regex.IGNORECASE),
@@ -359,25 +364,36 @@ _NO_COUNT_RELATIONS = frozenset({"từ", "đến", "tới"})
 # a list item between a cue and a count: "ban hành 7 kế hoạch; 16 báo cáo, 13 công văn và 03 ..."
 _LIST_ITEM = regex.compile(r"\d[\d.,/]*\s+[^\d,;.]{0,40}?(?:[,;]|\s+và)\s*")
 MAX_CUE_GAP_WORDS = 5
-_CUE_KINDS = ("activity", "award", "adoption", "makeup")
+_CUE_KINDS = ("award", "adoption", "makeup", "activity")
+
+
+@lru_cache(maxsize=None)
+def _cue_pattern() -> regex.Pattern:
+    """The cues of _CUE_KINDS in one alternation of literal lowercase phrases, a named group
+    each (the negative kinds first, so that "đề nghị tặng" is an award before "tặng" is an
+    activity). It is matched against a lowercased window with single spaces: literal
+    phrases match much faster than case-folded ones."""
+    def lit(name: str) -> str:
+        words = {" ".join(w.lower().split()) for w in load_list(name)}
+        return "|".join(regex.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+    parts = [rf"(?P<{k}>{lit(f'target_{k}_cues' if k != 'activity' else 'target_activity_verbs')})"
+             for k in _CUE_KINDS]
+    return regex.compile(rf"(?<!\w)(?:{'|'.join(parts)})(?!\w)")
 
 
 def _nearest_cue(left: str) -> str | None:
     """The kind of the cue nearest before a count in its sentence (an activity verb, an award,
     a meeting's adoption, a make-up), when the words between them, less the items of a list
     the cue governs, are at most MAX_CUE_GAP_WORDS."""
-    fp = _frame_patterns()
-    best, best_end = None, -1
-    for kind in _CUE_KINDS:
-        last = None
-        for last in fp[kind].finditer(left, timeout=1.0):
-            pass
-        if last is not None and last.end() > best_end:
-            best, best_end = kind, last.end()
-    if best is None:
+    low = _SPACES.sub(" ", left.lower())
+    last = None
+    for last in _cue_pattern().finditer(low, timeout=1.0):
+        pass
+    if last is None:
         return None
-    gap = _LIST_ITEM.sub(" ", left[best_end:])
-    return best if len(gap.split()) <= MAX_CUE_GAP_WORDS else None
+    gap = _LIST_ITEM.sub(" ", low[last.end():])
+    return last.lastgroup if len(gap.split()) <= MAX_CUE_GAP_WORDS else None
 
 
 def _count_is_result(text: str, floor: int, s: int, noun_end: int, e0: int,
@@ -422,16 +438,13 @@ def _measure_is_result(text: str, floor: int, s: int, e: int, e0: int, unit: str
 # ---------------------------------------------------------------- periods
 
 
-def _periods(doc: Document) -> list[Period]:
-    def make():
-        pub = doc.published
-        year = getattr(pub, "year", None)
-        return find_periods(doc.text, default_year=year)
-    return doc.memo("targets.periods", make)
+def _default_year(doc: Document) -> int | None:
+    """The year a period without one takes: the published date's."""
+    return getattr(doc.published, "year", None)
 
 
 _COMPARISON_BEFORE = regex.compile(
-    r"(?:so\s+với|so|bằng|như)(?:\s+(?:cùng\s+kỳ|kế\s+hoạch|thời\s+điểm|mức|cuối|đầu|giữa))*\s*$", regex.IGNORECASE)
+    r"(?:so\s+với|so|bằng|như)(?:\s+(?:cùng\s+kỳ|kế\s+hoạch|thời\s+điểm|mức|cuối|đầu|giữa))*\s*$", regex.IGNORECASE | regex.REVERSE)
 
 
 def _is_base(text: str, p: Period, floor: int = 0) -> bool:
@@ -439,30 +452,24 @@ def _is_base(text: str, p: Period, floor: int = 0) -> bool:
     return _COMPARISON_BEFORE.search(text, max(floor, p.start - 25), p.start) is not None
 
 
-def _period_of(doc: Document, periods: list[Period], starts: list[int], s: int, e: int,
-               title: Period | None) -> dict | None:
+def _period_of(doc: Document, s: int, e: int, title: Period | None, year: int | None,
+               cache: dict[tuple[int, int], list[Period]]) -> dict | None:
     """The period a quantity measures: the nearest in its sentence before it, else the first
-    after it, a comparison base left out; else the title's."""
+    after it, a comparison base left out; else the title's. Only the sentence is read."""
     text = doc.text
     lo_cut = _SENTENCE_END.search(text, max(0, s - 300), s)
     lo = lo_cut.end() if lo_cut else max(0, s - 300)
     hi_cut = _SENTENCE_END_FWD.search(text, e, min(len(text), e + 300))
     hi = hi_cut.start() if hi_cut else min(len(text), e + 300)
-
-    def usable(p: Period) -> bool:
-        return not _is_base(text, p, lo)
-
-    i = bisect_right(starts, s)
-    for p in reversed(periods[:i]):
-        if p.start < lo:
-            break
-        if p.end <= s and usable(p):
-            return _period_dict(p)
-    for p in periods[i:]:
-        if p.start >= hi:
-            break
-        if p.start >= e and usable(p):
-            return _period_dict(p)
+    periods = cache.get((lo, hi))
+    if periods is None:
+        periods = cache[(lo, hi)] = find_periods(text, lo, hi, default_year=year)
+    before = [p for p in periods if p.end <= s and not _is_base(text, p, lo)]
+    if before:
+        return _period_dict(before[-1])
+    after = [p for p in periods if p.start >= e and not _is_base(text, p, lo)]
+    if after:
+        return _period_dict(after[0])
     return _period_dict(title) if title else None
 
 
@@ -471,11 +478,13 @@ def _period_dict(p: Period) -> dict:
     return {"text": p.text, "start": start, "end": end}
 
 
-def _title_period(doc: Document, periods: list[Period]) -> Period | None:
+def _title_period(doc: Document, year: int | None) -> Period | None:
+    """The one period of the document's title, if it has exactly one."""
     seg = doc.first("title")
     if seg is None:
         return None
-    inside = [p for p in periods if seg.start <= p.start and p.end <= seg.end and not _is_base(doc.text, p, seg.start)]
+    inside = [p for p in find_periods(doc.text, seg.start, seg.end, default_year=year)
+              if not _is_base(doc.text, p, seg.start)]
     return inside[0] if len(inside) == 1 else None
 
 
@@ -498,13 +507,13 @@ def find_targets(doc: Document) -> Iterator[Target]:
         return i >= 0 and reach[i] > t.evidence.start
 
     body_keys = {(t.value, (t.unit or "").lower()) for t in found if not in_head(t)}
-    periods = _periods(doc) if found else []
-    starts = [p.start for p in periods]
-    title = _title_period(doc, periods)
+    year = _default_year(doc) if found else None
+    title = _title_period(doc, year) if found else None
+    cache: dict[tuple[int, int], list[Period]] = {}
     for t in found:
         if in_head(t) and (t.value, (t.unit or "").lower()) in body_keys:
             continue
-        t.period = _period_of(doc, periods, starts, t.evidence.start, t.evidence.end, title)
+        t.period = _period_of(doc, t.evidence.start, t.evidence.end, title, year, cache)
         yield t
 
 
@@ -513,10 +522,10 @@ def _negative_patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, r
     """(cue before, cue after, adjacent cue, unit not followed by): numbers that are no target."""
     neg_before = load_phrases("target_negative_cues")
     neg_after = load_phrases("target_negative_after")
-    neg_before_re = regex.compile(r"(?:" + _alt(neg_before) + r")(?:[\s,]+\w+){0,4}\s*$", regex.IGNORECASE)
+    neg_before_re = regex.compile(r"(?:" + _alt(neg_before) + r")(?:[\s,]+\w+){0,4}\s*$", regex.IGNORECASE | regex.REVERSE)
     neg_after_re = regex.compile(r"^\s*(?:\w+\s+){0,6}?(?:" + _alt(neg_after) + r")(?!\w)", regex.IGNORECASE)
     adjacent = load_phrases("target_negative_adjacent")
-    neg_adjacent_re = regex.compile(r"(?:^|[\s(])(?:" + _alt(adjacent) + r")\s*(?:khoảng|gần|hơn|trên)?\s*$", regex.IGNORECASE)
+    neg_adjacent_re = regex.compile(r"(?:^|[\s(])(?:" + _alt(adjacent) + r")\s*(?:khoảng|gần|hơn|trên)?\s*$", regex.IGNORECASE | regex.REVERSE)
     not_followed = load_phrases("unit_not_followed")
     not_followed_re = regex.compile(r"\s+(?:" + _alt(not_followed) + r")(?!\w)", regex.IGNORECASE)
     return neg_before_re, neg_after_re, neg_adjacent_re, not_followed_re
@@ -524,15 +533,27 @@ def _negative_patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, r
 
 @lru_cache(maxsize=None)
 def _word_number_pattern() -> regex.Pattern:
-    """An activity verb, a number in words and the word after it: "khánh thành ba công trình"."""
-    verbs = _alt(load_list("target_activity_verbs"))
+    """A number in words and the lowercase word after it ("ba công trình")."""
     first = _alt(_COUNT_WORDS_FIRST)
     nxt = _alt(_COUNT_WORDS_NEXT)
-    return regex.compile(
-        rf"(?<!\w)(?:{verbs})(?:\s+(?:được|thêm|mới|tổng\s+cộng))?\s+"
-        rf"(?P<w>(?:{first})(?:\s+(?:{nxt})){{0,2}})\s+(?=\p{{Ll}})",
-        regex.IGNORECASE,
-    )
+    # lowercase: after its verb a number in words is never capitalized
+    return regex.compile(rf"(?<!\w)(?P<w>(?:{first})(?:\s+(?:{nxt})){{0,2}})\s+(?=\p{{Ll}})")
+
+
+@lru_cache(maxsize=None)
+def _activity_before() -> regex.Pattern:
+    """An activity verb right before a number in words: "khánh thành ba công trình"."""
+    verbs = _alt(load_list("target_activity_verbs"))
+    return regex.compile(rf"(?:^|\s)(?:{verbs})(?:\s+(?:được|thêm|mới|tổng\s+cộng))?\s+$", regex.IGNORECASE | regex.REVERSE)
+
+
+def _has_count_word(text: str, start: int, end: int) -> bool:
+    """A cheap test before the scan for numbers in words: one of their first words is there."""
+    return any(text.find(f" {w} ", start, end) >= 0 for w in _COUNT_WORDS_FIRST)
+
+
+_WORD_AND_SPACE = regex.compile(r"\S+\s+")
+_SHARE_AFTER = regex.compile(rf"\s*/\s*(?P<of>{_NUM})\s*")  # "8,5 ha/10 ha": the "/10 " part
 
 
 def known_noun(noun: str) -> bool:
@@ -581,14 +602,22 @@ def _candidates(doc: Document) -> Iterator[Target]:
     seen: set[tuple[int, int]] = set()
     for s0, e0 in _scan_spans(doc):
         found = matches(pat, text, s0, e0)
-        words_found = matches(_word_number_pattern(), text, s0, e0)
+        words_found = [w for w in matches(_word_number_pattern(), text, s0, e0)
+                       if _activity_before().search(text, max(s0, w.start() - 40), w.start(), timeout=1.0)
+                       ] if _has_count_word(text, s0, e0) else []
         # the dates only of a span with a quantity (most have none)
-        date_spans = [(d.start, d.end) for d in find_dates(text, s0, e0)] if found else []
+        dates: list[tuple[int, int]] | None = None  # read when a quantity first needs them
+
+        def in_date(a: int, b: int) -> bool:
+            nonlocal dates
+            if dates is None:
+                dates = [(d.start, d.end) for d in find_dates(text, s0, e0)]
+            return any(ds < b and a < de for ds, de in dates)
         out: list[tuple[int, Target]] = []
         consumed = s0  # the end of the last quantity read ("8,5 ha/10 ha" is one)
         for m in found:
             s, e = m.span()
-            if s < consumed or (s, e) in seen or any(ds < e and s < de for ds, de in date_spans):
+            if s < consumed or (s, e) in seen:
                 continue
             seen.add((s, e))
             nl = _LINE_BREAK.search(text, s0, s)
@@ -615,16 +644,18 @@ def _candidates(doc: Document) -> Iterator[Target]:
                     if raw_unit.lower() == "lần" and value == int(value) and not _MULTIPLE_BEFORE.search(left[-20:]):
                         continue  # "lần" measures a multiple ("gấp 1,5 lần", "tăng 215,4 lần"), not a count of times
                     # a share of two measures: "8,5 ha/10 ha"
-                    sh = regex.match(rf"\s*/\s*(?P<of>{_NUM})\s*{regex.escape(raw_unit)}(?!\w)", text, pos=e, endpos=e0)
-                    if sh and of is None and not m["per"]:
+                    sh = _SHARE_AFTER.match(text, e, e0)
+                    if (sh and of is None and not m["per"]
+                            and text[sh.end():sh.end() + len(raw_unit)].lower() == raw_unit.lower()
+                            and not text[sh.end() + len(raw_unit):sh.end() + len(raw_unit) + 1].isalnum()):
                         of = _value(sh["of"])
-                        e = sh.end()
+                        e = sh.end() + len(raw_unit)
                 else:
                     at = m.start("unit")
                     prefix = ""
                     first = text[at:m.end("unit")].split()[0].lower()
                     if m["noun"] and first in mult and len(m["noun"].split()) > 1:
-                        rest = regex.match(r"\S+\s+", text, pos=at)
+                        rest = _WORD_AND_SPACE.match(text, at)
                         prefix = text[at:rest.end()]
                         at = rest.end()
                     nn = fp["not_noun"].match(text, at, e0)
@@ -643,6 +674,19 @@ def _candidates(doc: Document) -> Iterator[Target]:
                     else:
                         unit = _UNIT_FIX.sub(" ", (prefix + noun).strip())
                     e = noun_end
+            # "đạt 12, 18 tiêu chí": a bare number before this one shares its unit and frame
+            lst = _LIST_NUMBER_BEFORE.search(text, max(floor, s - 8), s)
+            if lst and fp["not_noun_before"].search(text, max(floor, lst.start() - 16), lst.start()):
+                lst = None
+            head = lst.start() if lst else s
+            rel, rel_start = _relation(text, head, floor)
+            # a count is read by its frame first: most numbers before a word are no result
+            if not measure and not _count_is_result(text, floor, head, e, e0, rel, of):
+                continue
+            if lst:
+                if in_date(lst.start(), s):
+                    continue
+                left = text[max(floor, head - 60):head]
             if neg_before_re.search(left, timeout=1.0) or neg_adjacent_re.search(left, timeout=1.0):
                 continue
             if (m["v1"] and _YEAR_VALUE.fullmatch(m["v1"]) and _YEAR_BEFORE.search(left)) or (
@@ -653,17 +697,6 @@ def _candidates(doc: Document) -> Iterator[Target]:
                 continue
             if _in_quotes(text, floor, s, e, e0):
                 continue  # inside a quoted name: the campaign “5 không, 3 sạch”
-            # "đạt 12, 18 tiêu chí": a bare number before this one shares its unit and frame
-            lst = _LIST_NUMBER_BEFORE.search(text, max(floor, s - 8), s)
-            if lst and (fp["not_noun_before"].search(text, max(floor, lst.start() - 16), lst.start())
-                        or any(ds < s and lst.start() < de for ds, de in date_spans)):
-                lst = None
-            head = lst.start() if lst else s
-            if lst:
-                left = text[max(floor, head - 60):head]
-                if neg_before_re.search(left, timeout=1.0) or neg_adjacent_re.search(left, timeout=1.0):
-                    continue
-            rel, rel_start = _relation(text, head, floor)
             if measure:
                 if not _measure_is_result(text, floor, head, e, e0, unit, rel):
                     continue
@@ -677,9 +710,9 @@ def _candidates(doc: Document) -> Iterator[Target]:
                     continue
                 if _NAME_AFTER.match(after) and not _WORDS_AFTER.match(after):
                     continue  # "2 xã Đắk Nia": a count naming places, not a result
-                if not _count_is_result(text, floor, head, e, e0, rel, of):
-                    continue
                 noun = unit if not m["per"] else None
+            if in_date(s, e):
+                continue
             consumed = e
             ev_start = rel_start if rel else head
             if lst:
