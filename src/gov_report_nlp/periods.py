@@ -59,6 +59,7 @@ PERIOD_RE = regex.compile(
 )
 
 
+_KEY_WORDS = ("tháng", "quý", "năm", "đoạn", "kỳ")  # every period has one of them
 _YEAR_WORD = regex.compile(r"năm", regex.IGNORECASE)
 _DURATION_BEFORE = regex.compile(r"(?:^|\s)(?:trong|sau|mất|kéo\s+dài|thời\s+hạn|hơn|gần|khoảng|đủ|tối\s+đa|ít\s+nhất)\s+$", regex.IGNORECASE)
 
@@ -67,6 +68,9 @@ def find_periods(text: str, start: int = 0, end: int | None = None, default_year
     """Every period in text[start:end], in order, with spans into `text`."""
     end = len(text) if end is None else end
     out: list[Period] = []
+    low = text[start:end].lower()
+    if not any(w in low for w in _KEY_WORDS):
+        return out  # no word a period is written with: skip the scan
     for m in matches(PERIOD_RE, text, start, end):
         s, e = m.span()
         if m["n"]:

@@ -552,6 +552,9 @@ def _has_count_word(text: str, start: int, end: int) -> bool:
     return any(text.find(f" {w} ", start, end) >= 0 for w in _COUNT_WORDS_FIRST)
 
 
+# how far after a position a match there may read: a bound on endpos keeps a match at a
+# position of a 1 MB line as cheap as on a short one (the regex module's cost grows with it)
+_NEAR = 200
 _WORD_AND_SPACE = regex.compile(r"\S+\s+")
 _SHARE_AFTER = regex.compile(rf"\s*/\s*(?P<of>{_NUM})\s*")  # "8,5 ha/10 ha": the "/10 " part
 
@@ -613,15 +616,26 @@ def _candidates(doc: Document) -> Iterator[Target]:
             if dates is None:
                 dates = [(d.start, d.end) for d in find_dates(text, s0, e0)]
             return any(ds < b and a < de for ds, de in dates)
-        out: list[tuple[int, Target]] = []
         consumed = s0  # the end of the last quantity read ("8,5 ha/10 ha" is one)
-        for m in found:
+        # numbers in digits and in words, in the order of the text; each target is yielded as
+        # it is read, so that find_targets stops reading once it has enough
+        events = sorted([(m.start(), 0, m) for m in found] + [(w.start(), 1, w) for w in words_found],
+                        key=lambda x: (x[0], x[1]))
+        for _, is_words, m in events:
+            if is_words:
+                t = _word_target(doc, m, e0)
+                if t is not None and (t.evidence.start, t.evidence.end) not in seen:
+                    seen.add((t.evidence.start, t.evidence.end))
+                    yield t
+                continue
             s, e = m.span()
             if s < consumed or (s, e) in seen:
                 continue
             seen.add((s, e))
-            nl = _LINE_BREAK.search(text, s0, s)
-            floor = max(s0, nl.end() if nl else s0)
+            # the start of the line, looked for no further back than any context is read
+            lo = max(s0, s - 2 * MAX_CLAUSE_CHARS)
+            nl = _LINE_BREAK.search(text, lo, s)
+            floor = nl.end() if nl else lo
             left = text[max(floor, s - 60):s]
             of = None
             vmax = None
@@ -644,7 +658,7 @@ def _candidates(doc: Document) -> Iterator[Target]:
                     if raw_unit.lower() == "lần" and value == int(value) and not _MULTIPLE_BEFORE.search(left[-20:]):
                         continue  # "lần" measures a multiple ("gấp 1,5 lần", "tăng 215,4 lần"), not a count of times
                     # a share of two measures: "8,5 ha/10 ha"
-                    sh = _SHARE_AFTER.match(text, e, e0)
+                    sh = _SHARE_AFTER.match(text, e, min(e0, e + _NEAR))
                     if (sh and of is None and not m["per"]
                             and text[sh.end():sh.end() + len(raw_unit)].lower() == raw_unit.lower()
                             and not text[sh.end() + len(raw_unit):sh.end() + len(raw_unit) + 1].isalnum()):
@@ -655,14 +669,14 @@ def _candidates(doc: Document) -> Iterator[Target]:
                     prefix = ""
                     first = text[at:m.end("unit")].split()[0].lower()
                     if m["noun"] and first in mult and len(m["noun"].split()) > 1:
-                        rest = _WORD_AND_SPACE.match(text, at)
+                        rest = _WORD_AND_SPACE.match(text, at, min(e0, at + _NEAR))
                         prefix = text[at:rest.end()]
                         at = rest.end()
-                    nn = fp["not_noun"].match(text, at, e0)
-                    kn = _noun_patterns()[0].match(text, at, e0)
+                    nn = fp["not_noun"].match(text, at, min(e0, at + _NEAR))
+                    kn = _noun_patterns()[0].match(text, at, min(e0, at + _NEAR))
                     if nn and not (kn and kn.end() > nn.end()):
                         continue
-                    read = _counted_noun(text, at, e0)
+                    read = _counted_noun(text, at, min(e0, at + _NEAR))
                     if read is None:
                         continue
                     noun, noun_end = read
@@ -718,12 +732,12 @@ def _candidates(doc: Document) -> Iterator[Target]:
             if lst:
                 first_v = _value(lst["n"])
                 if first_v is not None:
-                    out.append((ev_start, Target(
+                    yield Target(
                         indicator=_indicator(text, ev_start, floor, (e, e0), noun),
                         value=first_v, unit=unit, relation=rel.lower() if rel else None,
                         text=text[ev_start:e], evidence=Evidence.of(text, ev_start, e),
-                    )))
-            out.append((ev_start, Target(
+                    )
+            yield Target(
                 indicator=_indicator(text, ev_start, floor, (e, e0), noun),
                 value=value,
                 value_max=vmax,
@@ -732,15 +746,7 @@ def _candidates(doc: Document) -> Iterator[Target]:
                 of=of,
                 text=text[ev_start:e],
                 evidence=Evidence.of(text, ev_start, e),
-            )))
-        for w in words_found:
-            t = _word_target(doc, w, e0)
-            if t is not None and (t.evidence.start, t.evidence.end) not in seen:
-                seen.add((t.evidence.start, t.evidence.end))
-                out.append((t.evidence.start, t))
-        out.sort(key=lambda x: x[0])
-        for _, t in out:
-            yield t
+            )
 
 
 def _word_target(doc: Document, w: regex.Match, e0: int) -> Target | None:
@@ -758,9 +764,9 @@ def _word_target(doc: Document, w: regex.Match, e0: int) -> Target | None:
         return None
     s = w.start("w")
     at = w.end()
-    if fp["not_noun"].match(text, at, e0):
+    if fp["not_noun"].match(text, at, min(e0, at + _NEAR)):
         return None
-    read = _counted_noun(text, at, e0)
+    read = _counted_noun(text, at, min(e0, at + _NEAR))
     if read is None:
         return None
     noun, e = read
