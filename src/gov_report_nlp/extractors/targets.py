@@ -344,6 +344,9 @@ def _frame_patterns() -> dict[str, regex.Pattern]:
         "plan": regex.compile(rf"(?:^|[\s(,;:])(?:{_alt(load_list('target_plan_cues'))})(?!\w)"),
         "policy": cue("target_policy_cues", r"[^,;:.()\n]*$"),  # in the same clause
         "distance": cue("target_distance_cues", r"(?:\s+\w+){0,5}\s*$"),
+        # "rộng 500 m2" (an adjective), not "với chiều dài 10 km" (a measure of a result)
+        "size": regex.compile(rf"(?:^|[\s(,;:])(?<!chiều\s)(?:{_alt(load_list('target_size_cues'))})"
+                              r"\s*(?:khoảng|gần|hơn|trên|chừng|tới)?\s*$", regex.IGNORECASE | regex.REVERSE),
         "vote": cue("target_vote_cues", r"(?!\w)"),
         "vote_after": regex.compile(r"^\s*(?:\w+\s+){0,2}?(?:đại\s+biểu|số\s+phiếu|phiếu|cử\s+tri)(?!\w)", regex.IGNORECASE),
         "not_noun_before": regex.compile(rf"(?:^|\s)(?:{not_nouns})\s*$", regex.IGNORECASE | regex.REVERSE),
@@ -396,6 +399,24 @@ def _nearest_cue(left: str) -> str | None:
     return last.lastgroup if len(gap.split()) <= MAX_CUE_GAP_WORDS else None
 
 
+_DIGIT_NEAR = regex.compile(r"\d\s*$")
+
+
+def _one_incident(text: str, left: str, noun_end: int, e0: int) -> bool:
+    """Whether the sentence around a count tells one incident: a cue of one ("vụ tai nạn",
+    "vụ án này") before it or after it, with no count of its own ("3 vụ tai nạn" is a
+    statistic)."""
+    fp = _frame_patterns()
+    right = text[noun_end:min(e0, noun_end + 80)]
+    cut = _SENTENCE_END_FWD.search(right)
+    right = right[:cut.start()] if cut else right
+    for part in (left, right):
+        for m in fp["incident"].finditer(part, timeout=1.0):
+            if not _DIGIT_NEAR.search(part, max(0, m.start() - 4), m.start() + 1):
+                return True
+    return False
+
+
 def _count_is_result(text: str, floor: int, s: int, noun_end: int, e0: int,
                      rel: str | None, of: float | None) -> bool:
     """Whether a count measures an activity or its outcome (see the module's doc)."""
@@ -404,7 +425,7 @@ def _count_is_result(text: str, floor: int, s: int, noun_end: int, e0: int,
     cue = _nearest_cue(left)
     if cue in ("award", "adoption", "makeup"):
         return False
-    if fp["incident"].search(left, timeout=1.0):
+    if _one_incident(text, left, noun_end, e0):
         return False  # the dead or hurt of one accident, the suspects of one case
     if of is not None or _RANK_BEFORE.search(left[-30:]):
         return True
@@ -425,6 +446,8 @@ def _measure_is_result(text: str, floor: int, s: int, e: int, e0: int, unit: str
     base = unit.split("/")[0].strip().lower()
     if base in _LENGTH_UNITS and fp["distance"].search(near, timeout=1.0):
         return False
+    if fp["size"].search(near[-30:], timeout=1.0):
+        return False  # "rộng 500 m2": the size of one object
     if base in ("%", "phần trăm"):
         if fp["vote"].search(_sentence_left(text, floor, s, 120), timeout=1.0):
             return False
