@@ -29,6 +29,7 @@ end ISO strings at month or year precision ("6 tháng đầu năm 2020": "2020-0
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from functools import lru_cache
 from itertools import accumulate, islice
@@ -570,9 +571,13 @@ def _activity_before() -> regex.Pattern:
     return regex.compile(rf"(?:^|\s)(?:{verbs})(?:\s+(?:được|thêm|mới|tổng\s+cộng))?\s+$", regex.IGNORECASE | regex.REVERSE)
 
 
+# a cheap test before the scan for numbers in words: one of their first words is there (the
+# standard library's engine finds a literal alternation faster than a scan of the full pattern)
+_COUNT_WORD_ANY = re.compile(" (?:" + "|".join(_COUNT_WORDS_FIRST) + ") ")
+
+
 def _has_count_word(text: str, start: int, end: int) -> bool:
-    """A cheap test before the scan for numbers in words: one of their first words is there."""
-    return any(text.find(f" {w} ", start, end) >= 0 for w in _COUNT_WORDS_FIRST)
+    return _COUNT_WORD_ANY.search(text, start, end) is not None
 
 
 # how far after a position a match there may read: a bound on endpos keeps a match at a
