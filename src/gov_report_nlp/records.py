@@ -118,6 +118,10 @@ class Target(Record):
     relation: Optional[str] = None
     of: Optional[float] = None
     text: Optional[str] = None
+    # the reporting period the quantity measures, from periods.find_periods: {"text": as
+    # written, "start"/"end": ISO at month or year precision} ("6 tháng đầu năm 2020" gives
+    # "2020-01" to "2020-06"; "năm 2019" gives "2019" to "2019"), or None
+    period: Optional[dict[str, Optional[str]]] = None
 
 
 class Term(Record):

@@ -1,14 +1,35 @@
 """Target records: quantities that measure a result, a plan or a goal.
 
-A target is a number followed by a unit: a measurement unit from data/vi/units.txt
-(with its multiplier words, "nghìn tỷ đồng", and rate parts, "triệu đồng/người/năm") or
-a counted noun from data/vi/count_nouns.txt ("334 hộ", "8/9 trạm y tế"). A number
-with no such unit (years, ordinals, document numbers, "Quốc lộ 14", phone numbers) is
-never a target. Dates, attendance and participation counts, and the norms of a
-normative document (Luật, Nghị định, Quyết định...) are left out.
+A number is read with what follows it: a measurement unit from data/vi/units.txt (with its
+multiplier words, "nghìn tỷ đồng", and rate parts, "triệu đồng/người/năm"), or a counted
+noun, an open noun phrase read to its boundary ("81.000 công tơ điện tử đo xa" counts
+"công tơ điện tử"; data/vi/count_nouns.txt only lists nouns whose extent a rule cannot
+see, and target_noun_boundaries.txt the words that end one). Whether the number is a
+target is then read from its frame (guideline v1.1):
+
+- a measured quantity (%, ha, tỷ đồng, tấn...) is a target unless its frame is a vote or
+  turnout ("65/70 phiếu, 92,85%"), a norm or rate set by policy ("lãi suất 12%"), a
+  distance ("cách ... 6 km") or the make-up of an area ("dân số 85.082 người");
+- a count is a target only when its frame measures an activity or its outcome: an activity
+  verb before it in the clause chain ("kết nạp 26 đồng chí", "ban hành 7 kế hoạch; 16 báo
+  cáo"), a relation ("đạt 22 chỉ tiêu", "gần 600.000 em"), a share ("8/9 trạm y tế"), a
+  ranking ("vào nhóm 20 tỉnh thành") or an outcome after it ("33 CCN đã đi vào hoạt
+  động"); never when it counts attendees, delegates, award recipients or proposals, the
+  documents or bills a meeting adopts ("thông qua 2 báo cáo"), or the make-up of an area
+  or a body ("gồm 6 phường", "chia thành 3 nhóm").
+
+Numbers in words count after an activity verb ("khánh thành ba công trình"). A number
+with no unit or noun (years, ordinals, document numbers, "Quốc lộ 14", phone numbers) is
+never a target, nor are dates or the norms of a normative document (Luật, Nghị định...).
+
+Each target carries `period`, the reporting period it measures (periods.find_periods):
+the nearest one in its sentence that is not a comparison base ("so với cùng kỳ năm
+2019"), else the one of the document's title, as {"text", "start", "end"} with start and
+end ISO strings at month or year precision ("6 tháng đầu năm 2020": "2020-01", "2020-06").
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from functools import lru_cache
 from itertools import accumulate, islice
@@ -18,26 +39,29 @@ import regex
 
 from .. import budget
 from ..budget import matches
-from ..lang.dates import find_dates
+from ..lang.dates import find_dates, published_date
 from ..doc.document import Document
-from ..lexicon import load_list, load_phrases
-from ..lang.numbers import parse_number
+from ..lexicon import alternation, load_list, load_phrases
+from ..lang.numbers import parse_number, words_to_number
+from ..lang.periods import Period, find_periods
 from ..records import Evidence, Target
 
 # a number as the genre writes it: 1.234  7,63  1.234,5  77, 3 (a stray space before %)
 _NUM = r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
+# a word that may start a counted noun: lowercase, or an abbreviation in capitals (CCN, TBA)
+_NOUN_WORD = r"(?-i:\p{Lu}{2,}[\p{L}\p{M}]*|\p{Ll}[\p{L}\p{M}]*)"
 
 
 def _alt(words) -> str:
-    return "|".join(regex.escape(w) for w in words)
+    return alternation(words)
 
 
 @lru_cache(maxsize=None)
 def _pattern() -> regex.Pattern:
     mult = _alt(load_list("unit_multipliers"))
     units = _alt(load_list("units"))
-    # units and counted nouns in one alternation, longest first ("đồng chí" before "đồng")
-    nouns = _alt(sorted(set(load_list("units")) | set(load_list("count_nouns")), key=lambda w: (-len(w), w)))
+    # units and known counted nouns in one alternation, longest first ("đồng chí" before "đồng")
+    known = _alt(set(load_list("units")) | set(load_list("count_nouns")) | set(load_list("target_list_nouns")))
     per = _alt(load_list("unit_per"))
     return regex.compile(
         rf"""
@@ -53,13 +77,14 @@ def _pattern() -> regex.Pattern:
           )?
           \s*
           (?P<unit>
-            (?:(?:{mult})\s+){{0,2}}(?:{mult})\s+(?:{units})   # nghìn tỷ đồng, ngàn ha
+            (?:(?:{mult})\s+){{0,2}}(?:{mult})\s+(?:{units})(?!\w)  # nghìn tỷ đồng, ngàn ha
           | (?:{mult})\s+(?=(?:ha|héc\sta)\b)
-          | (?:{nouns})
+          | (?:{known})(?:(?!\w)|(?<=%))
+          | (?P<noun>(?:(?:{mult})\s+)?{_NOUN_WORD})   # an open counted noun, read on below
           )
           (?P<per>(?:\s*/\s*(?:0?1\s+)?(?:{per})(?!\w)){{0,2}})  # /người/năm, /01 xã
         )
-        (?!\w)
+        (?:(?!\w)|(?<=%)(?=\p{{Lu}}))       # "102,5%NQ": a share of the resolution's goal
         """,
         regex.VERBOSE | regex.IGNORECASE,
     )
@@ -68,11 +93,24 @@ def _pattern() -> regex.Pattern:
 _UNIT_FIX = regex.compile(r"\s+")
 _SPACES = _UNIT_FIX
 _COMMA_SPACE = regex.compile(r",\s+")
-_GAP_BEFORE = regex.compile(r"gấp\s*$")
-_YEAR_BEFORE = regex.compile(r"(?:^|\s)năm\s*$", regex.IGNORECASE)
+_MULTIPLE_BEFORE = regex.compile(r"(?:gấp|bằng|tăng|giảm|đạt|cao\s+hơn|thấp\s+hơn|hơn)\s*(?:khoảng|gần|hơn|trên)?\s*$", regex.IGNORECASE | regex.REVERSE)
+_YEAR_BEFORE = regex.compile(r"(?:^|\s)năm\s*$", regex.IGNORECASE | regex.REVERSE)
+_YEAR_VALUE = regex.compile(r"(?:19|20)\d\d")
+_ORDINAL_BEFORE = regex.compile(r"(?:^|\s)(?:thứ|(?<!tổng\s)số|hạng)\s*$", regex.IGNORECASE | regex.REVERSE)
+_ALL_BEFORE = regex.compile(r"(?:^|\s)(?<!tất\s)cả\s*$", regex.IGNORECASE | regex.REVERSE)  # "cả 3 khu vực": all of a whole
+_QUOTES = regex.compile(r"[“”\"]")
+_RANK_BEFORE = regex.compile(r"(?:^|\s)(?:xếp\s+(?:hạng\s+)?thứ|đứng\s+thứ|nhóm|top|tốp)\s*$", regex.IGNORECASE | regex.REVERSE)
 _SO_AFTER = regex.compile(r"\s+số\b")
 _NAME_AFTER = regex.compile(r"\s+\p{Lu}\p{Ll}")
 _WORDS_AFTER = regex.compile(r"\s+\p{Lu}\p{Ll}+\s+\p{Ll}")
+_SENTENCE_END = regex.compile(r"[.!?](?=\s)|\n", regex.REVERSE)
+_SENTENCE_END_FWD = regex.compile(r"[.!?](?=\s|$)|\n")
+_LIST_NUMBER_BEFORE = regex.compile(r"(?<![\w.,/-])(?P<n>\d{1,3})\s*,\s*$", regex.REVERSE)
+_LENGTH_UNITS = frozenset({"km", "m"})
+_COUNT_WORDS_FIRST = ("hai", "ba", "bốn", "sáu", "bảy", "tám", "chín", "mười")
+_COUNT_WORDS_NEXT = ("mươi", "mốt", "một", "hai", "ba", "bốn", "tư", "lăm", "năm", "sáu", "bảy", "tám", "chín", "trăm", "lẻ")
+
+MAX_NOUN_WORDS = 4  # a counted noun read to a boundary further off keeps its first two words
 
 
 def _value(s: str) -> float | None:
@@ -82,7 +120,7 @@ def _value(s: str) -> float | None:
 @lru_cache(maxsize=None)
 def _relation_pattern() -> regex.Pattern:
     rel = _alt(load_list("target_relations"))
-    return regex.compile(rf"(?:^|\s)(?P<rel>{rel})(?:\s+(?:khoảng|xuống|lên|gấp|mức|được|chỉ|có|tới))*\s*$", regex.IGNORECASE)
+    return regex.compile(rf"(?:^|\s)(?<!nhất\s)(?P<rel>{rel})(?:\s+(?:khoảng|xuống|lên|gấp|mức|được|chỉ|có|tới))*\s*$", regex.IGNORECASE | regex.REVERSE)
 
 
 def _relation(text: str, pos: int, floor: int) -> tuple[str | None, int]:
@@ -111,7 +149,7 @@ def _scan_spans(doc: Document):
 @lru_cache(maxsize=None)
 def _trailing_pattern() -> regex.Pattern:
     words = _alt(load_list("target_indicator_trailing"))
-    return regex.compile(rf"(?:^|\s+)(?:{words})\s*$", regex.IGNORECASE)
+    return regex.compile(rf"(?:^|\s+)(?:{words})\s*$", regex.IGNORECASE | regex.REVERSE)
 
 
 @lru_cache(maxsize=None)
@@ -178,11 +216,29 @@ def _qualifier(after: str, stop: regex.Match | None, noun: str | None) -> str | 
 # number is at most 164 characters; without a bound, a 1 MB line with no punctuation would
 # make each number's indicator read the whole line before it (quadratic)
 MAX_CLAUSE_CHARS = 400
-_CLAUSE_MARK = regex.compile(r"[,;:.()\n|]", regex.REVERSE)  # the last one before a position
+# the last mark before a position, not the separator inside a number ("8.465", "7,63"); "|"
+# separates the cells of a table row
+_CLAUSE_MARK = regex.compile(r"[;:()\n|]|[,.](?!\d)|(?<!\d)[,.]", regex.REVERSE)
 # a cell of a table row ("Thu ngân sách năm 2023 | 150 tỷ đồng | 120 tỷ đồng", files.py) that
 # names what the row measures: it begins with a word, not a figure
 _ROW_LABEL = regex.compile(r"(?<![^|\n])[ \t]*\p{L}[^|\n]*(?=\|)")
 _LINE_BREAK = regex.compile(r"\n", regex.REVERSE)
+
+
+_TAIL = 40  # the closing words of an indicator are looked for in its last characters only
+
+
+@lru_cache(maxsize=None)
+def _indicator_verbs() -> regex.Pattern:
+    words = _alt(load_list("target_indicator_verbs"))
+    return regex.compile(rf"(?:^|\s+)(?:{words})\s*$", regex.IGNORECASE | regex.REVERSE)
+
+
+def _trailing_strip(words: str) -> str:
+    trailing = _trailing_pattern()
+    while words and (m := trailing.search(words, max(0, len(words) - _TAIL), timeout=1.0)):
+        words = words[: m.start()].strip()
+    return words
 
 
 def _indicator(text: str, start: int, floor: int, after: tuple[int, int], noun: str | None = None) -> str | None:
@@ -198,12 +254,13 @@ def _indicator(text: str, start: int, floor: int, after: tuple[int, int], noun: 
         space = text.find(" ", lo, start)
         lo = space + 1 if space >= 0 else start
     words = _SPACES.sub(" ", text[lo:start]).strip()
-    trailing = _trailing_pattern()
-    while words:
-        m = trailing.search(words, timeout=1.0)
-        if not m:
-            break
-        words = words[: m.start()].strip()
+    for pat in (_trailing_pattern(), _indicator_verbs()):  # "ước đạt", "đạt" before "trên"
+        while words:
+            m = pat.search(words, max(0, len(words) - _TAIL), timeout=1.0)
+            if not m:
+                break
+            words = words[: m.start()].strip()
+    words = _trailing_strip(words)
     if not words and cut and cut.group() == "|":
         # a figure alone in a table cell: the row's first cell of words names what it measures
         label = _ROW_LABEL.search(text, floor, start)
@@ -211,6 +268,259 @@ def _indicator(text: str, start: int, floor: int, after: tuple[int, int], noun: 
     if _scope_pattern().match(words, timeout=1.0):
         return _qualifier(*_after(text, *after), noun)
     return words or None
+
+
+# ---------------------------------------------------------------- the counted noun
+
+
+@lru_cache(maxsize=None)
+def _noun_patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
+    """(a known noun at a position, a boundary word at a position, a word at a position)."""
+    known = _alt(set(load_list("count_nouns")) | set(load_list("target_list_nouns")))
+    bounds = _alt(load_list("target_noun_boundaries"))
+    return (
+        regex.compile(rf"(?:{known})(?!\w)", regex.IGNORECASE),
+        regex.compile(rf"(?:{bounds})(?!\w)", regex.IGNORECASE),
+        regex.compile(r"[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)?"),
+    )
+
+
+@lru_cache(maxsize=None)
+def _coordinated() -> regex.Pattern:
+    """", noun" after a known noun: a run of known nouns shares one count ("học sinh, sinh viên")."""
+    nouns = set(load_list("count_nouns")) | set(load_list("target_list_nouns"))
+    return regex.compile(rf"\s*,\s*(?:{_alt(nouns)})(?=\s*[,.;:)\n]|\s*$)", regex.IGNORECASE)
+
+
+def _counted_noun(text: str, pos: int, end: int) -> tuple[str, int] | None:
+    """The counted noun that starts at pos, as written, and where it ends: a known noun whole
+    (with the known nouns coordinated after it), an abbreviation alone ("29 MBA"), else the
+    words up to the first boundary, a digit or a mark: all of them when at most
+    MAX_NOUN_WORDS, else the first two. None when the first word is a boundary or no noun."""
+    known, bound, word = _noun_patterns()
+    m = known.match(text, pos, end)
+    if m:
+        stop = m.end()
+        while (c := _coordinated().match(text, stop, end)) is not None:
+            stop = c.end()
+        # a unit noun of a list ("tỉnh", "huyện") is whole only in a list; else read on ("tỉnh thành")
+        if stop > m.end() or m.group(0).lower() in load_phrases("count_nouns"):
+            return text[pos:stop], stop
+    if bound.match(text, pos, end):
+        return None
+    words: list[tuple[int, int]] = []
+    at = pos
+    while at < end and len(words) <= MAX_NOUN_WORDS:
+        w = word.match(text, at, end)
+        if w is None or w.start() != at:
+            break
+        if words and (bound.match(text, at, end) or w.group(0)[0].isupper()):
+            break
+        words.append(w.span())
+        if w.group(0).isupper() and len(w.group(0)) > 1 and len(words) == 1:
+            break  # an abbreviation is the noun: "4.274 TBA phân phối"
+        sp = at = w.end()
+        while at < end and text[at] in " \t":
+            at += 1
+        if at == sp:
+            break
+    if not words:
+        return None
+    if len(words) > MAX_NOUN_WORDS:
+        words = words[:2]
+    return text[pos:words[-1][1]], words[-1][1]
+
+
+# ---------------------------------------------------------------- frames
+
+
+@lru_cache(maxsize=None)
+def _frame_patterns() -> dict[str, regex.Pattern]:
+    def cue(name: str, tail: str) -> regex.Pattern:
+        # a cue that must reach the end of the window is searched from the end (fast to fail)
+        flags = regex.IGNORECASE | (regex.REVERSE if tail.endswith("$") else 0)
+        return regex.compile(rf"(?:^|[\s(,;:])(?:{_alt(load_list(name))}){tail}", flags)
+
+    not_nouns = _alt(load_list("target_not_nouns"))
+    outcome = _alt(load_list("target_outcome_after"))
+    return {
+        "activity": cue("target_activity_verbs", r"(?!\w)"),
+        "award": cue("target_award_cues", r"(?!\w)"),
+        "adoption": cue("target_adoption_cues", r"(?!\w)"),
+        "makeup": cue("target_makeup_cues", r"(?!\w)"),
+        "makeup_adjacent": cue("target_makeup_cues", r"\s*(?:có\s+)?(?:khoảng|gần|hơn|trên|tới)?\s*$"),
+        # lowercase only: "Bộ Kế hoạch và Đầu tư" is a name, not a plan
+        "plan": regex.compile(rf"(?:^|[\s(,;:])(?:{_alt(load_list('target_plan_cues'))})(?!\w)"),
+        "policy": cue("target_policy_cues", r"[^,;:.()\n]*$"),  # in the same clause
+        "distance": cue("target_distance_cues", r"(?:\s+\w+){0,5}\s*$"),
+        # "rộng 500 m2" (an adjective), not "với chiều dài 10 km" (a measure of a result)
+        "size": regex.compile(rf"(?:^|[\s(,;:])(?<!chiều\s)(?:{_alt(load_list('target_size_cues'))})"
+                              r"\s*(?:khoảng|gần|hơn|trên|chừng|tới)?\s*$", regex.IGNORECASE | regex.REVERSE),
+        "vote": cue("target_vote_cues", r"(?!\w)"),
+        "vote_after": regex.compile(r"^\s*(?:\w+\s+){0,2}?(?:đại\s+biểu|số\s+phiếu|phiếu|cử\s+tri)(?!\w)", regex.IGNORECASE),
+        "not_noun_before": regex.compile(rf"(?:^|\s)(?:{not_nouns})\s*$", regex.IGNORECASE | regex.REVERSE),
+        "incident": cue("target_incident_cues", r"(?!\w)"),
+        "not_noun": regex.compile(rf"(?:{not_nouns})(?!\w)", regex.IGNORECASE),
+        "outcome": regex.compile(rf"^\s*(?:[\w-]+\s+){{0,3}}?(?:{outcome})(?!\w)", regex.IGNORECASE),
+    }
+
+
+def _sentence_left(text: str, floor: int, pos: int, reach: int = 160) -> str:
+    """The sentence before pos (at most `reach` characters), from its start."""
+    lo = max(floor, pos - reach)
+    cut = _SENTENCE_END.search(text, lo, pos)
+    return text[cut.end() if cut else lo:pos]
+
+
+_NO_COUNT_RELATIONS = frozenset({"từ", "đến", "tới"})
+# a list item between a cue and a count: "ban hành 7 kế hoạch; 16 báo cáo, 13 công văn và 03 ..."
+_LIST_ITEM = regex.compile(r"\d[\d.,/]*\s+[^\d,;.]{0,40}?(?:[,;]|\s+và)\s*")
+MAX_CUE_GAP_WORDS = 5
+_CUE_KINDS = ("award", "adoption", "makeup", "activity")
+
+
+@lru_cache(maxsize=None)
+def _cue_pattern() -> regex.Pattern:
+    """The cues of _CUE_KINDS in one alternation of literal lowercase phrases, a named group
+    each (the negative kinds first, so that "đề nghị tặng" is an award before "tặng" is an
+    activity). It is matched against a lowercased window with single spaces: literal
+    phrases match much faster than case-folded ones."""
+    def lit(name: str) -> str:
+        words = {" ".join(w.lower().split()) for w in load_list(name)}
+        return "|".join(regex.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+    parts = [rf"(?P<{k}>{lit(f'target_{k}_cues' if k != 'activity' else 'target_activity_verbs')})"
+             for k in _CUE_KINDS]
+    return regex.compile(rf"(?<!\w)(?:{'|'.join(parts)})(?!\w)")
+
+
+def _nearest_cue(left: str) -> str | None:
+    """The kind of the cue nearest before a count in its sentence (an activity verb, an award,
+    a meeting's adoption, a make-up), when the words between them, less the items of a list
+    the cue governs, are at most MAX_CUE_GAP_WORDS."""
+    low = _SPACES.sub(" ", left.lower())
+    last = None
+    for last in _cue_pattern().finditer(low, timeout=1.0):
+        pass
+    if last is None:
+        return None
+    gap = _LIST_ITEM.sub(" ", low[last.end():])
+    return last.lastgroup if len(gap.split()) <= MAX_CUE_GAP_WORDS else None
+
+
+_DIGIT_NEAR = regex.compile(r"\d\s*$")
+
+
+def _one_incident(text: str, left: str, noun_end: int, e0: int) -> bool:
+    """Whether the sentence around a count tells one incident: a cue of one ("vụ tai nạn",
+    "vụ án này") before it or after it, with no count of its own ("3 vụ tai nạn" is a
+    statistic)."""
+    fp = _frame_patterns()
+    right = text[noun_end:min(e0, noun_end + 80)]
+    cut = _SENTENCE_END_FWD.search(right)
+    right = right[:cut.start()] if cut else right
+    for part in (left, right):
+        for m in fp["incident"].finditer(part, timeout=1.0):
+            if not _DIGIT_NEAR.search(part, max(0, m.start() - 4), m.start() + 1):
+                return True
+    return False
+
+
+def _count_is_result(text: str, floor: int, s: int, noun_end: int, e0: int,
+                     rel: str | None, of: float | None) -> bool:
+    """Whether a count measures an activity or its outcome (see the module's doc)."""
+    fp = _frame_patterns()
+    left = _sentence_left(text, floor, s)
+    cue = _nearest_cue(left)
+    if cue in ("award", "adoption", "makeup"):
+        return False
+    if _one_incident(text, left, noun_end, e0):
+        return False  # the dead or hurt of one accident, the suspects of one case
+    if of is not None or _RANK_BEFORE.search(left[-30:]):
+        return True
+    if rel and rel.lower() not in _NO_COUNT_RELATIONS:
+        return True
+    if cue == "activity" or fp["plan"].search(left, timeout=1.0):
+        return True
+    return fp["outcome"].match(text[noun_end:min(e0, noun_end + 60)], timeout=1.0) is not None
+
+
+def _measure_is_result(text: str, floor: int, s: int, e: int, e0: int, unit: str, rel: str | None) -> bool:
+    """Whether a measured quantity is a result: not a vote share, a policy rate or a distance
+    (a rate that rose or fell, "lãi suất giảm khoảng 2%", is a statistic of the period)."""
+    fp = _frame_patterns()
+    near = text[max(floor, s - 60):s]
+    if fp["policy"].search(text[max(floor, s - 90):s], timeout=1.0) and (rel or "").lower() not in ("tăng", "giảm"):
+        return False
+    base = unit.split("/")[0].strip().lower()
+    if base in _LENGTH_UNITS and fp["distance"].search(near, timeout=1.0):
+        return False
+    if fp["size"].search(near[-30:], timeout=1.0):
+        return False  # "rộng 500 m2": the size of one object
+    if base in ("%", "phần trăm"):
+        if fp["vote"].search(_sentence_left(text, floor, s, 120), timeout=1.0):
+            return False
+        if fp["vote_after"].match(text[e:min(e0, e + 40)], timeout=1.0):
+            return False
+    if base.endswith("người") and fp["makeup_adjacent"].search(near, timeout=1.0):
+        return False  # "dân số 85.082 người": the make-up of an area
+    return True
+
+
+# ---------------------------------------------------------------- periods
+
+
+def _default_year(doc: Document) -> int | None:
+    """The year a period without one takes: the published date's."""
+    return getattr(published_date(doc), "year", None)
+
+
+_COMPARISON_BEFORE = regex.compile(
+    r"(?:so\s+với|so|bằng|như)(?:\s+(?:cùng\s+kỳ|kế\s+hoạch|thời\s+điểm|mức|cuối|đầu|giữa))*\s*$", regex.IGNORECASE | regex.REVERSE)
+
+
+def _is_base(text: str, p: Period, floor: int = 0) -> bool:
+    """Whether a period is the base of a comparison ("so với cùng kỳ năm 2019")."""
+    return _COMPARISON_BEFORE.search(text, max(floor, p.start - 25), p.start) is not None
+
+
+def _period_of(doc: Document, s: int, e: int, title: Period | None, year: int | None,
+               cache: dict[tuple[int, int], list[Period]]) -> dict | None:
+    """The period a quantity measures: the nearest in its sentence before it, else the first
+    after it, a comparison base left out; else the title's. Only the sentence is read."""
+    text = doc.text
+    lo_cut = _SENTENCE_END.search(text, max(0, s - 300), s)
+    lo = lo_cut.end() if lo_cut else max(0, s - 300)
+    hi_cut = _SENTENCE_END_FWD.search(text, e, min(len(text), e + 300))
+    hi = hi_cut.start() if hi_cut else min(len(text), e + 300)
+    periods = cache.get((lo, hi))
+    if periods is None:
+        periods = cache[(lo, hi)] = find_periods(text, lo, hi, default_year=year)
+    before = [p for p in periods if p.end <= s and not _is_base(text, p, lo)]
+    if before:
+        return _period_dict(before[-1])
+    after = [p for p in periods if p.start >= e and not _is_base(text, p, lo)]
+    if after:
+        return _period_dict(after[0])
+    return _period_dict(title) if title else None
+
+
+def _period_dict(p: Period) -> dict:
+    start, end = p.iso()
+    return {"text": p.text, "start": start, "end": end}
+
+
+def _title_period(doc: Document, year: int | None) -> Period | None:
+    """The one period of the document's title, if it has exactly one."""
+    seg = doc.first("title")
+    if seg is None:
+        return None
+    inside = [p for p in find_periods(doc.text, seg.start, seg.end, default_year=year)
+              if not _is_base(doc.text, p, seg.start)]
+    return inside[0] if len(inside) == 1 else None
+
+
+# ---------------------------------------------------------------- the extractor
 
 
 def find_targets(doc: Document) -> Iterator[Target]:
@@ -229,9 +539,13 @@ def find_targets(doc: Document) -> Iterator[Target]:
         return i >= 0 and reach[i] > t.evidence.start
 
     body_keys = {(t.value, (t.unit or "").lower()) for t in found if not in_head(t)}
+    year = _default_year(doc) if found else None
+    title = _title_period(doc, year) if found else None
+    cache: dict[tuple[int, int], list[Period]] = {}
     for t in found:
         if in_head(t) and (t.value, (t.unit or "").lower()) in body_keys:
             continue
+        t.period = _period_of(doc, t.evidence.start, t.evidence.end, title, year, cache)
         yield t
 
 
@@ -240,13 +554,80 @@ def _negative_patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, r
     """(cue before, cue after, adjacent cue, unit not followed by): numbers that are no target."""
     neg_before = load_phrases("target_negative_cues")
     neg_after = load_phrases("target_negative_after")
-    neg_before_re = regex.compile(r"(?:" + _alt(sorted(neg_before, key=len, reverse=True)) + r")(?:[\s,]+\w+){0,4}\s*$", regex.IGNORECASE)
-    neg_after_re = regex.compile(r"^\s*(?:\w+\s+){0,6}?(?:" + _alt(sorted(neg_after, key=len, reverse=True)) + r")(?!\w)", regex.IGNORECASE)
-    adjacent = sorted(load_phrases("target_negative_adjacent"), key=len, reverse=True)
-    neg_adjacent_re = regex.compile(r"(?:^|\s)(?:" + _alt(adjacent) + r")\s*(?:khoảng|gần|hơn|trên)?\s*$", regex.IGNORECASE)
-    not_followed = sorted(load_phrases("unit_not_followed"), key=len, reverse=True)
+    neg_before_re = regex.compile(r"(?:" + _alt(neg_before) + r")(?:[\s,]+\w+){0,4}\s*$", regex.IGNORECASE | regex.REVERSE)
+    neg_after_re = regex.compile(r"^\s*(?:\w+\s+){0,6}?(?:" + _alt(neg_after) + r")(?!\w)", regex.IGNORECASE)
+    adjacent = load_phrases("target_negative_adjacent")
+    neg_adjacent_re = regex.compile(r"(?:^|[\s(])(?:" + _alt(adjacent) + r")\s*(?:khoảng|gần|hơn|trên)?\s*$", regex.IGNORECASE | regex.REVERSE)
+    not_followed = load_phrases("unit_not_followed")
     not_followed_re = regex.compile(r"\s+(?:" + _alt(not_followed) + r")(?!\w)", regex.IGNORECASE)
     return neg_before_re, neg_after_re, neg_adjacent_re, not_followed_re
+
+
+@lru_cache(maxsize=None)
+def _word_number_pattern() -> regex.Pattern:
+    """A number in words and the lowercase word after it ("ba công trình")."""
+    first = _alt(_COUNT_WORDS_FIRST)
+    nxt = _alt(_COUNT_WORDS_NEXT)
+    # lowercase: after its verb a number in words is never capitalized
+    return regex.compile(rf"(?<!\w)(?P<w>(?:{first})(?:\s+(?:{nxt})){{0,2}})\s+(?=\p{{Ll}})")
+
+
+@lru_cache(maxsize=None)
+def _activity_before() -> regex.Pattern:
+    """An activity verb right before a number in words: "khánh thành ba công trình"."""
+    verbs = _alt(load_list("target_activity_verbs"))
+    return regex.compile(rf"(?:^|\s)(?:{verbs})(?:\s+(?:được|thêm|mới|tổng\s+cộng))?\s+$", regex.IGNORECASE | regex.REVERSE)
+
+
+# a cheap test before the scan for numbers in words: one of their first words is there (the
+# standard library's engine finds a literal alternation faster than a scan of the full pattern)
+_COUNT_WORD_ANY = re.compile(" (?:" + "|".join(_COUNT_WORDS_FIRST) + ") ")
+
+
+def _has_count_word(text: str, start: int, end: int) -> bool:
+    return _COUNT_WORD_ANY.search(text, start, end) is not None
+
+
+# how far after a position a match there may read: a bound on endpos keeps a match at a
+# position of a 1 MB line as cheap as on a short one (the regex module's cost grows with it)
+_NEAR = 200
+_WORD_AND_SPACE = regex.compile(r"\S+\s+")
+_SHARE_AFTER = regex.compile(rf"\s*/\s*(?P<of>{_NUM})\s*")  # "8,5 ha/10 ha": the "/10 " part
+
+
+def known_noun(noun: str) -> bool:
+    """Whether a counted noun is one of the lexicons' (count_nouns, target_list_nouns)."""
+    low = noun.lower()
+    return low in load_phrases("count_nouns") or low in load_phrases("target_list_nouns")
+
+
+_QUOTE_BEFORE = regex.compile(r"[“”\"]", regex.REVERSE)
+
+
+def _in_quotes(text: str, floor: int, s: int, e: int, e0: int) -> bool:
+    """Whether text[s:e] sits inside a short quotation: the nearest quote mark before it opens
+    one (“, or a straight quote after an even number of them in the clause) and one follows."""
+    q = _QUOTE_BEFORE.search(text, max(floor, s - 80), s)
+    if q is None or not _QUOTES.search(text, e, min(e0, e + 40)):
+        return False
+    if q.group(0) == "“":
+        return True
+    if q.group(0) == "”":
+        return False
+    return text.count('"', max(floor, s - 400), s) % 2 == 1
+
+
+def _units() -> frozenset[str]:
+    return load_phrases("units")
+
+
+def _is_measure(unit: str) -> bool:
+    """Whether a matched unit is a measurement unit (possibly after multiplier words)."""
+    words = unit.lower().split()
+    mult = load_phrases("unit_multipliers")
+    while len(words) > 1 and words[0] in mult:
+        words = words[1:]
+    return " ".join(words) in _units() or (len(words) == 1 and words[0] in mult)
 
 
 def _candidates(doc: Document) -> Iterator[Target]:
@@ -254,53 +635,144 @@ def _candidates(doc: Document) -> Iterator[Target]:
         return
     text = doc.text
     neg_before_re, neg_after_re, neg_adjacent_re, not_followed_re = _negative_patterns()
-    count_nouns = load_phrases("count_nouns")
+    fp = _frame_patterns()
+    mult = load_phrases("unit_multipliers")
     pat = _pattern()
     seen: set[tuple[int, int]] = set()
     for s0, e0 in _scan_spans(doc):
         found = matches(pat, text, s0, e0)
+        words_found = [w for w in matches(_word_number_pattern(), text, s0, e0)
+                       if _activity_before().search(text, max(s0, w.start() - 40), w.start(), timeout=1.0)
+                       ] if _has_count_word(text, s0, e0) else []
         # the dates only of a span with a quantity (most have none)
-        date_spans = [(d.start, d.end) for d in find_dates(text, s0, e0)] if found else []
-        for m in found:
+        dates: list[tuple[int, int]] | None = None  # read when a quantity first needs them
+
+        def in_date(a: int, b: int) -> bool:
+            nonlocal dates
+            if dates is None:
+                dates = [(d.start, d.end) for d in find_dates(text, s0, e0)]
+            return any(ds < b and a < de for ds, de in dates)
+        consumed = s0  # the end of the last quantity read ("8,5 ha/10 ha" is one)
+        # numbers in digits and in words, in the order of the text; each target is yielded as
+        # it is read, so that find_targets stops reading once it has enough
+        events = sorted([(m.start(), 0, m) for m in found] + [(w.start(), 1, w) for w in words_found],
+                        key=lambda x: (x[0], x[1]))
+        for _, is_words, m in events:
+            if is_words:
+                t = _word_target(doc, m, e0)
+                if t is not None and (t.evidence.start, t.evidence.end) not in seen:
+                    seen.add((t.evidence.start, t.evidence.end))
+                    yield t
+                continue
             s, e = m.span()
-            if (s, e) in seen or any(ds < e and s < de for ds, de in date_spans):
+            if s < consumed or (s, e) in seen:
                 continue
             seen.add((s, e))
+            # the start of the line, looked for no further back than any context is read
+            lo = max(s0, s - 2 * MAX_CLAUSE_CHARS)
+            nl = _LINE_BREAK.search(text, lo, s)
+            floor = nl.end() if nl else lo
+            left = text[max(floor, s - 60):s]
+            of = None
+            vmax = None
             if m["big"]:
                 value = (parse_number(m["big"]) or 0) + int(m["small"]) / 1000
                 unit = "tỷ đồng"
-                vmax = of = None
+                measure = True
             else:
                 value = _value(m["v1"])
                 if value is None:
                     continue
                 vmax = _value(m["v2"]) if m["v2"] else None
                 of = _value(m["of"]) if m["of"] else None
-                unit = _UNIT_FIX.sub(" ", (m["unit"] + (m["per"] or "")).strip())
-                if m["unit"].strip().lower() == "lần" and not _GAP_BEFORE.search(text[max(s0, s - 10):s]):
-                    continue  # "lần" measures only a multiple: "tăng gấp 1,5 lần"
                 if vmax is not None and vmax <= value:
                     vmax = None
-            nl = _LINE_BREAK.search(text, s0, s)
-            floor = max(s0, nl.end() if nl else s0)
-            left = text[max(floor, s - 60):s]
+                raw_unit = m["unit"].strip()
+                measure = _is_measure(raw_unit) and (not m["noun"] or raw_unit.lower() in mult)
+                if measure:
+                    unit = _UNIT_FIX.sub(" ", (m["unit"] + (m["per"] or "")).strip())
+                    if raw_unit.lower() == "lần" and value == int(value) and not _MULTIPLE_BEFORE.search(left[-20:]):
+                        continue  # "lần" measures a multiple ("gấp 1,5 lần", "tăng 215,4 lần"), not a count of times
+                    # a share of two measures: "8,5 ha/10 ha"
+                    sh = _SHARE_AFTER.match(text, e, min(e0, e + _NEAR))
+                    if (sh and of is None and not m["per"]
+                            and text[sh.end():sh.end() + len(raw_unit)].lower() == raw_unit.lower()
+                            and not text[sh.end() + len(raw_unit):sh.end() + len(raw_unit) + 1].isalnum()):
+                        of = _value(sh["of"])
+                        e = sh.end() + len(raw_unit)
+                else:
+                    at = m.start("unit")
+                    prefix = ""
+                    first = text[at:m.end("unit")].split()[0].lower()
+                    if m["noun"] and first in mult and len(m["noun"].split()) > 1:
+                        rest = _WORD_AND_SPACE.match(text, at, min(e0, at + _NEAR))
+                        prefix = text[at:rest.end()]
+                        at = rest.end()
+                    nn = fp["not_noun"].match(text, at, min(e0, at + _NEAR))
+                    kn = _noun_patterns()[0].match(text, at, min(e0, at + _NEAR))
+                    if nn and not (kn and kn.end() > nn.end()):
+                        continue
+                    read = _counted_noun(text, at, min(e0, at + _NEAR))
+                    if read is None:
+                        continue
+                    noun, noun_end = read
+                    if _YEAR_VALUE.fullmatch(m["v1"]) and not known_noun(noun):
+                        continue  # "năm 2016 tổ chức ...": a year is never a count
+                    if m["per"] and noun_end <= m.end("unit"):
+                        unit = _UNIT_FIX.sub(" ", (prefix + noun + m["per"]).strip())
+                        noun_end = m.end()
+                    else:
+                        unit = _UNIT_FIX.sub(" ", (prefix + noun).strip())
+                    e = noun_end
+            # "đạt 12, 18 tiêu chí": a bare number before this one shares its unit and frame
+            lst = _LIST_NUMBER_BEFORE.search(text, max(floor, s - 8), s)
+            if lst and fp["not_noun_before"].search(text, max(floor, lst.start() - 16), lst.start()):
+                lst = None
+            head = lst.start() if lst else s
+            rel, rel_start = _relation(text, head, floor)
+            # a count is read by its frame first: most numbers before a word are no result
+            if not measure and not _count_is_result(text, floor, head, e, e0, rel, of):
+                continue
+            if lst:
+                if in_date(lst.start(), s):
+                    continue
+                left = text[max(floor, head - 60):head]
             if neg_before_re.search(left, timeout=1.0) or neg_adjacent_re.search(left, timeout=1.0):
                 continue
-            if _YEAR_BEFORE.search(left):
-                continue  # "năm 2020 ..." is a year
+            if (m["v1"] and _YEAR_VALUE.fullmatch(m["v1"]) and _YEAR_BEFORE.search(left)) or (
+                    _ORDINAL_BEFORE.search(left) and not _RANK_BEFORE.search(left)):
+                continue  # "năm 2020 ...", "thứ 2": a year or an ordinal
             after = text[e:min(e0, e + 60)]
             if not_followed_re.match(after, timeout=1.0):
                 continue
-            if m["unit"] and m["unit"].lower() in count_nouns:
+            if _in_quotes(text, floor, s, e, e0):
+                continue  # inside a quoted name: the campaign “5 không, 3 sạch”
+            if measure:
+                if not _measure_is_result(text, floor, head, e, e0, unit, rel):
+                    continue
+                noun = None
+            else:
+                if _ALL_BEFORE.search(left):
+                    continue
                 if _SO_AFTER.match(after):
                     continue  # "1 Công văn số ...": a document, not a count
                 if neg_after_re.search(after, timeout=1.0):
                     continue
                 if _NAME_AFTER.match(after) and not _WORDS_AFTER.match(after):
                     continue  # "2 xã Đắk Nia": a count naming places, not a result
-            noun = m["unit"].strip() if m["unit"] and m["unit"].lower() in count_nouns and not m["per"] else None
-            rel, rel_start = _relation(text, s, floor)
-            ev_start = rel_start if rel else s
+                noun = unit if not m["per"] else None
+            if in_date(s, e):
+                continue
+            consumed = e
+            ev_start = rel_start if rel else head
+            if lst:
+                first_v = _value(lst["n"])
+                if first_v is not None:
+                    yield Target(
+                        indicator=_indicator(text, ev_start, floor, (e, e0), noun),
+                        value=first_v, unit=unit, relation=rel.lower() if rel else None,
+                        text=text[ev_start:e], evidence=Evidence.of(text, ev_start, e),
+                    )
             yield Target(
                 indicator=_indicator(text, ev_start, floor, (e, e0), noun),
                 value=value,
@@ -311,3 +783,40 @@ def _candidates(doc: Document) -> Iterator[Target]:
                 text=text[ev_start:e],
                 evidence=Evidence.of(text, ev_start, e),
             )
+
+
+def _word_target(doc: Document, w: regex.Match, e0: int) -> Target | None:
+    """A count written in words after an activity verb: "khánh thành ba công trình"."""
+    text = doc.text
+    fp = _frame_patterns()
+    run = w["w"].split()
+    value = None
+    while run:
+        value = words_to_number(" ".join(run))
+        if value is not None:
+            break
+        run.pop()
+    if value is None or not run:
+        return None
+    s = w.start("w")
+    at = w.end()
+    if fp["not_noun"].match(text, at, min(e0, at + _NEAR)):
+        return None
+    read = _counted_noun(text, at, min(e0, at + _NEAR))
+    if read is None:
+        return None
+    noun, e = read
+    floor = _line_start(text, s)
+    if fp["award"].search(_sentence_left(text, floor, s)[-80:], timeout=1.0):
+        return None
+    unit = _UNIT_FIX.sub(" ", noun)
+    return Target(
+        indicator=_indicator(text, s, floor, (e, e0), unit),
+        value=value, unit=unit, text=text[s:e], evidence=Evidence.of(text, s, e),
+    )
+
+
+def _line_start(text: str, pos: int) -> int:
+    """The start of the line that holds pos."""
+    nl = text.rfind("\n", max(0, pos - 400), pos)
+    return nl + 1 if nl >= 0 else max(0, pos - 400)

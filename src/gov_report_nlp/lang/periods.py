@@ -59,6 +59,8 @@ PERIOD_RE = regex.compile(
 )
 
 
+_KEY_WORDS = ("tháng", "quý", "năm", "đoạn", "kỳ")  # every period has one of them
+_YEAR_WORD = regex.compile(r"năm", regex.IGNORECASE)
 _DURATION_BEFORE = regex.compile(r"(?:^|\s)(?:trong|sau|mất|kéo\s+dài|thời\s+hạn|hơn|gần|khoảng|đủ|tối\s+đa|ít\s+nhất)\s+$", regex.IGNORECASE)
 
 
@@ -66,10 +68,13 @@ def find_periods(text: str, start: int = 0, end: int | None = None, default_year
     """Every period in text[start:end], in order, with spans into `text`."""
     end = len(text) if end is None else end
     out: list[Period] = []
+    low = text[start:end].lower()
+    if not any(w in low for w in _KEY_WORDS):
+        return out  # no word a period is written with: skip the scan
     for m in matches(PERIOD_RE, text, start, end):
         s, e = m.span()
         if m["n"]:
-            anchored = m["side"] or regex.search(r"năm", m.group(0), regex.IGNORECASE)
+            anchored = m["side"] or _YEAR_WORD.search(m.group(0))
             if not anchored and _DURATION_BEFORE.search(text, max(start, s - 20), s, timeout=1.0):
                 continue  # "trong 3 tháng", "sau 6 tháng": a duration, not a period
             n = parse_number(m["n"])
