@@ -194,5 +194,33 @@ class Report(BaseModel):
 class ErrorLine(BaseModel):
     """What a batch writes in place of a report for an input line it could not read."""
 
-    id: Optional[str] = None
-    error: str
+    model_config = ConfigDict(extra="forbid")
+
+    id: Optional[str] = Field(default=None, description="the id of the input line, as given (a number as its JSON text)")
+    error: str = Field(description="what is wrong, starting with the input's name and line number: \"docs.jsonl:3: not JSON: ...\"")
+
+
+META_SCHEMA = {
+    "type": "object",
+    "description": "JSONL input only: the input line's keys other than \"id\" and \"text\" (\"source\", \"url\", "
+                   "a user's own), as given, so results can be joined back; absent when the line has none",
+}
+
+
+def line_schema() -> dict[str, Any]:
+    """The JSON Schema of every line (jsonl) or item (json) `gov-report-nlp extract` writes:
+    a Report, or an ErrorLine for an input it could not read, each with the optional "meta"."""
+    defs: dict[str, Any] = {}
+    for model in (Report, ErrorLine):
+        schema = model.model_json_schema(ref_template="#/$defs/{model}")
+        defs.update(schema.pop("$defs", {}))
+        schema["properties"]["meta"] = META_SCHEMA
+        defs[model.__name__] = schema
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "gov-report-nlp output line",
+        "description": "One line of `gov-report-nlp extract --format jsonl` (one item of --format json): "
+                       "the Report of an input, or an ErrorLine for an input that could not be read or extracted.",
+        "oneOf": [{"$ref": "#/$defs/Report"}, {"$ref": "#/$defs/ErrorLine"}],
+        "$defs": defs,
+    }
