@@ -43,7 +43,7 @@ def _task(item: Any) -> _Task:
         try:
             doc_id = id_text(item.get("id"))
         except (ValueError, TypeError) as e:  # NaN, Infinity, an object JSON cannot write
-            return (None, None, f"id has no JSON text: {e}")
+            return (None, None, str(e))
         text = item.get("text")
         if not isinstance(text, str):
             return (doc_id, None, 'missing or non-string "text"')

@@ -98,6 +98,7 @@ class _Walker:
         self.pos = 0  # source offset covered by the map so far
         self.hide: list = []  # [tag, depth] of the hidden element we are in, or empty
         self.pre = 0
+        self.breaks = 2  # line breaks emitted since the last visible text (the start counts as a paragraph's)
 
     def _emit(self, out: str, start: int, end: int, linear: bool | None = None) -> None:
         """Emit `out` for source[start:end]; source before `start` maps to nothing."""
@@ -112,7 +113,10 @@ class _Walker:
 
     def _plain(self, i: int, j: int) -> None:
         s = self.source[i:j]
-        self._emit(s if self.pre else s.translate(_WS), i, j)
+        out = s if self.pre else s.translate(_WS)
+        self._emit(out, i, j)
+        if out.strip():
+            self.breaks = 0
 
     def _text(self, i: int, j: int) -> None:
         if self.hide or i >= j:
@@ -130,14 +134,25 @@ class _Walker:
             if m.start() > at:
                 self._plain(at, m.start())
             self._emit(decoded, m.start(), m.end(), linear=False)
+            if decoded.strip():
+                self.breaks = 0
             at = m.end()
         if at < j:
             self._plain(at, j)
 
     def _break(self, tag: str, start: int, end: int, opening: bool) -> None:
+        """The line break a block boundary makes: boundaries with no text between them make
+        one break ("</td><td>", "</div><div>"), a paragraph's start a blank line; each <br>
+        breaks a line of its own."""
         if self.hide or tag not in BLOCK_TAGS:
             return
-        self._emit("\n\n" if opening and tag in PARA_TAGS else "\n", start, end)
+        if tag == "br":
+            self._emit("\n", start, end)
+            self.breaks += 1
+            return
+        want = 2 if opening and tag in PARA_TAGS else 1
+        self._emit("\n" * max(0, want - self.breaks), start, end)
+        self.breaks = max(self.breaks, want)
 
     def _start(self, tag: str, attrs: str, start: int, end: int, selfclosing: bool) -> None:
         if self.hide:

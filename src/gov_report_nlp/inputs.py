@@ -145,7 +145,10 @@ def id_text(value: Any) -> str | None:
     NaN and Infinity, which have no JSON text."""
     if value is None or isinstance(value, str):
         return value
-    return json.dumps(value, ensure_ascii=False, allow_nan=False)
+    try:
+        return json.dumps(value, ensure_ascii=False, allow_nan=False)
+    except ValueError:
+        raise ValueError(f"the id {value!r} is not JSON (NaN and Infinity are refused)") from None
 
 
 def _surrogates(obj: Any, errors: str) -> tuple[Any, str | None]:
