@@ -208,7 +208,7 @@ def cmd_extract(args) -> int:
     paths = args.files or [None]
     failed = 0
     output = _Output(args.format, args.kind, sys.stdout)
-    bar_name = paths[0] or "<stdin>" if len(paths) == 1 else f"{len(paths)} files"
+    bar_name = (paths[0] or "<stdin>") if len(paths) == 1 else f"{len(paths)} files"
     with _progress(bar_name, args) as bar:
         for path in paths:
             name = path or "<stdin>"

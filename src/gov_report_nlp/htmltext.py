@@ -7,7 +7,8 @@ markup with its own small tokenizer (linear in the input, never gives up half wa
 - the text a browser shows, and nothing it hides: script, style, title, template,
   noscript, iframe, svg... and comments never reach the text, whatever comes before them
   (a stray "&#" or "<" is text, an unterminated comment or script hides the rest, as in
-  a browser); nor do elements marked `hidden` or styled `display:none`;
+  a browser; a <title> left open hides nothing); nor do elements marked `hidden` or styled
+  `display:none`;
 - entities decoded; a broken one ("&#", "&xyz;") kept as written;
 - whitespace inside running text collapses as a browser renders it: a line break inside
   a <p> is a space ("ông Lê\\nVăn Dũng" is one name); <pre> keeps its lines;
@@ -34,6 +35,8 @@ PARA_TAGS = frozenset("p h1 h2 h3 h4 h5 h6 article section blockquote".split()) 
 RAW_TAGS = frozenset("script style title textarea xmp iframe noembed noframes noscript plaintext".split())
 # elements whose content is markup, and hidden
 HIDDEN_TAGS = frozenset("template svg math object".split())
+# raw-text elements whose content is plain text, not code: left open, they hide nothing
+_TEXT_RAW = frozenset({"title", "textarea"})
 SKIP_TAGS = RAW_TAGS | HIDDEN_TAGS  # kept for callers that ask what is dropped
 VOID_TAGS = frozenset("br hr img meta link input area base col embed param source track wbr keygen".split())
 # an element left open ends where one of these starts (a hidden <p> without </p>)
@@ -241,7 +244,10 @@ class _Walker:
         """Past the content and end tag of a raw-text element opened at i (hidden text)."""
         m = _raw_end(tag).search(self.source, i)
         if m is None:
-            return len(self.source)  # never closed: the rest is its content
+            if tag in _TEXT_RAW:  # a <title> never closed: it ends at the next tag, the page is read on
+                k = self.source.find("<", i)
+                return len(self.source) if k < 0 else k
+            return len(self.source)  # a script never closed: the rest is its content, hidden
         self._break(tag, m.start(), m.end(), False)
         return m.end()
 
