@@ -157,12 +157,19 @@ def test_jsonl_with_a_first_line_longer_than_the_head_is_jsonl():
 def test_ids_stay_what_the_user_gave():
     ids = [7, 1.5, True, {"a": 1}, [1, "x"], "chuỗi", None]
     lines = [json.dumps({"id": i, "text": "Tin"}, ensure_ascii=False) for i in ids]
-    lines += ['{"id": NaN, "text": "Tin"}', '{"id": Infinity, "text": "Tin"}']
+    lines += ['{"id": NaN, "text": "Tin"}', '{"id": Infinity, "text": "Tin"}', '{"id": 1e400, "text": "Tin"}',
+              '{"id": "m", "text": "Tin", "n": -1e999}']
     r = cli("extract", "--format", "jsonl", stdin="\n".join(lines).encode())
-    out = [json.loads(l) for l in r.stdout.decode().splitlines()]
-    assert [o["id"] for o in out] == ["7", "1.5", "true", '{"a": 1}', '[1, "x"]', "chuỗi", None, None, None]
-    assert "NaN" in out[7]["error"] and "Infinity" in out[8]["error"]
-    assert r.returncode == 2
+    out = [json.loads(l) for l in r.stdout.decode().splitlines()]  # every line strict JSON
+    assert [o["id"] for o in out] == ["7", "1.5", "true", '{"a": 1}', '[1, "x"]', "chuỗi", None, None, None, None, "m"]
+    assert "NaN" in out[7]["error"] and "Infinity" in out[8]["error"] and "Infinity" in out[9]["error"]
+    assert "too large" in out[10]["error"]
+    def strict(name):
+        raise AssertionError(f"{name} written")
+
+    for line in r.stdout.decode().splitlines():
+        json.loads(line, parse_constant=strict)
+    assert r.returncode == 4
 
 
 def test_metadata_keys_come_through_under_meta():

@@ -206,10 +206,18 @@ def parse_jsonl_line(line: str, lineno: int, name: str = "<stdin>", errors: str 
         obj, bad = _surrogates(obj, errors)
     except RecursionError:
         return JsonlItem(None, None, f"{name}:{lineno}: not JSON: nested too deep")
-    doc_id = id_text(obj.get("id"))
+    try:
+        doc_id = id_text(obj.get("id"))
+    except ValueError as e:  # 1e400 reads as Infinity
+        return JsonlItem(None, None, f"{name}:{lineno}: {e}")
     if bad:
         return JsonlItem(doc_id, None, f"{name}:{lineno}: {bad}")
     extra = {k: v for k, v in obj.items() if k not in ("id", "text")} or None
+    if extra:
+        try:
+            json.dumps(extra, allow_nan=False)
+        except ValueError:
+            return JsonlItem(doc_id, None, f"{name}:{lineno}: a number too large for JSON (read as Infinity) in its other keys")
     text = obj.get("text")
     if not isinstance(text, str):
         return JsonlItem(doc_id, None, f"{name}:{lineno}: missing or non-string \"text\"", extra)
