@@ -216,9 +216,11 @@ def test_text_without_line_breaks_reads_as_news_and_says_layout_is_a_guess():
     doc = make_document(flat)
     assert doc.layout == "news"
     report = run(doc)
-    assert any(w.startswith("layout: a line of more than") and "guess" in w for w in report.warnings)
+    assert any(w.startswith("layout: the text starts with a line of more than") and "guess" in w for w in report.warnings)
     assert len(report.targets) >= 1
     assert not [w for w in run(make_document(VI)).warnings if w.startswith("layout:")]
+    one_paragraph = "Huyện tổ chức hội nghị\n\n" + body * 60  # a title, then one long paragraph: not a guess
+    assert not [w for w in run(make_document(one_paragraph)).warnings if w.startswith("layout:")]
 
 
 def test_zero_width_spaces_between_words_do_not_glue_them():

@@ -90,8 +90,8 @@ def _add(doc: Document, kind: str, start: int, end: int, parent: int | None = No
 
 
 # a header line is short: the motto, number and dateline are looked for in this many
-# characters of a line. A line longer than LONG_LINE is a text that lost its line breaks
-# (or a machine-made one): its layout is a guess, said in a warning
+# characters of a line. A text whose first line is longer than LONG_LINE lost its line breaks
+# (or is machine-made): its layout is a guess, said in a warning
 HEAD_CHARS = 200
 LONG_LINE = 2000
 
@@ -105,9 +105,9 @@ def detect_layout(doc: Document, lines: list[Span]) -> str:
         numbered = any(NUMBER_LINE.match(t) for t in heads)
         dated = any(DATELINE.match(t) for t in heads)
         layout = "formal" if numbered and dated else "news"
-    if any(ln.end - ln.start > LONG_LINE for ln in head[:3]):
-        doc.warnings.append(f"layout: a line of more than {LONG_LINE:,} characters at the start (line breaks lost?); "
-                            f"the layout ({layout}) is a guess")
+    if head and head[0].end - head[0].start > LONG_LINE:  # no title or header line: one long run of text
+        doc.warnings.append(f"layout: the text starts with a line of more than {LONG_LINE:,} characters (line breaks "
+                            f"lost?); the layout ({layout}) is a guess")
     return layout
 
 
