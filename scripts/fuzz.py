@@ -3,8 +3,11 @@
     python scripts/fuzz.py --minutes 5 [--seed 1] [--corpus ../shared/corpus/dev/docs.jsonl]
 
 Each input is a random mix of Vietnamese words, digits, punctuation, HTML and raw
-characters (or raw bytes for the decoder); with --corpus, also real texts cut, spliced,
-repeated and sprinkled with those pieces. A crash (any exception but InputError),
+characters (or raw bytes for the decoder, or a JSONL batch with BOM, lone surrogates, deep
+nesting, NaN ids and metadata keys); with --corpus, also real texts cut, spliced, repeated
+and sprinkled with those pieces. A share of the texts (--shaped) takes a hostile shape: its
+line breaks or spaces lost, HTML markup (broken entities, open comments, hidden elements)
+sprinkled in, or one unit repeated into a line of up to 20 000 characters. A crash (any exception but InputError),
 a broken invariant (evidence != text at its span, invalid output, different output on
 a second run) or an input slower than --slow seconds is printed and saved under
 fuzz-findings/ to become a regression case in tests/test_robustness.py.
@@ -50,6 +53,87 @@ def random_text(rng: random.Random, size: int) -> str:
     return "".join(out)
 
 
+HTML_PIECES = ["<p>", "</p>", "<br>", "<br/>", "<div class=\"x\">", "</div>", "<table><tr><td>", "</td><td>",
+               "</td></tr></table>", "&nbsp;", "&#", "&#x;", "&amp", "&xyz;", "&#99999999;", "<!--", "-->", "<!-->",
+               "<script>", "</script>", "<style>", "</style>", "<template>", "</template>", "<span hidden>",
+               "<div style=\"display:none\">", "<p title=\"", "\"", "'", "<", ">", "</", "<!DOCTYPE html>",
+               "<head>", "<title>", "</title>", "<body>", "<pre>", "</pre>", "<svg>", "</svg>", "<?xml?>", "<![CDATA[x]]>",
+               "<o:p>", "</o:p>", "<textarea>", "<noscript>", "<li hidden>", "<li>"]
+
+
+def shaped(rng: random.Random, text: str) -> str:
+    """The shapes archives and hostile senders produce: one long line (breaks lost), no
+    spaces, neither, HTML markup sprinkled in, one unit repeated into a long line."""
+    r = rng.random()
+    if r < 0.25:
+        return text.replace("\n", " ")
+    if r < 0.45:
+        return text.replace(" ", "")
+    if r < 0.6:
+        return text.replace(" ", "").replace("\n", "")
+    if r < 0.85:
+        out = []
+        for piece in regex_split(text):
+            out.append(piece)
+            if rng.random() < 0.3:
+                out.append(rng.choice(HTML_PIECES))
+        return "".join(out)
+    unit = text[: rng.randint(1, 40)] or "x 2020-2025 "
+    return unit * (rng.randint(2000, 20000) // max(1, len(unit)))
+
+
+def regex_split(text: str) -> list[str]:
+    return [text[i:i + 7] for i in range(0, len(text), 7)]
+
+
+def random_jsonl(rng: random.Random, texts: list[str]) -> bytes:
+    """JSONL bytes with the lines a batch meets: good ones, a byte-order mark, lone surrogate
+    escapes, deep nesting, NaN and odd ids, metadata keys, broken JSON, blank lines."""
+    lines = []
+    for _ in range(rng.randint(1, 6)):
+        text = rng.choice(texts) if texts and rng.random() < 0.5 else random_text(rng, rng.randint(0, 300))
+        r = rng.random()
+        if r < 0.4:
+            obj = {"id": rng.choice(["a", 1, 1.5, True, None, {"k": 1}, [1], "ü\u200b"]), "text": text[:500]}
+            if rng.random() < 0.5:
+                obj["url"] = "http://x/" + str(rng.randint(0, 9))
+                obj["source"] = {"site": "s", "n": [1, 2]}
+            lines.append(json.dumps(obj, ensure_ascii=rng.random() < 0.5).encode())
+        elif r < 0.5:
+            lines.append(b'{"id": "s", "text": "a\\ud800b"}')
+        elif r < 0.6:
+            lines.append(b"[" * rng.randint(100, 20000))
+        elif r < 0.7:
+            lines.append(b'{"id": NaN, "text": "x"}' if rng.random() < 0.5 else b'{"id": "i", "text": Infinity}')
+        elif r < 0.8:
+            lines.append(json.dumps({"id": "t", "text": text}).encode()[: rng.randint(0, 200)])
+        elif r < 0.9:
+            lines.append(b"")
+        else:
+            lines.append(bytes(rng.randrange(256) for _ in range(rng.randint(0, 60))))
+    data = b"\n".join(lines)
+    return (b"\xef\xbb\xbf" + data) if rng.random() < 0.3 else data
+
+
+def check_jsonl(data: bytes) -> None:
+    """Every non-blank line gives exactly one output line, and every output line is JSON."""
+    import io
+
+    from gov_report_nlp.cli import _dump, _jsonl_reports
+    from gov_report_nlp.io.inputs import stream_lines
+
+    f = io.BytesIO(data)
+    head = f.read(65536)
+    want = sum(1 for i, l in enumerate(data.split(b"\n")) if (l[3:] if i == 0 and l.startswith(b"\xef\xbb\xbf") else l).strip())
+    got = 0
+    for rep, meta in _jsonl_reports(stream_lines(head, f, 1 << 20), "fuzz"):
+        line = _dump(rep, "jsonl", meta)
+        json.loads(line)
+        line.encode("utf-8")
+        got += 1
+    assert got == want, f"{want} lines in, {got} out"
+
+
 def mutate(rng: random.Random, texts: list[str], max_size: int) -> str:
     """A real text, cut at random places, with pieces of others spliced in or repeated."""
     base = rng.choice(texts)
@@ -88,7 +172,9 @@ def main() -> int:
     ap.add_argument("--minutes", type=float, default=1.0)
     ap.add_argument("--seed", type=int, default=None)
     ap.add_argument("--max-size", type=int, default=3000, help="largest text, characters")
-    ap.add_argument("--slow", type=float, default=5.0, help="seconds after which an input is a finding")
+    ap.add_argument("--slow", type=float, default=5.0, help="CPU seconds after which an input is a finding")
+    ap.add_argument("--shaped", type=float, default=0.3,
+                    help="share of the texts turned into a hostile shape (one line, no spaces, HTML...)")
     ap.add_argument("--out", default="fuzz-findings")
     ap.add_argument("--corpus", help="a JSONL file of real texts to mutate (half the inputs)")
     args = ap.parse_args()
@@ -119,11 +205,23 @@ def main() -> int:
                 (out / f"bytes-{seed}-{tried}.bin").write_bytes(data)
                 print(f"CRASH in decode_bytes (#{tried}):\n{traceback.format_exc()}")
             continue
+        if rng.random() < 0.1:
+            data = random_jsonl(rng, texts)
+            try:
+                check_jsonl(data)
+            except Exception:
+                found += 1
+                out.mkdir(exist_ok=True)
+                (out / f"jsonl-{seed}-{tried}.jsonl").write_bytes(data)
+                print(f"FINDING in a JSONL batch (#{tried}):\n{traceback.format_exc()}")
+            continue
         if texts and rng.random() < 0.5:
             text = mutate(rng, texts, args.max_size)
         else:
             text = random_text(rng, rng.randint(0, args.max_size))
-        t0 = time.perf_counter()
+        if rng.random() < args.shaped:
+            text = shaped(rng, text)
+        t0 = time.process_time()
         try:
             check(text)
         except Exception:
@@ -131,7 +229,7 @@ def main() -> int:
             out.mkdir(exist_ok=True)
             (out / f"text-{seed}-{tried}.txt").write_text(text, encoding="utf-8")
             print(f"FINDING (#{tried}, {len(text)} chars):\n{traceback.format_exc()}")
-        took = time.perf_counter() - t0
+        took = time.process_time() - t0
         if took > slowest[0]:
             slowest = (took, text[:60])
         if took > args.slow:

@@ -199,3 +199,40 @@ def test_stream_lines_memory_is_bounded_by_the_limit():
     tracemalloc.stop()
     assert got[0] == b'{"id": 1}' and b"too_large" in got[1] and len(got) == 2
     assert peak < 8 << 20, peak
+
+
+# ---- ids and bad items through the API (issue 15) ----
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_ids_are_json_text_and_nan_is_refused(jobs):
+    items = [{"id": 7, "text": "Tin"}, {"id": True, "text": "Tin"}, {"id": {"a": 1}, "text": "Tin"},
+             {"id": float("nan"), "text": "Tin"}, {"id": float("inf"), "text": "Tin"}, {"id": "s", "text": "Tin"}]
+    out = list(extract_many(items, jobs=jobs, chunksize=2))
+    assert [o.id for o in out] == ["7", "true", '{"a": 1}', None, None, "s"]
+    assert isinstance(out[3], ErrorLine) and "NaN" in out[3].error
+    assert isinstance(out[4], ErrorLine) and "Infinity" in out[4].error
+    assert all(isinstance(o, Report) for i, o in enumerate(out) if i not in (3, 4))
+
+
+def test_a_report_with_a_lone_surrogate_is_still_written():
+    """A str with a lone surrogate given to the API: the CLI's writer escapes it instead of failing."""
+    from gov_report_nlp.cli import _dump
+
+    rep = next(extract_many([{"id": "x\ud800", "text": "Tin \udc00 một"}]))
+    line = _dump(rep, "jsonl")
+    line.encode("utf-8")
+    assert json.loads(line)["id"] == "x\ud800"
+
+
+def test_sigterm_in_the_parent_ends_the_pool(monkeypatch):
+    """An exception in the consumer (SIGTERM's SystemExit, Ctrl-C) terminates the workers."""
+    from gov_report_nlp import batch
+
+    killed = []
+    real = batch._terminate
+    monkeypatch.setattr(batch, "_terminate", lambda pool: (killed.append(len(pool._processes)), real(pool)))
+    it = extract_many(({"id": str(i), "text": _text(i)} for i in range(200)), jobs=2, chunksize=2)
+    next(it)
+    with pytest.raises(SystemExit):
+        it.throw(SystemExit(143))
+    assert killed and killed[0] >= 1

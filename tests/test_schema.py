@@ -33,12 +33,14 @@ def test_every_property_of_the_schema_is_described(model):
 
 
 def test_cli_schema_carries_the_descriptions():
-    r = subprocess.run([sys.executable, "-m", "gov_report_nlp", "schema"], capture_output=True, text=True,
-                       timeout=120, env={"PYTHONPATH": str(ROOT / "src"), "PATH": ""})
-    assert r.returncode == 0, r.stderr
-    s = json.loads(r.stdout)
-    assert s["title"] == "Report"
-    assert "chủ trì" in s["$defs"]["Meeting"]["properties"]["chairs"]["description"]
+    for flags, report in ((["--report"], lambda s: s), ([], lambda s: s["$defs"]["Report"])):
+        r = subprocess.run([sys.executable, "-m", "gov_report_nlp", "schema", *flags], capture_output=True, text=True,
+                           timeout=120, env={"PYTHONPATH": str(ROOT / "src"), "PATH": ""})
+        assert r.returncode == 0, r.stderr
+        s = json.loads(r.stdout)
+        assert report(s)["title"] == "Report"
+        assert report(s)["properties"]["published"]["description"]
+        assert "chủ trì" in s["$defs"]["Meeting"]["properties"]["chairs"]["description"]
 
 
 def test_a_bad_description_line_names_file_and_line(tmp_path, monkeypatch):

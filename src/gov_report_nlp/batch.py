@@ -5,7 +5,8 @@
     ...     print(rep.model_dump_json())
 
 Items are texts (str) or mappings with "text" and an optional "id" (other keys are
-ignored). Each item gives exactly one output, in input order: a Report, or an ErrorLine
+ignored; the CLI writes them back under "meta"). An id that is not a string is given
+back as its JSON text (1 -> "1"); NaN and Infinity ids are refused (an ErrorLine). Each item gives exactly one output, in input order: a Report, or an ErrorLine
 (gov_report_nlp.records) when the item cannot be read or extracted. An ErrorLine given as
 an item is passed through in place (the CLI uses this for lines that are not JSON).
 
@@ -37,8 +38,12 @@ def _task(item: Any) -> _Task:
     if isinstance(item, str):
         return (None, item, None)
     if isinstance(item, Mapping):
-        doc_id = item.get("id")
-        doc_id = None if doc_id is None else str(doc_id)
+        from .io.inputs import id_text
+
+        try:
+            doc_id = id_text(item.get("id"))
+        except (ValueError, TypeError) as e:  # NaN, Infinity, an object JSON cannot write
+            return (None, None, str(e))
         text = item.get("text")
         if not isinstance(text, str):
             return (doc_id, None, 'missing or non-string "text"')
@@ -65,6 +70,10 @@ def _run_chunk(chunk: list[_Task], input_format: str) -> list[Result]:
 
 
 def _init_worker(lexicons: tuple = ()) -> None:
+    # Ctrl-C reaches the whole process group: the parent ends the workers (see _pooled)
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     # the parent's lexicons (whatever the start method), then the whole pipeline once per worker
     from . import pipeline  # noqa: F401
     from .lexicon import activate
@@ -134,10 +143,23 @@ def _pooled(chunks: Iterator[list[_Task]], jobs: int, input_format: str, in_flig
         while pending:
             results, pool = _collect(pending, pool, jobs, input_format, BrokenProcessPool)
             yield from results
+    except BaseException:
+        # interrupted (Ctrl-C, SIGTERM turned into SystemExit by the CLI, the consumer gone):
+        # the workers end now, none is left running a chunk nobody will read
+        _terminate(pool)
+        raise
     finally:
         for _, fut in pending:
             fut.cancel()
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _terminate(pool) -> None:
+    for proc in list((getattr(pool, "_processes", None) or {}).values()):
+        try:
+            proc.terminate()
+        except Exception:
+            pass
 
 
 def _collect(pending: deque, pool, jobs: int, input_format: str, broken_cls):

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Iterator
 
 from .errors import GovReportError, InputError
-from .io.inputs import DEFAULT_MAX_BYTES, jsonl_items, parse_size, stream_lines, too_large
+from .io.inputs import DEFAULT_MAX_BYTES, jsonl_items, looks_like_jsonl, parse_size, stream_lines, too_large
 from .records import ErrorLine, Report
 from .out.tables import KINDS
 
@@ -18,11 +18,21 @@ FORMATS_IN = ("auto", "text", "html", "jsonl")
 FORMATS_FILE = FORMATS_IN + ("pdf", "docx")
 
 
-def _dump(obj, fmt: str) -> str:
+def _dump(obj, fmt: str, meta: dict | None = None) -> str:
+    """One output line (jsonl) or block (json); `meta`, the input line's other keys, under "meta".
+
+    Text that UTF-8 cannot write (a lone surrogate that reached a report through the API)
+    is written with JSON escapes instead of failing the batch."""
     data = obj.model_dump(mode="json")
-    if fmt == "jsonl":
-        return json.dumps(data, ensure_ascii=False)
-    return json.dumps(data, ensure_ascii=False, indent=2)
+    if meta:
+        data["meta"] = meta
+    indent = None if fmt == "jsonl" else 2
+    out = json.dumps(data, ensure_ascii=False, indent=indent)
+    try:
+        out.encode("utf-8")
+    except UnicodeEncodeError:
+        out = json.dumps(data, ensure_ascii=True, indent=indent)
+    return out
 
 
 def _input_format(path: str | None, data_head: bytes, requested: str) -> str:
@@ -36,52 +46,54 @@ def _input_format(path: str | None, data_head: bytes, requested: str) -> str:
             return "html"
         if ext == ".txt":
             return "text"
-    head = data_head.lstrip()[:1]
-    if head == b"{":
-        first = data_head.split(b"\n", 1)[0]
-        try:
-            obj = json.loads(first)
-            if isinstance(obj, dict) and "text" in obj:
-                return "jsonl"
-        except ValueError:
-            pass
+    if looks_like_jsonl(data_head):  # by its lines, byte-order mark or not
+        return "jsonl"
     return "auto"  # text or HTML, decided on the content
+
+
+def _stdin():
+    """The binary stdin, or InputError when there is none (closed: `<&-`)."""
+    stdin = sys.stdin
+    buf = getattr(stdin, "buffer", None) if stdin is not None else None
+    if buf is None or stdin.closed:
+        raise InputError("<stdin>: standard input is closed; give input files or pipe a text in")
+    return buf
 
 
 def _read(path: str | None) -> bytes:
     if path is None or path == "-":
-        return sys.stdin.buffer.read()
+        return _stdin().read()
     return Path(path).read_bytes()
 
 
 def _open(path: str | None):
     """A binary file object of the input (stdin for None or '-'), read as a stream."""
     if path is None or path == "-":
-        return sys.stdin.buffer
+        return _stdin()
     return open(path, "rb")
 
 
-def _jsonl_reports(lines, name: str, jobs: int = 1, errors: str = "strict") -> Iterator[Report | ErrorLine]:
-    """One Report or ErrorLine per non-blank line, in order; a pool of `jobs` processes."""
+def _jsonl_reports(lines, name: str, jobs: int = 1, errors: str = "strict") -> Iterator[tuple[Report | ErrorLine, dict | None]]:
+    """(Report or ErrorLine, the line's other keys) per non-blank line, in order; a pool of `jobs` processes."""
     from collections import deque
 
     from .batch import extract_many
 
-    linenos: deque[int] = deque()  # line numbers of the items handed out, not yet answered
+    pending: deque[tuple[int, dict | None]] = deque()  # (line number, meta) of the items handed out
 
     def items():
         for lineno, item in jsonl_items(lines, name, errors):
-            linenos.append(lineno)
+            pending.append((lineno, item.extra))
             if item.error:
                 yield ErrorLine(id=item.id, error=item.error)
             else:
                 yield {"id": item.id, "text": item.text}
 
     for rep in extract_many(items(), jobs=jobs):
-        lineno = linenos.popleft()
+        lineno, meta = pending.popleft()
         if isinstance(rep, ErrorLine) and not rep.error.startswith(f"{name}:"):
             rep = ErrorLine(id=rep.id, error=f"{name}:{lineno}: {rep.error}")
-        yield rep
+        yield rep, meta
 
 
 class _NoBar:
@@ -95,23 +107,40 @@ class _NoBar:
         pass
 
 
-def _progress(name: str):
-    """A tqdm bar on stderr when stderr is a terminal and tqdm is installed; else nothing."""
-    if not sys.stderr.isatty():
+def _progress(name: str, args=None):
+    """A tqdm bar on stderr when stderr is a terminal (or --progress), tqdm installed and not
+    --quiet; else nothing."""
+    if getattr(args, "quiet", False):
+        return _NoBar()
+    forced = getattr(args, "progress", False)
+    if not forced and not (sys.stderr is not None and sys.stderr.isatty()):
         return _NoBar()
     try:
         from tqdm import tqdm
     except ImportError:
+        if forced:
+            print("gov-report-nlp: --progress needs tqdm: pip install tqdm", file=sys.stderr)
         return _NoBar()
-    return tqdm(desc=name, unit="doc", file=sys.stderr, leave=False)
+    # a log (--progress to a file) gets a line every 10 s, not a redraw every 0.1 s
+    return tqdm(desc=name, unit="doc", file=sys.stderr, leave=forced, mininterval=0.1 if sys.stderr.isatty() else 10)
+
+
+class OutputFailed(Exception):
+    """Writing the output failed (a full disk: ENOSPC); the OSError is the cause."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(f"cannot write the output: {error.strerror or error}")
+        self.error = error
 
 
 class _Output:
-    """Where cmd_extract's reports go: one JSON (an array for several), JSON lines, or CSV rows."""
+    """Where cmd_extract's reports go: one JSON (an array for several, streamed), JSON lines,
+    or CSV rows. Never holds more than one report."""
 
     def __init__(self, fmt: str, kind: str | None, out) -> None:
         self.fmt, self.kind, self.out = fmt, kind, out
-        self.many: list[str] = []
+        self.first: str | None = None  # json: the first report, held until a second comes
+        self.count = 0
         self.csv = None
         if fmt == "csv":
             import csv
@@ -122,21 +151,44 @@ class _Output:
             self.csv = csv.DictWriter(out, fieldnames=self.columns, lineterminator="\n")
             self.csv.writeheader()  # once, before any row: the header of the kind, data or not
 
-    def write(self, rep: Report | ErrorLine) -> None:
+    def write(self, rep: Report | ErrorLine, meta: dict | None = None) -> None:
+        try:
+            self._write(rep, meta)
+        except BrokenPipeError:
+            raise
+        except OSError as e:
+            raise OutputFailed(e) from None
+
+    def _write(self, rep: Report | ErrorLine, meta: dict | None) -> None:
         if self.csv is not None:
             if isinstance(rep, Report):  # an ErrorLine has gone to stderr already
                 from .out.tables import to_rows
 
                 self.csv.writerows(to_rows(rep, self.kind))
         elif self.fmt == "jsonl":
-            self.out.write(_dump(rep, "jsonl") + "\n")
+            self.out.write(_dump(rep, "jsonl", meta) + "\n")
         else:
-            self.many.append(_dump(rep, "json"))
+            block = _dump(rep, "json", meta)
+            self.count += 1
+            if self.count == 1:
+                self.first = block
+                return
+            if self.count == 2:
+                self.out.write("[\n" + self.first)
+                self.first = None
+            self.out.write(",\n" + block)
 
     def close(self) -> None:
-        if self.many:
-            self.out.write(self.many[0] + "\n" if len(self.many) == 1 else "[\n" + ",\n".join(self.many) + "\n]\n")
-        self.out.flush()
+        try:
+            if self.count == 1:
+                self.out.write(self.first + "\n")
+            elif self.count > 1:
+                self.out.write("\n]\n")
+            self.out.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as e:
+            raise OutputFailed(e) from None
 
 
 def _read_document(path: str | None, name: str, head: bytes, f, fmt: str, args):
@@ -145,9 +197,9 @@ def _read_document(path: str | None, name: str, head: bytes, f, fmt: str, args):
 
     data = head + f.read(max(0, args.max_bytes + 1 - len(head)))
     if len(data) > args.max_bytes:
-        raise InputError(too_large(None, args.max_bytes, name) if path in (None, "-")
-                         else too_large(os.path.getsize(path), args.max_bytes, name))
-    return read_any(data, path or name, fmt, errors=args.errors)
+        size = None if path in (None, "-") else os.path.getsize(path)
+        raise InputError(too_large(size or None, args.max_bytes, name))
+    return read_any(data, path or name, fmt, errors=args.errors, max_bytes=args.max_bytes)
 
 
 def cmd_extract(args) -> int:
@@ -156,45 +208,56 @@ def cmd_extract(args) -> int:
     paths = args.files or [None]
     failed = 0
     output = _Output(args.format, args.kind, sys.stdout)
-    for path in paths:
-        name = path or "<stdin>"
-        try:
-            f = _open(path)
-            head = f.read(65536)  # enough to tell the format; a JSONL file is then streamed
-        except OSError as e:
-            print(f"gov-report-nlp: {name}: {e.strerror}", file=sys.stderr)
-            failed += 1
-            continue
-        fmt = _input_format(path, head, args.input_format)
-        if fmt == "jsonl":
-            with _progress(name) as bar:
-                lines = stream_lines(head, f, args.max_bytes)
-                for rep in _jsonl_reports(lines, name, jobs=args.jobs, errors=args.errors):
-                    bar.update(1)
-                    if isinstance(rep, ErrorLine):
-                        failed += 1
-                        print(f"gov-report-nlp: {rep.error}", file=sys.stderr)
-                    output.write(rep)
-            if f is not sys.stdin.buffer:
-                f.close()
-            continue
-        try:
-            ft = _read_document(path, name, head, f, fmt, args)
-            report = extract_text_of(ft, id=path)
-        except OSError as e:
-            print(f"gov-report-nlp: {name}: {e.strerror}", file=sys.stderr)
-            failed += 1
-            continue
-        except GovReportError as e:
-            print(f"gov-report-nlp: {e}", file=sys.stderr)
-            failed += 1
-            if args.format == "jsonl":
-                output.write(ErrorLine(id=path, error=str(e)))
-            continue
-        finally:
-            if f is not sys.stdin.buffer:
-                f.close()
-        output.write(report)
+    bar_name = (paths[0] or "<stdin>") if len(paths) == 1 else f"{len(paths)} files"
+    with _progress(bar_name, args) as bar:
+        for path in paths:
+            name = path or "<stdin>"
+            try:
+                f = _open(path)
+                head = f.read(65536)  # enough to tell the format; a JSONL file is then streamed
+            except OSError as e:
+                print(f"gov-report-nlp: {name}: {e.strerror or e}", file=sys.stderr)
+                failed += 1
+                continue
+            except GovReportError as e:
+                print(f"gov-report-nlp: {e}", file=sys.stderr)
+                failed += 1
+                continue
+            fmt = _input_format(path, head, args.input_format)
+            if fmt == "jsonl":
+                try:
+                    lines = stream_lines(head, f, args.max_bytes)
+                    for rep, meta in _jsonl_reports(lines, name, jobs=args.jobs, errors=args.errors):
+                        bar.update(1)
+                        if isinstance(rep, ErrorLine):
+                            failed += 1
+                            print(f"gov-report-nlp: {rep.error}", file=sys.stderr)
+                        output.write(rep, meta)
+                except OSError as e:  # the input failed half way (a disk error, a device)
+                    print(f"gov-report-nlp: {name}: {e.strerror or e}", file=sys.stderr)
+                    failed += 1
+                finally:
+                    if path not in (None, "-"):
+                        f.close()
+                continue
+            try:
+                ft = _read_document(path, name, head, f, fmt, args)
+                report = extract_text_of(ft, id=path)
+            except OSError as e:
+                print(f"gov-report-nlp: {name}: {e.strerror or e}", file=sys.stderr)
+                failed += 1
+                continue
+            except GovReportError as e:
+                print(f"gov-report-nlp: {e}", file=sys.stderr)
+                failed += 1
+                if args.format == "jsonl":
+                    output.write(ErrorLine(id=path, error=str(e)))
+                continue
+            finally:
+                if path not in (None, "-"):
+                    f.close()
+            bar.update(1)
+            output.write(report)
     output.close()
     return 0 if not failed else min(failed, 100) if failed < 100 else 100
 
@@ -302,9 +365,11 @@ def cmd_render(args) -> int:
 
 
 def cmd_schema(args) -> int:
-    from .out.schema import json_schema  # every field with its description from the guideline
+    # every field with its description from the guideline; the lines extract writes, or --report
+    from .out.schema import json_schema, line_schema
 
-    print(json.dumps(json_schema(), ensure_ascii=False, indent=2))
+    schema = json_schema() if args.report else line_schema()
+    print(json.dumps(schema, ensure_ascii=False, indent=2))
     return 0
 
 
@@ -367,6 +432,10 @@ def build_parser() -> argparse.ArgumentParser:
                     help=f"with --format csv: which records make the rows ({', '.join(KINDS)})")
     ex.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
                     help="worker processes for JSONL input (0: one per CPU); order is kept")
+    ex.add_argument("--progress", action="store_true",
+                    help="a progress bar on stderr even when it is not a terminal (a long job writing to a log)")
+    ex.add_argument("--quiet", "-q", action="store_true",
+                    help="nothing on stderr but errors (no progress bar)")
     ex.set_defaults(func=cmd_extract, usage_error=ex.error)
     sg = sub.add_parser("segment", help="print the outline of one document as a tree, or its segments")
     sg.add_argument("file", nargs="?")
@@ -390,7 +459,8 @@ def build_parser() -> argparse.ArgumentParser:
     rd.add_argument("-o", "--output", default="-", help="the HTML file to write ('-': stdout)")
     _input_options(rd)
     rd.set_defaults(func=cmd_render)
-    sc = sub.add_parser("schema", help="print the JSON Schema of a report")
+    sc = sub.add_parser("schema", help="print the JSON Schema of an output line (a report or an error line)")
+    sc.add_argument("--report", action="store_true", help="the schema of a report alone")
     sc.set_defaults(func=cmd_schema)
     from .store.cli import register as register_store  # index, query: the corpus store's subcommands
 
@@ -409,22 +479,87 @@ def main(argv: list[str] | None = None) -> int:
         from .lexicon import activate
 
         try:
+            _check_lexicon_dirs(args.lexicon)
             activate(args.lexicon)  # checked here, once: a bad file stops before any input is read
         except GovReportError as e:
             print(f"gov-report-nlp: {e}", file=sys.stderr)
             return 2
+        except (OSError, RuntimeError) as e:  # RuntimeError: a symlink loop on older Pythons
+            print(f"gov-report-nlp: --lexicon: {getattr(e, 'strerror', None) or e}", file=sys.stderr)
+            return 2
+    _on_sigterm()
     try:
         return args.func(args)
     except BrokenPipeError:
         # stdout closed early (| head): end quietly
-        try:
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-        except OSError:
-            pass
+        _stdout_to_devnull()
         return 0
+    except OutputFailed as e:
+        # a full disk (> /dev/full): one line, and no second traceback at exit's flush
+        _stdout_to_devnull()
+        print(f"gov-report-nlp: {e}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
+    # SIGTERM raises SystemExit(143) (see _on_sigterm): the workers are ended on the way out
+    # (batch._pooled) and the reports written so far are flushed at exit
+
+
+def _stdout_to_devnull() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, AttributeError, ValueError):
+        pass
+
+
+def _on_sigterm() -> None:
+    """SIGTERM ends the run as Ctrl-C does: through Python, so `--jobs` workers are ended too."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return
+
+    def handler(signum, frame):
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a second one ends at once
+        raise SystemExit(143)
+
+    try:
+        signal.signal(signal.SIGTERM, handler)
+    except (ValueError, OSError):
+        pass
+
+
+def _check_lexicon_dirs(dirs) -> None:
+    """Each file a --lexicon directory holds is a regular file that can be read: a FIFO, a
+    device (a link to /dev/zero), a symlink loop or a file over 10 MB is refused before
+    anything reads it (a read would hang or fill the memory)."""
+    import stat
+
+    from .errors import LexiconError
+
+    for d in dirs:
+        root = Path(d)
+        try:
+            if not root.is_dir():
+                continue  # lexicon.activate says what is wrong with it
+            entries = sorted(root.iterdir())
+        except OSError as e:
+            raise LexiconError(f"{d}: {e.strerror or e}") from None
+        for p in entries:
+            if p.name.startswith(".") or p.suffix != ".txt":
+                continue
+            try:
+                st = p.stat()
+            except OSError as e:
+                raise LexiconError(f"{p}: {e.strerror or e}") from None
+            if stat.S_ISDIR(st.st_mode):
+                continue
+            if not stat.S_ISREG(st.st_mode):
+                raise LexiconError(f"{p}: not a regular file (a pipe, a device?); a lexicon is a text file")
+            if st.st_size > 10 * 1024 * 1024:
+                raise LexiconError(f"{p}: {st.st_size:,} bytes; a lexicon file is at most 10 MB")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -220,8 +220,10 @@ class Report(BaseModel):
 class ErrorLine(BaseModel):
     """What a batch writes in place of a report for an input line it could not read."""
 
-    id: Optional[str] = None
-    error: str
+    model_config = ConfigDict(extra="forbid")
+
+    id: Optional[str] = Field(default=None, description="the id of the input line, as given (a number as its JSON text)")
+    error: str = Field(description="what is wrong, starting with the input's name and line number: \"docs.jsonl:3: not JSON: ...\"")
 
 
 # -- records as flat rows (CSV, DataFrame): how a model's fields flatten -------------------

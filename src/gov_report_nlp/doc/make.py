@@ -1,6 +1,7 @@
 """make_document: raw input (plain text or HTML) -> a normalized, segmented Document."""
 from __future__ import annotations
 
+from ..io.encodings import glyph_soup_warning
 from ..io.htmltext import html_to_text, looks_like_html
 from ..io.normalize import normalize_with_map
 from ..io.offsets import OffsetMap
@@ -27,4 +28,15 @@ def make_document(
     maps.append(nmap)
     doc = Document(text=text, source=raw, maps=maps, id=id, input_format=input_format, encoding=encoding)
     segment(doc)
+    _input_warnings(doc, raw)
     return doc
+
+
+def _input_warnings(doc: Document, raw: str) -> None:
+    """Say what the text cannot show: an input with no text in it, legacy glyph soup."""
+    if not doc.text.strip() and raw.strip():
+        what = "the HTML has no visible text" if doc.input_format == "html" else "the input has no text"
+        doc.warnings.append(f"{what}: nothing to extract")
+    soup = glyph_soup_warning(doc.text)
+    if soup:
+        doc.warnings.append(soup)

@@ -95,15 +95,26 @@ def _add(doc: Document, kind: str, start: int, end: int, parent: int | None = No
     return len(doc.segments) - 1
 
 
+# a header line is short: the motto, number and dateline are looked for in this many
+# characters of a line. A text whose first line is longer than LONG_LINE lost its line breaks
+# (or is machine-made): its layout is a guess, said in a warning
+HEAD_CHARS = 200
+LONG_LINE = 2000
+
+
 def detect_layout(doc: Document, lines: list[Span]) -> str:
     head = lines[:25]
-    for ln in head:
-        t = doc.text[ln.start:ln.end]
-        if MOTTO_STATE.search(t) or MOTTO_PARTY.search(t):
-            return "formal"
-    numbered = any(NUMBER_LINE.match(doc.text[ln.start:ln.end]) for ln in head)
-    dated = any(DATELINE.match(doc.text[ln.start:ln.end]) for ln in head)
-    return "formal" if numbered and dated else "news"
+    heads = [doc.text[ln.start:min(ln.end, ln.start + HEAD_CHARS)] for ln in head]
+    if any(MOTTO_STATE.search(t) or MOTTO_PARTY.search(t) for t in heads):
+        layout = "formal"
+    else:
+        numbered = any(NUMBER_LINE.match(t) for t in heads)
+        dated = any(DATELINE.match(t) for t in heads)
+        layout = "formal" if numbered and dated else "news"
+    if head and head[0].end - head[0].start > LONG_LINE:  # no title or header line: one long run of text
+        doc.warnings.append(f"layout: the text starts with a line of more than {LONG_LINE:,} characters (line breaks "
+                            f"lost?); the layout ({layout}) is a guess")
+    return layout
 
 
 def segment(doc: Document) -> Document:

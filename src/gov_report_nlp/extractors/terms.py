@@ -44,9 +44,29 @@ ORDINAL = regex.compile(
 )
 
 
+@lru_cache(maxsize=None)
+def _excluded_pattern() -> regex.Pattern:
+    words = "|".join(regex.escape(w) for w in sorted(load_list("term_not_before"), key=len, reverse=True))
+    return regex.compile(rf"(?<!\w)(?:{words})(?:\s+\S+){{0,3}}\s*$")
+
+
+def _tail(left: str, n: int) -> str:
+    """The last words of `left` within n characters (cut at a space, never inside a word)."""
+    if len(left) <= n:
+        return left
+    space = left.find(" ", len(left) - n)
+    return left[space + 1:] if space >= 0 else ""
+
+
 def _excluded(left: str) -> bool:
-    low = left.lower()
-    return any(regex.search(rf"(?<!\w){regex.escape(w)}(?:\s+\S+){{0,3}}\s*$", low) for w in load_list("term_not_before"))
+    return _excluded_pattern().search(left.lower(), timeout=1.0) is not None
+
+
+# how far back from a year span its cue, body and exclusion words are looked for: a body
+# has at most MAX_BODY_WORDS words, an exclusion word comes within three words of the span.
+# A line without breaks (a text that lost them, a machine-made one) is never read whole
+# for each span: that was quadratic (a 100 KB line of spans took 44 s)
+LOOK_BACK = 600
 
 
 @lru_cache(maxsize=None)
@@ -114,16 +134,22 @@ def find_terms(doc: Document) -> Iterator[Term]:
         y1, y2 = int(m["y1"]), int(m["y2"])
         if not 0 < y2 - y1 <= 15 or (y1, y2) in seen:
             continue
-        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_start = text.rfind("\n", max(0, m.start() - LOOK_BACK), m.start()) + 1
+        if line_start == 0 and m.start() > LOOK_BACK:
+            # no break within reach: start the window at a word boundary LOOK_BACK back
+            floor = m.start() - LOOK_BACK
+            space = text.find(" ", floor, m.start())
+            line_start = space + 1 if space >= 0 else m.start()
         left = text[line_start:m.start()]
-        if _excluded(left):
+        if _excluded(_tail(left, 160)):
             continue
-        cue = CUE.search(left, timeout=1.0)
+        near = _tail(left, 60)  # a cue ends the left side: its few words are enough
+        cue = CUE.search(near, timeout=1.0)
         paren = left.rstrip().endswith("(")
         if not cue and not paren:
             continue
         seen.add((y1, y2))
-        start = line_start + cue.start() if cue else m.start()
+        start = m.start() - len(near) + cue.start() if cue else m.start()
         body, ordinal = _body(text, line_start, start) if cue else (None, None)
         if cue and regex.match(r"\d+\s+năm", cue.group(0)):
             # "kế hoạch ... 5 năm 2021-2025": the duration belongs to the body

@@ -236,3 +236,45 @@ def to_legacy(text: str, name: str) -> bytes:
         else:
             out_s.append(ch)
     return "".join(out_s).encode("latin-1")
+
+
+# glyph soup told without the legacy tables: a TCVN3 text shows Latin-1 symbols inside
+# words ("c«ng", "th¸ng", "x·"); a VNI text a plain vowel followed by an accented one that
+# stands for its tone ("Coäng", "hoøa", "Vieät"). Clean Vietnamese has neither; European
+# text has them rarely ("país").
+_SOUP_TCVN3 = None
+_SOUP_VNI = None
+
+
+def _soup_patterns():
+    global _SOUP_TCVN3, _SOUP_VNI
+    if _SOUP_TCVN3 is None:
+        import regex
+
+        _SOUP_TCVN3 = regex.compile(r"[A-Za-z\xc0-\xff][\xa1-\xbf\xd7\xf7]|[\xa1-\xbf\xd7\xf7][A-Za-z\xc0-\xff]")
+        _SOUP_VNI = regex.compile(r"[aeiouyAEIOUY][\xe0-\xe5\xe8-\xef\xf2-\xf6\xf8-\xfd]")
+    return _SOUP_TCVN3, _SOUP_VNI
+
+
+def looks_like_glyph_soup(text: str) -> bool:
+    """Whether Unicode text reads as TCVN3 or VNI glyphs ("Cæng th«ng tin"), without viparse."""
+    sample = text[:SAMPLE_CHARS]
+    if not any("\xa0" < ch <= "\xff" for ch in sample):
+        return False
+    fit, seen = vietnamese_fit(sample)
+    if fit >= MIN_FIT or seen * (1 - fit) < MIN_ODD:
+        return False
+    tcvn3, vni = _soup_patterns()
+    words = [w for w in sample.split() if any("\x80" <= ch <= "\xff" for ch in w)]
+    odd = sum(1 for w in words if tcvn3.search(w) or vni.search(w))
+    return odd >= MIN_ODD and odd >= 0.3 * len(words)
+
+
+def glyph_soup_warning(text: str) -> str | None:
+    """The warning for text that is TCVN3/VNI glyph soup left as it is, or None."""
+    if not looks_like_glyph_soup(text):
+        return None
+    if not _has_viparse():
+        return f"the text looks like TCVN3 or VNI glyphs read as Unicode (\"Cæng th«ng tin\"); {LEGACY_HINT}"
+    return ("the text looks like TCVN3 or VNI glyphs read as Unicode (\"Cæng th«ng tin\"); "
+            "repair it first with gov_report_nlp.io.encodings.repair_glyph_soup (the CLI does)")

@@ -113,6 +113,15 @@ def read_pdf(data: bytes, name: str = "<pdf>") -> FileText:
         raise InputError(f"{name}: not a readable PDF ({type(e).__name__}: {e})") from None
     text = clean_pages(pages)
     warnings = []
+    if not text.strip() and any(p.strip() for p in pages):
+        # every line came back on most pages: pages alike (a form printed three times), not
+        # furniture. Each text once, furniture of the distinct pages dropped if there is any
+        distinct = list(dict.fromkeys(p for p in pages if p.strip()))
+        text = clean_pages(distinct) if len(distinct) > 1 else ""
+        if not text.strip():
+            text = clean_pages(["\n".join(distinct)])
+        warnings.append(f"{name}: the {len(pages)} pages are alike ({len(distinct)} distinct): "
+                        f"their lines are text, not page furniture; each distinct page is read once")
     if not text.strip():
         warnings.append(f"{name}: the PDF has no text layer (a scan?); nothing to read without OCR")
     return FileText(text=text, input_format="pdf", pages=len(pages), warnings=warnings)
@@ -120,12 +129,39 @@ def read_pdf(data: bytes, name: str = "<pdf>") -> FileText:
 
 # --- DOCX --------------------------------------------------------------------------------
 
-def read_docx(data: bytes, name: str = "<docx>") -> FileText:
-    """The paragraphs and tables of a DOCX body in order (python-docx), or InputError."""
+def check_zip(data: bytes, name: str = "<zip>", limit: int | None = None) -> None:
+    """InputError when a ZIP archive (a DOCX) would inflate past `limit` bytes (the input
+    limit, --max-bytes; 50 MB by default): a member larger, or all members together.
+
+    The sizes checked are the central directory's, which zipfile also holds every read to
+    (a member never yields more than its declared size), so a 393 KB file that inflates
+    to 100 MB of paragraphs is refused here, before anything is inflated."""
+    from .inputs import DEFAULT_MAX_BYTES
+
+    limit = DEFAULT_MAX_BYTES if limit is None else limit
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            infos = z.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return  # the reader says what is wrong with it
+    total = 0
+    for info in infos:
+        total += max(0, info.file_size)
+        if info.file_size > limit or total > limit:
+            what = f"its member {info.filename} inflates to {info.file_size:,} bytes" if info.file_size > limit \
+                else f"its members inflate to more than {total:,} bytes"
+            raise InputError(f"{name}: a {len(data):,}-byte archive whose {what.removeprefix('its ')}, over the limit "
+                             f"of {limit:,} bytes (raise it with --max-bytes if the file is genuine)")
+
+
+def read_docx(data: bytes, name: str = "<docx>", *, max_bytes: int | None = None) -> FileText:
+    """The paragraphs and tables of a DOCX body in order (python-docx), or InputError
+    (one that would inflate past max_bytes too: see check_zip)."""
     try:
         import docx
     except ImportError:
         raise InputError(f"{name}: looks like a DOCX file; to read it, {DOCX_HINT}") from None
+    check_zip(data, name, max_bytes)
     try:
         document = docx.Document(io.BytesIO(data))
         blocks = [b for b in _docx_blocks(document) if b.strip()]
@@ -209,16 +245,17 @@ def _layout_columns(rows: list[list[list[str]]]) -> list[list[list[str]]] | None
 
 # --- any file ----------------------------------------------------------------------------
 
-def read_bytes(data: bytes, fmt: str, name: str = "<file>") -> FileText:
+def read_bytes(data: bytes, fmt: str, name: str = "<file>", *, max_bytes: int | None = None) -> FileText:
     """The text of a file's bytes in a file format ("pdf" or "docx")."""
     if fmt == "pdf":
         return read_pdf(data, name)
     if fmt == "docx":
-        return read_docx(data, name)
+        return read_docx(data, name, max_bytes=max_bytes)
     raise InputError(f"{name}: not a file format: {fmt!r} (one of {', '.join(FILE_FORMATS)})")
 
 
-def read_any(data: bytes, name: str = "<input>", fmt: str = "auto", *, errors: str = "strict") -> FileText:
+def read_any(data: bytes, name: str = "<input>", fmt: str = "auto", *, errors: str = "strict",
+             max_bytes: int | None = None) -> FileText:
     """The text of any one document's bytes: PDF, DOCX, or text/HTML in any known encoding.
 
     fmt is "auto" (PDF and DOCX told by their bytes, then by the extension of `name`),
@@ -228,7 +265,7 @@ def read_any(data: bytes, name: str = "<input>", fmt: str = "auto", *, errors: s
     if fmt == "auto":
         fmt = sniff_file(data, name) or "auto"
     if fmt in FILE_FORMATS:
-        return read_bytes(data, fmt, name)
+        return read_bytes(data, fmt, name, max_bytes=max_bytes)
     from .inputs import decode_bytes
 
     text, encoding = decode_bytes(data, name, errors=errors)

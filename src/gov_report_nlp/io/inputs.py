@@ -10,6 +10,7 @@ InputError naming the offset of the first bad byte, or with errors="replace" bec
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -110,13 +111,20 @@ class JsonlItem:
     id: str | None
     text: str | None
     error: str | None = None
-    extra: dict[str, Any] | None = None
+    extra: dict[str, Any] | None = None  # the line's other keys ("source", "url"...), as given
+
+
+BOM = b"\xef\xbb\xbf"
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def jsonl_items(lines, name: str = "<stdin>", errors: str = "strict"):
     """(line number, JsonlItem) of every non-blank line of raw JSONL bytes (from stream_lines):
-    a line that is not UTF-8 (with errors="strict") or not a report's JSON is an item with its error."""
+    a line that is not UTF-8 (with errors="strict") or not a report's JSON is an item with its error.
+    A byte-order mark before the first line is dropped."""
     for lineno, raw in enumerate(lines, 1):
+        if lineno == 1 and raw.startswith(BOM):
+            raw = raw[len(BOM):]
         if not raw.strip():
             continue
         try:
@@ -124,26 +132,112 @@ def jsonl_items(lines, name: str = "<stdin>", errors: str = "strict"):
         except UnicodeDecodeError as e:
             yield lineno, JsonlItem(None, None, f"{name}:{lineno}: not UTF-8 at byte {e.start}")
             continue
-        yield lineno, parse_jsonl_line(line, lineno, name)
+        yield lineno, parse_jsonl_line(line, lineno, name, errors)
 
 
-def parse_jsonl_line(line: str, lineno: int, name: str = "<stdin>") -> JsonlItem:
-    """One JSONL line as {"id", "text"}; other keys are passed by, bad lines become errors."""
+def _refuse_constant(name: str):
+    raise ValueError(f"{name} is not JSON")
+
+
+def id_text(value: Any) -> str | None:
+    """The id a user gave, as a string: a string as it is, anything else as its JSON text
+    (1 -> "1", true -> "true", {"a": 1} -> '{"a": 1}'); None stays None. ValueError for
+    NaN and Infinity, which have no JSON text."""
+    if value is None or isinstance(value, str):
+        return value
     try:
-        obj = json.loads(line)
+        return json.dumps(value, ensure_ascii=False, allow_nan=False)
+    except ValueError:
+        raise ValueError(f"the id {value!r} is not JSON (NaN and Infinity are refused)") from None
+
+
+def _surrogates(obj: Any, errors: str) -> tuple[Any, str | None]:
+    """obj with lone surrogates (JSON "\\ud800" escapes, no character) replaced by U+FFFD
+    (errors="replace"), or the message naming the first (errors="strict")."""
+    if isinstance(obj, str):
+        m = _SURROGATE.search(obj)
+        if m is None:
+            return obj, None
+        if errors == "replace":
+            return _SURROGATE.sub("\ufffd", obj), None
+        return obj, f"lone surrogate \\u{ord(m.group()):04x} at character {m.start()} (use --errors replace to read it anyway)"
+    if isinstance(obj, dict):
+        out = {}
+        for k, v in obj.items():
+            k2, err = _surrogates(k, errors)
+            if err:
+                return obj, err
+            v2, err = _surrogates(v, errors)
+            if err:
+                return obj, err
+            out[k2] = v2
+        return out, None
+    if isinstance(obj, list):
+        out_l = []
+        for v in obj:
+            v2, err = _surrogates(v, errors)
+            if err:
+                return obj, err
+            out_l.append(v2)
+        return out_l, None
+    return obj, None
+
+
+def parse_jsonl_line(line: str, lineno: int, name: str = "<stdin>", errors: str = "strict") -> JsonlItem:
+    """One JSONL line as {"id", "text"}; other keys come along in `extra`, bad lines become errors.
+
+    Never raises: a line nested too deep, NaN or Infinity, a lone surrogate escape
+    ("\\ud800", which no output can write; replaced by U+FFFD with errors="replace")
+    is an item with its error."""
+    try:
+        obj = json.loads(line, parse_constant=_refuse_constant)
     except json.JSONDecodeError as e:
         return JsonlItem(None, None, f"{name}:{lineno}: not JSON: {e.msg} at column {e.colno}")
+    except ValueError as e:  # NaN, Infinity; a number of more than 4300 digits
+        return JsonlItem(None, None, f"{name}:{lineno}: not JSON: {e}")
+    except RecursionError:
+        return JsonlItem(None, None, f"{name}:{lineno}: not JSON: nested too deep")
     if isinstance(obj, dict) and _TOO_LARGE in obj and len(obj) == 1:
         size, limit = obj[_TOO_LARGE]
         return JsonlItem(None, None, too_large(size, limit, f"{name}:{lineno}"))
     if not isinstance(obj, dict):
         return JsonlItem(None, None, f"{name}:{lineno}: expected a JSON object, got {type(obj).__name__}")
-    doc_id = obj.get("id")
-    doc_id = None if doc_id is None else str(doc_id)
+    try:
+        obj, bad = _surrogates(obj, errors)
+    except RecursionError:
+        return JsonlItem(None, None, f"{name}:{lineno}: not JSON: nested too deep")
+    try:
+        doc_id = id_text(obj.get("id"))
+    except ValueError as e:  # 1e400 reads as Infinity
+        return JsonlItem(None, None, f"{name}:{lineno}: {e}")
+    if bad:
+        return JsonlItem(doc_id, None, f"{name}:{lineno}: {bad}")
+    extra = {k: v for k, v in obj.items() if k not in ("id", "text")} or None
+    if extra:
+        try:
+            json.dumps(extra, allow_nan=False)
+        except ValueError:
+            return JsonlItem(doc_id, None, f"{name}:{lineno}: a number too large for JSON (read as Infinity) in its other keys")
     text = obj.get("text")
     if not isinstance(text, str):
-        return JsonlItem(doc_id, None, f"{name}:{lineno}: missing or non-string \"text\"")
-    return JsonlItem(doc_id, text)
+        return JsonlItem(doc_id, None, f"{name}:{lineno}: missing or non-string \"text\"", extra)
+    return JsonlItem(doc_id, text, None, extra)
+
+
+def looks_like_jsonl(head: bytes) -> bool:
+    """Whether the first bytes of an input are JSONL of documents: its first non-blank line
+    (byte-order mark or not) is a JSON object with "text", or begins like one when it is
+    longer than `head`."""
+    head = head.removeprefix(BOM).lstrip()
+    if not head.startswith(b"{"):
+        return False
+    first, nl, _ = head.partition(b"\n")
+    try:
+        obj = json.loads(first)
+    except (ValueError, RecursionError):
+        # a first line longer than the head: its first key says what it is
+        return not nl and re.match(rb'\{\s*"(?:id|text)"\s*:', first) is not None
+    return isinstance(obj, dict) and "text" in obj
 
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024

@@ -3,7 +3,9 @@
 - Unicode NFC, and one tone-mark placement (the old style "hòa", "thúy", as the contract
   writes), so patterns say "hòa" and never "ho(à|a)";
 - the PDF artifact "Ƣ/ƣ" read as "Ư/ư";
-- CRLF and CR to LF; no-break, zero-width and other odd spaces; soft hyphens dropped;
+- CRLF and CR to LF; no-break and other odd spaces; soft hyphens and zero-width characters
+  dropped, except a zero-width space (U+200B, U+2060) where it separates two words (before a
+  capital, between a letter and a digit): "Lê\u200bVăn\u200bMinh" is "Lê Văn Minh";
 - runs of spaces collapsed to one, lines trimmed, blank lines kept as one paragraph break;
 - HTML to text (htmltext.py) when the input is HTML.
 
@@ -39,6 +41,7 @@ _PIECE_SRC = rf"""
         |(?:{_ZW}*+{_HS}){{2,}}+{_ZW}*+                              # a run of two or more spaces
         |{_ZW}++{_HS}{_ZW}*+|{_HS}{_ZW}++                           # a space with zero-width beside it
         |(?!\x20){_HS})                                             # one odd space (no-break, tab...)
+    |(?<=[\p{{L}}\p{{N}}\p{{P}}])(?P<zwsp>[\u200b\u2060]++)(?=\p{{Lu}}|(?<=\p{{L}}[\u200b\u2060]++)\p{{N}}|(?<=\p{{N}}[\u200b\u2060]++)\p{{L}})  # a zero-width space between words: a space
     |(?P<zw>{_ZW}++)                                             # zero-width alone: dropped
     |(?P<pdf>[Ƣƣ])                                               # PDF artifact for Ư/ư
     |(?<![\w])(?P<comb>(?=\w*?\p{{M}})\w++)                      # a word with combining marks
@@ -112,6 +115,8 @@ def _replacement(m: regex.Match, text_len: int) -> str | None:
         return " "
     if kind == "zw":
         return ""
+    if kind == "zwsp":
+        return " "
     if kind == "pdf":
         return "Ư" if s == "Ƣ" else "ư"
     if kind == "comb":

@@ -7,6 +7,7 @@ schema is built. tests/test_schema.py checks that every field of every model has
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -49,3 +50,29 @@ def json_schema(model: type[BaseModel] = records.Report) -> dict:
             if text:
                 prop["description"] = text
     return schema
+
+
+META_SCHEMA = {
+    "type": "object",
+    "description": "JSONL input only: the input line's keys other than \"id\" and \"text\" (\"source\", \"url\", "
+                   "a user's own), as given, so results can be joined back; absent when the line has none",
+}
+
+
+def line_schema() -> dict[str, Any]:
+    """The JSON Schema of every line (jsonl) or item (json) `gov-report-nlp extract` writes:
+    a Report, or an ErrorLine for an input it could not read, each with the optional "meta"."""
+    defs: dict[str, Any] = {}
+    for model in (records.Report, records.ErrorLine):
+        schema = json_schema(model)
+        defs.update(schema.pop("$defs", {}))
+        schema["properties"]["meta"] = META_SCHEMA
+        defs[model.__name__] = schema
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "gov-report-nlp output line",
+        "description": "One line of `gov-report-nlp extract --format jsonl` (one item of --format json): "
+                       "the Report of an input, or an ErrorLine for an input that could not be read or extracted.",
+        "oneOf": [{"$ref": "#/$defs/Report"}, {"$ref": "#/$defs/ErrorLine"}],
+        "$defs": defs,
+    }
