@@ -179,3 +179,27 @@ def test_builtin_maps_hold_only_allowed_values():
     for name, allowed in MAP_VALUES.items():
         assert set(load_map(name).values()) <= allowed, name
     assert set(load_map("org_kinds").values()) == MAP_VALUES["org_kinds"]  # all six in use
+
+
+def test_matches_at_lexicon_starts_equal_the_scan():
+    """The Aho-Corasick starts of lexicon words + the pattern's match there find what the
+    pattern's own scan finds (origin: genre; benchmarks/check_refs.py fuzzes it at length)."""
+    import pytest
+    import regex
+
+    from gov_report_nlp.extractors.organizations import _body_matches, _pattern
+    from gov_report_nlp.extractors.refs import _bare_matches, _bare_pattern
+    from gov_report_nlp.lexicon import matches_at, starts_finder
+
+    if starts_finder(["a"]) is None:
+        pytest.skip("pyahocorasick is not installed")
+    pat = regex.compile(r"(?<!\w)(?:hội nghị|hội|nghị quyết)(?!\w)", regex.IGNORECASE)
+    starts = starts_finder(["hội nghị", "hội", "nghị quyết"])
+    for text in ["", "Hội nghị và nghị quyết", "HỘI NGHỊ QUYẾT", "xhội hội", "nghị nghị quyết hội"]:
+        assert [m.span() for m in matches_at(pat, text, starts(text.lower()))] == \
+            [m.span() for m in pat.finditer(text)]
+    texts = ["Theo Nghị quyết số 12 và kế hoạch 45, công\nvăn 7, BÁO CÁO số: 3, kế hoạch 2020.",
+             "UBND huyện Đắk Song, Huyện ủy Vĩnh Thuận; 12/QĐ-UBND; Sở Tài chính tỉnh", ""]
+    for text in texts:
+        assert [m.span() for m in _bare_matches(text)] == [m.span() for m in _bare_pattern().finditer(text)]
+        assert [m.span() for m in _body_matches(text)] == [m.span() for m in _pattern()[1].finditer(text)]

@@ -266,3 +266,65 @@ def title_form(text: str) -> str:
                 out.append(w.lower())
             i += 1
     return " ".join(out)
+
+
+# --- candidate starts of lexicon-driven scans ---------------------------------------------
+
+# Characters (tab, line breaks, Latin, combining marks, Vietnamese, general punctuation) each
+# of which lowers to one character that a case-insensitive pattern treats as it: in a text
+# made of them only, text.lower() has the same offsets and a lowercase phrase occurs in it
+# exactly where the phrase matches the text case-insensitively. İ and ſ are not.
+# benchmarks/check_organizations.py and check_refs.py recompute the set for their letters.
+NOT_LOWER_SAFE = regex.compile(r"[^\t\n\r\x20-\u024f\u0300-\u036f\u1e00-\u1eff\u2000-\u206f]|[İſ]")
+
+
+def starts_finder(words):
+    """A function lowered_text -> every offset where one of `words` (lowercase strings)
+    begins in it, overlaps included, in order: one pass of an Aho-Corasick automaton
+    (pyahocorasick, the `fast` extra). None when pyahocorasick is not installed: the caller
+    scans with its pattern as before (the same matches, only slower)."""
+    try:
+        import ahocorasick
+    except ImportError:  # pragma: no cover - the fast extra is not installed
+        return None
+    words = {w for w in words if w}
+    if not words:
+        return lambda lowered: []
+    auto = ahocorasick.Automaton()
+    for w in words:
+        auto.add_word(w, len(w))
+    auto.make_automaton()
+
+    def starts(lowered: str) -> list[int]:
+        return sorted({end - n + 1 for end, n in auto.iter(lowered)})
+    return starts
+
+
+def matches_at(pattern: regex.Pattern, text: str, starts: list[int], seconds: float | None = None) -> list:
+    """What `pattern.finditer(text)` finds, `pattern` tried only at `starts` (ascending): the
+    same matches when every match of `pattern` begins at one of them and `pattern` never
+    matches the empty string (budget.matches_from's rule, with the starts given). The whole
+    scan has budget.matches' time limit (by default limit(len(text))); PatternTimeout past it."""
+    from time import perf_counter
+
+    from .budget import PatternTimeout, limit
+
+    seconds = limit(len(text)) if seconds is None else seconds
+    deadline = perf_counter() + seconds
+    out = []
+    at = 0
+    match = pattern.match
+    try:
+        for p in starts:
+            if p < at:
+                continue
+            left = deadline - perf_counter()
+            if left <= 0:
+                raise TimeoutError
+            m = match(text, p, timeout=left)
+            if m is not None:
+                out.append(m)
+                at = m.end()
+    except TimeoutError as e:
+        raise PatternTimeout(seconds) from e
+    return out

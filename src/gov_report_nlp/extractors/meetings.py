@@ -26,7 +26,7 @@ from ..lang.dates import find_dates, published_date
 from ..doc.document import Document
 from ..lang.lists import read_list
 from ..lang.names import find_person_mentions
-from ..lexicon import lexicon_generation, load_list, load_map
+from ..lexicon import NOT_LOWER_SAFE, lexicon_generation, load_list, load_map, starts_finder
 from ..lang.numbers import parse_count, parse_ordinal
 from ..records import Evidence, Meeting
 
@@ -153,6 +153,16 @@ class _P:
         cls.HAS_CHAIR = regex.compile(r"chủ\s+trì", _F)  # CHAIR, CHAIR_UNDER
         cls.HAS_ATTEND = regex.compile(r"\L<att>|về\s+phía|dự|lãnh\s+đạo|đại\s+diện", _F, att=_lex("meeting_attend_cues"))  # ATTEND, ATTEND_SIDE, ATTEND_AFTER
         cls.HAS_RES = regex.compile(r"thông\s+qua|ban\s+hành", _F)  # RES_COUNT, RES_VERB, RES_PASSIVE
+        # where each of KIND, HAS_ATTEND, HAS_CHAIR, HAS_RES can begin: the first word of
+        # each of its phrases (a phrase's spaces match any whitespace in some of them),
+        # lowercased; found for the whole document in one pass (_may_match)
+        att = [w.lower() for w in _lex("meeting_attend_cues")]
+        cls.STARTS = {
+            "kind": starts_finder(cls.kinds),
+            "attend": starts_finder([w.split()[0] for w in att if w.split()] + ["về", "dự", "lãnh", "đại"]),
+            "chair": starts_finder(["chủ"]),
+            "res": starts_finder(["thông", "ban"]),
+        }
         # a phrase that opens with the name of a body ("huyện ủy, UBND huyện", "Ban Chỉ đạo ...")
         cls.BODY = regex.compile(r"\L<ok>(?!\w)", regex.I, ok=sorted(load_map("org_kinds"), key=len, reverse=True))
         cls.ORG_VERB = regex.compile(
@@ -246,8 +256,37 @@ class _Draft:
     twin: Optional["_Draft"] = None  # the meeting told in the same clause before this one ("... và hội nghị ...")
 
 
+_SEEN: tuple = (None, -1, {})  # (the last text, the lexicons' generation, its starts by key)
+
+
+def _may_match(text: str, s: int, e: int, key: str) -> bool:
+    """False when no match of the pattern `key` names (_P.STARTS) can lie in text[s:e]: none
+    of its first words begins there (the words of the whole text found once, bisected per
+    sentence). True when one does, or when the text is not safe to lower or pyahocorasick is
+    missing: the caller's search decides. benchmarks/check_meetings.py checks the filter."""
+    global _SEEN
+    seen_text, generation, by_key = _SEEN
+    if seen_text is not text or generation != lexicon_generation():
+        by_key = {"": NOT_LOWER_SAFE.search(text) is None}
+        _SEEN = (text, lexicon_generation(), by_key)
+    if not by_key[""]:
+        return True
+    starts = by_key.get(key)
+    if starts is None:
+        finder = _P.get().STARTS[key]
+        if finder is None:
+            return True
+        if "lowered" not in by_key:
+            by_key["lowered"] = text.lower()
+        starts = by_key[key] = finder(by_key["lowered"])
+    i = bisect_left(starts, s)
+    return i < len(starts) and starts[i] < e
+
+
 def _kind_matches(text: str, s: int, e: int):
     P = _P.get()
+    if not _may_match(text, s, e, "kind"):
+        return
     # one search at a time (as finditer would go on, but lazily: the title wants the first only)
     m = P.KIND.search(text, s, e, timeout=_T)
     if m is None:  # most sentences: no meeting word, no need for the words that are not one
@@ -412,7 +451,7 @@ def _chairs(doc: Document, s: int, e: int, anchor: bool) -> list[tuple[str, Evid
     P = _P.get()
     text = doc.text
     out: list[tuple[str, Evidence]] = []
-    if not P.HAS_CHAIR.search(text, s, e, timeout=_T):
+    if not _may_match(text, s, e, "chair") or not P.HAS_CHAIR.search(text, s, e, timeout=_T):
         return out
     spans: list[tuple[int, int]] = []
     for m in matches(P.CHAIR, text, s, e):
@@ -493,7 +532,7 @@ def _attendees(doc: Document, s: int, e: int) -> list[tuple[str, Evidence]]:
     P = _P.get()
     text = doc.text
     out: list[tuple[str, Evidence]] = []
-    if not P.HAS_ATTEND.search(text, s, e, timeout=_T):
+    if not _may_match(text, s, e, "attend") or not P.HAS_ATTEND.search(text, s, e, timeout=_T):
         return out
     for a, b, first in _lists(text, s, e):
         if b is None:
@@ -531,7 +570,7 @@ def _attendees(doc: Document, s: int, e: int) -> list[tuple[str, Evidence]]:
 
 def _resolutions(text: str, s: int, e: int, d: _Draft) -> None:
     P = _P.get()
-    if not P.HAS_RES.search(text, s, e, timeout=_T):
+    if not _may_match(text, s, e, "res") or not P.HAS_RES.search(text, s, e, timeout=_T):
         return
     for m in matches(P.RES_COUNT, text, s, e):
         n = parse_count(m["n"])

@@ -11,7 +11,7 @@ import regex
 
 from ..budget import matches
 from ..doc.document import Document
-from ..lexicon import load_map
+from ..lexicon import NOT_LOWER_SAFE, load_map, matches_at, starts_finder
 from ..lang.names import body_end, doc_admin_units, expand_title
 from ..records import Evidence, Organization
 
@@ -39,12 +39,11 @@ def _pattern():
     )
 
 
-# Characters (tab, line breaks, Latin, combining marks, Vietnamese, general punctuation)
-# each of which lowers to one character that the case-insensitive pattern treats as it: in
-# a text made of them only, the lowercase pattern over text.lower() finds the same spans
-# (a fifth of the time: case-insensitive lists are the costly part). İ and ſ are not.
-# benchmarks/check_organizations.py recomputes the set.
-_NOT_LOWER_SAFE = regex.compile(r"[^\t\n\r\x20-\u024f\u0300-\u036f\u1e00-\u1eff\u2000-\u206f]|[İſ]")
+# Characters each of which lowers to one character that the case-insensitive pattern treats
+# as it (lexicon.NOT_LOWER_SAFE): in a text made of them only, the lowercase pattern over
+# text.lower() finds the same spans (a fifth of the time: case-insensitive lists are the
+# costly part). benchmarks/check_organizations.py recomputes the set.
+_NOT_LOWER_SAFE = NOT_LOWER_SAFE
 
 
 @lru_cache(maxsize=None)
@@ -56,10 +55,22 @@ def _lower_pattern():
                          bodies=[k.lower() for k in kinds], levels=[v.lower() for v in levels])
 
 
+@lru_cache(maxsize=None)
+def _body_starts():
+    """Every offset where a body word begins in lowercased text (a match of the lowercase
+    pattern begins at one: its lookbehinds take no characters); None without pyahocorasick."""
+    return starts_finder(k.lower() for k in load_map("org_kinds"))
+
+
 def _body_matches(text: str) -> list[regex.Match]:
-    """_pattern()'s matches in text; read their spans (over text.lower() when it is safe)."""
+    """_pattern()'s matches in text; read their spans (over text.lower() when it is safe,
+    the pattern tried only where a body word begins when pyahocorasick is there)."""
     if _NOT_LOWER_SAFE.search(text) is None:
-        return matches(_lower_pattern(), text.lower())
+        lowered = text.lower()
+        starts = _body_starts()
+        if starts is None:
+            return matches(_lower_pattern(), lowered)
+        return matches_at(_lower_pattern(), lowered, starts(lowered))
     return matches(_pattern()[1], text)
 
 

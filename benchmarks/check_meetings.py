@@ -1,0 +1,74 @@
+"""meetings._may_match, the document-wide filter that spares a sentence the searches of
+KIND, HAS_ATTEND, HAS_CHAIR and HAS_RES: wherever the pattern finds a match in a window,
+the filter lets the window through (so the extractor's output is the same), and the set of
+characters lexicon.NOT_LOWER_SAFE lets through is safe for the patterns' letters.
+
+    .venv/bin/python benchmarks/check_meetings.py [--fuzz 20000]
+
+Windows: every segment of every dev and example document, every line, and random windows of
+random strings of the patterns' words in every case. Exit status 1 on the first miss.
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from pathlib import Path
+
+import regex
+
+sys.path.insert(0, str(Path(__file__).parent))
+from bench import equivalence_cases  # noqa: E402
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--fuzz", type=int, default=20_000)
+    args = ap.parse_args(argv)
+    from gov_report_nlp.extractors.meetings import _P, _may_match, _lex
+    from gov_report_nlp.lexicon import NOT_LOWER_SAFE
+    from gov_report_nlp.doc.make import make_document
+
+    P = _P.get()
+    if P.STARTS["kind"] is None:
+        print("pyahocorasick is not installed: _may_match lets every window through")
+        return 0
+    pats = {"kind": P.KIND, "attend": P.HAS_ATTEND, "chair": P.HAS_CHAIR, "res": P.HAS_RES}
+    words = list(P.kinds) + _lex("meeting_attend_cues") + ["về phía", "dự", "lãnh đạo", "đại diện",
+                                                           "chủ trì", "thông qua", "ban hành"]
+    alpha = sorted({ch for w in words for ch in w.lower() if not ch.isspace()})
+    word = regex.compile(r"\w")
+    for cp in range(0x110000):
+        c = chr(cp)
+        if 0xD800 <= cp < 0xE000 or NOT_LOWER_SAFE.match(c):
+            continue
+        lo = c.lower()
+        ok = len(lo) == 1 and bool(word.match(c)) == bool(word.match(lo)) and all(
+            bool(regex.fullmatch("(?i)" + regex.escape(p), c)) == (lo == p) for p in alpha)
+        if not ok:
+            print(f"U+{cp:04X} {c!r} is let through but is not safe")
+            return 1
+    print("safe characters checked")
+    pieces = words + [w.upper() for w in words] + [w.title() for w in words] + \
+        [w.replace(" ", "\n") for w in words] + [" ", "  ", "\n", ",", ".", "a", "Đ", "x", "İ", "ſ", "họp", "Hội"]
+    rng = random.Random(6)
+    n = 0
+    for k, text in enumerate(equivalence_cases(pieces, args.fuzz, seed=6, most=10)):
+        windows = [(0, len(text))] + [tuple(sorted((rng.randint(0, len(text)), rng.randint(0, len(text)))))
+                                      for _ in range(3)]
+        if k < 200:  # the corpus documents first: their segments too
+            doc = make_document(text)
+            windows += [(s.start, s.end) for s in doc.segments]
+            text = doc.text
+        for s, e in windows:
+            for key, pat in pats.items():
+                n += 1
+                if pat.search(text, s, e) and not _may_match(text, s, e, key):
+                    print(f"_may_match({key}) refused a window the pattern matches: case {k}, {text[s:e]!r}")
+                    return 1
+    print(f"{n} windows: the filter lets through every one the patterns match")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
