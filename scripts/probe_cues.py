@@ -104,6 +104,8 @@ def find_cues(doc) -> list[Cue]:
                 continue
             if kind == "held" and (not pats["_anchor"].search(chunk) or pats["_planned"].search(chunk)):
                 continue  # a meeting held on a day, not one planned, asked for or in general
+            if kind == "adoption" and pats["_planned"].search(chunk):
+                continue  # "dự kiến thông qua 30 nghị quyết": a plan, not a fact
             for m in pat.finditer(chunk, timeout=1.0):
                 want = ""
                 if "n" in m.groupdict() and m.group("n"):

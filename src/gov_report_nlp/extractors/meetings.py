@@ -535,6 +535,8 @@ def _resolutions(text: str, s: int, e: int, d: _Draft) -> None:
     if not P.HAS_RES.search(text, s, e, timeout=_T):
         return
     for m in matches(P.RES_COUNT, text, s, e):
+        if P.PLANNED.search(text, max(s, m.start() - 60), m.start(), timeout=_T):
+            continue  # "Kỳ họp dự kiến xem xét, thông qua 32 nghị quyết": not adopted yet
         n = parse_count(m["n"])
         if n and d.resolution_count is None:
             d.resolution_count = n
