@@ -111,7 +111,7 @@ class _P:
             _F, kw=sorted(cls.kinds, key=len, reverse=True))
         cls.SAME_DAY = regex.compile(r"(?P<pod>sáng|trưa|chiều|tối)\s+cùng\s+ngày", _F)
         cls.RES_COUNT = regex.compile(
-            r"thông\s+qua\s+(?P<n>\d{1,3}|[\p{Ll}]+(?:\s+[\p{Ll}]+)?)\s+(?:nghị\s+quyết|dự\s+thảo\s+nghị\s+quyết)", _F)
+            r"thông\s+qua\s+(?:(?:tổng\s+số|tổng\s+cộng|cả|toàn\s+bộ)\s+)?(?P<n>\d{1,3}|[\p{Ll}]+(?:\s+[\p{Ll}]+)?)\s+(?:nghị\s+quyết|dự\s+thảo\s+nghị\s+quyết)", _F)
         # "thông qua" as the verb of adopting, not "through" (clause-initial) nor passive
         cls.RES_VERB = regex.compile(
             r"(?<!\w)(?<!được\s)(?<!việc\s)(?<!khi\s)(?:(?:biểu\s+quyết\s+)?thông\s+qua|ban\s+hành)(?!\w)", _F)
