@@ -87,7 +87,7 @@ class _P:
                 (?:tại\s[^,]{1,80},\s*)?""", _F)
         cls.CHAIR = regex.compile(
             r"""(?<!\w)(?:(?:đã|đồng\s+thời|cùng)\s+)?(?P<co>đồng\s+)?chủ\s+trì
-                (?:\s+(?:và\s+)?(?:điều\s+hành\s+)?(?:(?:khai|bế)\s+mạc\s+)?(?P<kw>\L<kw>)
+                (?:\s+(?:và\s+)?(?:điều\s+hành\s+)?(?:phát\s+biểu\s+(?:chỉ\s+đạo\s+)?(?:tại\s+)?)?(?:(?:khai|bế)\s+mạc\s+)?(?P<kw>\L<kw>)
                  |(?=\s*(?:[.;]|$)))                 # "X, Chủ tịch UBND xã chủ trì." closing its sentence""",
             _F, kw=sorted(cls.kinds, key=len, reverse=True))
         cls.CHAIR_UNDER = regex.compile(
