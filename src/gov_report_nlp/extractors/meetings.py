@@ -530,6 +530,31 @@ def _attendees(doc: Document, s: int, e: int) -> list[tuple[str, Evidence]]:
     return out
 
 
+_LIST_COLON_END = regex.compile(r"(?:có|gồm|sau)\s*:\s*$", _F)
+_BULLET = regex.compile(r"\s*(?:[-+•–*]|\d{1,2}[.)])\s+")
+
+
+def _bullet_attendees(doc: Document, stretch: list[tuple[int, int]], k: int) -> list[tuple[str, Evidence]]:
+    """A list cue that ends its line ("Tham dự hội nghị có:") and the bulleted lines under
+    it ("- Đồng chí A, Phó Chủ tịch UBND huyện;"), one attendee a line."""
+    P = _P.get()
+    text = doc.text
+    s, e = stretch[k]
+    if not (_LIST_COLON_END.search(text, s, e, timeout=_T) and P.HAS_ATTEND.search(text, s, e, timeout=_T)):
+        return []
+    out: list[tuple[str, Evidence]] = []
+    for a, b in stretch[k + 1:k + 41]:
+        m = _BULLET.match(text, a, b)
+        if not m:
+            break
+        b = len(text[:b].rstrip(" ;.,"))
+        items = read_list(doc, m.end(), b)
+        if items and items[0].head:
+            it = items[0]
+            out.append((it.name or it.text, Evidence.of(text, it.start, it.end)))
+    return out
+
+
 def _resolutions(text: str, s: int, e: int, d: _Draft) -> None:
     P = _P.get()
     if not P.HAS_RES.search(text, s, e, timeout=_T):
@@ -808,9 +833,9 @@ def find_meetings(doc: Document) -> Iterator[Meeting]:
         # the sentences starting in [lo, hi): a slice when they are in order (they are)
         stretch = (sents[bisect_left(starts, lo):bisect_left(starts, hi)] if in_order
                    else [(s, e) for s, e in sents if lo <= s < hi])
-        for s, e in stretch:
+        for k, (s, e) in enumerate(stretch):
             d.chairs.extend(_chairs(doc, s, e, (s, e) == d.sentence))
-            d.attendees.extend(_attendees(doc, s, e))
+            d.attendees.extend(_attendees(doc, s, e) or _bullet_attendees(doc, stretch, k))
             _resolutions(text, s, e, d)
     drafts = sorted(drafts + twins, key=lambda d: (d.start, d.twin is not None))
     for d in drafts:
