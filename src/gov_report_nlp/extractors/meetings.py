@@ -86,7 +86,7 @@ class _P:
             r"""\s*(?:(?:\p{L}+\s+)?(?:ngày\s+)?\d{1,2}\s*[-/.]\s*\d{1,2}(?:\s*[-/.]\s*\d{4})?\s*,\s*)?
                 (?:tại\s[^,]{1,80},\s*)?""", _F)
         cls.CHAIR = regex.compile(
-            r"""(?<!\w)(?:(?:đã|đồng\s+thời|cùng)\s+)?(?P<co>đồng\s+)?chủ\s+trì
+            r"""(?<!\w)(?:(?:đã|đồng\s+thời|cùng)\s+)?(?P<co>(?-i:đồng)\s+)?chủ\s+trì
                 (?:\s+(?:và\s+)?(?:điều\s+hành\s+)?(?:phát\s+biểu\s+(?:chỉ\s+đạo\s+)?(?:tại\s+)?)?(?:(?:khai|bế)\s+mạc\s+)?(?P<kw>\L<kw>)
                  |(?=\s*(?:[.;]|$)))                 # "X, Chủ tịch UBND xã chủ trì." closing its sentence""",
             _F, kw=sorted(cls.kinds, key=len, reverse=True))
@@ -104,7 +104,7 @@ class _P:
             _F, kw=sorted(cls.kinds, key=len, reverse=True))
         # "do đồng chí A ... chủ trì": the chairs between "do" and the verb
         cls.CHAIR_BY = regex.compile(
-            r"(?<!\w)do\s+(?P<who>[^.;]{3,300}?)\s+(?:đồng\s+)?chủ\s+trì(?!\w)", _F)
+            r"(?<!\w)do\s+(?P<who>[^.;]{3,300}?)\s+(?:(?-i:đồng)\s+)?chủ\s+trì(?!\w)", _F)
         cls.ORDINAL = regex.compile(
             r"""(?:lần\s+thứ|(?<=\L<kw>(?:\s+(?:bất\s+thường|chuyên\s+đề))?)\s+(?:lần\s+)?thứ)\s+
                 (?P<n>\d{1,3}|[IVXLC]{1,7}|nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười(?:\s+\w+)?)(?!\w)""",
