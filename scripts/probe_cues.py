@@ -9,7 +9,7 @@ chair or an award, the same fact told earlier: one grant told twice is one recor
 
 - chair      "X chủ trì hội nghị", "do đồng chí X chủ trì"       -> a meeting chair in the sentence
 - presence   "tham dự ... có các đồng chí X", "với sự tham dự của X" -> a meeting attendee in it
-- award      "tặng Bằng khen cho N tập thể"                         -> an award counting N
+- award      "tặng Bằng khen cho N tập thể", "N cá nhân được tặng Giấy khen" -> an award counting N
 - adoption   "thông qua N nghị quyết"                               -> a meeting with resolution_count N
 - held       "tổ chức hội nghị", "kỳ họp ... khai mạc"              -> a meeting in the sentence
 - title      "Bí thư Huyện ủy Nguyễn Văn A", "Chủ tịch UBND tỉnh X" -> that person, with a title
@@ -76,7 +76,10 @@ def _patterns() -> dict[str, regex.Pattern]:
             rf"\s*:?\s*(?:[^.;\n]{{0,80}}?)\b(?P<n>{name})", f),
         "award": regex.compile(
             rf"(?i:\b(?:{grant})\b[^.;\n]{{0,120}}?\b(?:{award_kinds})\b[^.;\n]{{0,120}}?\bcho\s+"
-            rf"(?P<c>{number})\s+(?:{count_nouns})\b)", f),
+            rf"(?P<c>{number})\s+(?:{count_nouns})\b"
+            # "khen thưởng cho 6 tập thể", "8 tập thể và 21 cá nhân được trao Giấy khen"
+            rf"|\bkhen\s+thưởng\s+(?:cho\s+)?(?P<c>{number})\s+(?:{count_nouns})\b"
+            rf"|\b(?P<c>{number})\s+(?:{count_nouns})\b[^.;\n]{{0,60}}?\bđược\s+(?:{grant})\s+(?:{award_kinds})\b)", f),
         "adoption": regex.compile(
             rf"(?i:\bthông\s+qua\s+(?:tổng\s+số\s+|toàn\s+bộ\s+|cả\s+)?(?P<c>{number})\s+"
             rf"(?:dự\s+thảo\s+)?nghị\s+quyết\b)", f),
