@@ -5,10 +5,11 @@
 For each document (a JSONL line with "text", and "id"), find the cue phrases that promise a
 fact, with patterns built from the project's lexicons (data/vi/*.txt), run the extractor, and
 report each cue with no fact whose evidence overlaps it or sits in its sentence (or, for a
-chair or an award, the same fact told earlier: one grant told twice is one record):
+chair, an attendee or an award, the same fact told earlier: one grant told twice is one record):
 
 - chair      "X chủ trì hội nghị", "do đồng chí X chủ trì"       -> a meeting chair in the sentence
-- presence   "tham dự ... có các đồng chí X", "với sự tham dự của X" -> a meeting attendee in it
+- presence   "tham dự ... có các đồng chí X", "với sự tham dự của X", "X, ... dự hội nghị."
+                                                                    -> a meeting attendee in it
 - award      "tặng Bằng khen cho N tập thể", "N cá nhân được tặng Giấy khen" -> an award counting N
 - adoption   "thông qua N nghị quyết"                               -> a meeting with resolution_count N
 - held       "tổ chức hội nghị", "kỳ họp ... khai mạc"              -> a meeting in the sentence
@@ -73,7 +74,9 @@ def _patterns() -> dict[str, regex.Pattern]:
             rf"|(?i:\bdưới\s+sự\s+chủ\s+trì\s+của)\s+(?:[^.;:\n]{{0,60}}?\s)?(?P<n>{name})", f),
         "presence": regex.compile(
             rf"(?i:\b(?:{attend})\b|\b(?:(?:tham|về|đến|tới|cùng)\s+)?dự(?:\s+[\p{{L}}\p{{M}}]+){{0,4}}?\s+(?:còn\s+)?có\b)"
-            rf"\s*:?\s*(?:[^.;\n]{{0,80}}?)\b(?P<n>{name})", f),
+            rf"\s*:?\s*(?:[^.;\n]{{0,80}}?)\b(?P<n>{name})"
+            # "X, Phó Bí thư Tỉnh ủy dự hội nghị." closing its clause
+            rf"|(?P<n>{name})[^.;:\n]{{0,100}}?\s(?i:(?:(?:tham|về|đến|tới|cùng)\s+)?dự\s+(?:{meeting_kinds}))(?=\s*[.;])", f),
         "award": regex.compile(
             rf"(?i:\b(?:{grant})\b[^.;\n]{{0,120}}?\b(?:{award_kinds})\b[^.;\n]{{0,120}}?\bcho\s+"
             rf"(?P<c>{number})\s+(?:{count_nouns})\b"
@@ -139,7 +142,8 @@ def fulfilled(cue: Cue, report) -> bool:
         return any(_overlaps(e, s) for m in report.meetings for e in m.chair_evidence) or any(
             cue.want in m.chairs for m in report.meetings)
     if cue.kind == "presence":
-        return any(_overlaps(e, s) for m in report.meetings for e in m.attendee_evidence)
+        return any(_overlaps(e, s) for m in report.meetings for e in m.attendee_evidence) or any(
+            cue.want in m.attendees for m in report.meetings)
     if cue.kind == "award":
         n = int(cue.want) if cue.want.isdigit() else None
         return any(n in (a.collectives, a.individuals) for a in report.awards)
