@@ -78,7 +78,7 @@ class _P:
                 \s*:?\s*""", _F)
         # "... cùng các sở, ngành liên quan tham dự hội nghị." closing its sentence
         cls.ATTEND_AFTER = regex.compile(
-            r"\s+(?:cùng\s+)?(?:tham\s+dự|về\s+dự|đến\s+dự)\s+(?:\L<kw>)(?=\s*(?:[.;]|$))", _F,
+            r"\s+(?:cùng\s+)?(?:tham\s+dự|về\s+dự|đến\s+dự|tới\s+dự|dự)\s+(?:\L<kw>)(?=\s*(?:[.;]|$))", _F,
             kw=sorted(cls.kinds, key=len, reverse=True))
         cls.VAGUE = regex.compile(r"\L<vg>(?!\w)", _F, vg=_lex("meeting_vague_subjects"))
         # what opens a sentence before its subject: "Sáng 5/3, tại Hội trường X, ..."
@@ -86,8 +86,9 @@ class _P:
             r"""\s*(?:(?:\p{L}+\s+)?(?:ngày\s+)?\d{1,2}\s*[-/.]\s*\d{1,2}(?:\s*[-/.]\s*\d{4})?\s*,\s*)?
                 (?:tại\s[^,]{1,80},\s*)?""", _F)
         cls.CHAIR = regex.compile(
-            r"""(?<!\w)(?:(?:đã|đồng\s+thời|cùng)\s+)?(?P<co>đồng\s+)?chủ\s+trì
-                (?:\s+(?:và\s+)?(?:điều\s+hành\s+)?(?P<kw>\L<kw>))""",
+            r"""(?<!\w)(?:(?:đã|đồng\s+thời|cùng)\s+)?(?P<co>(?-i:đồng)\s+)?chủ\s+trì
+                (?:\s+(?:và\s+)?(?:điều\s+hành\s+)?(?:phát\s+biểu\s+(?:chỉ\s+đạo\s+)?(?:tại\s+)?)?(?:(?:khai|bế)\s+mạc\s+)?(?P<kw>\L<kw>)
+                 |(?=\s*(?:[.;]|$)))                 # "X, Chủ tịch UBND xã chủ trì." closing its sentence""",
             _F, kw=sorted(cls.kinds, key=len, reverse=True))
         cls.CHAIR_UNDER = regex.compile(
             r"dưới\s+sự\s+(?:đồng\s+)?chủ\s+trì\s+(?:của\s+)?(?P<who>[^.;]+)", _F)
@@ -103,14 +104,14 @@ class _P:
             _F, kw=sorted(cls.kinds, key=len, reverse=True))
         # "do đồng chí A ... chủ trì": the chairs between "do" and the verb
         cls.CHAIR_BY = regex.compile(
-            r"(?<!\w)do\s+(?P<who>[^.;]{3,300}?)\s+(?:đồng\s+)?chủ\s+trì(?!\w)", _F)
+            r"(?<!\w)do\s+(?P<who>[^.;]{3,300}?)\s+(?:(?-i:đồng)\s+)?chủ\s+trì(?!\w)", _F)
         cls.ORDINAL = regex.compile(
             r"""(?:lần\s+thứ|(?<=\L<kw>(?:\s+(?:bất\s+thường|chuyên\s+đề))?)\s+(?:lần\s+)?thứ)\s+
                 (?P<n>\d{1,3}|[IVXLC]{1,7}|nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười(?:\s+\w+)?)(?!\w)""",
             _F, kw=sorted(cls.kinds, key=len, reverse=True))
         cls.SAME_DAY = regex.compile(r"(?P<pod>sáng|trưa|chiều|tối)\s+cùng\s+ngày", _F)
         cls.RES_COUNT = regex.compile(
-            r"thông\s+qua\s+(?P<n>\d{1,3}|[\p{Ll}]+(?:\s+[\p{Ll}]+)?)\s+(?:nghị\s+quyết|dự\s+thảo\s+nghị\s+quyết)", _F)
+            r"thông\s+qua\s+(?:(?:tổng\s+số|tổng\s+cộng|cả|toàn\s+bộ)\s+)?(?P<n>\d{1,3}|[\p{Ll}]+(?:\s+[\p{Ll}]+)?)\s+(?:nghị\s+quyết|dự\s+thảo\s+nghị\s+quyết)", _F)
         # "thông qua" as the verb of adopting, not "through" (clause-initial) nor passive
         cls.RES_VERB = regex.compile(
             r"(?<!\w)(?<!được\s)(?<!việc\s)(?<!khi\s)(?:(?:biểu\s+quyết\s+)?thông\s+qua|ban\s+hành)(?!\w)", _F)
@@ -568,11 +569,38 @@ def _attendees(doc: Document, s: int, e: int) -> list[tuple[str, Evidence]]:
     return out
 
 
+_LIST_COLON_END = regex.compile(r"(?:có|gồm|sau)\s*:\s*$", _F)
+_BULLET = regex.compile(r"\s*(?:[-+•–*]|\d{1,2}[.)])\s+")
+
+
+def _bullet_attendees(doc: Document, stretch: list[tuple[int, int]], k: int) -> list[tuple[str, Evidence]]:
+    """A list cue that ends its line ("Tham dự hội nghị có:") and the bulleted lines under
+    it ("- Đồng chí A, Phó Chủ tịch UBND huyện;"), one attendee a line."""
+    P = _P.get()
+    text = doc.text
+    s, e = stretch[k]
+    if not (_LIST_COLON_END.search(text, s, e, timeout=_T) and P.HAS_ATTEND.search(text, s, e, timeout=_T)):
+        return []
+    out: list[tuple[str, Evidence]] = []
+    for a, b in stretch[k + 1:k + 41]:
+        m = _BULLET.match(text, a, b)
+        if not m:
+            break
+        b = len(text[:b].rstrip(" ;.,"))
+        items = read_list(doc, m.end(), b)
+        if items and items[0].head:
+            it = items[0]
+            out.append((it.name or it.text, Evidence.of(text, it.start, it.end)))
+    return out
+
+
 def _resolutions(text: str, s: int, e: int, d: _Draft) -> None:
     P = _P.get()
     if not _may_match(text, s, e, "res") or not P.HAS_RES.search(text, s, e, timeout=_T):
         return
     for m in matches(P.RES_COUNT, text, s, e):
+        if P.PLANNED.search(text, max(s, m.start() - 60), m.start(), timeout=_T):
+            continue  # "Kỳ họp dự kiến xem xét, thông qua 32 nghị quyết": not adopted yet
         n = parse_count(m["n"])
         if n and d.resolution_count is None:
             d.resolution_count = n
@@ -844,9 +872,9 @@ def find_meetings(doc: Document) -> Iterator[Meeting]:
         # the sentences starting in [lo, hi): a slice when they are in order (they are)
         stretch = (sents[bisect_left(starts, lo):bisect_left(starts, hi)] if in_order
                    else [(s, e) for s, e in sents if lo <= s < hi])
-        for s, e in stretch:
+        for k, (s, e) in enumerate(stretch):
             d.chairs.extend(_chairs(doc, s, e, (s, e) == d.sentence))
-            d.attendees.extend(_attendees(doc, s, e))
+            d.attendees.extend(_attendees(doc, s, e) or _bullet_attendees(doc, stretch, k))
             _resolutions(text, s, e, d)
     drafts = sorted(drafts + twins, key=lambda d: (d.start, d.twin is not None))
     for d in drafts:
