@@ -9,5 +9,5 @@ FNS = {"number": parse_number, "count": parse_count, "roman": roman_to_int, "ord
 @pytest.mark.parametrize("case", case_params("numbers"))
 def test_numbers(case):
     got = FNS[case["fn"]](case["text"])
-    want = case["want"]
+    want = case["expected"]
     assert got == (None if want is None else pytest.approx(want))

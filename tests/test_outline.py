@@ -32,7 +32,7 @@ def test_outline(case):
     got = [[s.number, s.heading, s.level, s.section, doc.text[s.start:s.end].split("\n", 1)[0].strip()]
            for s in outline]
     assert got == [[str(x) if isinstance(x, (int, float)) and i in (0, 3) else x for i, x in enumerate(item)]
-                   for item in case["outline"]]
+                   for item in case["expected"]]
     check_spans(doc, outline)
     for number, last in (case.get("last") or {}).items():
         sec = next(s for s in outline if s.number == str(number))
