@@ -124,6 +124,24 @@ def lexicon_generation() -> int:
     return _generation
 
 
+class LexiconPatterns:
+    """Patterns built from the lexicons, as class attributes made by `_build()`; `get()` gives
+    the class, rebuilt first when the active lexicons have changed (a user's own added)."""
+
+    _generation = -1  # of the lexicons the patterns were built from
+
+    @classmethod
+    def get(cls):
+        if cls._generation != lexicon_generation():
+            cls._build()
+            cls._generation = lexicon_generation()
+        return cls
+
+    @classmethod
+    def _build(cls) -> None:
+        raise NotImplementedError
+
+
 def active() -> tuple[UserLexicons, ...]:
     return _active
 

@@ -26,7 +26,7 @@ from ..lang.dates import find_dates, published_date
 from ..doc.document import Document
 from ..lang.lists import read_list
 from ..lang.names import find_person_mentions
-from ..lexicon import NOT_LOWER_SAFE, lexicon_generation, load_list, load_map, starts_finder
+from ..lexicon import NOT_LOWER_SAFE, LexiconPatterns, lexicon_generation, load_list, load_map, starts_finder
 from ..lang.numbers import parse_count, parse_ordinal
 from ..records import Evidence, Meeting
 
@@ -40,17 +40,8 @@ def _lex(name: str) -> list[str]:
 
 # ------------------------------------------------------------------ patterns (built once)
 
-class _P:
+class _P(LexiconPatterns):
     """Compiled patterns, built on first use from the lexicons."""
-
-    _generation = -1  # of the lexicons the patterns were built from
-
-    @classmethod
-    def get(cls) -> "type[_P]":
-        if cls._generation != lexicon_generation():
-            cls._build()
-            cls._generation = lexicon_generation()
-        return cls
 
     @classmethod
     def _build(cls) -> None:

@@ -23,7 +23,7 @@ import regex
 
 from ..budget import matches
 from ..doc.document import Document
-from ..lexicon import lexicon_generation, load_list
+from ..lexicon import LexiconPatterns, load_list
 from .names import PersonMention, find_person_mentions, window_tokens
 
 __all__ = ["ListItem", "read_list"]
@@ -47,16 +47,7 @@ class ListItem:
         return self.name or self.text
 
 
-class _P:
-    _generation = -1
-
-    @classmethod
-    def get(cls) -> "type[_P]":
-        if cls._generation != lexicon_generation():
-            cls._build()
-            cls._generation = lexicon_generation()
-        return cls
-
+class _P(LexiconPatterns):
     @classmethod
     def _build(cls) -> None:
         cls.GROUP_HEAD = regex.compile(r"\s*(?:\L<gh>)(?!\w)", _F, gh=load_list("list_group_heads"))
