@@ -15,7 +15,7 @@ SEGMENT = ROOT / "src" / "gov_report_nlp" / "doc" / "segment.py"
 # three letters at most ("TM", "PV", "và", "AM"); a URL scheme or roman numerals are no Vietnamese word
 _ESCAPES = regex.compile(r"\\[pP]\{\w+\}|\\[a-zA-Z]|\(\?P<\w+>|#[^\n]*")
 _LONG_WORD = regex.compile(r"\p{L}{4,}")
-_NOT_WORDS = {"https", "ivxlc"}  # a URL scheme, the class of roman numerals
+_NOT_WORDS = {"https", "ivxlc", "dateline"}  # a URL scheme, the class of roman numerals, a segment kind
 
 
 def _pattern_strings(tree: ast.Module) -> list[str]:

@@ -68,7 +68,7 @@ def _patterns() -> SimpleNamespace:
     team's own lexicons are activated)."""
     mottos = load_map("formal_mottos")
     motto = {role: "|".join(_loose(k) for k, v in mottos.items() if v == role) or r"(?!)" for role in ("nation", "motto", "party")}
-    day, year = _word("date_words", "day"), _word("date_words", "year")
+    day, month, year = _word("date_words", "day"), _word("date_words", "month"), _word("date_words", "year")
     address, recipients = _word("formal_line_labels", "address"), _word("formal_line_labels", "recipients")
     photo = _word("byline_labels", "photo")
     credit = alternation(_keys("byline_labels", "credit") + _keys("byline_labels", "photo"))
@@ -85,8 +85,15 @@ def _patterns() -> SimpleNamespace:
                 \s*:?\s*(?P<number>[\w./-]*(?:[ \t]+[-/][\w./-]+)?)""",
             regex.VERBOSE,
         ),
+        date_rest=regex.compile(rf"\s*(?:\d{{1,2}}\s+)?(?:(?:{month})\s+\d{{1,2}}\s+)?(?:(?:{year})\s+)?\d{{4}}\b", regex.IGNORECASE),
+        # "Gia Nghĩa, ngày 12 tháng 3 năm 2024", in capitals, without its "ngày", with "12/3/2024";
+        # a line cut after its day, month or "năm" ("..., ngày 12 tháng") goes on on the next line
         dateline=regex.compile(
-            rf"^(?P<place>\p{{Lu}}[\w .'’-]{{0,40}}?)\s*,\s*(?:{day})\b[^\n]{{0,40}}?(?:{year})\s+(?P<year>\d{{4}})",
+            rf"""^(?P<place>\p{{Lu}}[\w .'’-]{{0,40}}?)\s*,\s*
+                (?:(?i:{day})\b|(?=\d{{1,2}}\s+(?i:{month})\b))
+                (?:[^\n]{{0,40}}?(?:(?i:{year})\s+(?P<year>\d{{4}})|\d{{1,2}}\s*(?P<sep>[/.-])\s*\d{{1,2}}\s*(?P=sep)\s*(?P<year>\d{{4}}))
+                  |(?P<cut>(?:\s+\d{{1,2}}(?:\s+(?i:{month})(?:\s+\d{{1,2}}(?:\s+(?i:{year}))?)?)?)?[ \t]*(?=\n|$)))""",
+            regex.VERBOSE,
         ),
         sign_prefix=regex.compile(rf"^(?:{alternation(load_list('signer_prefixes'))})\s*\.?\s+\p{{Lu}}"),
         sign_title=regex.compile(
@@ -393,6 +400,8 @@ def _segment_formal(doc: Document, lines: list[Span]) -> None:
     seen_anchor = False  # a number or dateline line: the header has begun
     for i, ln in enumerate(lines[:40]):
         t = text[ln.start:ln.end].strip()
+        if kinds[i] == DATELINE_REST:
+            continue
         if VV_LINE.match(t) or (i > 0 and kinds[i - 1] == "summary" and t[:1].islower()):
             kinds[i] = "summary"  # a công văn's "V/v ..." summary (no type line)
         elif P.page_header.match(t):
@@ -404,9 +413,11 @@ def _segment_formal(doc: Document, lines: list[Span]) -> None:
         elif P.number_line.match(t):
             kinds[i] = "number"
             seen_anchor = True
-        elif P.dateline.match(t):
+        elif (m := P.dateline.match(t)) is not None:
             kinds[i] = "dateline"
             seen_anchor = True
+            if m["cut"] is not None and i + 1 < n and P.date_rest.match(text, lines[i + 1].start, lines[i + 1].end):
+                kinds[i + 1] = DATELINE_REST  # "Cư Jút, ngày 12 tháng" / "3 năm 2024": one dateline on two lines
         elif type_idx is None and t.upper() == t and t.strip(" :").lower() in doc_types and i > 0:
             kinds[i] = "doc_type"
             type_idx = i
@@ -491,6 +502,9 @@ def _segment_formal(doc: Document, lines: list[Span]) -> None:
                 kind = "page_header"
             else:
                 kind = "paragraph"
+        if kind == DATELINE_REST:
+            doc.segments[-1].end = ln.end
+            continue
         if kind == "page_header" and prev_open:
             continue  # a page number inside a broken paragraph: keep the paragraph open
         _add(doc, kind, ln.start, ln.end)
@@ -498,6 +512,7 @@ def _segment_formal(doc: Document, lines: list[Span]) -> None:
     _add_parts(doc, first)
 
 
+DATELINE_REST = "dateline+"  # the second line of a dateline cut in two (no segment of its own)
 _BODY_KINDS = {"paragraph", "section", "item"}
 _SIGNER_KINDS = {"signer_prefix", "signer_title", "signer_name"}
 
