@@ -95,6 +95,9 @@ def _patterns() -> SimpleNamespace:
                   |(?P<cut>(?:\s+\d{{1,2}}(?:\s+(?i:{month})(?:\s+\d{{1,2}}(?:\s+(?i:{year}))?)?)?)?[ \t]*(?=\n|$)))""",
             regex.VERBOSE,
         ),
+        # the dateline after the number on the same line (the two header columns run together)
+        dateline_after=regex.compile(
+            rf"(?<=\s)(?P<place>\p{{Lu}}[\w .'’-]{{0,40}}?)\s*,\s*(?i:{day})\b[^\n]{{0,40}}?(?i:{year})\s+\d{{4}}\s*$"),
         sign_prefix=regex.compile(rf"^(?:{alternation(load_list('signer_prefixes'))})\s*\.?\s+\p{{Lu}}"),
         sign_title=regex.compile(
             rf"^(?:(?:{alternation(load_list('signer_deputies'))})\s+)?(?:{alternation(load_list('signer_titles'))})"
@@ -398,6 +401,8 @@ def _segment_formal(doc: Document, lines: list[Span]) -> None:
     doc_types = load_phrases("doc_type_words")
     type_idx = None
     seen_anchor = False  # a number or dateline line: the header has begun
+    number_end: dict[int, int] = {}  # a number line that holds the dateline too: where each begins or ends
+    dateline_start: dict[int, int] = {}
     for i, ln in enumerate(lines[:40]):
         t = text[ln.start:ln.end].strip()
         if kinds[i] == DATELINE_REST:
@@ -410,9 +415,14 @@ def _segment_formal(doc: Document, lines: list[Span]) -> None:
             kinds[i] = "motto"
         elif SEPARATOR.match(t):
             kinds[i] = "separator"
-        elif P.number_line.match(t):
+        elif (m := P.number_line.match(t)) is not None:
             kinds[i] = "number"
             seen_anchor = True
+            d = P.dateline_after.search(t, m.end())
+            if d is not None:  # "Số: 15/BC-UBND    Cư Jút, ngày 12 tháng 3 năm 2024": two columns on one line
+                lead = len(text[ln.start:ln.end]) - len(text[ln.start:ln.end].lstrip())
+                number_end[i] = ln.start + lead + len(t[:d.start()].rstrip())
+                dateline_start[i] = ln.start + lead + d.start()
         elif (m := P.dateline.match(t)) is not None:
             kinds[i] = "dateline"
             seen_anchor = True
@@ -507,6 +517,11 @@ def _segment_formal(doc: Document, lines: list[Span]) -> None:
             continue
         if kind == "page_header" and prev_open:
             continue  # a page number inside a broken paragraph: keep the paragraph open
+        if i in number_end:
+            _add(doc, "number", ln.start, number_end[i])
+            _add(doc, "dateline", dateline_start[i], ln.end)
+            prev_open = False
+            continue
         _add(doc, kind, ln.start, ln.end)
         prev_open = kind in ("paragraph", "section", "item", "recipient") and not _CLOSED.search(t)
     _add_parts(doc, first)
