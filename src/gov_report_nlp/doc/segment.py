@@ -114,10 +114,14 @@ def _patterns() -> SimpleNamespace:
         ),
         signature_marks=tuple(m.lower() for m in load_list("signature_marks")),
         timestamp=regex.compile(
-            rf"""^\(?\s*(?:(?:{day})\s+)?
+            rf"""^\(?\s*(?:(?:{alternation(load_list('timestamp_labels'))})\s*:?\s*)?   # Cập nhật:
+                (?:(?:{alternation(load_list('weekdays'))})\s*[,|\-–]?\s*)?                  # Thứ Ba,
+                (?:(?:{day})\s+)?
                 (?:(?:[01]?\d|2[0-3])[:h][0-5]\d\s*(?:[|,\-–]\s*)?)?          # 16:30 |
-                \d{{1,2}}\s*[/.-]\s*\d{{1,2}}\s*[/.-]\s*\d{{4}}                      # 29/07/2020
+                (?:\d{{1,2}}\s*[/.-]\s*\d{{1,2}}\s*[/.-]\s*\d{{4}}                      # 29/07/2020
+                  |\d{{1,2}}\s+(?:{month})\s+\d{{1,2}}\s+(?:{year})\s+\d{{4}})          # 29 tháng 7 năm 2020
                 (?:\s*[-–|,]?\s*(?:[01]?\d|2[0-3])[:h][0-5]\d(?::[0-5]\d)?(?:\s*(?:AM|PM|SA|CH))?)?  # - 22:13
+                (?:\s*\(?\s*GMT\s*[+-]\s*\d{{1,2}}\s*\)?)?                    # (GMT+7)
                 \s*\)?$""",
             regex.VERBOSE | regex.IGNORECASE,
         ),
