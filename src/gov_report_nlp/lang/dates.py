@@ -97,7 +97,7 @@ _POD_LINK = rf"(?:\s+|\s*,\s*)(?:ngày|nay|hôm\s+nay|hôm\s+qua|qua|m[ùồ]ng|
 _POD = rf"(?:(?P<pod>sáng|trưa|chiều|tối|đêm)(?:{_POD_LINK}(?:{_POD_LINK})?(?:\s*,)?)?\s*\(?\s*)"
 # "sáng thứ Hai, ngày 11/3", "chiều hôm qua (11/3)"
 # the cues before a day and month without a year (a part of the day before it is one too)
-_DAY_CUE = (r"(?:(?<=\bngày\s)|(?<=\bngày\s\s)|(?<=\()|(?<=\bvào\s)|(?<=\bhôm\s)|(?<=\bm[ùồ]ng\s)"
+_DAY_CUE = (r"(?:(?<=\bngày\s)|(?<=\bngày\s\s)|(?<=\()|(?<=\bvào\s)|(?<=\bhôm\s)|(?<=\bhôm\s(?:nay|qua)\s)|(?<=\bm[ùồ]ng\s)"
             r"|(?<=\b(?:sáng|trưa|chiều|tối|đêm)\s)|(?<=\b(?:sáng|trưa|chiều|tối|đêm)\s\()|(?<=ngày\s\())")
 # the other days of a span after its first ("7 và 8", "7 đến ngày 9", "mùng 7 và mùng 8")
 _MORE_DAY = r"\s*(?:,|và|-|–|đến|tới)\s*(?:(?:ngày|m[ùồ]ng)\s+)?\d{1,2}"
