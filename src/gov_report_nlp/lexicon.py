@@ -62,6 +62,12 @@ def is_map(name: str) -> bool:
 MAP_VALUES: dict[str, frozenset[str]] = {
     "org_kinds": frozenset({"party", "state", "front", "mass", "armed", "court"}),
     "award_count_nouns": frozenset({"individual", "collective", "household"}),
+    "formal_mottos": frozenset({"nation", "motto", "party"}),
+    "page_header_words": frozenset({"gazette", "page", "line"}),
+    "date_words": frozenset({"day", "month", "year"}),
+    "formal_line_labels": frozenset({"address", "recipients"}),
+    "formal_body_openers": frozenset({"basis", "opener"}),
+    "byline_labels": frozenset({"credit", "photo", "label"}),
 }
 
 

@@ -12,78 +12,146 @@ with our own list of abbreviations, mapped back to offsets).
 from __future__ import annotations
 
 from functools import lru_cache
+from types import SimpleNamespace
 
 import regex
 
 from .document import Document, Segment, Span
-from ..lexicon import alternation, load_list, load_phrases
+from ..lexicon import alternation, load_list, load_map, load_phrases
 
 # --- line classifiers -------------------------------------------------------------------
 
 UPPER_LINE = regex.compile(r"^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$")
 SEPARATOR = regex.compile(r"^[\s\-_–—=*~.]{1,120}$")
-MOTTO_STATE = regex.compile(r"CỘNG\s*HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM")
-MOTTO_STATE2 = regex.compile(r"Độc\s+lập\s*[-–—]\s*Tự\s+do\s*[-–—]\s*Hạnh\s+phúc", regex.IGNORECASE)
-MOTTO_PARTY = regex.compile(r"ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM")
-PAGE_HEADER = regex.compile(r"^(?:CÔNG\s+BÁO\s*/.*|\d{1,4}|Trang\s+\d+.*|VĂN\s+BẢN\s+QUY\s+PHẠM\s+PHÁP\s+LUẬT)$")
-NUMBER_LINE = regex.compile(
-    r"""^(?P<label>(?:Số|(?:Luật|Nghị\s+quyết|Nghị\s+định|Quyết\s+định|Thông\s+tư|Pháp\s+lệnh|Lệnh)\s+số))
-        \s*:?\s*(?P<number>[\w./-]*(?:[ \t]+[-/][\w./-]+)?)""",
-    regex.VERBOSE,
-)
-DATELINE = regex.compile(
-    r"^(?P<place>\p{Lu}[\w .'’-]{0,40}?)\s*,\s*ngày\b[^\n]{0,40}?năm\s+(?P<year>\d{4})",
-)
-SIGN_PREFIX = regex.compile(r"^(?:TM|KT|TL|TUQ|Q|T/M|K/T|T/L|TUQ)\s*\.?\s+\p{Lu}")
-SIGN_TITLE = regex.compile(
-    r"^(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|GIÁM\s+ĐỐC|THỨ\s+TRƯỞNG|BỘ\s+TRƯỞNG|THỦ\s+TƯỚNG|BÍ\s+THƯ|TRƯỞNG\s+BAN|"
-    r"CHÁNH\s+VĂN\s+PHÒNG|TỔNG\s+THƯ\s+KÝ|TỔNG\s+GIÁM\s+ĐỐC|CỤC\s+TRƯỞNG|VỤ\s+TRƯỞNG|TRƯỞNG\s+PHÒNG|"
-    r"CHÁNH\s+ÁN|VIỆN\s+TRƯỞNG|CHỦ\s+NHIỆM|TRƯỞNG\s+ĐOÀN|HIỆU\s+TRƯỞNG|THƯỜNG\s+TRỰC|TỔNG\s+CỤC\s+TRƯỞNG)"
-    r"(?:\s+[\p{Lu}\p{N}]+){0,8}\s*$"
-)
 NAME_LINE = regex.compile(r"^(?:\p{Lu}[\p{Ll}’']*)(?:\s+\p{Lu}[\p{Ll}’']*){1,4}$")
-SECTION = regex.compile(r"^(?:(?:Chương|Mục|Phần|Điều)\s+[\dIVXLC]+\b|[IVXLC]+\s*[.)]\s|\d+(?:\.\d+)*\s*[.)]\s|[a-zđ]\s*\)\s)")
 ITEM = regex.compile(r"^[-–+•*]\s")
-RECIPIENTS = regex.compile(r"^Nơi\s+nhận\s*:", regex.IGNORECASE)
-KINH_GUI = regex.compile(r"^Kính\s+gửi\s*:", regex.IGNORECASE)
 _CLOSED = regex.compile(r"(?:[.;:!?…”\"]|\./\.)\s*$")
 VV_LINE = regex.compile(r"^V/[vV]\b")
-BODY_START = regex.compile(
-    r"^(?:Căn\s+cứ|Kính\s+gửi|Thực\s+hiện|Theo\s+đề\s+nghị|Xét\s+đề\s+nghị|Điều\s+1\b|Chương\s+[I1]\b|[IV]+\s*\.|1\s*\.)"
-)
-
-TIMESTAMP = regex.compile(
-    r"""^\(?\s*(?:Ngày\s+)?
-        (?:(?:[01]?\d|2[0-3])[:h][0-5]\d\s*(?:[|,\-–]\s*)?)?          # 16:30 |
-        \d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}                      # 29/07/2020
-        (?:\s*[-–|,]?\s*(?:[01]?\d|2[0-3])[:h][0-5]\d(?::[0-5]\d)?(?:\s*(?:AM|PM|SA|CH))?)?  # - 22:13
-        \s*\)?$""",
-    regex.VERBOSE | regex.IGNORECASE,
-)
-BYLINE_LABEL = regex.compile(
-    r"^(?P<label>(?:Tin|Bài|Ảnh|Video|Clip)(?:\s*(?:,|và|/|&)\s*(?:tin|bài|ảnh|video|clip))*|Nhóm\s+PV|Thực\s+hiện|Tác\s+giả)\s*:\s*(?P<names>.+)$",
-    regex.IGNORECASE,
-)
-SOURCE_LINE = regex.compile(r"^(?:Nguồn\b|Theo\s|https?://|www\.|\(?Ảnh\s*:|Đài\s+(?:Truyền\s+thanh|TT|PT)\b)", regex.IGNORECASE)
 # a name as bylines write it: 1-4 capitalized syllables (pen names are often two), in
 # capitals ("HỒNG NHUNG"), or an initial and a name ("T.Hà", "N. Minh")
 _SYL = r"\p{Lu}[\p{Ll}’']*"
 _NAME = rf"\p{{Lu}}{{2,}}(?:\s\p{{Lu}}+){{1,3}}(?!\w)|(?:\p{{Lu}}\.\s?)?{_SYL}(?:\s{_SYL}){{0,3}}"
-BYLINE_NAMES = regex.compile(
-    rf"""^(?P<names>(?:{_NAME})(?:\s*(?:[-–—,&]|\svà\s)\s*(?:{_NAME}))*)
-        (?:\s*(?:[-–—]\s*)?(?P<org>\([^()\n]{{1,40}}\)|/\s*[^/\n]{{1,30}}|ĐTT|Đài\s+TT(?:\s+\p{{L}}+)?|TTXVN))?\s*\.?$""",
-    regex.VERBOSE,
-)
 _ONE_NAME = regex.compile(_NAME)
 BYLINE_ABBR = regex.compile(r"^(?:PV|BBT|CTV|PV\s*-\s*CTV|[\p{Lu}]{1,3}(?:\s?[.&]\s?[\p{Lu}]{1,3}){1,3}\.?)$")
 # the run-on byline at the very end of a one-paragraph article: "... Bằng khen. Quỳnh Hoa (TTXVN)"
 TRAILING_BYLINE = regex.compile(
     rf"""(?:(?<=[.!?…”"»]\s)|(?<=\p{{Ll}}\s))
         (?P<names>{_SYL}(?:\s{_SYL}){{1,2}}(?:\s*[-–]\s*{_SYL}(?:\s{_SYL}){{1,2}})?)
-        \s*(?P<org>\((?:TTXVN|tổng\s+hợp|[^()\n]{{1,25}})\))?\s*$""",
+        \s*(?P<org>\([^()\n]{{1,25}}\))?\s*$""",
     regex.VERBOSE,
 )
-PLACE_WORDS = ("tỉnh", "huyện", "xã", "thành phố", "thị xã", "thị trấn", "quận", "phường", "TP")
+
+# --- the words of the patterns: lexicons (data/vi/*.txt) ---------------------------------
+
+
+def _keys(name: str, role: str | None = None) -> tuple[str, ...]:
+    """Keys of a map lexicon (of one role), longest first."""
+    return tuple(sorted((k for k, v in load_map(name).items() if role is None or v == role), key=lambda k: (-len(k), k)))
+
+
+def _loose(phrase: str) -> str:
+    """A motto as a pattern: its words may run together (a PDF's capitals), a '-' is any dash."""
+    parts = [r"\s*[-–—]\s*" if w in "-–—" else regex.escape(w) for w in phrase.split()]
+    out = parts[0] if parts else ""
+    for prev, part in zip(parts, parts[1:]):
+        out += part if part.startswith(r"\s*[") or prev.startswith(r"\s*[") else r"\s*" + part
+    return out
+
+
+def _word(name: str, role: str) -> str:
+    return alternation(_keys(name, role))
+
+
+@lru_cache(maxsize=None)
+def _patterns() -> SimpleNamespace:
+    """Every pattern of this module that holds words, built from the lexicons (rebuilt when a
+    team's own lexicons are activated)."""
+    mottos = load_map("formal_mottos")
+    motto = {role: "|".join(_loose(k) for k, v in mottos.items() if v == role) or r"(?!)" for role in ("nation", "motto", "party")}
+    day, month, year = _word("date_words", "day"), _word("date_words", "month"), _word("date_words", "year")
+    address, recipients = _word("formal_line_labels", "address"), _word("formal_line_labels", "recipients")
+    photo = _word("byline_labels", "photo")
+    credit = alternation(_keys("byline_labels", "credit") + _keys("byline_labels", "photo"))
+    divisions = alternation(load_map("outline_divisions"))
+    return SimpleNamespace(
+        motto_state=regex.compile(motto["nation"]),
+        motto_state2=regex.compile(motto["motto"], regex.IGNORECASE),
+        motto_party=regex.compile(motto["party"]),
+        page_header=regex.compile(
+            rf"^(?:(?:{_word('page_header_words', 'gazette')})\s*/.*|\d{{1,4}}|(?:{_word('page_header_words', 'page')})\s+\d+.*"
+            rf"|(?:{_word('page_header_words', 'line')}))$"),
+        number_line=regex.compile(
+            rf"""^(?P<label>(?:{alternation(load_list('number_labels'))}))
+                \s*:?\s*(?P<number>[\w./-]*(?:[ \t]+[-/][\w./-]+)?)""",
+            regex.VERBOSE,
+        ),
+        date_rest=regex.compile(rf"\s*(?:\d{{1,2}}\s+)?(?:(?:{month})\s+\d{{1,2}}\s+)?(?:(?:{year})\s+)?\d{{4}}\b", regex.IGNORECASE),
+        # "Gia Nghĩa, ngày 12 tháng 3 năm 2024", in capitals, without its "ngày", with "12/3/2024";
+        # a line cut after its day, month or "năm" ("..., ngày 12 tháng") goes on on the next line
+        dateline=regex.compile(
+            rf"""^(?P<place>\p{{Lu}}[\w .'’-]{{0,40}}?)\s*,\s*
+                (?:(?i:{day})\b|(?=\d{{1,2}}\s+(?i:{month})\b))
+                (?:[^\n]{{0,40}}?(?:(?i:{year})\s+(?P<year>\d{{4}})|\d{{1,2}}\s*(?P<sep>[/.-])\s*\d{{1,2}}\s*(?P=sep)\s*(?P<year>\d{{4}}))
+                  |(?P<cut>(?:\s+\d{{1,2}}(?:\s+(?i:{month})(?:\s+\d{{1,2}}(?:\s+(?i:{year}))?)?)?)?[ \t]*(?=\n|$)))""",
+            regex.VERBOSE,
+        ),
+        # the dateline after the number on the same line (the two header columns run together)
+        dateline_after=regex.compile(
+            rf"(?<=\s)(?P<place>\p{{Lu}}[\w .'’-]{{0,40}}?)\s*,\s*(?i:{day})\b[^\n]{{0,40}}?(?i:{year})\s+\d{{4}}\s*$"),
+        sign_prefix=regex.compile(rf"^(?:{alternation(load_list('signer_prefixes'))})\s*\.?\s+\p{{Lu}}"),
+        sign_title=regex.compile(
+            rf"^(?:(?:{alternation(load_list('signer_deputies'))})\s+)?(?:{alternation(load_list('signer_titles'))})"
+            r"(?:\s+[\p{Lu}\p{N}]+){0,8}\s*$"
+        ),
+        section=regex.compile(rf"^(?:(?:{divisions})\s+[\dIVXLC]+\b|[IVXLC]+\s*[.)]\s|\d+(?:\.\d+)*\s*[.)]\s|[a-zđ]\s*\)\s)"),
+        recipients=regex.compile(rf"^(?:{recipients})\s*:", regex.IGNORECASE),
+        kinh_gui=regex.compile(rf"^(?:{address})\s*:", regex.IGNORECASE),
+        kinh_gui_alone=regex.compile(rf"(?:{address})\s*:?\s*", regex.IGNORECASE),
+        basis=tuple(_keys("formal_body_openers", "basis")),
+        body_start=regex.compile(
+            rf"^(?:(?:{alternation(_keys('formal_body_openers') + _keys('formal_line_labels', 'address'))})(?!\w)"
+            r"|[IV]+\s*\.|1\s*\.)"
+        ),
+        signature_marks=tuple(m.lower() for m in load_list("signature_marks")),
+        timestamp=regex.compile(
+            rf"""^\(?\s*(?:(?:{alternation(load_list('timestamp_labels'))})\s*:?\s*)?   # Cập nhật:
+                (?:(?:{alternation(load_list('weekdays'))})\s*[,|\-–]?\s*)?                  # Thứ Ba,
+                (?:(?:{day})\s+)?
+                (?:(?:[01]?\d|2[0-3])[:h][0-5]\d\s*(?:[|,\-–]\s*)?)?          # 16:30 |
+                (?:\d{{1,2}}\s*[/.-]\s*\d{{1,2}}\s*[/.-]\s*\d{{4}}                      # 29/07/2020
+                  |\d{{1,2}}\s+(?:{month})\s+\d{{1,2}}\s+(?:{year})\s+\d{{4}})          # 29 tháng 7 năm 2020
+                (?:\s*(?:[-–|,]|lúc)?\s*(?:[01]?\d|2[0-3])[:h][0-5]\d(?::[0-5]\d)?(?:\s*(?:AM|PM|SA|CH))?)?  # - 22:13, lúc 8:30
+                (?:\s*\(?\s*GMT\s*[+-]\s*\d{{1,2}}\s*\)?)?                    # (GMT+7)
+                \s*\)?$""",
+            regex.VERBOSE | regex.IGNORECASE,
+        ),
+        byline_label=regex.compile(
+            rf"^(?P<label>(?:{credit})(?:\s*(?:,|và|/|&)\s*(?:{credit}))*|(?:{_word('byline_labels', 'label')}))\s*:\s*(?P<names>.+)$",
+            regex.IGNORECASE,
+        ),
+        photo_labels=frozenset(k.lower() for k in _keys("byline_labels", "photo")),
+        source_line=regex.compile(
+            rf"^(?:(?:{alternation(load_list('source_openers'))})(?!\w)|https?://|www\.|\(?(?:{photo})\s*:)", regex.IGNORECASE),
+        byline_names=regex.compile(
+            rf"""^(?P<names>(?:{_NAME})(?:\s*(?:[-–—,&]|\svà\s)\s*(?:{_NAME}))*)
+                (?:\s*(?:[-–—]\s*)?(?P<org>\([^()\n]{{1,40}}\)|/\s*[^/\n]{{1,30}}|(?:{alternation(load_list('byline_agencies'))})(?:\s+\p{{L}}+)?))?\s*\.?$""",
+            regex.VERBOSE,
+        ),
+        # "Ảnh: A", "Tin, ảnh - A": the author's own credit, not a mention of a person
+        credit_before=regex.compile(rf"(?:{credit})\s*[:\-–—]\s*$", regex.IGNORECASE),
+        photo_credit=regex.compile(rf"^\(?\s*(?:{photo})\s*[:\-–—]", regex.IGNORECASE),
+        place_words=tuple(w.lower().rstrip(".") for w in load_map("admin_levels")),
+    )
+
+
+def number_line() -> regex.Pattern:
+    """A formal document's number line ("Số: 12/NQ-HĐND"): groups label, number."""
+    return _patterns().number_line
+
+
+def dateline() -> regex.Pattern:
+    """A formal document's place-and-date line ("Gia Nghĩa, ngày 12 tháng 3 năm 2024"): groups place, year."""
+    return _patterns().dateline
 
 
 def _lines(doc: Document) -> list[Span]:
@@ -103,13 +171,14 @@ LONG_LINE = 2000
 
 
 def detect_layout(doc: Document, lines: list[Span]) -> str:
+    P = _patterns()
     head = lines[:25]
     heads = [doc.text[ln.start:min(ln.end, ln.start + HEAD_CHARS)] for ln in head]
-    if any(MOTTO_STATE.search(t) or MOTTO_PARTY.search(t) for t in heads):
+    if any(P.motto_state.search(t) or P.motto_party.search(t) for t in heads):
         layout = "formal"
     else:
-        numbered = any(NUMBER_LINE.match(t) for t in heads)
-        dated = any(DATELINE.match(t) for t in heads)
+        numbered = any(P.number_line.match(t) for t in heads)
+        dated = any(P.dateline.match(t) for t in heads)
         layout = "formal" if numbered and dated else "news"
     if head and head[0].end - head[0].start > LONG_LINE:  # no title or header line: one long run of text
         doc.warnings.append(f"layout: the text starts with a line of more than {LONG_LINE:,} characters (line breaks "
@@ -183,12 +252,15 @@ def _lead_marker():
 @lru_cache(maxsize=None)
 def _lead_opener():
     words = alternation(load_list("lead_openers"))
+    day = _word("date_words", "day")
     # an optional dateline ("HÀ NỘI -", "(TTXVN) -"), the opener, a date or time, a comma
-    return regex.compile(rf"^(?:\(?[\p{{Lu}}\s.]{{2,30}}\)?\s*[-–—]\s*)?(?:{words})\s+(?:ngày\s+)?\(?\d{{1,2}}\b[^,\n]{{0,16}},|^(?:vừa qua|mới đây|hôm qua|hôm nay)\s*,",
+    return regex.compile(rf"^(?:\(?[\p{{Lu}}\s.]{{2,30}}\)?\s*[-–—]\s*)?(?:{words})\s+(?:(?:{day})\s+)?\(?\d{{1,2}}\b[^,\n]{{0,16}},"
+                         rf"|^(?:{alternation(load_list('lead_bare_openers'))})\s*,",
                          regex.IGNORECASE)
 
 
 def _segment_news(doc: Document, lines: list[Span]) -> None:
+    P = _patterns()
     text = doc.text
     i = 0
     title_done = False
@@ -197,13 +269,13 @@ def _segment_news(doc: Document, lines: list[Span]) -> None:
         ln = lines[i]
         t = text[ln.start:ln.end].strip()
         nxt = text[lines[i + 1].start:lines[i + 1].end].strip() if i + 1 < len(lines) else ""
-        if not title_done and _is_site(t) and not TIMESTAMP.match(nxt):  # a headline has the timestamp under it
+        if not title_done and _is_site(t) and not P.timestamp.match(nxt):  # a headline has the timestamp under it
             _add(doc, "site", ln.start, ln.end)
         elif _is_boilerplate(t):
             _add(doc, "boilerplate", ln.start, ln.end)
-        elif TIMESTAMP.match(t):
+        elif P.timestamp.match(t):
             _add(doc, "timestamp", ln.start, ln.end)
-        elif not title_done and _is_lead(t) and not TIMESTAMP.match(nxt):
+        elif not title_done and _is_lead(t) and not P.timestamp.match(nxt):
             break  # no headline: the text starts with its lead
         elif not title_done:
             _add(doc, "title", ln.start, ln.end)
@@ -227,7 +299,7 @@ def _segment_news(doc: Document, lines: list[Span]) -> None:
         t = text[ln.start:ln.end].strip()
         if _byline_names(t) is not None and not doc.first("byline"):
             _add(doc, "byline", ln.start, ln.end)
-        elif doc.first("byline") and not SOURCE_LINE.match(t) and len(t.split()) > 3:
+        elif doc.first("byline") and not P.source_line.match(t) and len(t.split()) > 3:
             _add(doc, "caption", ln.start, ln.end)  # a photo caption under the byline
         else:
             _add(doc, "source", ln.start, ln.end)
@@ -240,14 +312,15 @@ def _segment_news(doc: Document, lines: list[Span]) -> None:
 
 def _place_before(text: str, pos: int) -> bool:
     before = text[max(0, pos - 12):pos].strip().lower()
-    return any(before.endswith(w.lower()) for w in PLACE_WORDS)
+    return any(before.endswith(w) for w in _patterns().place_words)
 
 
 def _byline_names(t: str) -> list[tuple[int, int]] | None:
     """Offsets (within t) of the names a byline line gives; [] for a byline without names;
     None when the line is not a byline."""
-    m = BYLINE_LABEL.match(t)
-    if m and m["label"].lower() in ("ảnh", "video", "clip"):
+    P = _patterns()
+    m = P.byline_label.match(t)
+    if m and m["label"].lower() in P.photo_labels:
         return None  # a photo or video credit alone: its maker is not an author of the text
     if m:
         inner = _byline_names(m["names"].strip())
@@ -255,9 +328,9 @@ def _byline_names(t: str) -> list[tuple[int, int]] | None:
         return [(s + off, e + off) for s, e in inner] if inner else []
     if BYLINE_ABBR.match(t):
         return []
-    if SOURCE_LINE.match(t) or PHOTO_CREDIT.match(t):
+    if P.source_line.match(t) or P.photo_credit.match(t):
         return None  # "Theo Vietnamplus", "Ảnh: Thành Long", "Ảnh - A": a source or a photo credit
-    m = BYLINE_NAMES.match(t)
+    m = P.byline_names.match(t)
     if m:
         names = [(nm.start(), nm.end()) for nm in _ONE_NAME.finditer(m["names"])]
         # one syllable alone is no name ("Hà" of "T.Hà" aside); a label-less line of one
@@ -272,11 +345,12 @@ def byline_names(t: str) -> list[tuple[int, int]]:
 
 def _find_tail(doc: Document, body: list[Span]) -> int:
     """Index in `body` where the byline/source lines at the end begin."""
+    P = _patterns()
     text = doc.text
     k = len(body)
     while k > 0 and len(body) - k < 5:
         t = text[body[k - 1].start:body[k - 1].end].strip()
-        if SOURCE_LINE.match(t) and (len(t) <= 60 or "," not in t and len(t) <= 120 or URL_LINE.match(t)):
+        if P.source_line.match(t) and (len(t) <= 60 or "," not in t and len(t) <= 120 or URL_LINE.match(t)):
             # a source line is short: "Theo báo cáo của UBND huyện, năm 2025 ..." is text
             k -= 1
             continue
@@ -288,8 +362,8 @@ def _find_tail(doc: Document, body: list[Span]) -> int:
         # a byline with a label or an agency above trailing photo captions: "Minh Anh (tổng hợp)"
         for j in range(k - 1, max(k - 7, -1), -1):
             t = text[body[j].start:body[j].end].strip()
-            m = BYLINE_NAMES.match(t) if len(t) <= 80 else None
-            if BYLINE_LABEL.match(t) and len(t) <= 80 or (m and m["org"]):
+            m = P.byline_names.match(t) if len(t) <= 80 else None
+            if P.byline_label.match(t) and len(t) <= 80 or (m and m["org"]):
                 return j
         # a bare name line closing the text, then a blank line and photo captions only
         for j in range(k - 1, max(k - 12, 0), -1):
@@ -313,47 +387,56 @@ def _named_in_body(text: str, name: str, pos: int) -> bool:
         return False
     i = text.find(name)
     while i >= 0:
-        if not (pos <= i < pos + len(name)) and not CREDIT_BEFORE.search(text, max(0, i - 16), i):
+        if not (pos <= i < pos + len(name)) and not _patterns().credit_before.search(text, max(0, i - 16), i):
             return True
         i = text.find(name, i + 1)
     return False
 
 
-# "Ảnh: A", "Tin, ảnh - A": the author's own credit, not a mention of a person
-CREDIT_BEFORE = regex.compile(r"(?:ảnh|tin|bài|video)\s*[:\-–—]\s*$", regex.IGNORECASE)
-PHOTO_CREDIT = regex.compile(r"^\(?\s*(?:Ảnh|Video|Clip)\s*[:\-–—]", regex.IGNORECASE)
 
 
 # --- formal documents --------------------------------------------------------------------
 
 def _segment_formal(doc: Document, lines: list[Span]) -> None:
+    P = _patterns()
     text = doc.text
     n = len(lines)
     kinds: list[str | None] = [None] * n
     doc_types = load_phrases("doc_type_words")
     type_idx = None
     seen_anchor = False  # a number or dateline line: the header has begun
+    number_end: dict[int, int] = {}  # a number line that holds the dateline too: where each begins or ends
+    dateline_start: dict[int, int] = {}
     for i, ln in enumerate(lines[:40]):
         t = text[ln.start:ln.end].strip()
+        if kinds[i] == DATELINE_REST:
+            continue
         if VV_LINE.match(t) or (i > 0 and kinds[i - 1] == "summary" and t[:1].islower()):
             kinds[i] = "summary"  # a công văn's "V/v ..." summary (no type line)
-        elif PAGE_HEADER.match(t):
+        elif P.page_header.match(t):
             kinds[i] = "page_header"
-        elif MOTTO_STATE.search(t) or MOTTO_STATE2.search(t) or MOTTO_PARTY.fullmatch(t.strip(" -_*")):
+        elif P.motto_state.search(t) or P.motto_state2.search(t) or P.motto_party.fullmatch(t.strip(" -_*")):
             kinds[i] = "motto"
         elif SEPARATOR.match(t):
             kinds[i] = "separator"
-        elif NUMBER_LINE.match(t):
+        elif (m := P.number_line.match(t)) is not None:
             kinds[i] = "number"
             seen_anchor = True
-        elif DATELINE.match(t):
+            d = P.dateline_after.search(t, m.end())
+            if d is not None:  # "Số: 15/BC-UBND    Cư Jút, ngày 12 tháng 3 năm 2024": two columns on one line
+                lead = len(text[ln.start:ln.end]) - len(text[ln.start:ln.end].lstrip())
+                number_end[i] = ln.start + lead + len(t[:d.start()].rstrip())
+                dateline_start[i] = ln.start + lead + d.start()
+        elif (m := P.dateline.match(t)) is not None:
             kinds[i] = "dateline"
             seen_anchor = True
+            if m["cut"] is not None and i + 1 < n and P.date_rest.match(text, lines[i + 1].start, lines[i + 1].end):
+                kinds[i + 1] = DATELINE_REST  # "Cư Jút, ngày 12 tháng" / "3 năm 2024": one dateline on two lines
         elif type_idx is None and t.upper() == t and t.strip(" :").lower() in doc_types and i > 0:
             kinds[i] = "doc_type"
             type_idx = i
             break
-        elif UPPER_LINE.match(t) and type_idx is None and not (seen_anchor and SIGN_PREFIX.match(t)):
+        elif UPPER_LINE.match(t) and type_idx is None and not (seen_anchor and P.sign_prefix.match(t)):
             kinds[i] = "authority"
         elif seen_anchor:
             break  # running text: the header is over (a công văn has no type line)
@@ -364,9 +447,9 @@ def _segment_formal(doc: Document, lines: list[Span]) -> None:
             ln = lines[j]
             t = text[ln.start:ln.end].strip()
             gap = text[lines[j - 1].end:ln.start].count("\n") > 1
-            if SEPARATOR.match(t) or KINH_GUI.match(t) or PAGE_HEADER.match(t) or t.startswith("Căn cứ"):
+            if SEPARATOR.match(t) or P.kinh_gui.match(t) or P.page_header.match(t) or t.startswith(P.basis):
                 break
-            if j > type_idx + 1 and (gap or BODY_START.match(t)):
+            if j > type_idx + 1 and (gap or P.body_start.match(t)):
                 break
             kinds[j] = "summary"
             j += 1
@@ -375,7 +458,7 @@ def _segment_formal(doc: Document, lines: list[Span]) -> None:
     sig_found = False
     for i in range(start_body, n):
         t = text[lines[i].start:lines[i].end].strip()
-        if RECIPIENTS.match(t):
+        if P.recipients.match(t):
             kinds[i] = "recipients"
             k = i + 1
             while k < n and ITEM.match(text[lines[k].start:lines[k].end].strip()):
@@ -384,23 +467,23 @@ def _segment_formal(doc: Document, lines: list[Span]) -> None:
             continue
         if sig_found or kinds[i] is not None:
             continue
-        if SIGN_PREFIX.match(t) or SIGN_TITLE.match(t):
+        if P.sign_prefix.match(t) or P.sign_title.match(t):
             block = [i]
             k = i + 1
             while k < n and k - i <= 4:
                 tk = text[lines[k].start:lines[k].end].strip()
-                if SIGN_TITLE.match(tk) or SIGN_PREFIX.match(tk):
+                if P.sign_title.match(tk) or P.sign_prefix.match(tk):
                     block.append(k)
                     k += 1
                     continue
                 if NAME_LINE.match(tk) and not UPPER_LINE.match(tk):
                     for b in block:
                         tb = text[lines[b].start:lines[b].end].strip()
-                        kinds[b] = "signer_prefix" if SIGN_PREFIX.match(tb) else "signer_title"
+                        kinds[b] = "signer_prefix" if P.sign_prefix.match(tb) else "signer_title"
                     kinds[k] = "signer_name"
                     sig_found = True
                     break
-                if tk.startswith("(") or tk.lower().startswith(("đã ký", "chữ ký")):
+                if tk.startswith("(") or tk.lower().startswith(P.signature_marks):
                     k += 1
                     continue
                 break
@@ -415,7 +498,7 @@ def _segment_formal(doc: Document, lines: list[Span]) -> None:
                 prev_open = not _CLOSED.search(t)
                 continue
             prev_open = False  # the recipients end here: the body begins
-        if kind is None and prev_open and not SECTION.match(t) and not ITEM.match(t) and not RECIPIENTS.match(t):
+        if kind is None and prev_open and not P.section.match(t) and not ITEM.match(t) and not P.recipients.match(t):
             # a hard line break inside a paragraph (PDF and Word extractions): extend it
             doc.segments[-1].end = ln.end
             prev_open = not _CLOSED.search(t)
@@ -423,23 +506,32 @@ def _segment_formal(doc: Document, lines: list[Span]) -> None:
         if kind is None:
             if i < (type_idx or 0):
                 kind = "header"
-            elif KINH_GUI.match(t):
+            elif P.kinh_gui.match(t):
                 kind = "recipient"
-            elif SECTION.match(t):
+            elif P.section.match(t):
                 kind = "section"
             elif ITEM.match(t):
                 kind = "item"
-            elif PAGE_HEADER.match(t):
+            elif P.page_header.match(t):
                 kind = "page_header"
             else:
                 kind = "paragraph"
+        if kind == DATELINE_REST:
+            doc.segments[-1].end = ln.end
+            continue
         if kind == "page_header" and prev_open:
             continue  # a page number inside a broken paragraph: keep the paragraph open
+        if i in number_end:
+            _add(doc, "number", ln.start, number_end[i])
+            _add(doc, "dateline", dateline_start[i], ln.end)
+            prev_open = False
+            continue
         _add(doc, kind, ln.start, ln.end)
         prev_open = kind in ("paragraph", "section", "item", "recipient") and not _CLOSED.search(t)
     _add_parts(doc, first)
 
 
+DATELINE_REST = "dateline+"  # the second line of a dateline cut in two (no segment of its own)
 _BODY_KINDS = {"paragraph", "section", "item"}
 _SIGNER_KINDS = {"signer_prefix", "signer_title", "signer_name"}
 
@@ -477,7 +569,7 @@ def _recipient_goes_on(doc: Document, t: str) -> bool:
     block = doc.text[doc.segments[-1].start:doc.segments[-1].end]
     if ITEM.match(t):
         return True
-    if regex.fullmatch(r"Kính\s+gửi\s*:?\s*", block, regex.IGNORECASE):
+    if _patterns().kinh_gui_alone.fullmatch(block):
         return True
     if block.rstrip().endswith((";", ",")) and len(t) <= 120:
         return True  # a list of recipients, one a line: "Ủy ban nhân dân tỉnh;" / "Sở Tài chính."

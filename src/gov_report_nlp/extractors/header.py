@@ -12,7 +12,7 @@ from ..lang.dates import find_dates, published_date
 from ..doc.document import Document, Segment
 from ..lexicon import title_form
 from ..records import Evidence, FormalDocument, Signer
-from ..doc.segment import DATELINE, NUMBER_LINE, byline_names
+from ..doc.segment import byline_names, dateline as dateline_pattern, number_line
 
 _SPACES = regex.compile(r"\s+")
 _TRAIL_SEP = regex.compile(r"[\s\-_–—=*~]+$")
@@ -96,7 +96,7 @@ def _formal(doc: Document, facts: HeaderFacts) -> None:
         facts.evidence["title"] = [_ev(doc, summary[0].start, summary[-1].end)]
     number = doc.first("number")
     if number is not None:
-        m = NUMBER_LINE.match(doc.seg_text(number))
+        m = number_line().match(doc.seg_text(number))
         if m and m["number"]:
             form.number = regex.sub(r"\s+", "", m["number"])
     authority = doc.segments_of("authority")
@@ -104,7 +104,7 @@ def _formal(doc: Document, facts: HeaderFacts) -> None:
         form.authority = _joined(doc, authority, dedupe=True)
     dateline = doc.first("dateline")
     if dateline is not None:
-        m = DATELINE.match(doc.seg_text(dateline))
+        m = dateline_pattern().match(doc.seg_text(dateline))
         if m:
             form.place = _clean(m["place"])
     if published_date(doc) is not None:

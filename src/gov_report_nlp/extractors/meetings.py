@@ -16,6 +16,7 @@ Language lives in data/vi/meeting_*.txt; this module holds the logic.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Iterator, Optional
 
@@ -26,7 +27,7 @@ from ..lang.dates import find_dates, published_date
 from ..doc.document import Document
 from ..lang.lists import read_list
 from ..lang.names import find_person_mentions
-from ..lexicon import NOT_LOWER_SAFE, LexiconPatterns, lexicon_generation, load_list, load_map, starts_finder
+from ..lexicon import NOT_LOWER_SAFE, LexiconPatterns, alternation, lexicon_generation, load_list, load_map, starts_finder
 from ..lang.numbers import parse_count, parse_ordinal
 from ..records import Evidence, Meeting
 
@@ -388,6 +389,16 @@ def _date_of(doc: Document, s: int, e: int, prev: Optional[_Draft]):
             iso = iso.split("T")[0]
         return iso, d.part_of_day, d.end
     return None, None, -1
+
+
+@lru_cache(maxsize=None)
+def _time_ref_cue():
+    return regex.compile(rf"(?<!\w)(?:{alternation(load_list('meeting_time_ref_cues'))})(?:\s+[\w“”]+){{0,3}}\s*$", regex.I)
+
+
+def _time_reference(text: str, s: int, ks: int) -> bool:
+    """The meeting word at ks comes as the time of another event: "ngay sau lễ bế mạc ..."."""
+    return bool(_time_ref_cue().search(text, max(s, ks - 30), ks, timeout=_T))
 
 
 def _held(text: str, s: int, e: int, km) -> bool:
@@ -754,6 +765,8 @@ def find_meetings(doc: Document) -> Iterator[Meeting]:
                     last_dated = d
             continue
         km = kms[0]
+        if date is not None and _time_reference(text, s, km.start()):
+            date = pod = None  # "xác nhận ngay sau lễ bế mạc kỳ họp ... trưa 10-7": the date is another event's
         if not _held(text, s, e, km):
             if not (early and not P.PLANNED.search(text, s, e, timeout=_T) and not P.PASSING.search(text, s, e, timeout=_T)):
                 continue

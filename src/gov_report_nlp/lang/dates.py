@@ -90,21 +90,41 @@ def _int(s: str | None) -> int | None:
 
 
 _TIME = r"(?P<hh>[01]?\d|2[0-3])\s*(?::|h|giờ)\s*(?P<mi>[0-5]\d)?(?:\s*(?::\s*[0-5]\d|phút))?(?:\s*(?P<ampm>AM|PM|SA|CH))?"
-_POD = r"(?:(?P<pod>sáng|trưa|chiều|tối|đêm)(?:\s+(?:ngày|nay|hôm\s+nay|qua))?\s*\(?\s*)"
+# a part of the day, then what may stand between it and the day: "sáng nay (27/5)", "chiều
+# thứ Ba (12/3)", "sáng mùng 3/2"
+_WEEKDAY = r"thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật"
+_POD_LINK = rf"(?:\s+|\s*,\s*)(?:ngày|nay|hôm\s+nay|hôm\s+qua|qua|m[ùồ]ng|{_WEEKDAY})"
+_POD = rf"(?:(?P<pod>sáng|trưa|chiều|tối|đêm)(?:{_POD_LINK}(?:{_POD_LINK})?(?:\s*,)?)?\s*\(?\s*)"
+# "sáng thứ Hai, ngày 11/3", "chiều hôm qua (11/3)"
+# the cues before a day and month without a year (a part of the day before it is one too)
+_DAY_CUE = (r"(?:(?<=\bngày\s)|(?<=\bngày\s\s)|(?<=\()|(?<=\bvào\s)|(?<=\bhôm\s)|(?<=\bhôm\s(?:nay|qua)\s)|(?<=\bm[ùồ]ng\s)"
+            r"|(?<=\b(?:sáng|trưa|chiều|tối|đêm)\s)|(?<=\b(?:sáng|trưa|chiều|tối|đêm)\s\()|(?<=ngày\s\())")
+# the other days of a span after its first ("7 và 8", "7 đến ngày 9", "mùng 7 và mùng 8")
+_MORE_DAY = r"\s*(?:,|và|-|–|đến|tới)\s*(?:(?:ngày|m[ùồ]ng)\s+)?\d{1,2}"
+_MORE_DAYS = rf"(?:{_MORE_DAY}){{0,3}}"
+# a lunar date ("mùng 10/3 âm lịch") is no calendar date
+_NOT_LUNAR = r"(?!\s*(?:\(\s*)?(?:âm\s+lịch|ÂL)\b)"
 
 DATE_PATTERNS = regex.compile(
     rf"""
     (?:{_POD})?
     (?:
-      # ngày 20 tháng 6 năm 2020 (day and year may be left blank in a template)
-      (?:ngày\s+(?P<d1>\d{{1,2}})?\s*)tháng\s+(?P<m1>\d{{1,2}})\s+năm\s+(?P<y1>\d{{4}})
+      # ngày 20 tháng 6 năm 2020 (day and year may be left blank in a template); a dateline's
+      # "Gia Nghĩa, 12 tháng 3 năm 2024" without its "ngày"
+      (?:ngày\s+(?:(?P<d1>\d{{1,2}}){_MORE_DAYS})?\s*|(?:(?<=,\s{{0,3}})|(?<=^)|(?<=\n))(?P<d1b>\d{{1,2}})\s+)tháng\s+(?P<m1>\d{{1,2}})\s+năm\s+(?P<y1>\d{{4}})
+    | # ngày 12 tháng 3 (no year), ngày 7 và 8 tháng 8
+      ngày\s+(?P<d6>\d{{1,2}}){_MORE_DAYS}\s+tháng\s+(?P<m6>\d{{1,2}})(?!\d|\s*(?:năm|[/.-])\s*\d){_NOT_LUNAR}
     | # 28/7/2020, 20-6-2020, 14.5.2011
       (?:ngày\s+)?(?P<d2>\d{{1,2}})\s?(?P<sep>[/.-])\s?(?P<m2>\d{{1,2}})\s?(?P=sep)\s?(?P<y2>\d{{4}})(?!\d)
     | # tháng 6/2020, tháng 6 năm 2020
       tháng\s+(?P<m3>\d{{1,2}})\s*(?:/|-|năm\s+)\s*(?P<y3>\d{{4}})(?!\d)
-    | # day and month with a cue: ngày 12.5, sáng 12/1, (23/11)
-      (?:(?<=\bngày\s)|(?<=\bngày\s\s)|(?<=\()|(?<=\bvào\s)|(?<=\bhôm\s)|(?<=\b(?:sáng|trưa|chiều|tối|đêm)\s)|(?<=\b(?:sáng|trưa|chiều|tối|đêm)\s\()|(?<=ngày\s\())
-      (?P<d4>\d{{1,2}})\s?(?P<sep4>[/.-])\s?(?P<m4>\d{{1,2}})(?![\d/.-]*\d)
+    | # a span of days, read as its first: ngày 7 và 8/8, từ ngày 7 đến 9/8, 2 ngày 7-8/8, ngày 7, 8/8/2024
+      (?(pod)|(?:{_DAY_CUE}|(?<=\btừ\s)))
+      (?P<d5>\d{{1,2}})(?:{_MORE_DAY}){{1,3}}
+      \s?(?P<sep5>[/.-])\s?(?P<m5>\d{{1,2}})(?:\s?(?P=sep5)\s?(?P<y5>\d{{4}}))?(?![\d/.-]*\d){_NOT_LUNAR}
+    | # day and month with a cue: ngày 12.5, sáng 12/1, (23/11), sáng nay 27/5, mùng 3/2
+      (?(pod)|{_DAY_CUE})
+      (?P<d4>\d{{1,2}})\s?(?P<sep4>[/.-])\s?(?P<m4>\d{{1,2}})(?![\d/.-]*\d){_NOT_LUNAR}
     )
     """,
     regex.VERBOSE | regex.IGNORECASE,
@@ -152,11 +172,15 @@ def _find_dates(text: str, start: int, end: int, default_year: int | None) -> li
         matches_from(DATE_PATTERNS, _DATE_STARTS, text, start, end)
     for m in scan:
         if m["y1"]:
-            y, mo, d = _int(m["y1"]), _int(m["m1"]), _int(m["d1"])
+            y, mo, d = _int(m["y1"]), _int(m["m1"]), _int(m["d1"] or m["d1b"])
         elif m["y2"]:
             y, mo, d = _int(m["y2"]), _int(m["m2"]), _int(m["d2"])
         elif m["y3"]:
             y, mo, d = _int(m["y3"]), _int(m["m3"]), None
+        elif m["d6"]:
+            y, mo, d = default_year, _int(m["m6"]), _int(m["d6"])
+        elif m["d5"]:
+            y, mo, d = _int(m["y5"]) or default_year, _int(m["m5"]), _int(m["d5"])
         else:
             y, mo, d = default_year, _int(m["m4"]), _int(m["d4"])
         if not _valid(y, mo, d):
@@ -164,7 +188,7 @@ def _find_dates(text: str, start: int, end: int, default_year: int | None) -> li
         pod = m["pod"].lower() if m["pod"] else None
         s = m.start()
         if not pod:
-            s = m.start("d1") if m["d1"] else m.start()
+            s = m.start("d1") if m["d1"] else m.start("d1b") if m["d1b"] else m.start("d6") if m["d6"] else m.start()
         out.append(DateValue(s, m.end(), text[s:m.end()], y, mo, d, part_of_day=pod))
     return out
 
