@@ -56,7 +56,7 @@ class _P(LexiconPatterns):
         cls.PASSING = regex.compile(r"(?<!\w)\L<ps>(?!\w)", _F, ps=_lex("meeting_passing_cues"))
         cls.ATTEND = regex.compile(
             r"""(?:^|(?<=[\s,.;:(]))(?P<cue>\L<att>)(?!\s*nhận)
-                (?:\s+và\s+phát\s+biểu(?:\s+chỉ\s+đạo)?)?        # Đến dự và phát biểu tại buổi tọa đàm,
+                (?:\s+và\s+(?:phát\s+biểu(?:\s+chỉ\s+đạo)?|chỉ\s+đạo))?   # Đến dự và phát biểu tại buổi tọa đàm, Dự và chỉ đạo có
                 (?:\s+(?:tại\s+)?(?:lễ\s+công\s+bố|buổi\s+lễ|buổi\s+\L<kw>|\L<kw>))?   # Dự hội nghị / Tham dự Lễ công bố
                 (?:\s*,?\s*(?:còn\s+)?(?:có|gồm))?                  # ... có / gồm / còn có
                 \s*[,:]?\s+""",
@@ -181,7 +181,11 @@ _NAME_STOP = regex.compile(
     _F)
 _ORG_THEO = regex.compile(r"^(?:theo\s[^,]+,\s*)", regex.I)
 _ORG_PLACE = regex.compile(r"^(?:tại\s[^,]+,\s*)+(?:(?:TP\.|tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường)\s[^,]+,\s*)*", regex.I)
-_ORG_VERB_TAIL = regex.compile(r"\s+(?:đã|vừa|phối\s+hợp|long\s+trọng|trang\s+trọng)$", regex.I)
+_ORG_VERB_TAIL = regex.compile(r"\s+(?:đã|vừa|phối\s+hợp|long\s+trọng|trang\s+trọng|(?:đã\s+|vừa\s+)?có)$", regex.I)
+# who leads a delegation is not the body: "đoàn công tác của Sở X do đồng chí A, Giám đốc Sở làm trưởng đoàn"
+_ORG_LEADER = regex.compile(r"\s+do\s+.*?(?:làm\s+trưởng\s+đoàn|dẫn\s+đầu|làm\s+trưởng)(?=\s|,|$)", regex.I | regex.S)
+# a working delegation of a body: the body holds the working session ("Đoàn công tác của Sở X làm việc với ...")
+_ORG_DELEGATION = regex.compile(r"^(?:các\s+)?đoàn\s+công\s+tác\s+(?:của\s+)?", regex.I)
 _ORG_NOT = regex.compile(
     r"(?:tại|ngày|sáng|chiều|tối|trưa|hôm|theo|trong|phát\s+biểu|nhân|sau|trước|khi|với|để|thực\s+hiện|căn\s+cứ)(?!\w)|.*\d\s*/", regex.I)
 # what opens a sentence before its subject, up to a comma: a time, a span, an occasion
@@ -191,6 +195,9 @@ _ORG_TERM_TAIL = regex.compile(
     r"(?:\s*,?\s+(?:khóa|khoá)\s+[IVXLC\d]+)?(?:\s*,?\s+nhiệm\s+kỳ\s+\d{4}\s*[-–]\s*\d{4})?(?:\s+(?:sáng|chiều|tối|trưa|ngày)\s+\d.*)?$",
     regex.I)
 _ORG_BY = regex.compile(r"(?<![(\w])(?:do|được)\s+(?P<org>[^,;()]{3,80})\s+(?:phối\s+hợp\s+)?(?<!\bBan\s)tổ\s+chức(?!\w)", _F)
+# the passive "được tổ chức bởi X"
+_ORG_PASSIVE = regex.compile(
+    r"(?<!\w)được\s+tổ\s+chức\s+bởi\s+(?P<org>[^,;()]{3,80}?)(?=\s*[,.;(]|\s+(?:tại|vào|nhằm|với|từ|trong)\s|$)", _F)
 _ORG_OF = regex.compile(r"\s+của\s+(?P<org>[^,.;]{3,60}?)(?=\s+(?:cùng|với|về|tại|nhằm)\s|[,.;]|$)", _F)
 _ORG_COUNCIL = regex.compile(
     r"""(?:\s+(?:(?:lần\s+)?thứ\s+\w+|bất\s+thường|chuyên\s+đề|\(\s*kỳ\s+họp\s+bất\s+thường\s*\)))*(?:\s*,)?\s+(?:của\s+)?
@@ -316,6 +323,8 @@ def _clean_org(org: str) -> Optional[str]:
     org = org.strip(" ,.;:-–")
     org = _ORG_THEO.sub("", org)
     org = _ORG_PLACE.sub("", org)
+    org = _ORG_LEADER.sub("", org)
+    org = _ORG_DELEGATION.sub("", org)
     # an adverbial lead before the subject: "Trong 2 ngày, mùng 7 và 8/8, Hội X", "với vai trò
     # Cụm trưởng, Hội Luật gia Việt Nam": the subject is the last phrase, a name
     if "," in org:
@@ -339,6 +348,9 @@ def _organizer(text: str, ss: int, ks: int, ke: int, se: int, date_end: int, kin
     P = _P.get()
     # "... do Ban tổ chức Thành ủy tổ chức", "vừa được HĐND huyện tổ chức"
     m = _ORG_BY.search(text, ke, se, timeout=_T)
+    if m:
+        return _clean_org(m["org"])
+    m = _ORG_PASSIVE.search(text, ke, se, timeout=_T)
     if m:
         return _clean_org(m["org"])
     # "cuộc làm việc của Ban thường vụ Tỉnh ủy"
@@ -367,6 +379,18 @@ def _organizer(text: str, ss: int, ks: int, ke: int, se: int, date_end: int, kin
     if v is None and (date_end <= ss or date_end > ks):
         return None
     return _clean_org(seg)
+
+
+def _headline_organizer(text: str, s: int, e: int) -> Optional[str]:
+    """A lead that tells the meeting without its subject takes the headline's: "Huyện ủy X tổng
+    kết công tác năm 2024" (a body opening the headline, then a meeting verb)."""
+    P = _P.get()
+    if not P.BODY.match(text, s, e, timeout=_T):
+        return None
+    v = P.ORG_VERB.search(text, s, e, timeout=_T)
+    if v is None or v.start() - s < 2:
+        return None
+    return _clean_org(text[s:v.start()])
 
 
 def _date_of(doc: Document, s: int, e: int, prev: Optional[_Draft]):
@@ -851,6 +875,8 @@ def find_meetings(doc: Document) -> Iterator[Meeting]:
         return
     # the first meeting takes the title's name when the lead gives none, and its ordinal
     main = drafts[0]
+    if main.organizer is None and title is not None:
+        main.organizer = _headline_organizer(text, title.start, title.end)
     if title_kind is not None and title_kind.start() == title.start:
         main.kind = P.kinds[title_kind["kind"].lower()]  # the headline names the meeting
     # a sitting ("Quốc hội họp phiên bế mạc") of the session the headline names is that session
