@@ -70,7 +70,7 @@ class _P(LexiconPatterns):
                 \s*:?\s*""", _F)
         # "... cùng các sở, ngành liên quan tham dự hội nghị." closing its sentence
         cls.ATTEND_AFTER = regex.compile(
-            r"\s+(?:cùng\s+)?(?:tham\s+dự|về\s+dự|đến\s+dự|tới\s+dự|dự)\s+(?:\L<kw>)(?=\s*(?:[.;]|$))", _F,
+            r"\s+(?:(?:cùng\s+)?(?:tham\s+dự|về\s+dự|đến\s+dự|tới\s+dự|dự)\s+(?:\L<kw>)|cùng\s+(?:tham\s+)?dự)(?=\s*(?:[.;]|$))", _F,
             kw=sorted(cls.kinds, key=len, reverse=True))
         cls.VAGUE = regex.compile(r"\L<vg>(?!\w)", _F, vg=_lex("meeting_vague_subjects"))
         # what opens a sentence before its subject: "Sáng 5/3, tại Hội trường X, ..."
