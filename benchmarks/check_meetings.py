@@ -1,6 +1,8 @@
 """meetings._may_match, the document-wide filter that spares a sentence the searches of
 KIND, HAS_ATTEND, HAS_CHAIR and HAS_RES: wherever the pattern finds a match in a window,
-the filter lets the window through (so the extractor's output is the same), and the set of
+the filter lets the window through (so the extractor's output is the same); meetings._search,
+the search tried only at those words' offsets, finds the match pattern.search finds (same
+span and groups) in every window; and the set of
 characters lexicon.NOT_LOWER_SAFE lets through is safe for the patterns' letters.
 
     .venv/bin/python benchmarks/check_meetings.py [--fuzz 20000]
@@ -25,7 +27,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--fuzz", type=int, default=20_000)
     args = ap.parse_args(argv)
-    from gov_report_nlp.extractors.meetings import _P, _may_match, _lex
+    from gov_report_nlp.extractors.meetings import _P, _lex, _may_match, _search
     from gov_report_nlp.lexicon import NOT_LOWER_SAFE
     from gov_report_nlp.doc.make import make_document
 
@@ -63,10 +65,15 @@ def main(argv=None) -> int:
         for s, e in windows:
             for key, pat in pats.items():
                 n += 1
-                if pat.search(text, s, e) and not _may_match(text, s, e, key):
+                want = pat.search(text, s, e)
+                if want and not _may_match(text, s, e, key):
                     print(f"_may_match({key}) refused a window the pattern matches: case {k}, {text[s:e]!r}")
                     return 1
-    print(f"{n} windows: the filter lets through every one the patterns match")
+                got = _search(pat, text, s, e, key)
+                if (want and (want.span(), want.groupdict())) != (got and (got.span(), got.groupdict())):
+                    print(f"_search({key}) differs from search: case {k}, {text[s:e]!r}: {want!r} / {got!r}")
+                    return 1
+    print(f"{n} windows: the filter lets through every one the patterns match; _search finds what search finds")
     return 0
 
 

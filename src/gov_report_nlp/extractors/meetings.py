@@ -252,36 +252,62 @@ class _Draft:
 _SEEN: tuple = (None, -1, {})  # (the last text, the lexicons' generation, its starts by key)
 
 
-def _may_match(text: str, s: int, e: int, key: str) -> bool:
-    """False when no match of the pattern `key` names (_P.STARTS) can lie in text[s:e]: none
-    of its first words begins there (the words of the whole text found once, bisected per
-    sentence). True when one does, or when the text is not safe to lower or pyahocorasick is
-    missing: the caller's search decides. benchmarks/check_meetings.py checks the filter."""
+def _starts(text: str, key: str) -> list[int] | None:
+    """Every offset of text where a match of the pattern `key` names (_P.STARTS) can begin:
+    where one of its first words begins (found for the whole text in one pass, kept for the
+    text's next calls). None when the text is not safe to lower or pyahocorasick is missing."""
     global _SEEN
     seen_text, generation, by_key = _SEEN
     if seen_text is not text or generation != lexicon_generation():
         by_key = {"": NOT_LOWER_SAFE.search(text) is None}
         _SEEN = (text, lexicon_generation(), by_key)
     if not by_key[""]:
-        return True
+        return None
     starts = by_key.get(key)
     if starts is None:
         finder = _P.get().STARTS[key]
         if finder is None:
-            return True
+            return None
         if "lowered" not in by_key:
             by_key["lowered"] = text.lower()
         starts = by_key[key] = finder(by_key["lowered"])
+    return starts
+
+
+def _may_match(text: str, s: int, e: int, key: str) -> bool:
+    """False when no match of the pattern `key` names (_P.STARTS) can lie in text[s:e]: none
+    of its first words begins there (the words of the whole text found once, bisected per
+    sentence). True when one does, or when the text is not safe to lower or pyahocorasick is
+    missing: the caller's search decides. benchmarks/check_meetings.py checks the filter."""
+    starts = _starts(text, key)
+    if starts is None:
+        return True
     i = bisect_left(starts, s)
     return i < len(starts) and starts[i] < e
 
 
+def _search(pattern: regex.Pattern, text: str, s: int, e: int, key: str) -> regex.Match | None:
+    """pattern.search(text, s, e), the pattern (the one `key` names in _P.STARTS) tried only
+    where one of its first words begins: the leftmost match is the first found there.
+    benchmarks/check_meetings.py checks that every match begins at one of those offsets."""
+    starts = _starts(text, key)
+    if starts is None:
+        return pattern.search(text, s, e, timeout=_T)
+    match = pattern.match
+    for k in range(bisect_left(starts, s), len(starts)):
+        p = starts[k]
+        if p >= e:
+            break
+        m = match(text, p, e, timeout=_T)
+        if m is not None:
+            return m
+    return None
+
+
 def _kind_matches(text: str, s: int, e: int):
     P = _P.get()
-    if not _may_match(text, s, e, "kind"):
-        return
     # one search at a time (as finditer would go on, but lazily: the title wants the first only)
-    m = P.KIND.search(text, s, e, timeout=_T)
+    m = _search(P.KIND, text, s, e, "kind")
     if m is None:  # most sentences: no meeting word, no need for the words that are not one
         return
     bad = [b.span() for b in matches(P.NOT_KIND, text, s, e)]
@@ -291,7 +317,7 @@ def _kind_matches(text: str, s: int, e: int):
         if not any(a <= m.start() < b for a, b in bad) and not (
                 m.group().lower() in _SITTING_WORDS and _SITTING_OF.match(text, m.end(), e)):
             yield m
-        m = P.KIND.search(text, max(m.end(), m.start() + 1), e, timeout=_T)
+        m = _search(P.KIND, text, max(m.end(), m.start() + 1), e, "kind")
 
 
 def _name_span(text: str, ks: int, se: int) -> tuple[int, int]:
@@ -454,7 +480,7 @@ def _chairs(doc: Document, s: int, e: int, anchor: bool) -> list[tuple[str, Evid
     P = _P.get()
     text = doc.text
     out: list[tuple[str, Evidence]] = []
-    if not _may_match(text, s, e, "chair") or not P.HAS_CHAIR.search(text, s, e, timeout=_T):
+    if _search(P.HAS_CHAIR, text, s, e, "chair") is None:
         return out
     spans: list[tuple[int, int]] = []
     for m in matches(P.CHAIR, text, s, e):
@@ -535,7 +561,7 @@ def _attendees(doc: Document, s: int, e: int) -> list[tuple[str, Evidence]]:
     P = _P.get()
     text = doc.text
     out: list[tuple[str, Evidence]] = []
-    if not _may_match(text, s, e, "attend") or not P.HAS_ATTEND.search(text, s, e, timeout=_T):
+    if _search(P.HAS_ATTEND, text, s, e, "attend") is None:
         return out
     for a, b, first in _lists(text, s, e):
         if b is None:
@@ -598,7 +624,7 @@ def _bullet_attendees(doc: Document, stretch: list[tuple[int, int]], k: int) -> 
 
 def _resolutions(text: str, s: int, e: int, d: _Draft) -> None:
     P = _P.get()
-    if not _may_match(text, s, e, "res") or not P.HAS_RES.search(text, s, e, timeout=_T):
+    if _search(P.HAS_RES, text, s, e, "res") is None:
         return
     for m in matches(P.RES_COUNT, text, s, e):
         if P.PLANNED.search(text, max(s, m.start() - 60), m.start(), timeout=_T):
