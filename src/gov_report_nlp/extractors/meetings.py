@@ -18,11 +18,12 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from dataclasses import dataclass, field
+from time import perf_counter
 from typing import Iterator, Optional
 
 import regex
 
-from ..budget import matches
+from ..budget import PatternTimeout, limit, matches
 from ..lang.dates import find_dates, published_date
 from ..doc.document import Document
 from ..lang.lists import read_list
@@ -155,6 +156,7 @@ class _P(LexiconPatterns):
             "attend": starts_finder([w.split()[0] for w in att if w.split()] + ["về", "dự", "lãnh", "đại"]),
             "chair": starts_finder(["chủ"]),
             "res": starts_finder(["thông", "ban"]),
+            "not_kind": starts_finder([w.lower().split()[0] for w in _lex("meeting_not_kinds") if w.split()]),
         }
         # a phrase that opens with the name of a body ("huyện ủy, UBND huyện", "Ban Chỉ đạo ...")
         cls.BODY = regex.compile(r"\L<ok>(?!\w)", regex.I, ok=sorted(load_map("org_kinds"), key=len, reverse=True))
@@ -304,13 +306,44 @@ def _search(pattern: regex.Pattern, text: str, s: int, e: int, key: str) -> rege
     return None
 
 
+def _finditer(pattern: regex.Pattern, text: str, s: int, e: int, key: str) -> list[regex.Match]:
+    """matches(pattern, text, s, e), the pattern (whose matches all begin where one of the
+    first words of _P.STARTS[key] does, and are never empty) tried only at those offsets, the
+    whole scan under the same time limit. benchmarks/check_meetings.py compares the two."""
+    starts = _starts(text, key)
+    if starts is None:
+        return matches(pattern, text, s, e)
+    seconds = limit(e - s)
+    deadline = perf_counter() + seconds
+    out = []
+    at = s
+    match = pattern.match
+    try:
+        for k in range(bisect_left(starts, s), len(starts)):
+            p = starts[k]
+            if p >= e:
+                break
+            if p < at:
+                continue
+            left = deadline - perf_counter()
+            if left <= 0:
+                raise TimeoutError
+            m = match(text, p, e, timeout=left)
+            if m is not None:
+                out.append(m)
+                at = m.end()
+    except TimeoutError as err:
+        raise PatternTimeout(seconds) from err
+    return out
+
+
 def _kind_matches(text: str, s: int, e: int):
     P = _P.get()
     # one search at a time (as finditer would go on, but lazily: the title wants the first only)
     m = _search(P.KIND, text, s, e, "kind")
     if m is None:  # most sentences: no meeting word, no need for the words that are not one
         return
-    bad = [b.span() for b in matches(P.NOT_KIND, text, s, e)]
+    bad = [b.span() for b in _finditer(P.NOT_KIND, text, s, e, "not_kind")]
     while m is not None:
         # the opening or closing sitting of a session reports the session ("phiên bế mạc kỳ
         # họp thứ 9": the kỳ họp, guideline v1.1)
@@ -526,7 +559,7 @@ def _lists(text: str, s: int, e: int) -> Iterator[tuple[int, Optional[int], bool
     before a closing one ("Tại điểm cầu X, lãnh đạo Sở Y tế ... tham dự hội nghị."), or after a
     fronted one ("Tới dự và phát biểu tại kỳ họp, Phó Chủ tịch Quốc hội X đánh giá ...")."""
     P = _P.get()
-    for m in matches(P.ATTEND, text, s, e):
+    for m in _finditer(P.ATTEND, text, s, e, "attend"):
         cue = m["cue"].lower()
         if cue in _BARE_CUES:
             # a bare 'dự' opens a list only at a clause start ("Dự hội nghị có", "cùng dự có")
@@ -548,7 +581,7 @@ def _lists(text: str, s: int, e: int) -> Iterator[tuple[int, Optional[int], bool
                     yield (cm.end(), None, False) if cm else (c + 1, None, True)
                 continue
         yield m.end(), None, False
-    for m in matches(P.ATTEND_SIDE, text, s, e):
+    for m in _finditer(P.ATTEND_SIDE, text, s, e, "attend"):
         yield m.end(), None, False
     for m in matches(P.ATTEND_AFTER, text, s, e):
         lead = P.LIST_LEAD.match(text, s, m.start(), timeout=_T)
