@@ -34,7 +34,7 @@ def main(argv=None) -> int:
     from gov_report_nlp.doc.make import make_document
 
     P = _P.get()
-    if P.STARTS["kind"] is None:
+    if P.STARTS is None:
         print("pyahocorasick is not installed: _may_match lets every window through")
         return 0
     pats = {"kind": P.KIND, "attend": P.HAS_ATTEND, "chair": P.HAS_CHAIR, "res": P.HAS_RES}

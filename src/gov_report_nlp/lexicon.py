@@ -327,6 +327,31 @@ def starts_finder(words):
     return starts
 
 
+def keyed_starts_finder(words_by_key: dict[str, list[str]]):
+    """starts_finder for several word lists in one pass: a function lowered_text -> {key:
+    every offset where one of words_by_key[key] begins}, each list as starts_finder(words)
+    would give it. None when pyahocorasick is not installed."""
+    try:
+        import ahocorasick
+    except ImportError:  # pragma: no cover - the fast extra is not installed
+        return None
+    keys = list(words_by_key)
+    auto = ahocorasick.Automaton()
+    for w in {w for ws in words_by_key.values() for w in ws if w}:
+        auto.add_word(w, (len(w) - 1, tuple(k for k in keys if w in words_by_key[k])))
+    if len(auto) == 0:
+        return lambda lowered: {k: [] for k in keys}
+    auto.make_automaton()
+
+    def starts(lowered: str) -> dict[str, list[int]]:
+        found: dict[str, set[int]] = {k: set() for k in keys}
+        for end, (n, ks) in auto.iter(lowered):
+            for k in ks:
+                found[k].add(end - n)
+        return {k: sorted(v) for k, v in found.items()}
+    return starts
+
+
 def matches_at(pattern: regex.Pattern, text: str, starts: list[int], seconds: float | None = None) -> list:
     """What `pattern.finditer(text)` finds, `pattern` tried only at `starts` (ascending): the
     same matches when every match of `pattern` begins at one of them and `pattern` never

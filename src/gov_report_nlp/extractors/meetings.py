@@ -28,7 +28,8 @@ from ..lang.dates import find_dates, published_date
 from ..doc.document import Document
 from ..lang.lists import read_list
 from ..lang.names import find_person_mentions
-from ..lexicon import NOT_LOWER_SAFE, LexiconPatterns, alternation, lexicon_generation, load_list, load_map, starts_finder
+from ..lexicon import (NOT_LOWER_SAFE, LexiconPatterns, alternation, keyed_starts_finder, lexicon_generation, load_list,
+                       load_map)
 from ..lang.numbers import parse_count, parse_ordinal
 from ..records import Evidence, Meeting
 
@@ -151,13 +152,13 @@ class _P(LexiconPatterns):
         # each of its phrases (a phrase's spaces match any whitespace in some of them),
         # lowercased; found for the whole document in one pass (_may_match)
         att = [w.lower() for w in _lex("meeting_attend_cues")]
-        cls.STARTS = {
-            "kind": starts_finder(cls.kinds),
-            "attend": starts_finder([w.split()[0] for w in att if w.split()] + ["về", "dự", "lãnh", "đại"]),
-            "chair": starts_finder(["chủ"]),
-            "res": starts_finder(["thông", "ban"]),
-            "not_kind": starts_finder([w.lower().split()[0] for w in _lex("meeting_not_kinds") if w.split()]),
-        }
+        cls.STARTS = keyed_starts_finder({  # one pass of the text for them all
+            "kind": list(cls.kinds),
+            "attend": [w.split()[0] for w in att if w.split()] + ["về", "dự", "lãnh", "đại"],
+            "chair": ["chủ"],
+            "res": ["thông", "ban"],
+            "not_kind": [w.lower().split()[0] for w in _lex("meeting_not_kinds") if w.split()],
+        })
         # a phrase that opens with the name of a body ("huyện ủy, UBND huyện", "Ban Chỉ đạo ...")
         cls.BODY = regex.compile(r"\L<ok>(?!\w)", regex.I, ok=sorted(load_map("org_kinds"), key=len, reverse=True))
         cls.ORG_VERB = regex.compile(
@@ -265,15 +266,12 @@ def _starts(text: str, key: str) -> list[int] | None:
         _SEEN = (text, lexicon_generation(), by_key)
     if not by_key[""]:
         return None
-    starts = by_key.get(key)
-    if starts is None:
-        finder = _P.get().STARTS[key]
+    if "kind" not in by_key:
+        finder = _P.get().STARTS
         if finder is None:
             return None
-        if "lowered" not in by_key:
-            by_key["lowered"] = text.lower()
-        starts = by_key[key] = finder(by_key["lowered"])
-    return starts
+        by_key.update(finder(text.lower()))
+    return by_key[key]
 
 
 def _may_match(text: str, s: int, e: int, key: str) -> bool:
@@ -308,7 +306,7 @@ def _search(pattern: regex.Pattern, text: str, s: int, e: int, key: str) -> rege
 
 def _finditer(pattern: regex.Pattern, text: str, s: int, e: int, key: str) -> list[regex.Match]:
     """matches(pattern, text, s, e), the pattern (whose matches all begin where one of the
-    first words of _P.STARTS[key] does, and are never empty) tried only at those offsets, the
+    first words of _P.STARTS's list `key` does, and are never empty) tried only at those offsets, the
     whole scan under the same time limit. benchmarks/check_meetings.py compares the two."""
     starts = _starts(text, key)
     if starts is None:
