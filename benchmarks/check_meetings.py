@@ -1,6 +1,9 @@
 """meetings._may_match, the document-wide filter that spares a sentence the searches of
 KIND, HAS_ATTEND, HAS_CHAIR and HAS_RES: wherever the pattern finds a match in a window,
-the filter lets the window through (so the extractor's output is the same), and the set of
+the filter lets the window through (so the extractor's output is the same); meetings._search,
+the search tried only at those words' offsets, finds the match pattern.search finds (same
+span and groups) in every window, and meetings._finditer every match budget.matches finds
+(ATTEND, ATTEND_SIDE, NOT_KIND); and the set of
 characters lexicon.NOT_LOWER_SAFE lets through is safe for the patterns' letters.
 
     .venv/bin/python benchmarks/check_meetings.py [--fuzz 20000]
@@ -25,16 +28,17 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--fuzz", type=int, default=20_000)
     args = ap.parse_args(argv)
-    from gov_report_nlp.extractors.meetings import _P, _may_match, _lex
+    from gov_report_nlp.budget import matches
+    from gov_report_nlp.extractors.meetings import _P, _finditer, _lex, _may_match, _search
     from gov_report_nlp.lexicon import NOT_LOWER_SAFE
     from gov_report_nlp.doc.make import make_document
 
     P = _P.get()
-    if P.STARTS["kind"] is None:
+    if P.STARTS is None:
         print("pyahocorasick is not installed: _may_match lets every window through")
         return 0
     pats = {"kind": P.KIND, "attend": P.HAS_ATTEND, "chair": P.HAS_CHAIR, "res": P.HAS_RES}
-    words = list(P.kinds) + _lex("meeting_attend_cues") + ["về phía", "dự", "lãnh đạo", "đại diện",
+    words = list(P.kinds) + _lex("meeting_attend_cues") + _lex("meeting_not_kinds") + ["về phía", "dự", "lãnh đạo", "đại diện",
                                                            "chủ trì", "thông qua", "ban hành"]
     alpha = sorted({ch for w in words for ch in w.lower() if not ch.isspace()})
     word = regex.compile(r"\w")
@@ -63,10 +67,24 @@ def main(argv=None) -> int:
         for s, e in windows:
             for key, pat in pats.items():
                 n += 1
-                if pat.search(text, s, e) and not _may_match(text, s, e, key):
+                want = pat.search(text, s, e)
+                if want and not _may_match(text, s, e, key):
                     print(f"_may_match({key}) refused a window the pattern matches: case {k}, {text[s:e]!r}")
                     return 1
-    print(f"{n} windows: the filter lets through every one the patterns match")
+                if key == "attend" or key == "kind":  # the scans: every match, same spans and groups
+                    for scan, skey in ((P.ATTEND, "attend"), (P.ATTEND_SIDE, "attend"), (P.NOT_KIND, "not_kind")):
+                        if skey == "attend" and key != "attend" or skey == "not_kind" and key != "kind":
+                            continue
+                        want_all = [(m.span(), m.groupdict()) for m in matches(scan, text, s, e)]
+                        got_all = [(m.span(), m.groupdict()) for m in _finditer(scan, text, s, e, skey)]
+                        if want_all != got_all:
+                            print(f"_finditer({skey}) differs from matches: case {k}, {text[s:e]!r}")
+                            return 1
+                got = _search(pat, text, s, e, key)
+                if (want and (want.span(), want.groupdict())) != (got and (got.span(), got.groupdict())):
+                    print(f"_search({key}) differs from search: case {k}, {text[s:e]!r}: {want!r} / {got!r}")
+                    return 1
+    print(f"{n} windows: the filter lets through every one the patterns match; _search finds what search finds")
     return 0
 
 

@@ -18,16 +18,18 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from dataclasses import dataclass, field
+from time import perf_counter
 from typing import Iterator, Optional
 
 import regex
 
-from ..budget import matches
+from ..budget import PatternTimeout, limit, matches
 from ..lang.dates import find_dates, published_date
 from ..doc.document import Document
 from ..lang.lists import read_list
 from ..lang.names import find_person_mentions
-from ..lexicon import NOT_LOWER_SAFE, LexiconPatterns, alternation, lexicon_generation, load_list, load_map, starts_finder
+from ..lexicon import (NOT_LOWER_SAFE, LexiconPatterns, alternation, keyed_starts_finder, lexicon_generation, load_list,
+                       load_map)
 from ..lang.numbers import parse_count, parse_ordinal
 from ..records import Evidence, Meeting
 
@@ -150,12 +152,13 @@ class _P(LexiconPatterns):
         # each of its phrases (a phrase's spaces match any whitespace in some of them),
         # lowercased; found for the whole document in one pass (_may_match)
         att = [w.lower() for w in _lex("meeting_attend_cues")]
-        cls.STARTS = {
-            "kind": starts_finder(cls.kinds),
-            "attend": starts_finder([w.split()[0] for w in att if w.split()] + ["về", "dự", "lãnh", "đại"]),
-            "chair": starts_finder(["chủ"]),
-            "res": starts_finder(["thông", "ban"]),
-        }
+        cls.STARTS = keyed_starts_finder({  # one pass of the text for them all
+            "kind": list(cls.kinds),
+            "attend": [w.split()[0] for w in att if w.split()] + ["về", "dự", "lãnh", "đại"],
+            "chair": ["chủ"],
+            "res": ["thông", "ban"],
+            "not_kind": [w.lower().split()[0] for w in _lex("meeting_not_kinds") if w.split()],
+        })
         # a phrase that opens with the name of a body ("huyện ủy, UBND huyện", "Ban Chỉ đạo ...")
         cls.BODY = regex.compile(r"\L<ok>(?!\w)", regex.I, ok=sorted(load_map("org_kinds"), key=len, reverse=True))
         cls.ORG_VERB = regex.compile(
@@ -259,46 +262,100 @@ class _Draft:
 _SEEN: tuple = (None, -1, {})  # (the last text, the lexicons' generation, its starts by key)
 
 
-def _may_match(text: str, s: int, e: int, key: str) -> bool:
-    """False when no match of the pattern `key` names (_P.STARTS) can lie in text[s:e]: none
-    of its first words begins there (the words of the whole text found once, bisected per
-    sentence). True when one does, or when the text is not safe to lower or pyahocorasick is
-    missing: the caller's search decides. benchmarks/check_meetings.py checks the filter."""
+def _starts(text: str, key: str) -> list[int] | None:
+    """Every offset of text where a match of the pattern `key` names (_P.STARTS) can begin:
+    where one of its first words begins (found for the whole text in one pass, kept for the
+    text's next calls). None when the text is not safe to lower or pyahocorasick is missing."""
     global _SEEN
     seen_text, generation, by_key = _SEEN
     if seen_text is not text or generation != lexicon_generation():
         by_key = {"": NOT_LOWER_SAFE.search(text) is None}
         _SEEN = (text, lexicon_generation(), by_key)
     if not by_key[""]:
-        return True
-    starts = by_key.get(key)
-    if starts is None:
-        finder = _P.get().STARTS[key]
+        return None
+    if "kind" not in by_key:
+        finder = _P.get().STARTS
         if finder is None:
-            return True
-        if "lowered" not in by_key:
-            by_key["lowered"] = text.lower()
-        starts = by_key[key] = finder(by_key["lowered"])
+            return None
+        by_key.update(finder(text.lower()))
+    return by_key[key]
+
+
+def _may_match(text: str, s: int, e: int, key: str) -> bool:
+    """False when no match of the pattern `key` names (_P.STARTS) can lie in text[s:e]: none
+    of its first words begins there (the words of the whole text found once, bisected per
+    sentence). True when one does, or when the text is not safe to lower or pyahocorasick is
+    missing: the caller's search decides. benchmarks/check_meetings.py checks the filter."""
+    starts = _starts(text, key)
+    if starts is None:
+        return True
     i = bisect_left(starts, s)
     return i < len(starts) and starts[i] < e
 
 
+def _search(pattern: regex.Pattern, text: str, s: int, e: int, key: str) -> regex.Match | None:
+    """pattern.search(text, s, e), the pattern (the one `key` names in _P.STARTS) tried only
+    where one of its first words begins: the leftmost match is the first found there.
+    benchmarks/check_meetings.py checks that every match begins at one of those offsets."""
+    starts = _starts(text, key)
+    if starts is None:
+        return pattern.search(text, s, e, timeout=_T)
+    match = pattern.match
+    for k in range(bisect_left(starts, s), len(starts)):
+        p = starts[k]
+        if p >= e:
+            break
+        m = match(text, p, e, timeout=_T)
+        if m is not None:
+            return m
+    return None
+
+
+def _finditer(pattern: regex.Pattern, text: str, s: int, e: int, key: str) -> list[regex.Match]:
+    """matches(pattern, text, s, e), the pattern (whose matches all begin where one of the
+    first words of _P.STARTS's list `key` does, and are never empty) tried only at those offsets, the
+    whole scan under the same time limit. benchmarks/check_meetings.py compares the two."""
+    starts = _starts(text, key)
+    if starts is None:
+        return matches(pattern, text, s, e)
+    seconds = limit(e - s)
+    deadline = perf_counter() + seconds
+    out = []
+    at = s
+    match = pattern.match
+    try:
+        for k in range(bisect_left(starts, s), len(starts)):
+            p = starts[k]
+            if p >= e:
+                break
+            if p < at:
+                continue
+            left = deadline - perf_counter()
+            if left <= 0:
+                raise TimeoutError
+            m = match(text, p, e, timeout=left)
+            if m is not None:
+                out.append(m)
+                at = m.end()
+    except TimeoutError as err:
+        raise PatternTimeout(seconds) from err
+    return out
+
+
 def _kind_matches(text: str, s: int, e: int):
     P = _P.get()
-    if not _may_match(text, s, e, "kind"):
-        return
     # one search at a time (as finditer would go on, but lazily: the title wants the first only)
-    m = P.KIND.search(text, s, e, timeout=_T)
+    m = _search(P.KIND, text, s, e, "kind")
     if m is None:  # most sentences: no meeting word, no need for the words that are not one
         return
-    bad = [b.span() for b in matches(P.NOT_KIND, text, s, e)]
+    bad = [b.span() for b in _finditer(P.NOT_KIND, text, s, e, "not_kind")]
     while m is not None:
         # the opening or closing sitting of a session reports the session ("phiên bế mạc kỳ
         # họp thứ 9": the kỳ họp, guideline v1.1)
         if not any(a <= m.start() < b for a, b in bad) and not (
                 m.group().lower() in _SITTING_WORDS and _SITTING_OF.match(text, m.end(), e)):
             yield m
-        m = P.KIND.search(text, max(m.end(), m.start() + 1), e, timeout=_T)
+        m = _search(P.KIND, text, max(m.end(), m.start() + 1), e, "kind")
 
 
 def _name_span(text: str, ks: int, se: int) -> tuple[int, int]:
@@ -478,7 +535,7 @@ def _chairs(doc: Document, s: int, e: int, anchor: bool) -> list[tuple[str, Evid
     P = _P.get()
     text = doc.text
     out: list[tuple[str, Evidence]] = []
-    if not _may_match(text, s, e, "chair") or not P.HAS_CHAIR.search(text, s, e, timeout=_T):
+    if _search(P.HAS_CHAIR, text, s, e, "chair") is None:
         return out
     spans: list[tuple[int, int]] = []
     for m in matches(P.CHAIR, text, s, e):
@@ -524,7 +581,7 @@ def _lists(text: str, s: int, e: int) -> Iterator[tuple[int, Optional[int], bool
     before a closing one ("Tại điểm cầu X, lãnh đạo Sở Y tế ... tham dự hội nghị."), or after a
     fronted one ("Tới dự và phát biểu tại kỳ họp, Phó Chủ tịch Quốc hội X đánh giá ...")."""
     P = _P.get()
-    for m in matches(P.ATTEND, text, s, e):
+    for m in _finditer(P.ATTEND, text, s, e, "attend"):
         cue = m["cue"].lower()
         if cue in _BARE_CUES:
             # a bare 'dự' opens a list only at a clause start ("Dự hội nghị có", "cùng dự có")
@@ -546,7 +603,7 @@ def _lists(text: str, s: int, e: int) -> Iterator[tuple[int, Optional[int], bool
                     yield (cm.end(), None, False) if cm else (c + 1, None, True)
                 continue
         yield m.end(), None, False
-    for m in matches(P.ATTEND_SIDE, text, s, e):
+    for m in _finditer(P.ATTEND_SIDE, text, s, e, "attend"):
         yield m.end(), None, False
     for m in matches(P.ATTEND_AFTER, text, s, e):
         lead = P.LIST_LEAD.match(text, s, m.start(), timeout=_T)
@@ -559,7 +616,7 @@ def _attendees(doc: Document, s: int, e: int) -> list[tuple[str, Evidence]]:
     P = _P.get()
     text = doc.text
     out: list[tuple[str, Evidence]] = []
-    if not _may_match(text, s, e, "attend") or not P.HAS_ATTEND.search(text, s, e, timeout=_T):
+    if _search(P.HAS_ATTEND, text, s, e, "attend") is None:
         return out
     for a, b, first in _lists(text, s, e):
         if b is None:
@@ -622,7 +679,7 @@ def _bullet_attendees(doc: Document, stretch: list[tuple[int, int]], k: int) -> 
 
 def _resolutions(text: str, s: int, e: int, d: _Draft) -> None:
     P = _P.get()
-    if not _may_match(text, s, e, "res") or not P.HAS_RES.search(text, s, e, timeout=_T):
+    if _search(P.HAS_RES, text, s, e, "res") is None:
         return
     for m in matches(P.RES_COUNT, text, s, e):
         if P.PLANNED.search(text, max(s, m.start() - 60), m.start(), timeout=_T):
