@@ -63,6 +63,26 @@ def equivalence_cases(pieces: list[str], n: int, seed: int, most: int = 14, line
     return cases
 
 
+def unsafe_character(letters, not_lower_safe) -> str | None:
+    """The first code point that `not_lower_safe` lets through although lowering it is not
+    safe for a scan of the lowered text that looks for `letters` (it changes length, changes
+    being a word character, or matches one of the letters case-insensitively without lowering
+    to it), as "U+XXXX 'c'"; None when every one is safe."""
+    import regex
+
+    word = regex.compile(r"\w")
+    for cp in range(0x110000):
+        c = chr(cp)
+        if 0xD800 <= cp < 0xE000 or not_lower_safe.match(c):
+            continue
+        lo = c.lower()
+        ok = len(lo) == 1 and bool(word.match(c)) == bool(word.match(lo)) and all(
+            bool(regex.fullmatch("(?i)" + regex.escape(p), c)) == (lo == p) for p in letters)
+        if not ok:
+            return f"U+{cp:04X} {c!r}"
+    return None
+
+
 def report_equivalence(cases: list[str], plain, fast, names: tuple[str, str] = ("plain", "fast")) -> int:
     """0 when plain(text) == fast(text) for every case; else print the first difference, 1."""
     for k, text in enumerate(cases):
