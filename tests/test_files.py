@@ -21,6 +21,19 @@ FONTS = [Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
          Path("/usr/share/fonts/TTF/DejaVuSans.ttf")]
 FONT = next((f for f in FONTS if f.is_file()), None)
 
+
+def new_pdf(size: int):
+    """An fpdf2 document with a Vietnamese-capable font of `size` set; skips the test when fpdf2,
+    pypdf or the font is missing (the tests write their own PDFs and read them with pypdf)."""
+    fpdf = optional("fpdf", reason="fpdf2 writes the test PDFs (the 'test' extra)")
+    optional("pypdf")
+    if FONT is None:
+        pytest.skip("no DejaVuSans.ttf on this machine: no Vietnamese-capable font to write a PDF with")
+    pdf = fpdf.FPDF()
+    pdf.add_font("DejaVu", "", str(FONT))
+    pdf.set_font("DejaVu", size=size)
+    return pdf
+
 # three pages: a running header, a footer "Trang N/3", a number and a word cut at line ends
 PAGES = {
     1: ["ỦY BAN NHÂN DÂN", "TỈNH KHÁNH HÒA", "Số: 45/BC-UBND", "Khánh Hòa, ngày 10 tháng 3 năm 2021",
@@ -42,13 +55,7 @@ def cli(*args, stdin: bytes | None = None):
 
 @pytest.fixture(scope="module")
 def pdf_path(tmp_path_factory) -> Path:
-    fpdf = optional("fpdf", reason="fpdf2 writes the test PDFs (the 'test' extra)")
-    optional("pypdf")
-    if FONT is None:
-        pytest.skip("no DejaVuSans.ttf on this machine: no Vietnamese-capable font to write a PDF with")
-    pdf = fpdf.FPDF()
-    pdf.add_font("DejaVu", "", str(FONT))
-    pdf.set_font("DejaVu", size=11)
+    pdf = new_pdf(11)
     pdf.set_auto_page_break(False)
     for n, lines in PAGES.items():
         pdf.add_page()
@@ -310,13 +317,7 @@ def test_docx_data_table_with_a_date_stays_rows(tmp_path):
 
 
 def _formal_pdf(path, rows, signature):
-    fpdf = optional("fpdf", reason="fpdf2 writes the test PDFs (the 'test' extra)")
-    optional("pypdf")
-    if FONT is None:
-        pytest.skip("no DejaVuSans.ttf on this machine: no Vietnamese-capable font to write a PDF with")
-    pdf = fpdf.FPDF()
-    pdf.add_font("DejaVu", "", str(FONT))
-    pdf.set_font("DejaVu", size=10)
+    pdf = new_pdf(10)
     pdf.add_page()
     for left, right in rows:  # two columns on one row: a text extractor merges them
         pdf.cell(80, 6, left, align="C")

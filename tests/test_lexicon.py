@@ -189,7 +189,8 @@ def test_matches_at_lexicon_starts_equal_the_scan():
 
     from gov_report_nlp.extractors.organizations import _body_matches, _pattern
     from gov_report_nlp.extractors.refs import _bare_matches, _bare_pattern
-    from gov_report_nlp.lexicon import matches_at, starts_finder
+    from gov_report_nlp.budget import matches_at
+    from gov_report_nlp.lexicon import starts_finder
 
     if starts_finder(["a"]) is None:
         pytest.skip("pyahocorasick is not installed")

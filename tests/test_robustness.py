@@ -376,14 +376,14 @@ def test_a_pattern_timeout_is_a_warning_and_other_facts_stay(monkeypatch):
     """A pattern past its time limit loses its extractor's facts, says so, and nothing else."""
     from functools import partial
 
-    from gov_report_nlp import budget, lexicon
+    from gov_report_nlp import budget
     from gov_report_nlp.extractors import organizations
 
     text = (VI + "\n\n") * 200  # 80 KB: long enough for a 10 µs limit to be met
     before = run(make_document(text))
     assert before.organizations and before.people and before.awards and not before.warnings
     monkeypatch.setattr(organizations, "matches", partial(budget.matches, seconds=1e-5))
-    monkeypatch.setattr(organizations, "matches_at", partial(lexicon.matches_at, seconds=1e-5))  # the fast scan
+    monkeypatch.setattr(organizations, "matches_at", partial(budget.matches_at, seconds=1e-5))  # the fast scan
     after = run(make_document(text))
     assert after.organizations == []
     assert after.warnings == ["organizations: pattern timed out after 1e-05 s; facts of this kind may be missing"]
@@ -557,17 +557,11 @@ def test_docx_that_inflates_past_the_limit_is_refused(tmp_path):
 
 def test_pdf_of_alike_pages_keeps_its_text(tmp_path):
     """Three identical pages are text, not page furniture; the warning does not call it a scan."""
-    fpdf = optional("fpdf", reason="fpdf2 writes the test PDFs (the 'test' extra)")
-    optional("pypdf")
-    from test_files import FONT
+    from test_files import new_pdf
 
     from gov_report_nlp.io.files import read_file
 
-    if FONT is None:
-        pytest.skip("no DejaVuSans.ttf: no Vietnamese-capable font to write a PDF with")
-    pdf = fpdf.FPDF()
-    pdf.add_font("DejaVu", "", str(FONT))
-    pdf.set_font("DejaVu", size=11)
+    pdf = new_pdf(11)
     for _ in range(3):
         pdf.add_page()
         for line in ("GIẤY MỜI", "Ủy ban nhân dân xã mời ông Nguyễn Văn Hùng", "dự hội nghị ngày 15/3/2021."):

@@ -20,9 +20,12 @@ yielding reads no more than one past it.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+from time import perf_counter
+
 import regex
 
-__all__ = ["BASE_SECONDS", "SECONDS_PER_MB", "MAX_RECORDS", "PatternTimeout", "limit", "matches", "matches_from"]
+__all__ = ["BASE_SECONDS", "SECONDS_PER_MB", "MAX_RECORDS", "PatternTimeout", "limit", "matches", "matches_from", "matches_at"]
 
 BASE_SECONDS = 2.0
 SECONDS_PER_MB = 2.0  # per million characters: ~20x what the slowest pattern needs here
@@ -79,6 +82,38 @@ def matches_from(pattern: regex.Pattern, starts: regex.Pattern, text: str, pos: 
             if p < at:
                 continue
             m = match(text, p, endpos, timeout=seconds)
+            if m is not None:
+                out.append(m)
+                at = m.end()
+    except TimeoutError as e:
+        raise PatternTimeout(seconds) from e
+    return out
+
+
+def matches_at(pattern: regex.Pattern, text: str, starts: list[int], seconds: float | None = None,
+               pos: int = 0, endpos: int | None = None) -> list[regex.Match]:
+    """What `pattern.finditer(text, pos, endpos)` finds, `pattern` tried only at `starts`
+    (ascending; those outside [pos, endpos) are skipped): the same matches when every match of
+    `pattern` begins at one of them and `pattern` never matches the empty string (matches_from's
+    rule, with the starts given, e.g. by lexicon.starts_finder). The whole scan has one time
+    limit (by default limit(endpos - pos)); PatternTimeout past it."""
+    endpos = len(text) if endpos is None else endpos
+    seconds = limit(endpos - pos) if seconds is None else seconds
+    deadline = perf_counter() + seconds
+    out = []
+    at = pos
+    match = pattern.match
+    try:
+        for k in range(bisect_left(starts, pos), len(starts)):
+            p = starts[k]
+            if p >= endpos:
+                break
+            if p < at:
+                continue
+            left = deadline - perf_counter()
+            if left <= 0:
+                raise TimeoutError
+            m = match(text, p, endpos, timeout=left)
             if m is not None:
                 out.append(m)
                 at = m.end()

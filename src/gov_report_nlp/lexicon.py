@@ -350,33 +350,3 @@ def keyed_starts_finder(words_by_key: dict[str, list[str]]):
                 found[k].add(end - n)
         return {k: sorted(v) for k, v in found.items()}
     return starts
-
-
-def matches_at(pattern: regex.Pattern, text: str, starts: list[int], seconds: float | None = None) -> list:
-    """What `pattern.finditer(text)` finds, `pattern` tried only at `starts` (ascending): the
-    same matches when every match of `pattern` begins at one of them and `pattern` never
-    matches the empty string (budget.matches_from's rule, with the starts given). The whole
-    scan has budget.matches' time limit (by default limit(len(text))); PatternTimeout past it."""
-    from time import perf_counter
-
-    from .budget import PatternTimeout, limit
-
-    seconds = limit(len(text)) if seconds is None else seconds
-    deadline = perf_counter() + seconds
-    out = []
-    at = 0
-    match = pattern.match
-    try:
-        for p in starts:
-            if p < at:
-                continue
-            left = deadline - perf_counter()
-            if left <= 0:
-                raise TimeoutError
-            m = match(text, p, timeout=left)
-            if m is not None:
-                out.append(m)
-                at = m.end()
-    except TimeoutError as e:
-        raise PatternTimeout(seconds) from e
-    return out

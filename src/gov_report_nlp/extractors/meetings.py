@@ -18,12 +18,11 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from dataclasses import dataclass, field
-from time import perf_counter
 from typing import Iterator, Optional
 
 import regex
 
-from ..budget import PatternTimeout, limit, matches
+from ..budget import matches, matches_at
 from ..lang.dates import find_dates, published_date
 from ..doc.document import Document
 from ..lang.lists import read_list
@@ -318,28 +317,7 @@ def _finditer(pattern: regex.Pattern, text: str, s: int, e: int, key: str) -> li
     starts = _starts(text, key)
     if starts is None:
         return matches(pattern, text, s, e)
-    seconds = limit(e - s)
-    deadline = perf_counter() + seconds
-    out = []
-    at = s
-    match = pattern.match
-    try:
-        for k in range(bisect_left(starts, s), len(starts)):
-            p = starts[k]
-            if p >= e:
-                break
-            if p < at:
-                continue
-            left = deadline - perf_counter()
-            if left <= 0:
-                raise TimeoutError
-            m = match(text, p, e, timeout=left)
-            if m is not None:
-                out.append(m)
-                at = m.end()
-    except TimeoutError as err:
-        raise PatternTimeout(seconds) from err
-    return out
+    return matches_at(pattern, text, starts, pos=s, endpos=e)
 
 
 def _kind_matches(text: str, s: int, e: int):

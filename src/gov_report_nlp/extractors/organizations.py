@@ -9,9 +9,9 @@ from typing import Iterator
 
 import regex
 
-from ..budget import matches
+from ..budget import matches, matches_at
 from ..doc.document import Document
-from ..lexicon import NOT_LOWER_SAFE, load_map, matches_at, starts_finder
+from ..lexicon import NOT_LOWER_SAFE, load_map, starts_finder
 from ..lang.names import body_end, doc_admin_units, expand_title
 from ..records import Evidence, Organization
 

@@ -25,10 +25,10 @@ from typing import Iterator
 
 import regex
 
-from ..budget import matches
+from ..budget import matches, matches_at
 from ..lang.dates import find_dates
 from ..doc.document import Document
-from ..lexicon import NOT_LOWER_SAFE, alternation, lexicon_generation, load_list, load_map, matches_at, starts_finder
+from ..lexicon import NOT_LOWER_SAFE, alternation, lexicon_generation, load_list, load_map, starts_finder
 from ..records import DocumentRef, Evidence
 
 _TIMEOUT = 2.0  # for the searches in a window of a few hundred characters around a mention
