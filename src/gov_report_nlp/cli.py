@@ -522,6 +522,14 @@ def _on_sigterm() -> None:
         return
 
     def handler(signum, frame):
+        f = frame
+        while f is not None:
+            if f.f_code.co_name == "__del__":
+                # an exception raised in a finalizer is printed and ignored, and the run goes
+                # on: deliver the signal again once the finalizer is done
+                threading.Timer(0.05, os.kill, (os.getpid(), signum)).start()
+                return
+            f = f.f_back
         signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a second one ends at once
         raise SystemExit(143)
 
