@@ -15,7 +15,6 @@ from .lexicon import UserLexicons
 from .doc.make import make_document
 from .io.normalize import normalize_text
 from .pipeline import extract, run
-from .out.render import render_html
 from .records import (
     Award,
     DocumentRef,
@@ -32,6 +31,15 @@ from .records import (
 )
 
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str):
+    # render_html imports the HTML renderer only when asked for (a cold `extract` does not need it)
+    if name == "render_html":
+        from .out.render import render_html
+
+        return render_html
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "extract", "extract_many", "extract_file", "read_file", "UserLexicons", "run", "make_document", "normalize_text", "render_html",

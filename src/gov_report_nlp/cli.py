@@ -417,7 +417,14 @@ def _input_options(p: argparse.ArgumentParser) -> None:
     _lexicon_option(p)
 
 
-def build_parser() -> argparse.ArgumentParser:
+# the subcommands defined here; any other (index, export, query) is the store's
+OWN_COMMANDS = ("extract", "segment", "evaluate", "render", "schema")
+
+
+def build_parser(store: bool = True) -> argparse.ArgumentParser:
+    """The parser of every subcommand; store=False leaves out the store's (index, export,
+    query), whose module imports the store (sqlite3 and its queries): a command of our own
+    does not need them, and a cold `extract` starts sooner."""
     ap = argparse.ArgumentParser(prog="gov-report-nlp", description="Facts out of Vietnamese government reports and portal news.")
     from . import __version__
     ap.add_argument("--version", action="version", version=f"gov-report-nlp {__version__}")
@@ -462,14 +469,22 @@ def build_parser() -> argparse.ArgumentParser:
     sc = sub.add_parser("schema", help="print the JSON Schema of an output line (a report or an error line)")
     sc.add_argument("--report", action="store_true", help="the schema of a report alone")
     sc.set_defaults(func=cmd_schema)
-    from .store.cli import register as register_store  # index, query: the corpus store's subcommands
+    if store:
+        from .store.cli import register as register_store  # index, query: the corpus store's subcommands
 
-    register_store(sub)
+        register_store(sub)
     return ap
 
 
+def _command(argv: list[str]) -> str | None:
+    """The subcommand argv names: its first word that is not an option (the top parser has no
+    option that takes a value)."""
+    return next((a for a in argv if not a.startswith("-")), None)
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = build_parser(store=_command(argv) not in OWN_COMMANDS).parse_args(argv)
     if args.command == "extract":
         if args.format == "csv" and not args.kind:
             args.usage_error(f"--format csv needs --kind, one of: {', '.join(KINDS)}")
