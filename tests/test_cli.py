@@ -323,3 +323,22 @@ def test_forced_file_format_on_other_bytes_is_a_clear_error():
 def test_help_lists_csv_and_file_formats():
     out = cli("extract", "--help").stdout
     assert b"csv" in out and b"--kind" in out and b"docx" in out
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "json"])
+def test_rendered_in_a_worker_writes_what_dump_writes(fmt):
+    """`extract --jobs N` has each worker write a report's JSON (cli.render) and adds the
+    line's other keys ("meta") here: byte for byte what _dump writes from the Report, with any
+    meta, and with lone surrogates in the report or in the meta (the whole line escaped)."""
+    from gov_report_nlp import extract
+    from gov_report_nlp.cli import _dump, _dump_rendered, render
+
+    texts = ["Hội nghị lần thứ 5 do đồng chí Trần Văn Khải, Bí thư Huyện ủy chủ trì tại huyện Tân Phước, "
+             "tỉnh Tiền Giang; 95,5% đạt chỉ tiêu.", "", "Tin \udc00 một", "x" * 50]
+    metas = [None, {}, {"src": "x"}, {"a": {"b": [1, 2.5, {"c": "Hà Nội"}], "d": [], "e": {}}, "n": 10**20},
+             {"s": "\ud800x"}, {"q": "ồ\n\t\"q\"", "nested": [[], [{}], -0.0, 1e300]}]
+    for text in texts:
+        rep = extract(text, id="d\ud83d" if not text else "d")
+        r = render(fmt, None, rep)
+        for meta in metas:
+            assert _dump_rendered(r, fmt, meta) == _dump(rep, fmt, meta), (text, meta)

@@ -65,8 +65,10 @@ def _run_one(task: _Task, input_format: str) -> Result:
         return ErrorLine(id=doc_id, error=f"internal error: {type(e).__name__}: {e}")
 
 
-def _run_chunk(chunk: list[_Task], input_format: str) -> list[Result]:
-    return [_run_one(t, input_format) for t in chunk]
+def _run_chunk(chunk: list[_Task], input_format: str, finish=None) -> list[Any]:
+    if finish is None:
+        return [_run_one(t, input_format) for t in chunk]
+    return [finish(_run_one(t, input_format)) for t in chunk]
 
 
 def _init_worker(lexicons: tuple = ()) -> None:
@@ -98,13 +100,18 @@ def extract_many(
     input_format: str = "auto",
     window: int = 4,
     lexicon=...,
-) -> Iterator[Result]:
+    finish=None,
+) -> Iterator[Any]:
     """Reports (or ErrorLines) of `items`, one per item, in order, as they are ready.
 
     jobs: worker processes (1 runs in this process; 0 or less means os.cpu_count()).
     chunksize: items sent to a worker at once. window: chunks in flight per worker.
     lexicon: user lexicons as for extract(); checked here, before any item is read, and
     used by every worker. Left out, the active set is used.
+    finish: a function of one Report or ErrorLine, run where the document was extracted (in
+    the worker; it must pickle: a module-level function or a partial of one); its value is
+    given instead. A batch that writes JSON does its writing there and sends text back,
+    which costs a fraction of pickling a Report there and unpickling it here.
     """
     from .lexicon import activate
 
@@ -116,9 +123,10 @@ def extract_many(
         raise ValueError("chunksize must be at least 1")
     if jobs == 1:
         for item in items:
-            yield _run_one(_task(item), input_format)
+            rep = _run_one(_task(item), input_format)
+            yield rep if finish is None else finish(rep)
         return
-    yield from _pooled(_chunks(items, chunksize), jobs, input_format, max(1, window) * jobs)
+    yield from _pooled(_chunks(items, chunksize), jobs, input_format, max(1, window) * jobs, finish)
 
 
 def _pool(jobs: int):
@@ -129,19 +137,19 @@ def _pool(jobs: int):
     return ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(active(),))
 
 
-def _pooled(chunks: Iterator[list[_Task]], jobs: int, input_format: str, in_flight: int) -> Iterator[Result]:
+def _pooled(chunks: Iterator[list[_Task]], jobs: int, input_format: str, in_flight: int, finish=None) -> Iterator[Any]:
     from concurrent.futures.process import BrokenProcessPool
 
     pool = _pool(jobs)
     pending: deque = deque()  # (chunk, future), in input order
     try:
         for chunk in chunks:
-            pending.append((chunk, pool.submit(_run_chunk, chunk, input_format)))
+            pending.append((chunk, pool.submit(_run_chunk, chunk, input_format, finish)))
             while len(pending) >= in_flight:
-                results, pool = _collect(pending, pool, jobs, input_format, BrokenProcessPool)
+                results, pool = _collect(pending, pool, jobs, input_format, BrokenProcessPool, finish)
                 yield from results
         while pending:
-            results, pool = _collect(pending, pool, jobs, input_format, BrokenProcessPool)
+            results, pool = _collect(pending, pool, jobs, input_format, BrokenProcessPool, finish)
             yield from results
     except BaseException:
         # interrupted (Ctrl-C, SIGTERM turned into SystemExit by the CLI, the consumer gone):
@@ -162,7 +170,7 @@ def _terminate(pool) -> None:
             pass
 
 
-def _collect(pending: deque, pool, jobs: int, input_format: str, broken_cls):
+def _collect(pending: deque, pool, jobs: int, input_format: str, broken_cls, finish=None):
     """Results of the oldest chunk; a crashed worker fails that chunk's items, not the batch."""
     chunk, fut = pending.popleft()
     try:
@@ -173,7 +181,12 @@ def _collect(pending: deque, pool, jobs: int, input_format: str, broken_cls):
         pool.shutdown(wait=False, cancel_futures=True)
         pool = _pool(jobs)
         for i, (c, _) in enumerate(pending):
-            pending[i] = (c, pool.submit(_run_chunk, c, input_format))
-        return [ErrorLine(id=t[0], error=f"worker failed: {e}") for t in chunk], pool
+            pending[i] = (c, pool.submit(_run_chunk, c, input_format, finish))
+        return _finished([ErrorLine(id=t[0], error=f"worker failed: {e}") for t in chunk], finish), pool
     except Exception as e:  # e.g. a result that would not pickle
-        return [ErrorLine(id=t[0], error=f"internal error: {type(e).__name__}: {e}") for t in chunk], pool
+        return _finished([ErrorLine(id=t[0], error=f"internal error: {type(e).__name__}: {e}") for t in chunk], finish), pool
+
+
+def _finished(errors: list[ErrorLine], finish) -> list[Any]:
+    """The ErrorLines made here (a chunk a worker could not give back), finished as in a worker."""
+    return errors if finish is None else [finish(e) for e in errors]

@@ -5,8 +5,9 @@ import argparse
 import json
 import os
 import sys
+from functools import partial
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from .errors import GovReportError, InputError
 from .io.inputs import DEFAULT_MAX_BYTES, jsonl_items, looks_like_jsonl, parse_size, stream_lines, too_large
@@ -33,6 +34,58 @@ def _dump(obj, fmt: str, meta: dict | None = None) -> str:
     except UnicodeEncodeError:
         out = json.dumps(data, ensure_ascii=True, indent=indent)
     return out
+
+
+class Rendered(NamedTuple):
+    """A report as the output will hold it, made where it was extracted (a --jobs worker):
+    its JSON without "meta" (json, jsonl) or its rows (csv). Text and rows pickle in a
+    fraction of the time a Report takes, and the writing is spread over the workers."""
+
+    text: str | None
+    escaped: bool  # the JSON is ASCII with escapes (the text has a lone surrogate)
+    rows: list | None
+
+
+def render(fmt: str, kind: str | None, rep):
+    """`rep` (a Report) as Rendered for the output format; an ErrorLine as it is. A batch's
+    `finish` (batch.extract_many), bound with functools.partial."""
+    if not isinstance(rep, Report):
+        return rep
+    if fmt == "csv":
+        from .out.tables import to_rows
+
+        return Rendered(None, False, to_rows(rep, kind))
+    data = rep.model_dump(mode="json")
+    indent = None if fmt == "jsonl" else 2
+    out = json.dumps(data, ensure_ascii=False, indent=indent)
+    try:
+        out.encode("utf-8")
+    except UnicodeEncodeError:
+        return Rendered(json.dumps(data, ensure_ascii=True, indent=indent), True, None)
+    return Rendered(out, False, None)
+
+
+def _dump_rendered(r: Rendered, fmt: str, meta: dict | None = None) -> str:
+    """What _dump gives for the report `r` was made from: "meta" added as its last key."""
+    if not meta:
+        return r.text
+    indent = None if fmt == "jsonl" else 2
+    if not r.escaped:
+        m = json.dumps(meta, ensure_ascii=False, indent=indent)
+        # the report's JSON ends with "}" (jsonl) or "\n}" (indented); "meta" goes last
+        if indent is None:
+            out = f'{r.text[:-1]}, "meta": {m}}}'
+        else:
+            out = r.text[:-2] + ',\n  "meta": ' + m.replace("\n", "\n  ") + "\n}"
+        try:
+            out.encode("utf-8")
+            return out
+        except UnicodeEncodeError:
+            pass
+    # a lone surrogate somewhere: the whole line with escapes, as _dump writes it
+    data = json.loads(r.text)
+    data["meta"] = meta
+    return json.dumps(data, ensure_ascii=True, indent=indent)
 
 
 def _input_format(path: str | None, data_head: bytes, requested: str) -> str:
@@ -73,8 +126,10 @@ def _open(path: str | None):
     return open(path, "rb")
 
 
-def _jsonl_reports(lines, name: str, jobs: int = 1, errors: str = "strict") -> Iterator[tuple[Report | ErrorLine, dict | None]]:
-    """(Report or ErrorLine, the line's other keys) per non-blank line, in order; a pool of `jobs` processes."""
+def _jsonl_reports(lines, name: str, jobs: int = 1, errors: str = "strict",
+                   finish=None) -> Iterator[tuple[Report | ErrorLine | Rendered, dict | None]]:
+    """(Report or ErrorLine, the line's other keys) per non-blank line, in order; a pool of `jobs`
+    processes. finish: as for extract_many (render: the workers write the JSON)."""
     from collections import deque
 
     from .batch import extract_many
@@ -89,7 +144,7 @@ def _jsonl_reports(lines, name: str, jobs: int = 1, errors: str = "strict") -> I
             else:
                 yield {"id": item.id, "text": item.text}
 
-    for rep in extract_many(items(), jobs=jobs):
+    for rep in extract_many(items(), jobs=jobs, finish=finish):
         lineno, meta = pending.popleft()
         if isinstance(rep, ErrorLine) and not rep.error.startswith(f"{name}:"):
             rep = ErrorLine(id=rep.id, error=f"{name}:{lineno}: {rep.error}")
@@ -151,7 +206,7 @@ class _Output:
             self.csv = csv.DictWriter(out, fieldnames=self.columns, lineterminator="\n")
             self.csv.writeheader()  # once, before any row: the header of the kind, data or not
 
-    def write(self, rep: Report | ErrorLine, meta: dict | None = None) -> None:
+    def write(self, rep: Report | ErrorLine | Rendered, meta: dict | None = None) -> None:
         try:
             self._write(rep, meta)
         except BrokenPipeError:
@@ -159,16 +214,19 @@ class _Output:
         except OSError as e:
             raise OutputFailed(e) from None
 
-    def _write(self, rep: Report | ErrorLine, meta: dict | None) -> None:
+    def _write(self, rep: Report | ErrorLine | Rendered, meta: dict | None) -> None:
         if self.csv is not None:
-            if isinstance(rep, Report):  # an ErrorLine has gone to stderr already
+            if isinstance(rep, Rendered):
+                self.csv.writerows(rep.rows)
+            elif isinstance(rep, Report):  # an ErrorLine has gone to stderr already
                 from .out.tables import to_rows
 
                 self.csv.writerows(to_rows(rep, self.kind))
         elif self.fmt == "jsonl":
-            self.out.write(_dump(rep, "jsonl", meta) + "\n")
+            line = _dump_rendered(rep, "jsonl", meta) if isinstance(rep, Rendered) else _dump(rep, "jsonl", meta)
+            self.out.write(line + "\n")
         else:
-            block = _dump(rep, "json", meta)
+            block = _dump_rendered(rep, "json", meta) if isinstance(rep, Rendered) else _dump(rep, "json", meta)
             self.count += 1
             if self.count == 1:
                 self.first = block
@@ -227,7 +285,8 @@ def cmd_extract(args) -> int:
             if fmt == "jsonl":
                 try:
                     lines = stream_lines(head, f, args.max_bytes)
-                    for rep, meta in _jsonl_reports(lines, name, jobs=args.jobs, errors=args.errors):
+                    finish = partial(render, args.format, args.kind)  # the JSON written where it is extracted
+                    for rep, meta in _jsonl_reports(lines, name, jobs=args.jobs, errors=args.errors, finish=finish):
                         bar.update(1)
                         if isinstance(rep, ErrorLine):
                             failed += 1
