@@ -2,6 +2,8 @@
 
     .venv/bin/python benchmarks/bench.py            # full run (several minutes)
     .venv/bin/python benchmarks/bench.py --quick    # 2 MB, small samples, no 10 MB document
+    .venv/bin/python benchmarks/bench.py --acceptance   # issue 18's figures only (~1 min)
+    .venv/bin/python benchmarks/bench.py --scaling 6    # extract --jobs 1/2 and Dask on 6 MB
 
 Not part of CI. Three sets of text: the dev corpus as it is (../shared/corpus/dev/docs.jsonl,
 read at run time, never copied; each document once), a corpus of --mb MB that mixes the dev
@@ -10,7 +12,9 @@ and a fresh set of --fresh-mb MB in which no document repeats (build_fresh says 
 does). The baselines (a one-regex floor, underthesea.word_tokenize, pos_tag and ner fed
 paragraph by paragraph and sentence by sentence, dateparser.search_dates) run on the dev
 corpus and on a sample of the fresh set, each right after the pipeline on the same sample;
-both clocks are reported (CPU time is the fair one on a shared machine).
+both clocks are reported (CPU time is the fair one on a shared machine). Every run ends with
+the acceptance figures of issue 18 (MB/s of CPU on the dev corpus, the ratio to
+underthesea.word_tokenize measured alongside, cold start with and without a place to resolve).
 """
 from __future__ import annotations
 
@@ -309,16 +313,192 @@ def per_size(texts: list[str], sizes: list[int], budget_s: float):
     return rows
 
 
-def cold_start(reps: int = 3) -> list[float]:
+# a text that names a province: the place records resolve it (extractors/places.py)
+PLACE_TEXT = ("UBND huyện Tân Phước, tỉnh Tiền Giang tổ chức hội nghị sơ kết công tác 6 tháng đầu năm 2024 "
+              "tại xã Tân Hòa Thành.\n")
+
+
+def _cli() -> list[str]:
     exe = Path(sys.executable).with_name("gov-report-nlp")
-    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "gov_report_nlp"]
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "gov_report_nlp"]
+
+
+def _env() -> dict:
+    """The environment of a CLI run: this tree's src first, bytecode written and read (a cold
+    start is measured with the bytecode cached, as an installed package has it)."""
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "src")] + [p for p in [env.get("PYTHONPATH")] if p])
+    return env
+
+
+def cold_start(reps: int = 3, path: Path | None = None) -> list[float]:
+    """Wall seconds of `gov-report-nlp extract PATH` (default examples/portal-article.txt, which
+    names a district but no province, so no place is resolved), after one untimed run that
+    writes the bytecode."""
+    path = path or ROOT / "examples" / "portal-article.txt"
+    cmd, env = _cli() + ["extract", str(path)], _env()
+    subprocess.run(cmd, check=True, capture_output=True, env=env)
     times = []
     for _ in range(reps):
         t = time.perf_counter()
-        subprocess.run(cmd + ["extract", str(ROOT / "examples" / "portal-article.txt")],
-                       check=True, capture_output=True)
+        subprocess.run(cmd, check=True, capture_output=True, env=env)
         times.append(time.perf_counter() - t)
     return times
+
+
+def cold_starts(reps: int = 7) -> dict:
+    """Cold start without a place to resolve (portal-article.txt) and with one (PLACE_TEXT in a
+    temporary file): best and median of `reps` runs each, interleaved."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as d:
+        place = Path(d) / "place.txt"
+        place.write_text(PLACE_TEXT, encoding="utf-8")
+        cold_start(1), cold_start(1, place)
+        plain, placed = [], []
+        for _ in range(reps):
+            plain += cold_start(1)
+            placed += cold_start(1, place)
+    return {"no_place": {"best": min(plain), "median": statistics.median(plain)},
+            "place": {"best": min(placed), "median": statistics.median(placed)}, "load": os.getloadavg()}
+
+
+def acceptance(passes: int = 3) -> dict:
+    """Issue 18's figures in one process, one run: the pipeline's MB/s of CPU time on the dev
+    corpus (each document once), underthesea.word_tokenize on the same texts (per paragraph and per
+    sentence) right after, each pass alternating ours and theirs and the best pass of each kept;
+    their ratio; and cold start with and without a place to resolve. Goals: >= 2 MB/s, >= 7x,
+    <= 0.3 s (on a quiet machine: the load average is printed with the figures)."""
+    from gov_report_nlp import extract
+
+    dev = load_dev()
+    if not dev:
+        print("acceptance: no dev corpus (../shared): skipped")
+        return {}
+    mb = nbytes(dev) / MB
+    for d in dev:  # warm: lexicons, compiled patterns, the place table
+        extract(d)
+    wt = _baseline_fn("underthesea.word_tokenize")
+    wt("Hội nghị ngày 28/7/2020 tại Hà Nội.")
+    pieces = {unit: units(dev, unit) for unit in ("paragraph", "sentence")}
+    ours, theirs = [], {unit: [] for unit in pieces}
+    for _ in range(passes):
+        c = time.process_time()
+        for d in dev:
+            extract(d)
+        ours.append(time.process_time() - c)
+        for unit, ps in pieces.items():
+            c = time.process_time()
+            for p in ps:
+                wt(p)
+            theirs[unit].append(time.process_time() - c)
+    res = {"dev_mb": mb, "docs": len(dev), "passes": passes, "our_cpu_s": min(ours),
+           "our_cpu_mb_per_s": mb / min(ours), "load_after": os.getloadavg()}
+    print(f"acceptance (dev corpus, {len(dev)} docs, {mb:.2f} MB, best of {passes} passes, CPU time):")
+    print(f"  ours: {res['our_cpu_mb_per_s']:.2f} MB/s of CPU (goal >= 2)   [passes: "
+          + ", ".join(f"{mb / x:.2f}" for x in ours) + " MB/s]")
+    for unit, xs in theirs.items():
+        res[f"word_tokenize_per_{unit}_cpu_mb_per_s"] = mb / min(xs)
+        res[f"ratio_word_tokenize_per_{unit}"] = min(xs) / min(ours)
+        goal = " (goal >= 7)" if unit == "paragraph" else ""
+        print(f"  underthesea.word_tokenize per {unit}: {mb / min(xs):.3f} MB/s; ours/theirs "
+              f"{min(xs) / min(ours):.2f}x{goal}")
+    cs = cold_starts()
+    res["cold_start_s"] = cs
+    print(f"  cold start `gov-report-nlp extract` (bytecode cached): no place {cs['no_place']['best']:.2f} s best, "
+          f"{cs['no_place']['median']:.2f} s median; a province to resolve {cs['place']['best']:.2f} s best, "
+          f"{cs['place']['median']:.2f} s median (goal <= 0.3)")
+    print(f"  load average {res['load_after'][0]:.2f} {res['load_after'][1]:.2f} on {os.cpu_count()} CPUs "
+          f"(a shared machine inflates every figure)", flush=True)
+    return res
+
+
+def _cpu_children() -> float:
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
+def scaling(mb: float, jobs: tuple[int, ...] = (1, 2), dask_workers: int = 2) -> dict:
+    """`gov-report-nlp extract --format jsonl --jobs N` on a fresh JSONL of `mb` MB (wall and
+    CPU of the whole command, workers included), then the Dask path (gov_report_nlp.dask.extract_bag
+    on a distributed.LocalCluster of `dask_workers` one-thread worker processes, writing JSONL
+    files on the workers): docs/s and MB/s; the load average beside each."""
+    import tempfile
+
+    fresh, _ = build_fresh(load_texts(), mb, seed=11)
+    size = nbytes(fresh) / MB
+    out: dict = {"mb": size, "docs": len(fresh), "cpus": os.cpu_count()}
+    print(f"scaling on a fresh JSONL of {len(fresh)} docs, {size:.1f} MB ({os.cpu_count()} CPUs):", flush=True)
+    with tempfile.TemporaryDirectory() as d:
+        src = Path(d) / "docs.jsonl"
+        src.write_text("".join(json.dumps({"id": f"d{i}", "text": t}, ensure_ascii=False) + "\n"
+                               for i, t in enumerate(fresh)), encoding="utf-8")
+        outputs = {}
+        for n in jobs:
+            cmd = _cli() + ["extract", "--format", "jsonl", "--quiet", "--jobs", str(n), str(src)]
+            c, t = _cpu_children(), time.perf_counter()
+            r = subprocess.run(cmd, check=True, capture_output=True, env=_env())
+            wall, cpu = time.perf_counter() - t, _cpu_children() - c
+            outputs[n] = r.stdout
+            out[f"jobs_{n}"] = row = {"wall_s": wall, "cpu_s": cpu, "docs_per_s": len(fresh) / wall,
+                                      "mb_per_s": size / wall, "load": os.getloadavg()[0]}
+            print(f"  --jobs {n}: {wall:6.2f} s wall, {cpu:6.2f} s CPU: {row['docs_per_s']:6.1f} docs/s, "
+                  f"{row['mb_per_s']:.2f} MB/s wall; speed-up {out['jobs_1']['wall_s'] / wall:.2f}x; "
+                  f"load {row['load']:.1f}", flush=True)
+        out["jobs_outputs_identical"] = len({bytes(v) for v in outputs.values()}) == 1
+        if importlib.util.find_spec("distributed") is None:
+            print("  dask: not installed (the 'dask' extra), skipped")
+            return out
+        r = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--dask-run", str(src), str(dask_workers)],
+                           capture_output=True, text=True, env=_env())
+        if r.returncode:
+            print(f"  dask: failed: {r.stderr[-1500:]}")
+            return out
+        dk = json.loads(r.stdout.strip().splitlines()[-1])
+        dk.update(docs_per_s=len(fresh) / dk["wall_s"], mb_per_s=size / dk["wall_s"])
+        out["dask"] = dk
+        print(f"  dask, LocalCluster of {dask_workers} workers, {dk['partitions']} partitions: cluster start "
+              f"{dk['start_s']:.1f} s, first task (imports) {dk['warm_s']:.1f} s; then {dk['wall_s']:.2f} s wall, "
+              f"{dk['cpu_s']:.2f} s CPU of the workers: {dk['docs_per_s']:.1f} docs/s, {dk['mb_per_s']:.2f} MB/s wall "
+              f"(--jobs {dask_workers}: {out.get(f'jobs_{dask_workers}', {}).get('mb_per_s', float('nan')):.2f}); "
+              f"load {dk['load']:.1f}", flush=True)
+    return out
+
+
+def dask_run(path: str, workers: int) -> int:
+    """(a subprocess of scaling) extract_bag over the JSONL at `path` on a LocalCluster; prints
+    one JSON line of figures. The bag is read with the workers' own read_text, 4 partitions per worker."""
+    import tempfile
+
+    import dask.bag as db
+    from distributed import Client, LocalCluster
+
+    from gov_report_nlp.dask import extract_bag
+
+    def cpu() -> float:
+        r = resource.getrusage(resource.RUSAGE_SELF)
+        return r.ru_utime + r.ru_stime
+
+    size = os.path.getsize(path)
+    parts = 4 * workers
+    t0 = time.perf_counter()
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+            Client(cluster) as client:
+        t1 = time.perf_counter()
+        warm = [{"id": "w", "text": PLACE_TEXT}] * workers
+        extract_bag(db.from_sequence(warm, npartitions=workers)).compute()
+        t2 = time.perf_counter()
+        c0 = sum(client.run(cpu).values())
+        bag = db.read_text(path, blocksize=max(1, size // parts + 1)).filter(str.strip).map(json.loads)
+        with tempfile.TemporaryDirectory() as d:
+            t3 = time.perf_counter()
+            extract_bag(bag).map(json.dumps).to_textfiles(d + "/*.jsonl")
+            wall = time.perf_counter() - t3
+        c1 = sum(client.run(cpu).values())
+    print(json.dumps({"start_s": t1 - t0, "warm_s": t2 - t1, "wall_s": wall, "cpu_s": c1 - c0,
+                      "partitions": bag.npartitions, "load": os.getloadavg()[0]}))
+    return 0
 
 
 def main(argv=None) -> int:
@@ -328,7 +508,24 @@ def main(argv=None) -> int:
     ap.add_argument("--fresh-mb", type=float, default=10.0, help="size of the set of non-repeated documents, MB")
     ap.add_argument("--no-sizes", action="store_true", help="skip time per MB by document size")
     ap.add_argument("--json", help="also write the figures here as JSON")
+    ap.add_argument("--acceptance", action="store_true",
+                    help="only issue 18's figures: MB/s of CPU on the dev corpus, the ratio to "
+                         "underthesea.word_tokenize in the same run, cold start with and without a place (~1 min)")
+    ap.add_argument("--scaling", type=float, metavar="MB",
+                    help="only `extract --jobs 1/2` and Dask (LocalCluster, 2 workers) on a fresh JSONL of MB MB")
+    ap.add_argument("--dask-run", nargs=2, metavar=("JSONL", "WORKERS"), help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    if args.dask_run:
+        return dask_run(args.dask_run[0], int(args.dask_run[1]))
+    if args.acceptance or args.scaling:
+        res = {"machine": {"nproc": os.cpu_count(), "python": platform.python_version(), "cpu": _cpu_name()}}
+        if args.acceptance:
+            res["acceptance"] = acceptance()
+        if args.scaling:
+            res["scaling"] = scaling(args.scaling)
+        if args.json:
+            Path(args.json).write_text(json.dumps(res, indent=1), encoding="utf-8")
+        return 0
     if args.quick:
         args.mb, args.fresh_mb = min(args.mb, 2.0), min(args.fresh_mb, 2.0)
     sizes = [10_000, 100_000, 1_000_000] + ([] if args.quick else [10_000_000])
@@ -392,10 +589,7 @@ def main(argv=None) -> int:
     if not args.no_sizes:
         res["per_size"] = [{"bytes": s, "seconds": dt, "s_per_mb": spm}
                            for s, dt, spm in per_size(texts, sizes, budget_s=600)]
-    cs = cold_start()
-    res["cold_start_s"] = cs
-    print(f"cold start `gov-report-nlp extract examples/portal-article.txt`: "
-          f"{min(cs):.2f} s best, {statistics.median(cs):.2f} s median")
+    res["acceptance"] = acceptance()  # issue 18's figures, in this same run (cold start included)
     if args.json:
         Path(args.json).write_text(json.dumps(res, indent=1), encoding="utf-8")
     return 0
