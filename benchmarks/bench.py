@@ -447,6 +447,7 @@ def scaling(mb: float, jobs: tuple[int, ...] = (1, 2), dask_workers: int = 2) ->
                   f"{row['mb_per_s']:.2f} MB/s wall; speed-up {out['jobs_1']['wall_s'] / wall:.2f}x; "
                   f"load {row['load']:.1f}", flush=True)
         out["jobs_outputs_identical"] = len({bytes(v) for v in outputs.values()}) == 1
+        print(f"  outputs of every --jobs byte-identical: {out['jobs_outputs_identical']}")
         if importlib.util.find_spec("distributed") is None:
             print("  dask: not installed (the 'dask' extra), skipped")
             return out

@@ -236,3 +236,13 @@ def test_sigterm_in_the_parent_ends_the_pool(monkeypatch):
     with pytest.raises(SystemExit):
         it.throw(SystemExit(143))
     assert killed and killed[0] >= 1
+
+
+def test_chunks_end_at_chunksize_or_at_chunk_chars():
+    from gov_report_nlp import batch
+
+    items = ["a" * 10, "b" * 10, {"id": 1}, "c" * 100, "d", "e", "f"]
+    sizes = [len(c) for c in batch._chunks(items, 3, chars=25)]
+    assert sizes == [3, 1, 3]  # 10 + 10 + 0 (no text), then 100 >= 25 alone, then the rest
+    assert [t for c in batch._chunks(items, 3, chars=25) for t in c] == [batch._task(x) for x in items]
+    assert [len(c) for c in batch._chunks(iter(items), 8)] == [7]

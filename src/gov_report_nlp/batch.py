@@ -19,7 +19,6 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
-from itertools import islice
 from typing import Any, Union
 
 from .errors import GovReportError
@@ -83,10 +82,22 @@ def _init_worker(lexicons: tuple = ()) -> None:
     activate(lexicons or None)
 
 
-def _chunks(items: Iterable[Any], size: int) -> Iterator[list[_Task]]:
+# a chunk also ends once its texts reach this many characters (about a quarter of a second of
+# work): long documents go one or two at a time, so that no worker is left with a long tail of
+# them while the others wait at the end of a batch, and fewer texts are held in flight
+CHUNK_CHARS = 250_000
+
+
+def _chunks(items: Iterable[Any], size: int, chars: int = CHUNK_CHARS) -> Iterator[list[_Task]]:
     it = iter(items)
     while True:
-        chunk = [_task(x) for x in islice(it, size)]
+        chunk, n = [], 0
+        for x in it:
+            task = _task(x)
+            chunk.append(task)
+            n += len(task[1]) if isinstance(task[1], str) else 0
+            if len(chunk) >= size or n >= chars:
+                break
         if not chunk:
             return
         yield chunk
@@ -105,7 +116,8 @@ def extract_many(
     """Reports (or ErrorLines) of `items`, one per item, in order, as they are ready.
 
     jobs: worker processes (1 runs in this process; 0 or less means os.cpu_count()).
-    chunksize: items sent to a worker at once. window: chunks in flight per worker.
+    chunksize: items sent to a worker at once (fewer when their texts pass batch.CHUNK_CHARS
+    characters). window: chunks in flight per worker.
     lexicon: user lexicons as for extract(); checked here, before any item is read, and
     used by every worker. Left out, the active set is used.
     finish: a function of one Report or ErrorLine, run where the document was extracted (in
