@@ -31,25 +31,11 @@ class Evidence(BaseModel):
     @classmethod
     def of(cls, text: str, start: int, end: int) -> "Evidence":
         """Evidence for text[start:end], trimmed of surrounding spaces."""
-        if 0 <= start < end <= len(text):
-            # str.strip's whitespace is str.isspace's: the trim of span_plain, in C
-            span = text[start:end]
-            body = span.lstrip()
-            start += len(span) - len(body)
-            body = body.rstrip()
-            return cls(start=start, end=start + len(body), text=body)
-        start, end = span_plain(text, start, end)
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
         return cls(start=start, end=end, text=text[start:end])
-
-
-def span_plain(text: str, start: int, end: int) -> tuple[int, int]:
-    """[start, end) trimmed of spaces character by character (Evidence.of's plain version, and
-    its way with a span outside the text)."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 class Record(BaseModel):
