@@ -457,19 +457,24 @@ def scaling(mb: float, jobs: tuple[int, ...] = (1, 2), dask_workers: int = 2) ->
             print(f"  dask: failed: {r.stderr[-1500:]}")
             return out
         dk = json.loads(r.stdout.strip().splitlines()[-1])
-        dk.update(docs_per_s=len(fresh) / dk["wall_s"], mb_per_s=size / dk["wall_s"])
         out["dask"] = dk
-        print(f"  dask, LocalCluster of {dask_workers} workers, {dk['partitions']} partitions: cluster start "
-              f"{dk['start_s']:.1f} s, first task (imports) {dk['warm_s']:.1f} s; then {dk['wall_s']:.2f} s wall, "
-              f"{dk['cpu_s']:.2f} s CPU of the workers: {dk['docs_per_s']:.1f} docs/s, {dk['mb_per_s']:.2f} MB/s wall "
-              f"(--jobs {dask_workers}: {out.get(f'jobs_{dask_workers}', {}).get('mb_per_s', float('nan')):.2f}); "
-              f"load {dk['load']:.1f}", flush=True)
+        jobs_mb = out.get(f"jobs_{dask_workers}", {}).get("mb_per_s", float("nan"))
+        print(f"  dask, LocalCluster of {dask_workers} one-thread workers: cluster start {dk['start_s']:.1f} s, "
+              f"first task (imports) {dk['warm_s']:.1f} s; then", flush=True)
+        for key in ("", "one_partition_"):
+            wall = dk[key + "wall_s"]
+            dk[key + "docs_per_s"], dk[key + "mb_per_s"] = len(fresh) / wall, size / wall
+            print(f"    {dk[key + 'partitions']:3d} partitions: {wall:6.2f} s wall, {dk[key + 'cpu_s']:6.2f} s CPU of the "
+                  f"workers: {len(fresh) / wall:6.1f} docs/s, {size / wall:.2f} MB/s wall (--jobs {dask_workers}: "
+                  f"{jobs_mb:.2f}); load {dk[key + 'load']:.1f}", flush=True)
     return out
 
 
 def dask_run(path: str, workers: int) -> int:
     """(a subprocess of scaling) extract_bag over the JSONL at `path` on a LocalCluster; prints
-    one JSON line of figures. The bag is read with the workers' own read_text, 4 partitions per worker."""
+    one JSON line of figures. The bag is read as examples/dask_batch.py reads it (read_text,
+    blocksize 16 MiB: one partition for a smaller file) and split into 4 partitions per worker
+    (extract_bag's partitions=); then, for comparison, left as one partition."""
     import tempfile
 
     import dask.bag as db
@@ -481,24 +486,26 @@ def dask_run(path: str, workers: int) -> int:
         r = resource.getrusage(resource.RUSAGE_SELF)
         return r.ru_utime + r.ru_stime
 
-    size = os.path.getsize(path)
-    parts = 4 * workers
+    res = {}
     t0 = time.perf_counter()
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
             Client(cluster) as client:
         t1 = time.perf_counter()
         warm = [{"id": "w", "text": PLACE_TEXT}] * workers
         extract_bag(db.from_sequence(warm, npartitions=workers)).compute()
-        t2 = time.perf_counter()
-        c0 = sum(client.run(cpu).values())
-        bag = db.read_text(path, blocksize=max(1, size // parts + 1)).filter(str.strip).map(json.loads)
-        with tempfile.TemporaryDirectory() as d:
-            t3 = time.perf_counter()
-            extract_bag(bag).map(json.dumps).to_textfiles(d + "/*.jsonl")
-            wall = time.perf_counter() - t3
-        c1 = sum(client.run(cpu).values())
-    print(json.dumps({"start_s": t1 - t0, "warm_s": t2 - t1, "wall_s": wall, "cpu_s": c1 - c0,
-                      "partitions": bag.npartitions, "load": os.getloadavg()[0]}))
+        res.update(start_s=t1 - t0, warm_s=time.perf_counter() - t1)
+        for key, parts in (("", 4 * workers), ("one_partition_", None)):
+            c0 = sum(client.run(cpu).values())
+            bag = db.read_text(path, blocksize="16MiB").filter(str.strip).map(json.loads)
+            with tempfile.TemporaryDirectory() as d:
+                t = time.perf_counter()
+                out = extract_bag(bag, partitions=parts)
+                out.map(json.dumps).to_textfiles(d + "/*.jsonl")
+                res[key + "wall_s"] = time.perf_counter() - t
+            res[key + "cpu_s"] = sum(client.run(cpu).values()) - c0
+            res[key + "partitions"] = out.npartitions
+            res[key + "load"] = os.getloadavg()[0]
+    print(json.dumps(res))
     return 0
 
 

@@ -43,3 +43,15 @@ def test_example_default_texts():
                        capture_output=True, timeout=180)
     assert r.returncode == 0, r.stderr.decode()[-2000:]
     assert "portal-article.txt\t2024-07-12T15:45" in r.stdout.decode()
+
+
+def test_extract_bag_splits_a_bag_of_one_partition():
+    import dask.bag as db
+
+    from gov_report_nlp.dask import extract_bag
+
+    items = [{"id": str(i), "text": _text(i)} for i in range(10)]
+    bag = extract_bag(db.from_sequence(items, npartitions=1), partitions=4)
+    assert bag.npartitions == 4
+    assert [r["id"] for r in bag.compute(scheduler="sync")] == [str(i) for i in range(10)]
+    assert extract_bag(db.from_sequence(items, npartitions=5), partitions=4).npartitions == 5

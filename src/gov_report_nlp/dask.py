@@ -34,9 +34,16 @@ def _partition_list(items, input_format: str) -> list[dict]:
     return list(extract_partition(items, input_format))
 
 
-def extract_bag(bag, *, input_format: str = "auto"):
-    """A lazy bag of report dicts from a bag of texts or {"id", "text"} mappings."""
+def extract_bag(bag, *, input_format: str = "auto", partitions: int | None = None):
+    """A lazy bag of report dicts from a bag of texts or {"id", "text"} mappings.
+
+    partitions: split the bag into this many partitions first when it has fewer. A partition
+    runs on one worker: a file smaller than read_text's blocksize is one partition, and one
+    worker would do all of it while the others wait. Two to four per worker balances them.
+    """
     _need_dask()
+    if partitions and bag.npartitions < partitions:
+        bag = bag.repartition(npartitions=partitions)
     return bag.map_partitions(_partition_list, input_format)
 
 
