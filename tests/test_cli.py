@@ -342,3 +342,16 @@ def test_rendered_in_a_worker_writes_what_dump_writes(fmt):
         r = render(fmt, None, rep)
         for meta in metas:
             assert _dump_rendered(r, fmt, meta) == _dump(rep, fmt, meta), (text, meta)
+
+
+def test_own_commands_do_not_import_the_store_and_help_still_lists_it(tmp_path):
+    code = ("import sys; from gov_report_nlp.cli import main; "
+            "main(['extract', '--format', 'jsonl', sys.argv[1]]); "
+            "assert 'gov_report_nlp.store' not in sys.modules")
+    p = tmp_path / "a.txt"
+    p.write_text("Tin số 1\n(05/03/2020)\nNội dung.", encoding="utf-8")
+    r = subprocess.run([sys.executable, "-c", code, str(p)], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    for argv in (["-h"], ["-h", "extract"]):
+        r = subprocess.run([sys.executable, "-m", "gov_report_nlp", *argv], capture_output=True, text=True, timeout=120)
+        assert "index" in r.stdout and "query" in r.stdout

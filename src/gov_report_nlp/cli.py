@@ -536,9 +536,9 @@ def build_parser(store: bool = True) -> argparse.ArgumentParser:
 
 
 def _command(argv: list[str]) -> str | None:
-    """The subcommand argv names: its first word that is not an option (the top parser has no
-    option that takes a value)."""
-    return next((a for a in argv if not a.startswith("-")), None)
+    """The subcommand when argv starts with it; else None (an option first, such as
+    `-h extract`, is the top parser's: it needs every subcommand)."""
+    return argv[0] if argv and not argv[0].startswith("-") else None
 
 
 def main(argv: list[str] | None = None) -> int:
