@@ -271,9 +271,13 @@ def _mention_candidates(tk: Tokens) -> list[int]:
 def _match(tk: Tokens, i: int, table: dict) -> int:
     """Length in tokens of the longest phrase of `table` (a trie) starting at token i, or 0."""
     low = tk.low
-    best = 0
-    node = table
-    for k in range(i, len(low)):
+    if i >= len(low):
+        return 0
+    node = table.get(low[i])
+    if node is None:
+        return 0  # most calls: no phrase starts with the word
+    best = 1 if _END in node else 0
+    for k in range(i + 1, len(low)):
         node = node.get(low[k])
         if node is None:
             break
@@ -395,7 +399,11 @@ def _head(tk: Tokens, j: int, prefix: bool = True) -> int:
     if j >= len(low):
         return 0
     lex = _lex()
-    n = max(_match(tk, j, lex["titles"]), _open_head(tk, j))
+    size = len(low)
+    n = _match(tk, j, lex["titles"]) if low[j] in lex["titles"] else 0
+    if (j + 1 < size and low[j + 1] == OPEN_HEAD or j + 2 < size and low[j + 2] == OPEN_HEAD
+            or j + 3 < size and low[j + 3] == OPEN_HEAD):
+        n = max(n, _open_head(tk, j))
     if n or not prefix or low[j] not in lex["prefixes"]:
         return n
     p = _match(tk, j, lex["prefixes"])
@@ -409,13 +417,20 @@ def _head(tk: Tokens, j: int, prefix: bool = True) -> int:
 def _cap_run(tk: Tokens, i: int, limit: int) -> int:
     """End index (exclusive) of the run of name syllables starting at i, cut at a title head."""
     lex = _lex()
-    tx = tk.text
+    titles, ranks, honorifics = lex["titles"], lex["ranks"], lex["honorifics"]
+    tx, low = tk.text, tk.low
     n = len(tx)
     j = i
     while j < n and j - i < limit and CAP[tx[j]]:
-        if j > i and (_head(tk, j, prefix=False) or _match(tk, j, lex["ranks"])
-                      or _match(tk, j, lex["honorifics"]) and tk.low[j] in ("ông", "bà", "ngài")):
-            break
+        if j > i:
+            w = low[j]
+            # the calls only where a head, a rank or "ông" may start (the cheap tests first)
+            if (w in titles or w in ranks or w in honorifics and w in ("ông", "bà", "ngài")
+                    or j + 1 < n and low[j + 1] == OPEN_HEAD or j + 2 < n and low[j + 2] == OPEN_HEAD
+                    or j + 3 < n and low[j + 3] == OPEN_HEAD) \
+                    and (_head(tk, j, prefix=False) or _match(tk, j, ranks)
+                         or _match(tk, j, honorifics) and w in ("ông", "bà", "ngài")):
+                break
         j += 1
     # "K’ Dung": an apostrophe-ended syllable joins the next one
     return j
@@ -848,7 +863,7 @@ def find_person_mentions(text: str, start: int = 0, end: int | None = None,
         # honorifics (repeated: "đ/c Đồng chí"), then ranks ("đồng chí Đại tá")
         plural = False
         while True:
-            h = _match(tk, j, honorifics)
+            h = _match(tk, j, honorifics) if j < n and low[j] in honorifics else 0
             if h:
                 if cue_text is None:
                     cue_text = text[st[j]:en[j + h - 1]]
@@ -856,7 +871,7 @@ def find_person_mentions(text: str, start: int = 0, end: int | None = None,
                         plural = True
                 j += h
                 continue
-            r = _match(tk, j, ranks)
+            r = _match(tk, j, ranks) if j < n and low[j] in ranks else 0
             if r:
                 rank_ranges.append((j, j + r))
                 j += r
