@@ -77,13 +77,14 @@ class Tokens:
     text, read through the per-string memos KIND (word, nl, punct), CAP (a name syllable) and
     SURNAME. tokens[k] is the k-th token as a Tok; tokens[a:b] and tokens + tokens are Tokens."""
 
-    __slots__ = ("text", "start", "end", "low")
+    __slots__ = ("text", "start", "end", "low", "cands")
 
     def __init__(self, text: list[str], start: list[int], end: list[int], low: list[str]) -> None:
         self.text = text
         self.start = start
         self.end = end
         self.low = low
+        self.cands: list[int] | None = None  # _mention_candidates, made once
 
     def __len__(self) -> int:
         return len(self.text)
@@ -265,7 +266,28 @@ OPENS = _Memo(_opens_mention)
 
 def _mention_candidates(tk: Tokens) -> list[int]:
     """Indexes of the tokens where a mention may start, in order (see _opens_mention)."""
-    return list(compress(range(len(tk.text)), map(OPENS.__getitem__, tk.text)))
+    if tk.cands is None:
+        tk.cands = list(compress(range(len(tk.text)), map(OPENS.__getitem__, tk.text)))
+    return tk.cands
+
+
+@lru_cache(maxsize=None)
+def _pronouns_open() -> bool:
+    """Every personal pronoun is a word that opens a mention (an honorific): the pronouns'
+    tokens are then among _mention_candidates."""
+    lex = _lex()
+    return all(p in lex["honorifics"] or p in lex["ranks"] for p in lex["pronouns"])
+
+
+@lru_cache(maxsize=None)
+def _non_person_after() -> dict[str, tuple[str, ...]]:
+    """The non_person_names of two words or more, by their first word."""
+    out: dict[str, list[str]] = {}
+    for x in _lex()["non_person"]:
+        first, sp, _ = x.partition(" ")
+        if sp:
+            out.setdefault(first, []).append(x)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _match(tk: Tokens, i: int, table: dict) -> int:
@@ -485,6 +507,7 @@ def _title_end(tk: Tokens, i: int, stop_at_name: bool, head_len: int | None = No
     """End index (exclusive) of a title starting with a head at token i: head + body tail up to
     a separator, a stop word, a name (when `stop_at_name`) or MAX_TITLE tokens."""
     lex = _lex()
+    stops, body_stops, honorifics = lex["stops"], lex["body_stops"], lex["honorifics"]
     tx, low, st, en = tk.text, tk.low, tk.start, tk.end
     size = len(tx)
     n = head_len or _head(tk, i) or _match(tk, i, lex["ranks"]) or 1
@@ -529,17 +552,17 @@ def _title_end(tk: Tokens, i: int, stop_at_name: bool, head_len: int | None = No
         if inner:
             j += inner
             continue
-        if (t[0].islower() and (_match(tk, j, lex["stops"]) or head_len and _match(tk, j, lex["body_stops"]))) \
-                or _match(tk, j, lex["honorifics"]):
+        if (t[0].islower() and (lw in stops and _match(tk, j, stops) or head_len and lw in body_stops and _match(tk, j, body_stops))) \
+                or lw in honorifics and _match(tk, j, honorifics):
             break
         if lw == "kiêm" and _head(tk, j + 1):
             break  # "Trưởng Ban Tổ chức Tỉnh ủy kiêm Giám đốc Sở Nội vụ": two titles
-        if (j > i + n or head_len) and _head(tk, j) and CAP[t] and not (
+        if (j > i + n or head_len) and CAP[t] and _head(tk, j) and not (
                 tx[j - 1] in DASHES and st[j - 1] == en[j - 2] and en[j - 1] == st[j]) \
                 and low[j - 1] not in lex["body_words"]:
             # "Phó Chủ tịch UBND tỉnh Trưởng Ban tổ chức": a second head without a separator
             break
-        if stop_at_name and _name_at(tk, j) and _strong_name(tk, j):
+        if stop_at_name and SURNAME[t] and _name_at(tk, j) and _strong_name(tk, j):
             break
         j += 1
     # a title does not end on a connector
@@ -744,8 +767,16 @@ def _piece_start(tk: Tokens, end: int, floor: int) -> int:
 
 def _head_reaching(tk: Tokens, start: int, end: int) -> int | None:
     """The first title head in tokens [start, end) whose title runs to `end`, or None."""
+    lex = _lex()
+    titles, ranks, prefixes = lex["titles"], lex["ranks"], lex["prefixes"]
+    low = tk.low
+    n = len(low)
     for h in range(start, end):
-        if _is_title_start(tk, h) and _title_end(tk, h, stop_at_name=False) >= end:
+        w = low[h]
+        # _is_title_start's cheap test, without the call
+        if (w in titles or w in ranks or w in prefixes or h + 1 < n and low[h + 1] == OPEN_HEAD
+                or h + 2 < n and low[h + 2] == OPEN_HEAD or h + 3 < n and low[h + 3] == OPEN_HEAD) \
+                and _is_title_start(tk, h) and _title_end(tk, h, stop_at_name=False) >= end:
             return h
     return None
 
@@ -906,7 +937,7 @@ def find_person_mentions(text: str, start: int = 0, end: int | None = None,
                 nm = " ".join(low[name_i:name_j])
                 whole = low[i] + " " + nm
                 if (nm in lex["non_person"] or _match(tk, name_i, lex["blockers"])
-                        or any(whole.startswith(x + " ") or whole == x for x in lex["non_person"] if x.startswith(low[i] + " "))
+                        or any(whole.startswith(x + " ") or whole == x for x in _non_person_after().get(low[i], ()))
                         or _blocked(tk, i)):
                     i = j
                     continue
@@ -1010,7 +1041,11 @@ def find_pronoun_titles(text: str, tokens: Tokens | None = None) -> list[Pronoun
     tx, low = tk.text, tk.low
     pronouns = _lex()["pronouns"]
     out = []
-    for k in compress(range(len(low)), map(pronouns.__contains__, low)):
+    if _pronouns_open():
+        ks = [k for k in _mention_candidates(tk) if low[k] in pronouns]
+    else:
+        ks = compress(range(len(low)), map(pronouns.__contains__, low))
+    for k in ks:
         if k + 1 >= len(tx) or KIND[tx[k + 1]] != "word" or CAP[tx[k + 1]]:
             continue  # "ông Nguyễn ...": a name follows, the mention layer reads it
         if k > 0 and not (tx[k - 1] == "\n" or tx[k - 1] in CLAUSE_OPENERS or tx[k - 1] == ","):
