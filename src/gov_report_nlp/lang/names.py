@@ -883,11 +883,17 @@ def find_person_mentions(text: str, start: int = 0, end: int | None = None,
     prev: tuple[PersonMention, int] | None = None  # the last mention and the token index after it
     # only a token that opens a mention does anything but step over itself: jump between them
     cands = _mention_candidates(tk)
+    ncands = len(cands)
     while i < n:
         c = bisect_left(cands, i)
-        if c == len(cands):
+        if c == ncands:
             break
         i = cands[c]
+        w = low[i]
+        if not (SURNAME[tx[i]] or w in honorifics and _match(tk, i, honorifics)
+                or w in ranks and _match(tk, i, ranks)):
+            i += 1  # the first word of a cue that is not there ("đồng" without "chí"): step over
+            continue
         cue_i = i
         cue_text = None
         rank_ranges: list[tuple[int, int]] = []
