@@ -1,6 +1,7 @@
-"""names.tokenize (TOKEN as a splitter: columns of texts, offsets and lowercased texts, the
-kind and the name-syllable test read per distinct text) against the plain scan, one Tok per
-TOKEN match (names._tokenize_plain): the same tokens for every text and window.
+"""names.tokenize (TOKEN as a splitter, runs of plain words one space apart taken as one piece
+and cut by string operations: columns of texts, offsets and lowercased texts, the kind and the
+name-syllable test read per distinct text) against the plain scan, one Tok per TOKEN match
+(names._tokenize_plain): the same tokens for every text and window.
 
     .venv/bin/python benchmarks/check_names.py [--fuzz 100000]
 
@@ -30,7 +31,8 @@ def main(argv=None) -> int:
               "’", "'", "&", ".", ",", ";", ":", "-", "–", "(", ")", "/", "“", "”", "…",
               " ", " ", " ", "  ", "\n", "\n\n", "\t", "\r", "\u00a0", "\u2028", "\x1c", "\u3000",
               "0", "12", "1.234,5", "2021", "_", "\u0301", "\u0323", "İ", "ſ", "Σ", "ΑΣ", "ß", "ǅ",
-              "中", "😀", "\u200d", "\ufeff", "Ⅻ", "²", "٣"]
+              "中", "😀", "\u200d", "\ufeff", "Ⅻ", "²", "٣", "\x00", "\x01", " \x00 ", "T.Ư", "NN&PTNT", "K’ ",
+              "a b c", "ủy ban nhân dân", " x.", " y’", "z&", "w'"]
 
     def windows(text: str) -> list[tuple[int, int]]:
         rng = random.Random(len(text))
