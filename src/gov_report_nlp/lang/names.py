@@ -987,6 +987,11 @@ def find_person_mentions(text: str, start: int = 0, end: int | None = None,
             in_list = name_i == list_next
         name = " ".join(tx[name_i:name_j])
         name = regex.sub(r"(?<=[’'])\s+", "", name) if "’ " in name or "' " in name else name
+        if not cued:
+            key = " ".join(name.lower().split())
+            if key in lex["non_person"] or " ".join(key.split()[:2]) in lex["non_person"]:
+                i = name_j  # a place or a body ("Hà Nội", "Hồ Chí Minh"): the titles around it do not matter
+                continue
         after, chain_end, by_verb = _titles_after(tk, name_j)
         before, plural_b = ([], False) if in_list else _titles_before(tk, cue_i if cued else name_i, last_end)
         colon = False
@@ -998,8 +1003,7 @@ def find_person_mentions(text: str, start: int = 0, end: int | None = None,
             colon = bool(before)
             plural_b = plural_b or plural_c
         if not cued:
-            key = " ".join(name.lower().split())
-            if key in lex["non_person"] or " ".join(key.split()[:2]) in lex["non_person"] or _blocked(tk, name_i if not before else before[0][0]):
+            if _blocked(tk, name_i if not before else before[0][0]):
                 i = name_j
                 continue
             if not before and not after and not in_list and (name_j - name_i < 3 or name_i != rs):
