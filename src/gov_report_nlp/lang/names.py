@@ -708,10 +708,9 @@ def _titles_after(tk: Tokens, j: int) -> tuple[list[tuple[int, int]], int, int]:
         t = tx[j]
         kind = KIND[t]
         start = None
-        v = _verb_title(tk, j) if kind == "word" and (first or out) else -1
         if first and _is_title_start(tk, j):
             start = j  # "Nguyễn Hữu khánh Phó bí thư"
-        elif v >= 0:
+        elif kind == "word" and (first or out) and (v := _verb_title(tk, j)) >= 0:
             # "ông A là Phó Giám đốc", "đồng chí B giữ chức Chủ tịch", "... kiêm Giám đốc Sở"
             start = v
             by_verb = len(out) if by_verb < 0 else by_verb
