@@ -1,7 +1,8 @@
 """names.tokenize (TOKEN as a splitter, runs of plain words one space apart taken as one piece
 and cut by string operations: columns of texts, offsets and lowercased texts, the kind and the
 name-syllable test read per distinct text) against the plain scan, one Tok per TOKEN match
-(names._tokenize_plain): the same tokens for every text and window.
+(names._tokenize_plain): the same tokens for every text and window; and window_tokens (a
+window read from the document's tokens) against the same, on the texts made documents.
 
     .venv/bin/python benchmarks/check_names.py [--fuzz 100000]
 
@@ -46,7 +47,37 @@ def main(argv=None) -> int:
     def fast(text: str) -> list:
         return [list(tokenize(text, a, b)) for a, b in windows(text)]
 
-    return report_equivalence(equivalence_cases(pieces, args.fuzz, seed=11), plain, fast, ("finditer", "split"))
+    cases = equivalence_cases(pieces, args.fuzz, seed=11)
+    if report_equivalence(cases, plain, fast, ("finditer", "split")):
+        return 1
+    # window_tokens: a window read from the document's tokens (a cut word completed at once)
+    # is the window's own tokens
+    from gov_report_nlp.doc.make import make_document
+    from gov_report_nlp.lang.names import window_tokens
+
+    docs = {}
+
+    def doc_of(text: str):
+        if text not in docs:
+            docs.clear()
+            docs[text] = make_document(text)
+        return docs[text]
+
+    def windows_of(text: str) -> list[tuple[int, int]]:
+        n = len(doc_of(text).text)
+        rng = random.Random(n)
+        return [(a, min(n, a + rng.randrange(1, 250))) for a in (rng.randrange(n + 1) for _ in range(20))]
+
+    def plain_windows(text: str) -> list:
+        d = doc_of(text)
+        return [_tokenize_plain(d.text, a, b) for a, b in windows_of(text)]
+
+    def fast_windows(text: str) -> list:
+        d = doc_of(text)
+        return [list(window_tokens(d, a, b)) for a, b in windows_of(text)]
+
+    return report_equivalence(cases[:len(cases) - args.fuzz + args.fuzz // 20], plain_windows, fast_windows,
+                              ("finditer", "window_tokens"))
 
 
 if __name__ == "__main__":

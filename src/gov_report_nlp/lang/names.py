@@ -148,6 +148,7 @@ def _cap_syllable(t: str) -> bool:
 
 KIND = _Memo(_kind_of)
 CAP = _Memo(_cap_syllable)
+PLAIN = _Memo(lambda t: KIND[t] == "word" and not any(c in t for c in "’'&."))  # word characters only
 LOW = _Memo(str.lower)  # a dict lookup costs less than str.lower, even counting the misses
 
 
@@ -389,7 +390,13 @@ def window_tokens(doc: "Document", start: int, end: int) -> Tokens:
         return tokenize(doc.text, start, end)
     j = bisect_left(starts, end, i)
     if j > i and tk.end[j - 1] > end:
-        return tk[i:j - 1] + tokenize(doc.text, starts[j - 1], end)
+        s, t = starts[j - 1], tk.text[j - 1]
+        if PLAIN[t]:
+            # a word of word characters only, cut: what is left of it is one word
+            piece = t[:end - s]
+            return Tokens(tk.text[i:j - 1] + [piece], starts[i:j - 1] + [s], tk.end[i:j - 1] + [end],
+                          tk.low[i:j - 1] + [LOW[piece]])
+        return tk[i:j - 1] + tokenize(doc.text, s, end)
     return tk[i:j]
 
 
