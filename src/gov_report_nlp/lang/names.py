@@ -246,7 +246,7 @@ def _mention_openers() -> frozenset[str]:
 
 
 def _surname_of(t: str) -> bool:
-    """_is_surname of a token's text."""
+    """Whether a token (its text) is a surname: a name syllable in surnames.txt."""
     return CAP[t] and t.lower().rstrip("’'") in _lex()["surnames"]
 
 
@@ -401,10 +401,6 @@ def window_tokens(doc: "Document", start: int, end: int) -> Tokens:
 
 
 # --- names --------------------------------------------------------------------------------
-
-
-def _is_surname(tk: Tokens, j: int) -> bool:
-    return SURNAME[tk.text[j]]
 
 
 OPEN_HEAD = "trưởng"  # "Sư đoàn trưởng", "Cụm trưởng", "Chi hội trưởng": an open "X trưởng" head
