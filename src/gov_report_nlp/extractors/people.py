@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Iterator
 
 import regex
@@ -27,7 +28,7 @@ PERSONAL_CUES = {"ông", "bà", "anh", "chị", "ngài", "cụ", "em"}
 class _Person:
     name: str
     key: str
-    titles: list[tuple[str, Evidence]] = field(default_factory=list)
+    titles: list[tuple[str, int]] = field(default_factory=list)  # (title, where its evidence would start)
     mentions: list[Evidence] = field(default_factory=list)
     evidence: Evidence | None = None
     first: int = 0
@@ -39,6 +40,14 @@ def _key(name: str) -> str:
 
 def _clean(title: str) -> str:
     return " ".join(title.split()).strip(" ,;:-–")
+
+
+def _evidence_start(text: str, start: int, end: int) -> int:
+    """Evidence.of(text, start, end).start, without making the Evidence (a title's is only
+    its place in the order)."""
+    while start < end and text[start].isspace():
+        start += 1
+    return start
 
 
 def _signer_mentions(doc: Document) -> list[PersonMention]:
@@ -129,7 +138,7 @@ def _pronoun_titles(doc: Document, mentions: list[PersonMention], owner: dict[in
         for t in pt.titles:
             text = _clean(t.text)
             if text:
-                p.titles.append((text, Evidence.of(doc.text, t.start, t.end)))
+                p.titles.append((text, _evidence_start(doc.text, t.start, t.end)))
 
 
 PRONOUN_CUES = {"ông", "bà"}
@@ -167,7 +176,7 @@ def find_people(doc: Document) -> Iterator[Person]:
     people = known.all
     people.sort(key=lambda p: p.first)
     for p in people:
-        p.titles.sort(key=lambda t: t[1].start)
+        p.titles.sort(key=itemgetter(1))
         titles: list[str] = []
         for t, _ in p.titles:
             if not any(same_title(t, u) for u in titles):
@@ -189,5 +198,5 @@ def _add(doc: Document, p: _Person, m: PersonMention) -> None:
     for t in m.titles:
         text = _clean(t.text)
         if text:
-            p.titles.append((text, Evidence.of(doc.text, t.start, t.end)))
+            p.titles.append((text, _evidence_start(doc.text, t.start, t.end)))
     p.first = min(p.first, m.name_start) if p.mentions else m.name_start

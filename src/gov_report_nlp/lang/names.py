@@ -26,12 +26,10 @@ non_person_names, abbreviations.
 """
 from __future__ import annotations
 
-import gc
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import compress, repeat
-from operator import attrgetter, itemgetter
+from itertools import accumulate, compress
 from typing import TYPE_CHECKING, NamedTuple
 
 import regex
@@ -60,10 +58,8 @@ DASHES = {"-", "–", "—"}
 
 
 class Tok(NamedTuple):
-    """One token: a word, a line break or one punctuation character, with its offsets.
-
-    A named tuple: a document has a few hundred thousand tokens, and tokenize() builds them
-    all without a Python call per token."""
+    """One token: a word, a line break or one punctuation character, with its offsets (what
+    Tokens[k] gives; the scan itself keeps columns, see Tokens)."""
 
     text: str
     start: int
@@ -73,7 +69,73 @@ class Tok(NamedTuple):
     is_cap: bool  # looks like a name syllable: capitalized, letters, not an all-caps abbreviation
 
 
-@lru_cache(maxsize=1 << 16)
+class Tokens:
+    """The tokens of a text as columns: their texts, start and end offsets, lowercased texts.
+
+    A document has a few hundred thousand tokens: one object per token (and a Python call per
+    token) would cost more than the scan itself. What else a token has is a function of its
+    text, read through the per-string memos KIND (word, nl, punct), CAP (a name syllable) and
+    SURNAME. tokens[k] is the k-th token as a Tok; tokens[a:b] and tokens + tokens are Tokens."""
+
+    __slots__ = ("text", "start", "end", "low", "cands")
+
+    def __init__(self, text: list[str], start: list[int], end: list[int], low: list[str]) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.low = low
+        self.cands: list[int] | None = None  # _mention_candidates, made once
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def __getitem__(self, k):
+        if isinstance(k, slice):
+            return Tokens(self.text[k], self.start[k], self.end[k], self.low[k])
+        t = self.text[k]
+        return Tok(t, self.start[k], self.end[k], self.low[k], KIND[t], CAP[t])
+
+    def __iter__(self):
+        return map(self.__getitem__, range(len(self.text)))
+
+    def __add__(self, other: "Tokens") -> "Tokens":
+        return Tokens(self.text + other.text, self.start + other.start, self.end + other.end, self.low + other.low)
+
+    def __eq__(self, other) -> bool:
+        if not isinstance(other, Tokens):
+            return NotImplemented
+        return self.text == other.text and self.start == other.start and self.end == other.end and self.low == other.low
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Tokens({list(self)!r})"
+
+
+class _Memo(dict):
+    """fn(key), computed once per distinct key (a token's text): tokens repeat, a document of
+    80 000 tokens has about 3 000 distinct ones. Bounded: cleared when it grows past 64k keys."""
+
+    def __init__(self, fn) -> None:
+        super().__init__()
+        self.fn = fn
+
+    def __missing__(self, key):
+        if len(self) >= 1 << 16:
+            self.clear()
+        value = self[key] = self.fn(key)
+        return value
+
+
+_WORD_CHAR = regex.compile(r"\w")
+
+
+def _kind_of(t: str) -> str:
+    """Tok.kind of a token's text: the TOKEN group it matched (a word starts with a word
+    character; a punctuation token is one non-word character)."""
+    return "nl" if t == "\n" else "word" if _WORD_CHAR.match(t) else "punct"
+
+
 def _cap_syllable(t: str) -> bool:
     """Tok.is_cap of a token's text (False for a line break or punctuation: never uppercase letters)."""
     if not t[0].isupper() or not t[0].isalpha():
@@ -82,6 +144,12 @@ def _cap_syllable(t: str) -> bool:
     if "&" in core or "." in core or any(c.isdigit() for c in core):
         return False
     return len(core) == 1 or not core.isupper()
+
+
+KIND = _Memo(_kind_of)
+CAP = _Memo(_cap_syllable)
+PLAIN = _Memo(lambda t: KIND[t] == "word" and not any(c in t for c in "’'&."))  # word characters only
+LOW = _Memo(str.lower)  # a dict lookup costs less than str.lower, even counting the misses
 
 
 @dataclass
@@ -177,26 +245,64 @@ def _mention_openers() -> frozenset[str]:
     return frozenset(out)
 
 
-def _opens_mention(t: Tok, lex: dict) -> bool:
-    """Whether find_person_mentions does anything at a word token but step over it: an
-    honorific or a rank starts there, or a surname."""
-    return t.kind == "word" and (t.low in lex["honorifics"] or t.low in lex["ranks"] or _is_surname(t))
+def _surname_of(t: str) -> bool:
+    """Whether a token (its text) is a surname: a name syllable in surnames.txt."""
+    return CAP[t] and t.lower().rstrip("’'") in _lex()["surnames"]
 
 
-def _mention_candidates(toks: list[Tok]) -> list[int]:
-    """Indexes of the tokens where a mention may start, in order (see _opens_mention)."""
-    openers = _mention_openers()
+SURNAME = _Memo(_surname_of)
+
+
+def _opens_mention(t: str) -> bool:
+    """Whether find_person_mentions does anything at a token (its text) but step over it: a
+    word where an honorific or a rank starts, or a surname."""
+    low = t.lower()
+    if low not in _mention_openers() or KIND[t] != "word":
+        return False
     lex = _lex()
-    hits = compress(range(len(toks)), map(openers.__contains__, map(_low, toks)))
-    return [k for k in hits if _opens_mention(toks[k], lex)]
+    return low in lex["honorifics"] or low in lex["ranks"] or SURNAME[t]
 
 
-def _match(toks: list[Tok], i: int, table: dict) -> int:
-    """Length in tokens of the longest phrase of `table` (a trie) starting at toks[i], or 0."""
-    best = 0
-    node = table
-    for k in range(i, len(toks)):
-        node = node.get(toks[k].low)
+OPENS = _Memo(_opens_mention)
+
+
+def _mention_candidates(tk: Tokens) -> list[int]:
+    """Indexes of the tokens where a mention may start, in order (see _opens_mention)."""
+    if tk.cands is None:
+        tk.cands = list(compress(range(len(tk.text)), map(OPENS.__getitem__, tk.text)))
+    return tk.cands
+
+
+@lru_cache(maxsize=None)
+def _pronouns_open() -> bool:
+    """Every personal pronoun is a word that opens a mention (an honorific): the pronouns'
+    tokens are then among _mention_candidates."""
+    lex = _lex()
+    return all(p in lex["honorifics"] or p in lex["ranks"] for p in lex["pronouns"])
+
+
+@lru_cache(maxsize=None)
+def _non_person_after() -> dict[str, tuple[str, ...]]:
+    """The non_person_names of two words or more, by their first word."""
+    out: dict[str, list[str]] = {}
+    for x in _lex()["non_person"]:
+        first, sp, _ = x.partition(" ")
+        if sp:
+            out.setdefault(first, []).append(x)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _match(tk: Tokens, i: int, table: dict) -> int:
+    """Length in tokens of the longest phrase of `table` (a trie) starting at token i, or 0."""
+    low = tk.low
+    if i >= len(low):
+        return 0
+    node = table.get(low[i])
+    if node is None:
+        return 0  # most calls: no phrase starts with the word
+    best = 1 if _END in node else 0
+    for k in range(i + 1, len(low)):
+        node = node.get(low[k])
         if node is None:
             break
         if _END in node:
@@ -204,162 +310,202 @@ def _match(toks: list[Tok], i: int, table: dict) -> int:
     return best
 
 
-def _match_before(toks: list[Tok], j: int, table) -> int:
-    """Length of the longest phrase of `table` that ends right before toks[j], or 0."""
+def _match_before(tk: Tokens, j: int, table) -> int:
+    """Length of the longest phrase of `table` that ends right before token j, or 0."""
     best = 0
     for n in range(1, 4):
         i = j - n
         if i < 0:
             break
-        m = _match(toks, i, table)
+        m = _match(tk, i, table)
         if m == n:
             best = n
     return best
 
 
-_match_group = type(regex.match("", "")).group
-_match_start = type(regex.match("", "")).start
-_match_end = type(regex.match("", "")).end
-_lastgroup = attrgetter("lastgroup")
-_low = itemgetter(3)  # Tok.low
+# TOKEN as a splitter: regex.split gives [gap, token, gap, token, ..., gap] without a match
+# object per token; the gaps are the whitespace between tokens (every other character is part
+# of a token), so the offsets are the running sums of the pieces' lengths
+_SPLIT = regex.compile(r"(\w+(?:[’'&.]\w+)*[’']?|\n|[^\w\s])")
+# the same, with a run of plain words one space apart as one piece ("Ủy ban nhân dân tỉnh"):
+# the regex module's cost is mostly per match, and most words are plain. A plain word is a
+# whole TOKEN word: \w+ not followed by what would join it to more ("NN&PT", "T.Ư", "K’")
+_PLAIN = r"\w++(?![’']|[&.]\w)"
+_SPLIT_RUNS = regex.compile(rf"({_PLAIN}(?: {_PLAIN})+|\w+(?:[’'&.]\w+)*[’']?|\n|[^\w\s])")
 
 
-def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
+def _pieces(text: str) -> list[str]:
+    """_SPLIT.split(text), made from _SPLIT_RUNS.split(text) (`text` without NUL): the runs'
+    spaces become pieces of their own by string operations on the whole text, with NUL
+    marking the pieces' bounds (the gaps' own spaces hidden meanwhile)."""
+    parts = _SPLIT_RUNS.split(text)
+    # a gap keeps only its length: its spaces become \x01 so the next step leaves them alone
+    parts[0::2] = "\x00".join(parts[0::2]).replace(" ", "\x01").split("\x00")
+    return "\x00".join(parts).replace(" ", "\x00 \x00").split("\x00")
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> Tokens:
+    """The tokens of text[start:end] (offsets in `text`)."""
+    size = len(text)
+    end = size if end is None else end
+    if not 0 <= start <= end <= size:
+        return _tokens_of(_tokenize_plain(text, start, end))
+    # no time limit: TOKEN cannot backtrack (a word's joiners are not word characters,
+    # so a word splits one way), its scan is linear, and so is the runs' (a plain word is
+    # possessive, a run gives back whole words only); the regex module's clock checks
+    # would add 40 % to it
+    window = text if start == 0 and end == size else text[start:end]
+    pieces = _SPLIT.split(window) if "\x00" in window else _pieces(window)
+    texts = pieces[1::2]
+    pos = list(accumulate(map(len, pieces), initial=start))
+    return Tokens(texts, pos[1:-1:2], pos[2::2], list(map(LOW.__getitem__, texts)))
+
+
+def _tokenize_plain(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
+    """tokenize() as one Tok per TOKEN match: the plain version (benchmarks/check_names.py)."""
     end = len(text) if end is None else end
-    # a text makes thousands of objects (hundreds of thousands for a long one) that hold no
-    # cycle: the cyclic collector, run again and again while they pile up, would add a third
-    # to the time of an ordinary document and double it on a long one
-    pause = gc.isenabled()
-    if pause:
-        gc.disable()
-    try:
-        # no time limit: TOKEN cannot backtrack (a word's joiners are not word characters,
-        # so a word splits one way), its scan is linear; the regex module's clock checks
-        # would add 40 % to it
-        ms = list(TOKEN.finditer(text, start, end))
-        # column by column, each a C-level map: no Python call per token
-        texts = list(map(_match_group, ms))
-        return list(map(tuple.__new__, repeat(Tok), zip(texts, map(_match_start, ms), map(_match_end, ms), map(str.lower, texts),
-                                      map(_lastgroup, ms), map(_cap_syllable, texts))))
-    finally:
-        if pause:
-            gc.enable()
+    return [Tok(m.group(), m.start(), m.end(), m.group().lower(), m.lastgroup, _cap_syllable(m.group()))
+            for m in TOKEN.finditer(text, start, end)]
 
 
-def doc_tokens(doc: "Document") -> list[Tok]:
+def _tokens_of(toks: list[Tok]) -> Tokens:
+    return Tokens([t.text for t in toks], [t.start for t in toks], [t.end for t in toks], [t.low for t in toks])
+
+
+def doc_tokens(doc: "Document") -> Tokens:
     """The tokens of the whole document, made once and shared by every caller."""
     return doc.memo("names.tokens", lambda: tokenize(doc.text))
 
 
-def window_tokens(doc: "Document", start: int, end: int) -> list[Tok]:
+def window_tokens(doc: "Document", start: int, end: int) -> Tokens:
     """tokenize(doc.text, start, end), read from the document's tokens.
 
     TOKEN has no lookbehind or lookahead and is greedy, so a token of the whole text that
     lies inside [start, end) is also a token of the window; a token cut by `end` is
     re-tokenized; a token cut by `start` makes the window be tokenized afresh."""
-    toks = doc_tokens(doc)
-    starts = doc.memo("names.token_starts", lambda: [t.start for t in toks])
+    tk = doc_tokens(doc)
+    starts = tk.start
     i = bisect_left(starts, start)
-    if i > 0 and toks[i - 1].end > start:
+    if i > 0 and tk.end[i - 1] > start:
         return tokenize(doc.text, start, end)
     j = bisect_left(starts, end, i)
-    out = toks[i:j]
-    if out and out[-1].end > end:
-        last = out.pop()
-        out += tokenize(doc.text, last.start, end)
-    return out
+    if j > i and tk.end[j - 1] > end:
+        s, t = starts[j - 1], tk.text[j - 1]
+        if PLAIN[t]:
+            # a word of word characters only, cut: what is left of it is one word
+            piece = t[:end - s]
+            return Tokens(tk.text[i:j - 1] + [piece], starts[i:j - 1] + [s], tk.end[i:j - 1] + [end],
+                          tk.low[i:j - 1] + [LOW[piece]])
+        return tk[i:j - 1] + tokenize(doc.text, s, end)
+    return tk[i:j]
 
 
 # --- names --------------------------------------------------------------------------------
 
 
-def _is_surname(t: Tok) -> bool:
-    return t.is_cap and t.low.rstrip("’'") in _lex()["surnames"]
-
-
 OPEN_HEAD = "trưởng"  # "Sư đoàn trưởng", "Cụm trưởng", "Chi hội trưởng": an open "X trưởng" head
 
 
-def _open_head(toks: list[Tok], j: int) -> int:
-    """Length of an open "<unit> trưởng" head at toks[j] (one to three syllables, then
+def _open_head(tk: Tokens, j: int) -> int:
+    """Length of an open "<unit> trưởng" head at token j (one to three syllables, then
     "trưởng"), or 0; not a phrase of title_not_heads ("tăng trưởng")."""
-    n = len(toks)
-    if not (j + 1 < n and toks[j + 1].low == OPEN_HEAD or j + 2 < n and toks[j + 2].low == OPEN_HEAD
-            or j + 3 < n and toks[j + 3].low == OPEN_HEAD):
+    low = tk.low
+    n = len(low)
+    if not (j + 1 < n and low[j + 1] == OPEN_HEAD or j + 2 < n and low[j + 2] == OPEN_HEAD
+            or j + 3 < n and low[j + 3] == OPEN_HEAD):
         return 0  # the cheap test first: no "trưởng" within reach
-    if toks[j].kind != "word" or not toks[j].text.isalpha() or not toks[j].text[0].isupper():
+    tx = tk.text
+    if KIND[tx[j]] != "word" or not tx[j].isalpha() or not tx[j][0].isupper():
         return 0
     lex = _lex()
-    if _match(toks, j, lex["stops"]):
+    if _match(tk, j, lex["stops"]):
         return 0
     for m in range(1, 4):
         k = j + m
-        if k >= len(toks) or toks[k].kind != "word":
+        if k >= n or KIND[tx[k]] != "word":
             return 0
-        if toks[k].low == OPEN_HEAD:
-            if _match(toks, j, lex["not_heads"]):
+        if low[k] == OPEN_HEAD:
+            if _match(tk, j, lex["not_heads"]):
                 return 0
             return m + 1
         # one unit noun: a capital at most on its first syllable, no stop word
-        if (not toks[k].text.isalpha() or toks[k].start > toks[k - 1].end + 1 or not toks[k].text.islower()
-                or _match(toks, k, lex["stops"])):
+        if (not tx[k].isalpha() or tk.start[k] > tk.end[k - 1] + 1 or not tx[k].islower()
+                or _match(tk, k, lex["stops"])):
             return 0
     return 0
 
 
-def _head(toks: list[Tok], j: int, prefix: bool = True) -> int:
-    """Length in tokens of a title head at toks[j] (titles.txt, an open "X trưởng" head),
+def _head(tk: Tokens, j: int, prefix: bool = True) -> int:
+    """Length in tokens of a title head at token j (titles.txt, an open "X trưởng" head),
     with a prefix kept in the title ("nguyên", "cố", "tân", "quyền") when `prefix`; or 0."""
-    if j >= len(toks):
+    low = tk.low
+    if j >= len(low):
         return 0
     lex = _lex()
-    n = max(_match(toks, j, lex["titles"]), _open_head(toks, j))
-    if n or not prefix or toks[j].low not in lex["prefixes"]:
+    size = len(low)
+    n = _match(tk, j, lex["titles"]) if low[j] in lex["titles"] else 0
+    if (j + 1 < size and low[j + 1] == OPEN_HEAD or j + 2 < size and low[j + 2] == OPEN_HEAD
+            or j + 3 < size and low[j + 3] == OPEN_HEAD):
+        n = max(n, _open_head(tk, j))
+    if n or not prefix or low[j] not in lex["prefixes"]:
         return n
-    p = _match(toks, j, lex["prefixes"])
-    if p and j + p < len(toks) and toks[j + p].kind == "word":
-        h = max(_match(toks, j + p, lex["titles"]), _open_head(toks, j + p))
+    p = _match(tk, j, lex["prefixes"])
+    if p and j + p < len(low) and KIND[tk.text[j + p]] == "word":
+        h = max(_match(tk, j + p, lex["titles"]), _open_head(tk, j + p))
         if h:
             return p + h
     return 0
 
 
-def _cap_run(toks: list[Tok], i: int, limit: int) -> int:
+def _cap_run(tk: Tokens, i: int, limit: int) -> int:
     """End index (exclusive) of the run of name syllables starting at i, cut at a title head."""
     lex = _lex()
+    titles, ranks, honorifics = lex["titles"], lex["ranks"], lex["honorifics"]
+    tx, low = tk.text, tk.low
+    n = len(tx)
     j = i
-    while j < len(toks) and j - i < limit and toks[j].is_cap:
-        if j > i and (_head(toks, j, prefix=False) or _match(toks, j, lex["ranks"])
-                      or _match(toks, j, lex["honorifics"]) and toks[j].low in ("ông", "bà", "ngài")):
-            break
+    while j < n and j - i < limit and CAP[tx[j]]:
+        if j > i:
+            w = low[j]
+            # the calls only where a head, a rank or "ông" may start (the cheap tests first)
+            if (w in titles or w in ranks or w in honorifics and w in ("ông", "bà", "ngài")
+                    or j + 1 < n and low[j + 1] == OPEN_HEAD or j + 2 < n and low[j + 2] == OPEN_HEAD
+                    or j + 3 < n and low[j + 3] == OPEN_HEAD) \
+                    and (_head(tk, j, prefix=False) or _match(tk, j, ranks)
+                         or _match(tk, j, honorifics) and w in ("ông", "bà", "ngài")):
+                break
         j += 1
     # "K’ Dung": an apostrophe-ended syllable joins the next one
     return j
 
 
-def _lower_tail(toks: list[Tok], j: int) -> bool:
-    """toks[j] is a lowercase syllable that is still part of the name ("Nguyễn Hương giang")."""
+def _lower_tail(tk: Tokens, j: int) -> bool:
+    """Token j is a lowercase syllable that is still part of the name ("Nguyễn Hương giang")."""
     lex = _lex()
-    if j >= len(toks) or toks[j].kind != "word" or not toks[j].text.isalpha() or not toks[j].text.islower():
+    tx = tk.text
+    if j >= len(tx) or KIND[tx[j]] != "word" or not tx[j].isalpha() or not tx[j].islower():
         return False
-    if _match(toks, j, lex["stops"]) or _head(toks, j) or _match(toks, j, lex["honorifics"]):
+    if _match(tk, j, lex["stops"]) or _head(tk, j) or _match(tk, j, lex["honorifics"]):
         return False
-    nxt = toks[j + 1] if j + 1 < len(toks) else None
-    if nxt is None or nxt.kind != "word":
-        return nxt is None or nxt.text in SEPARATORS or nxt.text in DASHES
-    return bool(_head(toks, j + 1) and toks[j + 1].is_cap)
+    if j + 1 >= len(tx):
+        return True
+    nxt = tx[j + 1]
+    if KIND[nxt] != "word":
+        return nxt in SEPARATORS or nxt in DASHES
+    return bool(_head(tk, j + 1) and CAP[nxt])
 
 
-def _split_run(toks: list[Tok], run_start: int, run_end: int) -> int:
+def _split_run(tk: Tokens, run_start: int, run_end: int) -> int:
     """Where the name begins inside a capitalized run that may start with a body or a place
     ("Hội Luật gia Việt Nam Dương Thành Bắc", "tỉnh Đắk Nông Nguyễn Bốn"): the rightmost
     surname leaving at least two syllables; one more to the left if that is also a surname
     opening the run ("Nguyễn Hoàng Minh Tuấn")."""
+    tx = tk.text
     best = -1
     for k in range(run_start, run_end - 1):
-        if _is_surname(toks[k]):
+        if SURNAME[tx[k]]:
             best = k
-    if best > run_start and best - 1 == run_start and _is_surname(toks[run_start]) and run_end - run_start <= 4:
+    if best > run_start and best - 1 == run_start and SURNAME[tx[run_start]] and run_end - run_start <= 4:
         best = run_start
     return best
 
@@ -372,241 +518,251 @@ def body_end(text: str, start: int, head_end: int, doc: "Document | None" = None
     "Huyện ủy" + "Vĩnh Thuận"): the same tail rules as a title's. With `doc` (whose text is
     `text`), the tokens are read from the document's."""
     stop = min(len(text), head_end + 200)
-    toks = window_tokens(doc, start, stop) if doc is not None else tokenize(text, start, stop)
-    n = sum(1 for t in toks if t.end <= head_end)
-    e = _title_end(toks, 0, stop_at_name=True, head_len=n)
-    return toks[e - 1].end if e > 0 else head_end
+    tk = window_tokens(doc, start, stop) if doc is not None else tokenize(text, start, stop)
+    n = bisect_right(tk.end, head_end)  # the tokens that end by head_end (ends are increasing)
+    e = _title_end(tk, 0, stop_at_name=True, head_len=n)
+    return tk.end[e - 1] if e > 0 else head_end
 
 
-def _title_end(toks: list[Tok], i: int, stop_at_name: bool, head_len: int | None = None) -> int:
-    """End index (exclusive) of a title starting with a head at toks[i]: head + body tail up to
+def _title_end(tk: Tokens, i: int, stop_at_name: bool, head_len: int | None = None) -> int:
+    """End index (exclusive) of a title starting with a head at token i: head + body tail up to
     a separator, a stop word, a name (when `stop_at_name`) or MAX_TITLE tokens."""
     lex = _lex()
-    n = head_len or _head(toks, i) or _match(toks, i, lex["ranks"]) or 1
+    stops, body_stops, honorifics = lex["stops"], lex["body_stops"], lex["honorifics"]
+    tx, low, st, en = tk.text, tk.low, tk.start, tk.end
+    size = len(tx)
+    n = head_len or _head(tk, i) or _match(tk, i, lex["ranks"]) or 1
     j = i + n
-    while j < len(toks) and j - i < MAX_TITLE:
-        t = toks[j]
-        if t.kind == "nl" and j == i + n and toks[j - 1].text.isupper() and j + 1 < len(toks) \
-                and toks[j + 1].kind == "word" and toks[j + 1].text.isupper() and len(toks[j + 1].text) > 1:
+    while j < size and j - i < MAX_TITLE:
+        t = tx[j]
+        kind = KIND[t]
+        if kind == "nl" and j == i + n and tx[j - 1].isupper() and j + 1 < size \
+                and KIND[tx[j + 1]] == "word" and tx[j + 1].isupper() and len(tx[j + 1]) > 1:
             j += 1  # "CT\nUBND huyện": a head broken from its body at a line end
             continue
-        if (t.text == "." and toks[j - 1].text.isupper() and len(toks[j - 1].text) <= 3 and j + 1 < len(toks)
-                and toks[j + 1].kind == "word" and toks[j + 1].text[0].isupper() and toks[j + 1].start == t.end + 1
-                and not _name_at(toks, j + 1) and not _match(toks, j + 1, lex["honorifics"])):
+        if (t == "." and tx[j - 1].isupper() and len(tx[j - 1]) <= 3 and j + 1 < size
+                and KIND[tx[j + 1]] == "word" and tx[j + 1][0].isupper() and st[j + 1] == en[j] + 1
+                and not _name_at(tk, j + 1) and not _match(tk, j + 1, lex["honorifics"])):
             j += 1  # "Thành ủy TP. HCM": the dot of an abbreviation
             continue
-        if t.kind == "nl" or t.text in SEPARATORS:
+        if kind == "nl" or t in SEPARATORS:
             break
-        if t.text in DASHES:
+        if t in DASHES:
             # "Thứ trưởng-Phó Chủ nhiệm", "Kinh tế - Xã hội", "Nông nghiệp-PTNT": the dash stays
             # inside the title unless a new title (or a name, or nothing) follows
-            nxt = toks[j + 1] if j + 1 < len(toks) else None
-            glued = t.start == toks[j - 1].end and nxt is not None and nxt.start == t.end
-            if nxt is None or nxt.kind != "word":
+            if j + 1 >= size or KIND[tx[j + 1]] != "word":
                 break
-            if not glued and (_head(toks, j + 1) or _match(toks, j + 1, lex["stops"])):
+            glued = st[j] == en[j - 1] and st[j + 1] == en[j]
+            if not glued and (_head(tk, j + 1) or _match(tk, j + 1, lex["stops"])):
                 break
-            if not glued and not nxt.text[0].isupper() and not _lower_after_dash(toks, j + 1):
+            if not glued and not tx[j + 1][0].isupper() and not _lower_after_dash(tk, j + 1):
                 break  # "Sở Kế hoạch - đầu tư TP. HCM" goes on; "... - phát biểu" does not
-            if _name_at(toks, j + 1):
+            if _name_at(tk, j + 1):
                 break
-            j += 1 + (_head(toks, j + 1) if glued else 0)
+            j += 1 + (_head(tk, j + 1) if glued else 0)
             continue
-        if t.low in ("và", "&"):
-            nxt = toks[j + 1] if j + 1 < len(toks) else None
-            if (nxt is None or not nxt.text[0].isupper() or _match(toks, j + 1, lex["honorifics"])
-                    or (head_len and _match(toks, j + 1, lex["bodies"]))
-                    or _head(toks, j + 1) or _name_at(toks, j + 1)):
+        lw = low[j]
+        if lw in ("và", "&"):
+            if (j + 1 >= size or not tx[j + 1][0].isupper() or _match(tk, j + 1, lex["honorifics"])
+                    or (head_len and _match(tk, j + 1, lex["bodies"]))
+                    or _head(tk, j + 1) or _name_at(tk, j + 1)):
                 break
             j += 1
             continue
-        inner = _match(toks, j, lex["inner"]) if t.low == "các" and j > i + n else 0
+        inner = _match(tk, j, lex["inner"]) if lw == "các" and j > i + n else 0
         if inner:
             j += inner
             continue
-        if (t.text[0].islower() and (_match(toks, j, lex["stops"]) or head_len and _match(toks, j, lex["body_stops"]))) \
-                or _match(toks, j, lex["honorifics"]):
+        if (t[0].islower() and (lw in stops and _match(tk, j, stops) or head_len and lw in body_stops and _match(tk, j, body_stops))) \
+                or lw in honorifics and _match(tk, j, honorifics):
             break
-        if t.low == "kiêm" and _head(toks, j + 1):
+        if lw == "kiêm" and _head(tk, j + 1):
             break  # "Trưởng Ban Tổ chức Tỉnh ủy kiêm Giám đốc Sở Nội vụ": two titles
-        if (j > i + n or head_len) and _head(toks, j) and t.is_cap and not (
-                toks[j - 1].text in DASHES and toks[j - 1].start == toks[j - 2].end and toks[j - 1].end == t.start) \
-                and toks[j - 1].low not in lex["body_words"]:
+        if (j > i + n or head_len) and CAP[t] and _head(tk, j) and not (
+                tx[j - 1] in DASHES and st[j - 1] == en[j - 2] and en[j - 1] == st[j]) \
+                and low[j - 1] not in lex["body_words"]:
             # "Phó Chủ tịch UBND tỉnh Trưởng Ban tổ chức": a second head without a separator
             break
-        if stop_at_name and _name_at(toks, j) and _strong_name(toks, j):
+        if stop_at_name and SURNAME[t] and _name_at(tk, j) and _strong_name(tk, j):
             break
         j += 1
     # a title does not end on a connector
-    while j > i + n and toks[j - 1].low in ("và", "&", "của", "-", "–"):
+    while j > i + n and low[j - 1] in ("và", "&", "của", "-", "–"):
         j -= 1
     return j
 
 
-def _lower_after_dash(toks: list[Tok], j: int) -> bool:
-    """A lowercase word at toks[j], after a spaced dash inside a body's name, still names the
+def _lower_after_dash(tk: Tokens, j: int) -> bool:
+    """A lowercase word at token j, after a spaced dash inside a body's name, still names the
     body ("Sở Thông tin - truyền thông TP. HCM"): no stop word, and a capitalized word or the
     end of the phrase within two words."""
     lex = _lex()
-    for k in range(j, min(len(toks), j + 3)):
-        t = toks[k]
-        if t.kind != "word" or t.text[0].isupper():
+    tx = tk.text
+    for k in range(j, min(len(tx), j + 3)):
+        t = tx[k]
+        if KIND[t] != "word" or t[0].isupper():
             return k > j
-        if not t.text.isalpha() or _match(toks, k, lex["stops"]):
+        if not t.isalpha() or _match(tk, k, lex["stops"]):
             return False
     return False
 
 
-def _name_at(toks: list[Tok], j: int) -> bool:
-    """A full name (surname + at least one more capitalized syllable) starts at toks[j]."""
-    if not _is_surname(toks[j]):
+def _name_at(tk: Tokens, j: int) -> bool:
+    """A full name (surname + at least one more capitalized syllable) starts at token j."""
+    if not SURNAME[tk.text[j]]:
         return False
-    end = _cap_run(toks, j, MAX_NAME)
+    end = _cap_run(tk, j, MAX_NAME)
     return end - j >= 2
 
 
-def _strong_name(toks: list[Tok], j: int) -> bool:
-    """A name at toks[j] that a title tail must not swallow: three syllables or more, or two
+def _strong_name(tk: Tokens, j: int) -> bool:
+    """A name at token j that a title tail must not swallow: three syllables or more, or two
     followed by punctuation or a verb ("... Châu Phi huyện" is a body, not a person)."""
-    e = _cap_run(toks, j, MAX_NAME)
-    if " ".join(t.low for t in toks[j:e]) in _lex()["non_person"]:
+    e = _cap_run(tk, j, MAX_NAME)
+    if " ".join(tk.low[j:e]) in _lex()["non_person"]:
         return False  # "Bí thư Thành ủy Hà Nội": a city ends the body, it names no one
     if e - j >= 3:
         return True
-    if e >= len(toks):
+    if e >= len(tk.text):
         return True
-    nxt = toks[e]
-    return nxt.kind != "word" or (nxt.text[0].islower() and bool(_match(toks, e, _lex()["stops"])))
+    nxt = tk.text[e]
+    return KIND[nxt] != "word" or (nxt[0].islower() and bool(_match(tk, e, _lex()["stops"])))
 
 
-def _paren_group(toks: list[Tok], j: int) -> int:
-    """If toks[j] opens a short parenthesis without stop words, the index after ')' , else -1."""
-    if j >= len(toks) or toks[j].text != "(":
+def _paren_group(tk: Tokens, j: int) -> int:
+    """If token j opens a short parenthesis without stop words, the index after ')' , else -1."""
+    tx = tk.text
+    if j >= len(tx) or tx[j] != "(":
         return -1
-    for k in range(j + 1, min(len(toks), j + 12)):
-        if toks[k].text == ")":
+    for k in range(j + 1, min(len(tx), j + 12)):
+        if tx[k] == ")":
             return k + 1
-        if toks[k].kind == "nl" or toks[k].text in "(;" or _match(toks, k, _lex()["stops"]):
+        if tx[k] == "\n" or tx[k] in "(;" or _match(tk, k, _lex()["stops"]):
             return -1
     return -1
 
 
-def _is_title_start(toks: list[Tok], j: int) -> bool:
-    n = len(toks)
+def _is_title_start(tk: Tokens, j: int) -> bool:
+    low = tk.low
+    n = len(low)
     if j >= n:
         return False
     lex = _lex()
-    low = toks[j].low
-    if low not in lex["titles"] and low not in lex["ranks"] and low not in lex["prefixes"] and not (
-            j + 1 < n and toks[j + 1].low == OPEN_HEAD or j + 2 < n and toks[j + 2].low == OPEN_HEAD
-            or j + 3 < n and toks[j + 3].low == OPEN_HEAD):
+    w = low[j]
+    if w not in lex["titles"] and w not in lex["ranks"] and w not in lex["prefixes"] and not (
+            j + 1 < n and low[j + 1] == OPEN_HEAD or j + 2 < n and low[j + 2] == OPEN_HEAD
+            or j + 3 < n and low[j + 3] == OPEN_HEAD):
         return False  # the cheap test first: a word no head starts with
-    return bool(_head(toks, j) or _match(toks, j, lex["ranks"]))
+    return bool(_head(tk, j) or _match(tk, j, lex["ranks"]))
 
 
-def _verb_title(toks: list[Tok], j: int) -> int:
-    """Where a title starts after a verb that gives a position at toks[j] ("là", "làm",
+def _verb_title(tk: Tokens, j: int) -> int:
+    """Where a title starts after a verb that gives a position at token j ("là", "làm",
     "giữ chức", "được bầu làm", "tiếp tục được bổ nhiệm giữ chức", "khi đang là"), or -1."""
     lex = _lex()
+    tx, low = tk.text, tk.low
+    size = len(tx)
     k = j
     verb = False
-    limit = min(len(toks), j + 18)
+    limit = min(size, j + 18)
     while k < limit:
-        a = _match(toks, k, lex["adverbs"])
+        a = _match(tk, k, lex["adverbs"])
         if a:
             k += a
             continue
-        if toks[k].low == "được":
+        if low[k] == "được":
             # the agent may stand between: "được Ban Thường vụ Tỉnh ủy điều động giữ chức ..."
             a = k + 1
-            while a < limit + 8 and a < len(toks) and toks[a].kind == "word" and not _match(toks, a, lex["passive"]) \
-                    and (toks[a].text[0].isupper() or a > k + 1) and not _match(toks, a, lex["stops"]):
+            while a < limit + 8 and a < size and KIND[tx[a]] == "word" and not _match(tk, a, lex["passive"]) \
+                    and (tx[a][0].isupper() or a > k + 1) and not _match(tk, a, lex["stops"]):
                 a += 1
-            p = _match(toks, a, lex["passive"]) if a < len(toks) else 0
-            if not p or (a > k + 1 and not toks[k + 1].text[0].isupper()):
+            p = _match(tk, a, lex["passive"]) if a < size else 0
+            if not p or (a > k + 1 and not tx[k + 1][0].isupper()):
                 return -1
             k = a + p
             verb = True
             # "được điều động, bổ nhiệm giữ chức ..."
-            while k + 1 < limit and toks[k].text in (",", "và") and _match(toks, k + 1, lex["passive"]):
-                k += 1 + _match(toks, k + 1, lex["passive"])
+            while k + 1 < limit and tx[k] in (",", "và") and _match(tk, k + 1, lex["passive"]):
+                k += 1 + _match(tk, k + 1, lex["passive"])
             continue
-        v = _match(toks, k, lex["verbs"])
+        v = _match(tk, k, lex["verbs"])
         if v:
             k += v
             verb = True
             continue
         break
-    if verb and k < len(toks) and toks[k].kind == "word" and _is_title_start(toks, k):
+    if verb and k < size and KIND[tx[k]] == "word" and _is_title_start(tk, k):
         return k
     return -1
 
 
-def _titles_after(toks: list[Tok], j: int) -> tuple[list[tuple[int, int]], int, int]:
-    """The chain of titles after a name ending before toks[j]: [(i, k)] token ranges, the
+def _titles_after(tk: Tokens, j: int) -> tuple[list[tuple[int, int]], int, int]:
+    """The chain of titles after a name ending before token j: [(i, k)] token ranges, the
     index where the chain ends, and the index in the list of the first title a verb gives
     ("... được bổ nhiệm làm Thứ trưởng"), or -1."""
     lex = _lex()
+    tx = tk.text
+    size = len(tx)
     out: list[tuple[int, int]] = []
     first = True
     closing = False
     by_verb = -1
-    while j < len(toks):
-        t = toks[j]
+    while j < size:
+        t = tx[j]
+        kind = KIND[t]
         start = None
-        v = _verb_title(toks, j) if t.kind == "word" and (first or out) else -1
-        if first and _is_title_start(toks, j):
+        if first and _is_title_start(tk, j):
             start = j  # "Nguyễn Hữu khánh Phó bí thư"
-        elif v >= 0:
+        elif kind == "word" and (first or out) and (v := _verb_title(tk, j)) >= 0:
             # "ông A là Phó Giám đốc", "đồng chí B giữ chức Chủ tịch", "... kiêm Giám đốc Sở"
             start = v
             by_verb = len(out) if by_verb < 0 else by_verb
-        elif t.text == "," and (first or out) and _verb_title(toks, j + 1) >= 0:
+        elif t == "," and (first or out) and _verb_title(tk, j + 1) >= 0:
             # "ông A, nguyên Chủ tịch UBND huyện, giữ chức Giám đốc Sở"
-            start = _verb_title(toks, j + 1)
+            start = _verb_title(tk, j + 1)
             by_verb = len(out) if by_verb < 0 else by_verb
-        elif t.text in (",", "(") or t.text in DASHES:
+        elif t in (",", "(") or t in DASHES:
             k = j + 1
-            while k < len(toks) and (toks[k].text in DASHES or toks[k].text == ","):
+            while k < size and (tx[k] in DASHES or tx[k] == ","):
                 k += 1  # "Sự- ", "–Tỉnh ủy viên", ", - "
-            if _is_title_start(toks, k):
+            if _is_title_start(tk, k):
                 start = k
-                closing = closing or t.text == "("
-            elif out and t.text == "," and _match(toks, k, lex["cont"]):
+                closing = closing or t == "("
+            elif out and t == "," and _match(tk, k, lex["cont"]):
                 # "Chủ tịch huyện Ô Răng, tỉnh ..." continues the previous title
-                end = _title_end(toks, k, stop_at_name=True)
+                end = _title_end(tk, k, stop_at_name=True)
                 out[-1] = (out[-1][0], end)
                 j = end
                 continue
-            elif out and t.text == "(":
-                end = _paren_group(toks, j)
+            elif out and t == "(":
+                end = _paren_group(tk, j)
                 if end > 0:
                     out[-1] = (out[-1][0], end)
                     j = end
                     continue
-        elif t.text == ")" and closing:
+        elif t == ")" and closing:
             j += 1
             closing = False
             continue
-        elif t.kind == "nl" and out and j + 1 < len(toks) and toks[j + 1].text in DASHES:
+        elif kind == "nl" and out and j + 1 < size and tx[j + 1] in DASHES:
             # "Đồng chí Phan Văn Hợp\n– TUV – Bí thư huyện ủy" (a caption broken before its titles)
             k = j + 2
-            if _is_title_start(toks, k):
+            if _is_title_start(tk, k):
                 start = k
-        elif t.kind == "nl" and first and j + 1 < len(toks) and toks[j + 1].text in DASHES:
-            if _is_title_start(toks, j + 2):
+        elif kind == "nl" and first and j + 1 < size and tx[j + 1] in DASHES:
+            if _is_title_start(tk, j + 2):
                 start = j + 2
         if start is None:
             break
-        end = _title_end(toks, start, stop_at_name=True)
+        end = _title_end(tk, start, stop_at_name=True)
         if end <= start:
             break
-        if out and end < len(toks) and _name_at(toks, end) and _strong_name(toks, end):
+        if out and end < size and _name_at(tk, end) and _strong_name(tk, end):
             break  # "A, Ủy viên Bộ Chính trị, Chủ tịch Hội X B ...": the last title is B's
-        if out and _paren_group(toks, end) > 0:
-            end = _paren_group(toks, end)
-        elif _paren_group(toks, end) > 0 and not closing:
-            end = _paren_group(toks, end)
+        if out and _paren_group(tk, end) > 0:
+            end = _paren_group(tk, end)
+        elif _paren_group(tk, end) > 0 and not closing:
+            end = _paren_group(tk, end)
         out.append((start, end))
         first = False
         j = end
@@ -616,85 +772,96 @@ def _titles_after(toks: list[Tok], j: int) -> tuple[list[tuple[int, int]], int, 
 CLAUSE_OPENERS = {".", "\n", ":", ";", "(", "“", '"', "!", "?", "…"}
 
 
-def _piece_start(toks: list[Tok], end: int, floor: int) -> int:
-    """Index of the first token of the piece of text ending before toks[end]: back over words,
+def _piece_start(tk: Tokens, end: int, floor: int) -> int:
+    """Index of the first token of the piece of text ending before token `end`: back over words,
     glued dashes ("Thứ trưởng-Phó Chủ nhiệm") and the dot of an abbreviation ("TP. HCM")."""
+    tx, st, en = tk.text, tk.start, tk.end
     k = end - 1
-    while k >= floor and (toks[k].kind == "word" or (
-            toks[k].text in DASHES and k > floor and toks[k - 1].end == toks[k].start) or (
-            toks[k].text == "." and k > floor and toks[k - 1].text.isupper() and len(toks[k - 1].text) <= 3
-            and k + 1 < len(toks) and toks[k + 1].start == toks[k].end + 1 and toks[k + 1].text[0].isupper())):
+    while k >= floor and (KIND[tx[k]] == "word" or (
+            tx[k] in DASHES and k > floor and en[k - 1] == st[k]) or (
+            tx[k] == "." and k > floor and tx[k - 1].isupper() and len(tx[k - 1]) <= 3
+            and k + 1 < len(tx) and st[k + 1] == en[k] + 1 and tx[k + 1][0].isupper())):
         k -= 1
     return k + 1
 
 
-def _head_reaching(toks: list[Tok], start: int, end: int) -> int | None:
-    """The first title head in toks[start:end] whose title runs to `end`, or None."""
+def _head_reaching(tk: Tokens, start: int, end: int) -> int | None:
+    """The first title head in tokens [start, end) whose title runs to `end`, or None."""
+    lex = _lex()
+    titles, ranks, prefixes = lex["titles"], lex["ranks"], lex["prefixes"]
+    low = tk.low
+    n = len(low)
     for h in range(start, end):
-        if _is_title_start(toks, h) and _title_end(toks, h, stop_at_name=False) >= end:
+        w = low[h]
+        # _is_title_start's cheap test, without the call
+        if (w in titles or w in ranks or w in prefixes or h + 1 < n and low[h + 1] == OPEN_HEAD
+                or h + 2 < n and low[h + 2] == OPEN_HEAD or h + 3 < n and low[h + 3] == OPEN_HEAD) \
+                and _is_title_start(tk, h) and _title_end(tk, h, stop_at_name=False) >= end:
             return h
     return None
 
 
-def _opens_clause(toks: list[Tok], i: int, floor: int) -> bool:
-    """toks[i] starts a clause: the text's start, after a sentence or list mark, or after a
+def _opens_clause(tk: Tokens, i: int, floor: int) -> bool:
+    """Token i starts a clause: the text's start, after a sentence or list mark, or after a
     lowercase link word ("có", "và", "của")."""
     if i <= 0:
         return True
     if i <= floor:
         return False
-    p = toks[i - 1]
-    if p.text == "," and i - 2 > floor and toks[i - 2].kind == "word" and toks[i - 2].text.islower():
+    tx = tk.text
+    p = tx[i - 1]
+    if p == "," and i - 2 > floor and KIND[tx[i - 2]] == "word" and tx[i - 2].islower():
         return True  # after an opening phrase: "Phát biểu bế mạc, Phó Chủ tịch UBND huyện, A ..."
-    return p.kind == "nl" or p.text in CLAUSE_OPENERS or (p.text[0].islower() and _match(toks, i - 1, _lex()["stops"]) == 1)
+    return p == "\n" or p in CLAUSE_OPENERS or (p[0].islower() and _match(tk, i - 1, _lex()["stops"]) == 1)
 
 
-def _titles_before(toks: list[Tok], j: int, floor: int) -> tuple[list[tuple[int, int]], bool]:
-    """The chain of titles ending right before toks[j] (a name or its cue), nearest last, and
+def _titles_before(tk: Tokens, j: int, floor: int) -> tuple[list[tuple[int, int]], bool]:
+    """The chain of titles ending right before token j (a name or its cue), nearest last, and
     whether it is plural ("các Phó Chủ tịch ..."). A comma or a dash may stand between the
     chain and the name when the chain opens its clause ("Phó Chủ tịch UBND huyện, Trần Văn
     Bình"; "Tân Chủ tịch UBND tỉnh - ông A -")."""
     lex = _lex()
+    tx, low = tk.text, tk.low
     out: list[tuple[int, int]] = []
     plural = False
     floor = max(floor, j - 3 * MAX_TITLE)  # a title chain is short: stay linear on long runs
     end = j
     detached = False
-    if j - 1 > floor and (toks[j - 1].text == "," or (toks[j - 1].text in DASHES and toks[j - 1].end < toks[j].start)):
+    if j - 1 > floor and (tx[j - 1] == "," or (tx[j - 1] in DASHES and tk.end[j - 1] < tk.start[j])):
         end = j - 1
         detached = True
     while end > floor:
-        piece_start = _piece_start(toks, end, floor)
+        piece_start = _piece_start(tk, end, floor)
         k = piece_start - 1
-        head = _head_reaching(toks, piece_start, end)
+        head = _head_reaching(tk, piece_start, end)
         # "Bộ trưởng Bộ Nông nghiệp - Phát triển nông thôn A": a spaced dash inside the body
         for _ in range(2):
-            if head is not None or k <= floor or toks[k].text not in DASHES:
+            if head is not None or k <= floor or tx[k] not in DASHES:
                 break
-            piece_start = _piece_start(toks, k, floor)
+            piece_start = _piece_start(tk, k, floor)
             k = piece_start - 1
-            head = _head_reaching(toks, piece_start, end)
+            head = _head_reaching(tk, piece_start, end)
         if head is None:
             break
-        if out and head != piece_start and not (toks[head - 1].text[0].islower()
-                                                and _match(toks, head - 1, lex["stops"]) == 1):
+        if out and head != piece_start and not (tx[head - 1][0].islower()
+                                                and _match(tk, head - 1, lex["stops"]) == 1):
             break  # an earlier piece must be a title from its first word, or after "có", "của"...
         out.insert(0, (head, end))
         # "Trưởng Ban Tổ chức Tỉnh ủy kiêm Giám đốc Sở Nội vụ A": the title before "kiêm"
-        while head - 1 > piece_start and toks[head - 1].low == "kiêm":
-            h2 = _head_reaching(toks, piece_start, head - 1)
+        while head - 1 > piece_start and low[head - 1] == "kiêm":
+            h2 = _head_reaching(tk, piece_start, head - 1)
             if h2 is None:
                 break
             out.insert(0, (h2, head - 1))
             head = h2
-        if head > floor and toks[head - 1].low == "các":
+        if head > floor and low[head - 1] == "các":
             plural = True
-        if k < floor or not (toks[k].text == "," or toks[k].text in DASHES) or (head != piece_start and out[1:]):
+        if k < floor or not (tx[k] == "," or tx[k] in DASHES) or (head != piece_start and out[1:]):
             break
         if head != piece_start:
             break
         end = k
-    if detached and out and (plural or not _opens_clause(toks, out[0][0], floor)):
+    if detached and out and (plural or not _opens_clause(tk, out[0][0], floor)):
         return [], False  # "ý kiến của các đại biểu, đồng chí A": a group, not A's title
     return out, plural
 
@@ -702,37 +869,50 @@ def _titles_before(toks: list[Tok], j: int, floor: int) -> tuple[list[tuple[int,
 # --- mentions -----------------------------------------------------------------------------
 
 
-def _blocked(toks: list[Tok], i: int) -> bool:
+def _blocked(tk: Tokens, i: int) -> bool:
     """A place, street or thing word right before the name ("đường", "tư tưởng", "Ảnh:")."""
     lex = _lex()
-    if i > 0 and toks[i - 1].text == ":":
+    if i > 0 and tk.text[i - 1] == ":":
         i -= 1
-    return bool(_match_before(toks, i, lex["blockers"]))
+    return bool(_match_before(tk, i, lex["blockers"]))
+
+
+def _span(text: str, tk: Tokens, a: int, b: int) -> TitleSpan:
+    """The title of tokens [a, b)."""
+    s, e = tk.start[a], tk.end[b - 1]
+    return TitleSpan(s, e, text[s:e])
 
 
 def find_person_mentions(text: str, start: int = 0, end: int | None = None,
-                         tokens: list[Tok] | None = None) -> list[PersonMention]:
+                         tokens: Tokens | None = None) -> list[PersonMention]:
     """Every person mention in text[start:end], in order; `tokens`, when given, must be
     tokenize(text, start, end) (a document's shared tokens)."""
-    toks = tokenize(text, start, end) if tokens is None else tokens
+    tk = tokenize(text, start, end) if tokens is None else tokens
+    tx, low, st, en = tk.text, tk.low, tk.start, tk.end
     lex = _lex()
+    honorifics, ranks = lex["honorifics"], lex["ranks"]
     mentions: list[PersonMention] = []
     i = 0
-    n = len(toks)
+    n = len(tx)
     last_end = 0  # token index: nothing before it may start a new mention
     # a list in progress: titles shared by its items ("các Phó Thủ tướng: A, B"), and the token
     # index where its next item may start
-    shared: list[TitleSpan] = []
+    shared: list[TitleSpan] | None = []
     list_next = -1
     prev: tuple[PersonMention, int] | None = None  # the last mention and the token index after it
     # only a token that opens a mention does anything but step over itself: jump between them
-    cands = _mention_candidates(toks)
+    cands = _mention_candidates(tk)
+    ncands = len(cands)
     while i < n:
         c = bisect_left(cands, i)
-        if c == len(cands):
+        if c == ncands:
             break
         i = cands[c]
-        t = toks[i]
+        w = low[i]
+        if not (SURNAME[tx[i]] or w in honorifics and _match(tk, i, honorifics)
+                or w in ranks and _match(tk, i, ranks)):
+            i += 1  # the first word of a cue that is not there ("đồng" without "chí"): step over
+            continue
         cue_i = i
         cue_text = None
         rank_ranges: list[tuple[int, int]] = []
@@ -740,15 +920,15 @@ def find_person_mentions(text: str, start: int = 0, end: int | None = None,
         # honorifics (repeated: "đ/c Đồng chí"), then ranks ("đồng chí Đại tá")
         plural = False
         while True:
-            h = _match(toks, j, lex["honorifics"])
+            h = _match(tk, j, honorifics) if j < n and low[j] in honorifics else 0
             if h:
                 if cue_text is None:
-                    cue_text = text[toks[j].start:toks[j + h - 1].end]
-                    if j > 0 and toks[j - 1].low == "các":
+                    cue_text = text[st[j]:en[j + h - 1]]
+                    if j > 0 and low[j - 1] == "các":
                         plural = True
                 j += h
                 continue
-            r = _match(toks, j, lex["ranks"])
+            r = _match(tk, j, ranks) if j < n and low[j] in ranks else 0
             if r:
                 rank_ranges.append((j, j + r))
                 j += r
@@ -758,70 +938,74 @@ def find_person_mentions(text: str, start: int = 0, end: int | None = None,
         in_list = i == list_next
         if cued:
             # "Đồng chí: Lê Hoàng Vinh", "các đồng chí: A, ..."
-            if j < n and toks[j].text == ":":
+            if j < n and tx[j] == ":":
                 j += 1
             name_i = j
-            if name_i >= n or not toks[name_i].is_cap:
+            if name_i >= n or not CAP[tx[name_i]]:
                 i = max(j, i + 1)
                 continue
-            if _is_title_start(toks, name_i) and not rank_ranges:
+            if _is_title_start(tk, name_i) and not rank_ranges:
                 # "các đồng chí Phó Bí thư Tỉnh ủy: A – ...; B, C": a title shared by a list
-                e = _title_end(toks, name_i, stop_at_name=True)
-                if e < n and toks[e].text == ":":
-                    shared = [TitleSpan(toks[name_i].start, toks[e - 1].end, text[toks[name_i].start:toks[e - 1].end])]
+                e = _title_end(tk, name_i, stop_at_name=True)
+                if e < n and tx[e] == ":":
+                    shared = [_span(text, tk, name_i, e)]
                     list_next = e + 1
                     last_end = e + 1
                     i = e + 1
                 else:
                     i = name_i
                 continue
-            name_j = _cap_run(toks, name_i, MAX_NAME)
-            if name_j - name_i == 2 and _lower_tail(toks, name_j):
+            name_j = _cap_run(tk, name_i, MAX_NAME)
+            if name_j - name_i == 2 and _lower_tail(tk, name_j):
                 name_j += 1
             # a lone "Ông"/"Anh" opening a sentence before a capitalized word that is not a name
-            if toks[i].low in ("anh", "chị", "em", "cụ", "bà", "ông") and not rank_ranges:
-                nm = " ".join(x.low for x in toks[name_i:name_j])
-                whole = toks[i].low + " " + nm
-                if (nm in lex["non_person"] or _match(toks, name_i, lex["blockers"])
-                        or any(whole.startswith(x + " ") or whole == x for x in lex["non_person"] if x.startswith(toks[i].low + " "))
-                        or _blocked(toks, i)):
+            if low[i] in ("anh", "chị", "em", "cụ", "bà", "ông") and not rank_ranges:
+                nm = " ".join(low[name_i:name_j])
+                whole = low[i] + " " + nm
+                if (nm in lex["non_person"] or _match(tk, name_i, lex["blockers"])
+                        or any(whole.startswith(x + " ") or whole == x for x in _non_person_after().get(low[i], ()))
+                        or _blocked(tk, i)):
                     i = j
                     continue
         else:
-            if not _is_surname(t):
+            if not SURNAME[tx[i]]:
                 i += 1
                 continue
             # find the enclosing capitalized run and where the name starts inside it
             rs = i
-            while rs > 0 and toks[rs - 1].is_cap and rs > last_end and i - rs < MAX_NAME * 3:
+            while rs > 0 and CAP[tx[rs - 1]] and rs > last_end and i - rs < MAX_NAME * 3:
                 rs -= 1
-            re_ = _cap_run(toks, i, MAX_NAME * 3)
-            name_i = _split_run(toks, rs, re_)
+            re_ = _cap_run(tk, i, MAX_NAME * 3)
+            name_i = _split_run(tk, rs, re_)
             if name_i < 0 or name_i < i:
                 i = re_ if re_ > i else i + 1
                 continue
             name_j = min(re_, name_i + MAX_NAME)
-            if name_j - name_i == 2 and _lower_tail(toks, name_j):
+            if name_j - name_i == 2 and _lower_tail(tk, name_j):
                 name_j += 1
             if name_j - name_i < 2:
                 i = max(re_, i + 1)
                 continue
             in_list = name_i == list_next
-        name = " ".join(toks[k].text for k in range(name_i, name_j))
+        name = " ".join(tx[name_i:name_j])
         name = regex.sub(r"(?<=[’'])\s+", "", name) if "’ " in name or "' " in name else name
-        after, chain_end, by_verb = _titles_after(toks, name_j)
-        before, plural_b = ([], False) if in_list else _titles_before(toks, cue_i if cued else name_i, last_end)
+        if not cued:
+            key = " ".join(name.lower().split())
+            if key in lex["non_person"] or " ".join(key.split()[:2]) in lex["non_person"]:
+                i = name_j  # a place or a body ("Hà Nội", "Hồ Chí Minh"): the titles around it do not matter
+                continue
+        after, chain_end, by_verb = _titles_after(tk, name_j)
+        before, plural_b = ([], False) if in_list else _titles_before(tk, cue_i if cued else name_i, last_end)
         colon = False
         lead = cue_i if cued else name_i
-        if not before and not in_list and lead > last_end and toks[lead - 1].text == ":":
+        if not before and not in_list and lead > last_end and tx[lead - 1] == ":":
             # "- Phó GĐ Sở: ông Trần Ngọc Tân" (Nơi nhận); "các Phó Thủ tướng Chính phủ: A, B"
-            b2, plural_c = _titles_before(toks, lead - 1, last_end)
+            b2, plural_c = _titles_before(tk, lead - 1, last_end)
             before = b2
             colon = bool(before)
             plural_b = plural_b or plural_c
         if not cued:
-            key = " ".join(name.lower().split())
-            if key in lex["non_person"] or " ".join(key.split()[:2]) in lex["non_person"] or _blocked(toks, name_i if not before else before[0][0]):
+            if _blocked(tk, name_i if not before else before[0][0]):
                 i = name_j
                 continue
             if not before and not after and not in_list and (name_j - name_i < 3 or name_i != rs):
@@ -829,31 +1013,29 @@ def find_person_mentions(text: str, start: int = 0, end: int | None = None,
                 i = name_j
                 continue
         ranges = before + rank_ranges + after
-        titles = [TitleSpan(toks[a].start, toks[b - 1].end, text[toks[a].start:toks[b - 1].end]) for a, b in ranges if b > a]
+        titles = [_span(text, tk, a, b) for a, b in ranges if b > a]
         if in_list:
             titles = list(shared) + titles
-        m_start = toks[ranges[0][0]].start if before else toks[cue_i].start
-        m_end = max(toks[name_j - 1].end, titles[-1].end if after else 0)
-        name_start, name_end = toks[name_i].start, toks[name_j - 1].end
+        m_start = st[ranges[0][0]] if before else st[cue_i]
+        m_end = max(en[name_j - 1], titles[-1].end if after else 0)
+        name_start, name_end = st[name_i], en[name_j - 1]
         mention = PersonMention(name_start, name_end, text[name_start:name_end], titles, cue_text,
                                 m_start, m_end, plural or plural_b or in_list)
-        if by_verb >= 0 and prev is not None and prev[1] + 1 == lead and toks[prev[1]].low == "và":
+        if by_verb >= 0 and prev is not None and prev[1] + 1 == lead and low[prev[1]] == "và":
             # "Thiếu tướng A và Đại tá B được bổ nhiệm làm Thứ trưởng": both hold the position
-            prev[0].titles += [TitleSpan(toks[a].start, toks[b - 1].end, text[toks[a].start:toks[b - 1].end])
-                               for a, b in after[by_verb:]]
+            prev[0].titles += [_span(text, tk, a, b) for a, b in after[by_verb:]]
         mentions.append(mention)
         k = chain_end if after else name_j
         prev = (mention, k)
         if not in_list:
             if plural_b or colon or (before and not after):
-                shared = [TitleSpan(toks[a].start, toks[b - 1].end, text[toks[a].start:toks[b - 1].end])
-                          for a, b in before]
+                shared = [_span(text, tk, a, b) for a, b in before]
             elif plural and cued:
                 shared = []
             else:
                 shared = None
         list_next = -1
-        if shared is not None and k < n and (toks[k].text in (",", ";") or toks[k].low == "và"):
+        if shared is not None and k < n and (tx[k] in (",", ";") or low[k] == "và"):
             list_next = k + 1
         last_end = max(k, name_j)
         i = last_end
@@ -861,7 +1043,7 @@ def find_person_mentions(text: str, start: int = 0, end: int | None = None,
 
 
 def read_person(text: str, start: int = 0, end: int | None = None,
-                tokens: list[Tok] | None = None) -> PersonMention | None:
+                tokens: Tokens | None = None) -> PersonMention | None:
     """The person a phrase names, with the titles around the name, or None: for the callers
     that hold a span already (an attendee, a chair, a recipient: "đồng chí Lê Văn A, Phó Chủ
     tịch UBND huyện", "Bí thư Huyện ủy Trần B"). Offsets are in `text`; `tokens`, when given,
@@ -882,24 +1064,29 @@ class PronounTitles:
     titles: list[TitleSpan]
 
 
-def find_pronoun_titles(text: str, tokens: list[Tok] | None = None) -> list[PronounTitles]:
+def find_pronoun_titles(text: str, tokens: Tokens | None = None) -> list[PronounTitles]:
     """Every bare personal pronoun (personal_pronouns.txt) that opens a clause and takes
     titles by a verb ("ông là ...", "bà được bổ nhiệm giữ chức ..."), in order."""
-    toks = tokenize(text) if tokens is None else tokens
+    tk = tokenize(text) if tokens is None else tokens
+    tx, low = tk.text, tk.low
     pronouns = _lex()["pronouns"]
     out = []
-    for k in compress(range(len(toks)), map(pronouns.__contains__, map(_low, toks))):
-        if k + 1 >= len(toks) or toks[k + 1].kind != "word" or toks[k + 1].is_cap:
+    if _pronouns_open():
+        ks = [k for k in _mention_candidates(tk) if low[k] in pronouns]
+    else:
+        ks = compress(range(len(low)), map(pronouns.__contains__, low))
+    for k in ks:
+        if k + 1 >= len(tx) or KIND[tx[k + 1]] != "word" or CAP[tx[k + 1]]:
             continue  # "ông Nguyễn ...": a name follows, the mention layer reads it
-        if k > 0 and not (toks[k - 1].kind == "nl" or toks[k - 1].text in CLAUSE_OPENERS or toks[k - 1].text == ","):
+        if k > 0 and not (tx[k - 1] == "\n" or tx[k - 1] in CLAUSE_OPENERS or tx[k - 1] == ","):
             continue
-        if _verb_title(toks, k + 1) < 0:
+        if _verb_title(tk, k + 1) < 0:
             continue
-        after, _, by_verb = _titles_after(toks, k + 1)
+        after, _, by_verb = _titles_after(tk, k + 1)
         if by_verb < 0:
             continue
-        spans = [TitleSpan(toks[a].start, toks[b - 1].end, text[toks[a].start:toks[b - 1].end]) for a, b in after[by_verb:]]
-        out.append(PronounTitles(toks[k].start, toks[k].end, toks[k].low, spans))
+        spans = [_span(text, tk, a, b) for a, b in after[by_verb:]]
+        out.append(PronounTitles(tk.start[k], tk.end[k], low[k], spans))
     return out
 
 
@@ -947,18 +1134,18 @@ _QUALIFIERS = {"thường", "trực", "chuyên", "trách", "kiêm", "nhiệm"}
 def title_key(title: str) -> tuple[tuple[str, ...], frozenset[str]]:
     """(head, body words) of a title, lowercased and expanded, for comparing positions."""
     exp = expand_title(title).lower().replace("uỷ", "ủy")
-    toks = tokenize(exp)
+    tk = tokenize(exp)
     lex = _lex()
-    p = _match(toks, 0, lex["prefixes"])
-    if p and _head(toks, p, prefix=False) and toks[0].low not in lex["acting"]:
-        toks = toks[p:]  # "nguyên Chủ tịch UBND tỉnh" holds the position "Chủ tịch UBND tỉnh"
-    h = _head(toks, 0, prefix=False) or _match(toks, 0, lex["ranks"]) or 1
-    alias = _aliases().get(" ".join(t.low for t in toks[:h]))
+    p = _match(tk, 0, lex["prefixes"])
+    if p and _head(tk, p, prefix=False) and tk.low[0] not in lex["acting"]:
+        tk = tk[p:]  # "nguyên Chủ tịch UBND tỉnh" holds the position "Chủ tịch UBND tỉnh"
+    h = _head(tk, 0, prefix=False) or _match(tk, 0, lex["ranks"]) or 1
+    alias = _aliases().get(" ".join(tk.low[:h]))
     if alias:
-        toks = tokenize(alias) + toks[h:]
+        tk = tokenize(alias) + tk[h:]
         h = len(tokenize(alias))
-    head = tuple(t.low for t in toks[:h] if t.low not in _QUALIFIERS and t.kind == "word")
-    body = frozenset(t.low for t in toks[h:] if t.kind == "word" and t.low not in _QUALIFIERS)
+    head = tuple(w for w, t in zip(tk.low[:h], tk.text[:h]) if w not in _QUALIFIERS and KIND[t] == "word")
+    body = frozenset(w for w, t in zip(tk.low[h:], tk.text[h:]) if KIND[t] == "word" and w not in _QUALIFIERS)
     return head, body
 
 
@@ -993,49 +1180,51 @@ def _levels() -> tuple[dict, dict[str, str]]:
     phrases = []
     norm: dict[str, str] = {}
     for k, v in m.items():
-        toks = tuple(t.low for t in tokenize(k))
+        toks = tuple(tokenize(k).low)
         phrases.append(toks)
         norm[" ".join(toks)] = v
     return _trie(phrases), norm
 
 
 def find_admin_units(text: str, start: int = 0, end: int | None = None,
-                     tokens: list[Tok] | None = None) -> list[AdminUnitMention]:
+                     tokens: Tokens | None = None) -> list[AdminUnitMention]:
     """'huyện Đắk Song', 'tỉnh Kiên Giang', 'TP. HCM': a level word, then a capitalized name (up
     to four syllables, cut before a person's name: 'tỉnh Đắk Nông Nguyễn Bốn'). `tokens`, when
     given, must be tokenize(text, start, end)."""
-    toks = tokenize(text, start, end) if tokens is None else tokens
+    tk = tokenize(text, start, end) if tokens is None else tokens
+    tx, low, st, en = tk.text, tk.low, tk.start, tk.end
+    size = len(tx)
     table, norm = _levels()
     out = []
     # a unit starts at a level word: jump between the tokens that open one
-    cands = list(compress(range(len(toks)), map(table.__contains__, map(_low, toks))))
+    cands = list(compress(range(size), map(table.__contains__, low)))
     i = 0
-    while i < len(toks):
+    while i < size:
         c = bisect_left(cands, i)
         if c == len(cands):
             break
         i = cands[c]
-        n = _match(toks, i, table)
+        n = _match(tk, i, table)
         if not n:
             i += 1
             continue
         j = i + n
-        if j < len(toks) and toks[j].text == "." and toks[j - 1].text == "TP":
+        if j < size and tx[j] == "." and tx[j - 1] == "TP":
             j += 1
-        if j >= len(toks) or toks[j].kind != "word" or not toks[j].text[0].isupper() or _is_title_start(toks, j):
+        if j >= size or KIND[tx[j]] != "word" or not tx[j][0].isupper() or _is_title_start(tk, j):
             i = j
             continue
         e = j
-        while e < len(toks) and e - j < 4 and toks[e].kind == "word" and toks[e].text[0].isupper() \
-                and not _is_title_start(toks, e) and not _match(toks, e, table) and (e == j or toks[e].start <= toks[e - 1].end + 1):
+        while e < size and e - j < 4 and KIND[tx[e]] == "word" and tx[e][0].isupper() \
+                and not _is_title_start(tk, e) and not _match(tk, e, table) and (e == j or st[e] <= en[e - 1] + 1):
             e += 1
         if e - j >= 3:
-            k = _split_run(toks, j, e)
+            k = _split_run(tk, j, e)
             if k > j + 1:
                 e = k
-        level = norm[" ".join(t.low for t in toks[i:i + n])]
-        name = text[toks[j].start:toks[e - 1].end]
-        out.append(AdminUnitMention(toks[i].start, toks[e - 1].end, level, name, toks[j].start))
+        level = norm[" ".join(low[i:i + n])]
+        name = text[st[j]:en[e - 1]]
+        out.append(AdminUnitMention(st[i], en[e - 1], level, name, st[j]))
         i = e
     return out
 
