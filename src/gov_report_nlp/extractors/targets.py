@@ -52,8 +52,56 @@ _NUM = r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
 _NOUN_WORD = r"(?-i:\p{Lu}{2,}[\p{L}\p{M}]*|\p{Ll}[\p{L}\p{M}]*)"
 
 
-def _alt(words) -> str:
-    return alternation(words)
+# Every alternation of lexicon phrases is written as a trie: "đồng(?:\s+chí)?"-like branches on
+# the first character (the last one in a REVERSE pattern), each tried only where that
+# character is. It matches what lexicon.alternation matches and prefers the same phrase (the
+# longest of those that fit, as the longest-first alternation does: two phrases that fit at
+# one position are one the other's prefix, or suffix when matched backwards, so they share a
+# path of the trie, on which the longer is tried first). The regex module tries the branches
+# of a plain alternation one by one, and a number's unit was most of the targets' scan time.
+# False: the plain alternation (benchmarks/check_targets.py compares the two).
+_FAST = True
+
+
+def _alt(words, reverse: bool = False, ignorecase: bool = True) -> str:
+    """The alternation of `words` (a space matching any whitespace), longest first, as a
+    trie; `reverse` for a pattern compiled with regex.REVERSE, `ignorecase` as its flags."""
+    if not _FAST:
+        return alternation(words)
+    seqs = []
+    for w in sorted(set(words), key=lambda w: (-len(w), w)):
+        toks: list[str | None] = []
+        for i, part in enumerate(w.split()):
+            if i:
+                toks.append(None)  # \s+
+            toks.extend(part)
+        if toks:
+            seqs.append(toks[::-1] if reverse else toks)
+    return _trie(seqs, reverse, ignorecase)[0]
+
+
+def _trie(seqs: list[list[str | None]], reverse: bool, ignorecase: bool) -> tuple[str, bool]:
+    """(the pattern of the token sequences, in their order, whether it is an alternation at
+    its top level). The sequences of one branch keep their order; an empty one (a phrase that
+    ends here) comes last, as it does in a longest-first order."""
+    groups: dict[str | None, list[list[str | None]]] = {}
+    end = False
+    for s in seqs:
+        if not s:
+            end = True
+            continue
+        key = s[0].lower() if ignorecase and s[0] is not None else s[0]
+        groups.setdefault(key, []).append(s)
+    parts = []
+    for g in groups.values():
+        tok = r"\s+" if g[0][0] is None else regex.escape(g[0][0])
+        rest, alt = _trie([s[1:] for s in g], reverse, ignorecase)
+        if alt:
+            rest = f"(?:{rest})"
+        parts.append(rest + tok if reverse else tok + rest)
+    if end:
+        parts.append("")
+    return "|".join(parts), len(parts) > 1
 
 
 @lru_cache(maxsize=None)
@@ -63,6 +111,13 @@ def _pattern() -> regex.Pattern:
     # units and known counted nouns in one alternation, longest first ("đồng chí" before "đồng")
     known = _alt(set(load_list("units")) | set(load_list("count_nouns")) | set(load_list("target_list_nouns")))
     per = _alt(load_list("unit_per"))
+    # _FAST, two ways to fail sooner that change no match (check_targets.py): the first number
+    # is read atomically (a shorter reading of it ends before a digit, "." or "," where nothing
+    # after it can begin); the spaces before the unit are possessive (no unit begins with a
+    # space). (A lookahead before the compound amount would cost more than it saves: the
+    # search could no longer skip to the digits.)
+    num1 = rf"(?>{_NUM})" if _FAST else _NUM
+    plus = "+" if _FAST else ""
     return regex.compile(
         rf"""
         (?<![\w-])(?<!\d[.,])(?<!\d\s?/)    # not inside a word, number, code or share
@@ -70,12 +125,12 @@ def _pattern() -> regex.Pattern:
           # 2 tỷ 992 triệu đồng: a compound amount, read in its largest unit
           (?P<big>{_NUM})\s*tỷ\s+(?P<small>\d{{1,3}})\s*triệu\s+đồng
         |
-          (?P<v1>{_NUM}|\d+,\s\d(?=\s*%))   # 7,63 (or "77, 3" before %)
+          (?P<v1>{num1}|\d+,\s\d(?=\s*%))   # 7,63 (or "77, 3" before %)
           (?:                               # a range: 4-5%, 18-22 tấn/ha, 28 triệu đến 36 triệu
             \s*(?:{mult})?\s*(?:-|–|đến|tới)\s*(?P<v2>{_NUM})(?![/\d])
           | \s*/\s*(?P<of>{_NUM})(?![/\d])  # a share: 14/15, 40/1.911
           )?
-          \s*
+          \s*{plus}
           (?P<unit>
             (?:(?:{mult})\s+){{0,2}}(?:{mult})\s+(?:{units})(?!\w)  # nghìn tỷ đồng, ngàn ha
           | (?:{mult})\s+(?=(?:ha|héc\sta)\b)
@@ -119,7 +174,7 @@ def _value(s: str) -> float | None:
 
 @lru_cache(maxsize=None)
 def _relation_pattern() -> regex.Pattern:
-    rel = _alt(load_list("target_relations"))
+    rel = _alt(load_list("target_relations"), reverse=True)
     return regex.compile(rf"(?:^|\s)(?<!nhất\s)(?P<rel>{rel})(?:\s+(?:khoảng|xuống|lên|gấp|mức|được|chỉ|có|tới))*\s*$", regex.IGNORECASE | regex.REVERSE)
 
 
@@ -148,7 +203,7 @@ def _scan_spans(doc: Document):
 
 @lru_cache(maxsize=None)
 def _trailing_pattern() -> regex.Pattern:
-    words = _alt(load_list("target_indicator_trailing"))
+    words = _alt(load_list("target_indicator_trailing"), reverse=True)
     return regex.compile(rf"(?:^|\s+)(?:{words})\s*$", regex.IGNORECASE | regex.REVERSE)
 
 
@@ -230,7 +285,7 @@ _TAIL = 40  # the closing words of an indicator are looked for in its last chara
 
 @lru_cache(maxsize=None)
 def _indicator_verbs() -> regex.Pattern:
-    words = _alt(load_list("target_indicator_verbs"))
+    words = _alt(load_list("target_indicator_verbs"), reverse=True)
     return regex.compile(rf"(?:^|\s+)(?:{words})\s*$", regex.IGNORECASE | regex.REVERSE)
 
 
@@ -338,10 +393,12 @@ def _counted_noun(text: str, pos: int, end: int) -> tuple[str, int] | None:
 def _frame_patterns() -> dict[str, regex.Pattern]:
     def cue(name: str, tail: str) -> regex.Pattern:
         # a cue that must reach the end of the window is searched from the end (fast to fail)
-        flags = regex.IGNORECASE | (regex.REVERSE if tail.endswith("$") else 0)
-        return regex.compile(rf"(?:^|[\s(,;:])(?:{_alt(load_list(name))}){tail}", flags)
+        back = tail.endswith("$")
+        flags = regex.IGNORECASE | (regex.REVERSE if back else 0)
+        return regex.compile(rf"(?:^|[\s(,;:])(?:{_alt(load_list(name), reverse=back)}){tail}", flags)
 
     not_nouns = _alt(load_list("target_not_nouns"))
+    not_nouns_back = _alt(load_list("target_not_nouns"), reverse=True)
     outcome = _alt(load_list("target_outcome_after"))
     return {
         "activity": cue("target_activity_verbs", r"(?!\w)"),
@@ -350,15 +407,15 @@ def _frame_patterns() -> dict[str, regex.Pattern]:
         "makeup": cue("target_makeup_cues", r"(?!\w)"),
         "makeup_adjacent": cue("target_makeup_cues", r"\s*(?:có\s+)?(?:khoảng|gần|hơn|trên|tới)?\s*$"),
         # lowercase only: "Bộ Kế hoạch và Đầu tư" is a name, not a plan
-        "plan": regex.compile(rf"(?:^|[\s(,;:])(?:{_alt(load_list('target_plan_cues'))})(?!\w)"),
+        "plan": regex.compile(rf"(?:^|[\s(,;:])(?:{_alt(load_list('target_plan_cues'), ignorecase=False)})(?!\w)"),
         "policy": cue("target_policy_cues", r"[^,;:.()\n]*$"),  # in the same clause
         "distance": cue("target_distance_cues", r"(?:\s+\w+){0,5}\s*$"),
         # "rộng 500 m2" (an adjective), not "với chiều dài 10 km" (a measure of a result)
-        "size": regex.compile(rf"(?:^|[\s(,;:])(?<!chiều\s)(?:{_alt(load_list('target_size_cues'))})"
+        "size": regex.compile(rf"(?:^|[\s(,;:])(?<!chiều\s)(?:{_alt(load_list('target_size_cues'), reverse=True)})"
                               r"\s*(?:khoảng|gần|hơn|trên|chừng|tới)?\s*$", regex.IGNORECASE | regex.REVERSE),
         "vote": cue("target_vote_cues", r"(?!\w)"),
         "vote_after": regex.compile(r"^\s*(?:\w+\s+){0,2}?(?:đại\s+biểu|số\s+phiếu|phiếu|cử\s+tri)(?!\w)", regex.IGNORECASE),
-        "not_noun_before": regex.compile(rf"(?:^|\s)(?:{not_nouns})\s*$", regex.IGNORECASE | regex.REVERSE),
+        "not_noun_before": regex.compile(rf"(?:^|\s)(?:{not_nouns_back})\s*$", regex.IGNORECASE | regex.REVERSE),
         "incident": cue("target_incident_cues", r"(?!\w)"),
         "not_noun": regex.compile(rf"(?:{not_nouns})(?!\w)", regex.IGNORECASE),
         "outcome": regex.compile(rf"^\s*(?:[\w-]+\s+){{0,3}}?(?:{outcome})(?!\w)", regex.IGNORECASE),
@@ -554,10 +611,10 @@ def _negative_patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, r
     """(cue before, cue after, adjacent cue, unit not followed by): numbers that are no target."""
     neg_before = load_phrases("target_negative_cues")
     neg_after = load_phrases("target_negative_after")
-    neg_before_re = regex.compile(r"(?:" + _alt(neg_before) + r")(?:[\s,]+\w+){0,4}\s*$", regex.IGNORECASE | regex.REVERSE)
+    neg_before_re = regex.compile(r"(?:" + _alt(neg_before, reverse=True) + r")(?:[\s,]+\w+){0,4}\s*$", regex.IGNORECASE | regex.REVERSE)
     neg_after_re = regex.compile(r"^\s*(?:\w+\s+){0,6}?(?:" + _alt(neg_after) + r")(?!\w)", regex.IGNORECASE)
     adjacent = load_phrases("target_negative_adjacent")
-    neg_adjacent_re = regex.compile(r"(?:^|[\s(])(?:" + _alt(adjacent) + r")\s*(?:khoảng|gần|hơn|trên)?\s*$", regex.IGNORECASE | regex.REVERSE)
+    neg_adjacent_re = regex.compile(r"(?:^|[\s(])(?:" + _alt(adjacent, reverse=True) + r")\s*(?:khoảng|gần|hơn|trên)?\s*$", regex.IGNORECASE | regex.REVERSE)
     not_followed = load_phrases("unit_not_followed")
     not_followed_re = regex.compile(r"\s+(?:" + _alt(not_followed) + r")(?!\w)", regex.IGNORECASE)
     return neg_before_re, neg_after_re, neg_adjacent_re, not_followed_re
@@ -566,8 +623,8 @@ def _negative_patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, r
 @lru_cache(maxsize=None)
 def _word_number_pattern() -> regex.Pattern:
     """A number in words and the lowercase word after it ("ba công trình")."""
-    first = _alt(_COUNT_WORDS_FIRST)
-    nxt = _alt(_COUNT_WORDS_NEXT)
+    first = _alt(_COUNT_WORDS_FIRST, ignorecase=False)
+    nxt = _alt(_COUNT_WORDS_NEXT, ignorecase=False)
     # lowercase: after its verb a number in words is never capitalized
     return regex.compile(rf"(?<!\w)(?P<w>(?:{first})(?:\s+(?:{nxt})){{0,2}})\s+(?=\p{{Ll}})")
 
@@ -575,7 +632,7 @@ def _word_number_pattern() -> regex.Pattern:
 @lru_cache(maxsize=None)
 def _activity_before() -> regex.Pattern:
     """An activity verb right before a number in words: "khánh thành ba công trình"."""
-    verbs = _alt(load_list("target_activity_verbs"))
+    verbs = _alt(load_list("target_activity_verbs"), reverse=True)
     return regex.compile(rf"(?:^|\s)(?:{verbs})(?:\s+(?:được|thêm|mới|tổng\s+cộng))?\s+$", regex.IGNORECASE | regex.REVERSE)
 
 

@@ -1,0 +1,102 @@
+"""targets' patterns as they are compiled (targets._FAST: the lexicon alternations as tries,
+the number pattern's early failures) against the plain ones (targets._FAST = False: the
+longest-first alternations of lexicon.alternation, the pattern as first written): the same
+matches (span and every group's span) for every text, found forwards or, for a REVERSE
+pattern, backwards, and from every start of a short text.
+
+    .venv/bin/python benchmarks/check_targets.py [--fuzz 5000]
+
+Texts: the dev corpus and examples/*.txt (and their lines), and random strings of the
+lexicons' phrases in every case, digits, number separators, units, spaces and odd
+characters. Exit status 1 on the first difference.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import regex
+
+
+sys.path.insert(0, str(Path(__file__).parent))
+from bench import equivalence_cases  # noqa: E402
+
+# the lexicons whose phrases the patterns are built from
+LISTS = ("units", "count_nouns", "target_list_nouns", "unit_multipliers", "unit_per", "target_relations",
+         "target_indicator_trailing", "target_indicator_scopes", "target_qualifier_stops",
+         "target_indicator_verbs", "target_noun_boundaries", "target_not_nouns", "target_outcome_after",
+         "target_activity_verbs", "target_award_cues", "target_adoption_cues", "target_makeup_cues",
+         "target_plan_cues", "target_policy_cues", "target_distance_cues", "target_size_cues",
+         "target_vote_cues", "target_incident_cues", "target_negative_cues", "target_negative_after",
+         "target_negative_adjacent", "unit_not_followed")
+
+
+def patterns(targets) -> dict:
+    """Every pattern of the module built from a lexicon, by name, compiled afresh."""
+    out = {
+        "number": targets._pattern.__wrapped__(),
+        "relation": targets._relation_pattern.__wrapped__(),
+        "trailing": targets._trailing_pattern.__wrapped__(),
+        "scope": targets._scope_pattern.__wrapped__(),
+        "qualifier_stop": targets._qualifier_stop.__wrapped__(),
+        "indicator_verbs": targets._indicator_verbs.__wrapped__(),
+        "coordinated": targets._coordinated.__wrapped__(),
+        "word_number": targets._word_number_pattern.__wrapped__(),
+        "activity_before": targets._activity_before.__wrapped__(),
+    }
+    out.update({f"noun[{i}]": p for i, p in enumerate(targets._noun_patterns.__wrapped__())})
+    out.update({f"negative[{i}]": p for i, p in enumerate(targets._negative_patterns.__wrapped__())})
+    out.update({f"frame.{k}": p for k, p in targets._frame_patterns.__wrapped__().items()})
+    return out
+
+
+def scan(pat, text: str) -> list:
+    """Every match's span and group spans, and for a short text the match and search from
+    every start (a REVERSE pattern: up to every end)."""
+    out = [m.regs for m in pat.finditer(text)]
+    if len(text) <= 120:
+        back = bool(pat.flags & regex.REVERSE)
+        for k in range(len(text) + 1):
+            args = (text, 0, k) if back else (text, k)
+            m, s = pat.match(*args), pat.search(*args)
+            out.append((m and m.regs, s and s.regs))
+    return out
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--fuzz", type=int, default=5_000)
+    args = ap.parse_args(argv)
+    from gov_report_nlp.extractors import targets
+    from gov_report_nlp.lexicon import load_list
+
+    assert targets._FAST
+    fast = patterns(targets)
+    targets._FAST = False
+    try:
+        plain = patterns(targets)
+    finally:
+        targets._FAST = True
+    differ = [k for k in fast if fast[k].pattern != plain[k].pattern]
+    print(f"{len(differ)} of {len(fast)} patterns differ in form: {', '.join(differ)}")
+    words = sorted({w for name in LISTS for w in load_list(name)})
+    pieces = words + [w.upper() for w in words] + [w.title() for w in words] + \
+        [w.replace(" ", "  ") for w in words[::5]] + [w.replace(" ", "\n") for w in words[::7]] + \
+        [" ", " ", " ", "  ", "\n", ",", ", ", ".", ";", ":", "(", ")", "/", "-", "–", "%", "“", "”", '"',
+         "0", "1", "2", "12", "2020", "1.234", "7,63", "1.234,5", "77, 3", "4-5", "14/15", " tỷ ", " triệu ",
+         "đồng", "ha", "héc ta", "a", "Đ", "x", "İ", "ſ", "K", "ß", "thứ", "năm", "số", "ba", "hai"]
+    cases = equivalence_cases(pieces, args.fuzz, seed=18, most=12)
+    names = list(fast)
+    for k, text in enumerate(cases):
+        for name in names:
+            want, got = scan(plain[name], text), scan(fast[name], text)
+            if want != got:
+                print(f"{name} differs on case {k}: {text!r}\n  plain: {want!r}\n  fast:  {got!r}")
+                return 1
+    print(f"{len(cases)} texts x {len(names)} patterns: identical")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
