@@ -13,6 +13,7 @@ characters. Exit status 1 on the first difference.
 from __future__ import annotations
 
 import argparse
+import random
 import sys
 from pathlib import Path
 
@@ -44,6 +45,7 @@ def patterns(targets) -> dict:
         "coordinated": targets._coordinated.__wrapped__(),
         "word_number": targets._word_number_pattern.__wrapped__(),
         "activity_before": targets._activity_before.__wrapped__(),
+        "cue": targets._cue_pattern.__wrapped__(),
     }
     out.update({f"noun[{i}]": p for i, p in enumerate(targets._noun_patterns.__wrapped__())})
     out.update({f"negative[{i}]": p for i, p in enumerate(targets._negative_patterns.__wrapped__())})
@@ -95,6 +97,25 @@ def main(argv=None) -> int:
                 print(f"{name} differs on case {k}: {text!r}\n  plain: {want!r}\n  fast:  {got!r}")
                 return 1
     print(f"{len(cases)} texts x {len(names)} patterns: identical")
+    # the span filter: a window it refuses holds no number, and it sees the count words
+    # _has_count_word sees
+    rng = random.Random(18)
+    pat, words = fast["number"], fast["word_number"]
+    for k, text in enumerate(cases):
+        spans = targets._SpanFilter(text)
+        for _ in range(4):
+            s, e = sorted((rng.randint(0, len(text)), rng.randint(0, len(text))))
+            want = targets._has_count_word(text, s, e)
+            if spans.has_count_word(s, e) != want:
+                print(f"has_count_word differs on case {k} [{s}:{e}]: {text[s:e]!r}")
+                return 1
+            if not spans.has_digit(s, e) and pat.search(text, s, e):
+                print(f"has_digit refused a window with a number, case {k} [{s}:{e}]: {text[s:e]!r}")
+                return 1
+            if not want and words.search(text, s, e):
+                print(f"no count word but a number in words, case {k} [{s}:{e}]: {text[s:e]!r}")
+                return 1
+    print(f"{len(cases)} texts: the span filter lets every number through")
     return 0
 
 

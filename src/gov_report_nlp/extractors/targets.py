@@ -30,7 +30,7 @@ end ISO strings at month or year precision ("6 tháng đầu năm 2020": "2020-0
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import accumulate, islice
 from typing import Iterator
@@ -63,9 +63,10 @@ _NOUN_WORD = r"(?-i:\p{Lu}{2,}[\p{L}\p{M}]*|\p{Ll}[\p{L}\p{M}]*)"
 _FAST = True
 
 
-def _alt(words, reverse: bool = False, ignorecase: bool = True) -> str:
+def _alt(words, reverse: bool = False, ignorecase: bool = True, space: str = r"\s+") -> str:
     """The alternation of `words` (a space matching any whitespace), longest first, as a
-    trie; `reverse` for a pattern compiled with regex.REVERSE, `ignorecase` as its flags."""
+    trie; `reverse` for a pattern compiled with regex.REVERSE, `ignorecase` as its flags,
+    `space` what a space between words matches."""
     if not _FAST:
         return alternation(words)
     seqs = []
@@ -77,10 +78,10 @@ def _alt(words, reverse: bool = False, ignorecase: bool = True) -> str:
             toks.extend(part)
         if toks:
             seqs.append(toks[::-1] if reverse else toks)
-    return _trie(seqs, reverse, ignorecase)[0]
+    return _trie(seqs, reverse, ignorecase, space)[0]
 
 
-def _trie(seqs: list[list[str | None]], reverse: bool, ignorecase: bool) -> tuple[str, bool]:
+def _trie(seqs: list[list[str | None]], reverse: bool, ignorecase: bool, space: str) -> tuple[str, bool]:
     """(the pattern of the token sequences, in their order, whether it is an alternation at
     its top level). The sequences of one branch keep their order; an empty one (a phrase that
     ends here) comes last, as it does in a longest-first order."""
@@ -94,8 +95,8 @@ def _trie(seqs: list[list[str | None]], reverse: bool, ignorecase: bool) -> tupl
         groups.setdefault(key, []).append(s)
     parts = []
     for g in groups.values():
-        tok = r"\s+" if g[0][0] is None else regex.escape(g[0][0])
-        rest, alt = _trie([s[1:] for s in g], reverse, ignorecase)
+        tok = space if g[0][0] is None else regex.escape(g[0][0])
+        rest, alt = _trie([s[1:] for s in g], reverse, ignorecase, space)
         if alt:
             rest = f"(?:{rest})"
         parts.append(rest + tok if reverse else tok + rest)
@@ -444,6 +445,8 @@ def _cue_pattern() -> regex.Pattern:
     phrases match much faster than case-folded ones."""
     def lit(name: str) -> str:
         words = {" ".join(w.lower().split()) for w in load_list(name)}
+        if _FAST:
+            return _alt(words, ignorecase=False, space=" ")
         return "|".join(regex.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
 
     parts = [rf"(?P<{k}>{lit(f'target_{k}_cues' if k != 'activity' else 'target_activity_verbs')})"
@@ -639,10 +642,42 @@ def _activity_before() -> regex.Pattern:
 # a cheap test before the scan for numbers in words: one of their first words is there (the
 # standard library's engine finds a literal alternation faster than a scan of the full pattern)
 _COUNT_WORD_ANY = re.compile(" (?:" + "|".join(_COUNT_WORDS_FIRST) + ") ")
+# the same at every position, overlaps included: (start, end) of each, found once per document
+_COUNT_WORD_AT = re.compile("(?=( (?:" + "|".join(_COUNT_WORDS_FIRST) + ") ))")
+_DIGIT_RUN = regex.compile(r"\d+")  # a match of _pattern() begins with a digit
 
 
 def _has_count_word(text: str, start: int, end: int) -> bool:
     return _COUNT_WORD_ANY.search(text, start, end) is not None
+
+
+class _SpanFilter:
+    """Whether a span may hold a number in digits or in words, from one pass over the
+    document: a span with no digit has no match of _pattern(), and one where no
+    _COUNT_WORD_ANY fits whole has none of _word_number_pattern() (whose first word it is)."""
+
+    def __init__(self, text: str) -> None:
+        runs = [m.span() for m in _DIGIT_RUN.finditer(text)]
+        self.run_starts = [a for a, _ in runs]
+        self.run_ends = [b for _, b in runs]
+        words = [(m.start(), m.end(1)) for m in _COUNT_WORD_AT.finditer(text)]
+        self.word_starts = [a for a, _ in words]
+        self.word_ends = [b for _, b in words]
+
+    def has_digit(self, start: int, end: int) -> bool:
+        i = bisect_right(self.run_ends, start)  # the first run that ends past start
+        return i < len(self.run_starts) and self.run_starts[i] < end
+
+    def has_count_word(self, start: int, end: int) -> bool:
+        """_has_count_word(text, start, end): a word that starts at or after start and ends
+        by end (one alternative at most fits at a position)."""
+        starts, ends = self.word_starts, self.word_ends
+        for i in range(bisect_left(starts, start), len(starts)):
+            if starts[i] >= end:
+                break
+            if ends[i] <= end:
+                return True
+        return False
 
 
 # how far after a position a match there may read: a bound on endpos keeps a match at a
@@ -696,11 +731,15 @@ def _candidates(doc: Document) -> Iterator[Target]:
     mult = load_phrases("unit_multipliers")
     pat = _pattern()
     seen: set[tuple[int, int]] = set()
+    spans = _SpanFilter(text)
     for s0, e0 in _scan_spans(doc):
+        has_words = spans.has_count_word(s0, e0)
+        if not has_words and not spans.has_digit(s0, e0):
+            continue  # no number here: nothing below would be read
         found = matches(pat, text, s0, e0)
         words_found = [w for w in matches(_word_number_pattern(), text, s0, e0)
                        if _activity_before().search(text, max(s0, w.start() - 40), w.start(), timeout=1.0)
-                       ] if _has_count_word(text, s0, e0) else []
+                       ] if has_words else []
         # the dates only of a span with a quantity (most have none)
         dates: list[tuple[int, int]] | None = None  # read when a quantity first needs them
 
