@@ -30,7 +30,7 @@ end ISO strings at month or year precision ("6 tháng đầu năm 2020": "2020-0
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from functools import lru_cache
 from itertools import accumulate, islice
 from typing import Iterator
@@ -170,7 +170,7 @@ MAX_NOUN_WORDS = 4  # a counted noun read to a boundary further off keeps its fi
 
 
 def _value(s: str) -> float | None:
-    return parse_number(_COMMA_SPACE.sub(",", s))
+    return parse_number(_COMMA_SPACE.sub(",", s) if "," in s else s)
 
 
 @lru_cache(maxsize=None)
@@ -310,13 +310,16 @@ def _indicator(text: str, start: int, floor: int, after: tuple[int, int], noun: 
         space = text.find(" ", lo, start)
         lo = space + 1 if space >= 0 else start
     words = _SPACES.sub(" ", text[lo:start]).strip()
+    verb = False
     for pat in (_trailing_pattern(), _indicator_verbs()):  # "ước đạt", "đạt" before "trên"
         while words:
             m = pat.search(words, max(0, len(words) - _TAIL), timeout=1.0)
             if not m:
                 break
             words = words[: m.start()].strip()
-    words = _trailing_strip(words)
+            verb = pat is not _trailing_pattern()
+    if verb:  # else the first loop left no trailing word
+        words = _trailing_strip(words)
     if not words and cut and cut.group() == "|":
         # a figure alone in a table cell: the row's first cell of words names what it measures
         label = _ROW_LABEL.search(text, floor, start)
@@ -642,42 +645,11 @@ def _activity_before() -> regex.Pattern:
 # a cheap test before the scan for numbers in words: one of their first words is there (the
 # standard library's engine finds a literal alternation faster than a scan of the full pattern)
 _COUNT_WORD_ANY = re.compile(" (?:" + "|".join(_COUNT_WORDS_FIRST) + ") ")
-# the same at every position, overlaps included: (start, end) of each, found once per document
-_COUNT_WORD_AT = re.compile("(?=( (?:" + "|".join(_COUNT_WORDS_FIRST) + ") ))")
-_DIGIT_RUN = regex.compile(r"\d+")  # a match of _pattern() begins with a digit
+_DIGIT = regex.compile(r"\d")  # a match of _pattern() begins with one
 
 
 def _has_count_word(text: str, start: int, end: int) -> bool:
     return _COUNT_WORD_ANY.search(text, start, end) is not None
-
-
-class _SpanFilter:
-    """Whether a span may hold a number in digits or in words, from one pass over the
-    document: a span with no digit has no match of _pattern(), and one where no
-    _COUNT_WORD_ANY fits whole has none of _word_number_pattern() (whose first word it is)."""
-
-    def __init__(self, text: str) -> None:
-        runs = [m.span() for m in _DIGIT_RUN.finditer(text)]
-        self.run_starts = [a for a, _ in runs]
-        self.run_ends = [b for _, b in runs]
-        words = [(m.start(), m.end(1)) for m in _COUNT_WORD_AT.finditer(text)]
-        self.word_starts = [a for a, _ in words]
-        self.word_ends = [b for _, b in words]
-
-    def has_digit(self, start: int, end: int) -> bool:
-        i = bisect_right(self.run_ends, start)  # the first run that ends past start
-        return i < len(self.run_starts) and self.run_starts[i] < end
-
-    def has_count_word(self, start: int, end: int) -> bool:
-        """_has_count_word(text, start, end): a word that starts at or after start and ends
-        by end (one alternative at most fits at a position)."""
-        starts, ends = self.word_starts, self.word_ends
-        for i in range(bisect_left(starts, start), len(starts)):
-            if starts[i] >= end:
-                break
-            if ends[i] <= end:
-                return True
-        return False
 
 
 # how far after a position a match there may read: a bound on endpos keeps a match at a
@@ -713,6 +685,7 @@ def _units() -> frozenset[str]:
     return load_phrases("units")
 
 
+@lru_cache(maxsize=4096)
 def _is_measure(unit: str) -> bool:
     """Whether a matched unit is a measurement unit (possibly after multiplier words)."""
     words = unit.lower().split()
@@ -731,11 +704,11 @@ def _candidates(doc: Document) -> Iterator[Target]:
     mult = load_phrases("unit_multipliers")
     pat = _pattern()
     seen: set[tuple[int, int]] = set()
-    spans = _SpanFilter(text)
+    doc_words = _COUNT_WORD_ANY.search(text) is not None  # else no span has one
     for s0, e0 in _scan_spans(doc):
-        has_words = spans.has_count_word(s0, e0)
-        if not has_words and not spans.has_digit(s0, e0):
-            continue  # no number here: nothing below would be read
+        has_words = doc_words and _has_count_word(text, s0, e0)
+        if not has_words and _DIGIT.search(text, s0, e0) is None:
+            continue  # no number in digits or in words here: nothing below would be read
         found = matches(pat, text, s0, e0)
         words_found = [w for w in matches(_word_number_pattern(), text, s0, e0)
                        if _activity_before().search(text, max(s0, w.start() - 40), w.start(), timeout=1.0)
