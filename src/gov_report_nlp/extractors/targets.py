@@ -646,6 +646,10 @@ def _activity_before() -> regex.Pattern:
 # standard library's engine finds a literal alternation faster than a scan of the full pattern)
 _COUNT_WORD_ANY = re.compile(" (?:" + "|".join(_COUNT_WORDS_FIRST) + ") ")
 _DIGIT = regex.compile(r"\d")  # a match of _pattern() begins with one
+# what every date of dates.DATE_PATTERNS holds: "tháng", or a day and a month (or a month and
+# a year) with a separator between them, a month of one or two digits before "." (a span
+# without one has no date: dates.find_dates is not run there; check_targets.py checks it)
+_MAY_HOLD_DATE = regex.compile(r"tháng|\d\s?[/-]\s?\d|\d\s?\.\s?\d{1,2}(?!\d)", regex.IGNORECASE)
 
 
 def _has_count_word(text: str, start: int, end: int) -> bool:
@@ -719,7 +723,8 @@ def _candidates(doc: Document) -> Iterator[Target]:
         def in_date(a: int, b: int) -> bool:
             nonlocal dates
             if dates is None:
-                dates = [(d.start, d.end) for d in find_dates(text, s0, e0)]
+                dates = [(d.start, d.end) for d in find_dates(text, s0, e0)] \
+                    if _MAY_HOLD_DATE.search(text, s0, e0) else []
             return any(ds < b and a < de for ds, de in dates)
         consumed = s0  # the end of the last quantity read ("8,5 ha/10 ha" is one)
         # numbers in digits and in words, in the order of the text; each target is yielded as
