@@ -81,6 +81,12 @@ def main(argv=None) -> int:
         plain = patterns(targets)
     finally:
         targets._FAST = True
+    # _squeeze skips the sub on a printable string with no double space
+    odd = [f"U+{cp:04X}" for cp in range(0x110000) if not 0xD800 <= cp < 0xE000 and chr(cp) != " "
+           and chr(cp).isprintable() and targets._SPACES.match(chr(cp))]
+    if odd:
+        print(f"printable whitespace: {odd}")
+        return 1
     differ = [k for k in fast if fast[k].pattern != plain[k].pattern]
     print(f"{len(differ)} of {len(fast)} patterns differ in form: {', '.join(differ)}")
     words = sorted({w for name in LISTS for w in load_list(name)})
@@ -90,7 +96,8 @@ def main(argv=None) -> int:
          "0", "1", "2", "12", "2020", "1.234", "7,63", "1.234,5", "77, 3", "4-5", "14/15", " tỷ ", " triệu ",
          "đồng", "ha", "héc ta", "a", "Đ", "x", "İ", "ſ", "K", "ß", "thứ", "năm", "số", "ba", "hai",
          "ngày", "tháng", "Tháng", "mùng", "sáng", "chiều", "từ", "đến", "và", "âm lịch", "28/7/2020", "14.5.2011",
-         "20-6", "7 và 8/8", "12.5", "(23/11)", "6/2020", "1.2", ". 3", "5 .3", " / "]
+         "20-6", "7 và 8/8", "12.5", "(23/11)", "6/2020", "1.2", ". 3", "5 .3", " / ",
+         "đề nghị tặng", "tặng", "kết nạp", "thông qua", "gồm", "ban hành", "3 kế hoạch; ", "và "]
     cases = equivalence_cases(pieces, args.fuzz, seed=18, most=12)
     names = list(fast)
     for k, text in enumerate(cases):
@@ -113,10 +120,40 @@ def main(argv=None) -> int:
             if not targets._MAY_HOLD_DATE.search(text, s, e) and find_dates(text, s, e):
                 print(f"a date in a window _MAY_HOLD_DATE refuses, case {k} [{s}:{e}]: {text[s:e]!r}")
                 return 1
+            if targets._squeeze(text[s:e]) != targets._SPACES.sub(" ", text[s:e]):
+                print(f"_squeeze differs, case {k} [{s}:{e}]: {text[s:e]!r}")
+                return 1
             if not targets._has_count_word(text, s, e) and words.search(text, s, e):
                 print(f"no count word but a number in words, case {k} [{s}:{e}]: {text[s:e]!r}")
                 return 1
     print(f"{len(cases)} texts: no number in a span skipped, no date where none is looked for")
+    # _nearest_cue: the cue pattern tried only where a cue begins (Aho-Corasick) finds the
+    # matches finditer finds
+    if targets._cue_starts() is None:
+        print("pyahocorasick is not installed: _nearest_cue scans with finditer")
+        return 0
+    plain_cue = plain["cue"]
+
+    def nearest_plain(left: str):
+        low = targets._squeeze(left.lower())
+        last = None
+        for last in plain_cue.finditer(low):
+            pass
+        if last is None:
+            return None
+        gap = targets._LIST_ITEM.sub(" ", low[last.end():])
+        return last.lastgroup if len(gap.split()) <= targets.MAX_CUE_GAP_WORDS else None
+
+    n = 0
+    for k, text in enumerate(cases):
+        for w in range(6):
+            s = rng.randint(0, len(text))
+            left = text[s:s + rng.randint(0, 200)] if w else text[:160]
+            n += 1
+            if targets._nearest_cue(left) != nearest_plain(left):
+                print(f"_nearest_cue differs on case {k}: {left!r}")
+                return 1
+    print(f"{n} windows: _nearest_cue finds the cue the scan finds")
     return 0
 
 

@@ -41,7 +41,7 @@ from .. import budget
 from ..budget import matches
 from ..lang.dates import find_dates, published_date
 from ..doc.document import Document
-from ..lexicon import alternation, load_list, load_phrases
+from ..lexicon import alternation, load_list, load_phrases, starts_finder
 from ..lang.numbers import parse_number, words_to_number
 from ..lang.periods import Period, find_periods
 from ..records import Evidence, Target
@@ -148,6 +148,16 @@ def _pattern() -> regex.Pattern:
 
 _UNIT_FIX = regex.compile(r"\s+")
 _SPACES = _UNIT_FIX
+
+
+def _squeeze(s: str) -> str:
+    """_SPACES.sub(" ", s): every run of whitespace one space. A printable string with no
+    double space has nothing to replace (every whitespace character but the space is
+    unprintable: check_targets.py checks it), and the test is much cheaper than the sub."""
+    if "  " not in s and s.isprintable():
+        return s
+    return _SPACES.sub(" ", s)
+
 _COMMA_SPACE = regex.compile(r",\s+")
 _MULTIPLE_BEFORE = regex.compile(r"(?:gấp|bằng|tăng|giảm|đạt|cao\s+hơn|thấp\s+hơn|hơn)\s*(?:khoảng|gần|hơn|trên)?\s*$", regex.IGNORECASE | regex.REVERSE)
 _YEAR_BEFORE = regex.compile(r"(?:^|\s)năm\s*$", regex.IGNORECASE | regex.REVERSE)
@@ -256,7 +266,7 @@ def _qualifier(after: str, stop: regex.Match | None, noun: str | None) -> str | 
     end, the next number or a comparison ("12/14 xã đạt chuẩn nông thôn mới, ..." gives
     "xã đạt chuẩn nông thôn mới"); for a measurement unit, the words alone ("441 ha hồ
     tiêu bị bệnh" gives "hồ tiêu bị bệnh"). Too long a qualifier is left out."""
-    qual = _SPACES.sub(" ", after[: stop.start() if stop else len(after)]).strip()
+    qual = _squeeze(after[: stop.start() if stop else len(after)]).strip()
     for pat in (_relation_pattern(), _trailing_pattern()):
         while qual and (m := pat.search(qual, timeout=1.0)):
             qual = qual[: m.start()].strip()
@@ -309,7 +319,7 @@ def _indicator(text: str, start: int, floor: int, after: tuple[int, int], noun: 
     elif lo > floor:  # a clause longer than MAX_CLAUSE_CHARS: its last words, from a word start
         space = text.find(" ", lo, start)
         lo = space + 1 if space >= 0 else start
-    words = _SPACES.sub(" ", text[lo:start]).strip()
+    words = _squeeze(text[lo:start]).strip()
     verb = False
     for pat in (_trailing_pattern(), _indicator_verbs()):  # "ước đạt", "đạt" before "trên"
         while words:
@@ -457,14 +467,30 @@ def _cue_pattern() -> regex.Pattern:
     return regex.compile(rf"(?<!\w)(?:{'|'.join(parts)})(?!\w)")
 
 
+@lru_cache(maxsize=None)
+def _cue_starts():
+    """lowered window -> where a cue of _cue_pattern() may begin (lexicon.starts_finder: None
+    without pyahocorasick)."""
+    names = [f"target_{k}_cues" if k != "activity" else "target_activity_verbs" for k in _CUE_KINDS]
+    return starts_finder({" ".join(w.lower().split()) for name in names for w in load_list(name)})
+
+
 def _nearest_cue(left: str) -> str | None:
     """The kind of the cue nearest before a count in its sentence (an activity verb, an award,
     a meeting's adoption, a make-up), when the words between them, less the items of a list
     the cue governs, are at most MAX_CUE_GAP_WORDS."""
-    low = _SPACES.sub(" ", left.lower())
+    low = _squeeze(left.lower())
     last = None
-    for last in _cue_pattern().finditer(low, timeout=1.0):
-        pass
+    starts = _cue_starts() if _FAST else None
+    if starts is None:
+        for last in _cue_pattern().finditer(low, timeout=1.0):
+            pass
+    else:  # finditer's matches, the pattern tried only where a cue begins (a short window)
+        match = _cue_pattern().match
+        at = 0
+        for p in starts(low):
+            if p >= at and (m := match(low, p)) is not None:
+                last, at = m, m.end()
     if last is None:
         return None
     gap = _LIST_ITEM.sub(" ", low[last.end():])
@@ -764,7 +790,7 @@ def _candidates(doc: Document) -> Iterator[Target]:
                 raw_unit = m["unit"].strip()
                 measure = _is_measure(raw_unit) and (not m["noun"] or raw_unit.lower() in mult)
                 if measure:
-                    unit = _UNIT_FIX.sub(" ", (m["unit"] + (m["per"] or "")).strip())
+                    unit = _squeeze((m["unit"] + (m["per"] or "")).strip())
                     if raw_unit.lower() == "lần" and value == int(value) and not _MULTIPLE_BEFORE.search(left[-20:]):
                         continue  # "lần" measures a multiple ("gấp 1,5 lần", "tăng 215,4 lần"), not a count of times
                     # a share of two measures: "8,5 ha/10 ha"
@@ -793,10 +819,10 @@ def _candidates(doc: Document) -> Iterator[Target]:
                     if _YEAR_VALUE.fullmatch(m["v1"]) and not known_noun(noun):
                         continue  # "năm 2016 tổ chức ...": a year is never a count
                     if m["per"] and noun_end <= m.end("unit"):
-                        unit = _UNIT_FIX.sub(" ", (prefix + noun + m["per"]).strip())
+                        unit = _squeeze((prefix + noun + m["per"]).strip())
                         noun_end = m.end()
                     else:
-                        unit = _UNIT_FIX.sub(" ", (prefix + noun).strip())
+                        unit = _squeeze((prefix + noun).strip())
                     e = noun_end
             # "đạt 12, 18 tiêu chí": a bare number before this one shares its unit and frame
             lst = _LIST_NUMBER_BEFORE.search(text, max(floor, s - 8), s)
@@ -883,7 +909,7 @@ def _word_target(doc: Document, w: regex.Match, e0: int) -> Target | None:
     floor = _line_start(text, s)
     if fp["award"].search(_sentence_left(text, floor, s)[-80:], timeout=1.0):
         return None
-    unit = _UNIT_FIX.sub(" ", noun)
+    unit = _squeeze(noun)
     return Target(
         indicator=_indicator(text, s, floor, (e, e0), unit),
         value=value, unit=unit, text=text[s:e], evidence=Evidence.of(text, s, e),
