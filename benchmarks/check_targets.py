@@ -71,6 +71,7 @@ def main(argv=None) -> int:
     ap.add_argument("--fuzz", type=int, default=5_000)
     args = ap.parse_args(argv)
     from gov_report_nlp.extractors import targets
+    from gov_report_nlp.doc.make import make_document
     from gov_report_nlp.lang.dates import find_dates
     from gov_report_nlp.lexicon import load_list
 
@@ -97,7 +98,7 @@ def main(argv=None) -> int:
          "đồng", "ha", "héc ta", "a", "Đ", "x", "İ", "ſ", "K", "ß", "thứ", "năm", "số", "ba", "hai",
          "ngày", "tháng", "Tháng", "mùng", "sáng", "chiều", "từ", "đến", "và", "âm lịch", "28/7/2020", "14.5.2011",
          "20-6", "7 và 8/8", "12.5", "(23/11)", "6/2020", "1.2", ". 3", "5 .3", " / ",
-         "đề nghị tặng", "tặng", "kết nạp", "thông qua", "gồm", "ban hành", "3 kế hoạch; ", "và "]
+         "đề nghị tặng", "tặng", "; ", ": ", "!", "?", ")", ". A", ". 5", ".5", " âm lịch", "(", "ngày 5", "kết nạp", "thông qua", "gồm", "ban hành", "3 kế hoạch; ", "và "]
     cases = equivalence_cases(pieces, args.fuzz, seed=18, most=12)
     names = list(fast)
     for k, text in enumerate(cases):
@@ -127,6 +128,25 @@ def main(argv=None) -> int:
                 print(f"no count word but a number in words, case {k} [{s}:{e}]: {text[s:e]!r}")
                 return 1
     print(f"{len(cases)} texts: no number in a span skipped, no date where none is looked for")
+    # _in_date: the dates of the part of a span between two _DATE_CUTs are the span's there
+    n = 0
+    for k, text in enumerate(cases):
+        spans = [(0, len(text))]
+        if k < 200:  # the corpus documents: their spans as the scan reads them
+            text = make_document(text).text if k < 100 else text
+            spans += targets._scan_spans(make_document(text)) if k < 100 else []
+        spans += [tuple(sorted((rng.randint(0, len(text)), rng.randint(0, len(text))))) for _ in range(2)]
+        for s0, e0 in spans:
+            cache: dict = {}
+            digits = [m.start() for m in targets._DIGIT.finditer(text, s0, e0)]
+            pairs = [(d, min(e0, d + rng.randint(1, 30))) for d in digits[::3]] + \
+                [tuple(sorted((rng.randint(s0, e0), rng.randint(s0, e0)))) for _ in range(3)]
+            for a, b in pairs:
+                n += 1
+                if targets._in_date(text, s0, e0, a, b, cache) != targets._in_date_plain(text, s0, e0, a, b):
+                    print(f"_in_date differs on case {k} [{s0}:{e0}] at [{a}:{b}]: {text[max(s0, a - 80):b + 80]!r}")
+                    return 1
+    print(f"{n} spans of text: _in_date finds the dates the span's scan finds")
     # _nearest_cue: the cue pattern tried only where a cue begins (Aho-Corasick) finds the
     # matches finditer finds
     if targets._cue_starts() is None:

@@ -676,6 +676,41 @@ _DIGIT = regex.compile(r"\d")  # a match of _pattern() begins with one
 # a year) with a separator between them, a month of one or two digits before "." (a span
 # without one has no date: dates.find_dates is not run there; check_targets.py checks it)
 _MAY_HOLD_DATE = regex.compile(r"tháng|\d\s?[/-]\s?\d|\d\s?\.\s?\d{1,2}(?!\d)", regex.IGNORECASE)
+# A character no date of dates.DATE_PATTERNS holds and none of its lookaheads reads past: a
+# mark of DATE_PATTERNS' text never ("; : ! ? ) quotes"), or a period before a space and a
+# letter (a sentence's end; a period a date holds is a separator before a digit). The scan
+# of a span's dates is the same on either side of one (no date goes across it, so each part
+# is read from its start), and the lookbehinds see the text before the part's start.
+_DATE_CUT = regex.compile(r'[;:!?)"“”]|\.(?= \p{L})')
+_DATE_CUT_BACK = regex.compile(_DATE_CUT.pattern, regex.REVERSE)
+
+
+def _span_dates(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the dates of text[start:end] (dates.find_dates), not looked for where
+    there can be none."""
+    if not _MAY_HOLD_DATE.search(text, start, end):
+        return []
+    return [(d.start, d.end) for d in find_dates(text, start, end)]
+
+
+def _in_date(text: str, s0: int, e0: int, a: int, b: int, cache: dict) -> bool:
+    """Whether one of the dates of text[s0:e0] overlaps [a, b): the dates of the part of the
+    span between the _DATE_CUT before a and the one after b, which are those of the span
+    there (check_targets.py compares the two)."""
+    if not _FAST:
+        return _in_date_plain(text, s0, e0, a, b)
+    cut = _DATE_CUT_BACK.search(text, s0, a)
+    lo = cut.end() if cut else s0
+    cut = _DATE_CUT.search(text, b, e0) if b < e0 else None
+    hi = cut.start() if cut else e0
+    dates = cache.get((lo, hi))
+    if dates is None:
+        dates = cache[(lo, hi)] = _span_dates(text, lo, hi)
+    return any(ds < b and a < de for ds, de in dates)
+
+
+def _in_date_plain(text: str, s0: int, e0: int, a: int, b: int) -> bool:
+    return any(ds < b and a < de for ds, de in _span_dates(text, s0, e0))
 
 
 def _has_count_word(text: str, start: int, end: int) -> bool:
@@ -743,15 +778,10 @@ def _candidates(doc: Document) -> Iterator[Target]:
         words_found = [w for w in matches(_word_number_pattern(), text, s0, e0)
                        if _activity_before().search(text, max(s0, w.start() - 40), w.start(), timeout=1.0)
                        ] if has_words else []
-        # the dates only of a span with a quantity (most have none)
-        dates: list[tuple[int, int]] | None = None  # read when a quantity first needs them
+        date_cache: dict[tuple[int, int], list[tuple[int, int]]] = {}
 
         def in_date(a: int, b: int) -> bool:
-            nonlocal dates
-            if dates is None:
-                dates = [(d.start, d.end) for d in find_dates(text, s0, e0)] \
-                    if _MAY_HOLD_DATE.search(text, s0, e0) else []
-            return any(ds < b and a < de for ds, de in dates)
+            return _in_date(text, s0, e0, a, b, date_cache)
         consumed = s0  # the end of the last quantity read ("8,5 ha/10 ha" is one)
         # numbers in digits and in words, in the order of the text; each target is yielded as
         # it is read, so that find_targets stops reading once it has enough
