@@ -111,7 +111,7 @@ def main(argv=None) -> int:
     # the spans skipped: one with no digit has no number in digits, one where _has_count_word
     # sees no first word of a number in words has no number in words
     rng = random.Random(18)
-    pat, words = fast["number"], fast["word_number"]
+    pat, in_words = fast["number"], fast["word_number"]
     for k, text in enumerate(cases):
         for w in range(5):
             s, e = sorted((rng.randint(0, len(text)), rng.randint(0, len(text)))) if w else (0, len(text))
@@ -124,10 +124,34 @@ def main(argv=None) -> int:
             if targets._squeeze(text[s:e]) != targets._SPACES.sub(" ", text[s:e]):
                 print(f"_squeeze differs, case {k} [{s}:{e}]: {text[s:e]!r}")
                 return 1
-            if not targets._has_count_word(text, s, e) and words.search(text, s, e):
+            if not targets._has_count_word(text, s, e) and in_words.search(text, s, e):
                 print(f"no count word but a number in words, case {k} [{s}:{e}]: {text[s:e]!r}")
                 return 1
     print(f"{len(cases)} texts: no number in a span skipped, no date where none is looked for")
+    # _tail: a REVERSE pattern that ends in "$" matched at the window's end finds what search finds
+    tails = {k: fast[k] for k in ("relation", "trailing", "indicator_verbs", "activity_before", "negative[0]",
+                                  "negative[2]", "frame.policy", "frame.distance", "frame.size",
+                                  "frame.makeup_adjacent", "frame.not_noun_before")}
+    tails.update({k: getattr(targets, k) for k in ("_MULTIPLE_BEFORE", "_YEAR_BEFORE", "_ORDINAL_BEFORE", "_RANK_BEFORE",
+                                                   "_ALL_BEFORE", "_LIST_NUMBER_BEFORE", "_COMPARISON_BEFORE")})
+    for k, pat in tails.items():
+        if not pat.flags & regex.REVERSE or not pat.pattern.rstrip().endswith("$"):
+            print(f"{k} is not a REVERSE pattern that ends in $")
+            return 1
+    n = 0
+    endings = [f"a {w}{tail}" for w in words for tail in ("\n", " 12\n", " 3, \n", " khoảng\n")]
+    for k, text in enumerate(endings + cases):
+        ends = [rng.randint(0, len(text)) for _ in range(3)] + [m.start() for m in targets._DIGIT.finditer(text)][:40:4] + \
+            [m.end() for m in regex.finditer(r"\n", text)][:60] + [len(text)]
+        for end in ends:
+            for pos in (max(0, end - 60), max(0, end - 8), end, end + 1, 0):
+                for name, pat in tails.items():
+                    n += 1
+                    want, got = pat.search(text, pos, end), targets._tail(pat, text, pos, end)
+                    if (want and want.regs) != (got and got.regs):
+                        print(f"_tail({name}) differs on case {k} [{pos}:{end}]: {text[pos:end]!r}: {want} / {got}")
+                        return 1
+    print(f"{n} windows: _tail finds what search finds")
     # _in_date: the dates of the part of a span between two _DATE_CUTs are the span's there
     n = 0
     for k, text in enumerate(cases):

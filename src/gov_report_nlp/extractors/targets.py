@@ -146,6 +146,18 @@ def _pattern() -> regex.Pattern:
     )
 
 
+def _tail(pat: regex.Pattern, s: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
+    """pat.search(s, pos, endpos) for a REVERSE pattern whose last item is "$" (the cues read
+    before a position): a match can only end at endpos, where pat.match tries it once, where
+    search would also try every position before it (the "$" failing at each, most of the
+    time of the call); unless s has a line break there ("$" matches before it too).
+    check_targets.py compares the two."""
+    end = len(s) if endpos is None or endpos > len(s) else endpos
+    if pos < end and s[end - 1] == "\n":
+        return pat.search(s, pos, end)
+    return pat.match(s, pos, end)
+
+
 _UNIT_FIX = regex.compile(r"\s+")
 _SPACES = _UNIT_FIX
 
@@ -192,7 +204,7 @@ def _relation_pattern() -> regex.Pattern:
 def _relation(text: str, pos: int, floor: int) -> tuple[str | None, int]:
     """The relation word right before pos (within a few words), and where the left context starts."""
     left = text[max(floor, pos - 40):pos]
-    m = _relation_pattern().search(left, timeout=1.0)
+    m = _tail(_relation_pattern(), left)
     if not m:
         return None, pos
     return m["rel"], max(floor, pos - 40) + m.start("rel")
@@ -268,7 +280,7 @@ def _qualifier(after: str, stop: regex.Match | None, noun: str | None) -> str | 
     tiêu bị bệnh" gives "hồ tiêu bị bệnh"). Too long a qualifier is left out."""
     qual = _squeeze(after[: stop.start() if stop else len(after)]).strip()
     for pat in (_relation_pattern(), _trailing_pattern()):
-        while qual and (m := pat.search(qual, timeout=1.0)):
+        while qual and (m := _tail(pat, qual)):
             qual = qual[: m.start()].strip()
     low = qual.lower()
     if (len(qual.split()) > MAX_QUALIFIER_WORDS
@@ -302,7 +314,7 @@ def _indicator_verbs() -> regex.Pattern:
 
 def _trailing_strip(words: str) -> str:
     trailing = _trailing_pattern()
-    while words and (m := trailing.search(words, max(0, len(words) - _TAIL), timeout=1.0)):
+    while words and (m := _tail(trailing, words, max(0, len(words) - _TAIL))):
         words = words[: m.start()].strip()
     return words
 
@@ -323,7 +335,7 @@ def _indicator(text: str, start: int, floor: int, after: tuple[int, int], noun: 
     verb = False
     for pat in (_trailing_pattern(), _indicator_verbs()):  # "ước đạt", "đạt" before "trên"
         while words:
-            m = pat.search(words, max(0, len(words) - _TAIL), timeout=1.0)
+            m = _tail(pat, words, max(0, len(words) - _TAIL))
             if not m:
                 break
             words = words[: m.start()].strip()
@@ -525,7 +537,7 @@ def _count_is_result(text: str, floor: int, s: int, noun_end: int, e0: int,
         return False
     if _one_incident(text, left, noun_end, e0):
         return False  # the dead or hurt of one accident, the suspects of one case
-    if of is not None or _RANK_BEFORE.search(left[-30:]):
+    if of is not None or _tail(_RANK_BEFORE, left[-30:]):
         return True
     if rel and rel.lower() not in _NO_COUNT_RELATIONS:
         return True
@@ -539,19 +551,19 @@ def _measure_is_result(text: str, floor: int, s: int, e: int, e0: int, unit: str
     (a rate that rose or fell, "lãi suất giảm khoảng 2%", is a statistic of the period)."""
     fp = _frame_patterns()
     near = text[max(floor, s - 60):s]
-    if fp["policy"].search(text[max(floor, s - 90):s], timeout=1.0) and (rel or "").lower() not in ("tăng", "giảm"):
+    if _tail(fp["policy"], text[max(floor, s - 90):s]) and (rel or "").lower() not in ("tăng", "giảm"):
         return False
     base = unit.split("/")[0].strip().lower()
-    if base in _LENGTH_UNITS and fp["distance"].search(near, timeout=1.0):
+    if base in _LENGTH_UNITS and _tail(fp["distance"], near):
         return False
-    if fp["size"].search(near[-30:], timeout=1.0):
+    if _tail(fp["size"], near[-30:]):
         return False  # "rộng 500 m2": the size of one object
     if base in ("%", "phần trăm"):
         if fp["vote"].search(_sentence_left(text, floor, s, 120), timeout=1.0):
             return False
         if fp["vote_after"].match(text[e:min(e0, e + 40)], timeout=1.0):
             return False
-    if base.endswith("người") and fp["makeup_adjacent"].search(near, timeout=1.0):
+    if base.endswith("người") and _tail(fp["makeup_adjacent"], near):
         return False  # "dân số 85.082 người": the make-up of an area
     return True
 
@@ -570,7 +582,7 @@ _COMPARISON_BEFORE = regex.compile(
 
 def _is_base(text: str, p: Period, floor: int = 0) -> bool:
     """Whether a period is the base of a comparison ("so với cùng kỳ năm 2019")."""
-    return _COMPARISON_BEFORE.search(text, max(floor, p.start - 25), p.start) is not None
+    return _tail(_COMPARISON_BEFORE, text, max(floor, p.start - 25), p.start) is not None
 
 
 def _period_of(doc: Document, s: int, e: int, title: Period | None, year: int | None,
@@ -776,7 +788,7 @@ def _candidates(doc: Document) -> Iterator[Target]:
             continue  # no number in digits or in words here: nothing below would be read
         found = matches(pat, text, s0, e0)
         words_found = [w for w in matches(_word_number_pattern(), text, s0, e0)
-                       if _activity_before().search(text, max(s0, w.start() - 40), w.start(), timeout=1.0)
+                       if _tail(_activity_before(), text, max(s0, w.start() - 40), w.start())
                        ] if has_words else []
         date_cache: dict[tuple[int, int], list[tuple[int, int]]] = {}
 
@@ -821,7 +833,7 @@ def _candidates(doc: Document) -> Iterator[Target]:
                 measure = _is_measure(raw_unit) and (not m["noun"] or raw_unit.lower() in mult)
                 if measure:
                     unit = _squeeze((m["unit"] + (m["per"] or "")).strip())
-                    if raw_unit.lower() == "lần" and value == int(value) and not _MULTIPLE_BEFORE.search(left[-20:]):
+                    if raw_unit.lower() == "lần" and value == int(value) and not _tail(_MULTIPLE_BEFORE, left[-20:]):
                         continue  # "lần" measures a multiple ("gấp 1,5 lần", "tăng 215,4 lần"), not a count of times
                     # a share of two measures: "8,5 ha/10 ha"
                     sh = _SHARE_AFTER.match(text, e, min(e0, e + _NEAR))
@@ -855,8 +867,8 @@ def _candidates(doc: Document) -> Iterator[Target]:
                         unit = _squeeze((prefix + noun).strip())
                     e = noun_end
             # "đạt 12, 18 tiêu chí": a bare number before this one shares its unit and frame
-            lst = _LIST_NUMBER_BEFORE.search(text, max(floor, s - 8), s)
-            if lst and fp["not_noun_before"].search(text, max(floor, lst.start() - 16), lst.start()):
+            lst = _tail(_LIST_NUMBER_BEFORE, text, max(floor, s - 8), s)
+            if lst and _tail(fp["not_noun_before"], text, max(floor, lst.start() - 16), lst.start()):
                 lst = None
             head = lst.start() if lst else s
             rel, rel_start = _relation(text, head, floor)
@@ -867,10 +879,10 @@ def _candidates(doc: Document) -> Iterator[Target]:
                 if in_date(lst.start(), s):
                     continue
                 left = text[max(floor, head - 60):head]
-            if neg_before_re.search(left, timeout=1.0) or neg_adjacent_re.search(left, timeout=1.0):
+            if _tail(neg_before_re, left) or _tail(neg_adjacent_re, left):
                 continue
-            if (m["v1"] and _YEAR_VALUE.fullmatch(m["v1"]) and _YEAR_BEFORE.search(left)) or (
-                    _ORDINAL_BEFORE.search(left) and not _RANK_BEFORE.search(left)):
+            if (m["v1"] and _YEAR_VALUE.fullmatch(m["v1"]) and _tail(_YEAR_BEFORE, left)) or (
+                    _tail(_ORDINAL_BEFORE, left) and not _tail(_RANK_BEFORE, left)):
                 continue  # "năm 2020 ...", "thứ 2": a year or an ordinal
             after = text[e:min(e0, e + 60)]
             if not_followed_re.match(after, timeout=1.0):
@@ -882,7 +894,7 @@ def _candidates(doc: Document) -> Iterator[Target]:
                     continue
                 noun = None
             else:
-                if _ALL_BEFORE.search(left):
+                if _tail(_ALL_BEFORE, left):
                     continue
                 if _SO_AFTER.match(after):
                     continue  # "1 Công văn số ...": a document, not a count
