@@ -73,7 +73,7 @@ def main(argv=None) -> int:
     from gov_report_nlp.extractors import targets
     from gov_report_nlp.doc.make import make_document
     from gov_report_nlp.lang.dates import find_dates
-    from gov_report_nlp.lexicon import load_list
+    from gov_report_nlp.lexicon import load_list, load_phrases
 
     assert targets._FAST
     fast = patterns(targets)
@@ -152,6 +152,23 @@ def main(argv=None) -> int:
                         print(f"_tail({name}) differs on case {k} [{pos}:{end}]: {text[pos:end]!r}: {want} / {got}")
                         return 1
     print(f"{n} windows: _tail finds what search finds")
+    # _starts_with_phrase, and the "^" pattern matched instead of searched
+    neg_after = fast["negative[1]"]
+    for name in ("target_indicator_bases", "target_indicator_trailing"):
+        phrases = load_phrases(name)
+        tries = [w + t for w in phrases for t in ("", " ", " x", "x", "  y z")] + \
+            [targets._squeeze(c[:40]).strip().lower() for c in cases] + ["", " ", "a  b"]
+        for low in tries:
+            if targets._starts_with_phrase(low, phrases) != any(low == w or low.startswith(w + " ") for w in phrases):
+                print(f"_starts_with_phrase({name}) differs on {low!r}")
+                return 1
+    for text in cases:
+        for k in range(0, len(text), 37):
+            after = text[k:k + 60]
+            if (neg_after.search(after) and neg_after.search(after).regs) != (neg_after.match(after) and neg_after.match(after).regs):
+                print(f"negative[1] match differs from search on {after!r}")
+                return 1
+    print("_starts_with_phrase and negative[1].match: the same")
     # _in_date: the dates of the part of a span between two _DATE_CUTs are the span's there
     n = 0
     for k, text in enumerate(cases):

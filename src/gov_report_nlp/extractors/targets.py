@@ -273,6 +273,19 @@ def _after(text: str, a: int, b: int) -> tuple[str, regex.Match | None]:
     return after, _qualifier_stop().search(after, timeout=1.0)
 
 
+def _starts_with_phrase(low: str, phrases: frozenset[str]) -> bool:
+    """any(low == w or low.startswith(w + " ") for w in phrases): low, or its part before one
+    of its spaces, is one of them (a set lookup per space instead of a test per phrase)."""
+    if low in phrases:
+        return True
+    at = low.find(" ")
+    while at >= 0:
+        if low[:at] in phrases:
+            return True
+        at = low.find(" ", at + 1)
+    return False
+
+
 def _qualifier(after: str, stop: regex.Match | None, noun: str | None) -> str | None:
     """The counted noun and the words that qualify it after the number, up to the clause's
     end, the next number or a comparison ("12/14 xã đạt chuẩn nông thôn mới, ..." gives
@@ -284,8 +297,8 @@ def _qualifier(after: str, stop: regex.Match | None, noun: str | None) -> str | 
             qual = qual[: m.start()].strip()
     low = qual.lower()
     if (len(qual.split()) > MAX_QUALIFIER_WORDS
-            or any(low == w or low.startswith(w + " ") for w in load_phrases("target_indicator_bases"))
-            or any(low == w or low.startswith(w + " ") for w in load_phrases("target_indicator_trailing"))):
+            or _starts_with_phrase(low, load_phrases("target_indicator_bases"))
+            or _starts_with_phrase(low, load_phrases("target_indicator_trailing"))):
         qual = ""  # too long, a base ("đạt 98,7% kế hoạch") or a verb ("đã đầu tư vào")
     return " ".join(w for w in (noun, qual) if w) or None
 
@@ -898,7 +911,7 @@ def _candidates(doc: Document) -> Iterator[Target]:
                     continue
                 if _SO_AFTER.match(after):
                     continue  # "1 Công văn số ...": a document, not a count
-                if neg_after_re.search(after, timeout=1.0):
+                if neg_after_re.match(after):  # it begins with "^": search would try only here
                     continue
                 if _NAME_AFTER.match(after) and not _WORDS_AFTER.match(after):
                     continue  # "2 xã Đắk Nia": a count naming places, not a result
