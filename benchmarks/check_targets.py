@@ -96,7 +96,7 @@ def main(argv=None) -> int:
         [" ", " ", " ", "  ", "\n", ",", ", ", ".", ";", ":", "(", ")", "/", "-", "–", "%", "“", "”", '"',
          "0", "1", "2", "12", "2020", "1.234", "7,63", "1.234,5", "77, 3", "4-5", "14/15", " tỷ ", " triệu ",
          "đồng", "ha", "héc ta", "a", "Đ", "x", "İ", "ſ", "K", "ß", "thứ", "năm", "số", "ba", "hai",
-         "ngày", "tháng", "Tháng", "mùng", "sáng", "chiều", "từ", "đến", "và", "âm lịch", "28/7/2020", "14.5.2011",
+         "ngày", "tháng", "Tháng", "THÁNG", "quý I", "Quý", "năm 2020", "NĂM", "giai đoạn 2021-2025", "6 tháng đầu năm", "mùng", "sáng", "chiều", "từ", "đến", "và", "âm lịch", "28/7/2020", "14.5.2011",
          "20-6", "7 và 8/8", "12.5", "(23/11)", "6/2020", "1.2", ". 3", "5 .3", " / ",
          "đề nghị tặng", "tặng", "; ", ": ", "!", "?", ")", ". A", ". 5", ".5", " âm lịch", "(", "ngày 5", "kết nạp", "thông qua", "gồm", "ban hành", "3 kế hoạch; ", "và "]
     cases = equivalence_cases(pieces, args.fuzz, seed=18, most=12)
@@ -169,6 +169,23 @@ def main(argv=None) -> int:
                 print(f"negative[1] match differs from search on {after!r}")
                 return 1
     print("_starts_with_phrase and negative[1].match: the same")
+    # find_periods: the texts it no longer scans have no period
+    from gov_report_nlp.lang import periods
+    n = 0
+    for k, text in enumerate(cases):
+        for w in range(4):
+            s, e = sorted((rng.randint(0, len(text)), rng.randint(0, len(text)))) if w else (0, len(text))
+            got = periods.find_periods(text, s, e, default_year=2020)
+            periods.SHORTCUT = False
+            try:
+                want = periods.find_periods(text, s, e, default_year=2020)
+            finally:
+                periods.SHORTCUT = True
+            n += 1
+            if got != want:
+                print(f"find_periods differs on case {k} [{s}:{e}]: {text[s:e]!r}")
+                return 1
+    print(f"{n} windows: find_periods finds the periods the scan finds")
     # _in_date: the dates of the part of a span between two _DATE_CUTs are the span's there
     n = 0
     for k, text in enumerate(cases):
