@@ -169,6 +169,20 @@ def main(argv=None) -> int:
                 print(f"negative[1] match differs from search on {after!r}")
                 return 1
     print("_starts_with_phrase and negative[1].match: the same")
+    # _may_hold: no cue pattern matches a window it refuses
+    held = (("target_incident_cues", True, "frame.incident"), ("target_plan_cues", False, "frame.plan"),
+            ("target_vote_cues", True, "frame.vote"))
+    n = 0
+    for k, text in enumerate(cases):
+        for w in range(6):
+            s = rng.randint(0, len(text))
+            window = text[s:s + rng.randint(0, 160)] if w else text[:160]
+            for name, ic, key in held:
+                n += 1
+                if not targets._may_hold(name, window, ic) and fast[key].search(window):
+                    print(f"_may_hold({name}) refused a window {key} matches, case {k}: {window!r}")
+                    return 1
+    print(f"{n} windows: _may_hold lets through every window its pattern matches")
     # find_periods: the texts it no longer scans have no period
     from gov_report_nlp.lang import periods
     n = 0

@@ -41,7 +41,7 @@ from .. import budget
 from ..budget import matches
 from ..lang.dates import find_dates, published_date
 from ..doc.document import Document
-from ..lexicon import alternation, load_list, load_phrases, starts_finder
+from ..lexicon import NOT_LOWER_SAFE, alternation, load_list, load_phrases, starts_finder
 from ..lang.numbers import parse_number, words_to_number
 from ..lang.periods import Period, find_periods
 from ..records import Evidence, Target
@@ -525,6 +525,32 @@ def _nearest_cue(left: str) -> str | None:
 _DIGIT_NEAR = regex.compile(r"\d\s*$")
 
 
+@lru_cache(maxsize=None)
+def _first_words(name: str, ignorecase: bool):
+    """lexicon.starts_finder of the first words of the phrases of a cue list (lowered for a
+    case-insensitive pattern); None without pyahocorasick."""
+    firsts = {w.split()[0] for w in load_list(name) if w.split()}
+    return starts_finder({w.lower() for w in firsts} if ignorecase else firsts)
+
+
+def _may_hold(name: str, window: str, ignorecase: bool = True) -> bool:
+    """Whether `window` may hold a match of a cue pattern built from the list `name` (a
+    frame pattern of _frame_patterns): each match holds one of its phrases, so the phrase's
+    first word occurs in the window as written, or in the lowered window when lowering keeps
+    what a case-insensitive pattern matches (NOT_LOWER_SAFE). True when unsure; the pattern's
+    search is spared where False (check_targets.py checks it never is where it matches)."""
+    if not _FAST:
+        return True
+    finder = _first_words(name, ignorecase)
+    if finder is None:
+        return True
+    if ignorecase:
+        if NOT_LOWER_SAFE.search(window) is not None:
+            return True
+        window = window.lower()
+    return bool(finder(window))
+
+
 def _one_incident(text: str, left: str, noun_end: int, e0: int) -> bool:
     """Whether the sentence around a count tells one incident: a cue of one ("vụ tai nạn",
     "vụ án này") before it or after it, with no count of its own ("3 vụ tai nạn" is a
@@ -534,6 +560,8 @@ def _one_incident(text: str, left: str, noun_end: int, e0: int) -> bool:
     cut = _SENTENCE_END_FWD.search(right)
     right = right[:cut.start()] if cut else right
     for part in (left, right):
+        if not _may_hold("target_incident_cues", part):
+            continue
         for m in fp["incident"].finditer(part, timeout=1.0):
             if not _DIGIT_NEAR.search(part, max(0, m.start() - 4), m.start() + 1):
                 return True
@@ -554,7 +582,8 @@ def _count_is_result(text: str, floor: int, s: int, noun_end: int, e0: int,
         return True
     if rel and rel.lower() not in _NO_COUNT_RELATIONS:
         return True
-    if cue == "activity" or fp["plan"].search(left, timeout=1.0):
+    if cue == "activity" or (_may_hold("target_plan_cues", left, ignorecase=False)
+                             and fp["plan"].search(left, timeout=1.0)):
         return True
     return fp["outcome"].match(text[noun_end:min(e0, noun_end + 60)], timeout=1.0) is not None
 
@@ -572,7 +601,8 @@ def _measure_is_result(text: str, floor: int, s: int, e: int, e0: int, unit: str
     if _tail(fp["size"], near[-30:]):
         return False  # "rộng 500 m2": the size of one object
     if base in ("%", "phần trăm"):
-        if fp["vote"].search(_sentence_left(text, floor, s, 120), timeout=1.0):
+        sentence = _sentence_left(text, floor, s, 120)
+        if _may_hold("target_vote_cues", sentence) and fp["vote"].search(sentence, timeout=1.0):
             return False
         if fp["vote_after"].match(text[e:min(e0, e + 40)], timeout=1.0):
             return False
