@@ -313,7 +313,6 @@ _CLAUSE_MARK = regex.compile(r"[;:()\n|]|[,.](?!\d)|(?<!\d)[,.]", regex.REVERSE)
 # a cell of a table row ("Thu ngân sách năm 2023 | 150 tỷ đồng | 120 tỷ đồng", files.py) that
 # names what the row measures: it begins with a word, not a figure
 _ROW_LABEL = regex.compile(r"(?<![^|\n])[ \t]*\p{L}[^|\n]*(?=\|)")
-_LINE_BREAK = regex.compile(r"\n", regex.REVERSE)
 
 
 _TAIL = 40  # the closing words of an indicator are looked for in its last characters only
@@ -386,13 +385,13 @@ def _coordinated() -> regex.Pattern:
     return regex.compile(rf"\s*,\s*(?:{_alt(nouns)})(?=\s*[,.;:)\n]|\s*$)", regex.IGNORECASE)
 
 
-def _counted_noun(text: str, pos: int, end: int) -> tuple[str, int] | None:
+def _counted_noun(text: str, pos: int, end: int, known_match=False) -> tuple[str, int] | None:
     """The counted noun that starts at pos, as written, and where it ends: a known noun whole
     (with the known nouns coordinated after it), an abbreviation alone ("29 MBA"), else the
     words up to the first boundary, a digit or a mark: all of them when at most
     MAX_NOUN_WORDS, else the first two. None when the first word is a boundary or no noun."""
     known, bound, word = _noun_patterns()
-    m = known.match(text, pos, end)
+    m = known.match(text, pos, end) if known_match is False else known_match  # the caller's, when it has it
     if m:
         stop = m.end()
         while (c := _coordinated().match(text, stop, end)) is not None:
@@ -840,8 +839,9 @@ def _candidates(doc: Document) -> Iterator[Target]:
         consumed = s0  # the end of the last quantity read ("8,5 ha/10 ha" is one)
         # numbers in digits and in words, in the order of the text; each target is yielded as
         # it is read, so that find_targets stops reading once it has enough
+        # (with no number in words, the scan's own order: its matches do not overlap)
         events = sorted([(m.start(), 0, m) for m in found] + [(w.start(), 1, w) for w in words_found],
-                        key=lambda x: (x[0], x[1]))
+                        key=lambda x: (x[0], x[1])) if words_found else [(0, 0, m) for m in found]
         for _, is_words, m in events:
             if is_words:
                 t = _word_target(doc, m, e0)
@@ -855,8 +855,7 @@ def _candidates(doc: Document) -> Iterator[Target]:
             seen.add((s, e))
             # the start of the line, looked for no further back than any context is read
             lo = max(s0, s - 2 * MAX_CLAUSE_CHARS)
-            nl = _LINE_BREAK.search(text, lo, s)
-            floor = nl.end() if nl else lo
+            floor = text.rfind("\n", lo, s) + 1 or lo  # after the last line break, as _LINE_BREAK finds it
             left = text[max(floor, s - 60):s]
             of = None
             vmax = None
@@ -897,7 +896,7 @@ def _candidates(doc: Document) -> Iterator[Target]:
                     kn = _noun_patterns()[0].match(text, at, min(e0, at + _NEAR))
                     if nn and not (kn and kn.end() > nn.end()):
                         continue
-                    read = _counted_noun(text, at, min(e0, at + _NEAR))
+                    read = _counted_noun(text, at, min(e0, at + _NEAR), kn)
                     if read is None:
                         continue
                     noun, noun_end = read
