@@ -200,6 +200,13 @@ def main(argv=None) -> int:
                 print(f"find_periods differs on case {k} [{s}:{e}]: {text[s:e]!r}")
                 return 1
     print(f"{n} windows: find_periods finds the periods the scan finds")
+    # _date_cuts: the cuts _DATE_CUT finds
+    for k, text in enumerate(cases):
+        for w in range(3):
+            s, e = sorted((rng.randint(0, len(text)), rng.randint(0, len(text)))) if w else (0, len(text))
+            if targets._date_cuts(text, s, e) != [m.start() for m in targets._DATE_CUT.finditer(text, s, e)]:
+                print(f"_date_cuts differs on case {k} [{s}:{e}]: {text[s:e]!r}")
+                return 1
     # _in_date: the dates of the part of a span between two _DATE_CUTs are the span's there
     n = 0
     for k, text in enumerate(cases):

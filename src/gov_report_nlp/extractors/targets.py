@@ -30,7 +30,7 @@ end ISO strings at month or year precision ("6 tháng đầu năm 2020": "2020-0
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import accumulate, islice
 from typing import Iterator
@@ -736,7 +736,19 @@ _MAY_HOLD_DATE = regex.compile(r"tháng|\d\s?[/-]\s?\d|\d\s?\.\s?\d{1,2}(?!\d)",
 # of a span's dates is the same on either side of one (no date goes across it, so each part
 # is read from its start), and the lookbehinds see the text before the part's start.
 _DATE_CUT = regex.compile(r'[;:!?)"“”]|\.(?= \p{L})')
-_DATE_CUT_BACK = regex.compile(_DATE_CUT.pattern, regex.REVERSE)
+_DATE_CUT_CHAR = regex.compile(r'[;:!?)"“”.]')
+
+
+def _date_cuts(text: str, start: int, end: int) -> list[int]:
+    """The offsets of the _DATE_CUTs of text[start:end], in order (its characters found by a
+    class, the periods' lookahead tested here: a scan of the alternation is slower)."""
+    out = []
+    end = min(end, len(text))
+    for m in _DATE_CUT_CHAR.finditer(text, start, end):
+        x = m.start()
+        if text[x] != "." or (x + 2 < end and text[x + 1] == " " and text[x + 2].isalpha()):
+            out.append(x)
+    return out
 
 
 def _span_dates(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -753,10 +765,13 @@ def _in_date(text: str, s0: int, e0: int, a: int, b: int, cache: dict) -> bool:
     there (check_targets.py compares the two)."""
     if not _FAST:
         return _in_date_plain(text, s0, e0, a, b)
-    cut = _DATE_CUT_BACK.search(text, s0, a)
-    lo = cut.end() if cut else s0
-    cut = _DATE_CUT.search(text, b, e0) if b < e0 else None
-    hi = cut.start() if cut else e0
+    cuts = cache.get("cuts")
+    if cuts is None:  # the span's cuts, found once
+        cuts = cache["cuts"] = _date_cuts(text, s0, e0)
+    i = bisect_left(cuts, a)  # cuts[i - 1] < a <= cuts[i]
+    lo = cuts[i - 1] + 1 if i else s0
+    j = bisect_left(cuts, b, i)
+    hi = cuts[j] if j < len(cuts) else e0
     dates = cache.get((lo, hi))
     if dates is None:
         dates = cache[(lo, hi)] = _span_dates(text, lo, hi)
