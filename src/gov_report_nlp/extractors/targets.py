@@ -637,12 +637,13 @@ def _period_of(doc: Document, s: int, e: int, title: Period | None, year: int | 
     hi_cut = _SENTENCE_END_FWD.search(text, e, min(len(text), e + 300))
     hi = hi_cut.start() if hi_cut else min(len(text), e + 300)
     periods = cache.get((lo, hi))
-    if periods is None:
-        periods = cache[(lo, hi)] = find_periods(text, lo, hi, default_year=year)
-    before = [p for p in periods if p.end <= s and not _is_base(text, p, lo)]
+    if periods is None:  # the sentence's periods less its comparison bases, read once
+        periods = cache[(lo, hi)] = [p for p in find_periods(text, lo, hi, default_year=year)
+                                     if not _is_base(text, p, lo)]
+    before = [p for p in periods if p.end <= s]
     if before:
         return _period_dict(before[-1])
-    after = [p for p in periods if p.start >= e and not _is_base(text, p, lo)]
+    after = [p for p in periods if p.start >= e]
     if after:
         return _period_dict(after[0])
     return _period_dict(title) if title else None
