@@ -1,14 +1,23 @@
-"""targets' patterns as they are compiled (targets._FAST: the lexicon alternations as tries,
-the number pattern's early failures) against the plain ones (targets._FAST = False: the
-longest-first alternations of lexicon.alternation, the pattern as first written): the same
-matches (span and every group's span) for every text, found forwards or, for a REVERSE
-pattern, backwards, and from every start of a short text.
+"""targets (and periods) fast paths against their plain forms, on the same texts:
+
+- every pattern of targets.py built from a lexicon, as compiled (targets._FAST: alternations
+  as tries, the number pattern's early failures) and plain (targets._FAST = False): the same
+  matches (span and every group's span), forwards, backwards and from every start;
+- the spans skipped before the scans (no digit, no count word) hold no number;
+- _squeeze is the whitespace sub; _starts_with_phrase is the any() it replaces; the "^"
+  pattern matched is the one searched;
+- _tail (a REVERSE pattern ending in "$" matched at the window's end) finds what search finds;
+- _may_hold refuses no window its cue pattern matches;
+- find_periods with periods.SHORTCUT finds what the scan finds;
+- _date_cuts are _DATE_CUT's, and _in_date (the dates of the part of a span between two
+  cuts) answers as the span's own dates do; _MAY_HOLD_DATE refuses no window with a date;
+- _nearest_cue (the cue pattern tried where Aho-Corasick finds a cue) is the finditer's.
 
     .venv/bin/python benchmarks/check_targets.py [--fuzz 5000]
 
 Texts: the dev corpus and examples/*.txt (and their lines), and random strings of the
-lexicons' phrases in every case, digits, number separators, units, spaces and odd
-characters. Exit status 1 on the first difference.
+lexicons' phrases in every case, digits, number separators, units, date words, spaces and
+odd characters. Exit status 1 on the first difference.
 """
 from __future__ import annotations
 
