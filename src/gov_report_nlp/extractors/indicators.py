@@ -95,6 +95,8 @@ def _tables(doc: Document) -> Iterator[tuple[int, int, list[_Cell], tuple | None
     """(start, end, cells, header) of every row of a table of indicators after its header;
     header None on the header rows themselves."""
     text = doc.text
+    if SEP not in text:
+        return  # no line has a cell (SEP holds no line break): most documents
     header = None
     for ln in doc.iter_lines():
         if text.count(SEP, ln.start, ln.end) == 0:

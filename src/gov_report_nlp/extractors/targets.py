@@ -30,7 +30,7 @@ end ISO strings at month or year precision ("6 tháng đầu năm 2020": "2020-0
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import accumulate, islice
 from typing import Iterator
@@ -41,7 +41,7 @@ from .. import budget
 from ..budget import matches
 from ..lang.dates import find_dates, published_date
 from ..doc.document import Document
-from ..lexicon import alternation, load_list, load_phrases
+from ..lexicon import NOT_LOWER_SAFE, alternation, load_list, load_phrases, starts_finder
 from ..lang.numbers import parse_number, words_to_number
 from ..lang.periods import Period, find_periods
 from ..records import Evidence, Target
@@ -52,8 +52,57 @@ _NUM = r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
 _NOUN_WORD = r"(?-i:\p{Lu}{2,}[\p{L}\p{M}]*|\p{Ll}[\p{L}\p{M}]*)"
 
 
-def _alt(words) -> str:
-    return alternation(words)
+# Every alternation of lexicon phrases is written as a trie: "đồng(?:\s+chí)?"-like branches on
+# the first character (the last one in a REVERSE pattern), each tried only where that
+# character is. It matches what lexicon.alternation matches and prefers the same phrase (the
+# longest of those that fit, as the longest-first alternation does: two phrases that fit at
+# one position are one the other's prefix, or suffix when matched backwards, so they share a
+# path of the trie, on which the longer is tried first). The regex module tries the branches
+# of a plain alternation one by one, and a number's unit was most of the targets' scan time.
+# False: the plain alternation (benchmarks/check_targets.py compares the two).
+_FAST = True
+
+
+def _alt(words, reverse: bool = False, ignorecase: bool = True, space: str = r"\s+") -> str:
+    """The alternation of `words` (a space matching any whitespace), longest first, as a
+    trie; `reverse` for a pattern compiled with regex.REVERSE, `ignorecase` as its flags,
+    `space` what a space between words matches."""
+    if not _FAST:
+        return alternation(words)
+    seqs = []
+    for w in sorted(set(words), key=lambda w: (-len(w), w)):
+        toks: list[str | None] = []
+        for i, part in enumerate(w.split()):
+            if i:
+                toks.append(None)  # \s+
+            toks.extend(part)
+        if toks:
+            seqs.append(toks[::-1] if reverse else toks)
+    return _trie(seqs, reverse, ignorecase, space)[0]
+
+
+def _trie(seqs: list[list[str | None]], reverse: bool, ignorecase: bool, space: str) -> tuple[str, bool]:
+    """(the pattern of the token sequences, in their order, whether it is an alternation at
+    its top level). The sequences of one branch keep their order; an empty one (a phrase that
+    ends here) comes last, as it does in a longest-first order."""
+    groups: dict[str | None, list[list[str | None]]] = {}
+    end = False
+    for s in seqs:
+        if not s:
+            end = True
+            continue
+        key = s[0].lower() if ignorecase and s[0] is not None else s[0]
+        groups.setdefault(key, []).append(s)
+    parts = []
+    for g in groups.values():
+        tok = space if g[0][0] is None else regex.escape(g[0][0])
+        rest, alt = _trie([s[1:] for s in g], reverse, ignorecase, space)
+        if alt:
+            rest = f"(?:{rest})"
+        parts.append(rest + tok if reverse else tok + rest)
+    if end:
+        parts.append("")
+    return "|".join(parts), len(parts) > 1
 
 
 @lru_cache(maxsize=None)
@@ -63,6 +112,13 @@ def _pattern() -> regex.Pattern:
     # units and known counted nouns in one alternation, longest first ("đồng chí" before "đồng")
     known = _alt(set(load_list("units")) | set(load_list("count_nouns")) | set(load_list("target_list_nouns")))
     per = _alt(load_list("unit_per"))
+    # _FAST, two ways to fail sooner that change no match (check_targets.py): the first number
+    # is read atomically (a shorter reading of it ends before a digit, "." or "," where nothing
+    # after it can begin); the spaces before the unit are possessive (no unit begins with a
+    # space). (A lookahead before the compound amount would cost more than it saves: the
+    # search could no longer skip to the digits.)
+    num1 = rf"(?>{_NUM})" if _FAST else _NUM
+    plus = "+" if _FAST else ""
     return regex.compile(
         rf"""
         (?<![\w-])(?<!\d[.,])(?<!\d\s?/)    # not inside a word, number, code or share
@@ -70,12 +126,12 @@ def _pattern() -> regex.Pattern:
           # 2 tỷ 992 triệu đồng: a compound amount, read in its largest unit
           (?P<big>{_NUM})\s*tỷ\s+(?P<small>\d{{1,3}})\s*triệu\s+đồng
         |
-          (?P<v1>{_NUM}|\d+,\s\d(?=\s*%))   # 7,63 (or "77, 3" before %)
+          (?P<v1>{num1}|\d+,\s\d(?=\s*%))   # 7,63 (or "77, 3" before %)
           (?:                               # a range: 4-5%, 18-22 tấn/ha, 28 triệu đến 36 triệu
             \s*(?:{mult})?\s*(?:-|–|đến|tới)\s*(?P<v2>{_NUM})(?![/\d])
           | \s*/\s*(?P<of>{_NUM})(?![/\d])  # a share: 14/15, 40/1.911
           )?
-          \s*
+          \s*{plus}
           (?P<unit>
             (?:(?:{mult})\s+){{0,2}}(?:{mult})\s+(?:{units})(?!\w)  # nghìn tỷ đồng, ngàn ha
           | (?:{mult})\s+(?=(?:ha|héc\sta)\b)
@@ -90,8 +146,30 @@ def _pattern() -> regex.Pattern:
     )
 
 
+def _tail(pat: regex.Pattern, s: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
+    """pat.search(s, pos, endpos) for a REVERSE pattern whose last item is "$" (the cues read
+    before a position): a match can only end at endpos, where pat.match tries it once, where
+    search would also try every position before it (the "$" failing at each, most of the
+    time of the call); unless s has a line break there ("$" matches before it too).
+    check_targets.py compares the two."""
+    end = len(s) if endpos is None or endpos > len(s) else endpos
+    if pos < end and s[end - 1] == "\n":
+        return pat.search(s, pos, end)
+    return pat.match(s, pos, end)
+
+
 _UNIT_FIX = regex.compile(r"\s+")
 _SPACES = _UNIT_FIX
+
+
+def _squeeze(s: str) -> str:
+    """_SPACES.sub(" ", s): every run of whitespace one space. A printable string with no
+    double space has nothing to replace (every whitespace character but the space is
+    unprintable: check_targets.py checks it), and the test is much cheaper than the sub."""
+    if "  " not in s and s.isprintable():
+        return s
+    return _SPACES.sub(" ", s)
+
 _COMMA_SPACE = regex.compile(r",\s+")
 _MULTIPLE_BEFORE = regex.compile(r"(?:gấp|bằng|tăng|giảm|đạt|cao\s+hơn|thấp\s+hơn|hơn)\s*(?:khoảng|gần|hơn|trên)?\s*$", regex.IGNORECASE | regex.REVERSE)
 _YEAR_BEFORE = regex.compile(r"(?:^|\s)năm\s*$", regex.IGNORECASE | regex.REVERSE)
@@ -114,19 +192,19 @@ MAX_NOUN_WORDS = 4  # a counted noun read to a boundary further off keeps its fi
 
 
 def _value(s: str) -> float | None:
-    return parse_number(_COMMA_SPACE.sub(",", s))
+    return parse_number(_COMMA_SPACE.sub(",", s) if "," in s else s)
 
 
 @lru_cache(maxsize=None)
 def _relation_pattern() -> regex.Pattern:
-    rel = _alt(load_list("target_relations"))
+    rel = _alt(load_list("target_relations"), reverse=True)
     return regex.compile(rf"(?:^|\s)(?<!nhất\s)(?P<rel>{rel})(?:\s+(?:khoảng|xuống|lên|gấp|mức|được|chỉ|có|tới))*\s*$", regex.IGNORECASE | regex.REVERSE)
 
 
 def _relation(text: str, pos: int, floor: int) -> tuple[str | None, int]:
     """The relation word right before pos (within a few words), and where the left context starts."""
     left = text[max(floor, pos - 40):pos]
-    m = _relation_pattern().search(left, timeout=1.0)
+    m = _tail(_relation_pattern(), left)
     if not m:
         return None, pos
     return m["rel"], max(floor, pos - 40) + m.start("rel")
@@ -148,7 +226,7 @@ def _scan_spans(doc: Document):
 
 @lru_cache(maxsize=None)
 def _trailing_pattern() -> regex.Pattern:
-    words = _alt(load_list("target_indicator_trailing"))
+    words = _alt(load_list("target_indicator_trailing"), reverse=True)
     return regex.compile(rf"(?:^|\s+)(?:{words})\s*$", regex.IGNORECASE | regex.REVERSE)
 
 
@@ -195,19 +273,32 @@ def _after(text: str, a: int, b: int) -> tuple[str, regex.Match | None]:
     return after, _qualifier_stop().search(after, timeout=1.0)
 
 
+def _starts_with_phrase(low: str, phrases: frozenset[str]) -> bool:
+    """any(low == w or low.startswith(w + " ") for w in phrases): low, or its part before one
+    of its spaces, is one of them (a set lookup per space instead of a test per phrase)."""
+    if low in phrases:
+        return True
+    at = low.find(" ")
+    while at >= 0:
+        if low[:at] in phrases:
+            return True
+        at = low.find(" ", at + 1)
+    return False
+
+
 def _qualifier(after: str, stop: regex.Match | None, noun: str | None) -> str | None:
     """The counted noun and the words that qualify it after the number, up to the clause's
     end, the next number or a comparison ("12/14 xã đạt chuẩn nông thôn mới, ..." gives
     "xã đạt chuẩn nông thôn mới"); for a measurement unit, the words alone ("441 ha hồ
     tiêu bị bệnh" gives "hồ tiêu bị bệnh"). Too long a qualifier is left out."""
-    qual = _SPACES.sub(" ", after[: stop.start() if stop else len(after)]).strip()
+    qual = _squeeze(after[: stop.start() if stop else len(after)]).strip()
     for pat in (_relation_pattern(), _trailing_pattern()):
-        while qual and (m := pat.search(qual, timeout=1.0)):
+        while qual and (m := _tail(pat, qual)):
             qual = qual[: m.start()].strip()
     low = qual.lower()
     if (len(qual.split()) > MAX_QUALIFIER_WORDS
-            or any(low == w or low.startswith(w + " ") for w in load_phrases("target_indicator_bases"))
-            or any(low == w or low.startswith(w + " ") for w in load_phrases("target_indicator_trailing"))):
+            or _starts_with_phrase(low, load_phrases("target_indicator_bases"))
+            or _starts_with_phrase(low, load_phrases("target_indicator_trailing"))):
         qual = ""  # too long, a base ("đạt 98,7% kế hoạch") or a verb ("đã đầu tư vào")
     return " ".join(w for w in (noun, qual) if w) or None
 
@@ -222,7 +313,6 @@ _CLAUSE_MARK = regex.compile(r"[;:()\n|]|[,.](?!\d)|(?<!\d)[,.]", regex.REVERSE)
 # a cell of a table row ("Thu ngân sách năm 2023 | 150 tỷ đồng | 120 tỷ đồng", files.py) that
 # names what the row measures: it begins with a word, not a figure
 _ROW_LABEL = regex.compile(r"(?<![^|\n])[ \t]*\p{L}[^|\n]*(?=\|)")
-_LINE_BREAK = regex.compile(r"\n", regex.REVERSE)
 
 
 _TAIL = 40  # the closing words of an indicator are looked for in its last characters only
@@ -230,13 +320,13 @@ _TAIL = 40  # the closing words of an indicator are looked for in its last chara
 
 @lru_cache(maxsize=None)
 def _indicator_verbs() -> regex.Pattern:
-    words = _alt(load_list("target_indicator_verbs"))
+    words = _alt(load_list("target_indicator_verbs"), reverse=True)
     return regex.compile(rf"(?:^|\s+)(?:{words})\s*$", regex.IGNORECASE | regex.REVERSE)
 
 
 def _trailing_strip(words: str) -> str:
     trailing = _trailing_pattern()
-    while words and (m := trailing.search(words, max(0, len(words) - _TAIL), timeout=1.0)):
+    while words and (m := _tail(trailing, words, max(0, len(words) - _TAIL))):
         words = words[: m.start()].strip()
     return words
 
@@ -253,14 +343,17 @@ def _indicator(text: str, start: int, floor: int, after: tuple[int, int], noun: 
     elif lo > floor:  # a clause longer than MAX_CLAUSE_CHARS: its last words, from a word start
         space = text.find(" ", lo, start)
         lo = space + 1 if space >= 0 else start
-    words = _SPACES.sub(" ", text[lo:start]).strip()
+    words = _squeeze(text[lo:start]).strip()
+    verb = False
     for pat in (_trailing_pattern(), _indicator_verbs()):  # "ước đạt", "đạt" before "trên"
         while words:
-            m = pat.search(words, max(0, len(words) - _TAIL), timeout=1.0)
+            m = _tail(pat, words, max(0, len(words) - _TAIL))
             if not m:
                 break
             words = words[: m.start()].strip()
-    words = _trailing_strip(words)
+            verb = pat is not _trailing_pattern()
+    if verb:  # else the first loop left no trailing word
+        words = _trailing_strip(words)
     if not words and cut and cut.group() == "|":
         # a figure alone in a table cell: the row's first cell of words names what it measures
         label = _ROW_LABEL.search(text, floor, start)
@@ -292,13 +385,13 @@ def _coordinated() -> regex.Pattern:
     return regex.compile(rf"\s*,\s*(?:{_alt(nouns)})(?=\s*[,.;:)\n]|\s*$)", regex.IGNORECASE)
 
 
-def _counted_noun(text: str, pos: int, end: int) -> tuple[str, int] | None:
+def _counted_noun(text: str, pos: int, end: int, known_match=False) -> tuple[str, int] | None:
     """The counted noun that starts at pos, as written, and where it ends: a known noun whole
     (with the known nouns coordinated after it), an abbreviation alone ("29 MBA"), else the
     words up to the first boundary, a digit or a mark: all of them when at most
     MAX_NOUN_WORDS, else the first two. None when the first word is a boundary or no noun."""
     known, bound, word = _noun_patterns()
-    m = known.match(text, pos, end)
+    m = known.match(text, pos, end) if known_match is False else known_match  # the caller's, when it has it
     if m:
         stop = m.end()
         while (c := _coordinated().match(text, stop, end)) is not None:
@@ -338,10 +431,12 @@ def _counted_noun(text: str, pos: int, end: int) -> tuple[str, int] | None:
 def _frame_patterns() -> dict[str, regex.Pattern]:
     def cue(name: str, tail: str) -> regex.Pattern:
         # a cue that must reach the end of the window is searched from the end (fast to fail)
-        flags = regex.IGNORECASE | (regex.REVERSE if tail.endswith("$") else 0)
-        return regex.compile(rf"(?:^|[\s(,;:])(?:{_alt(load_list(name))}){tail}", flags)
+        back = tail.endswith("$")
+        flags = regex.IGNORECASE | (regex.REVERSE if back else 0)
+        return regex.compile(rf"(?:^|[\s(,;:])(?:{_alt(load_list(name), reverse=back)}){tail}", flags)
 
     not_nouns = _alt(load_list("target_not_nouns"))
+    not_nouns_back = _alt(load_list("target_not_nouns"), reverse=True)
     outcome = _alt(load_list("target_outcome_after"))
     return {
         "activity": cue("target_activity_verbs", r"(?!\w)"),
@@ -350,15 +445,15 @@ def _frame_patterns() -> dict[str, regex.Pattern]:
         "makeup": cue("target_makeup_cues", r"(?!\w)"),
         "makeup_adjacent": cue("target_makeup_cues", r"\s*(?:có\s+)?(?:khoảng|gần|hơn|trên|tới)?\s*$"),
         # lowercase only: "Bộ Kế hoạch và Đầu tư" is a name, not a plan
-        "plan": regex.compile(rf"(?:^|[\s(,;:])(?:{_alt(load_list('target_plan_cues'))})(?!\w)"),
+        "plan": regex.compile(rf"(?:^|[\s(,;:])(?:{_alt(load_list('target_plan_cues'), ignorecase=False)})(?!\w)"),
         "policy": cue("target_policy_cues", r"[^,;:.()\n]*$"),  # in the same clause
         "distance": cue("target_distance_cues", r"(?:\s+\w+){0,5}\s*$"),
         # "rộng 500 m2" (an adjective), not "với chiều dài 10 km" (a measure of a result)
-        "size": regex.compile(rf"(?:^|[\s(,;:])(?<!chiều\s)(?:{_alt(load_list('target_size_cues'))})"
+        "size": regex.compile(rf"(?:^|[\s(,;:])(?<!chiều\s)(?:{_alt(load_list('target_size_cues'), reverse=True)})"
                               r"\s*(?:khoảng|gần|hơn|trên|chừng|tới)?\s*$", regex.IGNORECASE | regex.REVERSE),
         "vote": cue("target_vote_cues", r"(?!\w)"),
         "vote_after": regex.compile(r"^\s*(?:\w+\s+){0,2}?(?:đại\s+biểu|số\s+phiếu|phiếu|cử\s+tri)(?!\w)", regex.IGNORECASE),
-        "not_noun_before": regex.compile(rf"(?:^|\s)(?:{not_nouns})\s*$", regex.IGNORECASE | regex.REVERSE),
+        "not_noun_before": regex.compile(rf"(?:^|\s)(?:{not_nouns_back})\s*$", regex.IGNORECASE | regex.REVERSE),
         "incident": cue("target_incident_cues", r"(?!\w)"),
         "not_noun": regex.compile(rf"(?:{not_nouns})(?!\w)", regex.IGNORECASE),
         "outcome": regex.compile(rf"^\s*(?:[\w-]+\s+){{0,3}}?(?:{outcome})(?!\w)", regex.IGNORECASE),
@@ -387,6 +482,8 @@ def _cue_pattern() -> regex.Pattern:
     phrases match much faster than case-folded ones."""
     def lit(name: str) -> str:
         words = {" ".join(w.lower().split()) for w in load_list(name)}
+        if _FAST:
+            return _alt(words, ignorecase=False, space=" ")
         return "|".join(regex.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
 
     parts = [rf"(?P<{k}>{lit(f'target_{k}_cues' if k != 'activity' else 'target_activity_verbs')})"
@@ -394,14 +491,30 @@ def _cue_pattern() -> regex.Pattern:
     return regex.compile(rf"(?<!\w)(?:{'|'.join(parts)})(?!\w)")
 
 
+@lru_cache(maxsize=None)
+def _cue_starts():
+    """lowered window -> where a cue of _cue_pattern() may begin (lexicon.starts_finder: None
+    without pyahocorasick)."""
+    names = [f"target_{k}_cues" if k != "activity" else "target_activity_verbs" for k in _CUE_KINDS]
+    return starts_finder({" ".join(w.lower().split()) for name in names for w in load_list(name)})
+
+
 def _nearest_cue(left: str) -> str | None:
     """The kind of the cue nearest before a count in its sentence (an activity verb, an award,
     a meeting's adoption, a make-up), when the words between them, less the items of a list
     the cue governs, are at most MAX_CUE_GAP_WORDS."""
-    low = _SPACES.sub(" ", left.lower())
+    low = _squeeze(left.lower())
     last = None
-    for last in _cue_pattern().finditer(low, timeout=1.0):
-        pass
+    starts = _cue_starts() if _FAST else None
+    if starts is None:
+        for last in _cue_pattern().finditer(low, timeout=1.0):
+            pass
+    else:  # finditer's matches, the pattern tried only where a cue begins (a short window)
+        match = _cue_pattern().match
+        at = 0
+        for p in starts(low):
+            if p >= at and (m := match(low, p)) is not None:
+                last, at = m, m.end()
     if last is None:
         return None
     gap = _LIST_ITEM.sub(" ", low[last.end():])
@@ -409,6 +522,32 @@ def _nearest_cue(left: str) -> str | None:
 
 
 _DIGIT_NEAR = regex.compile(r"\d\s*$")
+
+
+@lru_cache(maxsize=None)
+def _first_words(name: str, ignorecase: bool):
+    """lexicon.starts_finder of the first words of the phrases of a cue list (lowered for a
+    case-insensitive pattern); None without pyahocorasick."""
+    firsts = {w.split()[0] for w in load_list(name) if w.split()}
+    return starts_finder({w.lower() for w in firsts} if ignorecase else firsts)
+
+
+def _may_hold(name: str, window: str, ignorecase: bool = True) -> bool:
+    """Whether `window` may hold a match of a cue pattern built from the list `name` (a
+    frame pattern of _frame_patterns): each match holds one of its phrases, so the phrase's
+    first word occurs in the window as written, or in the lowered window when lowering keeps
+    what a case-insensitive pattern matches (NOT_LOWER_SAFE). True when unsure; the pattern's
+    search is spared where False (check_targets.py checks it never is where it matches)."""
+    if not _FAST:
+        return True
+    finder = _first_words(name, ignorecase)
+    if finder is None:
+        return True
+    if ignorecase:
+        if NOT_LOWER_SAFE.search(window) is not None:
+            return True
+        window = window.lower()
+    return bool(finder(window))
 
 
 def _one_incident(text: str, left: str, noun_end: int, e0: int) -> bool:
@@ -420,6 +559,8 @@ def _one_incident(text: str, left: str, noun_end: int, e0: int) -> bool:
     cut = _SENTENCE_END_FWD.search(right)
     right = right[:cut.start()] if cut else right
     for part in (left, right):
+        if not _may_hold("target_incident_cues", part):
+            continue
         for m in fp["incident"].finditer(part, timeout=1.0):
             if not _DIGIT_NEAR.search(part, max(0, m.start() - 4), m.start() + 1):
                 return True
@@ -436,11 +577,12 @@ def _count_is_result(text: str, floor: int, s: int, noun_end: int, e0: int,
         return False
     if _one_incident(text, left, noun_end, e0):
         return False  # the dead or hurt of one accident, the suspects of one case
-    if of is not None or _RANK_BEFORE.search(left[-30:]):
+    if of is not None or _tail(_RANK_BEFORE, left[-30:]):
         return True
     if rel and rel.lower() not in _NO_COUNT_RELATIONS:
         return True
-    if cue == "activity" or fp["plan"].search(left, timeout=1.0):
+    if cue == "activity" or (_may_hold("target_plan_cues", left, ignorecase=False)
+                             and fp["plan"].search(left, timeout=1.0)):
         return True
     return fp["outcome"].match(text[noun_end:min(e0, noun_end + 60)], timeout=1.0) is not None
 
@@ -450,19 +592,20 @@ def _measure_is_result(text: str, floor: int, s: int, e: int, e0: int, unit: str
     (a rate that rose or fell, "lãi suất giảm khoảng 2%", is a statistic of the period)."""
     fp = _frame_patterns()
     near = text[max(floor, s - 60):s]
-    if fp["policy"].search(text[max(floor, s - 90):s], timeout=1.0) and (rel or "").lower() not in ("tăng", "giảm"):
+    if _tail(fp["policy"], text[max(floor, s - 90):s]) and (rel or "").lower() not in ("tăng", "giảm"):
         return False
     base = unit.split("/")[0].strip().lower()
-    if base in _LENGTH_UNITS and fp["distance"].search(near, timeout=1.0):
+    if base in _LENGTH_UNITS and _tail(fp["distance"], near):
         return False
-    if fp["size"].search(near[-30:], timeout=1.0):
+    if _tail(fp["size"], near[-30:]):
         return False  # "rộng 500 m2": the size of one object
     if base in ("%", "phần trăm"):
-        if fp["vote"].search(_sentence_left(text, floor, s, 120), timeout=1.0):
+        sentence = _sentence_left(text, floor, s, 120)
+        if _may_hold("target_vote_cues", sentence) and fp["vote"].search(sentence, timeout=1.0):
             return False
         if fp["vote_after"].match(text[e:min(e0, e + 40)], timeout=1.0):
             return False
-    if base.endswith("người") and fp["makeup_adjacent"].search(near, timeout=1.0):
+    if base.endswith("người") and _tail(fp["makeup_adjacent"], near):
         return False  # "dân số 85.082 người": the make-up of an area
     return True
 
@@ -481,7 +624,7 @@ _COMPARISON_BEFORE = regex.compile(
 
 def _is_base(text: str, p: Period, floor: int = 0) -> bool:
     """Whether a period is the base of a comparison ("so với cùng kỳ năm 2019")."""
-    return _COMPARISON_BEFORE.search(text, max(floor, p.start - 25), p.start) is not None
+    return _tail(_COMPARISON_BEFORE, text, max(floor, p.start - 25), p.start) is not None
 
 
 def _period_of(doc: Document, s: int, e: int, title: Period | None, year: int | None,
@@ -494,12 +637,13 @@ def _period_of(doc: Document, s: int, e: int, title: Period | None, year: int | 
     hi_cut = _SENTENCE_END_FWD.search(text, e, min(len(text), e + 300))
     hi = hi_cut.start() if hi_cut else min(len(text), e + 300)
     periods = cache.get((lo, hi))
-    if periods is None:
-        periods = cache[(lo, hi)] = find_periods(text, lo, hi, default_year=year)
-    before = [p for p in periods if p.end <= s and not _is_base(text, p, lo)]
+    if periods is None:  # the sentence's periods less its comparison bases, read once
+        periods = cache[(lo, hi)] = [p for p in find_periods(text, lo, hi, default_year=year)
+                                     if not _is_base(text, p, lo)]
+    before = [p for p in periods if p.end <= s]
     if before:
         return _period_dict(before[-1])
-    after = [p for p in periods if p.start >= e and not _is_base(text, p, lo)]
+    after = [p for p in periods if p.start >= e]
     if after:
         return _period_dict(after[0])
     return _period_dict(title) if title else None
@@ -554,10 +698,10 @@ def _negative_patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, r
     """(cue before, cue after, adjacent cue, unit not followed by): numbers that are no target."""
     neg_before = load_phrases("target_negative_cues")
     neg_after = load_phrases("target_negative_after")
-    neg_before_re = regex.compile(r"(?:" + _alt(neg_before) + r")(?:[\s,]+\w+){0,4}\s*$", regex.IGNORECASE | regex.REVERSE)
+    neg_before_re = regex.compile(r"(?:" + _alt(neg_before, reverse=True) + r")(?:[\s,]+\w+){0,4}\s*$", regex.IGNORECASE | regex.REVERSE)
     neg_after_re = regex.compile(r"^\s*(?:\w+\s+){0,6}?(?:" + _alt(neg_after) + r")(?!\w)", regex.IGNORECASE)
     adjacent = load_phrases("target_negative_adjacent")
-    neg_adjacent_re = regex.compile(r"(?:^|[\s(])(?:" + _alt(adjacent) + r")\s*(?:khoảng|gần|hơn|trên)?\s*$", regex.IGNORECASE | regex.REVERSE)
+    neg_adjacent_re = regex.compile(r"(?:^|[\s(])(?:" + _alt(adjacent, reverse=True) + r")\s*(?:khoảng|gần|hơn|trên)?\s*$", regex.IGNORECASE | regex.REVERSE)
     not_followed = load_phrases("unit_not_followed")
     not_followed_re = regex.compile(r"\s+(?:" + _alt(not_followed) + r")(?!\w)", regex.IGNORECASE)
     return neg_before_re, neg_after_re, neg_adjacent_re, not_followed_re
@@ -566,8 +710,8 @@ def _negative_patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, r
 @lru_cache(maxsize=None)
 def _word_number_pattern() -> regex.Pattern:
     """A number in words and the lowercase word after it ("ba công trình")."""
-    first = _alt(_COUNT_WORDS_FIRST)
-    nxt = _alt(_COUNT_WORDS_NEXT)
+    first = _alt(_COUNT_WORDS_FIRST, ignorecase=False)
+    nxt = _alt(_COUNT_WORDS_NEXT, ignorecase=False)
     # lowercase: after its verb a number in words is never capitalized
     return regex.compile(rf"(?<!\w)(?P<w>(?:{first})(?:\s+(?:{nxt})){{0,2}})\s+(?=\p{{Ll}})")
 
@@ -575,13 +719,69 @@ def _word_number_pattern() -> regex.Pattern:
 @lru_cache(maxsize=None)
 def _activity_before() -> regex.Pattern:
     """An activity verb right before a number in words: "khánh thành ba công trình"."""
-    verbs = _alt(load_list("target_activity_verbs"))
+    verbs = _alt(load_list("target_activity_verbs"), reverse=True)
     return regex.compile(rf"(?:^|\s)(?:{verbs})(?:\s+(?:được|thêm|mới|tổng\s+cộng))?\s+$", regex.IGNORECASE | regex.REVERSE)
 
 
 # a cheap test before the scan for numbers in words: one of their first words is there (the
 # standard library's engine finds a literal alternation faster than a scan of the full pattern)
 _COUNT_WORD_ANY = re.compile(" (?:" + "|".join(_COUNT_WORDS_FIRST) + ") ")
+_DIGIT = regex.compile(r"\d")  # a match of _pattern() begins with one
+_SHORT_SPAN = 1000  # characters
+# what every date of dates.DATE_PATTERNS holds: "tháng", or a day and a month (or a month and
+# a year) with a separator between them, a month of one or two digits before "." (a span
+# without one has no date: dates.find_dates is not run there; check_targets.py checks it)
+_MAY_HOLD_DATE = regex.compile(r"tháng|\d\s?[/-]\s?\d|\d\s?\.\s?\d{1,2}(?!\d)", regex.IGNORECASE)
+# A character no date of dates.DATE_PATTERNS holds and none of its lookaheads reads past: a
+# mark of DATE_PATTERNS' text never ("; : ! ? ) quotes"), or a period before a space and a
+# letter (a sentence's end; a period a date holds is a separator before a digit). The scan
+# of a span's dates is the same on either side of one (no date goes across it, so each part
+# is read from its start), and the lookbehinds see the text before the part's start.
+_DATE_CUT = regex.compile(r'[;:!?)"“”]|\.(?= \p{L})')
+_DATE_CUT_CHAR = regex.compile(r'[;:!?)"“”.]')
+
+
+def _date_cuts(text: str, start: int, end: int) -> list[int]:
+    """The offsets of the _DATE_CUTs of text[start:end], in order (its characters found by a
+    class, the periods' lookahead tested here: a scan of the alternation is slower)."""
+    out = []
+    end = min(end, len(text))
+    for m in _DATE_CUT_CHAR.finditer(text, start, end):
+        x = m.start()
+        if text[x] != "." or (x + 2 < end and text[x + 1] == " " and text[x + 2].isalpha()):
+            out.append(x)
+    return out
+
+
+def _span_dates(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the dates of text[start:end] (dates.find_dates), not looked for where
+    there can be none."""
+    if not _MAY_HOLD_DATE.search(text, start, end):
+        return []
+    return [(d.start, d.end) for d in find_dates(text, start, end)]
+
+
+def _in_date(text: str, s0: int, e0: int, a: int, b: int, cache: dict) -> bool:
+    """Whether one of the dates of text[s0:e0] overlaps [a, b): the dates of the part of the
+    span between the _DATE_CUT before a and the one after b, which are those of the span
+    there (check_targets.py compares the two)."""
+    if not _FAST:
+        return _in_date_plain(text, s0, e0, a, b)
+    cuts = cache.get("cuts")
+    if cuts is None:  # the span's cuts, found once
+        cuts = cache["cuts"] = _date_cuts(text, s0, e0)
+    i = bisect_left(cuts, a)  # cuts[i - 1] < a <= cuts[i]
+    lo = cuts[i - 1] + 1 if i else s0
+    j = bisect_left(cuts, b, i)
+    hi = cuts[j] if j < len(cuts) else e0
+    dates = cache.get((lo, hi))
+    if dates is None:
+        dates = cache[(lo, hi)] = _span_dates(text, lo, hi)
+    return any(ds < b and a < de for ds, de in dates)
+
+
+def _in_date_plain(text: str, s0: int, e0: int, a: int, b: int) -> bool:
+    return any(ds < b and a < de for ds, de in _span_dates(text, s0, e0))
 
 
 def _has_count_word(text: str, start: int, end: int) -> bool:
@@ -621,6 +821,7 @@ def _units() -> frozenset[str]:
     return load_phrases("units")
 
 
+@lru_cache(maxsize=4096)
 def _is_measure(unit: str) -> bool:
     """Whether a matched unit is a measurement unit (possibly after multiplier words)."""
     words = unit.lower().split()
@@ -639,24 +840,27 @@ def _candidates(doc: Document) -> Iterator[Target]:
     mult = load_phrases("unit_multipliers")
     pat = _pattern()
     seen: set[tuple[int, int]] = set()
+    doc_words = _COUNT_WORD_ANY.search(text) is not None  # else no span has one
     for s0, e0 in _scan_spans(doc):
-        found = matches(pat, text, s0, e0)
+        has_words = doc_words and _has_count_word(text, s0, e0)
+        if not has_words and _DIGIT.search(text, s0, e0) is None:
+            continue  # no number in digits or in words here: nothing below would be read
+        # a paragraph of a few hundred characters is scanned without the time limit (its checks
+        # of the clock cost a fifth of the scan; no pattern here takes long over a short span)
+        found = list(pat.finditer(text, s0, e0)) if e0 - s0 <= _SHORT_SPAN else matches(pat, text, s0, e0)
         words_found = [w for w in matches(_word_number_pattern(), text, s0, e0)
-                       if _activity_before().search(text, max(s0, w.start() - 40), w.start(), timeout=1.0)
-                       ] if _has_count_word(text, s0, e0) else []
-        # the dates only of a span with a quantity (most have none)
-        dates: list[tuple[int, int]] | None = None  # read when a quantity first needs them
+                       if _tail(_activity_before(), text, max(s0, w.start() - 40), w.start())
+                       ] if has_words else []
+        date_cache: dict[tuple[int, int], list[tuple[int, int]]] = {}
 
         def in_date(a: int, b: int) -> bool:
-            nonlocal dates
-            if dates is None:
-                dates = [(d.start, d.end) for d in find_dates(text, s0, e0)]
-            return any(ds < b and a < de for ds, de in dates)
+            return _in_date(text, s0, e0, a, b, date_cache)
         consumed = s0  # the end of the last quantity read ("8,5 ha/10 ha" is one)
         # numbers in digits and in words, in the order of the text; each target is yielded as
         # it is read, so that find_targets stops reading once it has enough
+        # (with no number in words, the scan's own order: its matches do not overlap)
         events = sorted([(m.start(), 0, m) for m in found] + [(w.start(), 1, w) for w in words_found],
-                        key=lambda x: (x[0], x[1]))
+                        key=lambda x: (x[0], x[1])) if words_found else [(0, 0, m) for m in found]
         for _, is_words, m in events:
             if is_words:
                 t = _word_target(doc, m, e0)
@@ -670,8 +874,7 @@ def _candidates(doc: Document) -> Iterator[Target]:
             seen.add((s, e))
             # the start of the line, looked for no further back than any context is read
             lo = max(s0, s - 2 * MAX_CLAUSE_CHARS)
-            nl = _LINE_BREAK.search(text, lo, s)
-            floor = nl.end() if nl else lo
+            floor = text.rfind("\n", lo, s) + 1 or lo  # after the last line break, as _LINE_BREAK finds it
             left = text[max(floor, s - 60):s]
             of = None
             vmax = None
@@ -690,8 +893,8 @@ def _candidates(doc: Document) -> Iterator[Target]:
                 raw_unit = m["unit"].strip()
                 measure = _is_measure(raw_unit) and (not m["noun"] or raw_unit.lower() in mult)
                 if measure:
-                    unit = _UNIT_FIX.sub(" ", (m["unit"] + (m["per"] or "")).strip())
-                    if raw_unit.lower() == "lần" and value == int(value) and not _MULTIPLE_BEFORE.search(left[-20:]):
+                    unit = _squeeze((m["unit"] + (m["per"] or "")).strip())
+                    if raw_unit.lower() == "lần" and value == int(value) and not _tail(_MULTIPLE_BEFORE, left[-20:]):
                         continue  # "lần" measures a multiple ("gấp 1,5 lần", "tăng 215,4 lần"), not a count of times
                     # a share of two measures: "8,5 ha/10 ha"
                     sh = _SHARE_AFTER.match(text, e, min(e0, e + _NEAR))
@@ -712,21 +915,21 @@ def _candidates(doc: Document) -> Iterator[Target]:
                     kn = _noun_patterns()[0].match(text, at, min(e0, at + _NEAR))
                     if nn and not (kn and kn.end() > nn.end()):
                         continue
-                    read = _counted_noun(text, at, min(e0, at + _NEAR))
+                    read = _counted_noun(text, at, min(e0, at + _NEAR), kn)
                     if read is None:
                         continue
                     noun, noun_end = read
                     if _YEAR_VALUE.fullmatch(m["v1"]) and not known_noun(noun):
                         continue  # "năm 2016 tổ chức ...": a year is never a count
                     if m["per"] and noun_end <= m.end("unit"):
-                        unit = _UNIT_FIX.sub(" ", (prefix + noun + m["per"]).strip())
+                        unit = _squeeze((prefix + noun + m["per"]).strip())
                         noun_end = m.end()
                     else:
-                        unit = _UNIT_FIX.sub(" ", (prefix + noun).strip())
+                        unit = _squeeze((prefix + noun).strip())
                     e = noun_end
             # "đạt 12, 18 tiêu chí": a bare number before this one shares its unit and frame
-            lst = _LIST_NUMBER_BEFORE.search(text, max(floor, s - 8), s)
-            if lst and fp["not_noun_before"].search(text, max(floor, lst.start() - 16), lst.start()):
+            lst = _tail(_LIST_NUMBER_BEFORE, text, max(floor, s - 8), s)
+            if lst and _tail(fp["not_noun_before"], text, max(floor, lst.start() - 16), lst.start()):
                 lst = None
             head = lst.start() if lst else s
             rel, rel_start = _relation(text, head, floor)
@@ -737,10 +940,10 @@ def _candidates(doc: Document) -> Iterator[Target]:
                 if in_date(lst.start(), s):
                     continue
                 left = text[max(floor, head - 60):head]
-            if neg_before_re.search(left, timeout=1.0) or neg_adjacent_re.search(left, timeout=1.0):
+            if _tail(neg_before_re, left) or _tail(neg_adjacent_re, left):
                 continue
-            if (m["v1"] and _YEAR_VALUE.fullmatch(m["v1"]) and _YEAR_BEFORE.search(left)) or (
-                    _ORDINAL_BEFORE.search(left) and not _RANK_BEFORE.search(left)):
+            if (m["v1"] and _YEAR_VALUE.fullmatch(m["v1"]) and _tail(_YEAR_BEFORE, left)) or (
+                    _tail(_ORDINAL_BEFORE, left) and not _tail(_RANK_BEFORE, left)):
                 continue  # "năm 2020 ...", "thứ 2": a year or an ordinal
             after = text[e:min(e0, e + 60)]
             if not_followed_re.match(after, timeout=1.0):
@@ -752,11 +955,11 @@ def _candidates(doc: Document) -> Iterator[Target]:
                     continue
                 noun = None
             else:
-                if _ALL_BEFORE.search(left):
+                if _tail(_ALL_BEFORE, left):
                     continue
                 if _SO_AFTER.match(after):
                     continue  # "1 Công văn số ...": a document, not a count
-                if neg_after_re.search(after, timeout=1.0):
+                if neg_after_re.match(after):  # it begins with "^": search would try only here
                     continue
                 if _NAME_AFTER.match(after) and not _WORDS_AFTER.match(after):
                     continue  # "2 xã Đắk Nia": a count naming places, not a result
@@ -809,7 +1012,7 @@ def _word_target(doc: Document, w: regex.Match, e0: int) -> Target | None:
     floor = _line_start(text, s)
     if fp["award"].search(_sentence_left(text, floor, s)[-80:], timeout=1.0):
         return None
-    unit = _UNIT_FIX.sub(" ", noun)
+    unit = _squeeze(noun)
     return Target(
         indicator=_indicator(text, s, floor, (e, e0), unit),
         value=value, unit=unit, text=text[s:e], evidence=Evidence.of(text, s, e),

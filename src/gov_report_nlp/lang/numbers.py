@@ -147,6 +147,8 @@ def parse_number(s: str) -> float | None:
     'mười lăm' 15, 'nửa' 0.5. None when s is not one number."""
     if s is None:
         return None
+    if s.isdigit() and s.isascii():  # "2020", "01": the common case, as _parse_digits reads it
+        return float(int(s))
     s = s.strip()
     if not s:
         return None

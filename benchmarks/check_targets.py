@@ -1,0 +1,269 @@
+"""targets (and periods) fast paths against their plain forms, on the same texts:
+
+- every pattern of targets.py built from a lexicon, as compiled (targets._FAST: alternations
+  as tries, the number pattern's early failures) and plain (targets._FAST = False): the same
+  matches (span and every group's span), forwards, backwards and from every start;
+- the spans skipped before the scans (no digit, no count word) hold no number;
+- _squeeze is the whitespace sub; _starts_with_phrase is the any() it replaces; the "^"
+  pattern matched is the one searched;
+- _tail (a REVERSE pattern ending in "$" matched at the window's end) finds what search finds;
+- _may_hold refuses no window its cue pattern matches;
+- find_periods with periods.SHORTCUT finds what the scan finds;
+- _date_cuts are _DATE_CUT's, and _in_date (the dates of the part of a span between two
+  cuts) answers as the span's own dates do; _MAY_HOLD_DATE refuses no window with a date;
+- _nearest_cue (the cue pattern tried where Aho-Corasick finds a cue) is the finditer's.
+
+    .venv/bin/python benchmarks/check_targets.py [--fuzz 5000]
+
+Texts: the dev corpus and examples/*.txt (and their lines), and random strings of the
+lexicons' phrases in every case, digits, number separators, units, date words, spaces and
+odd characters. Exit status 1 on the first difference.
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from pathlib import Path
+
+import regex
+
+
+sys.path.insert(0, str(Path(__file__).parent))
+from bench import equivalence_cases  # noqa: E402
+
+# the lexicons whose phrases the patterns are built from
+LISTS = ("units", "count_nouns", "target_list_nouns", "unit_multipliers", "unit_per", "target_relations",
+         "target_indicator_trailing", "target_indicator_scopes", "target_qualifier_stops",
+         "target_indicator_verbs", "target_noun_boundaries", "target_not_nouns", "target_outcome_after",
+         "target_activity_verbs", "target_award_cues", "target_adoption_cues", "target_makeup_cues",
+         "target_plan_cues", "target_policy_cues", "target_distance_cues", "target_size_cues",
+         "target_vote_cues", "target_incident_cues", "target_negative_cues", "target_negative_after",
+         "target_negative_adjacent", "unit_not_followed")
+
+
+def patterns(targets) -> dict:
+    """Every pattern of the module built from a lexicon, by name, compiled afresh."""
+    out = {
+        "number": targets._pattern.__wrapped__(),
+        "relation": targets._relation_pattern.__wrapped__(),
+        "trailing": targets._trailing_pattern.__wrapped__(),
+        "scope": targets._scope_pattern.__wrapped__(),
+        "qualifier_stop": targets._qualifier_stop.__wrapped__(),
+        "indicator_verbs": targets._indicator_verbs.__wrapped__(),
+        "coordinated": targets._coordinated.__wrapped__(),
+        "word_number": targets._word_number_pattern.__wrapped__(),
+        "activity_before": targets._activity_before.__wrapped__(),
+        "cue": targets._cue_pattern.__wrapped__(),
+    }
+    out.update({f"noun[{i}]": p for i, p in enumerate(targets._noun_patterns.__wrapped__())})
+    out.update({f"negative[{i}]": p for i, p in enumerate(targets._negative_patterns.__wrapped__())})
+    out.update({f"frame.{k}": p for k, p in targets._frame_patterns.__wrapped__().items()})
+    return out
+
+
+def scan(pat, text: str) -> list:
+    """Every match's span and group spans, and for a short text the match and search from
+    every start (a REVERSE pattern: up to every end)."""
+    out = [m.regs for m in pat.finditer(text)]
+    if len(text) <= 120:
+        back = bool(pat.flags & regex.REVERSE)
+        for k in range(len(text) + 1):
+            args = (text, 0, k) if back else (text, k)
+            m, s = pat.match(*args), pat.search(*args)
+            out.append((m and m.regs, s and s.regs))
+    return out
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--fuzz", type=int, default=5_000)
+    args = ap.parse_args(argv)
+    from gov_report_nlp.extractors import targets
+    from gov_report_nlp.doc.make import make_document
+    from gov_report_nlp.lang.dates import find_dates
+    from gov_report_nlp.lexicon import load_list, load_phrases
+
+    assert targets._FAST
+    fast = patterns(targets)
+    targets._FAST = False
+    try:
+        plain = patterns(targets)
+    finally:
+        targets._FAST = True
+    # _squeeze skips the sub on a printable string with no double space
+    odd = [f"U+{cp:04X}" for cp in range(0x110000) if not 0xD800 <= cp < 0xE000 and chr(cp) != " "
+           and chr(cp).isprintable() and targets._SPACES.match(chr(cp))]
+    if odd:
+        print(f"printable whitespace: {odd}")
+        return 1
+    differ = [k for k in fast if fast[k].pattern != plain[k].pattern]
+    print(f"{len(differ)} of {len(fast)} patterns differ in form: {', '.join(differ)}")
+    words = sorted({w for name in LISTS for w in load_list(name)})
+    pieces = words + [w.upper() for w in words] + [w.title() for w in words] + \
+        [w.replace(" ", "  ") for w in words[::5]] + [w.replace(" ", "\n") for w in words[::7]] + \
+        [" ", " ", " ", "  ", "\n", ",", ", ", ".", ";", ":", "(", ")", "/", "-", "–", "%", "“", "”", '"',
+         "0", "1", "2", "12", "2020", "1.234", "7,63", "1.234,5", "77, 3", "4-5", "14/15", " tỷ ", " triệu ",
+         "đồng", "ha", "héc ta", "a", "Đ", "x", "İ", "ſ", "K", "ß", "thứ", "năm", "số", "ba", "hai",
+         "ngày", "tháng", "Tháng", "THÁNG", "quý I", "Quý", "năm 2020", "NĂM", "giai đoạn 2021-2025", "6 tháng đầu năm", "mùng", "sáng", "chiều", "từ", "đến", "và", "âm lịch", "28/7/2020", "14.5.2011",
+         "20-6", "7 và 8/8", "12.5", "(23/11)", "6/2020", "1.2", ". 3", "5 .3", " / ",
+         "đề nghị tặng", "tặng", "; ", ": ", "!", "?", ")", ". A", ". 5", ".5", " âm lịch", "(", "ngày 5", "kết nạp", "thông qua", "gồm", "ban hành", "3 kế hoạch; ", "và "]
+    cases = equivalence_cases(pieces, args.fuzz, seed=18, most=12)
+    names = list(fast)
+    for k, text in enumerate(cases):
+        for name in names:
+            want, got = scan(plain[name], text), scan(fast[name], text)
+            if want != got:
+                print(f"{name} differs on case {k}: {text!r}\n  plain: {want!r}\n  fast:  {got!r}")
+                return 1
+    print(f"{len(cases)} texts x {len(names)} patterns: identical")
+    # the spans skipped: one with no digit has no number in digits, one where _has_count_word
+    # sees no first word of a number in words has no number in words
+    rng = random.Random(18)
+    pat, in_words = fast["number"], fast["word_number"]
+    for k, text in enumerate(cases):
+        for w in range(5):
+            s, e = sorted((rng.randint(0, len(text)), rng.randint(0, len(text)))) if w else (0, len(text))
+            if not targets._DIGIT.search(text, s, e) and pat.search(text, s, e):
+                print(f"a number in a window with no digit, case {k} [{s}:{e}]: {text[s:e]!r}")
+                return 1
+            if not targets._MAY_HOLD_DATE.search(text, s, e) and find_dates(text, s, e):
+                print(f"a date in a window _MAY_HOLD_DATE refuses, case {k} [{s}:{e}]: {text[s:e]!r}")
+                return 1
+            if targets._squeeze(text[s:e]) != targets._SPACES.sub(" ", text[s:e]):
+                print(f"_squeeze differs, case {k} [{s}:{e}]: {text[s:e]!r}")
+                return 1
+            if not targets._has_count_word(text, s, e) and in_words.search(text, s, e):
+                print(f"no count word but a number in words, case {k} [{s}:{e}]: {text[s:e]!r}")
+                return 1
+    print(f"{len(cases)} texts: no number in a span skipped, no date where none is looked for")
+    # _tail: a REVERSE pattern that ends in "$" matched at the window's end finds what search finds
+    tails = {k: fast[k] for k in ("relation", "trailing", "indicator_verbs", "activity_before", "negative[0]",
+                                  "negative[2]", "frame.policy", "frame.distance", "frame.size",
+                                  "frame.makeup_adjacent", "frame.not_noun_before")}
+    tails.update({k: getattr(targets, k) for k in ("_MULTIPLE_BEFORE", "_YEAR_BEFORE", "_ORDINAL_BEFORE", "_RANK_BEFORE",
+                                                   "_ALL_BEFORE", "_LIST_NUMBER_BEFORE", "_COMPARISON_BEFORE")})
+    for k, pat in tails.items():
+        if not pat.flags & regex.REVERSE or not pat.pattern.rstrip().endswith("$"):
+            print(f"{k} is not a REVERSE pattern that ends in $")
+            return 1
+    n = 0
+    endings = [f"a {w}{tail}" for w in words for tail in ("\n", " 12\n", " 3, \n", " khoảng\n")]
+    for k, text in enumerate(endings + cases):
+        ends = [rng.randint(0, len(text)) for _ in range(3)] + [m.start() for m in targets._DIGIT.finditer(text)][:40:4] + \
+            [m.end() for m in regex.finditer(r"\n", text)][:60] + [len(text)]
+        for end in ends:
+            for pos in (max(0, end - 60), max(0, end - 8), end, end + 1, 0):
+                for name, pat in tails.items():
+                    n += 1
+                    want, got = pat.search(text, pos, end), targets._tail(pat, text, pos, end)
+                    if (want and want.regs) != (got and got.regs):
+                        print(f"_tail({name}) differs on case {k} [{pos}:{end}]: {text[pos:end]!r}: {want} / {got}")
+                        return 1
+    print(f"{n} windows: _tail finds what search finds")
+    # _starts_with_phrase, and the "^" pattern matched instead of searched
+    neg_after = fast["negative[1]"]
+    for name in ("target_indicator_bases", "target_indicator_trailing"):
+        phrases = load_phrases(name)
+        tries = [w + t for w in phrases for t in ("", " ", " x", "x", "  y z")] + \
+            [targets._squeeze(c[:40]).strip().lower() for c in cases] + ["", " ", "a  b"]
+        for low in tries:
+            if targets._starts_with_phrase(low, phrases) != any(low == w or low.startswith(w + " ") for w in phrases):
+                print(f"_starts_with_phrase({name}) differs on {low!r}")
+                return 1
+    for text in cases:
+        for k in range(0, len(text), 37):
+            after = text[k:k + 60]
+            if (neg_after.search(after) and neg_after.search(after).regs) != (neg_after.match(after) and neg_after.match(after).regs):
+                print(f"negative[1] match differs from search on {after!r}")
+                return 1
+    print("_starts_with_phrase and negative[1].match: the same")
+    # _may_hold: no cue pattern matches a window it refuses
+    held = (("target_incident_cues", True, "frame.incident"), ("target_plan_cues", False, "frame.plan"),
+            ("target_vote_cues", True, "frame.vote"))
+    n = 0
+    for k, text in enumerate(cases):
+        for w in range(6):
+            s = rng.randint(0, len(text))
+            window = text[s:s + rng.randint(0, 160)] if w else text[:160]
+            for name, ic, key in held:
+                n += 1
+                if not targets._may_hold(name, window, ic) and fast[key].search(window):
+                    print(f"_may_hold({name}) refused a window {key} matches, case {k}: {window!r}")
+                    return 1
+    print(f"{n} windows: _may_hold lets through every window its pattern matches")
+    # find_periods: the texts it no longer scans have no period
+    from gov_report_nlp.lang import periods
+    n = 0
+    for k, text in enumerate(cases):
+        for w in range(4):
+            s, e = sorted((rng.randint(0, len(text)), rng.randint(0, len(text)))) if w else (0, len(text))
+            got = periods.find_periods(text, s, e, default_year=2020)
+            periods.SHORTCUT = False
+            try:
+                want = periods.find_periods(text, s, e, default_year=2020)
+            finally:
+                periods.SHORTCUT = True
+            n += 1
+            if got != want:
+                print(f"find_periods differs on case {k} [{s}:{e}]: {text[s:e]!r}")
+                return 1
+    print(f"{n} windows: find_periods finds the periods the scan finds")
+    # _date_cuts: the cuts _DATE_CUT finds
+    for k, text in enumerate(cases):
+        for w in range(3):
+            s, e = sorted((rng.randint(0, len(text)), rng.randint(0, len(text)))) if w else (0, len(text))
+            if targets._date_cuts(text, s, e) != [m.start() for m in targets._DATE_CUT.finditer(text, s, e)]:
+                print(f"_date_cuts differs on case {k} [{s}:{e}]: {text[s:e]!r}")
+                return 1
+    # _in_date: the dates of the part of a span between two _DATE_CUTs are the span's there
+    n = 0
+    for k, text in enumerate(cases):
+        spans = [(0, len(text))]
+        if k < 200:  # the corpus documents: their spans as the scan reads them
+            text = make_document(text).text if k < 100 else text
+            spans += targets._scan_spans(make_document(text)) if k < 100 else []
+        spans += [tuple(sorted((rng.randint(0, len(text)), rng.randint(0, len(text))))) for _ in range(2)]
+        for s0, e0 in spans:
+            cache: dict = {}
+            digits = [m.start() for m in targets._DIGIT.finditer(text, s0, e0)]
+            pairs = [(d, min(e0, d + rng.randint(1, 30))) for d in digits[::3]] + \
+                [tuple(sorted((rng.randint(s0, e0), rng.randint(s0, e0)))) for _ in range(3)]
+            for a, b in pairs:
+                n += 1
+                if targets._in_date(text, s0, e0, a, b, cache) != targets._in_date_plain(text, s0, e0, a, b):
+                    print(f"_in_date differs on case {k} [{s0}:{e0}] at [{a}:{b}]: {text[max(s0, a - 80):b + 80]!r}")
+                    return 1
+    print(f"{n} spans of text: _in_date finds the dates the span's scan finds")
+    # _nearest_cue: the cue pattern tried only where a cue begins (Aho-Corasick) finds the
+    # matches finditer finds
+    if targets._cue_starts() is None:
+        print("pyahocorasick is not installed: _nearest_cue scans with finditer")
+        return 0
+    plain_cue = plain["cue"]
+
+    def nearest_plain(left: str):
+        low = targets._squeeze(left.lower())
+        last = None
+        for last in plain_cue.finditer(low):
+            pass
+        if last is None:
+            return None
+        gap = targets._LIST_ITEM.sub(" ", low[last.end():])
+        return last.lastgroup if len(gap.split()) <= targets.MAX_CUE_GAP_WORDS else None
+
+    n = 0
+    for k, text in enumerate(cases):
+        for w in range(6):
+            s = rng.randint(0, len(text))
+            left = text[s:s + rng.randint(0, 200)] if w else text[:160]
+            n += 1
+            if targets._nearest_cue(left) != nearest_plain(left):
+                print(f"_nearest_cue differs on case {k}: {left!r}")
+                return 1
+    print(f"{n} windows: _nearest_cue finds the cue the scan finds")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
