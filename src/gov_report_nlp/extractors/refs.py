@@ -23,12 +23,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterator
 
+from time import perf_counter
+
 import regex
 
-from ..budget import matches, matches_at
+from ..budget import PatternTimeout, limit, matches, matches_at_bounded
 from ..lang.dates import find_dates
 from ..doc.document import Document
-from ..lexicon import NOT_LOWER_SAFE, alternation, lexicon_generation, load_list, load_map, starts_finder
+from ..lexicon import alternation, lexicon_generation, load_list, load_map
 from ..records import DocumentRef, Evidence
 
 _TIMEOUT = 2.0  # for the searches in a window of a few hundred characters around a mention
@@ -317,19 +319,57 @@ def _symbol_mentions(text: str) -> Iterator[_Mention]:
 
 
 @lru_cache(maxsize=None)
-def _bare_starts():
-    """Every offset where a type word's first word begins, in lowercased text (a match of
-    _bare_pattern begins at one); None without pyahocorasick."""
-    return starts_finder(w.split()[0] for w in _kinds() if w.split())
+def _bare_before_number():
+    """_bare_pattern's part before the number, matched backwards from the number's first
+    digit: where a bare reference can begin whose number begins there. None when a type
+    word holds anything but letters and single spaces, or ends with "số" (the proof in
+    _bare_matches needs neither)."""
+    kinds = list(_kinds().values())
+    if any(not all(c.isalpha() or c == " " for c in k) or k.lower().split()[-1:] == ["số"] for k in kinds):
+        return None
+    # possessive: what each whitespace run stands before is a letter or ":" (never a space),
+    # so giving a space back never helps; a try reads each whitespace run once
+    return regex.compile(rf"(?r)(?<!\w)(?:(?i:{alternation(kinds)}))(?:\s+(?i:số))?+\s*+:?[ ]")
+
+
+_NUMBER_START = regex.compile(r"(?<=[ ])\d")  # a bare number's first digit: _bare_pattern has "[ ]" before it
+
+
+def _bare_matches_plain(text: str) -> list[regex.Match]:
+    """matches(_bare_pattern(), text), the plain scan (benchmarks/check_refs.py)."""
+    return matches(_bare_pattern(), text)
 
 
 def _bare_matches(text: str) -> list[regex.Match]:
-    """matches(_bare_pattern(), text), the pattern tried only where a type word begins (a
-    quarter of the time; benchmarks/check_refs.py checks they are the same)."""
-    starts = _bare_starts()
-    if starts is None or NOT_LOWER_SAFE.search(text) is not None:
-        return matches(_bare_pattern(), text)
-    return matches_at(_bare_pattern(), text, starts(text.lower()))
+    """matches(_bare_pattern(), text), from the numbers back: the part before the number
+    matched backwards from each digit after a space (a few thousand per MB), the whole pattern
+    then tried only where that found a start (benchmarks/check_refs.py checks they are the same).
+
+    Why every match is found: a match at p reads type word, " số", ":" and spaces up to its
+    number's first digit d (none of them a digit), so d follows a space and no digit lies in
+    [p, d); the backward match from d reads the same tail (greedy; its whitespace runs stand
+    before letters or ":") and then the longest type word that ends there and is not inside
+    a word, starting at p_r <= p. A forward try at p_r with that word reaches the same tail
+    and matches; no earlier match ends inside the type word (matches end with a digit), so
+    the scan would have matched at p_r: p_r = p."""
+    before = _bare_before_number()
+    if before is None:
+        return _bare_matches_plain(text)
+    seconds = limit(len(text))
+    deadline = perf_counter() + seconds
+    back = before.match
+    starts = []
+    # each backward try reads a bounded stretch (a type word, "số", ":") and the whitespace
+    # runs between them once, and the tries read disjoint stretches (digits lie between): no
+    # try can run away; the clock is read between them (budget.matches_at_bounded's rule)
+    for d in list(_NUMBER_START.finditer(text, timeout=seconds)):
+        if perf_counter() > deadline:
+            raise PatternTimeout(seconds)
+        m = back(text, 0, d.start())
+        if m is not None:
+            starts.append(m.start())
+    # the forward tries from those starts: a type word, whitespace runs read once, a bounded list
+    return matches_at_bounded(_bare_pattern(), text, sorted(set(starts)), seconds=max(0.0, deadline - perf_counter()))
 
 
 def _bare_mentions(text: str) -> Iterator[_Mention]:
