@@ -1,5 +1,6 @@
-"""dates' scan from the starts (_DATE_STARTS) against a plain DATE_PATTERNS scan: the same
-matches for every text.
+"""dates' scans from the starts (_DATE_STARTS: matches_from for a long span, _short_scan for
+one shorter than _SHORT_SPAN) against a plain DATE_PATTERNS scan: the same matches for every
+text.
 
     .venv/bin/python benchmarks/check_dates.py [--fuzz 200000]
 
@@ -22,21 +23,25 @@ def main(argv=None) -> int:
     ap.add_argument("--fuzz", type=int, default=200_000)
     args = ap.parse_args(argv)
     from gov_report_nlp.budget import matches_from
-    from gov_report_nlp.lang.dates import _DATE_STARTS, DATE_PATTERNS
+    from gov_report_nlp.lang.dates import _DATE_STARTS, _SHORT_SPAN, DATE_PATTERNS, _short_scan
 
     pieces = ["sáng", "Sáng", "SÁNG", "trưa", "chiều", "tối", "đêm", "ngày", "Ngày", "tháng", "THÁNG", "năm", "nay",
               "hôm", "qua", "vào", "sá", "ng", "th", " ", " ", "(", ")", "/", ".", "-", "1", "12", "2020", "5",
               "31", "29", "\n", "a", "ày"]
 
-    def windows(text):  # the whole text and its last two thirds
-        return [(0, len(text)), (len(text) // 3, len(text))]
+    def windows(text):  # the whole text, its last two thirds, and short spans of it
+        out = [(0, len(text)), (len(text) // 3, len(text))]
+        out += [(s, min(len(text), s + n)) for s in range(0, len(text), 97) for n in (40, _SHORT_SPAN - 1)][:400]
+        out.append((len(text) // 3, min(len(text), len(text) // 3 + 30)))
+        return out
 
     def plain(text):
         return [[(m.span(), m.groupdict()) for m in DATE_PATTERNS.finditer(text, s, e)] for s, e in windows(text)]
 
     def fast(text):
         return [[(m.span(), m.groupdict()) for m in matches_from(DATE_PATTERNS, _DATE_STARTS, text, s, e)]
-                for s, e in windows(text)]
+                for s, e in windows(text)[:2]] + \
+            [[(m.span(), m.groupdict()) for m in _short_scan(text, s, e)] for s, e in windows(text)[2:]]
 
     return report_equivalence(equivalence_cases(pieces, args.fuzz, seed=3), plain, fast, ("finditer", "starts"))
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from ..budget import matches, matches_from
+from ..budget import matches_from
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..doc.document import Document
@@ -167,8 +167,7 @@ def _find_dates(text: str, start: int, end: int, default_year: int | None) -> li
     out: list[DateValue] = []
     if not _DIGIT.search(text, start, end):
         return out  # every date has a digit: most sentences are skipped at the cost of one scan
-    # a short span (a reference's tail) is scanned whole: trying each start costs more there
-    scan = matches(DATE_PATTERNS, text, start, end) if end - start < _SHORT_SPAN else \
+    scan = _short_scan(text, start, end) if end - start < _SHORT_SPAN else \
         matches_from(DATE_PATTERNS, _DATE_STARTS, text, start, end)
     for m in scan:
         if m["y1"]:
@@ -190,6 +189,26 @@ def _find_dates(text: str, start: int, end: int, default_year: int | None) -> li
         if not pod:
             s = m.start("d1") if m["d1"] else m.start("d1b") if m["d1b"] else m.start("d6") if m["d6"] else m.start()
         out.append(DateValue(s, m.end(), text[s:m.end()], y, mo, d, part_of_day=pod))
+    return out
+
+
+def _short_scan(text: str, start: int, end: int) -> list[regex.Match]:
+    """matches_from(DATE_PATTERNS, _DATE_STARTS, text, start, end) for a span shorter than
+    _SHORT_SPAN (a sentence, a reference's tail), without the time limit: every try ends by
+    `end`, so it reads fewer than _SHORT_SPAN characters and cannot run away, and the regex
+    module's per-call clock would cost more than the try (a whole scan of the span, which
+    tries every position, twice as much). benchmarks/check_dates.py compares it with a scan."""
+    out = []
+    at = start
+    match = DATE_PATTERNS.match
+    for c in _DATE_STARTS.finditer(text, start, end):
+        p = c.start()
+        if p < at:
+            continue
+        m = match(text, p, end)
+        if m is not None:
+            out.append(m)
+            at = m.end()
     return out
 
 
