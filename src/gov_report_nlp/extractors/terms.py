@@ -138,7 +138,7 @@ def _year_spans_plain(text: str) -> list[regex.Match]:
 def _year_spans(text: str) -> list[regex.Match]:
     """matches(YEAR_SPAN, text), the pattern tried only where "19" or "20" begins with a
     space or a dash three characters after it (a year span begins with its first year, then
-    `\s*[-–—]`: str.isspace holds for every character \s matches). Each try reads a year, a
+    `\\s*[-–—]`: str.isspace holds for every character \\s matches). Each try reads a year, a
     dash, another year and the whitespace runs around the dash once (no run is read by two
     tries): none can run away, the clock is read between them. benchmarks/check_terms.py
     compares it with the scan."""
