@@ -7,7 +7,8 @@ line by line) and random strings of award words:
   third too); and the set of characters lexicon.NOT_LOWER_SAFE lets through is still safe
   for the letters of those first words;
 - _may_have_kind with the spans of the least openers (Aho-Corasick) against the spans of
-  every opener (str.find), for every sentence.
+  every opener (str.find), for every sentence; and _kind_sentences (the sentences that may
+  hold a kind, in one pass along the spans) against _sentences filtered by _may_have_kind.
 
     .venv/bin/python benchmarks/check_awards.py [--fuzz 100000]
 
@@ -44,7 +45,7 @@ def main(argv=None) -> int:
     pieces = kinds + [k.upper() for k in kinds] + [k.title() for k in kinds] + \
         ["Huy hiệu", "huy  hiệu", "danh hiệu", "Danh hiệu “", "”", "khen thưởng", "Khen Thưởng", " 30", " 40 năm",
          "60 năm tuổi Đảng", " năm", " tuổi", " Đảng", " tuổi đảng", ", ", " và ", "-", "hạng Nhì", "hạng ba",
-         "xuất sắc", " ", " ", "  ", "\n", ".", ":", "5", "12", "a", "Đ", "İ", "ſ", "K", "x", "ß", "bằng", "chiến sĩ"]
+         "xuất sắc", " ", " ", "  ", "\n", ".", ":", "5", "12", "a", "Đ", "İ", "ſ", "K", "x", "ß", "bằng", "chiến sĩ", ":\n", ":", "\n- ", "\n+ 3 cá nhân", "\n12 tập thể", ". ", "!"]
     cases = equivalence_cases(pieces, args.fuzz, seed=6)
 
     def spans(text, fast):
@@ -67,8 +68,13 @@ def main(argv=None) -> int:
             return None
         openers = A._least_openers() if fast else A._kind_openers()
         at = A._opener_spans(folded, openers) if fast else A._opener_spans_plain(folded, openers)
-        return [A._may_have_kind(text, folded, s0, s1, openers, at) for s0, s1 in A._sentences(text)] + \
+        out = [A._may_have_kind(text, folded, s0, s1, openers, at) for s0, s1 in A._sentences(text)] + \
             [A._may_have_kind(text, None, s0, s1, openers, at) for s0, s1 in A._sentences(text)]
+        # the sentences find_awards scans: all of them filtered, or walked along the spans
+        kept = A._kind_sentences(text, folded, openers, at) if fast else \
+            [(s0, s1) for s0, s1 in A._sentences(text) if A._may_have_kind(text, folded, s0, s1, openers, at)]
+        return out, kept, A._kind_sentences(text, None, openers, at) if fast else \
+            [(s0, s1) for s0, s1 in A._sentences(text) if A._may_have_kind(text, None, s0, s1, openers, at)]
 
     return report_equivalence(cases, lambda t: may(t, False), lambda t: may(t, True), ("all openers", "least"))
 

@@ -352,6 +352,61 @@ def _plain_sentences(text: str) -> Iterator[tuple[int, int]]:
         yield pos, len(text)
 
 
+def _kind_sentences(text: str, folded: str | None, openers: tuple[str, ...],
+                    at: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """[(s0, s1) for s0, s1 in _sentences(text) if _may_have_kind(text, folded, s0, s1,
+    openers, at)], in one pass: none when the text holds no opener (no scan for sentences),
+    the spans walked along the sentences (benchmarks/check_awards.py compares them)."""
+    if folded is None:
+        return [(s0, s1) for s0, s1 in _sentences(text) if _may_have_kind(text, None, s0, s1, openers, at)]
+    if not at:
+        return []
+    plain = []
+    pos = 0
+    for m in matches(_sentence_end(), text):
+        e = m.end()
+        if e > pos:
+            plain.append((pos, e))
+        pos = e
+    if pos < len(text):
+        plain.append((pos, len(text)))
+    out = []
+    i, n = 0, len(at)
+    start, end, bullets = None, None, 0
+    bullet = _BULLET.match
+
+    def keep(s0: int, s1: int) -> None:  # _may_have_kind, the spans before s0 passed once
+        nonlocal i
+        while i < n and at[i][0] < s0:
+            i += 1
+        j = i
+        while j < n and at[j][0] < s1:
+            if at[j][1] <= s1:
+                out.append((s0, s1))
+                return
+            j += 1
+
+    for s0, s1 in plain:
+        if start is not None and bullets < _MAX_BULLETS and bullet(text, s0, s1):
+            end, bullets = s1, bullets + 1
+            continue
+        if start is not None:
+            keep(start, end)
+            start = None
+        if i >= n:
+            break  # no opener left: no later sentence is kept
+        k = s1 - 1
+        while k >= s0 and text[k].isspace():  # text[s0:s1].rstrip().endswith(":")
+            k -= 1
+        if k >= s0 and text[k] == ":":
+            start, end, bullets = s0, s1, 0
+        else:
+            keep(s0, s1)
+    if start is not None:
+        keep(start, end)
+    return out
+
+
 def _squash(s: str) -> str:
     return " ".join(s.split())
 
@@ -697,9 +752,7 @@ def find_awards(doc: Document) -> Iterator[Award]:
     named: list[tuple[int, str, str]] = []  # (start, kind head, X) of every "<kind> của X" of the text
     badge_seen = False  # a "Huy hiệu" came before: "40 năm tuổi Đảng có 3 đảng viên" is one
     lowered: str | None | bool = False  # text.lower() (None: not lower-safe), made when a sentence needs it
-    for s0, s1 in _sentences(text):
-        if not _may_have_kind(text, folded, s0, s1, openers, at):
-            continue
+    for s0, s1 in _kind_sentences(text, folded, openers, at):
         if lowered is False:
             lowered = lowered_if_safe(text)
         kinds = _kinds_in(text, s0, s1, badge_seen, lowered)
