@@ -1,6 +1,7 @@
 """refs._bare_matches (the part of the bare-reference pattern before the number matched
-backwards from each digit after a space, the whole pattern tried only where that found a
-start) against the pattern's own scan: the same matches for every text.
+backwards from each short digit run after a space, the whole pattern tried only where that
+found a start) and refs._symbol_matches (SYMBOL tried only where a short digit run has "-"
+or "/" after it) against the patterns' own scans: the same matches for every text.
 
     .venv/bin/python benchmarks/check_refs.py [--fuzz 100000]
 
@@ -23,7 +24,8 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--fuzz", type=int, default=100_000)
     args = ap.parse_args(argv)
-    from gov_report_nlp.extractors.refs import _bare_before_number, _bare_matches, _bare_matches_plain, _kinds
+    from gov_report_nlp.extractors.refs import (_bare_before_number, _bare_matches, _bare_matches_plain, _kinds,
+                                                _symbol_matches, _symbol_matches_plain)
 
     if _bare_before_number() is None:
         print("a type word is not letters and spaces: _bare_matches is the plain scan")
@@ -32,12 +34,16 @@ def main(argv=None) -> int:
     pieces = kinds + [k.upper() for k in kinds] + [k.title() for k in kinds] + \
         [k.replace(" ", "\n") for k in kinds] + [k.replace(" ", "  ") for k in kinds] + \
         ["số", "Số", "SỐ", " số", " ", " ", "  ", "\t", ":", " :", "\n", "12", "08/2013", "2020", ", 5", " và 7", "-",
-         "/", "QĐ", ".3", "a", "Đ", "x", "İ", "ſ", "K", "٣", " năm", " tháng", "%", "bộ", "pháp", "x"]
+         "/", "QĐ", ".3", "a", "Đ", "x", "İ", "ſ", "K", "٣", " năm", " tháng", "%", "bộ", "pháp", "x",
+         "45-CT/TW", "1436/QĐ-UBND", "30/2020/NĐ-CP", "35- NQ/TW", " - ", " / ", "/\n", "TTg", "123456", "UBND", "KH"]
     return report_equivalence(
         equivalence_cases(pieces, args.fuzz, seed=5),
         lambda t: [(m.span(), m.span("kind"), m.span("so"), m.span("nums")) for m in _bare_matches_plain(t)],
         lambda t: [(m.span(), m.span("kind"), m.span("so"), m.span("nums")) for m in _bare_matches(t)],
-        ("pattern", "backwards"))
+        ("pattern", "backwards")) or report_equivalence(
+        equivalence_cases(pieces, args.fuzz, seed=8),
+        lambda t: [(m.span(), m.groupdict()) for m in _symbol_matches_plain(t)],
+        lambda t: [(m.span(), m.groupdict()) for m in _symbol_matches(t)], ("SYMBOL", "numbers"))
 
 
 if __name__ == "__main__":

@@ -300,9 +300,45 @@ def _own_keys(doc: Document) -> tuple[set[str], list[tuple[int, int]]]:
     return keys, spans
 
 
-def _symbol_mentions(text: str) -> Iterator[_Mention]:
+# a run of one to five digits not inside a longer token: where a symbol begins (its number),
+# and, after a space, where a bare reference's number may begin
+_NUMBER_RUN = regex.compile(r"(?<![\w/.-])\d{1,5}(?!\d)")
+
+
+def _numbers(text: str) -> tuple[list[int], list[int]]:
+    """(where a match of SYMBOL may begin, where the number of a bare reference may begin),
+    from one scan of the text's short digit runs. A symbol's number is a whole run of at most
+    five digits (SYMBOL's lookbehind before it; " ", "-" or "/" after it) with "-" or "/"
+    after it, or after one space; a bare reference's number is a whole run of at most four
+    digits after a space (its lookahead fails on a digit after its \\d{1,4}; a space is not in
+    [\\w/.-]). The scan cannot backtrack: no time limit on it."""
+    symbols, bare = [], []
+    for m in _NUMBER_RUN.finditer(text):
+        d, e = m.span()
+        c = text[e:e + 1]
+        if c == "-" or c == "/" or (c == " " and text[e + 1:e + 2] in ("-", "/")):
+            symbols.append(d)
+        if d and text[d - 1] == " ":
+            bare.append(d)
+    return symbols, bare
+
+
+def _symbol_matches_plain(text: str) -> list[regex.Match]:
+    return matches(SYMBOL, text)
+
+
+def _symbol_matches(text: str, starts: list[int] | None = None) -> list[regex.Match]:
+    """matches(SYMBOL, text), SYMBOL tried only at `starts` (_numbers' first list), which
+    holds every start of a match (benchmarks/check_refs.py). SYMBOL has no unbounded
+    quantifier: a try reads a few dozen characters at most; the clock is read between them."""
+    if starts is None:
+        starts = _numbers(text)[0]
+    return matches_at_bounded(SYMBOL, text, starts)
+
+
+def _symbol_mentions(text: str, starts: list[int] | None = None) -> Iterator[_Mention]:
     kind_before, kind_in_clause = _kind_before(), _kind_in_clause()
-    for m in matches(SYMBOL, text):
+    for m in _symbol_matches(text, starts):
         s = m.start()
         kind_raw = None
         km = kind_before.search(text, max(0, s - 40), s, timeout=_TIMEOUT)
@@ -332,17 +368,14 @@ def _bare_before_number():
     return regex.compile(rf"(?r)(?<!\w)(?:(?i:{alternation(kinds)}))(?:\s+(?i:số))?+\s*+:?[ ]")
 
 
-_NUMBER_START = regex.compile(r"(?<=[ ])\d")  # a bare number's first digit: _bare_pattern has "[ ]" before it
-
-
 def _bare_matches_plain(text: str) -> list[regex.Match]:
     """matches(_bare_pattern(), text), the plain scan (benchmarks/check_refs.py)."""
     return matches(_bare_pattern(), text)
 
 
-def _bare_matches(text: str) -> list[regex.Match]:
+def _bare_matches(text: str, digits: list[int] | None = None) -> list[regex.Match]:
     """matches(_bare_pattern(), text), from the numbers back: the part before the number
-    matched backwards from each digit after a space (a few thousand per MB), the whole pattern
+    matched backwards from each short digit run after a space (_numbers), the whole pattern
     then tried only where that found a start (benchmarks/check_refs.py checks they are the same).
 
     Why every match is found: a match at p reads type word, " số", ":" and spaces up to its
@@ -362,18 +395,18 @@ def _bare_matches(text: str) -> list[regex.Match]:
     # each backward try reads a bounded stretch (a type word, "số", ":") and the whitespace
     # runs between them once, and the tries read disjoint stretches (digits lie between): no
     # try can run away; the clock is read between them (budget.matches_at_bounded's rule)
-    for d in list(_NUMBER_START.finditer(text, timeout=seconds)):
+    for d in (_numbers(text)[1] if digits is None else digits):
         if perf_counter() > deadline:
             raise PatternTimeout(seconds)
-        m = back(text, 0, d.start())
+        m = back(text, 0, d)
         if m is not None:
             starts.append(m.start())
     # the forward tries from those starts: a type word, whitespace runs read once, a bounded list
     return matches_at_bounded(_bare_pattern(), text, sorted(set(starts)), seconds=max(0.0, deadline - perf_counter()))
 
 
-def _bare_mentions(text: str) -> Iterator[_Mention]:
-    for m in _bare_matches(text):
+def _bare_mentions(text: str, digits: list[int] | None = None) -> Iterator[_Mention]:
+    for m in _bare_matches(text, digits):
         nums = m["nums"]
         if "/" in nums and not m["so"]:
             continue
@@ -455,8 +488,10 @@ def find_document_refs(doc: Document) -> Iterator[DocumentRef]:
     """Every document cited by number, once per distinct number, in order of first mention."""
     text = doc.text
     own, own_spans = _own_keys(doc)
+    numbers = _numbers(text)
     mentions = sorted(
-        list(_symbol_mentions(text)) + list(_bare_mentions(text)), key=lambda x: (x.num_start, x.bare)
+        list(_symbol_mentions(text, numbers[0])) + list(_bare_mentions(text, numbers[1])),
+        key=lambda x: (x.num_start, x.bare)
     )
     refs = _Refs()
     for mt in mentions:
