@@ -664,18 +664,36 @@ def _kind_starts():
     return starts_finder(words)
 
 
+@lru_cache(maxsize=None)
+def _kind_phrase_starts():
+    """A function lowered_text -> every offset where a whole alternative of _kind_pattern
+    begins in it, its words one space apart ("huy hiệu", "bằng khen", "chiến sĩ thi đua
+    cơ sở"; the "N năm tuổi Đảng" one aside); None without pyahocorasick."""
+    phrases = {"huy hiệu", "danh hiệu", "khen thưởng"}
+    for name in ("award_kinds", "award_titles"):
+        phrases |= {" ".join(w.split()).lower() for w in load_list(name) if w.split()}
+    return starts_finder(phrases)
+
+
 def _kind_matches_plain(text: str, s0: int, s1: int) -> list[regex.Match]:
     return matches(_kind_pattern(), text, s0, s1)
 
 
 def _kind_matches(text: str, s0: int, s1: int, lowered: str | None) -> list[regex.Match]:
-    """_kind_pattern()'s matches in text[s0:s1], the pattern tried only where an alternative's
-    first word begins in `lowered` (text.lower() when text is lower-safe, else None: the plain
-    scan), and at the digits when "tuổi" is there (benchmarks/check_awards.py)."""
+    """_kind_pattern()'s matches in text[s0:s1], the pattern tried only where an alternative
+    begins in `lowered` (text.lower() when text is lower-safe, else None: the plain scan):
+    where a whole phrase does when the span's whitespace is single spaces, else where its
+    first word does; and at the digits when "tuổi" is there (benchmarks/check_awards.py)."""
     find = _kind_starts()
     if lowered is None or find is None:
         return _kind_matches_plain(text, s0, s1)
-    starts = [s0 + k for k in find(lowered[s0:s1])]
+    seg = lowered[s0:s1]
+    core = seg.rstrip()  # a phrase ends by s1: the whitespace at the end is inside none
+    if "  " not in core and core.isprintable():
+        # every whitespace run that a phrase can hold is one space (str.isprintable is false
+        # for every other character \s matches): a match begins where a whole phrase does
+        find = _kind_phrase_starts()
+    starts = [s0 + k for k in find(seg)]
     if text.find("tuổi", s0, s1) >= 0:  # "60 năm tuổi Đảng" begins at its digits ("tuổi" is case-sensitive there)
         starts = sorted(set(starts).union(m.start() for m in _DIGIT.finditer(text, s0, s1)))
     return matches_at(_kind_pattern(), text, starts, pos=s0, endpos=s1)
