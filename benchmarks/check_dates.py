@@ -27,7 +27,8 @@ def main(argv=None) -> int:
 
     pieces = ["sáng", "Sáng", "SÁNG", "trưa", "chiều", "tối", "đêm", "ngày", "Ngày", "tháng", "THÁNG", "năm", "nay",
               "hôm", "qua", "vào", "sá", "ng", "th", " ", " ", "(", ")", "/", ".", "-", "1", "12", "2020", "5",
-              "31", "29", "\n", "a", "ày"]
+              "31", "29", "\n", "a", "ày", ",", ", ", ",  ", "từ ", "mùng", "mồng", "hôm nay", "\t", "x1", "123", "và",
+              "đến", "âm lịch", "ÂL", "12 tháng 3 năm 2024", "7 và 8/8", "1.250"]
 
     def windows(text):  # the whole text, its last two thirds, and short spans of it
         out = [(0, len(text)), (len(text) // 3, len(text))]

@@ -133,9 +133,13 @@ DATE_PATTERNS = regex.compile(
 _DIGIT = regex.compile(r"\d")
 # where a date of DATE_PATTERNS can begin: a part of the day, "ngày", "tháng" or a digit.
 # Each start is one character (the rest a lookahead), so that overlapping words are all
-# found: "sángày 5/3/2020" holds a date from its "ngày".
+# found: "sángày 5/3/2020" holds a date from its "ngày". A date begins at a digit only
+# after a space, "(" or "," or at the text's start (the lookbehinds of "12 tháng 3 năm 2024",
+# _DAY_CUE's, "từ "), or when a separator follows its one or two digits ("28/7/2020"): not at
+# the other digits of a number ("2020", "1.250").
 _SHORT_SPAN = 200  # characters
-_DATE_STARTS = regex.compile(r"s(?=áng)|t(?=rưa|ối|háng)|c(?=hiều)|đ(?=êm)|n(?=gày)|\d", regex.IGNORECASE)
+_DATE_STARTS = regex.compile(r"s(?=áng)|t(?=rưa|ối|háng)|c(?=hiều)|đ(?=êm)|n(?=gày)|(?<![^\s(,])\d|\d(?=\d?\s?[/.-])",
+                             regex.IGNORECASE)
 
 TIME_PATTERN = regex.compile(
     rf"(?<![\d/.:])(?:lúc\s+)?{_TIME}(?![\d/])",
