@@ -1,7 +1,9 @@
 """refs._bare_matches (the part of the bare-reference pattern before the number matched
 backwards from each short digit run after a space, the whole pattern tried only where that
-found a start) and refs._symbol_matches (SYMBOL tried only where a short digit run has "-"
-or "/" after it) against the patterns' own scans: the same matches for every text.
+found a start; the space before the number after ":", a space or the last letter of "số" or
+a type word, in the lowercase copy: those letters are safe) and refs._symbol_matches (SYMBOL
+tried only where a short digit run has "-" or "/" after it) against the patterns' own
+scans: the same matches for every text.
 
     .venv/bin/python benchmarks/check_refs.py [--fuzz 100000]
 
@@ -17,15 +19,22 @@ from pathlib import Path
 
 
 sys.path.insert(0, str(Path(__file__).parent))
-from bench import equivalence_cases, report_equivalence  # noqa: E402
+from bench import equivalence_cases, report_equivalence, unsafe_character  # noqa: E402
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--fuzz", type=int, default=100_000)
     args = ap.parse_args(argv)
-    from gov_report_nlp.extractors.refs import (_bare_before_number, _bare_matches, _bare_matches_plain, _kinds,
-                                                _symbol_matches, _symbol_matches_plain)
+    from gov_report_nlp.extractors.refs import (_bare_before_number, _bare_matches, _bare_matches_plain,
+                                                _bare_word_ends, _kinds, _symbol_matches, _symbol_matches_plain)
+    from gov_report_nlp.lexicon import NOT_LOWER_SAFE
+
+    bad = unsafe_character(sorted(c for c in _bare_word_ends() if c.isalpha()), NOT_LOWER_SAFE)
+    if bad:
+        print(f"{bad} is let through but is not safe")
+        return 1
+    print("safe characters checked")
 
     if _bare_before_number() is None:
         print("a type word is not letters and spaces: _bare_matches is the plain scan")

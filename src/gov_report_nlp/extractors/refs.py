@@ -30,7 +30,7 @@ import regex
 from ..budget import PatternTimeout, limit, matches, matches_at_bounded
 from ..lang.dates import find_dates
 from ..doc.document import Document
-from ..lexicon import alternation, lexicon_generation, load_list, load_map
+from ..lexicon import alternation, lexicon_generation, load_list, load_map, lowered_if_safe
 from ..records import DocumentRef, Evidence
 
 _TIMEOUT = 2.0  # for the searches in a window of a few hundred characters around a mention
@@ -368,6 +368,13 @@ def _bare_before_number():
     return regex.compile(rf"(?r)(?<!\w)(?:(?i:{alternation(kinds)}))(?:\s+(?i:số))?+\s*+:?[ ]")
 
 
+@lru_cache(maxsize=None)
+def _bare_word_ends() -> frozenset[str]:
+    """":" and the last letters of "số" and of the type words, lowercase: what can stand right
+    before the space before a bare number (other than whitespace)."""
+    return frozenset({":", "ố"} | {k.split()[-1][-1] for k in _kinds() if k.split()})
+
+
 def _bare_matches_plain(text: str) -> list[regex.Match]:
     """matches(_bare_pattern(), text), the plain scan (benchmarks/check_refs.py)."""
     return matches(_bare_pattern(), text)
@@ -392,10 +399,19 @@ def _bare_matches(text: str, digits: list[int] | None = None) -> list[regex.Matc
     deadline = perf_counter() + seconds
     back = before.match
     starts = []
+    # the character before the number's space: ":", a space, or the last letter of "số" or of
+    # a type word; read in the lowercase copy, where a letter matches one of those
+    # case-insensitively exactly when it is one (lexicon.NOT_LOWER_SAFE; check_refs.py)
+    lowered = lowered_if_safe(text)
+    ends = _bare_word_ends()
     # each backward try reads a bounded stretch (a type word, "số", ":") and the whitespace
     # runs between them once, and the tries read disjoint stretches (digits lie between): no
     # try can run away; the clock is read between them (budget.matches_at_bounded's rule)
     for d in (_numbers(text)[1] if digits is None else digits):
+        if lowered is not None and d >= 2:
+            c = lowered[d - 2]
+            if c not in ends and not c.isspace():  # str.isspace holds for every \s
+                continue
         if perf_counter() > deadline:
             raise PatternTimeout(seconds)
         m = back(text, 0, d)
