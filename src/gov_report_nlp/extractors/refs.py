@@ -28,7 +28,7 @@ from time import perf_counter
 import regex
 
 from ..budget import PatternTimeout, limit, matches, matches_at_bounded
-from ..lang.dates import find_dates
+from ..lang.dates import find_dates, find_dates_from
 from ..doc.document import Document
 from ..lexicon import alternation, lexicon_generation, load_list, load_map, lowered_if_safe
 from ..records import DocumentRef, Evidence
@@ -441,7 +441,8 @@ def _tail(text: str, mention: _Mention) -> tuple[str | None, tuple[int, int] | N
     date = None
     t = TAIL_TO_DATE.match(text, end, min(len(text), end + 40), timeout=_TIMEOUT)
     if t:
-        for d in find_dates(text, end, min(len(text), end + 60)):
+        # a date counts only where it begins by t.end(): the dates that begin later are not read
+        for d in find_dates_from(text, end, min(len(text), end + 60), t.end()):
             if end <= d.start <= t.end() and (d.year is not None or d.month is not None):
                 date, end = d.iso(), d.end
                 break

@@ -167,12 +167,25 @@ def find_dates(text: str, start: int = 0, end: int | None = None, default_year: 
     return list(found)
 
 
-def _find_dates(text: str, start: int, end: int, default_year: int | None) -> list[DateValue]:
+def find_dates_from(text: str, start: int, end: int, last: int, default_year: int | None = None) -> list[DateValue]:
+    """The dates of find_dates(text, start, end, default_year) whose match begins at or before
+    `last` (every date that begins there or before, and maybe a few after), in order, found
+    without trying the starts past `last`: for a reference's tail, where a date counts only
+    right after the reference. benchmarks/check_dates.py compares it with find_dates."""
+    return _find_dates(text, start, end, default_year, last)
+
+
+def _find_dates(text: str, start: int, end: int, default_year: int | None,
+                last: int | None = None) -> list[DateValue]:
     out: list[DateValue] = []
     if not _DIGIT.search(text, start, end):
         return out  # every date has a digit: most sentences are skipped at the cost of one scan
-    scan = _short_scan(text, start, end) if end - start < _SHORT_SPAN else \
-        matches_from(DATE_PATTERNS, _DATE_STARTS, text, start, end)
+    if end - start < _SHORT_SPAN:
+        scan = _short_scan(text, start, end, last)
+    else:
+        scan = matches_from(DATE_PATTERNS, _DATE_STARTS, text, start, end)
+        if last is not None:
+            scan = [m for m in scan if m.start() <= last]
     for m in scan:
         if m["y1"]:
             y, mo, d = _int(m["y1"]), _int(m["m1"]), _int(m["d1"] or m["d1b"])
@@ -196,17 +209,20 @@ def _find_dates(text: str, start: int, end: int, default_year: int | None) -> li
     return out
 
 
-def _short_scan(text: str, start: int, end: int) -> list[regex.Match]:
+def _short_scan(text: str, start: int, end: int, last: int | None = None) -> list[regex.Match]:
     """matches_from(DATE_PATTERNS, _DATE_STARTS, text, start, end) for a span shorter than
     _SHORT_SPAN (a sentence, a reference's tail), without the time limit: every try ends by
     `end`, so it reads fewer than _SHORT_SPAN characters and cannot run away, and the regex
     module's per-call clock would cost more than the try (a whole scan of the span, which
-    tries every position, twice as much). benchmarks/check_dates.py compares it with a scan."""
+    tries every position, twice as much). With `last`, the matches that begin at or before it
+    (the scan's first ones). benchmarks/check_dates.py compares it with a scan."""
     out = []
     at = start
     match = DATE_PATTERNS.match
     for c in _DATE_STARTS.finditer(text, start, end):
         p = c.start()
+        if last is not None and p > last:
+            break
         if p < at:
             continue
         m = match(text, p, end)
