@@ -8,12 +8,14 @@ default year is given.
 from __future__ import annotations
 
 import calendar
+import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import regex
 
-from ..budget import matches_from
+from ..budget import matches_at, matches_from
+from ..lexicon import lowered_if_safe
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..doc.document import Document
@@ -141,6 +143,43 @@ _SHORT_SPAN = 200  # characters
 _DATE_STARTS = regex.compile(r"s(?=áng)|t(?=rưa|ối|háng)|c(?=hiều)|đ(?=êm)|n(?=gày)|(?<![^\s(,])\d|\d(?=\d?\s?[/.-])",
                              regex.IGNORECASE)
 
+# _DATE_STARTS' words, lowercase; a date's digits (ASCII in a lower-safe text)
+_START_WORDS = ("sáng", "trưa", "tối", "tháng", "chiều", "đêm", "ngày")
+_DIGIT_RUN = re.compile(r"[0-9]+")
+
+
+def _date_starts(text: str, start: int, end: int) -> list[int] | None:
+    """Every offset in [start, end) where _DATE_STARTS matches (and a few more), in order,
+    without the regex module's scan (in a span of _SHORT_SPAN or more, a third faster than
+    it; in a shorter one slower: not used there): None when the text is not lower-safe
+    (lexicon.lowered_if_safe). There a word of _START_WORDS matches case-insensitively
+    exactly where its lowercase copy holds it, \\d is [0-9], and every
+    character \\s matches is str.isspace. A digit run's first digit is kept after a space,
+    "(" or "," or at the text's start (the first alternative of digits: a superset), and any
+    of its digits with "/", "." or "-" among the three characters after it (the second one:
+    a superset). benchmarks/check_dates.py compares them with _DATE_STARTS."""
+    lowered = lowered_if_safe(text)
+    if lowered is None:
+        return None
+    out = []
+    for w in _START_WORDS:
+        k = lowered.find(w, start, end)
+        while k >= 0:
+            out.append(k)
+            k = lowered.find(w, k + 1, end)
+    for m in _DIGIT_RUN.finditer(text, start, end):
+        d, e = m.span()
+        if d == 0 or text[d - 1].isspace() or text[d - 1] in "(,":
+            out.append(d)
+            d += 1
+        for q in range(max(d, e - 3), e):  # a separator within three characters: the last three digits
+            after = text[q + 1:min(q + 4, end)]
+            if "/" in after or "." in after or "-" in after:
+                out.append(q)
+    out.sort()
+    return out
+
+
 TIME_PATTERN = regex.compile(
     rf"(?<![\d/.:])(?:lúc\s+)?{_TIME}(?![\d/])",
     regex.IGNORECASE,
@@ -180,12 +219,7 @@ def _find_dates(text: str, start: int, end: int, default_year: int | None,
     out: list[DateValue] = []
     if not _DIGIT.search(text, start, end):
         return out  # every date has a digit: most sentences are skipped at the cost of one scan
-    if end - start < _SHORT_SPAN:
-        scan = _short_scan(text, start, end, last)
-    else:
-        scan = matches_from(DATE_PATTERNS, _DATE_STARTS, text, start, end)
-        if last is not None:
-            scan = [m for m in scan if m.start() <= last]
+    scan = _scan(text, start, end, last)
     for m in scan:
         if m["y1"]:
             y, mo, d = _int(m["y1"]), _int(m["m1"]), _int(m["d1"] or m["d1b"])
@@ -209,6 +243,17 @@ def _find_dates(text: str, start: int, end: int, default_year: int | None,
     return out
 
 
+def _scan(text: str, start: int, end: int, last: int | None = None) -> list[regex.Match]:
+    """DATE_PATTERNS' matches in text[start:end] as its scan finds them, tried only where a
+    date can begin (with `last`: those that begin at or before it)."""
+    if end - start < _SHORT_SPAN:
+        return _short_scan(text, start, end, last)
+    starts = _date_starts(text, start, end)
+    scan = matches_from(DATE_PATTERNS, _DATE_STARTS, text, start, end) if starts is None else \
+        matches_at(DATE_PATTERNS, text, starts, pos=start, endpos=end)
+    return scan if last is None else [m for m in scan if m.start() <= last]
+
+
 def _short_scan(text: str, start: int, end: int, last: int | None = None) -> list[regex.Match]:
     """matches_from(DATE_PATTERNS, _DATE_STARTS, text, start, end) for a span shorter than
     _SHORT_SPAN (a sentence, a reference's tail), without the time limit: every try ends by
@@ -219,7 +264,7 @@ def _short_scan(text: str, start: int, end: int, last: int | None = None) -> lis
     out = []
     at = start
     match = DATE_PATTERNS.match
-    for c in _DATE_STARTS.finditer(text, start, end):
+    for c in _DATE_STARTS.finditer(text, start, end):  # in a short span: faster than _date_starts' passes
         p = c.start()
         if last is not None and p > last:
             break
