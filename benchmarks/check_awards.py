@@ -47,7 +47,8 @@ def main(argv=None) -> int:
         ["Huy hiệu", "huy  hiệu", "danh hiệu", "Danh hiệu “", "”", "khen thưởng", "Khen Thưởng", " 30", " 40 năm",
          "60 năm tuổi Đảng", " năm", " tuổi", " Đảng", " tuổi đảng", ", ", " và ", "-", "hạng Nhì", "hạng ba",
          "xuất sắc", " ", " ", "  ", "\n", ".", ":", "5", "12", "a", "Đ", "İ", "ſ", "K", "x", "ß", "bằng", "chiến sĩ",
-         ":\n", ":", "\n- ", "\n+ 3 cá nhân", "\n12 tập thể", ". ", "!", "\t", "\u00a0", "bằng\u00a0khen", "chiến  sĩ thi đua"]
+         ":\n", ":", "\n- ", "\n+ 3 cá nhân", "\n12 tập thể", ". ", "!", "\t", "\u00a0", "bằng\u00a0khen",
+         "chiến  sĩ thi đua"]
     cases = equivalence_cases(pieces, args.fuzz, seed=6)
 
     def spans(text, fast):

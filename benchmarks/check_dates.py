@@ -1,8 +1,9 @@
 """dates' scans from the starts (_DATE_STARTS, or _date_starts' str.find passes over the
 lowercase copy: dates._scan, the short scan for a span shorter than _SHORT_SPAN) against a
 plain DATE_PATTERNS scan: the same matches for every text; _date_starts holds every start of
-_DATE_STARTS (and its reading of a lower-safe text is safe); and find_dates_from (the dates whose match begins by a given offset) against
-find_dates: the same dates that begin by it.
+_DATE_STARTS (and its reading of a lower-safe text is safe); and find_dates_from (the
+dates whose match begins by a given offset) against find_dates: the same dates that begin
+by it.
 
     .venv/bin/python benchmarks/check_dates.py [--fuzz 200000]
 
@@ -83,7 +84,8 @@ def main(argv=None) -> int:
 
     # find_dates_from: the dates that begin by `last` are those of find_dates
     def spans(text):
-        return [(s, min(len(text), s + n), s + k) for s in range(0, len(text), 53)[:60] for n in (60, 400) for k in (0, 3, 9)]
+        return [(s, min(len(text), s + n), s + k)
+                for s in range(0, len(text), 53)[:60] for n in (60, 400) for k in (0, 3, 9)]
 
     def upto(found):
         return lambda text: [[d for d in found(text, s, e, last) if d.start <= last] for s, e, last in spans(text)]

@@ -694,7 +694,7 @@ def _kind_matches(text: str, s0: int, s1: int, lowered: str | None) -> list[rege
         # for every other character \s matches): a match begins where a whole phrase does
         find = _kind_phrase_starts()
     starts = [s0 + k for k in find(seg)]
-    if text.find("tuổi", s0, s1) >= 0:  # "60 năm tuổi Đảng" begins at its digits ("tuổi" is case-sensitive there)
+    if text.find("tuổi", s0, s1) >= 0:  # "60 năm tuổi Đảng" begins at its digits ("tuổi": case-sensitive)
         starts = sorted(set(starts).union(m.start() for m in _DIGIT.finditer(text, s0, s1)))
     return matches_at(_kind_pattern(), text, starts, pos=s0, endpos=s1)
 
