@@ -6,7 +6,7 @@ line by line) and random strings of award words:
   spaces, and at the digits when "tuổi" is there) against the pattern's scan,
   over the whole text and over each of its sentences (the first two thirds and the last
   third too); and the set of characters lexicon.NOT_LOWER_SAFE lets through is still safe
-  for the letters of those first words;
+  for the letters of those first words and of the whole phrases;
 - _may_have_kind with the spans of the least openers (Aho-Corasick) against the spans of
   every opener (str.find), for every sentence; and _kind_sentences (the sentences that may
   hold a kind, in one pass along the spans) against _sentences filtered by _may_have_kind.
@@ -37,7 +37,10 @@ def main(argv=None) -> int:
     if not all(w.isalpha() for w in words):
         print("a first word is not letters only")
         return 1
-    bad = unsafe_character(sorted({c for w in words for c in w}), NOT_LOWER_SAFE)
+    # the whole phrases too: a sentence of single spaces is searched for them in its lowercase copy
+    phrases = ["huy hiệu", "danh hiệu", "khen thưởng"] + [w.lower() for n in ("award_kinds", "award_titles")
+                                                        for w in load_list(n)]
+    bad = unsafe_character(sorted({c for w in words + phrases for c in w if not c.isspace()}), NOT_LOWER_SAFE)
     if bad:
         print(f"{bad} is let through but is not safe")
         return 1
