@@ -1,13 +1,15 @@
-"""refs._bare_matches (the bare-reference pattern tried only where a type word begins, found
-by an Aho-Corasick pass over the lowercased text) against the pattern's own scan: the same
-matches for every text, and the set of characters lexicon.NOT_LOWER_SAFE lets through is
-still safe for the type words' letters.
+"""refs._bare_matches (the part of the bare-reference pattern before the number matched
+backwards from each short digit run after a space, the whole pattern tried only where that
+found a start; the space before the number after ":", a space or the last letter of "số" or
+a type word, in the lowercase copy: those letters are safe) and refs._symbol_matches (SYMBOL
+tried only where a short digit run has "-" or "/" after it) against the patterns' own
+scans: the same matches for every text.
 
     .venv/bin/python benchmarks/check_refs.py [--fuzz 100000]
 
 Texts: the dev corpus and examples/*.txt (and their lines), and random strings of type
-words in every case, "số", digits, separators and odd characters. Exit status 1 on the
-first difference.
+words in every case (words that are the end of another: "luật", "bộ luật"), "số", digits,
+separators, whitespace runs and odd characters. Exit status 1 on the first difference.
 """
 from __future__ import annotations
 
@@ -24,28 +26,33 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--fuzz", type=int, default=100_000)
     args = ap.parse_args(argv)
-    from gov_report_nlp.extractors.refs import _bare_matches, _bare_pattern, _bare_starts, _kinds
+    from gov_report_nlp.extractors.refs import (_bare_before_number, _bare_matches, _bare_matches_plain,
+                                                _bare_word_ends, _kinds, _symbol_matches, _symbol_matches_plain)
     from gov_report_nlp.lexicon import NOT_LOWER_SAFE
 
-    if _bare_starts() is None:
-        print("pyahocorasick is not installed: _bare_matches is the plain scan")
-        return 0
-    kinds = list(_kinds())
-    alpha = sorted({ch for w in kinds for ch in w.lower() if not ch.isspace()})
-    bad = unsafe_character(alpha, NOT_LOWER_SAFE)
+    bad = unsafe_character(sorted(c for c in _bare_word_ends() if c.isalpha()), NOT_LOWER_SAFE)
     if bad:
         print(f"{bad} is let through but is not safe")
         return 1
     print("safe characters checked")
+
+    if _bare_before_number() is None:
+        print("a type word is not letters and spaces: _bare_matches is the plain scan")
+        return 0
+    kinds = list(_kinds())
     pieces = kinds + [k.upper() for k in kinds] + [k.title() for k in kinds] + \
-        [k.replace(" ", "\n") for k in kinds] + ["số", "Số", " số", " ", " ", "  ", ":", "\n", "12", "08/2013",
-                                                "2020", ", 5", " và 7", "-", "/", "QĐ", ".3", "a", "Đ", "x", "İ", "ſ", "K"]
-    plain = _bare_pattern()
+        [k.replace(" ", "\n") for k in kinds] + [k.replace(" ", "  ") for k in kinds] + \
+        ["số", "Số", "SỐ", " số", " ", " ", "  ", "\t", ":", " :", "\n", "12", "08/2013", "2020", ", 5", " và 7", "-",
+         "/", "QĐ", ".3", "a", "Đ", "x", "İ", "ſ", "K", "٣", " năm", " tháng", "%", "bộ", "pháp", "x",
+         "45-CT/TW", "1436/QĐ-UBND", "30/2020/NĐ-CP", "35- NQ/TW", " - ", " / ", "/\n", "TTg", "123456", "UBND", "KH"]
     return report_equivalence(
         equivalence_cases(pieces, args.fuzz, seed=5),
-        lambda t: [(m.span(), m.span("kind"), m.span("so"), m.span("nums")) for m in plain.finditer(t)],
+        lambda t: [(m.span(), m.span("kind"), m.span("so"), m.span("nums")) for m in _bare_matches_plain(t)],
         lambda t: [(m.span(), m.span("kind"), m.span("so"), m.span("nums")) for m in _bare_matches(t)],
-        ("pattern", "starts"))
+        ("pattern", "backwards")) or report_equivalence(
+        equivalence_cases(pieces, args.fuzz, seed=8),
+        lambda t: [(m.span(), m.groupdict()) for m in _symbol_matches_plain(t)],
+        lambda t: [(m.span(), m.groupdict()) for m in _symbol_matches(t)], ("SYMBOL", "numbers"))
 
 
 if __name__ == "__main__":

@@ -25,7 +25,8 @@ from time import perf_counter
 
 import regex
 
-__all__ = ["BASE_SECONDS", "SECONDS_PER_MB", "MAX_RECORDS", "PatternTimeout", "limit", "matches", "matches_from", "matches_at"]
+__all__ = ["BASE_SECONDS", "SECONDS_PER_MB", "MAX_RECORDS", "PatternTimeout", "limit", "matches", "matches_from", "matches_at",
+           "matches_at_bounded"]
 
 BASE_SECONDS = 2.0
 SECONDS_PER_MB = 2.0  # per million characters: ~20x what the slowest pattern needs here
@@ -119,4 +120,32 @@ def matches_at(pattern: regex.Pattern, text: str, starts: list[int], seconds: fl
                 at = m.end()
     except TimeoutError as e:
         raise PatternTimeout(seconds) from e
+    return out
+
+
+def matches_at_bounded(pattern: regex.Pattern, text: str, starts: list[int], seconds: float | None = None,
+                       pos: int = 0, endpos: int | None = None) -> list[regex.Match]:
+    """matches_at, the clock read between the tries instead of inside each: for a pattern
+    whose try at one start reads a bounded stretch of text, or goes once over what it
+    matches (no backtracking over unbounded text), where one try cannot run away and the
+    regex module's per-call timeout would double the cost of each try. The whole scan has
+    the same time limit; PatternTimeout past it (found at the next try)."""
+    endpos = len(text) if endpos is None else endpos
+    seconds = limit(endpos - pos) if seconds is None else seconds
+    deadline = perf_counter() + seconds
+    out = []
+    at = pos
+    match = pattern.match
+    for k in range(bisect_left(starts, pos), len(starts)):
+        p = starts[k]
+        if p >= endpos:
+            break
+        if p < at:
+            continue
+        if perf_counter() > deadline:
+            raise PatternTimeout(seconds)
+        m = match(text, p, endpos)
+        if m is not None:
+            out.append(m)
+            at = m.end()
     return out

@@ -350,3 +350,24 @@ def keyed_starts_finder(words_by_key: dict[str, list[str]]):
                 found[k].add(end - n)
         return {k: sorted(v) for k, v in found.items()}
     return starts
+
+
+# The last text asked about and its lowercase copy (None when it is not lower-safe): the
+# extractors that scan a document's lowercase copy (refs, organizations, awards, meetings)
+# make it, and run NOT_LOWER_SAFE over the text, once per document. Keyed by the text's
+# identity; one (text, lowered) tuple, swapped whole, so that threads never read another
+# text's copy.
+_LOWERED: tuple = (None, None)
+
+
+def lowered_if_safe(text: str) -> str | None:
+    """text.lower() when every character of text is lower-safe (NOT_LOWER_SAFE finds none:
+    then offsets agree and a lowercase phrase occurs in it exactly where the phrase matches
+    text case-insensitively), else None; memoized for the last text."""
+    global _LOWERED
+    last = _LOWERED
+    if last[0] is text:
+        return last[1]
+    lowered = text.lower() if NOT_LOWER_SAFE.search(text) is None else None
+    _LOWERED = (text, lowered)
+    return lowered

@@ -35,9 +35,9 @@ from typing import Iterator
 
 import regex
 
-from ..budget import matches
+from ..budget import matches, matches_at
 from ..doc.document import Document
-from ..lexicon import alternation, load_list, load_map
+from ..lexicon import alternation, load_list, load_map, lowered_if_safe, starts_finder
 from ..lang.names import find_person_mentions, window_tokens
 from ..records import Award, Evidence
 
@@ -102,7 +102,7 @@ def _may_have_kind(text: str, folded: str | None, s0: int, s1: int, openers: tup
     return False
 
 
-def _opener_spans(folded: str, openers: tuple[str, ...]) -> list[tuple[int, int]]:
+def _opener_spans_plain(folded: str, openers: tuple[str, ...]) -> list[tuple[int, int]]:
     """(start, end) of every occurrence of every opener in `folded`, overlapping ones too."""
     out = []
     for w in openers:
@@ -112,6 +112,41 @@ def _opener_spans(folded: str, openers: tuple[str, ...]) -> list[tuple[int, int]
             k = folded.find(w, k + 1)
     out.sort()
     return out
+
+
+@lru_cache(maxsize=None)
+def _least_openers() -> tuple[str, ...]:
+    """The openers that hold no other opener: a stretch of text holds an opener exactly when
+    it holds one of these (the other one, inside it)."""
+    openers = _kind_openers()
+    return tuple(w for w in openers if not any(v != w and v in w for v in openers))
+
+
+@lru_cache(maxsize=None)
+def _least_opener_finder():
+    """A function folded -> the (start, end) of every occurrence of a least opener, sorted,
+    from one Aho-Corasick pass; None without pyahocorasick."""
+    try:
+        import ahocorasick
+    except ImportError:  # pragma: no cover - the fast extra is not installed
+        return None
+    words = _least_openers()
+    if not words:
+        return lambda folded: []
+    auto = ahocorasick.Automaton()
+    for w in words:
+        auto.add_word(w, len(w))
+    auto.make_automaton()
+    return lambda folded: sorted((end + 1 - n, end + 1) for end, n in auto.iter(folded))
+
+
+def _opener_spans(folded: str, openers: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Spans for _may_have_kind: those of the least openers (benchmarks/check_awards.py
+    checks that every sentence gets the answer the spans of all openers give)."""
+    find = _least_opener_finder()
+    if find is None:
+        return _opener_spans_plain(folded, _least_openers())
+    return find(folded)
 
 
 @lru_cache(maxsize=None)
@@ -315,6 +350,61 @@ def _plain_sentences(text: str) -> Iterator[tuple[int, int]]:
         pos = m.end()
     if pos < len(text):
         yield pos, len(text)
+
+
+def _kind_sentences(text: str, folded: str | None, openers: tuple[str, ...],
+                    at: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """[(s0, s1) for s0, s1 in _sentences(text) if _may_have_kind(text, folded, s0, s1,
+    openers, at)], in one pass: none when the text holds no opener (no scan for sentences),
+    the spans walked along the sentences (benchmarks/check_awards.py compares them)."""
+    if folded is None:
+        return [(s0, s1) for s0, s1 in _sentences(text) if _may_have_kind(text, None, s0, s1, openers, at)]
+    if not at:
+        return []
+    plain = []
+    pos = 0
+    for m in matches(_sentence_end(), text):
+        e = m.end()
+        if e > pos:
+            plain.append((pos, e))
+        pos = e
+    if pos < len(text):
+        plain.append((pos, len(text)))
+    out = []
+    i, n = 0, len(at)
+    start, end, bullets = None, None, 0
+    bullet = _BULLET.match
+
+    def keep(s0: int, s1: int) -> None:  # _may_have_kind, the spans before s0 passed once
+        nonlocal i
+        while i < n and at[i][0] < s0:
+            i += 1
+        j = i
+        while j < n and at[j][0] < s1:
+            if at[j][1] <= s1:
+                out.append((s0, s1))
+                return
+            j += 1
+
+    for s0, s1 in plain:
+        if start is not None and bullets < _MAX_BULLETS and bullet(text, s0, s1):
+            end, bullets = s1, bullets + 1
+            continue
+        if start is not None:
+            keep(start, end)
+            start = None
+        if i >= n:
+            break  # no opener left: no later sentence is kept
+        k = s1 - 1
+        while k >= s0 and text[k].isspace():  # text[s0:s1].rstrip().endswith(":")
+            k -= 1
+        if k >= s0 and text[k] == ":":
+            start, end, bullets = s0, s1, 0
+        else:
+            keep(s0, s1)
+    if start is not None:
+        keep(start, end)
+    return out
 
 
 def _squash(s: str) -> str:
@@ -563,11 +653,59 @@ def _dh_alone() -> regex.Pattern:
     return regex.compile(r"(?<!\w)(?i:danh\s+hiệu)(?!\w)")
 
 
-def _kinds_in(text: str, s0: int, s1: int, badge_seen: bool = False) -> list[tuple[str, int, int]]:
+@lru_cache(maxsize=None)
+def _kind_starts():
+    """A function lowered_text -> every offset where the first word of an alternative of
+    _kind_pattern begins in it (the "N năm tuổi Đảng" one, which begins at a digit, aside);
+    None without pyahocorasick."""
+    words = {"huy", "danh", "khen"}
+    for name in ("award_kinds", "award_titles"):
+        words |= {w.split()[0].lower() for w in load_list(name) if w.split()}
+    return starts_finder(words)
+
+
+@lru_cache(maxsize=None)
+def _kind_phrase_starts():
+    """A function lowered_text -> every offset where a whole alternative of _kind_pattern
+    begins in it, its words one space apart ("huy hiệu", "bằng khen", "chiến sĩ thi đua
+    cơ sở"; the "N năm tuổi Đảng" one aside); None without pyahocorasick."""
+    phrases = {"huy hiệu", "danh hiệu", "khen thưởng"}
+    for name in ("award_kinds", "award_titles"):
+        phrases |= {" ".join(w.split()).lower() for w in load_list(name) if w.split()}
+    return starts_finder(phrases)
+
+
+def _kind_matches_plain(text: str, s0: int, s1: int) -> list[regex.Match]:
+    return matches(_kind_pattern(), text, s0, s1)
+
+
+def _kind_matches(text: str, s0: int, s1: int, lowered: str | None) -> list[regex.Match]:
+    """_kind_pattern()'s matches in text[s0:s1], the pattern tried only where an alternative
+    begins in `lowered` (text.lower() when text is lower-safe, else None: the plain scan):
+    where a whole phrase does when the span's whitespace is single spaces, else where its
+    first word does; and at the digits when "tuổi" is there (benchmarks/check_awards.py)."""
+    find = _kind_starts()
+    if lowered is None or find is None:
+        return _kind_matches_plain(text, s0, s1)
+    seg = lowered[s0:s1]
+    core = seg.rstrip()  # a phrase ends by s1: the whitespace at the end is inside none
+    if "  " not in core and core.isprintable():
+        # every whitespace run that a phrase can hold is one space (str.isprintable is false
+        # for every other character \s matches): a match begins where a whole phrase does
+        find = _kind_phrase_starts()
+    starts = [s0 + k for k in find(seg)]
+    if text.find("tuổi", s0, s1) >= 0:  # "60 năm tuổi Đảng" begins at its digits ("tuổi": case-sensitive)
+        starts = sorted(set(starts).union(m.start() for m in _DIGIT.finditer(text, s0, s1)))
+    return matches_at(_kind_pattern(), text, starts, pos=s0, endpos=s1)
+
+
+def _kinds_in(text: str, s0: int, s1: int, badge_seen: bool = False,
+              lowered: str | None = None) -> list[tuple[str, int, int]]:
     """(kind, start, end) of every award phrase of text[s0:s1], in order; a bare "N năm tuổi
-    Đảng" counts only after a "Huy hiệu" (of this sentence, or before it: badge_seen)."""
+    Đảng" counts only after a "Huy hiệu" (of this sentence, or before it: badge_seen);
+    `lowered` as _kind_matches takes it."""
     out: list[tuple[str, int, int]] = []
-    found = matches(_kind_pattern(), text, s0, s1)
+    found = _kind_matches(text, s0, s1, lowered)
     covered = [(m.start(), m.end()) for m in found]
     for m in found:
         if m["bare"] and out and out[-1][2] > m.start():
@@ -625,16 +763,17 @@ def find_awards(doc: Document) -> Iterator[Award]:
     """Every grant of an award the text reports, in order."""
     text = doc.text
     grants: list[_Grant] = []
-    openers = _kind_openers()
+    openers = _least_openers()  # a sentence holds an opener exactly when it holds one of these
     folded = text.casefold()
     folded = folded if len(folded) == len(text) else None
     at = _opener_spans(folded, openers) if folded is not None else []
     named: list[tuple[int, str, str]] = []  # (start, kind head, X) of every "<kind> của X" of the text
     badge_seen = False  # a "Huy hiệu" came before: "40 năm tuổi Đảng có 3 đảng viên" is one
-    for s0, s1 in _sentences(text):
-        if not _may_have_kind(text, folded, s0, s1, openers, at):
-            continue
-        kinds = _kinds_in(text, s0, s1, badge_seen)
+    lowered: str | None | bool = False  # text.lower() (None: not lower-safe), made when a sentence needs it
+    for s0, s1 in _kind_sentences(text, folded, openers, at):
+        if lowered is False:
+            lowered = lowered_if_safe(text)
+        kinds = _kinds_in(text, s0, s1, badge_seen, lowered)
         if not kinds:
             continue
         badge_seen = badge_seen or any(k.startswith("huy hiệu") for k, _, _ in kinds)

@@ -11,7 +11,7 @@ import regex
 
 from ..budget import matches, matches_at
 from ..doc.document import Document
-from ..lexicon import NOT_LOWER_SAFE, load_map, starts_finder
+from ..lexicon import NOT_LOWER_SAFE, load_map, lowered_if_safe, starts_finder
 from ..lang.names import body_end, doc_admin_units, expand_title
 from ..records import Evidence, Organization
 
@@ -62,53 +62,66 @@ def _body_starts():
     return starts_finder(k.lower() for k in load_map("org_kinds"))
 
 
+def _body_matches_plain(text: str) -> list[regex.Match]:
+    """_pattern()'s matches in text: the plain scan (benchmarks/check_organizations.py)."""
+    return matches(_pattern()[1], text)
+
+
 def _body_matches(text: str) -> list[regex.Match]:
     """_pattern()'s matches in text; read their spans (over text.lower() when it is safe,
     the pattern tried only where a body word begins when pyahocorasick is there)."""
-    if _NOT_LOWER_SAFE.search(text) is None:
-        lowered = text.lower()
+    lowered = lowered_if_safe(text)
+    if lowered is not None:
         starts = _body_starts()
         if starts is None:
             return matches(_lower_pattern(), lowered)
         return matches_at(_lower_pattern(), lowered, starts(lowered))
-    return matches(_pattern()[1], text)
+    return _body_matches_plain(text)
+
+
+@lru_cache(maxsize=None)
+def _lower_kinds() -> dict[str, str]:
+    return {k.lower(): v for k, v in _pattern()[0].items()}
 
 
 def find_organizations(doc: Document) -> Iterator[Organization]:
-    kinds, pat = _pattern()
-    lower_kinds = {k.lower(): v for k, v in kinds.items()}
+    lower_kinds = _lower_kinds()
+    text = doc.text
     skipped = [s for s in doc.segments if s.kind in SKIP_KINDS]
     units = {u.start: u for u in doc_admin_units(doc)}
     seen: set[str] = set()
-    for m in _body_matches(doc.text):
-        body = doc.text[m.start("body"):m.end("body")]
+    for m in _body_matches(text):
+        b0, b1 = m.span("body")
+        body = text[b0:b1]
         # capitalized bodies only ("Sở", "Phòng", "Bộ" are common words in lower case)
         if not body[0].isupper():
             continue
-        if any(s.start <= m.start() and m.end() <= s.end for s in skipped):
+        start, m_end = m.span()
+        if skipped and any(s.start <= start and m_end <= s.end for s in skipped):
             continue
-        end = m.end("body")
-        level = LEVEL_OF_BODY.get(body.lower())
+        low_body = body.lower()
+        level = LEVEL_OF_BODY.get(low_body)
         place = None
-        u = units.get(end + 1)
+        u = units.get(b1 + 1)
         if u is not None:
             # "UBND huyện Đắk Song"
             level, place, end = u.level, u.name, u.end
         else:
             # "Sở Tài chính", "Huyện ủy Vĩnh Thuận", "Ban Tuyên giáo Huyện ủy", "Công an tỉnh"
-            end = body_end(doc.text, m.start(), end, doc)
-            tail = doc.text[m.end("body"):end].split()
+            end = body_end(text, start, b1, doc)
+            tail = text[b1:end].split()
             if tail and tail[-1].lower() in LEVELS:
                 level = tail[-1].lower()
             elif level and tail and all(w[:1].isupper() for w in tail):
                 place = " ".join(tail)
-        name = doc.text[m.start():end].strip()
-        if body.lower() in NEEDS_NAME and name.lower() == body.lower():
-            continue
+        name = text[start:end].strip()
         key = name.lower()
+        if low_body in NEEDS_NAME and key == low_body:
+            continue
         if key in seen:
             continue
         seen.add(key)
-        yield Organization(name=name, kind=lower_kinds.get(body.lower()), level=level, place=place,
-                           expanded=expand_title(name) if expand_title(name) != name else None,
-                           evidence=Evidence.of(doc.text, m.start(), end))
+        expanded = expand_title(name)
+        yield Organization(name=name, kind=lower_kinds.get(low_body), level=level, place=place,
+                           expanded=expanded if expanded != name else None,
+                           evidence=Evidence.of(text, start, end))

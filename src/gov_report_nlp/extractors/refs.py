@@ -23,12 +23,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterator
 
+from time import perf_counter
+
 import regex
 
-from ..budget import matches, matches_at
-from ..lang.dates import find_dates
+from ..budget import PatternTimeout, limit, matches, matches_at_bounded
+from ..lang.dates import find_dates, find_dates_from
 from ..doc.document import Document
-from ..lexicon import NOT_LOWER_SAFE, alternation, lexicon_generation, load_list, load_map, starts_finder
+from ..lexicon import alternation, lexicon_generation, load_list, load_map, lowered_if_safe
 from ..records import DocumentRef, Evidence
 
 _TIMEOUT = 2.0  # for the searches in a window of a few hundred characters around a mention
@@ -298,9 +300,45 @@ def _own_keys(doc: Document) -> tuple[set[str], list[tuple[int, int]]]:
     return keys, spans
 
 
-def _symbol_mentions(text: str) -> Iterator[_Mention]:
+# a run of one to five digits not inside a longer token: where a symbol begins (its number),
+# and, after a space, where a bare reference's number may begin
+_NUMBER_RUN = regex.compile(r"(?<![\w/.-])\d{1,5}(?!\d)")
+
+
+def _numbers(text: str) -> tuple[list[int], list[int]]:
+    """(where a match of SYMBOL may begin, where the number of a bare reference may begin),
+    from one scan of the text's short digit runs. A symbol's number is a whole run of at most
+    five digits (SYMBOL's lookbehind before it; " ", "-" or "/" after it) with "-" or "/"
+    after it, or after one space; a bare reference's number is a whole run of at most four
+    digits after a space (its lookahead fails on a digit after its \\d{1,4}; a space is not in
+    [\\w/.-]). The scan cannot backtrack: no time limit on it."""
+    symbols, bare = [], []
+    for m in _NUMBER_RUN.finditer(text):
+        d, e = m.span()
+        c = text[e:e + 1]
+        if c == "-" or c == "/" or (c == " " and text[e + 1:e + 2] in ("-", "/")):
+            symbols.append(d)
+        if d and text[d - 1] == " ":
+            bare.append(d)
+    return symbols, bare
+
+
+def _symbol_matches_plain(text: str) -> list[regex.Match]:
+    return matches(SYMBOL, text)
+
+
+def _symbol_matches(text: str, starts: list[int] | None = None) -> list[regex.Match]:
+    """matches(SYMBOL, text), SYMBOL tried only at `starts` (_numbers' first list), which
+    holds every start of a match (benchmarks/check_refs.py). SYMBOL has no unbounded
+    quantifier: a try reads a few dozen characters at most; the clock is read between them."""
+    if starts is None:
+        starts = _numbers(text)[0]
+    return matches_at_bounded(SYMBOL, text, starts)
+
+
+def _symbol_mentions(text: str, starts: list[int] | None = None) -> Iterator[_Mention]:
     kind_before, kind_in_clause = _kind_before(), _kind_in_clause()
-    for m in matches(SYMBOL, text):
+    for m in _symbol_matches(text, starts):
         s = m.start()
         kind_raw = None
         km = kind_before.search(text, max(0, s - 40), s, timeout=_TIMEOUT)
@@ -317,23 +355,74 @@ def _symbol_mentions(text: str) -> Iterator[_Mention]:
 
 
 @lru_cache(maxsize=None)
-def _bare_starts():
-    """Every offset where a type word's first word begins, in lowercased text (a match of
-    _bare_pattern begins at one); None without pyahocorasick."""
-    return starts_finder(w.split()[0] for w in _kinds() if w.split())
+def _bare_before_number():
+    """_bare_pattern's part before the number, matched backwards from the number's first
+    digit: where a bare reference can begin whose number begins there. None when a type
+    word holds anything but letters and single spaces, or ends with "số" (the proof in
+    _bare_matches needs neither)."""
+    kinds = list(_kinds().values())
+    if any(not all(c.isalpha() or c == " " for c in k) or k.lower().split()[-1:] == ["số"] for k in kinds):
+        return None
+    # possessive: what each whitespace run stands before is a letter or ":" (never a space),
+    # so giving a space back never helps; a try reads each whitespace run once
+    return regex.compile(rf"(?r)(?<!\w)(?:(?i:{alternation(kinds)}))(?:\s+(?i:số))?+\s*+:?[ ]")
 
 
-def _bare_matches(text: str) -> list[regex.Match]:
-    """matches(_bare_pattern(), text), the pattern tried only where a type word begins (a
-    quarter of the time; benchmarks/check_refs.py checks they are the same)."""
-    starts = _bare_starts()
-    if starts is None or NOT_LOWER_SAFE.search(text) is not None:
-        return matches(_bare_pattern(), text)
-    return matches_at(_bare_pattern(), text, starts(text.lower()))
+@lru_cache(maxsize=None)
+def _bare_word_ends() -> frozenset[str]:
+    """":" and the last letters of "số" and of the type words, lowercase: what can stand right
+    before the space before a bare number (other than whitespace)."""
+    return frozenset({":", "ố"} | {k.split()[-1][-1] for k in _kinds() if k.split()})
 
 
-def _bare_mentions(text: str) -> Iterator[_Mention]:
-    for m in _bare_matches(text):
+def _bare_matches_plain(text: str) -> list[regex.Match]:
+    """matches(_bare_pattern(), text), the plain scan (benchmarks/check_refs.py)."""
+    return matches(_bare_pattern(), text)
+
+
+def _bare_matches(text: str, digits: list[int] | None = None) -> list[regex.Match]:
+    """matches(_bare_pattern(), text), from the numbers back: the part before the number
+    matched backwards from each short digit run after a space (_numbers), the whole pattern
+    then tried only where that found a start (benchmarks/check_refs.py checks they are the same).
+
+    Why every match is found: a match at p reads type word, " số", ":" and spaces up to its
+    number's first digit d (none of them a digit), so d follows a space and no digit lies in
+    [p, d); the backward match from d reads the same tail (greedy; its whitespace runs stand
+    before letters or ":") and then the longest type word that ends there and is not inside
+    a word, starting at p_r <= p. A forward try at p_r with that word reaches the same tail
+    and matches; no earlier match ends inside the type word (matches end with a digit), so
+    the scan would have matched at p_r: p_r = p."""
+    before = _bare_before_number()
+    if before is None:
+        return _bare_matches_plain(text)
+    seconds = limit(len(text))
+    deadline = perf_counter() + seconds
+    back = before.match
+    starts = []
+    # the character before the number's space: ":", a space, or the last letter of "số" or of
+    # a type word; read in the lowercase copy, where a letter matches one of those
+    # case-insensitively exactly when it is one (lexicon.NOT_LOWER_SAFE; check_refs.py)
+    lowered = lowered_if_safe(text)
+    ends = _bare_word_ends()
+    # each backward try reads a bounded stretch (a type word, "số", ":") and the whitespace
+    # runs between them once, and the tries read disjoint stretches (digits lie between): no
+    # try can run away; the clock is read between them (budget.matches_at_bounded's rule)
+    for d in (_numbers(text)[1] if digits is None else digits):
+        if lowered is not None and d >= 2:
+            c = lowered[d - 2]
+            if c not in ends and not c.isspace():  # str.isspace holds for every \s
+                continue
+        if perf_counter() > deadline:
+            raise PatternTimeout(seconds)
+        m = back(text, 0, d)
+        if m is not None:
+            starts.append(m.start())
+    # the forward tries from those starts: a type word, whitespace runs read once, a bounded list
+    return matches_at_bounded(_bare_pattern(), text, sorted(set(starts)), seconds=max(0.0, deadline - perf_counter()))
+
+
+def _bare_mentions(text: str, digits: list[int] | None = None) -> Iterator[_Mention]:
+    for m in _bare_matches(text, digits):
         nums = m["nums"]
         if "/" in nums and not m["so"]:
             continue
@@ -352,7 +441,8 @@ def _tail(text: str, mention: _Mention) -> tuple[str | None, tuple[int, int] | N
     date = None
     t = TAIL_TO_DATE.match(text, end, min(len(text), end + 40), timeout=_TIMEOUT)
     if t:
-        for d in find_dates(text, end, min(len(text), end + 60)):
+        # a date counts only where it begins by t.end(): the dates that begin later are not read
+        for d in find_dates_from(text, end, min(len(text), end + 60), t.end()):
             if end <= d.start <= t.end() and (d.year is not None or d.month is not None):
                 date, end = d.iso(), d.end
                 break
@@ -415,8 +505,10 @@ def find_document_refs(doc: Document) -> Iterator[DocumentRef]:
     """Every document cited by number, once per distinct number, in order of first mention."""
     text = doc.text
     own, own_spans = _own_keys(doc)
+    numbers = _numbers(text)
     mentions = sorted(
-        list(_symbol_mentions(text)) + list(_bare_mentions(text)), key=lambda x: (x.num_start, x.bare)
+        list(_symbol_mentions(text, numbers[0])) + list(_bare_mentions(text, numbers[1])),
+        key=lambda x: (x.num_start, x.bare)
     )
     refs = _Refs()
     for mt in mentions:

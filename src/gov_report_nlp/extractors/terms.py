@@ -13,7 +13,7 @@ from typing import Iterator
 
 import regex
 
-from ..budget import matches
+from ..budget import matches, matches_at_bounded
 from ..doc.document import Document
 from ..lexicon import load_list
 from ..lang.numbers import parse_ordinal
@@ -98,6 +98,10 @@ def _break_pattern() -> regex.Pattern:
 
 
 MAX_BODY_WORDS = 14
+# precompiled: a module-level regex.sub or regex.match costs more in its cache lookup than in its match
+_DASH_GAP = regex.compile(r"\s*[-–]\s+|\s+[-–]\s*")
+_SPACES = regex.compile(r"\s+")
+_DURATION = regex.compile(r"\d+\s+năm")
 
 
 def _body(text: str, floor: int, pos: int) -> tuple[str | None, int | None]:
@@ -120,17 +124,40 @@ def _body(text: str, floor: int, pos: int) -> tuple[str | None, int | None]:
     for h in _head_pattern().finditer(clause, timeout=1.0):
         body = clause[h.start():]
         body = _drop_pattern().sub("", body)
-        body = regex.sub(r"\s*[-–]\s+|\s+[-–]\s*", " ", body)  # "kinh tế xã- hội"
-        body = regex.sub(r"\s+", " ", body).strip(" -–(")
+        body = _DASH_GAP.sub(" ", body)  # "kinh tế xã- hội"
+        body = _SPACES.sub(" ", body).strip(" -–(")
         if body and len(body.split()) <= MAX_BODY_WORDS and not _break_pattern().search(body, timeout=1.0):
             return body, ordinal
     return None, ordinal
 
 
+def _year_spans_plain(text: str) -> list[regex.Match]:
+    return matches(YEAR_SPAN, text)
+
+
+def _year_spans(text: str) -> list[regex.Match]:
+    """matches(YEAR_SPAN, text), the pattern tried only where "19" or "20" begins with a
+    space or a dash three characters after it (a year span begins with its first year, then
+    `\\s*[-–—]`: str.isspace holds for every character \\s matches). Each try reads a year, a
+    dash, another year and the whitespace runs around the dash once (no run is read by two
+    tries): none can run away, the clock is read between them. benchmarks/check_terms.py
+    compares it with the scan."""
+    starts = []
+    for head in ("19", "20"):
+        k = text.find(head)
+        while k >= 0:
+            c = text[k + 4:k + 5]
+            if c and (c in "-–—" or c.isspace()):
+                starts.append(k)
+            k = text.find(head, k + 1)
+    starts.sort()
+    return matches_at_bounded(YEAR_SPAN, text, starts)
+
+
 def find_terms(doc: Document) -> Iterator[Term]:
     text = doc.text
     seen: set[tuple[int, int]] = set()
-    for m in matches(YEAR_SPAN, text):
+    for m in _year_spans(text):
         y1, y2 = int(m["y1"]), int(m["y2"])
         if not 0 < y2 - y1 <= 15 or (y1, y2) in seen:
             continue
@@ -151,9 +178,9 @@ def find_terms(doc: Document) -> Iterator[Term]:
         seen.add((y1, y2))
         start = m.start() - len(near) + cue.start() if cue else m.start()
         body, ordinal = _body(text, line_start, start) if cue else (None, None)
-        if cue and regex.match(r"\d+\s+năm", cue.group(0)):
+        dur = _DURATION.match(cue.group(0)) if cue else None
+        if dur:
             # "kế hoạch ... 5 năm 2021-2025": the duration belongs to the body
-            dur = regex.match(r"\d+\s+năm", cue.group(0))
             body, ordinal = _body(text, line_start, start + dur.end())
         yield Term(
             body=body,

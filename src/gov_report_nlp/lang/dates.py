@@ -8,12 +8,14 @@ default year is given.
 from __future__ import annotations
 
 import calendar
+import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import regex
 
-from ..budget import matches, matches_from
+from ..budget import matches_at, matches_from
+from ..lexicon import lowered_if_safe
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..doc.document import Document
@@ -133,9 +135,50 @@ DATE_PATTERNS = regex.compile(
 _DIGIT = regex.compile(r"\d")
 # where a date of DATE_PATTERNS can begin: a part of the day, "ngày", "tháng" or a digit.
 # Each start is one character (the rest a lookahead), so that overlapping words are all
-# found: "sángày 5/3/2020" holds a date from its "ngày".
+# found: "sángày 5/3/2020" holds a date from its "ngày". A date begins at a digit only
+# after a space, "(" or "," or at the text's start (the lookbehinds of "12 tháng 3 năm 2024",
+# _DAY_CUE's, "từ "), or when a separator follows its one or two digits ("28/7/2020"): not at
+# the other digits of a number ("2020", "1.250").
 _SHORT_SPAN = 200  # characters
-_DATE_STARTS = regex.compile(r"s(?=áng)|t(?=rưa|ối|háng)|c(?=hiều)|đ(?=êm)|n(?=gày)|\d", regex.IGNORECASE)
+_DATE_STARTS = regex.compile(r"s(?=áng)|t(?=rưa|ối|háng)|c(?=hiều)|đ(?=êm)|n(?=gày)|(?<![^\s(,])\d|\d(?=\d?\s?[/.-])",
+                             regex.IGNORECASE)
+
+# _DATE_STARTS' words, lowercase; a date's digits (ASCII in a lower-safe text)
+_START_WORDS = ("sáng", "trưa", "tối", "tháng", "chiều", "đêm", "ngày")
+_DIGIT_RUN = re.compile(r"[0-9]+")
+
+
+def _date_starts(text: str, start: int, end: int) -> list[int] | None:
+    """Every offset in [start, end) where _DATE_STARTS matches (and a few more), in order,
+    without the regex module's scan (in a span of _SHORT_SPAN or more, a third faster than
+    it; in a shorter one slower: not used there): None when the text is not lower-safe
+    (lexicon.lowered_if_safe). There a word of _START_WORDS matches case-insensitively
+    exactly where its lowercase copy holds it, \\d is [0-9], and every
+    character \\s matches is str.isspace. A digit run's first digit is kept after a space,
+    "(" or "," or at the text's start (the first alternative of digits: a superset), and any
+    of its digits with "/", "." or "-" among the three characters after it (the second one:
+    a superset). benchmarks/check_dates.py compares them with _DATE_STARTS."""
+    lowered = lowered_if_safe(text)
+    if lowered is None:
+        return None
+    out = []
+    for w in _START_WORDS:
+        k = lowered.find(w, start, end)
+        while k >= 0:
+            out.append(k)
+            k = lowered.find(w, k + 1, end)
+    for m in _DIGIT_RUN.finditer(text, start, end):
+        d, e = m.span()
+        if d == 0 or text[d - 1].isspace() or text[d - 1] in "(,":
+            out.append(d)
+            d += 1
+        for q in range(max(d, e - 3), e):  # a separator within three characters: the last three digits
+            after = text[q + 1:min(q + 4, end)]
+            if "/" in after or "." in after or "-" in after:
+                out.append(q)
+    out.sort()
+    return out
+
 
 TIME_PATTERN = regex.compile(
     rf"(?<![\d/.:])(?:lúc\s+)?{_TIME}(?![\d/])",
@@ -163,13 +206,20 @@ def find_dates(text: str, start: int = 0, end: int | None = None, default_year: 
     return list(found)
 
 
-def _find_dates(text: str, start: int, end: int, default_year: int | None) -> list[DateValue]:
+def find_dates_from(text: str, start: int, end: int, last: int, default_year: int | None = None) -> list[DateValue]:
+    """The dates of find_dates(text, start, end, default_year) whose match begins at or before
+    `last` (every date that begins there or before, and maybe a few after), in order, found
+    without trying the starts past `last`: for a reference's tail, where a date counts only
+    right after the reference. benchmarks/check_dates.py compares it with find_dates."""
+    return _find_dates(text, start, end, default_year, last)
+
+
+def _find_dates(text: str, start: int, end: int, default_year: int | None,
+                last: int | None = None) -> list[DateValue]:
     out: list[DateValue] = []
     if not _DIGIT.search(text, start, end):
         return out  # every date has a digit: most sentences are skipped at the cost of one scan
-    # a short span (a reference's tail) is scanned whole: trying each start costs more there
-    scan = matches(DATE_PATTERNS, text, start, end) if end - start < _SHORT_SPAN else \
-        matches_from(DATE_PATTERNS, _DATE_STARTS, text, start, end)
+    scan = _scan(text, start, end, last)
     for m in scan:
         if m["y1"]:
             y, mo, d = _int(m["y1"]), _int(m["m1"]), _int(m["d1"] or m["d1b"])
@@ -190,6 +240,40 @@ def _find_dates(text: str, start: int, end: int, default_year: int | None) -> li
         if not pod:
             s = m.start("d1") if m["d1"] else m.start("d1b") if m["d1b"] else m.start("d6") if m["d6"] else m.start()
         out.append(DateValue(s, m.end(), text[s:m.end()], y, mo, d, part_of_day=pod))
+    return out
+
+
+def _scan(text: str, start: int, end: int, last: int | None = None) -> list[regex.Match]:
+    """DATE_PATTERNS' matches in text[start:end] as its scan finds them, tried only where a
+    date can begin (with `last`: those that begin at or before it)."""
+    if end - start < _SHORT_SPAN:
+        return _short_scan(text, start, end, last)
+    starts = _date_starts(text, start, end)
+    scan = matches_from(DATE_PATTERNS, _DATE_STARTS, text, start, end) if starts is None else \
+        matches_at(DATE_PATTERNS, text, starts, pos=start, endpos=end)
+    return scan if last is None else [m for m in scan if m.start() <= last]
+
+
+def _short_scan(text: str, start: int, end: int, last: int | None = None) -> list[regex.Match]:
+    """matches_from(DATE_PATTERNS, _DATE_STARTS, text, start, end) for a span shorter than
+    _SHORT_SPAN (a sentence, a reference's tail), without the time limit: every try ends by
+    `end`, so it reads fewer than _SHORT_SPAN characters and cannot run away, and the regex
+    module's per-call clock would cost more than the try (a whole scan of the span, which
+    tries every position, twice as much). With `last`, the matches that begin at or before it
+    (the scan's first ones). benchmarks/check_dates.py compares it with a scan."""
+    out = []
+    at = start
+    match = DATE_PATTERNS.match
+    for c in _DATE_STARTS.finditer(text, start, end):  # in a short span: faster than _date_starts' passes
+        p = c.start()
+        if last is not None and p > last:
+            break
+        if p < at:
+            continue
+        m = match(text, p, end)
+        if m is not None:
+            out.append(m)
+            at = m.end()
     return out
 
 

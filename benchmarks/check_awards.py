@@ -1,0 +1,89 @@
+"""awards' fast scans against the plain ones, on the dev corpus, examples/*.txt (whole and
+line by line) and random strings of award words:
+
+- _kind_matches (the kind pattern tried only where a whole alternative begins in the
+  lowercased text, or its first word when the span holds other whitespace than single
+  spaces, and at the digits when "tuổi" is there) against the pattern's scan,
+  over the whole text and over each of its sentences (the first two thirds and the last
+  third too); and the set of characters lexicon.NOT_LOWER_SAFE lets through is still safe
+  for the letters of those first words and of the whole phrases;
+- _may_have_kind with the spans of the least openers (Aho-Corasick) against the spans of
+  every opener (str.find), for every sentence; and _kind_sentences (the sentences that may
+  hold a kind, in one pass along the spans) against _sentences filtered by _may_have_kind.
+
+    .venv/bin/python benchmarks/check_awards.py [--fuzz 100000]
+
+Exit status 1 on the first difference.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from bench import equivalence_cases, report_equivalence, unsafe_character  # noqa: E402
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--fuzz", type=int, default=100_000)
+    args = ap.parse_args(argv)
+    from gov_report_nlp.extractors import awards as A
+    from gov_report_nlp.lexicon import NOT_LOWER_SAFE, load_list, lowered_if_safe
+
+    words = ["huy", "danh", "khen"] + [w.split()[0].lower() for n in ("award_kinds", "award_titles")
+                                       for w in load_list(n) if w.split()]
+    if not all(w.isalpha() for w in words):
+        print("a first word is not letters only")
+        return 1
+    # the whole phrases too: a sentence of single spaces is searched for them in its lowercase copy
+    phrases = ["huy hiệu", "danh hiệu", "khen thưởng"] + [w.lower() for n in ("award_kinds", "award_titles")
+                                                        for w in load_list(n)]
+    bad = unsafe_character(sorted({c for w in words + phrases for c in w if not c.isspace()}), NOT_LOWER_SAFE)
+    if bad:
+        print(f"{bad} is let through but is not safe")
+        return 1
+    print("safe characters checked")
+    kinds = list(load_list("award_kinds")) + list(load_list("award_titles"))
+    pieces = kinds + [k.upper() for k in kinds] + [k.title() for k in kinds] + \
+        ["Huy hiệu", "huy  hiệu", "danh hiệu", "Danh hiệu “", "”", "khen thưởng", "Khen Thưởng", " 30", " 40 năm",
+         "60 năm tuổi Đảng", " năm", " tuổi", " Đảng", " tuổi đảng", ", ", " và ", "-", "hạng Nhì", "hạng ba",
+         "xuất sắc", " ", " ", "  ", "\n", ".", ":", "5", "12", "a", "Đ", "İ", "ſ", "K", "x", "ß", "bằng", "chiến sĩ",
+         ":\n", ":", "\n- ", "\n+ 3 cá nhân", "\n12 tập thể", ". ", "!", "\t", "\u00a0", "bằng\u00a0khen",
+         "chiến  sĩ thi đua"]
+    cases = equivalence_cases(pieces, args.fuzz, seed=6)
+
+    def spans(text, fast):
+        out = []
+        for s0, s1 in A._sentences(text):
+            for a, b in ((s0, s1), (s0, s0 + 2 * (s1 - s0) // 3), (s0 + 2 * (s1 - s0) // 3, s1)):
+                ms = A._kind_matches(text, a, b, lowered_if_safe(text)) if fast else A._kind_matches_plain(text, a, b)
+                out.append([(m.span(), m.groupdict()) for m in ms])
+        ms = A._kind_matches(text, 0, len(text), lowered_if_safe(text)) if fast else \
+            A._kind_matches_plain(text, 0, len(text))
+        out.append([(m.span(), m.groupdict()) for m in ms])
+        return out
+
+    if report_equivalence(cases, lambda t: spans(t, False), lambda t: spans(t, True), ("pattern", "starts")):
+        return 1
+
+    def may(text, fast):
+        folded = text.casefold()
+        if len(folded) != len(text):
+            return None
+        openers = A._least_openers() if fast else A._kind_openers()
+        at = A._opener_spans(folded, openers) if fast else A._opener_spans_plain(folded, openers)
+        out = [A._may_have_kind(text, folded, s0, s1, openers, at) for s0, s1 in A._sentences(text)] + \
+            [A._may_have_kind(text, None, s0, s1, openers, at) for s0, s1 in A._sentences(text)]
+        # the sentences find_awards scans: all of them filtered, or walked along the spans
+        kept = A._kind_sentences(text, folded, openers, at) if fast else \
+            [(s0, s1) for s0, s1 in A._sentences(text) if A._may_have_kind(text, folded, s0, s1, openers, at)]
+        return out, kept, A._kind_sentences(text, None, openers, at) if fast else \
+            [(s0, s1) for s0, s1 in A._sentences(text) if A._may_have_kind(text, None, s0, s1, openers, at)]
+
+    return report_equivalence(cases, lambda t: may(t, False), lambda t: may(t, True), ("all openers", "least"))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
