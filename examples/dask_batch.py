@@ -33,7 +33,7 @@ def main(argv=None) -> int:
         else:
             items = [{"id": p.name, "text": p.read_text(encoding="utf-8")} for p in sorted(HERE.glob("*.txt"))]
             bag = db.from_sequence(items, npartitions=max(1, min(len(items), args.workers)))
-        for rep in extract_bag(bag).compute():
+        for rep in extract_bag(bag, partitions=4 * args.workers).compute():
             if "error" in rep:
                 print(f"{rep.get('id')}\terror: {rep['error']}")
             else:
