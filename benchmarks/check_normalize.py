@@ -1,10 +1,16 @@
-"""normalize._pieces_nfc against a plain _PIECE_NFC.finditer: the same pieces for every text.
+"""The fast scans of normalizing and of the glyph-soup test against their plain versions:
+
+- normalize._pieces_nfc against a plain _PIECE_NFC.finditer: the same pieces for every text;
+- encodings.vietnamese_fit (counts at C speed) against vietnamese_fit_plain (a Python loop)
+  and looks_like_glyph_soup (which leaves early when fewer than MIN_ODD characters are bad)
+  against its plain form: the same value for every text.
 
     .venv/bin/python benchmarks/check_normalize.py [--fuzz 200000]
 
 Texts: the dev corpus and examples/*.txt, each whole and line by line, and random strings
 over the characters the pieces are made of (spaces of every kind, zero-width characters,
-line breaks, Ƣ, o/u with and without tone marks, q). Exit status 1 on the first difference.
+line breaks, Ƣ, o/u with and without tone marks, q; glyph soup, control characters, lone
+surrogates, plain marks). Exit status 1 on the first difference.
 """
 from __future__ import annotations
 
@@ -16,18 +22,47 @@ sys.path.insert(0, str(Path(__file__).parent))
 from bench import equivalence_cases, report_equivalence  # noqa: E402
 
 
+def looks_like_glyph_soup_plain(text: str) -> bool:
+    """encodings.looks_like_glyph_soup as it was, on vietnamese_fit_plain."""
+    from gov_report_nlp.io.encodings import MIN_FIT, MIN_ODD, SAMPLE_CHARS, _soup_patterns, vietnamese_fit_plain
+
+    sample = text[:SAMPLE_CHARS]
+    if not any("\xa0" < ch <= "\xff" for ch in sample):
+        return False
+    fit, seen = vietnamese_fit_plain(sample)
+    if fit >= MIN_FIT or seen * (1 - fit) < MIN_ODD:
+        return False
+    tcvn3, vni = _soup_patterns()
+    words = [w for w in sample.split() if any("\x80" <= ch <= "\xff" for ch in w)]
+    odd = sum(1 for w in words if tcvn3.search(w) or vni.search(w))
+    return odd >= MIN_ODD and odd >= 0.3 * len(words)
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--fuzz", type=int, default=200_000)
     args = ap.parse_args(argv)
+    from gov_report_nlp.io.encodings import looks_like_glyph_soup, to_legacy, vietnamese_fit, vietnamese_fit_plain
     from gov_report_nlp.io.normalize import _PIECE_NFC, _pieces_nfc
 
     pieces = [" ", " ", "  ", "\t", "\u00a0", "\u2003", "\u3000", "\u200b", "\ufeff", "\u00ad", "\n", "\r\n", "\r",
               "\u2028", "\x85", "Ƣ", "ƣ", "oà", "Oá", "uỷ", "UÝ", "qu", "Quý", "hoà", "a", "B", "1", ".", "ò", "ủy"]
-    return report_equivalence(
+    status = report_equivalence(
         equivalence_cases(pieces, args.fuzz, seed=2, most=12),
         lambda t: [(m.span(), m.lastgroup) for m in _PIECE_NFC.finditer(t)],
         lambda t: [(m.span(), m.lastgroup) for m in _pieces_nfc(t)], ("finditer", "pieces"))
+
+    soup = [to_legacy(w, "tcvn3").decode("latin-1") for w in ("Cộng hòa xã hội", "thông tin", "tháng", "Việt")] + \
+        [to_legacy(w, "vni").decode("latin-1") for w in ("Cộng hòa", "Việt Nam", "hòa")]
+    fit_pieces = soup + ["a", "ệ", "Đ", "ò", "\u0301", "«", "·", "¸", "ß", "æ", "é", "\xa0", "–", "“", "”", "…", "\ufeff",
+                         "\x00", "\x07", "\x1f", "\x7f", "\t", "\n", "\r", "\f", "\v", "\x85", "€", "中", "😀",
+                         "\ud800", "\udcff", " ", "xyz ", "Cæng ", "th«ng "]
+    cases = equivalence_cases(fit_pieces, args.fuzz, seed=3, most=40)
+    print(f"{sum(map(looks_like_glyph_soup, cases))} of them glyph soup")
+    status = status or report_equivalence(cases, vietnamese_fit_plain, vietnamese_fit, ("plain", "fast"))
+    status = status or report_equivalence(cases, looks_like_glyph_soup_plain, looks_like_glyph_soup, ("plain", "fast"))
+    return status
+
 
 if __name__ == "__main__":
     sys.exit(main())
