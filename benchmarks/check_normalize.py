@@ -1,6 +1,7 @@
 """The fast scans of normalizing and of the glyph-soup test against their plain versions:
 
-- normalize._pieces_nfc against a plain _PIECE_NFC.finditer: the same pieces for every text;
+- normalize._pieces_nfc against a plain _PIECE_NFC.finditer, and normalize._pieces (text that
+  is not NFC) against a plain _PIECE.finditer: the same pieces for every text;
 - encodings.vietnamese_fit (counts at C speed) against vietnamese_fit_plain (a Python loop)
   and looks_like_glyph_soup (which leaves early when fewer than MIN_ODD characters are bad)
   against its plain form: the same value for every text.
@@ -43,7 +44,7 @@ def main(argv=None) -> int:
     ap.add_argument("--fuzz", type=int, default=200_000)
     args = ap.parse_args(argv)
     from gov_report_nlp.io.encodings import looks_like_glyph_soup, to_legacy, vietnamese_fit, vietnamese_fit_plain
-    from gov_report_nlp.io.normalize import _PIECE_NFC, _pieces_nfc
+    from gov_report_nlp.io.normalize import _PIECE, _PIECE_NFC, _pieces, _pieces_nfc
 
     pieces = [" ", " ", "  ", "\t", "\u00a0", "\u2003", "\u3000", "\u200b", "\ufeff", "\u00ad", "\n", "\r\n", "\r",
               "\u2028", "\x85", "Ƣ", "ƣ", "oà", "Oá", "uỷ", "UÝ", "qu", "Quý", "hoà", "a", "B", "1", ".", "ò", "ủy"]
@@ -51,6 +52,12 @@ def main(argv=None) -> int:
         equivalence_cases(pieces, args.fuzz, seed=2, most=12),
         lambda t: [(m.span(), m.lastgroup) for m in _PIECE_NFC.finditer(t)],
         lambda t: [(m.span(), m.lastgroup) for m in _pieces_nfc(t)], ("finditer", "pieces"))
+    marks = pieces + ["\u0301", "\u0300", "\u0323", "\u0309", "a\u0301", "o\u0300", "u\u0309", "y\u0301", "\u20dd", "_",
+                      "x", "Q", "9", "-", "hoa\u0300", "thuy\u0309", "\u200bA", "\u2060"]
+    status = status or report_equivalence(
+        equivalence_cases(marks, args.fuzz, seed=4, most=12),
+        lambda t: [(m.span(), m.lastgroup) for m in _PIECE.finditer(t)],
+        lambda t: [(m.span(), m.lastgroup) for m in _pieces(t)], ("finditer", "pieces"))
 
     soup = [to_legacy(w, "tcvn3").decode("latin-1") for w in ("Cộng hòa xã hội", "thông tin", "tháng", "Việt")] + \
         [to_legacy(w, "vni").decode("latin-1") for w in ("Cộng hòa", "Việt Nam", "hòa")]

@@ -92,6 +92,36 @@ def _pieces_nfc(text: str) -> list[regex.Match]:
     return out
 
 
+_MARK = regex.compile(r"\p{M}")
+_WORD_BEFORE = regex.compile(r"(?r)\w*+")  # matched backwards from endpos: the word ending there
+
+
+def _pieces(text: str) -> list[regex.Match]:
+    """_PIECE.finditer(text) (text that is not NFC), tried only where a piece may start: where
+    _PIECE_NFC's pieces may (_PIECE_START), and at the start of each word with a combining mark
+    in it or right after it (the only places its "comb" alternative can match: after no word
+    character, with a mark in its \\w run or just behind it)."""
+    starts = {c.start() for c in _PIECE_START.finditer(text)}
+    before = _WORD_BEFORE.match
+    for mk in _MARK.finditer(text):
+        q = mk.start()
+        starts.add(before(text, 0, q).start())
+        starts.add(before(text, 0, q + 1).start())
+    out = []
+    pos = 0
+    match = _PIECE.match
+    if text[:1] == " ":
+        starts.add(0)
+    for p in sorted(starts):
+        if p < pos:
+            continue
+        m = match(text, p)
+        if m is not None:
+            out.append(m)
+            pos = m.end()
+    return out
+
+
 def retone(word: str) -> str:
     """Old-style tone placement for one NFC word: 'hoà' -> 'hòa', 'thuỷ' -> 'thủy' (not 'quý')."""
     if len(word) >= 2:
@@ -132,7 +162,7 @@ def normalize_with_map(text: str) -> tuple[str, OffsetMap]:
     omap = OffsetMap()
     pos = 0
     n = len(text)
-    pieces = _pieces_nfc(text) if unicodedata.is_normalized("NFC", text) else _PIECE.finditer(text)
+    pieces = _pieces_nfc(text) if unicodedata.is_normalized("NFC", text) else _pieces(text)
     for m in pieces:
         rep = _replacement(m, n)
         if rep is None or rep == m.group():
