@@ -178,7 +178,7 @@ def detect_layout(doc: Document, lines: list[Span]) -> str:
         layout = "formal"
     else:
         numbered = any(P.number_line.match(t) for t in heads)
-        dated = any(P.dateline.match(t) for t in heads)
+        dated = any("," in t and P.dateline.match(t) for t in heads)  # no dateline without its ","
         layout = "formal" if numbered and dated else "news"
     if head and head[0].end - head[0].start > LONG_LINE:  # no title or header line: one long run of text
         doc.warnings.append(f"layout: the text starts with a line of more than {LONG_LINE:,} characters (line breaks "
@@ -213,9 +213,21 @@ def _reparent(doc: Document) -> None:
 
 # --- news --------------------------------------------------------------------------------
 
+_OPEN_END = regex.compile(r"[.!?:;…]\s*$")  # a line that ends as a sentence or a lead-in does
+
+
+@lru_cache(maxsize=None)
+def _boilerplate() -> tuple[str, ...]:
+    return tuple(load_phrases("boilerplate"))
+
+
+@lru_cache(maxsize=None)
+def _site_names() -> tuple[str, ...]:
+    return tuple(sorted(load_phrases("site_names"), key=len, reverse=True))
+
+
 def _is_boilerplate(t: str) -> bool:
-    low = t.lower().strip()
-    return any(low.startswith(b) for b in load_phrases("boilerplate"))
+    return t.lower().strip().startswith(_boilerplate())
 
 
 def _is_site(t: str) -> bool:
@@ -225,7 +237,7 @@ def _is_site(t: str) -> bool:
     low = t.lower()
     if len(t) >= 120:
         return False
-    for s in sorted(load_phrases("site_names"), key=len, reverse=True):
+    for s in _site_names():
         if low.startswith(s) and (len(low) == len(s) or not low[len(s)].isalnum()):
             if s != "báo":
                 return True
@@ -291,7 +303,7 @@ def _segment_news(doc: Document, lines: list[Span]) -> None:
         t = text[ln.start:ln.end].strip()
         if title_text and t == title_text:
             _add(doc, "heading", ln.start, ln.end)
-        elif len(t) < 200 and not regex.search(r"[.!?:;…]\s*$", t) and i > 0:
+        elif len(t) < 200 and i > 0 and not _OPEN_END.search(t):
             _add(doc, "caption" if len(t.split()) > 3 else "heading", ln.start, ln.end)
         else:
             _add(doc, "paragraph", ln.start, ln.end)
