@@ -104,7 +104,7 @@ _DANGLING = 0.5  # a shorter line ending in a dangling word is no wrap: a headin
 _LONG = 0.85  # a line this share of the wrap width or longer may be cut mid-sentence
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
     start: int
     end: int
@@ -113,13 +113,18 @@ class _Line:
     mark: regex.Match | None = None
 
 
+@lru_cache(maxsize=None)
+def _division_ranks() -> dict[str, str]:
+    """Division word, lowercased -> its rank name."""
+    return {k.lower(): v for k, v in load_map("outline_divisions").items()}
+
+
 def _rank(m: regex.Match) -> tuple[str, str]:
     """(rank name, number as written) of a marker match."""
     group = m.lastgroup  # the one alternative that matched ("divnum" closes last in "div")
     if group in ("div", "divnum"):
         word = " ".join(m["div"].split())
-        ranks = {k.lower(): v for k, v in load_map("outline_divisions").items()}
-        return ranks.get(word.lower(), "article"), f"{word} {' '.join(m['divnum'].split())}"
+        return _division_ranks().get(word.lower(), "article"), f"{word} {' '.join(m['divnum'].split())}"
     if group == "dotted":
         return f"dotted{min(m['dotted'].count('.') + 1, 4)}", m["dotted"]
     if group in ("dash", "star", "plus"):
@@ -131,16 +136,16 @@ def _quoted(text: str) -> list[tuple[int, int]]:
     """Spans of the text inside paired curly quotes “…” (nested pairs inside outer ones;
     an opening quote never closed opens nothing)."""
     spans, stack = [], []
-    for m in regex.finditer(r"[“”]", text):
-        if m.group() == "“":
-            stack.append(m.start())
+    for pos, opens in _curly_quotes(text):
+        if opens:
+            stack.append(pos)
         elif stack:
             s = stack.pop()
             if not stack:
-                spans.append((s, m.end()))
+                spans.append((s, pos + 1))
     # straight quotes pair up unreliably: only one that opens a quoted item ("a) ..., "2. ...)
     # is taken, up to the next straight quote
-    for m in _STRAIGHT_ITEM.finditer(text):
+    for m in (_STRAIGHT_ITEM.finditer(text) if '"' in text else ()):
         close = text.find('"', m.end())
         if close > 0:
             spans.append((m.start(), close + 1))
@@ -153,12 +158,31 @@ def _quoted(text: str) -> list[tuple[int, int]]:
     return merged
 
 
+def _curly_quotes(text: str) -> list[tuple[int, bool]]:
+    """(offset, whether it opens) of every “ and ” of the text, in order: what
+    regex.finditer(r"[“”]", text) finds, by str.find (benchmarks/check_outline.py)."""
+    out = []
+    for ch, opens in (("“", True), ("”", False)):
+        i = text.find(ch)
+        while i >= 0:
+            out.append((i, opens))
+            i = text.find(ch, i + 1)
+    out.sort()
+    return out
+
+
+def _curly_quotes_plain(text: str) -> list[tuple[int, bool]]:
+    return [(m.start(), m.group() == "“") for m in regex.finditer(r"[“”]", text)]
+
+
 def _inside(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
     i = bisect_right(starts, pos) - 1
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 def _lines(doc: Document) -> list[_Line]:
+    """The document's lines (doc.iter_lines' spans, from one split of the text), each with
+    its stripped text and its kind."""
     text = doc.text
     out_spans: list[tuple[int, int]] = []  # the union of the spans out of the body
     for a, b in sorted((s.start, s.end) for s in doc.segments if s.kind in _NOT_BODY):
@@ -167,20 +191,26 @@ def _lines(doc: Document) -> list[_Line]:
         else:
             out_spans.append((a, b))
     out_starts = [s for s, _ in out_spans]
-    furniture = _furniture()
+    furniture = _furniture().match
     lines = []
-    for span in doc.iter_lines():
-        t = text[span.start:span.end]
+    append = lines.append
+    start = 0
+    for t in text.split("\n"):
+        end = start + len(t)
         st = t.strip()
         if not st:
             kind = "blank"
-        elif _inside(out_spans, out_starts, span.start + (len(t) - len(t.lstrip()))):
-            kind = "out"
-        elif furniture.match(st):
-            kind = "furniture"
         else:
-            kind = "text"
-        lines.append(_Line(span.start, span.end, st, kind))
+            pos = start + (len(t) - len(t.lstrip()))
+            i = bisect_right(out_starts, pos) - 1  # _inside(out_spans, out_starts, pos)
+            if i >= 0 and pos < out_spans[i][1]:
+                kind = "out"
+            elif furniture(st):
+                kind = "furniture"
+            else:
+                kind = "text"
+        append(_Line(start, end, st, kind))
+        start = end + 1
     return lines
 
 
@@ -192,8 +222,8 @@ def _wrap_width(lines: list[_Line]) -> float | None:
     for ln in lines:
         if ln.kind != "text":
             continue
-        if (prev is not None and not _CLOSED.search(prev.text) and ln.text[:1].islower()
-                and len(prev.text) >= _WRAP_MIN_WIDTH and " " in ln.text):  # not a table's cells
+        if (prev is not None and ln.text[:1].islower() and len(prev.text) >= _WRAP_MIN_WIDTH
+                and " " in ln.text and not _CLOSED.search(prev.text)):  # not a table's cells
             cut.append(len(prev.text))
         prev = ln
     if len(cut) < _WRAPPED_MIN:
