@@ -1,11 +1,14 @@
 """segment._punkt_sentences with our abbreviations (data/vi/sentence_abbreviations.txt) against
-underthesea.sent_tokenize: the same list for every text.
+underthesea.sent_tokenize: the same list for every text; and segment._add_sentences (the
+tokenizer's offsets) against the plain way kept here (each sentence looked up with
+chunk.find after the last one): the same sentence segments for every document.
 
     .venv/bin/python benchmarks/check_sentences.py [--fuzz 200000]
 
 Texts: every line of the dev corpus and examples/*.txt, each whole text, and random strings
 over an alphabet of the characters the tokenizer tests (dots, ?!, digits, spaces, line
-breaks, upper and lower case, abbreviations). Exit status 1 on the first difference.
+breaks, upper and lower case, abbreviations); for _add_sentences, each one made a Document.
+Exit status 1 on the first difference.
 """
 from __future__ import annotations
 
@@ -17,19 +20,59 @@ sys.path.insert(0, str(Path(__file__).parent))
 from bench import equivalence_cases, report_equivalence  # noqa: E402
 
 
+def add_sentences_plain(doc) -> None:
+    """segment._add_sentences as it was."""
+    from gov_report_nlp.doc.segment import _RUNNING, _add, _sent_tokenize
+
+    text = doc.text
+    for seg in list(doc.segments):
+        if seg.kind not in _RUNNING:
+            continue
+        chunk = text[seg.start:seg.end]
+        pos = 0
+        for sent in _sent_tokenize(chunk):
+            sent = sent.strip()
+            if not sent:
+                continue
+            k = chunk.find(sent, pos)
+            if k < 0:  # the tokenizer changed the text: fall back to a word anchor
+                head = sent.split()[0]
+                k = chunk.find(head, pos)
+                if k < 0:
+                    continue
+                e = chunk.find(sent.split()[-1], k)
+                end = e + len(sent.split()[-1]) if e >= 0 else len(chunk)
+            else:
+                end = k + len(sent)
+            _add(doc, "sentence", seg.start + k, seg.start + end)
+            pos = end
+
+
+def sentences(doc, add) -> list[tuple[int, int, int | None]]:
+    doc.segments = [s for s in doc.segments if s.kind != "sentence"]
+    add(doc)
+    return [(s.start, s.end, s.parent) for s in doc.segments if s.kind == "sentence"]
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--fuzz", type=int, default=200_000)
     args = ap.parse_args(argv)
     from underthesea import sent_tokenize
 
-    from gov_report_nlp.doc.segment import _punkt_sentences, sentence_abbreviations
+    from gov_report_nlp.doc.make import make_document
+    from gov_report_nlp.doc.segment import _add_sentences, _punkt_sentences, sentence_abbreviations
 
     abbrev = sentence_abbreviations()
     pieces = [".", ".", "..", "...", "....", "?", "!", "?!", " ", " ", "\t", "\n", "\r", "1", "23", "a", "B",
-              "TP", "tp", "Ts", "Đ", "ông", "Việt", "e.g", "U.S", "…", "”", "  ", "x.", "5.000", "Mr"]
-    return report_equivalence(equivalence_cases(pieces, args.fuzz, seed=1), sent_tokenize,
-                              lambda t: _punkt_sentences(t, abbrev), ("underthesea", "segment"))
+              "TP", "tp", "Ts", "Đ", "ông", "Việt", "e.g", "U.S", "…", "”", "  ", "x.", "5.000", "Mr", "\x0b", "\x1f",
+              "\u2028", "\x85"]
+    cases = equivalence_cases(pieces, args.fuzz, seed=1)
+    status = report_equivalence(cases, sent_tokenize, lambda t: _punkt_sentences(t, abbrev), ("underthesea", "segment"))
+    docs = cases[:len(cases) - args.fuzz] + cases[-(args.fuzz // 10):]  # the corpus, its lines, a tenth of the fuzz
+    return status or report_equivalence(docs, lambda t: sentences(make_document(t), add_sentences_plain),
+                                        lambda t: sentences(make_document(t), _add_sentences), ("find", "spans"))
+
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -593,7 +593,6 @@ def _recipient_goes_on(doc: Document, t: str) -> bool:
 _RUNNING = {"paragraph", "caption", "section", "item", "heading", "title", "summary", "recipient"}
 
 
-_SENT_END = regex.compile(r"[.?!]")
 
 
 def sentence_abbreviations() -> frozenset[str]:
@@ -605,28 +604,40 @@ def sentence_abbreviations() -> frozenset[str]:
 
 def _punkt_sentences(text: str, abbrev: frozenset[str]) -> list[str]:
     """underthesea.sent_tokenize(text) of underthesea 9.5.0, the same list, step for step (its
-    PunktSentenceTokenizer.sentences_from_text) given the same abbreviations; only it jumps from one '.', '?' or '!' to
-    the next instead of testing every character in Python (a fifth of segmenting).
+    PunktSentenceTokenizer.sentences_from_text) given the same abbreviations; only it finds every '.', '?' and '!'
+    first and goes from one to the next instead of testing every character in Python (_punkt_spans).
     benchmarks/check_sentences.py compares the two."""
+    return [text[a:b] for a, b in _punkt_spans(text, abbrev)]
+
+
+def _punkt_spans(text: str, abbrev: frozenset[str]) -> list[tuple[int, int]]:
+    """The offsets in `text` of the sentences _punkt_sentences gives (each stripped). The
+    '.', '?' and '!' are found first (str.find), then walked in order."""
     if not text or not text.strip():
         return []
-    sentences = []
-    start = 0
+    ends = []
+    for ch in ".?!":
+        i = text.find(ch)
+        while i >= 0:
+            ends.append(i)
+            i = text.find(ch, i + 1)
     n = len(text)
-    find = _SENT_END.search
-
-    def cut(end: int) -> int:
-        """End the sentence at `end`; where the next one starts (after the spaces)."""
-        sentence = text[start:end].strip()
-        if sentence:
-            sentences.append(sentence)
-        while end < n and text[end] in " \t\n\r":
-            end += 1
-        return end
-
-    m = find(text, 0)
-    while m is not None:
-        i = m.start()
+    if not ends:  # one sentence
+        a = len(text) - len(text.lstrip())
+        return [(a, a + len(text.strip()))]
+    ends.sort()
+    spans = []
+    start = 0
+    k = 0
+    nends = len(ends)
+    pos = 0  # the next mark looked at is the first at or after pos
+    while True:
+        while k < nends and ends[k] < pos:
+            k += 1
+        if k >= nends:
+            break
+        i = ends[k]
+        cut = -1
         if text[i] == ".":
             dot_end = i
             while dot_end < n and text[dot_end] == ".":
@@ -637,29 +648,40 @@ def _punkt_sentences(text: str, abbrev: frozenset[str]) -> list[str]:
                 while after < n and text[after] in " \t":
                     after += 1
                 if after >= n or text[after].isupper():
-                    start = dot_end = cut(dot_end)
-                m = find(text, dot_end)
-                continue
+                    cut = dot_end
+                else:
+                    pos = dot_end
+                    continue
             # "1.500.000": a dot between digits; "TP.": a dot after an abbreviation
-            if i > 0 and text[i - 1].isdigit() and i + 1 < n and text[i + 1].isdigit():
-                m = find(text, i + 1)
+            elif i > 0 and text[i - 1].isdigit() and i + 1 < n and text[i + 1].isdigit():
+                pos = i + 1
                 continue
-            w = i - 1
-            while w >= 0 and (text[w].isalnum() or text[w] == "."):
-                w -= 1
-            word = text[w + 1:i]
-            if word and word.lower() in abbrev:
-                m = find(text, i + 1)
-                continue
-        end = i + 1
-        while end < n and text[end] in ".?!":
-            end += 1
-        start = end = cut(end)
-        m = find(text, end)
-    final = text[start:].strip()
+            else:
+                w = i - 1
+                while w >= 0 and (text[w].isalnum() or text[w] == "."):
+                    w -= 1
+                word = text[w + 1:i]
+                if word and word.lower() in abbrev:
+                    pos = i + 1
+                    continue
+        if cut < 0:  # the sentence ends after the run of marks
+            cut = i + 1
+            while cut < n and text[cut] in ".?!":
+                cut += 1
+        raw = text[start:cut]  # the sentence ends at cut; the next starts after the spaces
+        sentence = raw.strip()
+        if sentence:
+            a = start + len(raw) - len(raw.lstrip())
+            spans.append((a, a + len(sentence)))
+        while cut < n and text[cut] in " \t\n\r":
+            cut += 1
+        start = pos = cut
+    raw = text[start:]
+    final = raw.strip()
     if final:
-        sentences.append(final)
-    return sentences
+        a = start + len(raw) - len(raw.lstrip())
+        spans.append((a, a + len(final)))
+    return spans
 
 
 def _sent_tokenize(text: str) -> list[str]:
@@ -667,25 +689,17 @@ def _sent_tokenize(text: str) -> list[str]:
 
 
 def _add_sentences(doc: Document) -> None:
+    """A sentence segment for each sentence of each segment of running text. The tokenizer's
+    spans are where chunk.find(sentence, end of the last one) would find each sentence: the
+    text between two sentences is whitespace and a sentence starts with none, so no earlier
+    place can hold it (benchmarks/check_sentences.py compares the two ways)."""
     text = doc.text
-    for seg in list(doc.segments):
+    abbrev = sentence_abbreviations()
+    segments = doc.segments
+    append = segments.append
+    for seg in list(segments):
         if seg.kind not in _RUNNING:
             continue
-        chunk = text[seg.start:seg.end]
-        pos = 0
-        for sent in _sent_tokenize(chunk):
-            sent = sent.strip()
-            if not sent:
-                continue
-            k = chunk.find(sent, pos)
-            if k < 0:  # the tokenizer changed the text: fall back to a word anchor
-                head = sent.split()[0]
-                k = chunk.find(head, pos)
-                if k < 0:
-                    continue
-                e = chunk.find(sent.split()[-1], k)
-                end = e + len(sent.split()[-1]) if e >= 0 else len(chunk)
-            else:
-                end = k + len(sent)
-            _add(doc, "sentence", seg.start + k, seg.start + end)
-            pos = end
+        base = seg.start
+        for a, b in _punkt_spans(text[base:seg.end], abbrev):
+            append(Segment("sentence", base + a, base + b))
