@@ -1,7 +1,8 @@
 """The fast scans of normalizing and of the glyph-soup test against their plain versions:
 
-- normalize._pieces_nfc against a plain _PIECE_NFC.finditer, and normalize._pieces (text that
-  is not NFC) against a plain _PIECE.finditer: the same pieces for every text;
+- normalize._pieces_nfc against a plain _PIECE_NFC.finditer (with keep_same=False: the same
+  pieces that change the text), and normalize._pieces (text that is not NFC) against a plain
+  _PIECE.finditer: the same pieces for every text;
 - encodings.vietnamese_fit (counts at C speed) against vietnamese_fit_plain (a Python loop)
   and looks_like_glyph_soup (which leaves early when fewer than MIN_ODD characters are bad)
   against its plain form: the same value for every text.
@@ -44,7 +45,10 @@ def main(argv=None) -> int:
     ap.add_argument("--fuzz", type=int, default=200_000)
     args = ap.parse_args(argv)
     from gov_report_nlp.io.encodings import looks_like_glyph_soup, to_legacy, vietnamese_fit, vietnamese_fit_plain
-    from gov_report_nlp.io.normalize import _PIECE, _PIECE_NFC, _pieces, _pieces_nfc
+    import regex
+
+    from gov_report_nlp.io.normalize import (_BREAK_TAIL, _HS, _NL, _PIECE, _PIECE_NFC, _START_ODD, _ZW, _pieces,
+                                             _pieces_nfc, _replacement, _space_starts, _space_starts_plain)
 
     pieces = [" ", " ", "  ", "\t", "\u00a0", "\u2003", "\u3000", "\u200b", "\ufeff", "\u00ad", "\n", "\r\n", "\r",
               "\u2028", "\x85", "Ƣ", "ƣ", "oà", "Oá", "uỷ", "UÝ", "qu", "Quý", "hoà", "a", "B", "1", ".", "ò", "ủy",
@@ -53,6 +57,21 @@ def main(argv=None) -> int:
         equivalence_cases(pieces, args.fuzz, seed=2, most=12),
         lambda t: [(m.span(), m.lastgroup) for m in _PIECE_NFC.finditer(t)],
         lambda t: [(m.span(), m.lastgroup) for m in _pieces_nfc(t)], ("finditer", "pieces"))
+    tail = {chr(c) for c in range(0x10000) if regex.match(rf"{_HS}|{_ZW}|{_NL}", chr(c))}
+    if tail != _BREAK_TAIL:
+        print(f"_BREAK_TAIL differs from the characters of _HS, _ZW and _NL: {sorted(tail ^ _BREAK_TAIL)!r}")
+        return 1
+
+    status = status or report_equivalence(
+        equivalence_cases(pieces, args.fuzz, seed=2, most=12), _space_starts_plain,
+        lambda t: sorted(_space_starts(t, set(_START_ODD.findall(t)))), ("finditer", "find"))
+
+    def changed(t, ms):
+        return [(m.span(), m.lastgroup) for m in ms if _replacement(m, len(t)) not in (None, m.group())]
+    status = status or report_equivalence(
+        equivalence_cases(pieces, args.fuzz, seed=2, most=12),
+        lambda t: changed(t, _PIECE_NFC.finditer(t)),
+        lambda t: changed(t, _pieces_nfc(t, keep_same=False)), ("finditer", "changed pieces"))
     marks = pieces + ["\u0301", "\u0300", "\u0323", "\u0309", "a\u0301", "o\u0300", "u\u0309", "y\u0301", "\u20dd", "_",
                       "x", "Q", "9", "-", "hoa\u0300", "thuy\u0309", "\u200bA", "\u2060"]
     status = status or report_equivalence(

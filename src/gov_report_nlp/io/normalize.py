@@ -83,17 +83,49 @@ _START_TONE = re.compile(r"[oOuU](?=[àáảãạèéẻẽẹÀÁẢÃẠÈÉ�
 def _piece_starts(text: str) -> list[int]:
     """The offsets where a piece of _PIECE_NFC may start, in order (see _PIECE_START)."""
     starts = [m.start() for m in _START_ODD.finditer(text)]
-    starts += [m.start() for m in _START_SPACE.finditer(text)]
+    starts += _space_starts(text, {text[p] for p in starts})
     starts += [m.start() for m in _START_TONE.finditer(text)]
     starts.sort()
     return starts
 
 
-def _pieces_nfc(text: str) -> list[regex.Match]:
-    """_PIECE_NFC.finditer(text), tried only where a piece may start (_piece_starts)."""
+def _space_starts(text: str, odd: set[str]) -> list[int]:
+    """_START_SPACE's starts (a space before a space, an odd space, a zero-width character or a
+    line break, a space at the end), given the characters _START_ODD finds in the text: each
+    pair looked for with str.find."""
+    out = []
+    find = text.find
+    for c in (" ", *odd.difference("Ƣƣ")):
+        pair = " " + c
+        i = find(pair)
+        while i >= 0:
+            out.append(i)
+            i = find(pair, i + 1)
+    if text.endswith(" "):
+        out.append(len(text) - 1)  # the first of no pair
+    return out
+
+
+def _space_starts_plain(text: str) -> list[int]:
+    return [m.start() for m in _START_SPACE.finditer(text)]
+
+
+# what a line break piece takes in after its break: spaces of every kind, zero-width
+# characters, more breaks (the characters of _HS, _ZW and _NL; check_normalize.py compares)
+_BREAK_TAIL = frozenset(" \t\f\v\u00a0\u1680\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B)))
+                        + "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e" + "\r\n\u2028\u2029\x85")
+
+
+def _pieces_nfc(text: str, keep_same: bool = True) -> list[regex.Match]:
+    """_PIECE_NFC.finditer(text), tried only where a piece may start (_piece_starts). With
+    keep_same=False, without the line breaks it would find that normalizing leaves as they
+    are (most of them): a "\n" or "\n\n" inside the text with no space or other break after
+    it (the "nl" piece there is that, and it stays)."""
     out = []
     pos = 0
+    n = len(text)
     match = _PIECE_NFC.match
+    tail = _BREAK_TAIL
     if text[:1] == " ":
         m = match(text, 0)
         if m is not None:
@@ -102,6 +134,13 @@ def _pieces_nfc(text: str) -> list[regex.Match]:
     for p in _piece_starts(text):
         if p < pos:
             continue
+        if not keep_same and p and text[p] == "\n":
+            q = p + 1
+            if q < n and text[q] == "\n":
+                q += 1
+            if q < n and text[q] not in tail:
+                pos = q
+                continue
         m = match(text, p)
         if m is not None:
             out.append(m)
@@ -179,7 +218,7 @@ def normalize_with_map(text: str) -> tuple[str, OffsetMap]:
     omap = OffsetMap()
     pos = 0
     n = len(text)
-    pieces = _pieces_nfc(text) if unicodedata.is_normalized("NFC", text) else _pieces(text)
+    pieces = _pieces_nfc(text, keep_same=False) if unicodedata.is_normalized("NFC", text) else _pieces(text)
     for m in pieces:
         rep = _replacement(m, n)
         if rep is None or rep == m.group():
