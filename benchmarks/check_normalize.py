@@ -45,18 +45,25 @@ def main(argv=None) -> int:
     ap.add_argument("--fuzz", type=int, default=200_000)
     args = ap.parse_args(argv)
     from gov_report_nlp.io.encodings import looks_like_glyph_soup, to_legacy, vietnamese_fit, vietnamese_fit_plain
+    import re
+
     import regex
 
-    from gov_report_nlp.io.normalize import (_BREAK_TAIL, _HS, _NL, _PIECE, _PIECE_NFC, _START_ODD, _ZW, _pieces,
+    from gov_report_nlp.io.normalize import (_BREAK_TAIL, _HS, _NL, _PIECE, _PIECE_NFC, _START_ODD, _WORDISH, _ZW, _pieces,
                                              _pieces_nfc, _replacement, _space_starts, _space_starts_plain)
 
     pieces = [" ", " ", "  ", "\t", "\u00a0", "\u2003", "\u3000", "\u200b", "\ufeff", "\u00ad", "\n", "\r\n", "\r",
               "\u2028", "\x85", "Ƣ", "ƣ", "oà", "Oá", "uỷ", "UÝ", "qu", "Quý", "hoà", "a", "B", "1", ".", "ò", "ủy",
-              "o", "U", "ỳ", "é", "Ạ"]
+              "o", "U", "ỳ", "é", "Ạ", "n", "ng", "²", "\u0301", "_", "Q"]
     status = report_equivalence(
         equivalence_cases(pieces, args.fuzz, seed=2, most=12),
         lambda t: [(m.span(), m.lastgroup) for m in _PIECE_NFC.finditer(t)],
         lambda t: [(m.span(), m.lastgroup) for m in _pieces_nfc(t)], ("finditer", "pieces"))
+    wordish = re.compile(f"[{_WORDISH}]")
+    not_word = [chr(c) for c in range(0x110000) if wordish.match(chr(c)) and not regex.match(r"\w", chr(c))]
+    if not_word:
+        print(f"_WORDISH holds characters that are no word characters for the regex module: {not_word!r}")
+        return 1
     tail = {chr(c) for c in range(0x10000) if regex.match(rf"{_HS}|{_ZW}|{_NL}", chr(c))}
     if tail != _BREAK_TAIL:
         print(f"_BREAK_TAIL differs from the characters of _HS, _ZW and _NL: {sorted(tail ^ _BREAK_TAIL)!r}")

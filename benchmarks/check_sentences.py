@@ -1,7 +1,9 @@
 """segment._punkt_sentences with our abbreviations (data/vi/sentence_abbreviations.txt) against
 underthesea.sent_tokenize: the same list for every text; and segment._add_sentences (the
 tokenizer's offsets) against the plain way kept here (each sentence looked up with
-chunk.find after the last one): the same sentence segments for every document.
+chunk.find after the last one): the same sentence segments for every document; and
+segment._closed and _open_end against _CLOSED.search and _OPEN_END.search on stripped lines
+(and that every character regex's \\s matches is str.isspace, which they rely on).
 
     .venv/bin/python benchmarks/check_sentences.py [--fuzz 200000]
 
@@ -61,7 +63,8 @@ def main(argv=None) -> int:
     from underthesea import sent_tokenize
 
     from gov_report_nlp.doc.make import make_document
-    from gov_report_nlp.doc.segment import _add_sentences, _punkt_sentences, sentence_abbreviations
+    from gov_report_nlp.doc.segment import (_CLOSED, _OPEN_END, _add_sentences, _closed, _open_end, _punkt_sentences,
+                                            sentence_abbreviations)
 
     abbrev = sentence_abbreviations()
     pieces = [".", ".", "..", "...", "....", "?", "!", "?!", " ", " ", "\t", "\n", "\r", "1", "23", "a", "B",
@@ -70,8 +73,19 @@ def main(argv=None) -> int:
     cases = equivalence_cases(pieces, args.fuzz, seed=1)
     status = report_equivalence(cases, sent_tokenize, lambda t: _punkt_sentences(t, abbrev), ("underthesea", "segment"))
     docs = cases[:len(cases) - args.fuzz] + cases[-(args.fuzz // 10):]  # the corpus, its lines, a tenth of the fuzz
-    return status or report_equivalence(docs, lambda t: sentences(make_document(t), add_sentences_plain),
-                                        lambda t: sentences(make_document(t), _add_sentences), ("find", "spans"))
+    status = status or report_equivalence(docs, lambda t: sentences(make_document(t), add_sentences_plain),
+                                          lambda t: sentences(make_document(t), _add_sentences), ("find", "spans"))
+    import regex
+
+    spaces = [chr(c) for c in range(0x110000) if regex.match(r"\s", chr(c)) and not chr(c).isspace()]
+    if spaces:
+        print(f"regex's \\s matches what str.strip keeps: {spaces!r}")
+        return 1
+    ends = [".", ";", ":", "!", "?", "…", "”", '"', "./.", "/", "a", " ", "\t", "\n", "\u2028", "\x1c", "\xa0", "x"]
+    lines = [t.strip() for t in equivalence_cases(ends, args.fuzz, seed=8, most=6)]
+    return status or report_equivalence(
+        lines, lambda t: (bool(_CLOSED.search(t)), bool(_OPEN_END.search(t))), lambda t: (_closed(t), _open_end(t)),
+        ("search", "last character"))
 
 
 if __name__ == "__main__":

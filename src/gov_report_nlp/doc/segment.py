@@ -26,6 +26,16 @@ SEPARATOR = regex.compile(r"^[\s\-_–—=*~.]{1,120}$")
 NAME_LINE = regex.compile(r"^(?:\p{Lu}[\p{Ll}’']*)(?:\s+\p{Lu}[\p{Ll}’']*){1,4}$")
 ITEM = regex.compile(r"^[-–+•*]\s")
 _CLOSED = regex.compile(r"(?:[.;:!?…”\"]|\./\.)\s*$")
+
+
+def _closed(t: str) -> bool:
+    """_CLOSED.search(t) for a t with no space at its end (stripped): its last character is
+    one of the marks (a "./." ends in "." too; regex's \\s is all str.isspace, so \\s* is
+    empty there). benchmarks/check_sentences.py compares the two."""
+    return t[-1:] in _CLOSERS
+
+
+_CLOSERS = frozenset('.;:!?…”"')
 VV_LINE = regex.compile(r"^V/[vV]\b")
 # a name as bylines write it: 1-4 capitalized syllables (pen names are often two), in
 # capitals ("HỒNG NHUNG"), or an initial and a name ("T.Hà", "N. Minh")
@@ -214,6 +224,12 @@ def _reparent(doc: Document) -> None:
 # --- news --------------------------------------------------------------------------------
 
 _OPEN_END = regex.compile(r"[.!?:;…]\s*$")  # a line that ends as a sentence or a lead-in does
+_OPEN_ENDERS = frozenset(".!?:;…")
+
+
+def _open_end(t: str) -> bool:
+    """_OPEN_END.search(t) for a stripped t (as _closed)."""
+    return t[-1:] in _OPEN_ENDERS
 
 
 @lru_cache(maxsize=None)
@@ -303,7 +319,7 @@ def _segment_news(doc: Document, lines: list[Span]) -> None:
         t = text[ln.start:ln.end].strip()
         if title_text and t == title_text:
             _add(doc, "heading", ln.start, ln.end)
-        elif len(t) < 200 and i > 0 and not _OPEN_END.search(t):
+        elif len(t) < 200 and i > 0 and not _open_end(t):
             _add(doc, "caption" if len(t.split()) > 3 else "heading", ln.start, ln.end)
         else:
             _add(doc, "paragraph", ln.start, ln.end)
@@ -507,13 +523,13 @@ def _segment_formal(doc: Document, lines: list[Span]) -> None:
         if kind is None and doc.segments and doc.segments[-1].kind == "recipient":
             if _recipient_goes_on(doc, t):
                 doc.segments[-1].end = ln.end
-                prev_open = not _CLOSED.search(t)
+                prev_open = not _closed(t)
                 continue
             prev_open = False  # the recipients end here: the body begins
         if kind is None and prev_open and not P.section.match(t) and not ITEM.match(t) and not P.recipients.match(t):
             # a hard line break inside a paragraph (PDF and Word extractions): extend it
             doc.segments[-1].end = ln.end
-            prev_open = not _CLOSED.search(t)
+            prev_open = not _closed(t)
             continue
         if kind is None:
             if i < (type_idx or 0):
@@ -539,7 +555,7 @@ def _segment_formal(doc: Document, lines: list[Span]) -> None:
             prev_open = False
             continue
         _add(doc, kind, ln.start, ln.end)
-        prev_open = kind in ("paragraph", "section", "item", "recipient") and not _CLOSED.search(t)
+        prev_open = kind in ("paragraph", "section", "item", "recipient") and not _closed(t)
     _add_parts(doc, first)
 
 
@@ -585,7 +601,7 @@ def _recipient_goes_on(doc: Document, t: str) -> bool:
         return True
     if block.rstrip().endswith((";", ",")) and len(t) <= 120:
         return True  # a list of recipients, one a line: "Ủy ban nhân dân tỉnh;" / "Sở Tài chính."
-    return bool(t[:1].islower()) and not _CLOSED.search(block.rstrip())
+    return bool(t[:1].islower()) and not _closed(block.rstrip())
 
 
 # --- sentences ---------------------------------------------------------------------------

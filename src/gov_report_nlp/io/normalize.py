@@ -19,6 +19,7 @@ import unicodedata
 
 import regex
 
+from .encodings import VI_LETTERS
 from .offsets import OffsetMap
 
 _HS = r"[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"  # horizontal spaces
@@ -73,11 +74,18 @@ _PIECE_START = regex.compile(
 # _PIECE_START's three kinds of start found apart, each by one class (no alternation) in the
 # standard library's engine, which scans a plain class several times faster than the regex
 # module (as lexicon.NOT_LOWER_SAFE does): the odd characters; a space before another or at
-# the end; o/u before any tone-marked a/e/y (a superset: "oỳ" too). The three never share a
-# position. _piece_starts gives what _PIECE_START.finditer gives, and more o/u only.
+# the end; o/u before a tone-marked a/e/y at a word's end (a superset: "oỳ" too). The three
+# never share a position. _piece_starts gives what _PIECE_START.finditer gives, but the o/u
+# where no piece can start (within a word, after q), and more o/u.
 _START_ODD = re.compile(rf"[{_HS_ODD}{_ZW_CHARS}{_NL_CHARS}Ƣƣ]")
 _START_SPACE = re.compile(rf"\x20(?=[\x20{_HS_ODD}{_ZW_CHARS}{_NL_CHARS}]|\Z)")
-_START_TONE = re.compile(r"[oOuU](?=[àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ])")
+# o/u before a tone-marked vowel, not after q, and the vowel before no letter, digit or "_" of
+# ASCII or Vietnamese (all word characters for the regex module: _PIECE_NFC's (?![\w]) fails
+# there; a rarer word character lets the start through, to be tried)
+_WORDISH = "a-zA-Z0-9_" + "".join(sorted(c for c in VI_LETTERS if c >= "\x80"))
+# (the lookbehind after the first letter: leading, it would cost the engine its first-character
+# skip, three times the time)
+_START_TONE = re.compile(rf"[oOuU](?<![qQ][oOuU])(?=[àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ](?![{_WORDISH}]))")
 
 
 def _piece_starts(text: str) -> list[int]:
