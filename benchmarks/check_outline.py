@@ -1,8 +1,10 @@
 """outline's fast scans against their plain versions:
 
 - outline._curly_quotes (str.find for “ and ”) against regex.finditer(r"[“”]");
-- outline._lines (one split of the text, a bisect for the spans out of the body) against the
-  plain version kept here (Document.iter_lines and outline._inside for every line).
+- outline._lines (one split of the text, a bisect for the spans out of the body, the page
+  furniture pattern tried only where _may_be_furniture lets it) against the plain version
+  kept here (Document.iter_lines, outline._inside and the pattern for every line); and that
+  _may_be_furniture lets every line through that the pattern matches.
 
     .venv/bin/python benchmarks/check_outline.py [--fuzz 20000]
 
@@ -59,9 +61,20 @@ def main(argv=None) -> int:
     pieces = ["“", "”", '"', "a", " ", "\n", "\n\n", "“a) x”", "1. Điều", "12", "Trang 3", "- 5 -", " \t", "\u000b",
               "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n", "Độc lập - Tự do - Hạnh phúc\n", "Số: 12/NQ-HĐND\n",
               "Gia Nghĩa, ngày 12 tháng 3 năm 2024\n", "NGHỊ QUYẾT\n", "Nơi nhận:\n", "- Như trên;\n", "CHỦ TỊCH\n",
-              "Nguyễn Văn A\n", "Chương I\n", "I. MỤC TIÊU\n", "a) Nội dung", "Theo VnExpress\n", "Ảnh: Minh\n"]
+              "Nguyễn Văn A\n", "Chương I\n", "I. MỤC TIÊU\n", "a) Nội dung", "Theo VnExpress\n", "Ảnh: Minh\n",
+              "Trang", "Trang 4/12", "- 7 -", "CÔNG BÁO/Số 5", "công báo /", "Người ký: A", "Email:", "Ký bởi",
+              "\n3\n", "\n12 \n", "٣", "x", "-", "/", ":", "\t"]
     cases = equivalence_cases(pieces, args.fuzz, seed=5, most=16)
     status = report_equivalence(cases, _curly_quotes_plain, _curly_quotes, ("finditer", "find"))
+
+    from gov_report_nlp.doc.outline import _furniture, _may_be_furniture
+    furniture = _furniture()
+    lines = [t.strip() for t in cases if t.strip()]
+    missed = [t for t in lines if furniture.match(t) and not _may_be_furniture(t)]
+    if missed:
+        print(f"_may_be_furniture misses {missed[0]!r}")
+        return 1
+    print(f"{len(lines)} lines: _may_be_furniture lets every furniture line through")
 
     def key(lines):
         return [(ln.start, ln.end, ln.text, ln.kind) for ln in lines]

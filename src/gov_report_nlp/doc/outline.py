@@ -180,6 +180,16 @@ def _inside(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
+def _may_be_furniture(st: str) -> bool:
+    """Whether _furniture() may match the stripped line st: each of its forms holds a ':' or a
+    '/', or ends in a digit or '-' (a non-ASCII last character is let through: a digit of
+    another script)."""
+    return ":" in st or "/" in st or st[-1] in _FURNITURE_ENDS or st[-1] > "\x7f"
+
+
+_FURNITURE_ENDS = frozenset("0123456789-")
+
+
 def _lines(doc: Document) -> list[_Line]:
     """The document's lines (doc.iter_lines' spans, from one split of the text), each with
     its stripped text and its kind."""
@@ -205,7 +215,7 @@ def _lines(doc: Document) -> list[_Line]:
             i = bisect_right(out_starts, pos) - 1  # _inside(out_spans, out_starts, pos)
             if i >= 0 and pos < out_spans[i][1]:
                 kind = "out"
-            elif furniture(st):
+            elif _may_be_furniture(st) and furniture(st):
                 kind = "furniture"
             else:
                 kind = "text"
@@ -267,7 +277,9 @@ def find_outline(doc: Document) -> list[Section]:
     for ln in lines:
         if ln.kind != "text":
             continue
-        m = marker.match(text, ln.start, ln.end) if ln.text.count(" | ") < 2 else None  # not a table's row
+        m = marker.match(text, ln.start, ln.end)
+        if m and ln.text.count(" | ") >= 2:
+            m = None  # a table's row
         if m and not _inside(quotes, q_starts, ln.start + (len(text[ln.start:ln.end]) - len(text[ln.start:ln.end].lstrip()))):
             ok = True
             if prev is not None and not _CLOSED.search(prev.text) and not _UPPER_LINE.match(prev.text):
