@@ -324,7 +324,7 @@ def find_outline(doc: Document) -> list[Section]:
 
     # 3. levels by rank, spans to the next section at the same or an outer level
     closing = sorted(s.start for s in doc.segments if s.kind in _CLOSING)
-    sections: list[Section] = []
+    rows: list[tuple[str, str | None, int, int, str | None]] = []  # (number, heading, level, start, path)
     stack: list[tuple[int, str | None]] = []  # (rank, number in a path: None for a bullet)
     part = 0  # closing parts passed
     for i, rank, number, heading in items:
@@ -337,24 +337,25 @@ def find_outline(doc: Document) -> list[Section]:
             stack.pop()
         stack.append((r, None if rank in BULLETS else number))
         path = PATH_SEP.join(n for _, n in stack if n is not None) or None
-        sections.append(Section.model_construct(number=number, heading=heading, level=len(stack), start=start,
-                                                end=len(text), section=path))
-    ends = [len(text)] * len(sections)
+        rows.append((number, heading, len(stack), start, path))
+    ends = [len(text)] * len(rows)
     open_: list[int] = []
-    for k, sec in enumerate(sections):  # a section ends where the next one at its level or an outer one starts
-        while open_ and sections[open_[-1]].level >= sec.level:
-            ends[open_.pop()] = sec.start
+    for k, row in enumerate(rows):  # a section ends where the next one at its level or an outer one starts
+        while open_ and rows[open_[-1]][2] >= row[2]:
+            ends[open_.pop()] = row[3]
         open_.append(k)
-    for k, sec in enumerate(sections):
+    sections: list[Section] = []
+    for k, (number, heading, level, start, path) in enumerate(rows):
         end = ends[k]
-        c = bisect_right(closing, sec.start)
+        c = bisect_right(closing, start)
         if c < len(closing):
             end = min(end, closing[c])
-        while end > sec.start and text[end - 1].isspace():
+        while end > start and text[end - 1].isspace():
             end -= 1
-        sec.end = end
-        if k in para_end and sec.heading and para_end[k] >= end:
-            sec.heading = None  # a line that names nothing after it is an item, not a heading
+        if k in para_end and heading and para_end[k] >= end:
+            heading = None  # a line that names nothing after it is an item, not a heading
+        sections.append(Section.model_construct(number=number, heading=heading, level=level, start=start, end=end,
+                                                section=path))
     return sections
 
 
