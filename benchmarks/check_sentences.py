@@ -3,7 +3,8 @@ underthesea.sent_tokenize: the same list for every text; and segment._add_senten
 tokenizer's offsets) against the plain way kept here (each sentence looked up with
 chunk.find after the last one): the same sentence segments for every document; and
 segment._closed and _open_end against _CLOSED.search and _OPEN_END.search on stripped lines
-(and that every character regex's \\s matches is str.isspace, which they rely on).
+(and that every character regex's \\s matches is str.isspace, which they rely on); and
+segment._may_be_dateline lets through every line the dateline pattern matches.
 
     .venv/bin/python benchmarks/check_sentences.py [--fuzz 200000]
 
@@ -63,8 +64,8 @@ def main(argv=None) -> int:
     from underthesea import sent_tokenize
 
     from gov_report_nlp.doc.make import make_document
-    from gov_report_nlp.doc.segment import (_CLOSED, _OPEN_END, _add_sentences, _closed, _open_end, _punkt_sentences,
-                                            sentence_abbreviations)
+    from gov_report_nlp.doc.segment import (_CLOSED, _OPEN_END, _add_sentences, _closed, _may_be_dateline,
+                                            _open_end, _patterns, _punkt_sentences, sentence_abbreviations)
 
     abbrev = sentence_abbreviations()
     pieces = [".", ".", "..", "...", "....", "?", "!", "?!", " ", " ", "\t", "\n", "\r", "1", "23", "a", "B",
@@ -83,9 +84,16 @@ def main(argv=None) -> int:
         return 1
     ends = [".", ";", ":", "!", "?", "…", "”", '"', "./.", "/", "a", " ", "\t", "\n", "\u2028", "\x1c", "\xa0", "x"]
     lines = [t.strip() for t in equivalence_cases(ends, args.fuzz, seed=8, most=6)]
-    return status or report_equivalence(
+    status = status or report_equivalence(
         lines, lambda t: (bool(_CLOSED.search(t)), bool(_OPEN_END.search(t))), lambda t: (_closed(t), _open_end(t)),
         ("search", "last character"))
+    places = ["Gia Nghĩa", "HÀ NỘI", "Đắk Nông", " ", "  ", "\t", ",", ", ", "ngày 12 tháng 3 năm 2024", "12 tháng 3",
+              "năm 2024", "12/3/2024", "x" * 30, "A" * 41, "a", "-", "’", "\n", "\u2003", ".", "Ngày"]
+    lines = cases[:len(cases) - args.fuzz] + equivalence_cases(places, args.fuzz, seed=9, most=8, lines=False)
+    dateline = _patterns().dateline
+    return status or report_equivalence(lines, lambda t: dateline.match(t) is not None,
+                                        lambda t: dateline.match(t) is not None and _may_be_dateline(t),
+                                        ("dateline", "filtered"))
 
 
 if __name__ == "__main__":
