@@ -258,7 +258,7 @@ def _is_site(t: str) -> bool:
     word "báo" names a site only before a proper name in a short line: "Báo cáo ...", "Báo chí
     ...", "Báo Lào Cai tổ chức hội nghị ..." are headlines."""
     low = t.lower()
-    if len(t) >= 120:
+    if len(t) >= 120 or not low.startswith(_site_names()):
         return False
     for s in _site_names():
         if low.startswith(s) and (len(low) == len(s) or not low[len(s)].isalnum()):
@@ -319,7 +319,8 @@ def _segment_news(doc: Document, lines: list[Span]) -> None:
             break
         i += 1
     body = lines[i:]
-    tail_start = _find_tail(doc, body)
+    is_byline = _byline_test()
+    tail_start = _find_tail(doc, body, is_byline)
     title = doc.first("title")
     title_text = text[title.start:title.end].strip() if title else ""
     for ln in body[:tail_start]:
@@ -332,7 +333,7 @@ def _segment_news(doc: Document, lines: list[Span]) -> None:
             _add(doc, "paragraph", ln.start, ln.end)
     for ln in body[tail_start:]:
         t = text[ln.start:ln.end].strip()
-        if _byline_names(t) is not None and not doc.first("byline"):
+        if is_byline(t) and not doc.first("byline"):
             _add(doc, "byline", ln.start, ln.end)
         elif doc.first("byline") and not P.source_line.match(t) and len(t.split()) > 3:
             _add(doc, "caption", ln.start, ln.end)  # a photo caption under the byline
@@ -378,8 +379,24 @@ def byline_names(t: str) -> list[tuple[int, int]]:
     return _byline_names(t) or []
 
 
-def _find_tail(doc: Document, body: list[Span]) -> int:
+def _byline_test():
+    """A function t -> _byline_names(t) is not None that reads each line once (the tail's lines
+    are asked about several times)."""
+    memo: dict[str, bool] = {}
+
+    def is_byline(t: str) -> bool:
+        try:
+            return memo[t]
+        except KeyError:
+            found = memo[t] = _byline_names(t) is not None
+            return found
+    return is_byline
+
+
+def _find_tail(doc: Document, body: list[Span], is_byline=None) -> int:
     """Index in `body` where the byline/source lines at the end begin."""
+    if is_byline is None:
+        is_byline = _byline_test()
     P = _patterns()
     text = doc.text
     k = len(body)
@@ -389,11 +406,11 @@ def _find_tail(doc: Document, body: list[Span]) -> int:
             # a source line is short: "Theo báo cáo của UBND huyện, năm 2025 ..." is text
             k -= 1
             continue
-        if len(t) <= 80 and (_byline_names(t) is not None or BYLINE_ABBR.match(t)):
+        if len(t) <= 80 and (is_byline(t) or BYLINE_ABBR.match(t)):
             k -= 1
             continue
         break
-    if not any(_byline_names(text[ln.start:ln.end].strip()) is not None for ln in body[k:]):
+    if not any(is_byline(text[ln.start:ln.end].strip()) for ln in body[k:]):
         # a byline with a label or an agency above trailing photo captions: "Minh Anh (tổng hợp)"
         for j in range(k - 1, max(k - 7, -1), -1):
             t = text[body[j].start:body[j].end].strip()
@@ -403,7 +420,7 @@ def _find_tail(doc: Document, body: list[Span]) -> int:
         # a bare name line closing the text, then a blank line and photo captions only
         for j in range(k - 1, max(k - 12, 0), -1):
             t = text[body[j].start:body[j].end].strip()
-            if len(t) > 60 or _byline_names(t) is None or "\n\n" not in text[body[j].end:body[j + 1].start + 1]:
+            if len(t) > 60 or not is_byline(t) or "\n\n" not in text[body[j].end:body[j + 1].start + 1]:
                 continue
             if all(len(text[ln.start:ln.end].split()) <= MAX_CAPTION_WORDS for ln in body[j + 1:]) \
                     and not _named_in_body(text, t, body[j].start):
