@@ -653,8 +653,15 @@ def _punkt_sentences(text: str, abbrev: frozenset[str]) -> list[str]:
 def _punkt_spans(text: str, abbrev: frozenset[str]) -> list[tuple[int, int]]:
     """The offsets in `text` of the sentences _punkt_sentences gives (each stripped). The
     '.', '?' and '!' are found first (str.find), then walked in order."""
-    if not text or not text.strip():
+    stripped = text.strip()
+    if not stripped:
         return []
+    marks = text.count(".") + text.count("?") + text.count("!")
+    if marks == 0 or marks == 1 and stripped[-1] in ".?!":
+        # one sentence: no mark, or one that ends the text (after an abbreviation, the
+        # sentence goes on to the end; else it is cut there, and nothing follows)
+        a = len(text) - len(text.lstrip())
+        return [(a, a + len(stripped))]
     ends = []
     for ch in ".?!":
         i = text.find(ch)
@@ -662,9 +669,6 @@ def _punkt_spans(text: str, abbrev: frozenset[str]) -> list[tuple[int, int]]:
             ends.append(i)
             i = text.find(ch, i + 1)
     n = len(text)
-    if not ends:  # one sentence
-        a = len(text) - len(text.lstrip())
-        return [(a, a + len(text.strip()))]
     ends.sort()
     spans = []
     start = 0
