@@ -4,7 +4,8 @@ tokenizer's offsets) against the plain way kept here (each sentence looked up wi
 chunk.find after the last one): the same sentence segments for every document; and
 segment._closed and _open_end against _CLOSED.search and _OPEN_END.search on stripped lines
 (and that every character regex's \\s matches is str.isspace, which they rely on); and
-segment._may_be_dateline lets through every line the dateline pattern matches.
+segment._may_be_dateline lets through every line the dateline pattern matches; and
+TRAILING_BYLINE searched from segment._tail_window finds what it finds from the start.
 
     .venv/bin/python benchmarks/check_sentences.py [--fuzz 200000]
 
@@ -64,8 +65,9 @@ def main(argv=None) -> int:
     from underthesea import sent_tokenize
 
     from gov_report_nlp.doc.make import make_document
-    from gov_report_nlp.doc.segment import (_CLOSED, _OPEN_END, _add_sentences, _closed, _may_be_dateline,
-                                            _open_end, _patterns, _punkt_sentences, sentence_abbreviations)
+    from gov_report_nlp.doc.segment import (_CLOSED, _OPEN_END, TRAILING_BYLINE, _add_sentences, _closed,
+                                            _may_be_dateline, _open_end, _patterns, _punkt_sentences,
+                                            _tail_window, sentence_abbreviations)
 
     abbrev = sentence_abbreviations()
     pieces = [".", ".", "..", "...", "....", "?", "!", "?!", " ", " ", "\t", "\n", "\r", "1", "23", "a", "B",
@@ -91,9 +93,19 @@ def main(argv=None) -> int:
               "năm 2024", "12/3/2024", "x" * 30, "A" * 41, "a", "-", "’", "\n", "\u2003", ".", "Ngày"]
     lines = cases[:len(cases) - args.fuzz] + equivalence_cases(places, args.fuzz, seed=9, most=8, lines=False)
     dateline = _patterns().dateline
-    return status or report_equivalence(lines, lambda t: dateline.match(t) is not None,
-                                        lambda t: dateline.match(t) is not None and _may_be_dateline(t),
-                                        ("dateline", "filtered"))
+    status = status or report_equivalence(lines, lambda t: dateline.match(t) is not None,
+                                          lambda t: dateline.match(t) is not None and _may_be_dateline(t),
+                                          ("dateline", "filtered"))
+    words = ["Quỳnh", "Hoa", "Minh", "Anh", "TTXVN", "(TTXVN)", "(Báo Nhân Dân)", "(theo Cổng thông tin)", "(", ")",
+             " ", " ", "  ", "\t", "\n", ". ", "x ", "”", "-", " - ", "–", "a", "b c d e f g", "Lê", "’", "\u2003", "\x1c",
+             "nói. Quỳnh Hoa (TTXVN)", "ăn Lê Minh - Hoa Anh", " đã Minh Anh Lê"]
+    texts = cases[:len(cases) - args.fuzz] + equivalence_cases(words, args.fuzz, seed=10, most=40, lines=False)[-args.fuzz:]
+
+    def found(m):
+        return m and (m.span(), m.span("names"), m.span("org"))
+    return status or report_equivalence(
+        texts, lambda t: found(TRAILING_BYLINE.search(t, 0, len(t))),
+        lambda t: found(TRAILING_BYLINE.search(t, _tail_window(t, 0, len(t)), len(t))), ("search", "window"))
 
 
 if __name__ == "__main__":

@@ -341,9 +341,22 @@ def _segment_news(doc: Document, lines: list[Span]) -> None:
             _add(doc, "source", ln.start, ln.end)
     if not doc.first("byline") and body[:tail_start]:
         last = body[tail_start - 1]
-        m = TRAILING_BYLINE.search(text, last.start, last.end, timeout=1.0)
+        m = TRAILING_BYLINE.search(text, _tail_window(text, last.start, last.end), last.end, timeout=1.0)
         if m and not _place_before(text, m.start("names")) and not _named_in_body(text, m["names"], m.start("names")):
             _add(doc, "byline", m.start(), last.end)
+
+
+# TRAILING_BYLINE's match holds at most 21 words (a word: a run of non-spaces): up to six
+# syllables and a dash, and an "(org)" of at most 27 characters
+_TRAILING_WORDS = 22
+
+
+def _tail_window(text: str, start: int, end: int) -> int:
+    """Where TRAILING_BYLINE.search of text[start:end] may begin to find what it finds from
+    start: before the last _TRAILING_WORDS words (its lookbehind still sees the text before).
+    benchmarks/check_sentences.py compares the two."""
+    parts = text[start:end].rsplit(None, _TRAILING_WORDS)
+    return start if len(parts) <= _TRAILING_WORDS else start + len(parts[0])
 
 
 def _place_before(text: str, pos: int) -> bool:
