@@ -83,16 +83,32 @@ _START_SPACE = re.compile(rf"\x20(?=[\x20{_HS_ODD}{_ZW_CHARS}{_NL_CHARS}]|\Z)")
 # ASCII or Vietnamese (all word characters for the regex module: _PIECE_NFC's (?![\w]) fails
 # there; a rarer word character lets the start through, to be tried)
 _WORDISH = "a-zA-Z0-9_" + "".join(sorted(c for c in VI_LETTERS if c >= "\x80"))
-# (the lookbehind after the first letter: leading, it would cost the engine its first-character
-# skip, three times the time)
-_START_TONE = re.compile(rf"[oOuU](?<![qQ][oOuU])(?=[àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ](?![{_WORDISH}]))")
+# (found by the vowel, which is rarer than o/u: the start is the character before it; the
+# lookbehinds after the vowel: leading, they would cost the engine its first-character skip)
+_START_TONE = re.compile(rf"[àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ](?<=[oOuU].)(?<![qQ]..)(?![{_WORDISH}])")
+# the odd characters but the line feed, and a line feed that a piece may change: before a
+# space or another break, or at the end (one before a word is a piece only at the start)
+_START_ODD_NO_LF = re.compile(rf"[{_HS_ODD}{_ZW_CHARS}\r\u2028\u2029\x85Ƣƣ]")
+_START_LF = re.compile(rf"\n(?![^\x20{_HS_ODD}{_ZW_CHARS}{_NL_CHARS}])")
 
 
-def _piece_starts(text: str) -> list[int]:
-    """The offsets where a piece of _PIECE_NFC may start, in order (see _PIECE_START)."""
-    starts = [m.start() for m in _START_ODD.finditer(text)]
-    starts += _space_starts(text, {text[p] for p in starts})
-    starts += [m.start() for m in _START_TONE.finditer(text)]
+def _piece_starts(text: str, all_breaks: bool = True) -> list[int]:
+    """The offsets where a piece of _PIECE_NFC may start, in order (see _PIECE_START). With
+    all_breaks=False, without the line feeds before a word (but at the start): the pieces
+    there leave the text as it is."""
+    if all_breaks:
+        starts = [m.start() for m in _START_ODD.finditer(text)]
+        odd = {text[p] for p in starts}
+    else:
+        starts = [m.start() for m in _START_ODD_NO_LF.finditer(text)]
+        odd = {text[p] for p in starts}
+        if "\n" in text:
+            odd.add("\n")
+            starts += [m.start() for m in _START_LF.finditer(text)]
+            if text[0] == "\n" and not _START_LF.match(text):
+                starts.append(0)
+    starts += _space_starts(text, odd)
+    starts += [m.start() - 1 for m in _START_TONE.finditer(text)]
     starts.sort()
     return starts
 
@@ -139,7 +155,7 @@ def _pieces_nfc(text: str, keep_same: bool = True) -> list[regex.Match]:
         if m is not None:
             out.append(m)
             pos = m.end()
-    for p in _piece_starts(text):
+    for p in _piece_starts(text, keep_same):
         if p < pos:
             continue
         if not keep_same and p and text[p] == "\n":
