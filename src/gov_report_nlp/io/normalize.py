@@ -243,16 +243,21 @@ def normalize_with_map(text: str) -> tuple[str, OffsetMap]:
     pos = 0
     n = len(text)
     pieces = _pieces_nfc(text, keep_same=False) if unicodedata.is_normalized("NFC", text) else _pieces(text)
+    add = omap.add
+    append = out.append
     for m in pieces:
-        rep = _replacement(m, n)
-        if rep is None or rep == m.group():
+        kind = m.lastgroup
+        group = m.group()
+        rep = _NEW_TONE.get(group, group) if kind == "tone" else _replacement(m, n)
+        if rep is None or rep == group:
             continue
-        if m.start() > pos:
-            out.append(text[pos:m.start()])
-            omap.add(m.start() - pos, m.start() - pos)
-        out.append(rep)
-        omap.add(len(rep), m.end() - m.start(), linear=m.lastgroup not in ("tone", "comb"))
-        pos = m.end()
+        start, end = m.span()
+        if start > pos:
+            append(text[pos:start])
+            add(start - pos, start - pos)
+        append(rep)
+        add(len(rep), end - start, linear=kind != "tone" and kind != "comb")
+        pos = end
     if pos < n:
         out.append(text[pos:])
         omap.add(n - pos, n - pos)
