@@ -4,7 +4,8 @@ tokenizer's offsets) against the plain way kept here (each sentence looked up wi
 chunk.find after the last one): the same sentence segments for every document; and
 segment._closed and _open_end against _CLOSED.search and _OPEN_END.search on stripped lines
 (and that every character regex's \\s matches is str.isspace, which they rely on); and
-segment._may_be_dateline lets through every line the dateline pattern matches; and
+segment._may_be_dateline lets through every line the dateline pattern matches, _has_motto
+finds the mottos the patterns find; and
 TRAILING_BYLINE searched from segment._tail_window finds what it finds from the start.
 
     .venv/bin/python benchmarks/check_sentences.py [--fuzz 200000]
@@ -65,7 +66,7 @@ def main(argv=None) -> int:
     from underthesea import sent_tokenize
 
     from gov_report_nlp.doc.make import make_document
-    from gov_report_nlp.doc.segment import (_CLOSED, _OPEN_END, TRAILING_BYLINE, _add_sentences, _closed,
+    from gov_report_nlp.doc.segment import (_CLOSED, _OPEN_END, TRAILING_BYLINE, _add_sentences, _closed, _has_motto,
                                             _may_be_dateline, _open_end, _patterns, _punkt_sentences,
                                             _tail_window, sentence_abbreviations)
 
@@ -90,9 +91,14 @@ def main(argv=None) -> int:
         lines, lambda t: (bool(_CLOSED.search(t)), bool(_OPEN_END.search(t))), lambda t: (_closed(t), _open_end(t)),
         ("search", "last character"))
     places = ["Gia Nghĩa", "HÀ NỘI", "Đắk Nông", " ", "  ", "\t", ",", ", ", "ngày 12 tháng 3 năm 2024", "12 tháng 3",
-              "năm 2024", "12/3/2024", "x" * 30, "A" * 41, "a", "-", "’", "\n", "\u2003", ".", "Ngày"]
+              "năm 2024", "12/3/2024", "x" * 30, "A" * 41, "a", "-", "’", "\n", "\u2003", ".", "Ngày",
+              "CỘNG HÒA", " XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNGHÒAXÃHỘI", "ĐẢNG CỘNG SẢN", " VIỆT NAM", "cộng hòa"]
     lines = cases[:len(cases) - args.fuzz] + equivalence_cases(places, args.fuzz, seed=9, most=8, lines=False)
-    dateline = _patterns().dateline
+    P = _patterns()
+    status = status or report_equivalence(
+        lines, lambda t: bool(P.motto_state.search(t) or P.motto_party.search(t)), lambda t: _has_motto(P, t),
+        ("search", "word first"))
+    dateline = P.dateline
     status = status or report_equivalence(lines, lambda t: dateline.match(t) is not None,
                                           lambda t: dateline.match(t) is not None and _may_be_dateline(t),
                                           ("dateline", "filtered"))

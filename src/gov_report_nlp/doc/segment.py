@@ -83,7 +83,13 @@ def _patterns() -> SimpleNamespace:
     photo = _word("byline_labels", "photo")
     credit = alternation(_keys("byline_labels", "credit") + _keys("byline_labels", "photo"))
     divisions = alternation(load_map("outline_divisions"))
+    # the first word of every nation and party motto, as the patterns hold it (case and all):
+    # a line without one has no such motto; None when one starts with a dash (any dash matches)
+    firsts = {role: tuple(k.split()[0] for k, v in mottos.items() if v == role) for role in ("nation", "party")}
+    firsts = {role: None if any(w in "-–—" for w in ws) else ws for role, ws in firsts.items()}
     return SimpleNamespace(
+        motto_state_words=firsts["nation"],
+        motto_party_words=firsts["party"],
         motto_state=regex.compile(motto["nation"]),
         motto_state2=regex.compile(motto["motto"], regex.IGNORECASE),
         motto_party=regex.compile(motto["party"]),
@@ -180,6 +186,14 @@ HEAD_CHARS = 200
 LONG_LINE = 2000
 
 
+def _has_motto(P: SimpleNamespace, t: str) -> bool:
+    """P.motto_state.search(t) or P.motto_party.search(t), searched only in a line that holds
+    the first word of one of those mottos (benchmarks/check_sentences.py)."""
+    state, party = P.motto_state_words, P.motto_party_words
+    return bool((state is None or any(w in t for w in state)) and P.motto_state.search(t)
+                or (party is None or any(w in t for w in party)) and P.motto_party.search(t))
+
+
 def _may_be_dateline(t: str) -> bool:
     """Whether dateline() may match t: its place (a capital and up to 40 of [\\w .'’-], no ',')
     is followed by spaces and the first ',' of the line (benchmarks/check_sentences.py)."""
@@ -191,7 +205,7 @@ def detect_layout(doc: Document, lines: list[Span]) -> str:
     P = _patterns()
     head = lines[:25]
     heads = [doc.text[ln.start:min(ln.end, ln.start + HEAD_CHARS)] for ln in head]
-    if any(P.motto_state.search(t) or P.motto_party.search(t) for t in heads):
+    if any(_has_motto(P, t) for t in heads):
         layout = "formal"
     else:
         numbered = any(P.number_line.match(t) for t in heads)
