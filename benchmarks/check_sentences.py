@@ -5,7 +5,8 @@ chunk.find after the last one): the same sentence segments for every document; a
 segment._closed and _open_end against _CLOSED.search and _OPEN_END.search on stripped lines
 (and that every character regex's \\s matches is str.isspace, which they rely on); and
 segment._may_be_dateline lets through every line the dateline pattern matches, _has_motto
-finds the mottos the patterns find; and
+finds the mottos the patterns find, the formal line tests (signer, item, recipients) tried
+only after their cheap filters say what the patterns say; and
 TRAILING_BYLINE searched from segment._tail_window finds what it finds from the start.
 
     .venv/bin/python benchmarks/check_sentences.py [--fuzz 200000]
@@ -66,7 +67,7 @@ def main(argv=None) -> int:
     from underthesea import sent_tokenize
 
     from gov_report_nlp.doc.make import make_document
-    from gov_report_nlp.doc.segment import (_CLOSED, _OPEN_END, TRAILING_BYLINE, _add_sentences, _closed, _has_motto,
+    from gov_report_nlp.doc.segment import (_CLOSED, _OPEN_END, ITEM, TRAILING_BYLINE, _add_sentences, _closed, _has_motto, _item,
                                             _may_be_dateline, _open_end, _patterns, _punkt_sentences,
                                             _tail_window, sentence_abbreviations)
 
@@ -98,6 +99,20 @@ def main(argv=None) -> int:
     status = status or report_equivalence(
         lines, lambda t: bool(P.motto_state.search(t) or P.motto_party.search(t)), lambda t: _has_motto(P, t),
         ("search", "word first"))
+    from gov_report_nlp.lexicon import load_list
+    signer = [w for name in ("signer_prefixes", "signer_deputies", "signer_titles") for w in load_list(name)]
+    formal = [t.strip() for t in equivalence_cases(signer + [" ", "NGUYỄN VĂN A", "Kính gửi", "Nơi nhận", ":", " :", "- ", "+",
+                                                             "•", "*", "-", "x", "\t", "\u2003", "Ủy ban", "kính GỬI"],
+                                                   args.fuzz, seed=11, most=6)]
+
+    def plain_formal(t):
+        return (bool(P.sign_prefix.match(t) or P.sign_title.match(t)), bool(ITEM.match(t)),
+                bool(P.recipients.match(t)), bool(P.kinh_gui.match(t)))
+
+    def fast_formal(t):
+        return (bool((P.sign_firsts is None or t[:1] in P.sign_firsts) and (P.sign_prefix.match(t) or P.sign_title.match(t))),
+                _item(t), bool(":" in t and P.recipients.match(t)), bool(":" in t and P.kinh_gui.match(t)))
+    status = status or report_equivalence(formal, plain_formal, fast_formal, ("match", "filtered"))
     dateline = P.dateline
     status = status or report_equivalence(lines, lambda t: dateline.match(t) is not None,
                                           lambda t: dateline.match(t) is not None and _may_be_dateline(t),

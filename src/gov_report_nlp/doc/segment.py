@@ -25,6 +25,14 @@ UPPER_LINE = regex.compile(r"^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$")
 SEPARATOR = regex.compile(r"^[\s\-_–—=*~.]{1,120}$")
 NAME_LINE = regex.compile(r"^(?:\p{Lu}[\p{Ll}’']*)(?:\s+\p{Lu}[\p{Ll}’']*){1,4}$")
 ITEM = regex.compile(r"^[-–+•*]\s")
+
+
+def _item(t: str) -> bool:
+    """ITEM.match(t), tried only on a line that starts with one of its marks."""
+    return t[:1] in _ITEM_MARKS and ITEM.match(t) is not None
+
+
+_ITEM_MARKS = frozenset("-–+•*")
 _CLOSED = regex.compile(r"(?:[.;:!?…”\"]|\./\.)\s*$")
 
 
@@ -72,6 +80,19 @@ def _word(name: str, role: str) -> str:
     return alternation(_keys(name, role))
 
 
+def _first_characters(*word_lists) -> frozenset[str] | None:
+    """The first characters of the words (as alternation() writes them), or None if a word is
+    blank."""
+    out = set()
+    for words in word_lists:
+        for w in words:
+            parts = w.split()
+            if not parts:
+                return None
+            out.add(parts[0][0])
+    return frozenset(out)
+
+
 @lru_cache(maxsize=None)
 def _patterns() -> SimpleNamespace:
     """Every pattern of this module that holds words, built from the lexicons (rebuilt when a
@@ -114,6 +135,10 @@ def _patterns() -> SimpleNamespace:
         # the dateline after the number on the same line (the two header columns run together)
         dateline_after=regex.compile(
             rf"(?<=\s)(?P<place>\p{{Lu}}[\w .'’-]{{0,40}}?)\s*,\s*(?i:{day})\b[^\n]{{0,40}}?(?i:{year})\s+\d{{4}}\s*$"),
+        # the first characters a signer prefix or title line may start with (the patterns are
+        # case-sensitive); None when a word is empty (its pattern would match anywhere)
+        sign_firsts=_first_characters(load_list("signer_prefixes"), load_list("signer_deputies"),
+                                      load_list("signer_titles")),
         sign_prefix=regex.compile(rf"^(?:{alternation(load_list('signer_prefixes'))})\s*\.?\s+\p{{Lu}}"),
         sign_title=regex.compile(
             rf"^(?:(?:{alternation(load_list('signer_deputies'))})\s+)?(?:{alternation(load_list('signer_titles'))})"
@@ -537,7 +562,7 @@ def _segment_formal(doc: Document, lines: list[Span]) -> None:
     sig_found = False
     for i in range(start_body, n):
         t = text[lines[i].start:lines[i].end].strip()
-        if P.recipients.match(t):
+        if ":" in t and P.recipients.match(t):  # no recipients line without its ":"
             kinds[i] = "recipients"
             k = i + 1
             while k < n and ITEM.match(text[lines[k].start:lines[k].end].strip()):
@@ -546,7 +571,7 @@ def _segment_formal(doc: Document, lines: list[Span]) -> None:
             continue
         if sig_found or kinds[i] is not None:
             continue
-        if P.sign_prefix.match(t) or P.sign_title.match(t):
+        if (P.sign_firsts is None or t[:1] in P.sign_firsts) and (P.sign_prefix.match(t) or P.sign_title.match(t)):
             block = [i]
             k = i + 1
             while k < n and k - i <= 4:
@@ -577,7 +602,7 @@ def _segment_formal(doc: Document, lines: list[Span]) -> None:
                 prev_open = not _closed(t)
                 continue
             prev_open = False  # the recipients end here: the body begins
-        if kind is None and prev_open and not P.section.match(t) and not ITEM.match(t) and not P.recipients.match(t):
+        if kind is None and prev_open and not P.section.match(t) and not _item(t) and not (":" in t and P.recipients.match(t)):
             # a hard line break inside a paragraph (PDF and Word extractions): extend it
             doc.segments[-1].end = ln.end
             prev_open = not _closed(t)
@@ -585,11 +610,11 @@ def _segment_formal(doc: Document, lines: list[Span]) -> None:
         if kind is None:
             if i < (type_idx or 0):
                 kind = "header"
-            elif P.kinh_gui.match(t):
+            elif ":" in t and P.kinh_gui.match(t):
                 kind = "recipient"
             elif P.section.match(t):
                 kind = "section"
-            elif ITEM.match(t):
+            elif _item(t):
                 kind = "item"
             elif P.page_header.match(t):
                 kind = "page_header"
