@@ -1,6 +1,7 @@
 """outline's fast scans against their plain versions:
 
-- outline._curly_quotes (str.find for “ and ”) against regex.finditer(r"[“”]");
+- outline._curly_quotes (str.find for “ and ”) against regex.finditer(r"[“”]"), and
+  outline._straight_items (tried at straight quotes) against _STRAIGHT_ITEM.finditer;
 - outline._lines (one split of the text, a bisect for the spans out of the body, the page
   furniture pattern tried only where _may_be_furniture lets it) against the plain version
   kept here (Document.iter_lines, outline._inside and the pattern for every line); and that
@@ -56,16 +57,20 @@ def main(argv=None) -> int:
     ap.add_argument("--fuzz", type=int, default=20_000)
     args = ap.parse_args(argv)
     from gov_report_nlp.doc.make import make_document
-    from gov_report_nlp.doc.outline import _curly_quotes, _curly_quotes_plain, _lines
+    from gov_report_nlp.doc.outline import _STRAIGHT_ITEM, _curly_quotes, _curly_quotes_plain, _lines, _straight_items
 
     pieces = ["“", "”", '"', "a", " ", "\n", "\n\n", "“a) x”", "1. Điều", "12", "Trang 3", "- 5 -", " \t", "\u000b",
               "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n", "Độc lập - Tự do - Hạnh phúc\n", "Số: 12/NQ-HĐND\n",
               "Gia Nghĩa, ngày 12 tháng 3 năm 2024\n", "NGHỊ QUYẾT\n", "Nơi nhận:\n", "- Như trên;\n", "CHỦ TỊCH\n",
               "Nguyễn Văn A\n", "Chương I\n", "I. MỤC TIÊU\n", "a) Nội dung", "Theo VnExpress\n", "Ảnh: Minh\n",
               "Trang", "Trang 4/12", "- 7 -", "CÔNG BÁO/Số 5", "công báo /", "Người ký: A", "Email:", "Ký bởi",
-              "\n3\n", "\n12 \n", "٣", "x", "-", "/", ":", "\t"]
+              "\n3\n", "\n12 \n", "٣", "x", "-", "/", ":", "\t",
+              '"', '"1. ', '"a) ', '\n"Điều 5 ', ' \t"2) x', "\r", "\u2028", '"12.3) ']
     cases = equivalence_cases(pieces, args.fuzz, seed=5, most=16)
     status = report_equivalence(cases, _curly_quotes_plain, _curly_quotes, ("finditer", "find"))
+    status = status or report_equivalence(
+        cases, lambda t: [m.span() for m in _STRAIGHT_ITEM.finditer(t)], lambda t: [m.span() for m in _straight_items(t)],
+        ("finditer", "at quotes"))
 
     from gov_report_nlp.doc.outline import _furniture, _may_be_furniture
     furniture = _furniture()

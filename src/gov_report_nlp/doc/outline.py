@@ -145,7 +145,7 @@ def _quoted(text: str) -> list[tuple[int, int]]:
                 spans.append((s, pos + 1))
     # straight quotes pair up unreliably: only one that opens a quoted item ("a) ..., "2. ...)
     # is taken, up to the next straight quote
-    for m in (_STRAIGHT_ITEM.finditer(text) if '"' in text else ()):
+    for m in _straight_items(text):
         close = text.find('"', m.end())
         if close > 0:
             spans.append((m.start(), close + 1))
@@ -168,6 +168,21 @@ def _curly_quotes(text: str) -> list[tuple[int, bool]]:
             out.append((i, opens))
             i = text.find(ch, i + 1)
     out.sort()
+    return out
+
+
+def _straight_items(text: str) -> list[regex.Match]:
+    """_STRAIGHT_ITEM.finditer(text): tried only at the start of a line whose first character
+    after spaces and tabs is a straight quote (its ^ is a line's start after "\\n" only)."""
+    out = []
+    q = text.find('"')
+    while q >= 0:
+        start = text.rfind("\n", 0, q) + 1
+        if not text[start:q].strip(" \t"):
+            m = _STRAIGHT_ITEM.match(text, start)
+            if m is not None:
+                out.append(m)
+        q = text.find('"', q + 1)
     return out
 
 
