@@ -226,7 +226,7 @@ def _lines(doc: Document) -> list[_Line]:
         if not st:
             kind = "blank"
         else:
-            pos = start + (len(t) - len(t.lstrip()))
+            pos = start if len(st) == len(t) else start + (len(t) - len(t.lstrip()))
             i = bisect_right(out_starts, pos) - 1  # _inside(out_spans, out_starts, pos)
             if i >= 0 and pos < out_spans[i][1]:
                 kind = "out"
@@ -289,7 +289,8 @@ def find_outline(doc: Document) -> list[Section]:
 
     # 1. the marker lines
     prev: _Line | None = None
-    for ln in lines:
+    marked: list[int] = []  # the lines given a mark, in order
+    for i, ln in enumerate(lines):
         if ln.kind != "text":
             continue
         m = marker.match(text, ln.start, ln.end)
@@ -306,6 +307,7 @@ def find_outline(doc: Document) -> list[Section]:
                     ok = False
             if ok:
                 ln.mark = m
+                marked.append(i)
         prev = ln
 
     def goes_on(t: str, j: int) -> bool:
@@ -314,7 +316,8 @@ def find_outline(doc: Document) -> list[Section]:
     # 2. each marker's number, rank and heading
     items: list[tuple[int, str, str, str | None]] = []  # (line index, rank, number, heading)
     para_end: dict[int, int] = {}  # item -> end of its heading's paragraph, where its body must begin
-    for i, ln in enumerate(lines):
+    for i in marked:
+        ln = lines[i]
         m = ln.mark
         if m is None:
             continue
