@@ -259,12 +259,13 @@ def segment(doc: Document) -> Document:
 
 
 def _reparent(doc: Document) -> None:
-    stack: list[int] = []
+    stack: list[tuple[int, int]] = []  # (index, end) of the open segments
     for i, seg in enumerate(doc.segments):
-        while stack and doc.segments[stack[-1]].end <= seg.start:
+        start, end = seg.start, seg.end
+        while stack and stack[-1][1] <= start:
             stack.pop()
-        seg.parent = stack[-1] if stack and doc.segments[stack[-1]].end >= seg.end else None
-        stack.append(i)
+        seg.parent = stack[-1][0] if stack and stack[-1][1] >= end else None
+        stack.append((i, end))
 
 
 # --- news --------------------------------------------------------------------------------
@@ -362,14 +363,17 @@ def _segment_news(doc: Document, lines: list[Span]) -> None:
     tail_start = _find_tail(doc, body, is_byline)
     title = doc.first("title")
     title_text = text[title.start:title.end].strip() if title else ""
+    append = doc.segments.append
     for ln in body[:tail_start]:
-        t = text[ln.start:ln.end].strip()
+        start, end = ln.start, ln.end
+        t = text[start:end].strip()
         if title_text and t == title_text:
-            _add(doc, "heading", ln.start, ln.end)
+            kind = "heading"
         elif len(t) < 200 and i > 0 and not _open_end(t):
-            _add(doc, "caption" if len(t.split()) > 3 else "heading", ln.start, ln.end)
+            kind = "caption" if len(t.split()) > 3 else "heading"
         else:
-            _add(doc, "paragraph", ln.start, ln.end)
+            kind = "paragraph"
+        append(Segment(kind, start, end))
     for ln in body[tail_start:]:
         t = text[ln.start:ln.end].strip()
         if is_byline(t) and not doc.first("byline"):
