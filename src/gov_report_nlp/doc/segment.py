@@ -407,22 +407,22 @@ def _place_before(text: str, pos: int) -> bool:
     return any(before.endswith(w) for w in _patterns().place_words)
 
 
-def _byline_names(t: str) -> list[tuple[int, int]] | None:
+def _byline_names(t: str, names_match=None) -> list[tuple[int, int]] | None:
     """Offsets (within t) of the names a byline line gives; [] for a byline without names;
-    None when the line is not a byline."""
+    None when the line is not a byline. names_match: P.byline_names.match, or a memo of it."""
     P = _patterns()
     m = P.byline_label.match(t)
     if m and m["label"].lower() in P.photo_labels:
         return None  # a photo or video credit alone: its maker is not an author of the text
     if m:
-        inner = _byline_names(m["names"].strip())
+        inner = _byline_names(m["names"].strip(), names_match)
         off = m.start("names") + (len(m["names"]) - len(m["names"].lstrip()))
         return [(s + off, e + off) for s, e in inner] if inner else []
     if BYLINE_ABBR.match(t):
         return []
     if P.source_line.match(t) or P.photo_credit.match(t):
         return None  # "Theo Vietnamplus", "Ảnh: Thành Long", "Ảnh - A": a source or a photo credit
-    m = P.byline_names.match(t)
+    m = P.byline_names.match(t) if names_match is None else names_match(t)
     if m:
         names = [(nm.start(), nm.end()) for nm in _ONE_NAME.finditer(m["names"])]
         # one syllable alone is no name ("Hà" of "T.Hà" aside); a label-less line of one
@@ -437,15 +437,26 @@ def byline_names(t: str) -> list[tuple[int, int]]:
 
 def _byline_test():
     """A function t -> _byline_names(t) is not None that reads each line once (the tail's lines
-    are asked about several times)."""
+    are asked about several times), with its memo of P.byline_names.match as .names_match (a
+    pattern that may backtrack for tens of microseconds over a photo caption)."""
     memo: dict[str, bool] = {}
+    matches: dict[str, regex.Match | None] = {}
+    match = _patterns().byline_names.match
+
+    def names_match(t: str) -> regex.Match | None:
+        try:
+            return matches[t]
+        except KeyError:
+            m = matches[t] = match(t)
+            return m
 
     def is_byline(t: str) -> bool:
         try:
             return memo[t]
         except KeyError:
-            found = memo[t] = _byline_names(t) is not None
+            found = memo[t] = _byline_names(t, names_match) is not None
             return found
+    is_byline.names_match = names_match
     return is_byline
 
 
@@ -470,7 +481,7 @@ def _find_tail(doc: Document, body: list[Span], is_byline=None) -> int:
         # a byline with a label or an agency above trailing photo captions: "Minh Anh (tổng hợp)"
         for j in range(k - 1, max(k - 7, -1), -1):
             t = text[body[j].start:body[j].end].strip()
-            m = P.byline_names.match(t) if len(t) <= 80 else None
+            m = is_byline.names_match(t) if len(t) <= 80 else None
             if P.byline_label.match(t) and len(t) <= 80 or (m and m["org"]):
                 return j
         # a bare name line closing the text, then a blank line and photo captions only
