@@ -6,7 +6,8 @@ segment._closed and _open_end against _CLOSED.search and _OPEN_END.search on str
 (and that every character regex's \\s matches is str.isspace, which they rely on); and
 segment._may_be_dateline lets through every line the dateline pattern matches, _has_motto
 finds the mottos the patterns find, the formal line tests (signer, item, recipients) tried
-only after their cheap filters say what the patterns say; and
+only after their cheap filters say what the patterns say, the byline-names pattern is
+ruled out by a ':' only where it cannot match; and
 TRAILING_BYLINE searched from segment._tail_window finds what it finds from the start.
 
     .venv/bin/python benchmarks/check_sentences.py [--fuzz 200000]
@@ -67,7 +68,7 @@ def main(argv=None) -> int:
     from underthesea import sent_tokenize
 
     from gov_report_nlp.doc.make import make_document
-    from gov_report_nlp.doc.segment import (_CLOSED, _OPEN_END, ITEM, TRAILING_BYLINE, _add_sentences, _closed, _has_motto, _item,
+    from gov_report_nlp.doc.segment import (_CLOSED, _OPEN_END, ITEM, TRAILING_BYLINE, _add_sentences, _closed, _has_motto, _item, _no_byline_names,
                                             _may_be_dateline, _open_end, _patterns, _punkt_sentences,
                                             _tail_window, sentence_abbreviations)
 
@@ -113,6 +114,12 @@ def main(argv=None) -> int:
         return (bool((P.sign_firsts is None or t[:1] in P.sign_firsts) and (P.sign_prefix.match(t) or P.sign_title.match(t))),
                 _item(t), bool(":" in t and P.recipients.match(t)), bool(":" in t and P.kinh_gui.match(t)))
     status = status or report_equivalence(formal, plain_formal, fast_formal, ("match", "filtered"))
+    bylines = [t.strip() for t in equivalence_cases(["Minh Anh", "Lê Văn A", " - ", ", ", " và ", ":", "Ảnh: ", "TỰ TRUNG", "(",
+                                                     ")", "(TTXVN)", "/", "/ Báo", "TTXVN", "Đài TT", " ", ".", "A.", "x"],
+                                                    args.fuzz, seed=12, most=8)]
+    status = status or report_equivalence(
+        bylines, lambda t: P.byline_names.match(t) is not None,
+        lambda t: P.byline_names.match(t) is not None and not _no_byline_names(t, P.agency_colon), ("match", "filtered"))
     dateline = P.dateline
     status = status or report_equivalence(lines, lambda t: dateline.match(t) is not None,
                                           lambda t: dateline.match(t) is not None and _may_be_dateline(t),

@@ -173,6 +173,7 @@ def _patterns() -> SimpleNamespace:
         photo_labels=frozenset(k.lower() for k in _keys("byline_labels", "photo")),
         source_line=regex.compile(
             rf"^(?:(?:{alternation(load_list('source_openers'))})(?!\w)|https?://|www\.|\(?(?:{photo})\s*:)", regex.IGNORECASE),
+        agency_colon=any(":" in a for a in load_list("byline_agencies")),
         byline_names=regex.compile(
             rf"""^(?P<names>(?:{_NAME})(?:\s*(?:[-–—,&]|\svà\s)\s*(?:{_NAME}))*)
                 (?:\s*(?:[-–—]\s*)?(?P<org>\([^()\n]{{1,40}}\)|/\s*[^/\n]{{1,30}}|(?:{alternation(load_list('byline_agencies'))})(?:\s+\p{{L}}+)?))?\s*\.?$""",
@@ -435,6 +436,13 @@ def byline_names(t: str) -> list[tuple[int, int]]:
     return _byline_names(t) or []
 
 
+def _no_byline_names(t: str, agency_colon: bool) -> bool:
+    """Whether P.byline_names cannot match t because of a ':' ("Ông A - Ảnh: B", over which it
+    backtracks longest): names, separators and agencies hold none (unless an agency of the
+    lexicon does); only an "(org)" or a "/ org" may. check_sentences.py checks it."""
+    return ":" in t and "(" not in t and "/" not in t and not agency_colon
+
+
 def _byline_test():
     """A function t -> _byline_names(t) is not None that reads each line once (the tail's lines
     are asked about several times), with its memo of P.byline_names.match as .names_match (a
@@ -442,12 +450,13 @@ def _byline_test():
     memo: dict[str, bool] = {}
     matches: dict[str, regex.Match | None] = {}
     match = _patterns().byline_names.match
+    colon = _patterns().agency_colon
 
     def names_match(t: str) -> regex.Match | None:
         try:
             return matches[t]
         except KeyError:
-            m = matches[t] = match(t)
+            m = matches[t] = None if _no_byline_names(t, colon) else match(t)
             return m
 
     def is_byline(t: str) -> bool:
