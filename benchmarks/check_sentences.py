@@ -7,7 +7,7 @@ segment._closed and _open_end against _CLOSED.search and _OPEN_END.search on str
 segment._may_be_dateline lets through every line the dateline pattern matches, _has_motto
 finds the mottos the patterns find, the formal line tests (signer, item, recipients) tried
 only after their cheap filters say what the patterns say, the byline-names pattern is
-ruled out by a ':' only where it cannot match; and
+ruled out by a ':' only where it cannot match, the number line's by its first character; and
 TRAILING_BYLINE searched from segment._tail_window finds what it finds from the start.
 
     .venv/bin/python benchmarks/check_sentences.py [--fuzz 200000]
@@ -120,6 +120,12 @@ def main(argv=None) -> int:
     status = status or report_equivalence(
         bylines, lambda t: P.byline_names.match(t) is not None,
         lambda t: P.byline_names.match(t) is not None and not _no_byline_names(t, P.agency_colon), ("match", "filtered"))
+    numbers = lines[:len(lines) - args.fuzz] + [t.strip() for t in equivalence_cases(
+        list(load_list("number_labels")) + [" ", ":", "12/NQ-HĐND", "số", "SỐ", "\t", "x"], args.fuzz, seed=13, most=5)]
+    status = status or report_equivalence(
+        numbers, lambda t: P.number_line.match(t) is not None,
+        lambda t: (P.number_firsts is None or t[:1] in P.number_firsts) and P.number_line.match(t) is not None,
+        ("match", "filtered"))
     dateline = P.dateline
     status = status or report_equivalence(lines, lambda t: dateline.match(t) is not None,
                                           lambda t: dateline.match(t) is not None and _may_be_dateline(t),

@@ -117,6 +117,7 @@ def _patterns() -> SimpleNamespace:
         page_header=regex.compile(
             rf"^(?:(?:{_word('page_header_words', 'gazette')})\s*/.*|\d{{1,4}}|(?:{_word('page_header_words', 'page')})\s+\d+.*"
             rf"|(?:{_word('page_header_words', 'line')}))$"),
+        number_firsts=_first_characters(load_list("number_labels")),  # a number line starts with one
         number_line=regex.compile(
             rf"""^(?P<label>(?:{alternation(load_list('number_labels'))}))
                 \s*:?\s*(?P<number>[\w./-]*(?:[ \t]+[-/][\w./-]+)?)""",
@@ -234,7 +235,8 @@ def detect_layout(doc: Document, lines: list[Span]) -> str:
     if any(_has_motto(P, t) for t in heads):
         layout = "formal"
     else:
-        numbered = any(P.number_line.match(t) for t in heads)
+        firsts = P.number_firsts
+        numbered = any((firsts is None or t[:1] in firsts) and P.number_line.match(t) for t in heads)
         dated = any(_may_be_dateline(t) and P.dateline.match(t) for t in heads)
         layout = "formal" if numbered and dated else "news"
     if head and head[0].end - head[0].start > LONG_LINE:  # no title or header line: one long run of text
