@@ -76,7 +76,8 @@ _PIECE_START = regex.compile(
 # module (as lexicon.NOT_LOWER_SAFE does): the odd characters; a space before another or at
 # the end; o/u before a tone-marked a/e/y at a word's end (a superset: "oỳ" too). The three
 # never share a position. _piece_starts gives what _PIECE_START.finditer gives, but the o/u
-# where no piece can start (within a word, after q), and more o/u.
+# where no piece can start (within a word, after q), and more o/u; normalize_with_map's scan
+# also leaves out the line feeds whose piece changes nothing (_START_ODD_NO_LF, _START_LF).
 _START_ODD = re.compile(rf"[{_HS_ODD}{_ZW_CHARS}{_NL_CHARS}Ƣƣ]")
 _START_SPACE = re.compile(rf"\x20(?=[\x20{_HS_ODD}{_ZW_CHARS}{_NL_CHARS}]|\Z)")
 # o/u before a tone-marked vowel, not after q, and the vowel before no letter, digit or "_" of
