@@ -1,10 +1,18 @@
-"""normalize._pieces_nfc against a plain _PIECE_NFC.finditer: the same pieces for every text.
+"""The fast scans of normalizing and of the glyph-soup test against their plain versions:
+
+- normalize._pieces_nfc against a plain _PIECE_NFC.finditer (with keep_same=False: the same
+  pieces that change the text), and normalize._pieces (text that is not NFC) against a plain
+  _PIECE.finditer: the same pieces for every text;
+- encodings.vietnamese_fit (counts at C speed) against vietnamese_fit_plain (a Python loop)
+  and looks_like_glyph_soup (which leaves early when fewer than MIN_ODD characters are bad)
+  against its plain form: the same value for every text.
 
     .venv/bin/python benchmarks/check_normalize.py [--fuzz 200000]
 
 Texts: the dev corpus and examples/*.txt, each whole and line by line, and random strings
 over the characters the pieces are made of (spaces of every kind, zero-width characters,
-line breaks, Ƣ, o/u with and without tone marks, q). Exit status 1 on the first difference.
+line breaks, Ƣ, o/u with and without tone marks, q; glyph soup, control characters, lone
+surrogates, plain marks). Exit status 1 on the first difference.
 """
 from __future__ import annotations
 
@@ -16,18 +24,79 @@ sys.path.insert(0, str(Path(__file__).parent))
 from bench import equivalence_cases, report_equivalence  # noqa: E402
 
 
+def looks_like_glyph_soup_plain(text: str) -> bool:
+    """encodings.looks_like_glyph_soup as it was, on vietnamese_fit_plain."""
+    from gov_report_nlp.io.encodings import MIN_FIT, MIN_ODD, SAMPLE_CHARS, _soup_patterns, vietnamese_fit_plain
+
+    sample = text[:SAMPLE_CHARS]
+    if not any("\xa0" < ch <= "\xff" for ch in sample):
+        return False
+    fit, seen = vietnamese_fit_plain(sample)
+    if fit >= MIN_FIT or seen * (1 - fit) < MIN_ODD:
+        return False
+    tcvn3, vni = _soup_patterns()
+    words = [w for w in sample.split() if any("\x80" <= ch <= "\xff" for ch in w)]
+    odd = sum(1 for w in words if tcvn3.search(w) or vni.search(w))
+    return odd >= MIN_ODD and odd >= 0.3 * len(words)
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--fuzz", type=int, default=200_000)
     args = ap.parse_args(argv)
-    from gov_report_nlp.io.normalize import _PIECE_NFC, _pieces_nfc
+    from gov_report_nlp.io.encodings import looks_like_glyph_soup, to_legacy, vietnamese_fit, vietnamese_fit_plain
+    import re
+
+    import regex
+
+    from gov_report_nlp.io.normalize import (_BREAK_TAIL, _HS, _NL, _PIECE, _PIECE_NFC, _START_ODD, _WORDISH, _ZW, _pieces,
+                                             _pieces_nfc, _replacement, _space_starts, _space_starts_plain)
 
     pieces = [" ", " ", "  ", "\t", "\u00a0", "\u2003", "\u3000", "\u200b", "\ufeff", "\u00ad", "\n", "\r\n", "\r",
-              "\u2028", "\x85", "Ƣ", "ƣ", "oà", "Oá", "uỷ", "UÝ", "qu", "Quý", "hoà", "a", "B", "1", ".", "ò", "ủy"]
-    return report_equivalence(
+              "\u2028", "\x85", "Ƣ", "ƣ", "oà", "Oá", "uỷ", "UÝ", "qu", "Quý", "hoà", "a", "B", "1", ".", "ò", "ủy",
+              "o", "U", "ỳ", "é", "Ạ", "n", "ng", "²", "\u0301", "_", "Q"]
+    status = report_equivalence(
         equivalence_cases(pieces, args.fuzz, seed=2, most=12),
         lambda t: [(m.span(), m.lastgroup) for m in _PIECE_NFC.finditer(t)],
         lambda t: [(m.span(), m.lastgroup) for m in _pieces_nfc(t)], ("finditer", "pieces"))
+    wordish = re.compile(f"[{_WORDISH}]")
+    not_word = [chr(c) for c in range(0x110000) if wordish.match(chr(c)) and not regex.match(r"\w", chr(c))]
+    if not_word:
+        print(f"_WORDISH holds characters that are no word characters for the regex module: {not_word!r}")
+        return 1
+    tail = {chr(c) for c in range(0x10000) if regex.match(rf"{_HS}|{_ZW}|{_NL}", chr(c))}
+    if tail != _BREAK_TAIL:
+        print(f"_BREAK_TAIL differs from the characters of _HS, _ZW and _NL: {sorted(tail ^ _BREAK_TAIL)!r}")
+        return 1
+
+    status = status or report_equivalence(
+        equivalence_cases(pieces, args.fuzz, seed=2, most=12), _space_starts_plain,
+        lambda t: sorted(_space_starts(t, set(_START_ODD.findall(t)))), ("finditer", "find"))
+
+    def changed(t, ms):
+        return [(m.span(), m.lastgroup) for m in ms if _replacement(m, len(t)) not in (None, m.group())]
+    status = status or report_equivalence(
+        equivalence_cases(pieces, args.fuzz, seed=2, most=12),
+        lambda t: changed(t, _PIECE_NFC.finditer(t)),
+        lambda t: changed(t, _pieces_nfc(t, keep_same=False)), ("finditer", "changed pieces"))
+    marks = pieces + ["\u0301", "\u0300", "\u0323", "\u0309", "a\u0301", "o\u0300", "u\u0309", "y\u0301", "\u20dd", "_",
+                      "x", "Q", "9", "-", "hoa\u0300", "thuy\u0309", "\u200bA", "\u2060"]
+    status = status or report_equivalence(
+        equivalence_cases(marks, args.fuzz, seed=4, most=12),
+        lambda t: [(m.span(), m.lastgroup) for m in _PIECE.finditer(t)],
+        lambda t: [(m.span(), m.lastgroup) for m in _pieces(t)], ("finditer", "pieces"))
+
+    soup = [to_legacy(w, "tcvn3").decode("latin-1") for w in ("Cộng hòa xã hội", "thông tin", "tháng", "Việt")] + \
+        [to_legacy(w, "vni").decode("latin-1") for w in ("Cộng hòa", "Việt Nam", "hòa")]
+    fit_pieces = soup + ["a", "ệ", "Đ", "ò", "\u0301", "«", "·", "¸", "ß", "æ", "é", "\xa0", "–", "“", "”", "…", "\ufeff",
+                         "\x00", "\x07", "\x1f", "\x7f", "\t", "\n", "\r", "\f", "\v", "\x85", "€", "中", "😀",
+                         "\ud800", "\udcff", " ", "xyz ", "Cæng ", "th«ng "]
+    cases = equivalence_cases(fit_pieces, args.fuzz, seed=3, most=40)
+    print(f"{sum(map(looks_like_glyph_soup, cases))} of them glyph soup")
+    status = status or report_equivalence(cases, vietnamese_fit_plain, vietnamese_fit, ("plain", "fast"))
+    status = status or report_equivalence(cases, looks_like_glyph_soup_plain, looks_like_glyph_soup, ("plain", "fast"))
+    return status
+
 
 if __name__ == "__main__":
     sys.exit(main())

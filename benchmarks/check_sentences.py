@@ -1,11 +1,21 @@
 """segment._punkt_sentences with our abbreviations (data/vi/sentence_abbreviations.txt) against
-underthesea.sent_tokenize: the same list for every text.
+underthesea.sent_tokenize: the same list for every text; and segment._add_sentences (the
+tokenizer's offsets) against the plain way kept here (each sentence looked up with
+chunk.find after the last one): the same sentence segments for every document; and
+segment._closed and _open_end against _CLOSED.search and _OPEN_END.search on stripped lines
+(and that every character regex's \\s matches is str.isspace, which they rely on); and
+segment._may_be_dateline lets through every line the dateline pattern matches, _has_motto
+finds the mottos the patterns find, the formal line tests (signer, item, recipients) tried
+only after their cheap filters say what the patterns say, the byline-names pattern is
+ruled out by a ':' only where it cannot match, the number line's by its first character; and
+TRAILING_BYLINE searched from segment._tail_window finds what it finds from the start.
 
     .venv/bin/python benchmarks/check_sentences.py [--fuzz 200000]
 
 Texts: every line of the dev corpus and examples/*.txt, each whole text, and random strings
 over an alphabet of the characters the tokenizer tests (dots, ?!, digits, spaces, line
-breaks, upper and lower case, abbreviations). Exit status 1 on the first difference.
+breaks, upper and lower case, abbreviations); for _add_sentences, each one made a Document.
+Exit status 1 on the first difference.
 """
 from __future__ import annotations
 
@@ -17,19 +27,120 @@ sys.path.insert(0, str(Path(__file__).parent))
 from bench import equivalence_cases, report_equivalence  # noqa: E402
 
 
+def add_sentences_plain(doc) -> None:
+    """segment._add_sentences as it was."""
+    from gov_report_nlp.doc.segment import _RUNNING, _add, _sent_tokenize
+
+    text = doc.text
+    for seg in list(doc.segments):
+        if seg.kind not in _RUNNING:
+            continue
+        chunk = text[seg.start:seg.end]
+        pos = 0
+        for sent in _sent_tokenize(chunk):
+            sent = sent.strip()
+            if not sent:
+                continue
+            k = chunk.find(sent, pos)
+            if k < 0:  # the tokenizer changed the text: fall back to a word anchor
+                head = sent.split()[0]
+                k = chunk.find(head, pos)
+                if k < 0:
+                    continue
+                e = chunk.find(sent.split()[-1], k)
+                end = e + len(sent.split()[-1]) if e >= 0 else len(chunk)
+            else:
+                end = k + len(sent)
+            _add(doc, "sentence", seg.start + k, seg.start + end)
+            pos = end
+
+
+def sentences(doc, add) -> list[tuple[int, int, int | None]]:
+    doc.segments = [s for s in doc.segments if s.kind != "sentence"]
+    add(doc)
+    return [(s.start, s.end, s.parent) for s in doc.segments if s.kind == "sentence"]
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--fuzz", type=int, default=200_000)
     args = ap.parse_args(argv)
     from underthesea import sent_tokenize
 
-    from gov_report_nlp.doc.segment import _punkt_sentences, sentence_abbreviations
+    from gov_report_nlp.doc.make import make_document
+    from gov_report_nlp.doc.segment import (_CLOSED, _OPEN_END, ITEM, TRAILING_BYLINE, _add_sentences, _closed, _has_motto, _item, _no_byline_names,
+                                            _may_be_dateline, _open_end, _patterns, _punkt_sentences,
+                                            _tail_window, sentence_abbreviations)
 
     abbrev = sentence_abbreviations()
     pieces = [".", ".", "..", "...", "....", "?", "!", "?!", " ", " ", "\t", "\n", "\r", "1", "23", "a", "B",
-              "TP", "tp", "Ts", "Đ", "ông", "Việt", "e.g", "U.S", "…", "”", "  ", "x.", "5.000", "Mr"]
-    return report_equivalence(equivalence_cases(pieces, args.fuzz, seed=1), sent_tokenize,
-                              lambda t: _punkt_sentences(t, abbrev), ("underthesea", "segment"))
+              "TP", "tp", "Ts", "Đ", "ông", "Việt", "e.g", "U.S", "…", "”", "  ", "x.", "5.000", "Mr", "\x0b", "\x1f",
+              "\u2028", "\x85"]
+    cases = equivalence_cases(pieces, args.fuzz, seed=1)
+    status = report_equivalence(cases, sent_tokenize, lambda t: _punkt_sentences(t, abbrev), ("underthesea", "segment"))
+    docs = cases[:len(cases) - args.fuzz] + cases[-(args.fuzz // 10):]  # the corpus, its lines, a tenth of the fuzz
+    status = status or report_equivalence(docs, lambda t: sentences(make_document(t), add_sentences_plain),
+                                          lambda t: sentences(make_document(t), _add_sentences), ("find", "spans"))
+    import regex
+
+    spaces = [chr(c) for c in range(0x110000) if regex.match(r"\s", chr(c)) and not chr(c).isspace()]
+    if spaces:
+        print(f"regex's \\s matches what str.strip keeps: {spaces!r}")
+        return 1
+    ends = [".", ";", ":", "!", "?", "…", "”", '"', "./.", "/", "a", " ", "\t", "\n", "\u2028", "\x1c", "\xa0", "x"]
+    lines = [t.strip() for t in equivalence_cases(ends, args.fuzz, seed=8, most=6)]
+    status = status or report_equivalence(
+        lines, lambda t: (bool(_CLOSED.search(t)), bool(_OPEN_END.search(t))), lambda t: (_closed(t), _open_end(t)),
+        ("search", "last character"))
+    places = ["Gia Nghĩa", "HÀ NỘI", "Đắk Nông", " ", "  ", "\t", ",", ", ", "ngày 12 tháng 3 năm 2024", "12 tháng 3",
+              "năm 2024", "12/3/2024", "x" * 30, "A" * 41, "a", "-", "’", "\n", "\u2003", ".", "Ngày",
+              "CỘNG HÒA", " XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNGHÒAXÃHỘI", "ĐẢNG CỘNG SẢN", " VIỆT NAM", "cộng hòa"]
+    lines = cases[:len(cases) - args.fuzz] + equivalence_cases(places, args.fuzz, seed=9, most=8, lines=False)
+    P = _patterns()
+    status = status or report_equivalence(
+        lines, lambda t: bool(P.motto_state.search(t) or P.motto_party.search(t)), lambda t: _has_motto(P, t),
+        ("search", "word first"))
+    from gov_report_nlp.lexicon import load_list
+    signer = [w for name in ("signer_prefixes", "signer_deputies", "signer_titles") for w in load_list(name)]
+    formal = [t.strip() for t in equivalence_cases(signer + [" ", "NGUYỄN VĂN A", "Kính gửi", "Nơi nhận", ":", " :", "- ", "+",
+                                                             "•", "*", "-", "x", "\t", "\u2003", "Ủy ban", "kính GỬI"],
+                                                   args.fuzz, seed=11, most=6)]
+
+    def plain_formal(t):
+        return (bool(P.sign_prefix.match(t) or P.sign_title.match(t)), bool(ITEM.match(t)),
+                bool(P.recipients.match(t)), bool(P.kinh_gui.match(t)))
+
+    def fast_formal(t):
+        return (bool((P.sign_firsts is None or t[:1] in P.sign_firsts) and (P.sign_prefix.match(t) or P.sign_title.match(t))),
+                _item(t), bool(":" in t and P.recipients.match(t)), bool(":" in t and P.kinh_gui.match(t)))
+    status = status or report_equivalence(formal, plain_formal, fast_formal, ("match", "filtered"))
+    bylines = [t.strip() for t in equivalence_cases(["Minh Anh", "Lê Văn A", " - ", ", ", " và ", ":", "Ảnh: ", "TỰ TRUNG", "(",
+                                                     ")", "(TTXVN)", "/", "/ Báo", "TTXVN", "Đài TT", " ", ".", "A.", "x"],
+                                                    args.fuzz, seed=12, most=8)]
+    status = status or report_equivalence(
+        bylines, lambda t: P.byline_names.match(t) is not None,
+        lambda t: P.byline_names.match(t) is not None and not _no_byline_names(t, P.agency_colon), ("match", "filtered"))
+    numbers = lines[:len(lines) - args.fuzz] + [t.strip() for t in equivalence_cases(
+        list(load_list("number_labels")) + [" ", ":", "12/NQ-HĐND", "số", "SỐ", "\t", "x"], args.fuzz, seed=13, most=5)]
+    status = status or report_equivalence(
+        numbers, lambda t: P.number_line.match(t) is not None,
+        lambda t: (P.number_firsts is None or t[:1] in P.number_firsts) and P.number_line.match(t) is not None,
+        ("match", "filtered"))
+    dateline = P.dateline
+    status = status or report_equivalence(lines, lambda t: dateline.match(t) is not None,
+                                          lambda t: dateline.match(t) is not None and _may_be_dateline(t),
+                                          ("dateline", "filtered"))
+    words = ["Quỳnh", "Hoa", "Minh", "Anh", "TTXVN", "(TTXVN)", "(Báo Nhân Dân)", "(theo Cổng thông tin)", "(", ")",
+             " ", " ", "  ", "\t", "\n", ". ", "x ", "”", "-", " - ", "–", "a", "b c d e f g", "Lê", "’", "\u2003", "\x1c",
+             "nói. Quỳnh Hoa (TTXVN)", "ăn Lê Minh - Hoa Anh", " đã Minh Anh Lê"]
+    texts = cases[:len(cases) - args.fuzz] + equivalence_cases(words, args.fuzz, seed=10, most=40, lines=False)[-args.fuzz:]
+
+    def found(m):
+        return m and (m.span(), m.span("names"), m.span("org"))
+    return status or report_equivalence(
+        texts, lambda t: found(TRAILING_BYLINE.search(t, 0, len(t))),
+        lambda t: found(TRAILING_BYLINE.search(t, _tail_window(t, 0, len(t)), len(t))), ("search", "window"))
+
 
 if __name__ == "__main__":
     sys.exit(main())

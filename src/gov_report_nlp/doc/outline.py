@@ -104,7 +104,7 @@ _DANGLING = 0.5  # a shorter line ending in a dangling word is no wrap: a headin
 _LONG = 0.85  # a line this share of the wrap width or longer may be cut mid-sentence
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
     start: int
     end: int
@@ -113,13 +113,18 @@ class _Line:
     mark: regex.Match | None = None
 
 
+@lru_cache(maxsize=None)
+def _division_ranks() -> dict[str, str]:
+    """Division word, lowercased -> its rank name."""
+    return {k.lower(): v for k, v in load_map("outline_divisions").items()}
+
+
 def _rank(m: regex.Match) -> tuple[str, str]:
     """(rank name, number as written) of a marker match."""
     group = m.lastgroup  # the one alternative that matched ("divnum" closes last in "div")
     if group in ("div", "divnum"):
         word = " ".join(m["div"].split())
-        ranks = {k.lower(): v for k, v in load_map("outline_divisions").items()}
-        return ranks.get(word.lower(), "article"), f"{word} {' '.join(m['divnum'].split())}"
+        return _division_ranks().get(word.lower(), "article"), f"{word} {' '.join(m['divnum'].split())}"
     if group == "dotted":
         return f"dotted{min(m['dotted'].count('.') + 1, 4)}", m["dotted"]
     if group in ("dash", "star", "plus"):
@@ -131,16 +136,16 @@ def _quoted(text: str) -> list[tuple[int, int]]:
     """Spans of the text inside paired curly quotes “…” (nested pairs inside outer ones;
     an opening quote never closed opens nothing)."""
     spans, stack = [], []
-    for m in regex.finditer(r"[“”]", text):
-        if m.group() == "“":
-            stack.append(m.start())
+    for pos, opens in _curly_quotes(text):
+        if opens:
+            stack.append(pos)
         elif stack:
             s = stack.pop()
             if not stack:
-                spans.append((s, m.end()))
+                spans.append((s, pos + 1))
     # straight quotes pair up unreliably: only one that opens a quoted item ("a) ..., "2. ...)
     # is taken, up to the next straight quote
-    for m in _STRAIGHT_ITEM.finditer(text):
+    for m in _straight_items(text):
         close = text.find('"', m.end())
         if close > 0:
             spans.append((m.start(), close + 1))
@@ -153,12 +158,56 @@ def _quoted(text: str) -> list[tuple[int, int]]:
     return merged
 
 
+def _curly_quotes(text: str) -> list[tuple[int, bool]]:
+    """(offset, whether it opens) of every “ and ” of the text, in order: what
+    regex.finditer(r"[“”]", text) finds, by str.find (benchmarks/check_outline.py)."""
+    out = []
+    for ch, opens in (("“", True), ("”", False)):
+        i = text.find(ch)
+        while i >= 0:
+            out.append((i, opens))
+            i = text.find(ch, i + 1)
+    out.sort()
+    return out
+
+
+def _straight_items(text: str) -> list[regex.Match]:
+    """_STRAIGHT_ITEM.finditer(text): tried only at the start of a line whose first character
+    after spaces and tabs is a straight quote (its ^ is a line's start after "\\n" only)."""
+    out = []
+    q = text.find('"')
+    while q >= 0:
+        start = text.rfind("\n", 0, q) + 1
+        if not text[start:q].strip(" \t"):
+            m = _STRAIGHT_ITEM.match(text, start)
+            if m is not None:
+                out.append(m)
+        q = text.find('"', q + 1)
+    return out
+
+
+def _curly_quotes_plain(text: str) -> list[tuple[int, bool]]:
+    return [(m.start(), m.group() == "“") for m in regex.finditer(r"[“”]", text)]
+
+
 def _inside(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
     i = bisect_right(starts, pos) - 1
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
+def _may_be_furniture(st: str) -> bool:
+    """Whether _furniture() may match the stripped line st: each of its forms holds a ':' or a
+    '/', or ends in a digit or '-' (a non-ASCII last character is let through: a digit of
+    another script)."""
+    return ":" in st or "/" in st or st[-1] in _FURNITURE_ENDS or st[-1] > "\x7f"
+
+
+_FURNITURE_ENDS = frozenset("0123456789-")
+
+
 def _lines(doc: Document) -> list[_Line]:
+    """The document's lines (doc.iter_lines' spans, from one split of the text), each with
+    its stripped text and its kind."""
     text = doc.text
     out_spans: list[tuple[int, int]] = []  # the union of the spans out of the body
     for a, b in sorted((s.start, s.end) for s in doc.segments if s.kind in _NOT_BODY):
@@ -167,20 +216,26 @@ def _lines(doc: Document) -> list[_Line]:
         else:
             out_spans.append((a, b))
     out_starts = [s for s, _ in out_spans]
-    furniture = _furniture()
+    furniture = _furniture().match
     lines = []
-    for span in doc.iter_lines():
-        t = text[span.start:span.end]
+    append = lines.append
+    start = 0
+    for t in text.split("\n"):
+        end = start + len(t)
         st = t.strip()
         if not st:
             kind = "blank"
-        elif _inside(out_spans, out_starts, span.start + (len(t) - len(t.lstrip()))):
-            kind = "out"
-        elif furniture.match(st):
-            kind = "furniture"
         else:
-            kind = "text"
-        lines.append(_Line(span.start, span.end, st, kind))
+            pos = start if len(st) == len(t) else start + (len(t) - len(t.lstrip()))
+            i = bisect_right(out_starts, pos) - 1  # _inside(out_spans, out_starts, pos)
+            if i >= 0 and pos < out_spans[i][1]:
+                kind = "out"
+            elif _may_be_furniture(st) and furniture(st):
+                kind = "furniture"
+            else:
+                kind = "text"
+        append(_Line(start, end, st, kind))
+        start = end + 1
     return lines
 
 
@@ -192,8 +247,8 @@ def _wrap_width(lines: list[_Line]) -> float | None:
     for ln in lines:
         if ln.kind != "text":
             continue
-        if (prev is not None and not _CLOSED.search(prev.text) and ln.text[:1].islower()
-                and len(prev.text) >= _WRAP_MIN_WIDTH and " " in ln.text):  # not a table's cells
+        if (prev is not None and ln.text[:1].islower() and len(prev.text) >= _WRAP_MIN_WIDTH
+                and " " in ln.text and not _CLOSED.search(prev.text)):  # not a table's cells
             cut.append(len(prev.text))
         prev = ln
     if len(cut) < _WRAPPED_MIN:
@@ -234,10 +289,13 @@ def find_outline(doc: Document) -> list[Section]:
 
     # 1. the marker lines
     prev: _Line | None = None
-    for ln in lines:
+    marked: list[int] = []  # the lines given a mark, in order
+    for i, ln in enumerate(lines):
         if ln.kind != "text":
             continue
-        m = marker.match(text, ln.start, ln.end) if ln.text.count(" | ") < 2 else None  # not a table's row
+        m = marker.match(text, ln.start, ln.end)
+        if m and ln.text.count(" | ") >= 2:
+            m = None  # a table's row
         if m and not _inside(quotes, q_starts, ln.start + (len(text[ln.start:ln.end]) - len(text[ln.start:ln.end].lstrip()))):
             ok = True
             if prev is not None and not _CLOSED.search(prev.text) and not _UPPER_LINE.match(prev.text):
@@ -249,6 +307,7 @@ def find_outline(doc: Document) -> list[Section]:
                     ok = False
             if ok:
                 ln.mark = m
+                marked.append(i)
         prev = ln
 
     def goes_on(t: str, j: int) -> bool:
@@ -257,7 +316,8 @@ def find_outline(doc: Document) -> list[Section]:
     # 2. each marker's number, rank and heading
     items: list[tuple[int, str, str, str | None]] = []  # (line index, rank, number, heading)
     para_end: dict[int, int] = {}  # item -> end of its heading's paragraph, where its body must begin
-    for i, ln in enumerate(lines):
+    for i in marked:
+        ln = lines[i]
         m = ln.mark
         if m is None:
             continue
@@ -282,7 +342,7 @@ def find_outline(doc: Document) -> list[Section]:
 
     # 3. levels by rank, spans to the next section at the same or an outer level
     closing = sorted(s.start for s in doc.segments if s.kind in _CLOSING)
-    sections: list[Section] = []
+    rows: list[tuple[str, str | None, int, int, str | None]] = []  # (number, heading, level, start, path)
     stack: list[tuple[int, str | None]] = []  # (rank, number in a path: None for a bullet)
     part = 0  # closing parts passed
     for i, rank, number, heading in items:
@@ -295,24 +355,25 @@ def find_outline(doc: Document) -> list[Section]:
             stack.pop()
         stack.append((r, None if rank in BULLETS else number))
         path = PATH_SEP.join(n for _, n in stack if n is not None) or None
-        sections.append(Section.model_construct(number=number, heading=heading, level=len(stack), start=start,
-                                                end=len(text), section=path))
-    ends = [len(text)] * len(sections)
+        rows.append((number, heading, len(stack), start, path))
+    ends = [len(text)] * len(rows)
     open_: list[int] = []
-    for k, sec in enumerate(sections):  # a section ends where the next one at its level or an outer one starts
-        while open_ and sections[open_[-1]].level >= sec.level:
-            ends[open_.pop()] = sec.start
+    for k, row in enumerate(rows):  # a section ends where the next one at its level or an outer one starts
+        while open_ and rows[open_[-1]][2] >= row[2]:
+            ends[open_.pop()] = row[3]
         open_.append(k)
-    for k, sec in enumerate(sections):
+    sections: list[Section] = []
+    for k, (number, heading, level, start, path) in enumerate(rows):
         end = ends[k]
-        c = bisect_right(closing, sec.start)
+        c = bisect_right(closing, start)
         if c < len(closing):
             end = min(end, closing[c])
-        while end > sec.start and text[end - 1].isspace():
+        while end > start and text[end - 1].isspace():
             end -= 1
-        sec.end = end
-        if k in para_end and sec.heading and para_end[k] >= end:
-            sec.heading = None  # a line that names nothing after it is an item, not a heading
+        if k in para_end and heading and para_end[k] >= end:
+            heading = None  # a line that names nothing after it is an item, not a heading
+        sections.append(Section.model_construct(number=number, heading=heading, level=level, start=start, end=end,
+                                                section=path))
     return sections
 
 

@@ -25,7 +25,25 @@ UPPER_LINE = regex.compile(r"^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$")
 SEPARATOR = regex.compile(r"^[\s\-_–—=*~.]{1,120}$")
 NAME_LINE = regex.compile(r"^(?:\p{Lu}[\p{Ll}’']*)(?:\s+\p{Lu}[\p{Ll}’']*){1,4}$")
 ITEM = regex.compile(r"^[-–+•*]\s")
+
+
+def _item(t: str) -> bool:
+    """ITEM.match(t), tried only on a line that starts with one of its marks."""
+    return t[:1] in _ITEM_MARKS and ITEM.match(t) is not None
+
+
+_ITEM_MARKS = frozenset("-–+•*")
 _CLOSED = regex.compile(r"(?:[.;:!?…”\"]|\./\.)\s*$")
+
+
+def _closed(t: str) -> bool:
+    """_CLOSED.search(t) for a t with no space at its end (stripped): its last character is
+    one of the marks (a "./." ends in "." too; regex's \\s is all str.isspace, so \\s* is
+    empty there). benchmarks/check_sentences.py compares the two."""
+    return t[-1:] in _CLOSERS
+
+
+_CLOSERS = frozenset('.;:!?…”"')
 VV_LINE = regex.compile(r"^V/[vV]\b")
 # a name as bylines write it: 1-4 capitalized syllables (pen names are often two), in
 # capitals ("HỒNG NHUNG"), or an initial and a name ("T.Hà", "N. Minh")
@@ -62,6 +80,19 @@ def _word(name: str, role: str) -> str:
     return alternation(_keys(name, role))
 
 
+def _first_characters(*word_lists) -> frozenset[str] | None:
+    """The first characters of the words (as alternation() writes them), or None if a word is
+    blank."""
+    out = set()
+    for words in word_lists:
+        for w in words:
+            parts = w.split()
+            if not parts:
+                return None
+            out.add(parts[0][0])
+    return frozenset(out)
+
+
 @lru_cache(maxsize=None)
 def _patterns() -> SimpleNamespace:
     """Every pattern of this module that holds words, built from the lexicons (rebuilt when a
@@ -73,13 +104,20 @@ def _patterns() -> SimpleNamespace:
     photo = _word("byline_labels", "photo")
     credit = alternation(_keys("byline_labels", "credit") + _keys("byline_labels", "photo"))
     divisions = alternation(load_map("outline_divisions"))
+    # the first word of every nation and party motto, as the patterns hold it (case and all):
+    # a line without one has no such motto; None when one starts with a dash (any dash matches)
+    firsts = {role: tuple(k.split()[0] for k, v in mottos.items() if v == role) for role in ("nation", "party")}
+    firsts = {role: None if any(w in "-–—" for w in ws) else ws for role, ws in firsts.items()}
     return SimpleNamespace(
+        motto_state_words=firsts["nation"],
+        motto_party_words=firsts["party"],
         motto_state=regex.compile(motto["nation"]),
         motto_state2=regex.compile(motto["motto"], regex.IGNORECASE),
         motto_party=regex.compile(motto["party"]),
         page_header=regex.compile(
             rf"^(?:(?:{_word('page_header_words', 'gazette')})\s*/.*|\d{{1,4}}|(?:{_word('page_header_words', 'page')})\s+\d+.*"
             rf"|(?:{_word('page_header_words', 'line')}))$"),
+        number_firsts=_first_characters(load_list("number_labels")),  # a number line starts with one
         number_line=regex.compile(
             rf"""^(?P<label>(?:{alternation(load_list('number_labels'))}))
                 \s*:?\s*(?P<number>[\w./-]*(?:[ \t]+[-/][\w./-]+)?)""",
@@ -98,6 +136,10 @@ def _patterns() -> SimpleNamespace:
         # the dateline after the number on the same line (the two header columns run together)
         dateline_after=regex.compile(
             rf"(?<=\s)(?P<place>\p{{Lu}}[\w .'’-]{{0,40}}?)\s*,\s*(?i:{day})\b[^\n]{{0,40}}?(?i:{year})\s+\d{{4}}\s*$"),
+        # the first characters a signer prefix or title line may start with (the patterns are
+        # case-sensitive); None when a word is empty (its pattern would match anywhere)
+        sign_firsts=_first_characters(load_list("signer_prefixes"), load_list("signer_deputies"),
+                                      load_list("signer_titles")),
         sign_prefix=regex.compile(rf"^(?:{alternation(load_list('signer_prefixes'))})\s*\.?\s+\p{{Lu}}"),
         sign_title=regex.compile(
             rf"^(?:(?:{alternation(load_list('signer_deputies'))})\s+)?(?:{alternation(load_list('signer_titles'))})"
@@ -132,6 +174,7 @@ def _patterns() -> SimpleNamespace:
         photo_labels=frozenset(k.lower() for k in _keys("byline_labels", "photo")),
         source_line=regex.compile(
             rf"^(?:(?:{alternation(load_list('source_openers'))})(?!\w)|https?://|www\.|\(?(?:{photo})\s*:)", regex.IGNORECASE),
+        agency_colon=any(":" in a for a in load_list("byline_agencies")),
         byline_names=regex.compile(
             rf"""^(?P<names>(?:{_NAME})(?:\s*(?:[-–—,&]|\svà\s)\s*(?:{_NAME}))*)
                 (?:\s*(?:[-–—]\s*)?(?P<org>\([^()\n]{{1,40}}\)|/\s*[^/\n]{{1,30}}|(?:{alternation(load_list('byline_agencies'))})(?:\s+\p{{L}}+)?))?\s*\.?$""",
@@ -170,15 +213,31 @@ HEAD_CHARS = 200
 LONG_LINE = 2000
 
 
+def _has_motto(P: SimpleNamespace, t: str) -> bool:
+    """P.motto_state.search(t) or P.motto_party.search(t), searched only in a line that holds
+    the first word of one of those mottos (benchmarks/check_sentences.py)."""
+    state, party = P.motto_state_words, P.motto_party_words
+    return bool((state is None or any(w in t for w in state)) and P.motto_state.search(t)
+                or (party is None or any(w in t for w in party)) and P.motto_party.search(t))
+
+
+def _may_be_dateline(t: str) -> bool:
+    """Whether dateline() may match t: its place (a capital and up to 40 of [\\w .'’-], no ',')
+    is followed by spaces and the first ',' of the line (benchmarks/check_sentences.py)."""
+    j = t.find(",")
+    return 0 <= j <= 41 or j > 41 and t[41:j].isspace()
+
+
 def detect_layout(doc: Document, lines: list[Span]) -> str:
     P = _patterns()
     head = lines[:25]
     heads = [doc.text[ln.start:min(ln.end, ln.start + HEAD_CHARS)] for ln in head]
-    if any(P.motto_state.search(t) or P.motto_party.search(t) for t in heads):
+    if any(_has_motto(P, t) for t in heads):
         layout = "formal"
     else:
-        numbered = any(P.number_line.match(t) for t in heads)
-        dated = any(P.dateline.match(t) for t in heads)
+        firsts = P.number_firsts
+        numbered = any((firsts is None or t[:1] in firsts) and P.number_line.match(t) for t in heads)
+        dated = any(_may_be_dateline(t) and P.dateline.match(t) for t in heads)
         layout = "formal" if numbered and dated else "news"
     if head and head[0].end - head[0].start > LONG_LINE:  # no title or header line: one long run of text
         doc.warnings.append(f"layout: the text starts with a line of more than {LONG_LINE:,} characters (line breaks "
@@ -203,19 +262,38 @@ def segment(doc: Document) -> Document:
 
 
 def _reparent(doc: Document) -> None:
-    stack: list[int] = []
+    stack: list[tuple[int, int]] = []  # (index, end) of the open segments
     for i, seg in enumerate(doc.segments):
-        while stack and doc.segments[stack[-1]].end <= seg.start:
+        start, end = seg.start, seg.end
+        while stack and stack[-1][1] <= start:
             stack.pop()
-        seg.parent = stack[-1] if stack and doc.segments[stack[-1]].end >= seg.end else None
-        stack.append(i)
+        seg.parent = stack[-1][0] if stack and stack[-1][1] >= end else None
+        stack.append((i, end))
 
 
 # --- news --------------------------------------------------------------------------------
 
+_OPEN_END = regex.compile(r"[.!?:;…]\s*$")  # a line that ends as a sentence or a lead-in does
+_OPEN_ENDERS = frozenset(".!?:;…")
+
+
+def _open_end(t: str) -> bool:
+    """_OPEN_END.search(t) for a stripped t (as _closed)."""
+    return t[-1:] in _OPEN_ENDERS
+
+
+@lru_cache(maxsize=None)
+def _boilerplate() -> tuple[str, ...]:
+    return tuple(load_phrases("boilerplate"))
+
+
+@lru_cache(maxsize=None)
+def _site_names() -> tuple[str, ...]:
+    return tuple(sorted(load_phrases("site_names"), key=len, reverse=True))
+
+
 def _is_boilerplate(t: str) -> bool:
-    low = t.lower().strip()
-    return any(low.startswith(b) for b in load_phrases("boilerplate"))
+    return t.lower().strip().startswith(_boilerplate())
 
 
 def _is_site(t: str) -> bool:
@@ -223,9 +301,9 @@ def _is_site(t: str) -> bool:
     word "báo" names a site only before a proper name in a short line: "Báo cáo ...", "Báo chí
     ...", "Báo Lào Cai tổ chức hội nghị ..." are headlines."""
     low = t.lower()
-    if len(t) >= 120:
+    if len(t) >= 120 or not low.startswith(_site_names()):
         return False
-    for s in sorted(load_phrases("site_names"), key=len, reverse=True):
+    for s in _site_names():
         if low.startswith(s) and (len(low) == len(s) or not low[len(s)].isalnum()):
             if s != "báo":
                 return True
@@ -284,20 +362,24 @@ def _segment_news(doc: Document, lines: list[Span]) -> None:
             break
         i += 1
     body = lines[i:]
-    tail_start = _find_tail(doc, body)
+    is_byline = _byline_test()
+    tail_start = _find_tail(doc, body, is_byline)
     title = doc.first("title")
     title_text = text[title.start:title.end].strip() if title else ""
+    append = doc.segments.append
     for ln in body[:tail_start]:
-        t = text[ln.start:ln.end].strip()
+        start, end = ln.start, ln.end
+        t = text[start:end].strip()
         if title_text and t == title_text:
-            _add(doc, "heading", ln.start, ln.end)
-        elif len(t) < 200 and not regex.search(r"[.!?:;…]\s*$", t) and i > 0:
-            _add(doc, "caption" if len(t.split()) > 3 else "heading", ln.start, ln.end)
+            kind = "heading"
+        elif len(t) < 200 and i > 0 and not _open_end(t):
+            kind = "caption" if len(t.split()) > 3 else "heading"
         else:
-            _add(doc, "paragraph", ln.start, ln.end)
+            kind = "paragraph"
+        append(Segment(kind, start, end))
     for ln in body[tail_start:]:
         t = text[ln.start:ln.end].strip()
-        if _byline_names(t) is not None and not doc.first("byline"):
+        if is_byline(t) and not doc.first("byline"):
             _add(doc, "byline", ln.start, ln.end)
         elif doc.first("byline") and not P.source_line.match(t) and len(t.split()) > 3:
             _add(doc, "caption", ln.start, ln.end)  # a photo caption under the byline
@@ -305,9 +387,22 @@ def _segment_news(doc: Document, lines: list[Span]) -> None:
             _add(doc, "source", ln.start, ln.end)
     if not doc.first("byline") and body[:tail_start]:
         last = body[tail_start - 1]
-        m = TRAILING_BYLINE.search(text, last.start, last.end, timeout=1.0)
+        m = TRAILING_BYLINE.search(text, _tail_window(text, last.start, last.end), last.end, timeout=1.0)
         if m and not _place_before(text, m.start("names")) and not _named_in_body(text, m["names"], m.start("names")):
             _add(doc, "byline", m.start(), last.end)
+
+
+# TRAILING_BYLINE's match holds at most 21 words (a word: a run of non-spaces): up to six
+# syllables and a dash, and an "(org)" of at most 27 characters
+_TRAILING_WORDS = 22
+
+
+def _tail_window(text: str, start: int, end: int) -> int:
+    """Where TRAILING_BYLINE.search of text[start:end] may begin to find what it finds from
+    start: before the last _TRAILING_WORDS words (its lookbehind still sees the text before).
+    benchmarks/check_sentences.py compares the two."""
+    parts = text[start:end].rsplit(None, _TRAILING_WORDS)
+    return start if len(parts) <= _TRAILING_WORDS else start + len(parts[0])
 
 
 def _place_before(text: str, pos: int) -> bool:
@@ -315,22 +410,22 @@ def _place_before(text: str, pos: int) -> bool:
     return any(before.endswith(w) for w in _patterns().place_words)
 
 
-def _byline_names(t: str) -> list[tuple[int, int]] | None:
+def _byline_names(t: str, names_match=None) -> list[tuple[int, int]] | None:
     """Offsets (within t) of the names a byline line gives; [] for a byline without names;
-    None when the line is not a byline."""
+    None when the line is not a byline. names_match: P.byline_names.match, or a memo of it."""
     P = _patterns()
     m = P.byline_label.match(t)
     if m and m["label"].lower() in P.photo_labels:
         return None  # a photo or video credit alone: its maker is not an author of the text
     if m:
-        inner = _byline_names(m["names"].strip())
+        inner = _byline_names(m["names"].strip(), names_match)
         off = m.start("names") + (len(m["names"]) - len(m["names"].lstrip()))
         return [(s + off, e + off) for s, e in inner] if inner else []
     if BYLINE_ABBR.match(t):
         return []
     if P.source_line.match(t) or P.photo_credit.match(t):
         return None  # "Theo Vietnamplus", "Ảnh: Thành Long", "Ảnh - A": a source or a photo credit
-    m = P.byline_names.match(t)
+    m = P.byline_names.match(t) if names_match is None else names_match(t)
     if m:
         names = [(nm.start(), nm.end()) for nm in _ONE_NAME.finditer(m["names"])]
         # one syllable alone is no name ("Hà" of "T.Hà" aside); a label-less line of one
@@ -343,8 +438,43 @@ def byline_names(t: str) -> list[tuple[int, int]]:
     return _byline_names(t) or []
 
 
-def _find_tail(doc: Document, body: list[Span]) -> int:
+def _no_byline_names(t: str, agency_colon: bool) -> bool:
+    """Whether P.byline_names cannot match t because of a ':' ("Ông A - Ảnh: B", over which it
+    backtracks longest): names, separators and agencies hold none (unless an agency of the
+    lexicon does); only an "(org)" or a "/ org" may. check_sentences.py checks it."""
+    return ":" in t and "(" not in t and "/" not in t and not agency_colon
+
+
+def _byline_test():
+    """A function t -> _byline_names(t) is not None that reads each line once (the tail's lines
+    are asked about several times), with its memo of P.byline_names.match as .names_match (a
+    pattern that may backtrack for tens of microseconds over a photo caption)."""
+    memo: dict[str, bool] = {}
+    matches: dict[str, regex.Match | None] = {}
+    match = _patterns().byline_names.match
+    colon = _patterns().agency_colon
+
+    def names_match(t: str) -> regex.Match | None:
+        try:
+            return matches[t]
+        except KeyError:
+            m = matches[t] = None if _no_byline_names(t, colon) else match(t)
+            return m
+
+    def is_byline(t: str) -> bool:
+        try:
+            return memo[t]
+        except KeyError:
+            found = memo[t] = _byline_names(t, names_match) is not None
+            return found
+    is_byline.names_match = names_match
+    return is_byline
+
+
+def _find_tail(doc: Document, body: list[Span], is_byline=None) -> int:
     """Index in `body` where the byline/source lines at the end begin."""
+    if is_byline is None:
+        is_byline = _byline_test()
     P = _patterns()
     text = doc.text
     k = len(body)
@@ -354,21 +484,21 @@ def _find_tail(doc: Document, body: list[Span]) -> int:
             # a source line is short: "Theo báo cáo của UBND huyện, năm 2025 ..." is text
             k -= 1
             continue
-        if len(t) <= 80 and (_byline_names(t) is not None or BYLINE_ABBR.match(t)):
+        if len(t) <= 80 and (is_byline(t) or BYLINE_ABBR.match(t)):
             k -= 1
             continue
         break
-    if not any(_byline_names(text[ln.start:ln.end].strip()) is not None for ln in body[k:]):
+    if not any(is_byline(text[ln.start:ln.end].strip()) for ln in body[k:]):
         # a byline with a label or an agency above trailing photo captions: "Minh Anh (tổng hợp)"
         for j in range(k - 1, max(k - 7, -1), -1):
             t = text[body[j].start:body[j].end].strip()
-            m = P.byline_names.match(t) if len(t) <= 80 else None
+            m = is_byline.names_match(t) if len(t) <= 80 else None
             if P.byline_label.match(t) and len(t) <= 80 or (m and m["org"]):
                 return j
         # a bare name line closing the text, then a blank line and photo captions only
         for j in range(k - 1, max(k - 12, 0), -1):
             t = text[body[j].start:body[j].end].strip()
-            if len(t) > 60 or _byline_names(t) is None or "\n\n" not in text[body[j].end:body[j + 1].start + 1]:
+            if len(t) > 60 or not is_byline(t) or "\n\n" not in text[body[j].end:body[j + 1].start + 1]:
                 continue
             if all(len(text[ln.start:ln.end].split()) <= MAX_CAPTION_WORDS for ln in body[j + 1:]) \
                     and not _named_in_body(text, t, body[j].start):
@@ -458,7 +588,7 @@ def _segment_formal(doc: Document, lines: list[Span]) -> None:
     sig_found = False
     for i in range(start_body, n):
         t = text[lines[i].start:lines[i].end].strip()
-        if P.recipients.match(t):
+        if ":" in t and P.recipients.match(t):  # no recipients line without its ":"
             kinds[i] = "recipients"
             k = i + 1
             while k < n and ITEM.match(text[lines[k].start:lines[k].end].strip()):
@@ -467,7 +597,7 @@ def _segment_formal(doc: Document, lines: list[Span]) -> None:
             continue
         if sig_found or kinds[i] is not None:
             continue
-        if P.sign_prefix.match(t) or P.sign_title.match(t):
+        if (P.sign_firsts is None or t[:1] in P.sign_firsts) and (P.sign_prefix.match(t) or P.sign_title.match(t)):
             block = [i]
             k = i + 1
             while k < n and k - i <= 4:
@@ -495,22 +625,22 @@ def _segment_formal(doc: Document, lines: list[Span]) -> None:
         if kind is None and doc.segments and doc.segments[-1].kind == "recipient":
             if _recipient_goes_on(doc, t):
                 doc.segments[-1].end = ln.end
-                prev_open = not _CLOSED.search(t)
+                prev_open = not _closed(t)
                 continue
             prev_open = False  # the recipients end here: the body begins
-        if kind is None and prev_open and not P.section.match(t) and not ITEM.match(t) and not P.recipients.match(t):
+        if kind is None and prev_open and not P.section.match(t) and not _item(t) and not (":" in t and P.recipients.match(t)):
             # a hard line break inside a paragraph (PDF and Word extractions): extend it
             doc.segments[-1].end = ln.end
-            prev_open = not _CLOSED.search(t)
+            prev_open = not _closed(t)
             continue
         if kind is None:
             if i < (type_idx or 0):
                 kind = "header"
-            elif P.kinh_gui.match(t):
+            elif ":" in t and P.kinh_gui.match(t):
                 kind = "recipient"
             elif P.section.match(t):
                 kind = "section"
-            elif ITEM.match(t):
+            elif _item(t):
                 kind = "item"
             elif P.page_header.match(t):
                 kind = "page_header"
@@ -527,7 +657,7 @@ def _segment_formal(doc: Document, lines: list[Span]) -> None:
             prev_open = False
             continue
         _add(doc, kind, ln.start, ln.end)
-        prev_open = kind in ("paragraph", "section", "item", "recipient") and not _CLOSED.search(t)
+        prev_open = kind in ("paragraph", "section", "item", "recipient") and not _closed(t)
     _add_parts(doc, first)
 
 
@@ -573,7 +703,7 @@ def _recipient_goes_on(doc: Document, t: str) -> bool:
         return True
     if block.rstrip().endswith((";", ",")) and len(t) <= 120:
         return True  # a list of recipients, one a line: "Ủy ban nhân dân tỉnh;" / "Sở Tài chính."
-    return bool(t[:1].islower()) and not _CLOSED.search(block.rstrip())
+    return bool(t[:1].islower()) and not _closed(block.rstrip())
 
 
 # --- sentences ---------------------------------------------------------------------------
@@ -581,7 +711,6 @@ def _recipient_goes_on(doc: Document, t: str) -> bool:
 _RUNNING = {"paragraph", "caption", "section", "item", "heading", "title", "summary", "recipient"}
 
 
-_SENT_END = regex.compile(r"[.?!]")
 
 
 def sentence_abbreviations() -> frozenset[str]:
@@ -593,28 +722,44 @@ def sentence_abbreviations() -> frozenset[str]:
 
 def _punkt_sentences(text: str, abbrev: frozenset[str]) -> list[str]:
     """underthesea.sent_tokenize(text) of underthesea 9.5.0, the same list, step for step (its
-    PunktSentenceTokenizer.sentences_from_text) given the same abbreviations; only it jumps from one '.', '?' or '!' to
-    the next instead of testing every character in Python (a fifth of segmenting).
+    PunktSentenceTokenizer.sentences_from_text) given the same abbreviations; only it finds every '.', '?' and '!'
+    first and goes from one to the next instead of testing every character in Python (_punkt_spans).
     benchmarks/check_sentences.py compares the two."""
-    if not text or not text.strip():
+    return [text[a:b] for a, b in _punkt_spans(text, abbrev)]
+
+
+def _punkt_spans(text: str, abbrev: frozenset[str]) -> list[tuple[int, int]]:
+    """The offsets in `text` of the sentences _punkt_sentences gives (each stripped). The
+    '.', '?' and '!' are found first (str.find), then walked in order."""
+    stripped = text.strip()
+    if not stripped:
         return []
-    sentences = []
-    start = 0
+    marks = text.count(".") + text.count("?") + text.count("!")
+    if marks == 0 or marks == 1 and stripped[-1] in ".?!":
+        # one sentence: no mark, or one that ends the text (after an abbreviation, the
+        # sentence goes on to the end; else it is cut there, and nothing follows)
+        a = len(text) - len(text.lstrip())
+        return [(a, a + len(stripped))]
+    ends = []
+    for ch in ".?!":
+        i = text.find(ch)
+        while i >= 0:
+            ends.append(i)
+            i = text.find(ch, i + 1)
     n = len(text)
-    find = _SENT_END.search
-
-    def cut(end: int) -> int:
-        """End the sentence at `end`; where the next one starts (after the spaces)."""
-        sentence = text[start:end].strip()
-        if sentence:
-            sentences.append(sentence)
-        while end < n and text[end] in " \t\n\r":
-            end += 1
-        return end
-
-    m = find(text, 0)
-    while m is not None:
-        i = m.start()
+    ends.sort()
+    spans = []
+    start = 0
+    k = 0
+    nends = len(ends)
+    pos = 0  # the next mark looked at is the first at or after pos
+    while True:
+        while k < nends and ends[k] < pos:
+            k += 1
+        if k >= nends:
+            break
+        i = ends[k]
+        cut = -1
         if text[i] == ".":
             dot_end = i
             while dot_end < n and text[dot_end] == ".":
@@ -625,29 +770,40 @@ def _punkt_sentences(text: str, abbrev: frozenset[str]) -> list[str]:
                 while after < n and text[after] in " \t":
                     after += 1
                 if after >= n or text[after].isupper():
-                    start = dot_end = cut(dot_end)
-                m = find(text, dot_end)
-                continue
+                    cut = dot_end
+                else:
+                    pos = dot_end
+                    continue
             # "1.500.000": a dot between digits; "TP.": a dot after an abbreviation
-            if i > 0 and text[i - 1].isdigit() and i + 1 < n and text[i + 1].isdigit():
-                m = find(text, i + 1)
+            elif i > 0 and text[i - 1].isdigit() and i + 1 < n and text[i + 1].isdigit():
+                pos = i + 1
                 continue
-            w = i - 1
-            while w >= 0 and (text[w].isalnum() or text[w] == "."):
-                w -= 1
-            word = text[w + 1:i]
-            if word and word.lower() in abbrev:
-                m = find(text, i + 1)
-                continue
-        end = i + 1
-        while end < n and text[end] in ".?!":
-            end += 1
-        start = end = cut(end)
-        m = find(text, end)
-    final = text[start:].strip()
+            else:
+                w = i - 1
+                while w >= 0 and (text[w].isalnum() or text[w] == "."):
+                    w -= 1
+                word = text[w + 1:i]
+                if word and word.lower() in abbrev:
+                    pos = i + 1
+                    continue
+        if cut < 0:  # the sentence ends after the run of marks
+            cut = i + 1
+            while cut < n and text[cut] in ".?!":
+                cut += 1
+        raw = text[start:cut]  # the sentence ends at cut; the next starts after the spaces
+        sentence = raw.strip()
+        if sentence:
+            a = start + len(raw) - len(raw.lstrip())
+            spans.append((a, a + len(sentence)))
+        while cut < n and text[cut] in " \t\n\r":
+            cut += 1
+        start = pos = cut
+    raw = text[start:]
+    final = raw.strip()
     if final:
-        sentences.append(final)
-    return sentences
+        a = start + len(raw) - len(raw.lstrip())
+        spans.append((a, a + len(final)))
+    return spans
 
 
 def _sent_tokenize(text: str) -> list[str]:
@@ -655,25 +811,17 @@ def _sent_tokenize(text: str) -> list[str]:
 
 
 def _add_sentences(doc: Document) -> None:
+    """A sentence segment for each sentence of each segment of running text. The tokenizer's
+    spans are where chunk.find(sentence, end of the last one) would find each sentence: the
+    text between two sentences is whitespace and a sentence starts with none, so no earlier
+    place can hold it (benchmarks/check_sentences.py compares the two ways)."""
     text = doc.text
-    for seg in list(doc.segments):
+    abbrev = sentence_abbreviations()
+    segments = doc.segments
+    append = segments.append
+    for seg in list(segments):
         if seg.kind not in _RUNNING:
             continue
-        chunk = text[seg.start:seg.end]
-        pos = 0
-        for sent in _sent_tokenize(chunk):
-            sent = sent.strip()
-            if not sent:
-                continue
-            k = chunk.find(sent, pos)
-            if k < 0:  # the tokenizer changed the text: fall back to a word anchor
-                head = sent.split()[0]
-                k = chunk.find(head, pos)
-                if k < 0:
-                    continue
-                e = chunk.find(sent.split()[-1], k)
-                end = e + len(sent.split()[-1]) if e >= 0 else len(chunk)
-            else:
-                end = k + len(sent)
-            _add(doc, "sentence", seg.start + k, seg.start + end)
-            pos = end
+        base = seg.start
+        for a, b in _punkt_spans(text[base:seg.end], abbrev):
+            append(Segment("sentence", base + a, base + b))

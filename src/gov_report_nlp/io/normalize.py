@@ -14,10 +14,12 @@ every span back to the input.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import regex
 
+from .encodings import VI_LETTERS
 from .offsets import OffsetMap
 
 _HS = r"[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"  # horizontal spaces
@@ -69,20 +71,129 @@ _PIECE_START = regex.compile(
     rf"|\x20(?=[\x20{_HS_ODD}{_ZW_CHARS}{_NL_CHARS}]|\Z)"
     r"|[oO](?=[àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ])|[uU](?=[ỳýỷỹỵỲÝỶỸỴ])"
 )
+# _PIECE_START's three kinds of start found apart, each by one class (no alternation) in the
+# standard library's engine, which scans a plain class several times faster than the regex
+# module (as lexicon.NOT_LOWER_SAFE does): the odd characters; a space before another or at
+# the end; o/u before a tone-marked a/e/y at a word's end (a superset: "oỳ" too). The three
+# never share a position. _piece_starts gives what _PIECE_START.finditer gives, but the o/u
+# where no piece can start (within a word, after q), and more o/u; normalize_with_map's scan
+# also leaves out the line feeds whose piece changes nothing (_START_ODD_NO_LF, _START_LF).
+_START_ODD = re.compile(rf"[{_HS_ODD}{_ZW_CHARS}{_NL_CHARS}Ƣƣ]")
+_START_SPACE = re.compile(rf"\x20(?=[\x20{_HS_ODD}{_ZW_CHARS}{_NL_CHARS}]|\Z)")
+# o/u before a tone-marked vowel, not after q, and the vowel before no letter, digit or "_" of
+# ASCII or Vietnamese (all word characters for the regex module: _PIECE_NFC's (?![\w]) fails
+# there; a rarer word character lets the start through, to be tried)
+_WORDISH = "a-zA-Z0-9_" + "".join(sorted(c for c in VI_LETTERS if c >= "\x80"))
+# (found by the vowel, which is rarer than o/u: the start is the character before it; the
+# lookbehinds after the vowel: leading, they would cost the engine its first-character skip)
+_START_TONE = re.compile(rf"[àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ](?<=[oOuU].)(?<![qQ]..)(?![{_WORDISH}])")
+# the odd characters but the line feed, and a line feed that a piece may change: before a
+# space or another break, or at the end (one before a word is a piece only at the start)
+_START_ODD_NO_LF = re.compile(rf"[{_HS_ODD}{_ZW_CHARS}\r\u2028\u2029\x85Ƣƣ]")
+_START_LF = re.compile(rf"\n(?![^\x20{_HS_ODD}{_ZW_CHARS}{_NL_CHARS}])")
 
 
-def _pieces_nfc(text: str) -> list[regex.Match]:
-    """_PIECE_NFC.finditer(text), tried only where a piece may start (_PIECE_START)."""
+def _piece_starts(text: str, all_breaks: bool = True) -> list[int]:
+    """The offsets where a piece of _PIECE_NFC may start, in order (see _PIECE_START). With
+    all_breaks=False, without the line feeds before a word (but at the start): the pieces
+    there leave the text as it is."""
+    if all_breaks:
+        starts = [m.start() for m in _START_ODD.finditer(text)]
+        odd = {text[p] for p in starts}
+    else:
+        starts = [m.start() for m in _START_ODD_NO_LF.finditer(text)]
+        odd = {text[p] for p in starts}
+        if "\n" in text:
+            odd.add("\n")
+            starts += [m.start() for m in _START_LF.finditer(text)]
+            if text[0] == "\n" and not _START_LF.match(text):
+                starts.append(0)
+    starts += _space_starts(text, odd)
+    starts += [m.start() - 1 for m in _START_TONE.finditer(text)]
+    starts.sort()
+    return starts
+
+
+def _space_starts(text: str, odd: set[str]) -> list[int]:
+    """_START_SPACE's starts (a space before a space, an odd space, a zero-width character or a
+    line break, a space at the end), given the characters _START_ODD finds in the text: each
+    pair looked for with str.find."""
+    out = []
+    find = text.find
+    for c in (" ", *odd.difference("Ƣƣ")):
+        pair = " " + c
+        i = find(pair)
+        while i >= 0:
+            out.append(i)
+            i = find(pair, i + 1)
+    if text.endswith(" "):
+        out.append(len(text) - 1)  # the first of no pair
+    return out
+
+
+def _space_starts_plain(text: str) -> list[int]:
+    return [m.start() for m in _START_SPACE.finditer(text)]
+
+
+# what a line break piece takes in after its break: spaces of every kind, zero-width
+# characters, more breaks (the characters of _HS, _ZW and _NL; check_normalize.py compares)
+_BREAK_TAIL = frozenset(" \t\f\v\u00a0\u1680\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B)))
+                        + "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e" + "\r\n\u2028\u2029\x85")
+
+
+def _pieces_nfc(text: str, keep_same: bool = True) -> list[regex.Match]:
+    """_PIECE_NFC.finditer(text), tried only where a piece may start (_piece_starts). With
+    keep_same=False, without the line breaks it would find that normalizing leaves as they
+    are (most of them): a "\n" or "\n\n" inside the text with no space or other break after
+    it (the "nl" piece there is that, and it stays)."""
     out = []
     pos = 0
+    n = len(text)
     match = _PIECE_NFC.match
+    tail = _BREAK_TAIL
     if text[:1] == " ":
         m = match(text, 0)
         if m is not None:
             out.append(m)
             pos = m.end()
-    for c in _PIECE_START.finditer(text):
-        p = c.start()
+    for p in _piece_starts(text, keep_same):
+        if p < pos:
+            continue
+        if not keep_same and p and text[p] == "\n":
+            q = p + 1
+            if q < n and text[q] == "\n":
+                q += 1
+            if q < n and text[q] not in tail:
+                pos = q
+                continue
+        m = match(text, p)
+        if m is not None:
+            out.append(m)
+            pos = m.end()
+    return out
+
+
+_MARK = regex.compile(r"\p{M}")
+_WORD_BEFORE = regex.compile(r"(?r)\w*+")  # matched backwards from endpos: the word ending there
+
+
+def _pieces(text: str) -> list[regex.Match]:
+    """_PIECE.finditer(text) (text that is not NFC), tried only where a piece may start: where
+    _PIECE_NFC's pieces may (_piece_starts), and at the start of each word with a combining mark
+    in it or right after it (the only places its "comb" alternative can match: after no word
+    character, with a mark in its \\w run or just behind it)."""
+    starts = set(_piece_starts(text))
+    before = _WORD_BEFORE.match
+    for mk in _MARK.finditer(text):
+        q = mk.start()
+        starts.add(before(text, 0, q).start())
+        starts.add(before(text, 0, q + 1).start())
+    out = []
+    pos = 0
+    match = _PIECE.match
+    if text[:1] == " ":
+        starts.add(0)
+    for p in sorted(starts):
         if p < pos:
             continue
         m = match(text, p)
@@ -132,17 +243,22 @@ def normalize_with_map(text: str) -> tuple[str, OffsetMap]:
     omap = OffsetMap()
     pos = 0
     n = len(text)
-    pieces = _pieces_nfc(text) if unicodedata.is_normalized("NFC", text) else _PIECE.finditer(text)
+    pieces = _pieces_nfc(text, keep_same=False) if unicodedata.is_normalized("NFC", text) else _pieces(text)
+    add = omap.add
+    append = out.append
     for m in pieces:
-        rep = _replacement(m, n)
-        if rep is None or rep == m.group():
+        kind = m.lastgroup
+        group = m.group()
+        rep = _NEW_TONE.get(group, group) if kind == "tone" else _replacement(m, n)
+        if rep is None or rep == group:
             continue
-        if m.start() > pos:
-            out.append(text[pos:m.start()])
-            omap.add(m.start() - pos, m.start() - pos)
-        out.append(rep)
-        omap.add(len(rep), m.end() - m.start(), linear=m.lastgroup not in ("tone", "comb"))
-        pos = m.end()
+        start, end = m.span()
+        if start > pos:
+            append(text[pos:start])
+            add(start - pos, start - pos)
+        append(rep)
+        add(len(rep), end - start, linear=kind != "tone" and kind != "comb")
+        pos = end
     if pos < n:
         out.append(text[pos:])
         omap.add(n - pos, n - pos)

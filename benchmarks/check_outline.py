@@ -1,0 +1,91 @@
+"""outline's fast scans against their plain versions:
+
+- outline._curly_quotes (str.find for “ and ”) against regex.finditer(r"[“”]"), and
+  outline._straight_items (tried at straight quotes) against _STRAIGHT_ITEM.finditer;
+- outline._lines (one split of the text, a bisect for the spans out of the body, the page
+  furniture pattern tried only where _may_be_furniture lets it) against the plain version
+  kept here (Document.iter_lines, outline._inside and the pattern for every line); and that
+  _may_be_furniture lets every line through that the pattern matches.
+
+    .venv/bin/python benchmarks/check_outline.py [--fuzz 20000]
+
+Texts: the dev corpus and examples/*.txt, each whole and line by line, and random strings
+of quotes, marks, page furniture, header and signature lines and line breaks; each one is
+made a Document (make_document) for _lines. Exit status 1 on the first difference.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from bench import equivalence_cases, report_equivalence  # noqa: E402
+
+
+def lines_plain(doc):
+    """outline._lines as it was."""
+    from gov_report_nlp.doc.outline import _NOT_BODY, _furniture, _inside, _Line
+
+    text = doc.text
+    out_spans = []
+    for a, b in sorted((s.start, s.end) for s in doc.segments if s.kind in _NOT_BODY):
+        if out_spans and a <= out_spans[-1][1]:
+            out_spans[-1] = (out_spans[-1][0], max(b, out_spans[-1][1]))
+        else:
+            out_spans.append((a, b))
+    out_starts = [s for s, _ in out_spans]
+    furniture = _furniture()
+    lines = []
+    for span in doc.iter_lines():
+        t = text[span.start:span.end]
+        st = t.strip()
+        if not st:
+            kind = "blank"
+        elif _inside(out_spans, out_starts, span.start + (len(t) - len(t.lstrip()))):
+            kind = "out"
+        elif furniture.match(st):
+            kind = "furniture"
+        else:
+            kind = "text"
+        lines.append(_Line(span.start, span.end, st, kind))
+    return lines
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--fuzz", type=int, default=20_000)
+    args = ap.parse_args(argv)
+    from gov_report_nlp.doc.make import make_document
+    from gov_report_nlp.doc.outline import _STRAIGHT_ITEM, _curly_quotes, _curly_quotes_plain, _lines, _straight_items
+
+    pieces = ["“", "”", '"', "a", " ", "\n", "\n\n", "“a) x”", "1. Điều", "12", "Trang 3", "- 5 -", " \t", "\u000b",
+              "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n", "Độc lập - Tự do - Hạnh phúc\n", "Số: 12/NQ-HĐND\n",
+              "Gia Nghĩa, ngày 12 tháng 3 năm 2024\n", "NGHỊ QUYẾT\n", "Nơi nhận:\n", "- Như trên;\n", "CHỦ TỊCH\n",
+              "Nguyễn Văn A\n", "Chương I\n", "I. MỤC TIÊU\n", "a) Nội dung", "Theo VnExpress\n", "Ảnh: Minh\n",
+              "Trang", "Trang 4/12", "- 7 -", "CÔNG BÁO/Số 5", "công báo /", "Người ký: A", "Email:", "Ký bởi",
+              "\n3\n", "\n12 \n", "٣", "x", "-", "/", ":", "\t",
+              '"', '"1. ', '"a) ', '\n"Điều 5 ', ' \t"2) x', "\r", "\u2028", '"12.3) ']
+    cases = equivalence_cases(pieces, args.fuzz, seed=5, most=16)
+    status = report_equivalence(cases, _curly_quotes_plain, _curly_quotes, ("finditer", "find"))
+    status = status or report_equivalence(
+        cases, lambda t: [m.span() for m in _STRAIGHT_ITEM.finditer(t)], lambda t: [m.span() for m in _straight_items(t)],
+        ("finditer", "at quotes"))
+
+    from gov_report_nlp.doc.outline import _furniture, _may_be_furniture
+    furniture = _furniture()
+    lines = [t.strip() for t in cases if t.strip()]
+    missed = [t for t in lines if furniture.match(t) and not _may_be_furniture(t)]
+    if missed:
+        print(f"_may_be_furniture misses {missed[0]!r}")
+        return 1
+    print(f"{len(lines)} lines: _may_be_furniture lets every furniture line through")
+
+    def key(lines):
+        return [(ln.start, ln.end, ln.text, ln.kind) for ln in lines]
+    return status or report_equivalence(cases, lambda t: key(lines_plain(make_document(t))),
+                                        lambda t: key(_lines(make_document(t))), ("plain", "fast"))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
