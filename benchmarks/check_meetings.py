@@ -3,7 +3,7 @@ KIND, HAS_ATTEND, HAS_CHAIR and HAS_RES: wherever the pattern finds a match in a
 the filter lets the window through (so the extractor's output is the same); meetings._search,
 the search tried only at those words' offsets, finds the match pattern.search finds (same
 span and groups) in every window, and meetings._finditer every match budget.matches finds
-(ATTEND, ATTEND_SIDE, NOT_KIND); and the set of
+(ATTEND, ATTEND_SIDE, NOT_KIND, PLANNED); HELD, PLANNED and PASSING searched the same way; and the set of
 characters lexicon.NOT_LOWER_SAFE lets through is safe for the patterns' letters.
 
     .venv/bin/python benchmarks/check_meetings.py [--fuzz 20000]
@@ -36,9 +36,13 @@ def main(argv=None) -> int:
     if P.STARTS is None:
         print("pyahocorasick is not installed: _may_match lets every window through")
         return 0
-    pats = {"kind": P.KIND, "attend": P.HAS_ATTEND, "chair": P.HAS_CHAIR, "res": P.HAS_RES}
+    pats = {"kind": P.KIND, "attend": P.HAS_ATTEND, "chair": P.HAS_CHAIR, "res": P.HAS_RES,
+            "held": P.HELD, "planned": P.PLANNED, "passing": P.PASSING}
+    # the scans _finditer runs, by the key of their starts: every match, same spans and groups
+    scans = {"attend": [P.ATTEND, P.ATTEND_SIDE], "not_kind": [P.NOT_KIND], "planned": [P.PLANNED]}
     words = list(P.kinds) + _lex("meeting_attend_cues") + _lex("meeting_not_kinds") + ["về phía", "dự", "lãnh đạo", "đại diện",
-                                                           "chủ trì", "thông qua", "ban hành"]
+                                                           "chủ trì", "thông qua", "ban hành"] + \
+        _lex("meeting_held_cues") + _lex("meeting_planned_cues") + _lex("meeting_passing_cues")
     alpha = sorted({ch for w in words for ch in w.lower() if not ch.isspace()})
     bad = unsafe_character(alpha, NOT_LOWER_SAFE)
     if bad:
@@ -57,26 +61,52 @@ def main(argv=None) -> int:
             windows += [(s.start, s.end) for s in doc.segments]
             text = doc.text
         for s, e in windows:
+            for skey, pats_of in scans.items():
+                for scan in pats_of:
+                    want_all = [(m.span(), m.groupdict()) for m in matches(scan, text, s, e)]
+                    got_all = [(m.span(), m.groupdict()) for m in _finditer(scan, text, s, e, skey)]
+                    if want_all != got_all:
+                        print(f"_finditer({skey}) differs from matches: case {k}, {text[s:e]!r}")
+                        return 1
             for key, pat in pats.items():
                 n += 1
                 want = pat.search(text, s, e)
                 if want and not _may_match(text, s, e, key):
                     print(f"_may_match({key}) refused a window the pattern matches: case {k}, {text[s:e]!r}")
                     return 1
-                if key == "attend" or key == "kind":  # the scans: every match, same spans and groups
-                    for scan, skey in ((P.ATTEND, "attend"), (P.ATTEND_SIDE, "attend"), (P.NOT_KIND, "not_kind")):
-                        if skey == "attend" and key != "attend" or skey == "not_kind" and key != "kind":
-                            continue
-                        want_all = [(m.span(), m.groupdict()) for m in matches(scan, text, s, e)]
-                        got_all = [(m.span(), m.groupdict()) for m in _finditer(scan, text, s, e, skey)]
-                        if want_all != got_all:
-                            print(f"_finditer({skey}) differs from matches: case {k}, {text[s:e]!r}")
-                            return 1
                 got = _search(pat, text, s, e, key)
                 if (want and (want.span(), want.groupdict())) != (got and (got.span(), got.groupdict())):
                     print(f"_search({key}) differs from search: case {k}, {text[s:e]!r}: {want!r} / {got!r}")
                     return 1
     print(f"{n} windows: the filter lets through every one the patterns match; _search finds what search finds")
+    return check_early(args.fuzz)
+
+
+def check_early(fuzz: int) -> int:
+    """meetings._may_be_early is True wherever _date_of finds a date ending in the first 40
+    characters of the sentence (the main loop reads the date only then, or later): every
+    sentence and line of the corpus documents and of random strings of date pieces, with and
+    without a last meeting's date for "sáng cùng ngày"."""
+    from gov_report_nlp.extractors.meetings import _Draft, _date_of, _may_be_early
+    from gov_report_nlp.doc.make import make_document
+
+    dated = _Draft("hội nghị", 0, 0, date="2024-03-05")
+    pieces = ["Sáng", "chiều", "ngày", "Ngày", "5/3", "12-6-2020", "05.3.2024", "tháng", "3", "11", "năm", "2024",
+              "sáng cùng ngày", "Chiều cùng ngày", "(", ")", "mùng", "hôm qua", "từ", "và", "đến", "thứ Hai",
+              " ", " ", " ", ",", ".", "\n", "Hội nghị", "UBND huyện", "tổ chức", "số 12/QĐ-UBND", "x" * 12]
+    n = 0
+    for k, text in enumerate(equivalence_cases(pieces, fuzz, seed=7, most=16)):
+        doc = make_document(text)
+        text = doc.text
+        windows = [(x.start, x.end) for x in doc.sentences] + [(x.start, x.end) for x in doc.segments]
+        for s, e in windows:
+            for prev in (None, dated):
+                n += 1
+                _, _, dend = _date_of(doc, s, e, prev)
+                if 0 <= dend < s + 40 and not _may_be_early(text, s, e, prev):
+                    print(f"_may_be_early refused an early date: case {k}, {text[s:e]!r}")
+                    return 1
+    print(f"{n} sentences: _may_be_early lets through every one whose date ends in its first 40 characters")
     return 0
 
 

@@ -157,6 +157,10 @@ class _P(LexiconPatterns):
             "chair": ["chủ"],
             "res": ["thông", "ban"],
             "not_kind": [w.lower().split()[0] for w in _lex("meeting_not_kinds") if w.split()],
+            # HELD, PLANNED, PASSING: a phrase of their list each, matched as written
+            "held": [w.lower().split()[0] for w in _lex("meeting_held_cues") if w.split()],
+            "planned": [w.lower().split()[0] for w in _lex("meeting_planned_cues") if w.split()],
+            "passing": [w.lower().split()[0] for w in _lex("meeting_passing_cues") if w.split()],
         })
         # a phrase that opens with the name of a body ("huyện ủy, UBND huyện", "Ban Chỉ đạo ...")
         cls.BODY = regex.compile(r"\L<ok>(?!\w)", regex.I, ok=sorted(load_map("org_kinds"), key=len, reverse=True))
@@ -450,6 +454,18 @@ def _date_of(doc: Document, s: int, e: int, prev: Optional[_Draft]):
     return None, None, -1
 
 
+_DIGIT = regex.compile(r"\d")
+
+
+def _may_be_early(text: str, s: int, e: int, prev: Optional[_Draft]) -> bool:
+    """Can _date_of(doc, s, e, prev) find a date ending before s + 40 (the sentence opens with
+    it)? Not when no digit stands in text[s:s + 39] (every date of find_dates holds one,
+    before its end) and "sáng cùng ngày" cannot take the last meeting's date."""
+    if prev is not None and prev.date and _P.get().SAME_DAY.search(text, s, e, timeout=_T):
+        return True
+    return _DIGIT.search(text, s, min(e, s + 39)) is not None
+
+
 @lru_cache(maxsize=None)
 def _time_ref_cue():
     return regex.compile(rf"(?<!\w)(?:{alternation(load_list('meeting_time_ref_cues'))})(?:\s+[\w“”]+){{0,3}}\s*$", regex.I)
@@ -463,14 +479,14 @@ def _time_reference(text: str, s: int, ks: int) -> bool:
 def _held(text: str, s: int, e: int, km) -> bool:
     """Does the sentence report the meeting at km as held, not planned or in passing?"""
     P = _P.get()
-    if P.PASSING.search(text, s, e, timeout=_T):
+    if _search(P.PASSING, text, s, e, "passing") is not None:
         return False
-    for pm in P.PLANNED.finditer(text, s, e, timeout=_T):
+    for pm in _finditer(P.PLANNED, text, s, e, "planned"):
         if pm.start() < km.start():
             return False
         if pm.start() < km.end() + 60 and P.PLANNED_AFTER.fullmatch(pm.group()):
             return False
-    return bool(P.HELD.search(text, s, e, timeout=_T))
+    return _search(P.HELD, text, s, e, "held") is not None
 
 
 def _strongly_held(text: str, s: int, e: int, km) -> bool:
@@ -660,7 +676,7 @@ def _resolutions(text: str, s: int, e: int, d: _Draft) -> None:
     if _search(P.HAS_RES, text, s, e, "res") is None:
         return
     for m in matches(P.RES_COUNT, text, s, e):
-        if P.PLANNED.search(text, max(s, m.start() - 60), m.start(), timeout=_T):
+        if _search(P.PLANNED, text, max(s, m.start() - 60), m.start(), "planned") is not None:
             continue  # "Kỳ họp dự kiến xem xét, thông qua 32 nghị quyết": not adopted yet
         n = parse_count(m["n"])
         if n and d.resolution_count is None:
@@ -807,8 +823,12 @@ def find_meetings(doc: Document) -> Iterator[Meeting]:
             continue  # no meeting word, and the headline's cannot be used: the date is not needed
         # "Sáng cùng ngày" is the day of the last meeting reported with a date
         prev = last_dated
-        date, pod, dend = _date_of(doc, s, e, prev)
-        early = dend >= 0 and dend - s < 40
+        if _may_be_early(text, s, e, prev):
+            date, pod, dend = _date_of(doc, s, e, prev)
+            early = dend >= 0 and dend - s < 40
+        else:  # no date ends in the first 40 characters: it is read when the meeting is kept
+            date = pod = None
+            dend, early = -2, False
         if not kms:
             # "Ngày 3/7/2019, Ban tổ chức Huyện ủy tổ chức sơ kết ..." with the kind in the headline
             if early and title_kind is not None and last_dated is None:
@@ -824,15 +844,18 @@ def find_meetings(doc: Document) -> Iterator[Meeting]:
                     last_dated = d
             continue
         km = kms[0]
-        if date is not None and _time_reference(text, s, km.start()):
-            date = pod = None  # "xác nhận ngay sau lễ bế mạc kỳ họp ... trưa 10-7": the date is another event's
         if not _held(text, s, e, km):
-            if not (early and not P.PLANNED.search(text, s, e, timeout=_T) and not P.PASSING.search(text, s, e, timeout=_T)):
+            if not (early and _search(P.PLANNED, text, s, e, "planned") is None
+                    and _search(P.PASSING, text, s, e, "passing") is None):
                 continue
         if not early and not _strongly_held(text, s, e, km):
             continue
         if strict and not (early and _strongly_held(text, s, e, km)):
             continue  # a formal text: only a dated report of a meeting held ("Ngày 15/3, X đã tổ chức ...")
+        if dend == -2:
+            date, pod, dend = _date_of(doc, s, e, prev)
+        if date is not None and _time_reference(text, s, km.start()):
+            date = pod = None  # "xác nhận ngay sau lễ bế mạc kỳ họp ... trưa 10-7": the date is another event's
         kind = P.kinds[km["kind"].lower()]
         d = _Draft(kind, s, e, name=_name_span(text, km.start(), e), date=date, part_of_day=pod, sentence=(s, e))
         d.ordinal = _ordinal(text, km.start(), d.name[1])
