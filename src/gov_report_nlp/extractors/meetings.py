@@ -916,6 +916,8 @@ def find_meetings(doc: Document) -> Iterator[Meeting]:
     drafts.sort(key=lambda d: d.start)
     if drafts and drafts[0].date is None:
         for s, e in sents[:6]:
+            if not _may_be_early(text, s, e, None):
+                continue  # no date ends in its first 40 characters
             date, pod, dend = _date_of(doc, s, e, None)
             if date and dend - s < 40:
                 drafts[0].date, drafts[0].part_of_day = date, pod
