@@ -3,7 +3,9 @@ KIND, HAS_ATTEND, HAS_CHAIR and HAS_RES: wherever the pattern finds a match in a
 the filter lets the window through (so the extractor's output is the same); meetings._search,
 the search tried only at those words' offsets, finds the match pattern.search finds (same
 span and groups) in every window, and meetings._finditer every match budget.matches finds
-(ATTEND, ATTEND_SIDE, NOT_KIND, PLANNED); HELD, PLANNED and PASSING searched the same way; and the set of
+(ATTEND, ATTEND_SIDE, NOT_KIND, PLANNED); HELD, PLANNED and PASSING searched the same way;
+the prechecks before ATTEND_AFTER (_attend_after), _LIST_COLON_END and _ATTEND_AND_LEAD pass
+every window those match; and the set of
 characters lexicon.NOT_LOWER_SAFE lets through is safe for the patterns' letters.
 
     .venv/bin/python benchmarks/check_meetings.py [--fuzz 20000]
@@ -28,7 +30,8 @@ def main(argv=None) -> int:
     ap.add_argument("--fuzz", type=int, default=20_000)
     args = ap.parse_args(argv)
     from gov_report_nlp.budget import matches
-    from gov_report_nlp.extractors.meetings import _P, _finditer, _lex, _may_match, _search
+    from gov_report_nlp.extractors.meetings import (_ATTEND_AND_LEAD, _LIST_COLON_END, _P, _attend_after, _finditer, _lex,
+                                                    _may_match, _search)
     from gov_report_nlp.lexicon import NOT_LOWER_SAFE
     from gov_report_nlp.doc.make import make_document
 
@@ -39,7 +42,7 @@ def main(argv=None) -> int:
     pats = {"kind": P.KIND, "attend": P.HAS_ATTEND, "chair": P.HAS_CHAIR, "res": P.HAS_RES,
             "held": P.HELD, "planned": P.PLANNED, "passing": P.PASSING}
     # the scans _finditer runs, by the key of their starts: every match, same spans and groups
-    scans = {"attend": [P.ATTEND, P.ATTEND_SIDE], "not_kind": [P.NOT_KIND], "planned": [P.PLANNED]}
+    scans = {"att": [P.ATTEND], "side": [P.ATTEND_SIDE], "not_kind": [P.NOT_KIND], "planned": [P.PLANNED]}
     words = list(P.kinds) + _lex("meeting_attend_cues") + _lex("meeting_not_kinds") + ["về phía", "dự", "lãnh đạo", "đại diện",
                                                            "chủ trì", "thông qua", "ban hành"] + \
         _lex("meeting_held_cues") + _lex("meeting_planned_cues") + _lex("meeting_passing_cues")
@@ -50,7 +53,8 @@ def main(argv=None) -> int:
         return 1
     print("safe characters checked")
     pieces = words + [w.upper() for w in words] + [w.title() for w in words] + \
-        [w.replace(" ", "\n") for w in words] + [" ", "  ", "\n", ",", ".", "a", "Đ", "x", "İ", "ſ", "họp", "Hội"]
+        [w.replace(" ", "\n") for w in words] + [" ", "  ", "\n", ",", ".", "a", "Đ", "x", "İ", "ſ", "họp", "Hội"] + \
+        [" dự.", " cùng dự ;", " dự và chỉ đạo", "có:", "gồm :", " :", ";", " . ", "\t"]
     rng = random.Random(6)
     n = 0
     for k, text in enumerate(equivalence_cases(pieces, args.fuzz, seed=6, most=10)):
@@ -68,6 +72,16 @@ def main(argv=None) -> int:
                     if want_all != got_all:
                         print(f"_finditer({skey}) differs from matches: case {k}, {text[s:e]!r}")
                         return 1
+            # the prechecks before a scan: a match of the scan passes them
+            if matches(P.ATTEND_AFTER, text, s, e) and not _attend_after(text, s, e):
+                print(f"_attend_after refused a window ATTEND_AFTER matches: case {k}, {text[s:e]!r}")
+                return 1
+            if _LIST_COLON_END.search(text, s, e) and text.find(":", s, e) < 0:
+                print(f"_LIST_COLON_END matches without a colon: case {k}, {text[s:e]!r}")
+                return 1
+            if _ATTEND_AND_LEAD.search(text[s:e]) and text.find("dự", s, e) < 0:
+                print(f"_ATTEND_AND_LEAD matches without 'dự': case {k}, {text[s:e]!r}")
+                return 1
             for key, pat in pats.items():
                 n += 1
                 want = pat.search(text, s, e)

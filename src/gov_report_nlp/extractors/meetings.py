@@ -73,6 +73,9 @@ class _P(LexiconPatterns):
         cls.ATTEND_AFTER = regex.compile(
             r"\s+(?:(?:cùng\s+)?(?:tham\s+dự|về\s+dự|đến\s+dự|tới\s+dự|dự)\s+(?:\L<kw>)|cùng\s+(?:tham\s+)?dự)(?=\s*(?:[.;]|$))", _F,
             kw=sorted(cls.kinds, key=len, reverse=True))
+        # the end of a match of ATTEND_AFTER, matched backwards from where it ends (_attend_after)
+        cls.ATTEND_AFTER_TAIL = regex.compile(
+            r"(?r)(?:dự|\L<kw>)", _F, kw=sorted(cls.kinds, key=len, reverse=True))
         cls.VAGUE = regex.compile(r"\L<vg>(?!\w)", _F, vg=_lex("meeting_vague_subjects"))
         # what opens a sentence before its subject: "Sáng 5/3, tại Hội trường X, ..."
         cls.LIST_LEAD = regex.compile(
@@ -149,18 +152,24 @@ class _P(LexiconPatterns):
         cls.HAS_RES = regex.compile(r"thông\s+qua|ban\s+hành", _F)  # RES_COUNT, RES_VERB, RES_PASSIVE
         # where each of KIND, HAS_ATTEND, HAS_CHAIR, HAS_RES can begin: the first word of
         # each of its phrases (a phrase's spaces match any whitespace in some of them),
-        # lowercased; found for the whole document in one pass (_may_match)
+        # lowercased; found for the whole document in one pass (_may_match). A pattern whose
+        # phrases are a lexicon's \L list (matched as written: one space a space) begins
+        # where a whole phrase does: ATTEND ("att"), NOT_KIND, HELD, PLANNED, PASSING
         att = [w.lower() for w in _lex("meeting_attend_cues")]
+
+        def phrases(name: str) -> list[str]:
+            return [w.lower() for w in _lex(name) if w.strip()]
         cls.STARTS = keyed_starts_finder({  # one pass of the text for them all
             "kind": list(cls.kinds),
             "attend": [w.split()[0] for w in att if w.split()] + ["về", "dự", "lãnh", "đại"],
+            "att": phrases("meeting_attend_cues"),
+            "side": ["về", "lãnh", "đại"],  # ATTEND_SIDE
             "chair": ["chủ"],
             "res": ["thông", "ban"],
-            "not_kind": [w.lower().split()[0] for w in _lex("meeting_not_kinds") if w.split()],
-            # HELD, PLANNED, PASSING: a phrase of their list each, matched as written
-            "held": [w.lower().split()[0] for w in _lex("meeting_held_cues") if w.split()],
-            "planned": [w.lower().split()[0] for w in _lex("meeting_planned_cues") if w.split()],
-            "passing": [w.lower().split()[0] for w in _lex("meeting_passing_cues") if w.split()],
+            "not_kind": phrases("meeting_not_kinds"),
+            "held": phrases("meeting_held_cues"),
+            "planned": phrases("meeting_planned_cues"),
+            "passing": phrases("meeting_passing_cues"),
         })
         # a phrase that opens with the name of a body ("huyện ủy, UBND huyện", "Ban Chỉ đạo ...")
         cls.BODY = regex.compile(r"\L<ok>(?!\w)", regex.I, ok=sorted(load_map("org_kinds"), key=len, reverse=True))
@@ -575,7 +584,7 @@ def _lists(text: str, s: int, e: int) -> Iterator[tuple[int, Optional[int], bool
     before a closing one ("Tại điểm cầu X, lãnh đạo Sở Y tế ... tham dự hội nghị."), or after a
     fronted one ("Tới dự và phát biểu tại kỳ họp, Phó Chủ tịch Quốc hội X đánh giá ...")."""
     P = _P.get()
-    for m in _finditer(P.ATTEND, text, s, e, "attend"):
+    for m in _finditer(P.ATTEND, text, s, e, "att"):
         cue = m["cue"].lower()
         if cue in _BARE_CUES:
             # a bare 'dự' opens a list only at a clause start ("Dự hội nghị có", "cùng dự có")
@@ -597,13 +606,32 @@ def _lists(text: str, s: int, e: int) -> Iterator[tuple[int, Optional[int], bool
                     yield (cm.end(), None, False) if cm else (c + 1, None, True)
                 continue
         yield m.end(), None, False
-    for m in _finditer(P.ATTEND_SIDE, text, s, e, "attend"):
+    for m in _finditer(P.ATTEND_SIDE, text, s, e, "side"):
         yield m.end(), None, False
-    for m in matches(P.ATTEND_AFTER, text, s, e):
+    for m in _attend_after(text, s, e):
         lead = P.LIST_LEAD.match(text, s, m.start(), timeout=_T)
         a = lead.end() if lead else s
         if not P.VAGUE.match(text, a, m.start(), timeout=_T):
             yield a, m.start(), False
+
+
+_CLAUSE_MARK = regex.compile(r"[.;]")
+_SPACES_BEFORE = regex.compile(r"(?r)\s*")
+
+
+def _attend_after(text: str, s: int, e: int) -> list[regex.Match]:
+    """matches(ATTEND_AFTER, text, s, e), run only when a match can end somewhere: before
+    the spaces before a "." or ";" or the end, with "dự" or a meeting word (the end of each
+    of its branches, ATTEND_AFTER_TAIL matched backwards there). Most sentences have no such
+    end, and the scan tries every space. benchmarks/check_meetings.py checks the filter."""
+    P = _P.get()
+    tail, back = P.ATTEND_AFTER_TAIL.match, _SPACES_BEFORE.match
+    ends = [m.start() for m in _CLAUSE_MARK.finditer(text, s, e)]
+    ends.append(e)
+    for t in ends:
+        if tail(text, s, back(text, s, t).start()) is not None:
+            return matches(P.ATTEND_AFTER, text, s, e)
+    return []
 
 
 def _attendees(doc: Document, s: int, e: int) -> list[tuple[str, Evidence]]:
@@ -637,7 +665,8 @@ def _attendees(doc: Document, s: int, e: int) -> list[tuple[str, Evidence]]:
             if it.text:
                 out.append((it.text, ev))
     # "Thượng tướng X, ... dự và chỉ đạo Hội nghị"
-    for m in _ATTEND_AND_LEAD.finditer(text[s:e]):
+    # (a case-sensitive "dự" first: _ATTEND_AND_LEAD holds one)
+    for m in (_ATTEND_AND_LEAD.finditer(text[s:e]) if text.find("dự", s, e) >= 0 else ()):
         left = s
         for bm in _SENTENCE_CLAUSE.finditer(text[s:s + m.start()]):
             left = s + bm.end()
@@ -656,7 +685,9 @@ def _bullet_attendees(doc: Document, stretch: list[tuple[int, int]], k: int) -> 
     P = _P.get()
     text = doc.text
     s, e = stretch[k]
-    if not (_LIST_COLON_END.search(text, s, e, timeout=_T) and P.HAS_ATTEND.search(text, s, e, timeout=_T)):
+    # (a colon first: _LIST_COLON_END holds one; most sentences have none)
+    if not (text.find(":", s, e) >= 0 and _LIST_COLON_END.search(text, s, e, timeout=_T)
+            and P.HAS_ATTEND.search(text, s, e, timeout=_T)):
         return []
     out: list[tuple[str, Evidence]] = []
     for a, b in stretch[k + 1:k + 41]:
