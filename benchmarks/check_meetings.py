@@ -41,6 +41,8 @@ def main(argv=None) -> int:
         return 0
     pats = {"kind": P.KIND, "attend": P.HAS_ATTEND, "chair": P.HAS_CHAIR, "res": P.HAS_RES,
             "held": P.HELD, "planned": P.PLANNED, "passing": P.PASSING}
+    # the union of chair, attend and res: where none can match, the stretch skips the sentence
+    stretch = {"chair": P.HAS_CHAIR, "attend": P.HAS_ATTEND, "res": P.HAS_RES}
     # the scans _finditer runs, by the key of their starts: every match, same spans and groups
     scans = {"att": [P.ATTEND], "side": [P.ATTEND_SIDE], "not_kind": [P.NOT_KIND], "planned": [P.PLANNED]}
     words = list(P.kinds) + _lex("meeting_attend_cues") + _lex("meeting_not_kinds") + ["về phía", "dự", "lãnh đạo", "đại diện",
@@ -81,6 +83,10 @@ def main(argv=None) -> int:
                 return 1
             if _ATTEND_AND_LEAD.search(text[s:e]) and text.find("dự", s, e) < 0:
                 print(f"_ATTEND_AND_LEAD matches without 'dự': case {k}, {text[s:e]!r}")
+                return 1
+            if any(pat.search(text, s, e) for pat in stretch.values()) and not _may_match(text, s, e, "stretch"):
+                print(f"_may_match(stretch) refused a window one of HAS_CHAIR, HAS_ATTEND, HAS_RES matches: case {k}, "
+                      f"{text[s:e]!r}")
                 return 1
             for key, pat in pats.items():
                 n += 1

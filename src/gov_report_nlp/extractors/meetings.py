@@ -152,20 +152,23 @@ class _P(LexiconPatterns):
         cls.HAS_RES = regex.compile(r"thông\s+qua|ban\s+hành", _F)  # RES_COUNT, RES_VERB, RES_PASSIVE
         # where each of KIND, HAS_ATTEND, HAS_CHAIR, HAS_RES can begin: the first word of
         # each of its phrases (a phrase's spaces match any whitespace in some of them),
-        # lowercased; found for the whole document in one pass (_may_match). A pattern whose
-        # phrases are a lexicon's \L list (matched as written: one space a space) begins
-        # where a whole phrase does: ATTEND ("att"), NOT_KIND, HELD, PLANNED, PASSING
-        att = [w.lower() for w in _lex("meeting_attend_cues")]
+        # lowercased; found for the whole document in one pass (_may_match). A phrase of a
+        # lexicon's \L list is matched as written (one space a space): where it can begin,
+        # the whole phrase does (KIND, HAS_ATTEND's cues, ATTEND as "att", NOT_KIND, HELD,
+        # PLANNED, PASSING)
 
         def phrases(name: str) -> list[str]:
             return [w.lower() for w in _lex(name) if w.strip()]
         cls.STARTS = keyed_starts_finder({  # one pass of the text for them all
             "kind": list(cls.kinds),
-            "attend": [w.split()[0] for w in att if w.split()] + ["về", "dự", "lãnh", "đại"],
+            "attend": phrases("meeting_attend_cues") + ["về", "dự", "lãnh", "đại"],
             "att": phrases("meeting_attend_cues"),
             "side": ["về", "lãnh", "đại"],  # ATTEND_SIDE
             "chair": ["chủ"],
             "res": ["thông", "ban"],
+            # a sentence of a meeting's stretch with none of these has no chair, attendee or
+            # resolution (HAS_CHAIR, HAS_ATTEND, HAS_RES cannot match): the union of the three
+            "stretch": phrases("meeting_attend_cues") + ["về", "dự", "lãnh", "đại", "chủ", "thông", "ban"],
             "not_kind": phrases("meeting_not_kinds"),
             "held": phrases("meeting_held_cues"),
             "planned": phrases("meeting_planned_cues"),
@@ -849,7 +852,7 @@ def find_meetings(doc: Document) -> Iterator[Meeting]:
     cands: list[_Draft] = []
     last_dated: Optional[_Draft] = None  # the last candidate with a date
     for i, (s, e) in enumerate(sents):
-        kms = list(_kind_matches(text, s, e))
+        kms = list(_kind_matches(text, s, e)) if _may_match(text, s, e, "kind") else []
         if not kms and (title_kind is None or last_dated is not None):
             continue  # no meeting word, and the headline's cannot be used: the date is not needed
         # "Sáng cùng ngày" is the day of the last meeting reported with a date
@@ -994,6 +997,8 @@ def find_meetings(doc: Document) -> Iterator[Meeting]:
         stretch = (sents[bisect_left(starts, lo):bisect_left(starts, hi)] if in_order
                    else [(s, e) for s, e in sents if lo <= s < hi])
         for k, (s, e) in enumerate(stretch):
+            if not _may_match(text, s, e, "stretch"):
+                continue  # no word a chair, attendee or resolution needs
             d.chairs.extend(_chairs(doc, s, e, (s, e) == d.sentence))
             d.attendees.extend(_attendees(doc, s, e) or _bullet_attendees(doc, stretch, k))
             _resolutions(text, s, e, d)
