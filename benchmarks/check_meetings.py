@@ -4,8 +4,9 @@ the filter lets the window through (so the extractor's output is the same); meet
 the search tried only at those words' offsets, finds the match pattern.search finds (same
 span and groups) in every window, and meetings._finditer every match budget.matches finds
 (ATTEND, ATTEND_SIDE, NOT_KIND, PLANNED); HELD, PLANNED and PASSING searched the same way;
-the prechecks before ATTEND_AFTER (_attend_after), _LIST_COLON_END and _ATTEND_AND_LEAD pass
-every window those match; and the set of
+the prechecks before ATTEND_AFTER (_attend_after), _LIST_COLON_END, _ATTEND_AND_LEAD, _ORG_BY,
+_ORG_PASSIVE, ORDINAL and _ORG_TERM_TAIL pass every window those match; ORG_VERB searched at
+its words' offsets finds what search finds; and the set of
 characters lexicon.NOT_LOWER_SAFE lets through is safe for the patterns' letters.
 
     .venv/bin/python benchmarks/check_meetings.py [--fuzz 20000]
@@ -30,7 +31,8 @@ def main(argv=None) -> int:
     ap.add_argument("--fuzz", type=int, default=20_000)
     args = ap.parse_args(argv)
     from gov_report_nlp.budget import matches
-    from gov_report_nlp.extractors.meetings import (_ATTEND_AND_LEAD, _LIST_COLON_END, _P, _attend_after, _finditer, _lex,
+    from gov_report_nlp.extractors.meetings import (_ATTEND_AND_LEAD, _LIST_COLON_END, _ORG_BY, _ORG_PASSIVE, _ORG_TERM_TAIL,
+                                                    _ORG_TERM_WORDS, _P, _THU, _TO_CHUC, _attend_after, _finditer, _lex,
                                                     _may_match, _search)
     from gov_report_nlp.lexicon import NOT_LOWER_SAFE
     from gov_report_nlp.doc.make import make_document
@@ -40,9 +42,11 @@ def main(argv=None) -> int:
         print("pyahocorasick is not installed: _may_match lets every window through")
         return 0
     pats = {"kind": P.KIND, "attend": P.HAS_ATTEND, "chair": P.HAS_CHAIR, "res": P.HAS_RES,
-            "held": P.HELD, "planned": P.PLANNED, "passing": P.PASSING}
+            "held": P.HELD, "planned": P.PLANNED, "passing": P.PASSING, "org_verb": P.ORG_VERB}
     # the union of chair, attend and res: where none can match, the stretch skips the sentence
     stretch = {"chair": P.HAS_CHAIR, "attend": P.HAS_ATTEND, "res": P.HAS_RES}
+    # (pattern, the words it holds, searched first)
+    needs = [(_ORG_BY, _TO_CHUC), (_ORG_PASSIVE, _TO_CHUC), (P.ORDINAL, _THU)]
     # the scans _finditer runs, by the key of their starts: every match, same spans and groups
     scans = {"att": [P.ATTEND], "side": [P.ATTEND_SIDE], "not_kind": [P.NOT_KIND], "planned": [P.PLANNED]}
     words = list(P.kinds) + _lex("meeting_attend_cues") + _lex("meeting_not_kinds") + ["về phía", "dự", "lãnh đạo", "đại diện",
@@ -56,7 +60,9 @@ def main(argv=None) -> int:
     print("safe characters checked")
     pieces = words + [w.upper() for w in words] + [w.title() for w in words] + \
         [w.replace(" ", "\n") for w in words] + [" ", "  ", "\n", ",", ".", "a", "Đ", "x", "İ", "ſ", "họp", "Hội"] + \
-        [" dự.", " cùng dự ;", " dự và chỉ đạo", "có:", "gồm :", " :", ";", " . ", "\t"]
+        [" dự.", " cùng dự ;", " dự và chỉ đạo", "có:", "gồm :", " :", ";", " . ", "\t"] + \
+        _lex("meeting_org_verbs") + ["đã", "vừa", "long trọng", "phối hợp", "do", "được", "bởi", "Ban", "UBND huyện",
+                                     "lần", "thứ", "THỨ", "hai", "12", "IX", "khóa", "khoá", "nhiệm kỳ", "2020-2025", "sáng 5"]
     rng = random.Random(6)
     n = 0
     for k, text in enumerate(equivalence_cases(pieces, args.fuzz, seed=6, most=10)):
@@ -83,6 +89,13 @@ def main(argv=None) -> int:
                 return 1
             if _ATTEND_AND_LEAD.search(text[s:e]) and text.find("dự", s, e) < 0:
                 print(f"_ATTEND_AND_LEAD matches without 'dự': case {k}, {text[s:e]!r}")
+                return 1
+            for pat, need in needs:
+                if need.search(text, s, e) is None and pat.search(text, s, e) is not None:
+                    print(f"{need.pattern!r} is missing where its pattern matches: case {k}, {text[s:e]!r}")
+                    return 1
+            if _ORG_TERM_WORDS.search(text, s, e) is None and _ORG_TERM_TAIL.sub("", text[s:e]) != text[s:e]:
+                print(f"_ORG_TERM_TAIL changed a phrase without its words: case {k}, {text[s:e]!r}")
                 return 1
             if any(pat.search(text, s, e) for pat in stretch.values()) and not _may_match(text, s, e, "stretch"):
                 print(f"_may_match(stretch) refused a window one of HAS_CHAIR, HAS_ATTEND, HAS_RES matches: case {k}, "

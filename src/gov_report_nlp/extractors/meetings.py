@@ -173,6 +173,10 @@ class _P(LexiconPatterns):
             "held": phrases("meeting_held_cues"),
             "planned": phrases("meeting_planned_cues"),
             "passing": phrases("meeting_passing_cues"),
+            # ORG_VERB: its adverbs, then the first word of each verb (the verbs are matched
+            # case-sensitively: the lowered text finds them and more)
+            "org_verb": ["đã", "vừa", "phối", "long", "trang"] + [w.lower().split()[0] for w in _lex("meeting_org_verbs")
+                                                                  if w.split()],
         })
         # a phrase that opens with the name of a body ("huyện ủy, UBND huyện", "Ban Chỉ đạo ...")
         cls.BODY = regex.compile(r"\L<ok>(?!\w)", regex.I, ok=sorted(load_map("org_kinds"), key=len, reverse=True))
@@ -224,6 +228,11 @@ _ORG_COUNCIL = regex.compile(
     _F)
 _ORG_GENITIVE = regex.compile(
     r"(?<!\w)của\s+(?P<org>(?:[^,.;:()\n]|(?<=\p{Lu})\.){3,60}?)(?<!\bsẽ|\bsắp|\bdự\s+kiến|\bchưa)\s+(?:đã\s+|vừa\s+)?(?:diễn\s+ra|khai\s+mạc|bế\s+mạc)(?!\w)", regex.I)
+# words a match of a pattern must hold, searched first (same flags): where one is missing, so is
+# the match. benchmarks/check_meetings.py checks each against its pattern.
+_TO_CHUC = regex.compile(r"tổ\s+chức", _F)  # _ORG_BY, _ORG_PASSIVE
+_THU = regex.compile(r"thứ", _F)  # ORDINAL
+_ORG_TERM_WORDS = regex.compile(r"khóa|khoá|nhiệm|sáng|chiều|tối|trưa|ngày", regex.I)  # _ORG_TERM_TAIL, not empty
 _NOT_ORG_SUBJECT = regex.compile(r"(?<!\w)(?:chủ\s+trì|dự|tham\s+dự|tại)(?!\w)", regex.I)
 _DOC_SYMBOL_BEFORE = regex.compile(r"(?:\d+\s*[-/]\s*[\p{Lu}]+|[\p{Lu}]{2,}\s*/\s*[\p{Lu}]+)[^,]*$")
 _HELD_BEFORE = regex.compile(r'(?:(?<!\b(?:về|việc|để)\s)tổ\s+chức|tiến\s+hành|đã\s+có|khai\s+mạc|bế\s+mạc|chủ\s+trì|diễn\s+ra|dự|tham\s+dự|tại)(?:\s+[\w“”]+){0,2}\s*[“"]?\s*$', regex.I)
@@ -362,6 +371,8 @@ def _name_span(text: str, ks: int, se: int) -> tuple[int, int]:
 def _ordinal(text: str, s: int, e: int) -> Optional[int]:
     """'lần thứ N' in the name, or 'thứ N' after its own kind word ('kỳ họp thứ tư', 'kỳ họp
     bất thường thứ 11')."""
+    if _THU.search(text, s, e) is None:
+        return None  # every match of ORDINAL holds "thứ"
     P = _P.get()
     km = P.KIND.match(text, s, e, timeout=_T)
     for m in P.ORDINAL.finditer(text, s, e, timeout=_T):
@@ -384,7 +395,9 @@ def _clean_org(org: str) -> Optional[str]:
                                     and not _P.get().BODY.match(org)):
             org = last
     org = _ORG_VERB_TAIL.sub("", org).strip(" ,")
-    org = _ORG_TERM_TAIL.sub("", org).strip(" ,")
+    if _ORG_TERM_WORDS.search(org) is not None:  # else _ORG_TERM_TAIL matches only the empty end
+        org = _ORG_TERM_TAIL.sub("", org)
+    org = org.strip(" ,")
     if not org or len(org.split()) > 14 or not org[0].isalpha():
         return None
     if _has_person(org):
@@ -398,12 +411,13 @@ def _organizer(text: str, ss: int, ks: int, ke: int, se: int, date_end: int, kin
     """The body that held the meeting: subject of 'tổ chức', 'do X tổ chức', 'kỳ họp <body>'."""
     P = _P.get()
     # "... do Ban tổ chức Thành ủy tổ chức", "vừa được HĐND huyện tổ chức"
-    m = _ORG_BY.search(text, ke, se, timeout=_T)
-    if m:
-        return _clean_org(m["org"])
-    m = _ORG_PASSIVE.search(text, ke, se, timeout=_T)
-    if m:
-        return _clean_org(m["org"])
+    if _TO_CHUC.search(text, ke, se) is not None:  # both hold "tổ chức"
+        m = _ORG_BY.search(text, ke, se, timeout=_T)
+        if m:
+            return _clean_org(m["org"])
+        m = _ORG_PASSIVE.search(text, ke, se, timeout=_T)
+        if m:
+            return _clean_org(m["org"])
     # "cuộc làm việc của Ban thường vụ Tỉnh ủy"
     m = _ORG_OF.match(text, ke, se, timeout=_T)
     if m and kind in ("cuộc làm việc", "buổi làm việc"):
@@ -417,7 +431,7 @@ def _organizer(text: str, ss: int, ks: int, ke: int, se: int, date_end: int, kin
     # after the meeting ("... tổ chức hội nghị ... vào chiều 25/12") leaves the whole clause
     left = max(ss, date_end) if date_end <= ks else ss
     # the first meeting verb after the subject ("HĐND tỉnh tiến hành phiên bế mạc kỳ họp")
-    v = P.ORG_VERB.search(text, left, ks, timeout=_T)
+    v = _search(P.ORG_VERB, text, left, ks, "org_verb")
     e = v.start() if v else ks
     if e - left < 2:
         return None
@@ -438,7 +452,7 @@ def _headline_organizer(text: str, s: int, e: int) -> Optional[str]:
     P = _P.get()
     if not P.BODY.match(text, s, e, timeout=_T):
         return None
-    v = P.ORG_VERB.search(text, s, e, timeout=_T)
+    v = _search(P.ORG_VERB, text, s, e, "org_verb")
     if v is None or v.start() - s < 2:
         return None
     return _clean_org(text[s:v.start()])
@@ -866,7 +880,7 @@ def find_meetings(doc: Document) -> Iterator[Meeting]:
         if not kms:
             # "Ngày 3/7/2019, Ban tổ chức Huyện ủy tổ chức sơ kết ..." with the kind in the headline
             if early and title_kind is not None and last_dated is None:
-                v = P.ORG_VERB.search(text, dend, e, timeout=_T)
+                v = _search(P.ORG_VERB, text, dend, e, "org_verb")
                 if v is None:
                     continue
                 kind = P.kinds[title_kind["kind"].lower()]
@@ -896,8 +910,8 @@ def find_meetings(doc: Document) -> Iterator[Meeting]:
         d.organizer = _organizer(text, s, km.start(), km.end(), e, dend, kind)
         if d.organizer is None:
             # the meeting as the subject: "Hội nghị tổng kết ... của quận X diễn ra vào sáng 1-2"
-            om = _ORG_GENITIVE.search(text, km.start(), e, timeout=_T)
-            if om and km.start() - s < 30:
+            om = _ORG_GENITIVE.search(text, km.start(), e, timeout=_T) if km.start() - s < 30 else None
+            if om:
                 d.organizer = _clean_org(om["org"])
         d.early = early
         cands.append(d)
