@@ -458,14 +458,17 @@ def _headline_organizer(text: str, s: int, e: int) -> Optional[str]:
     return _clean_org(text[s:v.start()])
 
 
-def _date_of(doc: Document, s: int, e: int, prev: Optional[_Draft]):
-    """(iso date, part of day, end of the date) of the first dated mention in text[s:e]."""
+def _date_of(doc: Document, s: int, e: int, prev: Optional[_Draft], precheck: bool = True):
+    """(iso date, part of day, end of the date) of the first dated mention in text[s:e].
+    (precheck=False: find_dates asked even where _DATE_SHAPE finds nothing, for the check.)"""
     text = doc.text
-    pub = published_date(doc)
-    year = pub.year if pub is not None else None
     m = _P.get().SAME_DAY.search(text, s, e, timeout=_T)
     if m and prev is not None and prev.date:
         return prev.date, m["pod"].lower(), m.end()
+    if precheck and _DATE_SHAPE.search(text, s, e) is None:
+        return None, None, -1
+    pub = published_date(doc)
+    year = pub.year if pub is not None else None
     for d in find_dates(text, s, e, default_year=year):
         if d.day is None or d.month is None:
             continue
@@ -480,16 +483,18 @@ def _date_of(doc: Document, s: int, e: int, prev: Optional[_Draft]):
     return None, None, -1
 
 
-_DIGIT = regex.compile(r"\d")
+# what every date of find_dates with a day and a month holds (each branch of DATE_PATTERNS):
+# "tháng", or a digit, one of / . - and a digit ("5/3", "20-6-2020", "7 và 8/8")
+_DATE_SHAPE = regex.compile(r"tháng|\d\s?[/.-]\s?\d", regex.I)
 
 
 def _may_be_early(text: str, s: int, e: int, prev: Optional[_Draft]) -> bool:
     """Can _date_of(doc, s, e, prev) find a date ending before s + 40 (the sentence opens with
-    it)? Not when no digit stands in text[s:s + 39] (every date of find_dates holds one,
-    before its end) and "sáng cùng ngày" cannot take the last meeting's date."""
+    it)? Not when _DATE_SHAPE finds nothing in text[s:s + 39] (a date holds its shape, before
+    its end) and "sáng cùng ngày" cannot take the last meeting's date."""
     if prev is not None and prev.date and _P.get().SAME_DAY.search(text, s, e, timeout=_T):
         return True
-    return _DIGIT.search(text, s, min(e, s + 39)) is not None
+    return _DATE_SHAPE.search(text, s, min(e, s + 39)) is not None
 
 
 @lru_cache(maxsize=None)
