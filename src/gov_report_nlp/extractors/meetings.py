@@ -400,9 +400,9 @@ def _clean_org(org: str) -> Optional[str]:
     org = org.strip(" ,")
     if not org or len(org.split()) > 14 or not org[0].isalpha():
         return None
-    if _has_person(org):
+    if _ORG_NOT.match(org):  # (before the names layer's reading: both refuse, this one costs less)
         return None
-    if _ORG_NOT.match(org):
+    if _has_person(org):
         return None
     return org
 
@@ -462,8 +462,8 @@ def _date_of(doc: Document, s: int, e: int, prev: Optional[_Draft], precheck: bo
     """(iso date, part of day, end of the date) of the first dated mention in text[s:e].
     (precheck=False: find_dates asked even where _DATE_SHAPE finds nothing, for the check.)"""
     text = doc.text
-    m = _P.get().SAME_DAY.search(text, s, e, timeout=_T)
-    if m and prev is not None and prev.date:
+    m = _P.get().SAME_DAY.search(text, s, e, timeout=_T) if prev is not None and prev.date else None
+    if m:
         return prev.date, m["pod"].lower(), m.end()
     if precheck and _DATE_SHAPE.search(text, s, e) is None:
         return None, None, -1
@@ -536,23 +536,30 @@ def _fill(main: _Draft, other: _Draft) -> None:
             setattr(main, key, getattr(other, key))
 
 
-def _body_sentences(doc: Document) -> Iterator[tuple[int, int]]:
+_BODY_KINDS = frozenset(("paragraph", "lead", "caption", "heading", "summary", "item", "section"))
+
+
+def _body_sentences(doc: Document) -> list[tuple[int, int]]:
     """The sentences that start inside a body segment (paragraph, lead, caption...).
 
     The segments sorted by start with a running max of their ends: a sentence starting at
     s is inside one iff the max end of the segments starting at or before s is past s
     (a bisect a sentence, not a scan of every segment)."""
-    kinds = {"paragraph", "lead", "caption", "heading", "summary", "item", "section"}
+    kinds = _BODY_KINDS
     spans = sorted((seg.start, seg.end) for seg in doc.segments if seg.kind in kinds)
     starts = [a for a, _ in spans]
     reach, top = [], -1  # reach[i]: max end of spans[0..i]
     for _, b in spans:
-        top = max(top, b)
+        if b > top:
+            top = b
         reach.append(top)
+    out = []
     for sent in doc.sentences:
-        i = bisect_right(starts, sent.start)
-        if i and reach[i - 1] > sent.start:
-            yield sent.start, sent.end
+        st = sent.start
+        i = bisect_right(starts, st)
+        if i and reach[i - 1] > st:
+            out.append((st, sent.end))
+    return out
 
 
 def _chairs(doc: Document, s: int, e: int, anchor: bool) -> list[tuple[str, Evidence]]:
@@ -857,7 +864,7 @@ def find_meetings(doc: Document) -> Iterator[Meeting]:
     text = doc.text
     strict = doc.layout != "news"
     drafts: list[_Draft] = []
-    sents = list(_body_sentences(doc))
+    sents = _body_sentences(doc)
     title = doc.first("title") if not strict else None
     title_kind = None
     if title is not None:
