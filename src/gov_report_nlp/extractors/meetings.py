@@ -320,7 +320,12 @@ def _may_match(text: str, s: int, e: int, key: str) -> bool:
 def _search(pattern: regex.Pattern, text: str, s: int, e: int, key: str) -> regex.Match | None:
     """pattern.search(text, s, e), the pattern (the one `key` names in _P.STARTS) tried only
     where one of its first words begins: the leftmost match is the first found there.
-    benchmarks/check_meetings.py checks that every match begins at one of those offsets."""
+    benchmarks/check_meetings.py checks that every match begins at one of those offsets.
+
+    The tries go without the regex clock (which costs more than such a try): the patterns
+    searched so (KIND, HAS_ATTEND, HAS_CHAIR, HAS_RES, HELD, PLANNED, PASSING, ORG_VERB) are
+    lists of phrases whose words are joined by runs of spaces, so a try walks one phrase and
+    the spaces in it, and cannot backtrack over more than that."""
     starts = _starts(text, key)
     if starts is None:
         return pattern.search(text, s, e, timeout=_T)
@@ -329,7 +334,7 @@ def _search(pattern: regex.Pattern, text: str, s: int, e: int, key: str) -> rege
         p = starts[k]
         if p >= e:
             break
-        m = match(text, p, e, timeout=_T)
+        m = match(text, p, e)
         if m is not None:
             return m
     return None
@@ -338,11 +343,32 @@ def _search(pattern: regex.Pattern, text: str, s: int, e: int, key: str) -> rege
 def _finditer(pattern: regex.Pattern, text: str, s: int, e: int, key: str) -> list[regex.Match]:
     """matches(pattern, text, s, e), the pattern (whose matches all begin where one of the
     first words of _P.STARTS's list `key` does, and are never empty) tried only at those offsets, the
-    whole scan under the same time limit. benchmarks/check_meetings.py compares the two."""
+    whole scan under the same time limit. benchmarks/check_meetings.py compares the two.
+
+    NOT_KIND and PLANNED (_NO_CLOCK) are lists of phrases matched as written: a try walks one
+    phrase, and their scans go without the time limit, whose clock costs more than they do."""
     starts = _starts(text, key)
     if starts is None:
         return matches(pattern, text, s, e)
-    return matches_at(pattern, text, starts, pos=s, endpos=e)
+    if key not in _NO_CLOCK:
+        return matches_at(pattern, text, starts, pos=s, endpos=e)
+    out = []
+    at = s
+    match = pattern.match
+    for k in range(bisect_left(starts, s), len(starts)):
+        p = starts[k]
+        if p >= e:
+            break
+        if p < at:
+            continue
+        m = match(text, p, e)
+        if m is not None:
+            out.append(m)
+            at = m.end()
+    return out
+
+
+_NO_CLOCK = frozenset(("not_kind", "planned"))
 
 
 def _kind_matches(text: str, s: int, e: int):
@@ -462,7 +488,8 @@ def _date_of(doc: Document, s: int, e: int, prev: Optional[_Draft], precheck: bo
     """(iso date, part of day, end of the date) of the first dated mention in text[s:e].
     (precheck=False: find_dates asked even where _DATE_SHAPE finds nothing, for the check.)"""
     text = doc.text
-    m = _P.get().SAME_DAY.search(text, s, e, timeout=_T) if prev is not None and prev.date else None
+    # (SAME_DAY: four words, then "cùng ngày": a try walks those, no clock needed)
+    m = _P.get().SAME_DAY.search(text, s, e) if prev is not None and prev.date else None
     if m:
         return prev.date, m["pod"].lower(), m.end()
     if precheck and _DATE_SHAPE.search(text, s, e) is None:
@@ -486,15 +513,17 @@ def _date_of(doc: Document, s: int, e: int, prev: Optional[_Draft], precheck: bo
 # what every date of find_dates with a day and a month holds (each branch of DATE_PATTERNS):
 # "tháng", or a digit, one of / . - and a digit ("5/3", "20-6-2020", "7 và 8/8")
 _DATE_SHAPE = regex.compile(r"tháng|\d\s?[/.-]\s?\d", regex.I)
+_DIGIT = regex.compile(r"\d")  # every date holds one too
 
 
 def _may_be_early(text: str, s: int, e: int, prev: Optional[_Draft]) -> bool:
     """Can _date_of(doc, s, e, prev) find a date ending before s + 40 (the sentence opens with
     it)? Not when _DATE_SHAPE finds nothing in text[s:s + 39] (a date holds its shape, before
     its end) and "sáng cùng ngày" cannot take the last meeting's date."""
-    if prev is not None and prev.date and _P.get().SAME_DAY.search(text, s, e, timeout=_T):
+    if prev is not None and prev.date and _P.get().SAME_DAY.search(text, s, e):  # (no clock: see _date_of)
         return True
-    return _DATE_SHAPE.search(text, s, min(e, s + 39)) is not None
+    end = min(e, s + 39)  # (a digit first: the shape holds one, and most openings have none)
+    return _DIGIT.search(text, s, end) is not None and _DATE_SHAPE.search(text, s, end) is not None
 
 
 @lru_cache(maxsize=None)
