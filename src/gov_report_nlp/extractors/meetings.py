@@ -445,7 +445,7 @@ def _organizer(text: str, ss: int, ks: int, ke: int, se: int, date_end: int, kin
         if m:
             return _clean_org(m["org"])
     # "cuộc làm việc của Ban thường vụ Tỉnh ủy"
-    m = _ORG_OF.match(text, ke, se, timeout=_T)
+    m = _ORG_OF.match(text, ke, se)  # (a match at ke of at most 60 characters and "của": no clock needed)
     if m and kind in ("cuộc làm việc", "buổi làm việc"):
         return _clean_org(m["org"])
     # "kỳ họp thứ 12 HĐND TP. HCM khóa IX", "Kỳ họp thứ tư Hội đồng nhân dân thành phố Hà Nội khóa XV"
@@ -533,7 +533,7 @@ def _time_ref_cue():
 
 def _time_reference(text: str, s: int, ks: int) -> bool:
     """The meeting word at ks comes as the time of another event: "ngay sau lễ bế mạc ..."."""
-    return bool(_time_ref_cue().search(text, max(s, ks - 30), ks, timeout=_T))
+    return bool(_time_ref_cue().search(text, max(s, ks - 30), ks))  # (30 characters: no clock needed)
 
 
 def _held(text: str, s: int, e: int, km) -> bool:
@@ -656,7 +656,7 @@ def _lists(text: str, s: int, e: int) -> Iterator[tuple[int, Optional[int], bool
                 # biểu tại kỳ họp ..., X ..." (the subject after the comma), "Tham dự lễ kỷ niệm
                 # ..., có các đồng chí A, B" (a list after the comma)
                 c = text.find(",", max(m.start(), m.end() - 2), e)
-                co = _CO_IN.search(text, m.end(), min(c if c > 0 else e, m.end() + 60), timeout=_T)
+                co = _CO_IN.search(text, m.end(), min(c if c > 0 else e, m.end() + 60))  # (60 characters: no clock)
                 if co:  # "Đến dự và phát biểu ý kiến chỉ đạo có GS.TS A, ..."
                     yield co.end(), None, False
                 elif c > 0:
@@ -710,18 +710,17 @@ def _attendees(doc: Document, s: int, e: int) -> list[tuple[str, Evidence]]:
         if items and not items[0].head:
             continue  # "Ngoài ra còn có một số tờ trình": a list, but not of who attended
         for it in items:
-            ev = Evidence.of(text, it.start, it.end)
             if first:
                 if it.name:
-                    out.append((it.name, ev))
+                    out.append((it.name, Evidence.of(text, it.start, it.end)))
                 break
             if it.name:
-                out.append((it.name, ev))
+                out.append((it.name, Evidence.of(text, it.start, it.end)))
                 continue
             if stop and stop.start() <= it.start:
                 continue
             if it.text:
-                out.append((it.text, ev))
+                out.append((it.text, Evidence.of(text, it.start, it.end)))
     # "Thượng tướng X, ... dự và chỉ đạo Hội nghị"
     # (a case-sensitive "dự" first: _ATTEND_AND_LEAD holds one)
     for m in (_ATTEND_AND_LEAD.finditer(text[s:e]) if text.find("dự", s, e) >= 0 else ()):
