@@ -350,12 +350,15 @@ def _finditer(pattern: regex.Pattern, text: str, s: int, e: int, key: str) -> li
     starts = _starts(text, key)
     if starts is None:
         return matches(pattern, text, s, e)
+    i = bisect_left(starts, s)
+    if i == len(starts) or starts[i] >= e:
+        return []  # no start in the window: nothing to try
     if key not in _NO_CLOCK:
         return matches_at(pattern, text, starts, pos=s, endpos=e)
     out = []
     at = s
     match = pattern.match
-    for k in range(bisect_left(starts, s), len(starts)):
+    for k in range(i, len(starts)):
         p = starts[k]
         if p >= e:
             break
