@@ -6,7 +6,8 @@ span and groups) in every window, and meetings._finditer every match budget.matc
 (ATTEND, ATTEND_SIDE, NOT_KIND, PLANNED); HELD, PLANNED and PASSING searched the same way;
 the prechecks before ATTEND_AFTER (_attend_after), _LIST_COLON_END, _ATTEND_AND_LEAD, _ORG_BY,
 _ORG_PASSIVE, ORDINAL and _ORG_TERM_TAIL pass every window those match; ORG_VERB searched at
-its words' offsets finds what search finds; and the set of
+its words' offsets finds what search finds, and _has (the stretch loop's HAS_CHAIR, HAS_ATTEND,
+HAS_RES) what search finds; and the set of
 characters lexicon.NOT_LOWER_SAFE lets through is safe for the patterns' letters.
 
     .venv/bin/python benchmarks/check_meetings.py [--fuzz 20000]
@@ -32,8 +33,8 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     from gov_report_nlp.budget import matches
     from gov_report_nlp.extractors.meetings import (_ATTEND_AND_LEAD, _LIST_COLON_END, _ORG_BY, _ORG_PASSIVE, _ORG_TERM_TAIL,
-                                                    _ORG_TERM_WORDS, _P, _THU, _TO_CHUC, _attend_after, _finditer, _lex,
-                                                    _may_match, _search)
+                                                    _ORG_TERM_WORDS, _P, _THU, _TO_CHUC, _attend_after, _finditer, _has,
+                                                    _lex, _may_match, _search, _starts)
     from gov_report_nlp.lexicon import NOT_LOWER_SAFE
     from gov_report_nlp.doc.make import make_document
 
@@ -97,6 +98,11 @@ def main(argv=None) -> int:
             if _ORG_TERM_WORDS.search(text, s, e) is None and _ORG_TERM_TAIL.sub("", text[s:e]) != text[s:e]:
                 print(f"_ORG_TERM_TAIL changed a phrase without its words: case {k}, {text[s:e]!r}")
                 return 1
+            for key, pat in stretch.items():  # the stretch loop's tests
+                starts = _starts(text, key)
+                if starts is not None and _has(starts, pat.match, text, s, e) != (pat.search(text, s, e) is not None):
+                    print(f"_has({key}) differs from search: case {k}, {text[s:e]!r}")
+                    return 1
             if any(pat.search(text, s, e) for pat in stretch.values()) and not _may_match(text, s, e, "stretch"):
                 print(f"_may_match(stretch) refused a window one of HAS_CHAIR, HAS_ATTEND, HAS_RES matches: case {k}, "
                       f"{text[s:e]!r}")

@@ -340,6 +340,18 @@ def _search(pattern: regex.Pattern, text: str, s: int, e: int, key: str) -> rege
     return None
 
 
+def _has(starts: list[int], match, text: str, s: int, e: int) -> bool:
+    """_search(pattern, text, s, e, key) is not None, given the key's starts (not None) and
+    pattern.match: the stretch loop's test, without the look-ups _search makes each call."""
+    for k in range(bisect_left(starts, s), len(starts)):
+        p = starts[k]
+        if p >= e:
+            return False
+        if match(text, p, e) is not None:  # (no clock: as in _search)
+            return True
+    return False
+
+
 def _finditer(pattern: regex.Pattern, text: str, s: int, e: int, key: str) -> list[regex.Match]:
     """matches(pattern, text, s, e), the pattern (whose matches all begin where one of the
     first words of _P.STARTS's list `key` does, and are never empty) tried only at those offsets, the
@@ -594,12 +606,13 @@ def _body_sentences(doc: Document) -> list[tuple[int, int]]:
     return out
 
 
-def _chairs(doc: Document, s: int, e: int, anchor: bool) -> list[tuple[str, Evidence]]:
-    """People who chair a meeting in text[s:e]: 'X chủ trì hội nghị', 'dưới sự chủ trì của X'."""
+def _chairs(doc: Document, s: int, e: int, anchor: bool, checked: bool = False) -> list[tuple[str, Evidence]]:
+    """People who chair a meeting in text[s:e]: 'X chủ trì hội nghị', 'dưới sự chủ trì của X'.
+    (checked: the caller found HAS_CHAIR there.)"""
     P = _P.get()
     text = doc.text
     out: list[tuple[str, Evidence]] = []
-    if _search(P.HAS_CHAIR, text, s, e, "chair") is None:
+    if not checked and _search(P.HAS_CHAIR, text, s, e, "chair") is None:
         return out
     spans: list[tuple[int, int]] = []
     for m in matches(P.CHAIR, text, s, e):
@@ -695,11 +708,12 @@ def _attend_after(text: str, s: int, e: int) -> list[regex.Match]:
     return []
 
 
-def _attendees(doc: Document, s: int, e: int) -> list[tuple[str, Evidence]]:
+def _attendees(doc: Document, s: int, e: int, checked: bool = False) -> list[tuple[str, Evidence]]:
+    """(checked: the caller found HAS_ATTEND in text[s:e].)"""
     P = _P.get()
     text = doc.text
     out: list[tuple[str, Evidence]] = []
-    if _search(P.HAS_ATTEND, text, s, e, "attend") is None:
+    if not checked and _search(P.HAS_ATTEND, text, s, e, "attend") is None:
         return out
     for a, b, first in _lists(text, s, e):
         if b is None:
@@ -762,9 +776,10 @@ def _bullet_attendees(doc: Document, stretch: list[tuple[int, int]], k: int) -> 
     return out
 
 
-def _resolutions(text: str, s: int, e: int, d: _Draft) -> None:
+def _resolutions(text: str, s: int, e: int, d: _Draft, checked: bool = False) -> None:
+    """(checked: the caller found HAS_RES in text[s:e].)"""
     P = _P.get()
-    if _search(P.HAS_RES, text, s, e, "res") is None:
+    if not checked and _search(P.HAS_RES, text, s, e, "res") is None:
         return
     for m in matches(P.RES_COUNT, text, s, e):
         if _search(P.PLANNED, text, max(s, m.start() - 60), m.start(), "planned") is not None:
@@ -908,8 +923,13 @@ def find_meetings(doc: Document) -> Iterator[Meeting]:
             break
     cands: list[_Draft] = []
     last_dated: Optional[_Draft] = None  # the last candidate with a date
+    st_kind = _starts(text, "kind")
     for i, (s, e) in enumerate(sents):
-        kms = list(_kind_matches(text, s, e)) if _may_match(text, s, e, "kind") else []
+        if st_kind is not None:  # (_may_match, inline: most sentences have no meeting word)
+            j = bisect_left(st_kind, s)
+            kms = list(_kind_matches(text, s, e)) if j < len(st_kind) and st_kind[j] < e else []
+        else:
+            kms = list(_kind_matches(text, s, e))
         if not kms and (title_kind is None or last_dated is not None):
             continue  # no meeting word, and the headline's cannot be used: the date is not needed
         # "Sáng cùng ngày" is the day of the last meeting reported with a date
@@ -1046,6 +1066,8 @@ def find_meetings(doc: Document) -> Iterator[Meeting]:
     bounds = [d.sentence[0] if d.sentence else 0 for d in drafts] + [len(text)]
     starts = [s for s, _ in sents]
     in_order = all(a <= b for a, b in zip(starts, starts[1:]))
+    st_any, st_chair, st_att, st_res = (_starts(text, key) for key in ("stretch", "chair", "attend", "res"))
+    has_chair, has_attend, has_res = P.HAS_CHAIR.match, P.HAS_ATTEND.match, P.HAS_RES.match
     for j, d in enumerate(drafts):
         lo, hi = (0, len(text)) if len(drafts) == 1 else (bounds[j], bounds[j + 1])
         if j == 0:
@@ -1054,11 +1076,22 @@ def find_meetings(doc: Document) -> Iterator[Meeting]:
         stretch = (sents[bisect_left(starts, lo):bisect_left(starts, hi)] if in_order
                    else [(s, e) for s, e in sents if lo <= s < hi])
         for k, (s, e) in enumerate(stretch):
-            if not _may_match(text, s, e, "stretch"):
+            if st_any is None:  # the text is not safe to lower: each part searches for itself
+                d.chairs.extend(_chairs(doc, s, e, (s, e) == d.sentence))
+                d.attendees.extend(_attendees(doc, s, e) or _bullet_attendees(doc, stretch, k))
+                _resolutions(text, s, e, d)
+                continue
+            i = bisect_left(st_any, s)
+            if i == len(st_any) or st_any[i] >= e:
                 continue  # no word a chair, attendee or resolution needs
-            d.chairs.extend(_chairs(doc, s, e, (s, e) == d.sentence))
-            d.attendees.extend(_attendees(doc, s, e) or _bullet_attendees(doc, stretch, k))
-            _resolutions(text, s, e, d)
+            # each part's test here, once (a part without it finds nothing: _bullet_attendees
+            # wants HAS_ATTEND too)
+            if _has(st_chair, has_chair, text, s, e):
+                d.chairs.extend(_chairs(doc, s, e, (s, e) == d.sentence, checked=True))
+            if _has(st_att, has_attend, text, s, e):
+                d.attendees.extend(_attendees(doc, s, e, checked=True) or _bullet_attendees(doc, stretch, k))
+            if _has(st_res, has_res, text, s, e):
+                _resolutions(text, s, e, d, checked=True)
     drafts = sorted(drafts + twins, key=lambda d: (d.start, d.twin is not None))
     for d in drafts:
         yield _record(doc, d)
