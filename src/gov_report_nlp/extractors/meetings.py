@@ -16,7 +16,7 @@ Language lives in data/vi/meeting_*.txt; this module holds the logic.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from functools import lru_cache
+from functools import lru_cache, partial
 from dataclasses import dataclass, field
 from typing import Iterator, Optional
 
@@ -269,8 +269,6 @@ class _Draft:
     start: int
     end: int
     name: Optional[tuple[int, int]] = None
-    ordinal: Optional[int] = None
-    organizer: Optional[str] = None
     date: Optional[str] = None
     part_of_day: Optional[str] = None
     chairs: list[tuple[str, Evidence]] = field(default_factory=list)
@@ -281,6 +279,32 @@ class _Draft:
     sentence: Optional[tuple[int, int]] = None
     early: bool = False
     twin: Optional["_Draft"] = None  # the meeting told in the same clause before this one ("... và hội nghị ...")
+    # the ordinal and the organizer, or the function that reads one on first use: most
+    # candidates are left (a meeting told again, a later undated report), and few of theirs
+    # are ever read (_fill). The functions are pure (of the text), so when they run does not
+    # change what they give.
+    _ordinal: object = field(default=None, repr=False)
+    _organizer: object = field(default=None, repr=False)
+
+    @property
+    def ordinal(self) -> Optional[int]:
+        if callable(self._ordinal):
+            self._ordinal = self._ordinal()
+        return self._ordinal
+
+    @ordinal.setter
+    def ordinal(self, value: Optional[int]) -> None:
+        self._ordinal = value
+
+    @property
+    def organizer(self) -> Optional[str]:
+        if callable(self._organizer):
+            self._organizer = self._organizer()
+        return self._organizer
+
+    @organizer.setter
+    def organizer(self, value) -> None:
+        self._organizer = value  # a str, None, or the function that reads it
 
 
 _SEEN: tuple = (None, -1, {})  # (the last text, the lexicons' generation, its starts by key)
@@ -485,6 +509,17 @@ def _organizer(text: str, ss: int, ks: int, ke: int, se: int, date_end: int, kin
     if v is None and (date_end <= ss or date_end > ks):
         return None
     return _clean_org(seg)
+
+
+def _organizer_or_subject(text: str, ss: int, ks: int, ke: int, se: int, date_end: int, kind: str) -> Optional[str]:
+    """_organizer, or the body the meeting (the subject) belongs to: "Hội nghị tổng kết ... của
+    quận X diễn ra vào sáng 1-2" (the kind in the first 30 characters)."""
+    org = _organizer(text, ss, ks, ke, se, date_end, kind)
+    if org is None:
+        om = _ORG_GENITIVE.search(text, ks, se, timeout=_T) if ks - ss < 30 else None
+        if om:
+            org = _clean_org(om["org"])
+    return org
 
 
 def _headline_organizer(text: str, s: int, e: int) -> Optional[str]:
@@ -948,8 +983,8 @@ def find_meetings(doc: Document) -> Iterator[Meeting]:
                     continue
                 kind = P.kinds[title_kind["kind"].lower()]
                 d = _Draft(kind, s, e, name=_name_span(text, title_kind.start(), title.end), date=date, part_of_day=pod, sentence=(s, e))
-                d.ordinal = _ordinal(text, title_kind.start(), title.end)
-                d.organizer = _clean_org(text[dend:v.start()])
+                d._ordinal = partial(_ordinal, text, title_kind.start(), title.end)
+                d._organizer = partial(_clean_org, text[dend:v.start()])
                 cands.append(d)
                 if d.date:
                     last_dated = d
@@ -969,13 +1004,9 @@ def find_meetings(doc: Document) -> Iterator[Meeting]:
             date = pod = None  # "xác nhận ngay sau lễ bế mạc kỳ họp ... trưa 10-7": the date is another event's
         kind = P.kinds[km["kind"].lower()]
         d = _Draft(kind, s, e, name=_name_span(text, km.start(), e), date=date, part_of_day=pod, sentence=(s, e))
-        d.ordinal = _ordinal(text, km.start(), d.name[1])
-        d.organizer = _organizer(text, s, km.start(), km.end(), e, dend, kind)
-        if d.organizer is None:
-            # the meeting as the subject: "Hội nghị tổng kết ... của quận X diễn ra vào sáng 1-2"
-            om = _ORG_GENITIVE.search(text, km.start(), e, timeout=_T) if km.start() - s < 30 else None
-            if om:
-                d.organizer = _clean_org(om["org"])
+        d._ordinal = partial(_ordinal, text, km.start(), d.name[1])
+        org_of = partial(_organizer_or_subject, text, s, km.start(), km.end(), e, dend, kind)
+        d._organizer = org_of
         d.early = early
         cands.append(d)
         # "tổ chức hội nghị tổng kết năm 2024 và hội nghị triển khai nhiệm vụ năm 2025": two meetings
@@ -986,8 +1017,8 @@ def find_meetings(doc: Document) -> Iterator[Meeting]:
                 d.name = (d.name[0], tw.start())
                 d2 = _Draft(P.kinds[k2["kind"].lower()], s, e, name=_name_span(text, k2.start(), e),
                             date=date, part_of_day=pod, sentence=(s, e))
-                d2.ordinal = _ordinal(text, k2.start(), d2.name[1])
-                d2.organizer, d2.early, d2.twin = d.organizer, early, d
+                d2._ordinal = partial(_ordinal, text, k2.start(), d2.name[1])
+                d2._organizer, d2.early, d2.twin = org_of, early, d  # (the first's, read the same way)
                 cands.append(d2)
         if d.date:
             last_dated = d
