@@ -61,12 +61,18 @@ def main(argv=None) -> int:
     print("safe characters checked")
     pieces = words + [w.upper() for w in words] + [w.title() for w in words] + \
         [w.replace(" ", "\n") for w in words] + [" ", "  ", "\n", ",", ".", "a", "Đ", "x", "İ", "ſ", "họp", "Hội"] + \
-        [" dự.", " cùng dự ;", " dự và chỉ đạo", "có:", "gồm :", " :", ";", " . ", "\t"] + \
+        [" dự.", " cùng dự ;", " dự và chỉ đạo", "có:", "gồm :", " :", ";", " . ", "\t", "\xa0", "\u2003", "\x1c",
+         "\r\n", "Về phía", "về  phía", "lãnh đạo", "Đại diện"] + \
         _lex("meeting_org_verbs") + ["đã", "vừa", "long trọng", "phối hợp", "do", "được", "bởi", "Ban", "UBND huyện",
                                      "lần", "thứ", "THỨ", "hai", "12", "IX", "khóa", "khoá", "nhiệm kỳ", "2020-2025", "sáng 5"]
     rng = random.Random(6)
     n = 0
-    for k, text in enumerate(equivalence_cases(pieces, args.fuzz, seed=6, most=10)):
+    # ATTEND_SIDE's clause start after each kind of space (_may_open_clause)
+    side_cases = [f"Tại hội nghị{sep}{ws}{cue} tỉnh có các đồng chí: A"
+                  for sep in ("", ",", ".", ";", ":", "\n", "x")
+                  for ws in ("", " ", "  ", "\xa0", " \u2003", "\x1c", "\t", " \n ", "\u2028")
+                  for cue in ("về phía", "Về phía", "lãnh đạo", "đại diện")]
+    for k, text in enumerate(equivalence_cases(pieces, args.fuzz, seed=6, most=10) + side_cases):
         windows = [(0, len(text))] + [tuple(sorted((rng.randint(0, len(text)), rng.randint(0, len(text)))))
                                       for _ in range(3)]
         if k < 200:  # the corpus documents first: their segments too

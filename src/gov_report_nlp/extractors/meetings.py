@@ -389,6 +389,11 @@ def _finditer(pattern: regex.Pattern, text: str, s: int, e: int, key: str) -> li
     i = bisect_left(starts, s)
     if i == len(starts) or starts[i] >= e:
         return []  # no start in the window: nothing to try
+    if key == "side":  # ATTEND_SIDE opens a clause: its starts that cannot, left out
+        starts = [p for p in starts[i:bisect_left(starts, e, i)] if _may_open_clause(text, p)]
+        if not starts:
+            return []
+        i = 0
     if key not in _NO_CLOCK:
         return matches_at(pattern, text, starts, pos=s, endpos=e)
     out = []
@@ -408,6 +413,19 @@ def _finditer(pattern: regex.Pattern, text: str, s: int, e: int, key: str) -> li
 
 
 _NO_CLOCK = frozenset(("not_kind", "planned"))
+
+
+def _may_open_clause(text: str, p: int) -> bool:
+    """Can ATTEND_SIDE's lookbehind hold at p (the text's start or one of "\\n.;:,", then
+    spaces)? Not when the plain spaces before p hold no line break and follow a character that
+    is none of those nor a space of another kind (for which the pattern decides)."""
+    r = p
+    while r > 0 and text[r - 1] in " \t\r\n":
+        r -= 1
+    if r == 0 or "\n" in text[r:p]:
+        return True
+    c = text[r - 1]
+    return c in ".;:," or c.isspace()
 
 
 def _kind_matches(text: str, s: int, e: int):
