@@ -258,6 +258,7 @@ _CO_IN = regex.compile(r"(?<!\w)(?:có|gồm)(?!\w)\s*:?\s*", regex.I)
 _CO_LEAD = regex.compile(r"\s*(?:còn\s+)?(?:có|gồm)(?!\w)\s*:?\s*", regex.I)
 _BARE_CUES = frozenset(("dự", "tham dự", "về dự", "đến dự", "tới dự", "cùng dự", "cùng tham dự"))
 _ATTEND_AND_LEAD = regex.compile(r"(?<!\w)(?:đến\s+)?dự\s+và\s+(?:chỉ\s+đạo|phát\s+biểu)")
+_DU_VA = regex.compile(r"dự\s+và")  # what every match of _ATTEND_AND_LEAD holds
 _SENTENCE_CLAUSE = regex.compile(r"[.;]\s|\bẢnh:[^.]*?(?=\s[\p{Lu}])")
 
 
@@ -756,7 +757,10 @@ def _attend_after(text: str, s: int, e: int) -> list[regex.Match]:
     ends = [m.start() for m in _CLAUSE_MARK.finditer(text, s, e)]
     ends.append(e)
     for t in ends:
-        if tail(text, s, back(text, s, t).start()) is not None:
+        # the spaces before t, read backwards (not when t follows no space of any kind: \s is
+        # one of those str.isspace knows)
+        q = back(text, s, t).start() if t > s and text[t - 1].isspace() else t
+        if tail(text, s, q) is not None:
             return matches(P.ATTEND_AFTER, text, s, e)
     return []
 
@@ -792,8 +796,8 @@ def _attendees(doc: Document, s: int, e: int, checked: bool = False) -> list[tup
             if it.text:
                 out.append((it.text, Evidence.of(text, it.start, it.end)))
     # "Thượng tướng X, ... dự và chỉ đạo Hội nghị"
-    # (a case-sensitive "dự" first: _ATTEND_AND_LEAD holds one)
-    for m in (_ATTEND_AND_LEAD.finditer(text[s:e]) if text.find("dự", s, e) >= 0 else ()):
+    # ("dự và" first, case-sensitive as _ATTEND_AND_LEAD, which holds it)
+    for m in (_ATTEND_AND_LEAD.finditer(text[s:e]) if _DU_VA.search(text, s, e) is not None else ()):
         left = s
         for bm in _SENTENCE_CLAUSE.finditer(text[s:s + m.start()]):
             left = s + bm.end()
