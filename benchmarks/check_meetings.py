@@ -1,14 +1,19 @@
-"""meetings._may_match, the document-wide filter that spares a sentence the searches of
-KIND, HAS_ATTEND, HAS_CHAIR and HAS_RES: wherever the pattern finds a match in a window,
-the filter lets the window through (so the extractor's output is the same); meetings._search,
-the search tried only at those words' offsets, finds the match pattern.search finds (same
-span and groups) in every window, and meetings._finditer every match budget.matches finds
-(ATTEND, ATTEND_SIDE, NOT_KIND, PLANNED); HELD, PLANNED and PASSING searched the same way;
-the prechecks before ATTEND_AFTER (_attend_after), _LIST_COLON_END, _ATTEND_AND_LEAD, _ORG_BY,
-_ORG_PASSIVE, ORDINAL and _ORG_TERM_TAIL pass every window those match; ORG_VERB searched at
-its words' offsets finds what search finds, and _has (the stretch loop's HAS_CHAIR, HAS_ATTEND,
-HAS_RES) what search finds; and the set of
-characters lexicon.NOT_LOWER_SAFE lets through is safe for the patterns' letters.
+"""The fast scans of meetings against the plain ones they replace (the extractor's output
+stays the same):
+
+- _may_match, the document-wide filter (one Aho-Corasick pass of the phrases' words) that
+  spares a sentence the searches of KIND, HAS_ATTEND, HAS_CHAIR, HAS_RES, HELD, PLANNED,
+  PASSING (and the stretch loop's union of the three HAS_*): wherever the pattern finds a
+  match in a window, the filter lets the window through;
+- _search (the pattern tried only at those words' offsets) finds what pattern.search finds
+  (same span and groups), _has what search finds, and _finditer every match budget.matches
+  finds (ATTEND, ATTEND_SIDE with _may_open_clause, NOT_KIND, PLANNED);
+- the prechecks before ATTEND_AFTER (_attend_after), _LIST_COLON_END, _ATTEND_AND_LEAD,
+  _ORG_BY, _ORG_PASSIVE, ORDINAL and _ORG_TERM_TAIL pass every window those match;
+- _date_of gives what it gives without its precheck, and _may_be_early lets every sentence
+  through whose date ends in its first 40 characters;
+- the set of characters lexicon.NOT_LOWER_SAFE lets through is safe for the patterns'
+  letters, and every character \\s matches is a str.isspace one.
 
     .venv/bin/python benchmarks/check_meetings.py [--fuzz 20000]
 
@@ -44,7 +49,7 @@ def main(argv=None) -> int:
         print("pyahocorasick is not installed: _may_match lets every window through")
         return 0
     pats = {"kind": P.KIND, "attend": P.HAS_ATTEND, "chair": P.HAS_CHAIR, "res": P.HAS_RES,
-            "held": P.HELD, "planned": P.PLANNED, "passing": P.PASSING, "org_verb": P.ORG_VERB}
+            "held": P.HELD, "planned": P.PLANNED, "passing": P.PASSING}
     # the union of chair, attend and res: where none can match, the stretch skips the sentence
     stretch = {"chair": P.HAS_CHAIR, "attend": P.HAS_ATTEND, "res": P.HAS_RES}
     # (pattern, the words it holds, searched first)

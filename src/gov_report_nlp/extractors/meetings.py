@@ -173,10 +173,6 @@ class _P(LexiconPatterns):
             "held": phrases("meeting_held_cues"),
             "planned": phrases("meeting_planned_cues"),
             "passing": phrases("meeting_passing_cues"),
-            # ORG_VERB: its adverbs, then the first word of each verb (the verbs are matched
-            # case-sensitively: the lowered text finds them and more)
-            "org_verb": ["đã", "vừa", "phối", "long", "trang"] + [w.lower().split()[0] for w in _lex("meeting_org_verbs")
-                                                                  if w.split()],
         })
         # a phrase that opens with the name of a body ("huyện ủy, UBND huyện", "Ban Chỉ đạo ...")
         cls.BODY = regex.compile(r"\L<ok>(?!\w)", regex.I, ok=sorted(load_map("org_kinds"), key=len, reverse=True))
@@ -348,7 +344,7 @@ def _search(pattern: regex.Pattern, text: str, s: int, e: int, key: str) -> rege
     benchmarks/check_meetings.py checks that every match begins at one of those offsets.
 
     The tries go without the regex clock (which costs more than such a try): the patterns
-    searched so (KIND, HAS_ATTEND, HAS_CHAIR, HAS_RES, HELD, PLANNED, PASSING, ORG_VERB) are
+    searched so (KIND, HAS_ATTEND, HAS_CHAIR, HAS_RES, HELD, PLANNED, PASSING) are
     lists of phrases whose words are joined by runs of spaces, so a try walks one phrase and
     the spaces in it, and cannot backtrack over more than that."""
     starts = _starts(text, key)
@@ -515,7 +511,7 @@ def _organizer(text: str, ss: int, ks: int, ke: int, se: int, date_end: int, kin
     # after the meeting ("... tổ chức hội nghị ... vào chiều 25/12") leaves the whole clause
     left = max(ss, date_end) if date_end <= ks else ss
     # the first meeting verb after the subject ("HĐND tỉnh tiến hành phiên bế mạc kỳ họp")
-    v = _search(P.ORG_VERB, text, left, ks, "org_verb")
+    v = P.ORG_VERB.search(text, left, ks, timeout=_T)
     e = v.start() if v else ks
     if e - left < 2:
         return None
@@ -547,7 +543,7 @@ def _headline_organizer(text: str, s: int, e: int) -> Optional[str]:
     P = _P.get()
     if not P.BODY.match(text, s, e, timeout=_T):
         return None
-    v = _search(P.ORG_VERB, text, s, e, "org_verb")
+    v = P.ORG_VERB.search(text, s, e, timeout=_T)
     if v is None or v.start() - s < 2:
         return None
     return _clean_org(text[s:v.start()])
@@ -1000,7 +996,7 @@ def find_meetings(doc: Document) -> Iterator[Meeting]:
         if not kms:
             # "Ngày 3/7/2019, Ban tổ chức Huyện ủy tổ chức sơ kết ..." with the kind in the headline
             if early and title_kind is not None and last_dated is None:
-                v = _search(P.ORG_VERB, text, dend, e, "org_verb")
+                v = P.ORG_VERB.search(text, dend, e, timeout=_T)
                 if v is None:
                     continue
                 kind = P.kinds[title_kind["kind"].lower()]
