@@ -978,12 +978,13 @@ def find_meetings(doc: Document) -> Iterator[Meeting]:
     last_dated: Optional[_Draft] = None  # the last candidate with a date
     st_kind = _starts(text, "kind")
     for i, (s, e) in enumerate(sents):
+        # the first meeting word (the one read; _kind_matches goes on lazily)
         if st_kind is not None:  # (_may_match, inline: most sentences have no meeting word)
             j = bisect_left(st_kind, s)
-            kms = list(_kind_matches(text, s, e)) if j < len(st_kind) and st_kind[j] < e else []
+            km = next(_kind_matches(text, s, e), None) if j < len(st_kind) and st_kind[j] < e else None
         else:
-            kms = list(_kind_matches(text, s, e))
-        if not kms and (title_kind is None or last_dated is not None):
+            km = next(_kind_matches(text, s, e), None)
+        if km is None and (title_kind is None or last_dated is not None):
             continue  # no meeting word, and the headline's cannot be used: the date is not needed
         # "Sáng cùng ngày" is the day of the last meeting reported with a date
         prev = last_dated
@@ -993,7 +994,7 @@ def find_meetings(doc: Document) -> Iterator[Meeting]:
         else:  # no date ends in the first 40 characters: it is read when the meeting is kept
             date = pod = None
             dend, early = -2, False
-        if not kms:
+        if km is None:
             # "Ngày 3/7/2019, Ban tổ chức Huyện ủy tổ chức sơ kết ..." with the kind in the headline
             if early and title_kind is not None and last_dated is None:
                 v = P.ORG_VERB.search(text, dend, e, timeout=_T)
@@ -1007,7 +1008,6 @@ def find_meetings(doc: Document) -> Iterator[Meeting]:
                 if d.date:
                     last_dated = d
             continue
-        km = kms[0]
         if not _held(text, s, e, km):
             if not (early and _search(P.PLANNED, text, s, e, "planned") is None
                     and _search(P.PASSING, text, s, e, "passing") is None):
