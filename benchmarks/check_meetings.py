@@ -9,7 +9,8 @@ stays the same):
   (same span and groups), _has what search finds, and _finditer every match budget.matches
   finds (ATTEND, ATTEND_SIDE with _may_open_clause, NOT_KIND, PLANNED);
 - the prechecks before ATTEND_AFTER (_attend_after), _LIST_COLON_END, _ATTEND_AND_LEAD,
-  _ORG_BY, _ORG_PASSIVE, ORDINAL and _ORG_TERM_TAIL pass every window those match;
+  _ORG_BY, _ORG_PASSIVE, ORDINAL, _HELD_AFTER_DATED and _ORG_TERM_TAIL pass every window
+  those match;
 - _date_of gives what it gives without its precheck, and _may_be_early lets every sentence
   through whose date ends in its first 40 characters;
 - the set of characters lexicon.NOT_LOWER_SAFE lets through is safe for the patterns'
@@ -38,7 +39,8 @@ def main(argv=None) -> int:
     ap.add_argument("--fuzz", type=int, default=20_000)
     args = ap.parse_args(argv)
     from gov_report_nlp.budget import matches
-    from gov_report_nlp.extractors.meetings import (_ATTEND_AND_LEAD, _DU_VA, _LIST_COLON_END, _ORG_BY, _ORG_PASSIVE,
+    from gov_report_nlp.extractors.meetings import (_ATTEND_AND_LEAD, _DIGIT, _DU_VA, _HELD_AFTER_DATED, _LIST_COLON_END,
+                                                    _ORG_BY, _ORG_PASSIVE,
                                                     _ORG_TERM_TAIL, _ORG_TERM_WORDS, _P, _THU, _TO_CHUC, _attend_after,
                                                     _finditer, _has, _lex, _may_match, _search, _starts)
     from gov_report_nlp.lexicon import NOT_LOWER_SAFE
@@ -53,7 +55,8 @@ def main(argv=None) -> int:
     # the union of chair, attend and res: where none can match, the stretch skips the sentence
     stretch = {"chair": P.HAS_CHAIR, "attend": P.HAS_ATTEND, "res": P.HAS_RES}
     # (pattern, the words it holds, searched first)
-    needs = [(_ORG_BY, _TO_CHUC), (_ORG_PASSIVE, _TO_CHUC), (P.ORDINAL, _THU)]
+    needs = [(_ORG_BY, _TO_CHUC), (_ORG_PASSIVE, _TO_CHUC), (P.ORDINAL, _THU), (_HELD_AFTER_DATED, _DIGIT),
+             (_ATTEND_AND_LEAD, _DU_VA)]
     # the scans _finditer runs, by the key of their starts: every match, same spans and groups
     scans = {"att": [P.ATTEND], "side": [P.ATTEND_SIDE], "not_kind": [P.NOT_KIND], "planned": [P.PLANNED]}
     words = list(P.kinds) + _lex("meeting_attend_cues") + _lex("meeting_not_kinds") + ["về phía", "dự", "lãnh đạo", "đại diện",

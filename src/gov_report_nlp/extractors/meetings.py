@@ -620,7 +620,9 @@ def _strongly_held(text: str, s: int, e: int, km) -> bool:
     if _HELD_BEFORE.search(before):
         return True
     after = text[km.end():e]
-    return bool(_HELD_AFTER.search(after) or _HELD_AFTER_DATED.search(after))
+    # (_HELD_AFTER_DATED ends with a digit: none in the rest of the sentence, no need to try
+    # its lookbehind at every position)
+    return bool(_HELD_AFTER.search(after) or (_DIGIT.search(after) and _HELD_AFTER_DATED.search(after)))
 
 
 def _fill(main: _Draft, other: _Draft) -> None:
