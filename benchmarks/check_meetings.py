@@ -40,9 +40,9 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     from gov_report_nlp.budget import matches
     from gov_report_nlp.extractors.meetings import (_ATTEND_AND_LEAD, _DIGIT, _DU_VA, _HELD_AFTER_DATED, _LIST_COLON_END,
-                                                    _ORG_BY, _ORG_PASSIVE,
-                                                    _ORG_TERM_TAIL, _ORG_TERM_WORDS, _P, _THU, _TO_CHUC, _attend_after,
-                                                    _finditer, _has, _lex, _may_match, _search, _starts)
+                                                    _ORG_BY, _ORG_PASSIVE, _ORG_TERM_TAIL, _ORG_TERM_WORDS, _P, _THU,
+                                                    _TO_CHUC, _attend_after, _finditer, _has, _lex, _may_match, _search,
+                                                    _starts)
     from gov_report_nlp.lexicon import NOT_LOWER_SAFE
     from gov_report_nlp.doc.make import make_document
 
