@@ -1,10 +1,20 @@
-"""meetings._may_match, the document-wide filter that spares a sentence the searches of
-KIND, HAS_ATTEND, HAS_CHAIR and HAS_RES: wherever the pattern finds a match in a window,
-the filter lets the window through (so the extractor's output is the same); meetings._search,
-the search tried only at those words' offsets, finds the match pattern.search finds (same
-span and groups) in every window, and meetings._finditer every match budget.matches finds
-(ATTEND, ATTEND_SIDE, NOT_KIND); and the set of
-characters lexicon.NOT_LOWER_SAFE lets through is safe for the patterns' letters.
+"""The fast scans of meetings against the plain ones they replace (the extractor's output
+stays the same):
+
+- _may_match, the document-wide filter (one Aho-Corasick pass of the phrases' words) that
+  spares a sentence the searches of KIND, HAS_ATTEND, HAS_CHAIR, HAS_RES, HELD, PLANNED,
+  PASSING (and the stretch loop's union of the three HAS_*): wherever the pattern finds a
+  match in a window, the filter lets the window through;
+- _search (the pattern tried only at those words' offsets) finds what pattern.search finds
+  (same span and groups), _has what search finds, and _finditer every match budget.matches
+  finds (ATTEND, ATTEND_SIDE with _may_open_clause, NOT_KIND, PLANNED);
+- the prechecks before ATTEND_AFTER (_attend_after), _LIST_COLON_END, _ATTEND_AND_LEAD,
+  _ORG_BY, _ORG_PASSIVE, ORDINAL, _HELD_AFTER_DATED and _ORG_TERM_TAIL pass every window
+  those match;
+- _date_of gives what it gives without its precheck, and _may_be_early lets every sentence
+  through whose date ends in its first 40 characters;
+- the set of characters lexicon.NOT_LOWER_SAFE lets through is safe for the patterns'
+  letters, and every character \\s matches is a str.isspace one.
 
     .venv/bin/python benchmarks/check_meetings.py [--fuzz 20000]
 
@@ -18,6 +28,7 @@ import random
 import sys
 from pathlib import Path
 
+import regex
 
 sys.path.insert(0, str(Path(__file__).parent))
 from bench import equivalence_cases, unsafe_character  # noqa: E402
@@ -28,7 +39,10 @@ def main(argv=None) -> int:
     ap.add_argument("--fuzz", type=int, default=20_000)
     args = ap.parse_args(argv)
     from gov_report_nlp.budget import matches
-    from gov_report_nlp.extractors.meetings import _P, _finditer, _lex, _may_match, _search
+    from gov_report_nlp.extractors.meetings import (_ATTEND_AND_LEAD, _DIGIT, _DU_VA, _HELD_AFTER_DATED, _LIST_COLON_END,
+                                                    _ORG_BY, _ORG_PASSIVE, _ORG_TERM_TAIL, _ORG_TERM_WORDS, _P, _THU,
+                                                    _TO_CHUC, _attend_after, _finditer, _has, _lex, _may_match, _search,
+                                                    _starts)
     from gov_report_nlp.lexicon import NOT_LOWER_SAFE
     from gov_report_nlp.doc.make import make_document
 
@@ -36,20 +50,45 @@ def main(argv=None) -> int:
     if P.STARTS is None:
         print("pyahocorasick is not installed: _may_match lets every window through")
         return 0
-    pats = {"kind": P.KIND, "attend": P.HAS_ATTEND, "chair": P.HAS_CHAIR, "res": P.HAS_RES}
+    pats = {"kind": P.KIND, "attend": P.HAS_ATTEND, "chair": P.HAS_CHAIR, "res": P.HAS_RES,
+            "held": P.HELD, "planned": P.PLANNED, "passing": P.PASSING}
+    # the union of chair, attend and res: where none can match, the stretch skips the sentence
+    stretch = {"chair": P.HAS_CHAIR, "attend": P.HAS_ATTEND, "res": P.HAS_RES}
+    # (pattern, the words it holds, searched first)
+    needs = [(_ORG_BY, _TO_CHUC), (_ORG_PASSIVE, _TO_CHUC), (P.ORDINAL, _THU), (_HELD_AFTER_DATED, _DIGIT),
+             (_ATTEND_AND_LEAD, _DU_VA)]
+    # the scans _finditer runs, by the key of their starts: every match, same spans and groups
+    scans = {"att": [P.ATTEND], "side": [P.ATTEND_SIDE], "not_kind": [P.NOT_KIND], "planned": [P.PLANNED]}
     words = list(P.kinds) + _lex("meeting_attend_cues") + _lex("meeting_not_kinds") + ["về phía", "dự", "lãnh đạo", "đại diện",
-                                                           "chủ trì", "thông qua", "ban hành"]
+                                                           "chủ trì", "thông qua", "ban hành"] + \
+        _lex("meeting_held_cues") + _lex("meeting_planned_cues") + _lex("meeting_passing_cues")
     alpha = sorted({ch for w in words for ch in w.lower() if not ch.isspace()})
     bad = unsafe_character(alpha, NOT_LOWER_SAFE)
     if bad:
         print(f"{bad} is let through but is not safe")
         return 1
     print("safe characters checked")
+    # _attend_after reads the spaces before a clause end only after a str.isspace character:
+    # every character the pattern's \s matches is one
+    space = regex.compile(r"\s")
+    bad = [f"U+{cp:04X}" for cp in range(0x110000) if space.match(chr(cp)) and not chr(cp).isspace()]
+    if bad:
+        print(f"\\s matches {bad[0]}, which str.isspace does not know")
+        return 1
     pieces = words + [w.upper() for w in words] + [w.title() for w in words] + \
-        [w.replace(" ", "\n") for w in words] + [" ", "  ", "\n", ",", ".", "a", "Đ", "x", "İ", "ſ", "họp", "Hội"]
+        [w.replace(" ", "\n") for w in words] + [" ", "  ", "\n", ",", ".", "a", "Đ", "x", "İ", "ſ", "họp", "Hội"] + \
+        [" dự.", " cùng dự ;", " dự và chỉ đạo", "có:", "gồm :", " :", ";", " . ", "\t", "\xa0", "\u2003", "\x1c",
+         "\r\n", "Về phía", "về  phía", "lãnh đạo", "Đại diện"] + \
+        _lex("meeting_org_verbs") + ["đã", "vừa", "long trọng", "phối hợp", "do", "được", "bởi", "Ban", "UBND huyện",
+                                     "lần", "thứ", "THỨ", "hai", "12", "IX", "khóa", "khoá", "nhiệm kỳ", "2020-2025", "sáng 5"]
     rng = random.Random(6)
     n = 0
-    for k, text in enumerate(equivalence_cases(pieces, args.fuzz, seed=6, most=10)):
+    # ATTEND_SIDE's clause start after each kind of space (_may_open_clause)
+    side_cases = [f"Tại hội nghị{sep}{ws}{cue} tỉnh có các đồng chí: A"
+                  for sep in ("", ",", ".", ";", ":", "\n", "x")
+                  for ws in ("", " ", "  ", "\xa0", " \u2003", "\x1c", "\t", " \n ", "\u2028")
+                  for cue in ("về phía", "Về phía", "lãnh đạo", "đại diện")]
+    for k, text in enumerate(equivalence_cases(pieces, args.fuzz, seed=6, most=10) + side_cases):
         windows = [(0, len(text))] + [tuple(sorted((rng.randint(0, len(text)), rng.randint(0, len(text)))))
                                       for _ in range(3)]
         if k < 200:  # the corpus documents first: their segments too
@@ -57,26 +96,83 @@ def main(argv=None) -> int:
             windows += [(s.start, s.end) for s in doc.segments]
             text = doc.text
         for s, e in windows:
+            for skey, pats_of in scans.items():
+                for scan in pats_of:
+                    want_all = [(m.span(), m.groupdict()) for m in matches(scan, text, s, e)]
+                    got_all = [(m.span(), m.groupdict()) for m in _finditer(scan, text, s, e, skey)]
+                    if want_all != got_all:
+                        print(f"_finditer({skey}) differs from matches: case {k}, {text[s:e]!r}")
+                        return 1
+            # the prechecks before a scan: a match of the scan passes them
+            if matches(P.ATTEND_AFTER, text, s, e) and not _attend_after(text, s, e):
+                print(f"_attend_after refused a window ATTEND_AFTER matches: case {k}, {text[s:e]!r}")
+                return 1
+            if _LIST_COLON_END.search(text, s, e) and text.find(":", s, e) < 0:
+                print(f"_LIST_COLON_END matches without a colon: case {k}, {text[s:e]!r}")
+                return 1
+            if _ATTEND_AND_LEAD.search(text[s:e]) and _DU_VA.search(text, s, e) is None:
+                print(f"_ATTEND_AND_LEAD matches without 'dự và': case {k}, {text[s:e]!r}")
+                return 1
+            for pat, need in needs:
+                if need.search(text, s, e) is None and pat.search(text, s, e) is not None:
+                    print(f"{need.pattern!r} is missing where its pattern matches: case {k}, {text[s:e]!r}")
+                    return 1
+            if _ORG_TERM_WORDS.search(text, s, e) is None and _ORG_TERM_TAIL.sub("", text[s:e]) != text[s:e]:
+                print(f"_ORG_TERM_TAIL changed a phrase without its words: case {k}, {text[s:e]!r}")
+                return 1
+            for key, pat in stretch.items():  # the stretch loop's tests
+                starts = _starts(text, key)
+                if starts is not None and _has(starts, pat.match, text, s, e) != (pat.search(text, s, e) is not None):
+                    print(f"_has({key}) differs from search: case {k}, {text[s:e]!r}")
+                    return 1
+            if any(pat.search(text, s, e) for pat in stretch.values()) and not _may_match(text, s, e, "stretch"):
+                print(f"_may_match(stretch) refused a window one of HAS_CHAIR, HAS_ATTEND, HAS_RES matches: case {k}, "
+                      f"{text[s:e]!r}")
+                return 1
             for key, pat in pats.items():
                 n += 1
                 want = pat.search(text, s, e)
                 if want and not _may_match(text, s, e, key):
                     print(f"_may_match({key}) refused a window the pattern matches: case {k}, {text[s:e]!r}")
                     return 1
-                if key == "attend" or key == "kind":  # the scans: every match, same spans and groups
-                    for scan, skey in ((P.ATTEND, "attend"), (P.ATTEND_SIDE, "attend"), (P.NOT_KIND, "not_kind")):
-                        if skey == "attend" and key != "attend" or skey == "not_kind" and key != "kind":
-                            continue
-                        want_all = [(m.span(), m.groupdict()) for m in matches(scan, text, s, e)]
-                        got_all = [(m.span(), m.groupdict()) for m in _finditer(scan, text, s, e, skey)]
-                        if want_all != got_all:
-                            print(f"_finditer({skey}) differs from matches: case {k}, {text[s:e]!r}")
-                            return 1
                 got = _search(pat, text, s, e, key)
                 if (want and (want.span(), want.groupdict())) != (got and (got.span(), got.groupdict())):
                     print(f"_search({key}) differs from search: case {k}, {text[s:e]!r}: {want!r} / {got!r}")
                     return 1
     print(f"{n} windows: the filter lets through every one the patterns match; _search finds what search finds")
+    return check_early(args.fuzz)
+
+
+def check_early(fuzz: int) -> int:
+    """_date_of's precheck (_DATE_SHAPE) leaves its result as it was, and
+    meetings._may_be_early is True wherever _date_of finds a date ending in the first 40
+    characters of the sentence (the main loop reads the date only then, or later): every
+    sentence and line of the corpus documents and of random strings of date pieces, with and
+    without a last meeting's date for "sáng cùng ngày"."""
+    from gov_report_nlp.extractors.meetings import _Draft, _date_of, _may_be_early
+    from gov_report_nlp.doc.make import make_document
+
+    dated = _Draft("hội nghị", 0, 0, date="2024-03-05")
+    pieces = ["Sáng", "chiều", "ngày", "Ngày", "5/3", "12-6-2020", "05.3.2024", "tháng", "3", "11", "năm", "2024",
+              "/", "-", ".", "–", "THÁNG", "7 và 8", "âm lịch", "12 /3", "9- 9",
+              "sáng cùng ngày", "Chiều cùng ngày", "(", ")", "mùng", "hôm qua", "từ", "và", "đến", "thứ Hai",
+              " ", " ", " ", ",", ".", "\n", "Hội nghị", "UBND huyện", "tổ chức", "số 12/QĐ-UBND", "x" * 12]
+    n = 0
+    for k, text in enumerate(equivalence_cases(pieces, fuzz, seed=7, most=16)):
+        doc = make_document(text)
+        text = doc.text
+        windows = [(x.start, x.end) for x in doc.sentences] + [(x.start, x.end) for x in doc.segments]
+        for s, e in windows:
+            for prev in (None, dated):
+                n += 1
+                want = _date_of(doc, s, e, prev, precheck=False)
+                if _date_of(doc, s, e, prev) != want:
+                    print(f"_date_of's precheck changed its date: case {k}, {text[s:e]!r}")
+                    return 1
+                if 0 <= want[2] < s + 40 and not _may_be_early(text, s, e, prev):
+                    print(f"_may_be_early refused an early date: case {k}, {text[s:e]!r}")
+                    return 1
+    print(f"{n} sentences: _date_of as without its precheck; _may_be_early lets every early date through")
     return 0
 
 

@@ -16,7 +16,7 @@ Language lives in data/vi/meeting_*.txt; this module holds the logic.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from functools import lru_cache
+from functools import lru_cache, partial
 from dataclasses import dataclass, field
 from typing import Iterator, Optional
 
@@ -73,6 +73,9 @@ class _P(LexiconPatterns):
         cls.ATTEND_AFTER = regex.compile(
             r"\s+(?:(?:cùng\s+)?(?:tham\s+dự|về\s+dự|đến\s+dự|tới\s+dự|dự)\s+(?:\L<kw>)|cùng\s+(?:tham\s+)?dự)(?=\s*(?:[.;]|$))", _F,
             kw=sorted(cls.kinds, key=len, reverse=True))
+        # the end of a match of ATTEND_AFTER, matched backwards from where it ends (_attend_after)
+        cls.ATTEND_AFTER_TAIL = regex.compile(
+            r"(?r)(?:dự|\L<kw>)", _F, kw=sorted(cls.kinds, key=len, reverse=True))
         cls.VAGUE = regex.compile(r"\L<vg>(?!\w)", _F, vg=_lex("meeting_vague_subjects"))
         # what opens a sentence before its subject: "Sáng 5/3, tại Hội trường X, ..."
         cls.LIST_LEAD = regex.compile(
@@ -149,14 +152,27 @@ class _P(LexiconPatterns):
         cls.HAS_RES = regex.compile(r"thông\s+qua|ban\s+hành", _F)  # RES_COUNT, RES_VERB, RES_PASSIVE
         # where each of KIND, HAS_ATTEND, HAS_CHAIR, HAS_RES can begin: the first word of
         # each of its phrases (a phrase's spaces match any whitespace in some of them),
-        # lowercased; found for the whole document in one pass (_may_match)
-        att = [w.lower() for w in _lex("meeting_attend_cues")]
+        # lowercased; found for the whole document in one pass (_may_match). A phrase of a
+        # lexicon's \L list is matched as written (one space a space): where it can begin,
+        # the whole phrase does (KIND, HAS_ATTEND's cues, ATTEND as "att", NOT_KIND, HELD,
+        # PLANNED, PASSING)
+
+        def phrases(name: str) -> list[str]:
+            return [w.lower() for w in _lex(name) if w.strip()]
         cls.STARTS = keyed_starts_finder({  # one pass of the text for them all
             "kind": list(cls.kinds),
-            "attend": [w.split()[0] for w in att if w.split()] + ["về", "dự", "lãnh", "đại"],
+            "attend": phrases("meeting_attend_cues") + ["về", "dự", "lãnh", "đại"],
+            "att": phrases("meeting_attend_cues"),
+            "side": ["về", "lãnh", "đại"],  # ATTEND_SIDE
             "chair": ["chủ"],
             "res": ["thông", "ban"],
-            "not_kind": [w.lower().split()[0] for w in _lex("meeting_not_kinds") if w.split()],
+            # a sentence of a meeting's stretch with none of these has no chair, attendee or
+            # resolution (HAS_CHAIR, HAS_ATTEND, HAS_RES cannot match): the union of the three
+            "stretch": phrases("meeting_attend_cues") + ["về", "dự", "lãnh", "đại", "chủ", "thông", "ban"],
+            "not_kind": phrases("meeting_not_kinds"),
+            "held": phrases("meeting_held_cues"),
+            "planned": phrases("meeting_planned_cues"),
+            "passing": phrases("meeting_passing_cues"),
         })
         # a phrase that opens with the name of a body ("huyện ủy, UBND huyện", "Ban Chỉ đạo ...")
         cls.BODY = regex.compile(r"\L<ok>(?!\w)", regex.I, ok=sorted(load_map("org_kinds"), key=len, reverse=True))
@@ -208,6 +224,11 @@ _ORG_COUNCIL = regex.compile(
     _F)
 _ORG_GENITIVE = regex.compile(
     r"(?<!\w)của\s+(?P<org>(?:[^,.;:()\n]|(?<=\p{Lu})\.){3,60}?)(?<!\bsẽ|\bsắp|\bdự\s+kiến|\bchưa)\s+(?:đã\s+|vừa\s+)?(?:diễn\s+ra|khai\s+mạc|bế\s+mạc)(?!\w)", regex.I)
+# words a match of a pattern must hold, searched first (same flags): where one is missing, so is
+# the match. benchmarks/check_meetings.py checks each against its pattern.
+_TO_CHUC = regex.compile(r"tổ\s+chức", _F)  # _ORG_BY, _ORG_PASSIVE
+_THU = regex.compile(r"thứ", _F)  # ORDINAL
+_ORG_TERM_WORDS = regex.compile(r"khóa|khoá|nhiệm|sáng|chiều|tối|trưa|ngày", regex.I)  # _ORG_TERM_TAIL, not empty
 _NOT_ORG_SUBJECT = regex.compile(r"(?<!\w)(?:chủ\s+trì|dự|tham\s+dự|tại)(?!\w)", regex.I)
 _DOC_SYMBOL_BEFORE = regex.compile(r"(?:\d+\s*[-/]\s*[\p{Lu}]+|[\p{Lu}]{2,}\s*/\s*[\p{Lu}]+)[^,]*$")
 _HELD_BEFORE = regex.compile(r'(?:(?<!\b(?:về|việc|để)\s)tổ\s+chức|tiến\s+hành|đã\s+có|khai\s+mạc|bế\s+mạc|chủ\s+trì|diễn\s+ra|dự|tham\s+dự|tại)(?:\s+[\w“”]+){0,2}\s*[“"]?\s*$', regex.I)
@@ -233,6 +254,7 @@ _CO_IN = regex.compile(r"(?<!\w)(?:có|gồm)(?!\w)\s*:?\s*", regex.I)
 _CO_LEAD = regex.compile(r"\s*(?:còn\s+)?(?:có|gồm)(?!\w)\s*:?\s*", regex.I)
 _BARE_CUES = frozenset(("dự", "tham dự", "về dự", "đến dự", "tới dự", "cùng dự", "cùng tham dự"))
 _ATTEND_AND_LEAD = regex.compile(r"(?<!\w)(?:đến\s+)?dự\s+và\s+(?:chỉ\s+đạo|phát\s+biểu)")
+_DU_VA = regex.compile(r"dự\s+và")  # what every match of _ATTEND_AND_LEAD holds
 _SENTENCE_CLAUSE = regex.compile(r"[.;]\s|\bẢnh:[^.]*?(?=\s[\p{Lu}])")
 
 
@@ -244,8 +266,6 @@ class _Draft:
     start: int
     end: int
     name: Optional[tuple[int, int]] = None
-    ordinal: Optional[int] = None
-    organizer: Optional[str] = None
     date: Optional[str] = None
     part_of_day: Optional[str] = None
     chairs: list[tuple[str, Evidence]] = field(default_factory=list)
@@ -256,6 +276,32 @@ class _Draft:
     sentence: Optional[tuple[int, int]] = None
     early: bool = False
     twin: Optional["_Draft"] = None  # the meeting told in the same clause before this one ("... và hội nghị ...")
+    # the ordinal and the organizer, or the function that reads one on first use: most
+    # candidates are left (a meeting told again, a later undated report), and few of theirs
+    # are ever read (_fill). The functions are pure (of the text), so when they run does not
+    # change what they give.
+    _ordinal: object = field(default=None, repr=False)
+    _organizer: object = field(default=None, repr=False)
+
+    @property
+    def ordinal(self) -> Optional[int]:
+        if callable(self._ordinal):
+            self._ordinal = self._ordinal()
+        return self._ordinal
+
+    @ordinal.setter
+    def ordinal(self, value: Optional[int]) -> None:
+        self._ordinal = value
+
+    @property
+    def organizer(self) -> Optional[str]:
+        if callable(self._organizer):
+            self._organizer = self._organizer()
+        return self._organizer
+
+    @organizer.setter
+    def organizer(self, value) -> None:
+        self._organizer = value  # a str, None, or the function that reads it
 
 
 _SEEN: tuple = (None, -1, {})  # (the last text, the lexicons' generation, its starts by key)
@@ -295,7 +341,12 @@ def _may_match(text: str, s: int, e: int, key: str) -> bool:
 def _search(pattern: regex.Pattern, text: str, s: int, e: int, key: str) -> regex.Match | None:
     """pattern.search(text, s, e), the pattern (the one `key` names in _P.STARTS) tried only
     where one of its first words begins: the leftmost match is the first found there.
-    benchmarks/check_meetings.py checks that every match begins at one of those offsets."""
+    benchmarks/check_meetings.py checks that every match begins at one of those offsets.
+
+    The tries go without the regex clock (which costs more than such a try): the patterns
+    searched so (KIND, HAS_ATTEND, HAS_CHAIR, HAS_RES, HELD, PLANNED, PASSING) are
+    lists of phrases whose words are joined by runs of spaces, so a try walks one phrase and
+    the spaces in it, and cannot backtrack over more than that."""
     starts = _starts(text, key)
     if starts is None:
         return pattern.search(text, s, e, timeout=_T)
@@ -304,20 +355,74 @@ def _search(pattern: regex.Pattern, text: str, s: int, e: int, key: str) -> rege
         p = starts[k]
         if p >= e:
             break
-        m = match(text, p, e, timeout=_T)
+        m = match(text, p, e)
         if m is not None:
             return m
     return None
 
 
+def _has(starts: list[int], match, text: str, s: int, e: int) -> bool:
+    """_search(pattern, text, s, e, key) is not None, given the key's starts (not None) and
+    pattern.match: the stretch loop's test, without the look-ups _search makes each call."""
+    for k in range(bisect_left(starts, s), len(starts)):
+        p = starts[k]
+        if p >= e:
+            return False
+        if match(text, p, e) is not None:  # (no clock: as in _search)
+            return True
+    return False
+
+
 def _finditer(pattern: regex.Pattern, text: str, s: int, e: int, key: str) -> list[regex.Match]:
     """matches(pattern, text, s, e), the pattern (whose matches all begin where one of the
     first words of _P.STARTS's list `key` does, and are never empty) tried only at those offsets, the
-    whole scan under the same time limit. benchmarks/check_meetings.py compares the two."""
+    whole scan under the same time limit. benchmarks/check_meetings.py compares the two.
+
+    NOT_KIND and PLANNED (_NO_CLOCK) are lists of phrases matched as written: a try walks one
+    phrase, and their scans go without the time limit, whose clock costs more than they do."""
     starts = _starts(text, key)
     if starts is None:
         return matches(pattern, text, s, e)
-    return matches_at(pattern, text, starts, pos=s, endpos=e)
+    i = bisect_left(starts, s)
+    if i == len(starts) or starts[i] >= e:
+        return []  # no start in the window: nothing to try
+    if key == "side":  # ATTEND_SIDE opens a clause: its starts that cannot, left out
+        starts = [p for p in starts[i:bisect_left(starts, e, i)] if _may_open_clause(text, p)]
+        if not starts:
+            return []
+        i = 0
+    if key not in _NO_CLOCK:
+        return matches_at(pattern, text, starts, pos=s, endpos=e)
+    out = []
+    at = s
+    match = pattern.match
+    for k in range(i, len(starts)):
+        p = starts[k]
+        if p >= e:
+            break
+        if p < at:
+            continue
+        m = match(text, p, e)
+        if m is not None:
+            out.append(m)
+            at = m.end()
+    return out
+
+
+_NO_CLOCK = frozenset(("not_kind", "planned"))
+
+
+def _may_open_clause(text: str, p: int) -> bool:
+    """Can ATTEND_SIDE's lookbehind hold at p (the text's start or one of "\\n.;:,", then
+    spaces)? Not when the plain spaces before p hold no line break and follow a character that
+    is none of those nor a space of another kind (for which the pattern decides)."""
+    r = p
+    while r > 0 and text[r - 1] in " \t\r\n":
+        r -= 1
+    if r == 0 or "\n" in text[r:p]:
+        return True
+    c = text[r - 1]
+    return c in ".;:," or c.isspace()
 
 
 def _kind_matches(text: str, s: int, e: int):
@@ -346,6 +451,8 @@ def _name_span(text: str, ks: int, se: int) -> tuple[int, int]:
 def _ordinal(text: str, s: int, e: int) -> Optional[int]:
     """'lần thứ N' in the name, or 'thứ N' after its own kind word ('kỳ họp thứ tư', 'kỳ họp
     bất thường thứ 11')."""
+    if _THU.search(text, s, e) is None:
+        return None  # every match of ORDINAL holds "thứ"
     P = _P.get()
     km = P.KIND.match(text, s, e, timeout=_T)
     for m in P.ORDINAL.finditer(text, s, e, timeout=_T):
@@ -368,12 +475,14 @@ def _clean_org(org: str) -> Optional[str]:
                                     and not _P.get().BODY.match(org)):
             org = last
     org = _ORG_VERB_TAIL.sub("", org).strip(" ,")
-    org = _ORG_TERM_TAIL.sub("", org).strip(" ,")
+    if _ORG_TERM_WORDS.search(org) is not None:  # else _ORG_TERM_TAIL matches only the empty end
+        org = _ORG_TERM_TAIL.sub("", org)
+    org = org.strip(" ,")
     if not org or len(org.split()) > 14 or not org[0].isalpha():
         return None
-    if _has_person(org):
+    if _ORG_NOT.match(org):  # (before the names layer's reading: both refuse, this one costs less)
         return None
-    if _ORG_NOT.match(org):
+    if _has_person(org):
         return None
     return org
 
@@ -382,14 +491,15 @@ def _organizer(text: str, ss: int, ks: int, ke: int, se: int, date_end: int, kin
     """The body that held the meeting: subject of 'tổ chức', 'do X tổ chức', 'kỳ họp <body>'."""
     P = _P.get()
     # "... do Ban tổ chức Thành ủy tổ chức", "vừa được HĐND huyện tổ chức"
-    m = _ORG_BY.search(text, ke, se, timeout=_T)
-    if m:
-        return _clean_org(m["org"])
-    m = _ORG_PASSIVE.search(text, ke, se, timeout=_T)
-    if m:
-        return _clean_org(m["org"])
+    if _TO_CHUC.search(text, ke, se) is not None:  # both hold "tổ chức"
+        m = _ORG_BY.search(text, ke, se, timeout=_T)
+        if m:
+            return _clean_org(m["org"])
+        m = _ORG_PASSIVE.search(text, ke, se, timeout=_T)
+        if m:
+            return _clean_org(m["org"])
     # "cuộc làm việc của Ban thường vụ Tỉnh ủy"
-    m = _ORG_OF.match(text, ke, se, timeout=_T)
+    m = _ORG_OF.match(text, ke, se)  # (a match at ke of at most 60 characters and "của": no clock needed)
     if m and kind in ("cuộc làm việc", "buổi làm việc"):
         return _clean_org(m["org"])
     # "kỳ họp thứ 12 HĐND TP. HCM khóa IX", "Kỳ họp thứ tư Hội đồng nhân dân thành phố Hà Nội khóa XV"
@@ -416,6 +526,17 @@ def _organizer(text: str, ss: int, ks: int, ke: int, se: int, date_end: int, kin
     return _clean_org(seg)
 
 
+def _organizer_or_subject(text: str, ss: int, ks: int, ke: int, se: int, date_end: int, kind: str) -> Optional[str]:
+    """_organizer, or the body the meeting (the subject) belongs to: "Hội nghị tổng kết ... của
+    quận X diễn ra vào sáng 1-2" (the kind in the first 30 characters)."""
+    org = _organizer(text, ss, ks, ke, se, date_end, kind)
+    if org is None:
+        om = _ORG_GENITIVE.search(text, ks, se, timeout=_T) if ks - ss < 30 else None
+        if om:
+            org = _clean_org(om["org"])
+    return org
+
+
 def _headline_organizer(text: str, s: int, e: int) -> Optional[str]:
     """A lead that tells the meeting without its subject takes the headline's: "Huyện ủy X tổng
     kết công tác năm 2024" (a body opening the headline, then a meeting verb)."""
@@ -428,14 +549,18 @@ def _headline_organizer(text: str, s: int, e: int) -> Optional[str]:
     return _clean_org(text[s:v.start()])
 
 
-def _date_of(doc: Document, s: int, e: int, prev: Optional[_Draft]):
-    """(iso date, part of day, end of the date) of the first dated mention in text[s:e]."""
+def _date_of(doc: Document, s: int, e: int, prev: Optional[_Draft], precheck: bool = True):
+    """(iso date, part of day, end of the date) of the first dated mention in text[s:e].
+    (precheck=False: find_dates asked even where _DATE_SHAPE finds nothing, for the check.)"""
     text = doc.text
+    # (SAME_DAY: four words, then "cùng ngày": a try walks those, no clock needed)
+    m = _P.get().SAME_DAY.search(text, s, e) if prev is not None and prev.date else None
+    if m:
+        return prev.date, m["pod"].lower(), m.end()
+    if precheck and (_DIGIT.search(text, s, e) is None or _DATE_SHAPE.search(text, s, e) is None):
+        return None, None, -1  # (a digit first: a faster scan, and the shape holds one)
     pub = published_date(doc)
     year = pub.year if pub is not None else None
-    m = _P.get().SAME_DAY.search(text, s, e, timeout=_T)
-    if m and prev is not None and prev.date:
-        return prev.date, m["pod"].lower(), m.end()
     for d in find_dates(text, s, e, default_year=year):
         if d.day is None or d.month is None:
             continue
@@ -450,6 +575,22 @@ def _date_of(doc: Document, s: int, e: int, prev: Optional[_Draft]):
     return None, None, -1
 
 
+# what every date of find_dates with a day and a month holds (each branch of DATE_PATTERNS):
+# "tháng", or a digit, one of / . - and a digit ("5/3", "20-6-2020", "7 và 8/8")
+_DATE_SHAPE = regex.compile(r"tháng|\d\s?[/.-]\s?\d", regex.I)
+_DIGIT = regex.compile(r"\d")  # every date holds one too
+
+
+def _may_be_early(text: str, s: int, e: int, prev: Optional[_Draft]) -> bool:
+    """Can _date_of(doc, s, e, prev) find a date ending before s + 40 (the sentence opens with
+    it)? Not when _DATE_SHAPE finds nothing in text[s:s + 39] (a date holds its shape, before
+    its end) and "sáng cùng ngày" cannot take the last meeting's date."""
+    if prev is not None and prev.date and _P.get().SAME_DAY.search(text, s, e):  # (no clock: see _date_of)
+        return True
+    end = min(e, s + 39)  # (a digit first: the shape holds one, and most openings have none)
+    return _DIGIT.search(text, s, end) is not None and _DATE_SHAPE.search(text, s, end) is not None
+
+
 @lru_cache(maxsize=None)
 def _time_ref_cue():
     return regex.compile(rf"(?<!\w)(?:{alternation(load_list('meeting_time_ref_cues'))})(?:\s+[\w“”]+){{0,3}}\s*$", regex.I)
@@ -457,20 +598,20 @@ def _time_ref_cue():
 
 def _time_reference(text: str, s: int, ks: int) -> bool:
     """The meeting word at ks comes as the time of another event: "ngay sau lễ bế mạc ..."."""
-    return bool(_time_ref_cue().search(text, max(s, ks - 30), ks, timeout=_T))
+    return bool(_time_ref_cue().search(text, max(s, ks - 30), ks))  # (30 characters: no clock needed)
 
 
 def _held(text: str, s: int, e: int, km) -> bool:
     """Does the sentence report the meeting at km as held, not planned or in passing?"""
     P = _P.get()
-    if P.PASSING.search(text, s, e, timeout=_T):
+    if _search(P.PASSING, text, s, e, "passing") is not None:
         return False
-    for pm in P.PLANNED.finditer(text, s, e, timeout=_T):
+    for pm in _finditer(P.PLANNED, text, s, e, "planned"):
         if pm.start() < km.start():
             return False
         if pm.start() < km.end() + 60 and P.PLANNED_AFTER.fullmatch(pm.group()):
             return False
-    return bool(P.HELD.search(text, s, e, timeout=_T))
+    return _search(P.HELD, text, s, e, "held") is not None
 
 
 def _strongly_held(text: str, s: int, e: int, km) -> bool:
@@ -479,7 +620,9 @@ def _strongly_held(text: str, s: int, e: int, km) -> bool:
     if _HELD_BEFORE.search(before):
         return True
     after = text[km.end():e]
-    return bool(_HELD_AFTER.search(after) or _HELD_AFTER_DATED.search(after))
+    # (_HELD_AFTER_DATED ends with a digit: none in the rest of the sentence, no need to try
+    # its lookbehind at every position)
+    return bool(_HELD_AFTER.search(after) or (_DIGIT.search(after) and _HELD_AFTER_DATED.search(after)))
 
 
 def _fill(main: _Draft, other: _Draft) -> None:
@@ -489,31 +632,39 @@ def _fill(main: _Draft, other: _Draft) -> None:
             setattr(main, key, getattr(other, key))
 
 
-def _body_sentences(doc: Document) -> Iterator[tuple[int, int]]:
+_BODY_KINDS = frozenset(("paragraph", "lead", "caption", "heading", "summary", "item", "section"))
+
+
+def _body_sentences(doc: Document) -> list[tuple[int, int]]:
     """The sentences that start inside a body segment (paragraph, lead, caption...).
 
     The segments sorted by start with a running max of their ends: a sentence starting at
     s is inside one iff the max end of the segments starting at or before s is past s
     (a bisect a sentence, not a scan of every segment)."""
-    kinds = {"paragraph", "lead", "caption", "heading", "summary", "item", "section"}
+    kinds = _BODY_KINDS
     spans = sorted((seg.start, seg.end) for seg in doc.segments if seg.kind in kinds)
     starts = [a for a, _ in spans]
     reach, top = [], -1  # reach[i]: max end of spans[0..i]
     for _, b in spans:
-        top = max(top, b)
+        if b > top:
+            top = b
         reach.append(top)
+    out = []
     for sent in doc.sentences:
-        i = bisect_right(starts, sent.start)
-        if i and reach[i - 1] > sent.start:
-            yield sent.start, sent.end
+        st = sent.start
+        i = bisect_right(starts, st)
+        if i and reach[i - 1] > st:
+            out.append((st, sent.end))
+    return out
 
 
-def _chairs(doc: Document, s: int, e: int, anchor: bool) -> list[tuple[str, Evidence]]:
-    """People who chair a meeting in text[s:e]: 'X chủ trì hội nghị', 'dưới sự chủ trì của X'."""
+def _chairs(doc: Document, s: int, e: int, anchor: bool, checked: bool = False) -> list[tuple[str, Evidence]]:
+    """People who chair a meeting in text[s:e]: 'X chủ trì hội nghị', 'dưới sự chủ trì của X'.
+    (checked: the caller found HAS_CHAIR there.)"""
     P = _P.get()
     text = doc.text
     out: list[tuple[str, Evidence]] = []
-    if _search(P.HAS_CHAIR, text, s, e, "chair") is None:
+    if not checked and _search(P.HAS_CHAIR, text, s, e, "chair") is None:
         return out
     spans: list[tuple[int, int]] = []
     for m in matches(P.CHAIR, text, s, e):
@@ -559,7 +710,7 @@ def _lists(text: str, s: int, e: int) -> Iterator[tuple[int, Optional[int], bool
     before a closing one ("Tại điểm cầu X, lãnh đạo Sở Y tế ... tham dự hội nghị."), or after a
     fronted one ("Tới dự và phát biểu tại kỳ họp, Phó Chủ tịch Quốc hội X đánh giá ...")."""
     P = _P.get()
-    for m in _finditer(P.ATTEND, text, s, e, "attend"):
+    for m in _finditer(P.ATTEND, text, s, e, "att"):
         cue = m["cue"].lower()
         if cue in _BARE_CUES:
             # a bare 'dự' opens a list only at a clause start ("Dự hội nghị có", "cùng dự có")
@@ -573,7 +724,7 @@ def _lists(text: str, s: int, e: int) -> Iterator[tuple[int, Optional[int], bool
                 # biểu tại kỳ họp ..., X ..." (the subject after the comma), "Tham dự lễ kỷ niệm
                 # ..., có các đồng chí A, B" (a list after the comma)
                 c = text.find(",", max(m.start(), m.end() - 2), e)
-                co = _CO_IN.search(text, m.end(), min(c if c > 0 else e, m.end() + 60), timeout=_T)
+                co = _CO_IN.search(text, m.end(), min(c if c > 0 else e, m.end() + 60))  # (60 characters: no clock)
                 if co:  # "Đến dự và phát biểu ý kiến chỉ đạo có GS.TS A, ..."
                     yield co.end(), None, False
                 elif c > 0:
@@ -581,20 +732,43 @@ def _lists(text: str, s: int, e: int) -> Iterator[tuple[int, Optional[int], bool
                     yield (cm.end(), None, False) if cm else (c + 1, None, True)
                 continue
         yield m.end(), None, False
-    for m in _finditer(P.ATTEND_SIDE, text, s, e, "attend"):
+    for m in _finditer(P.ATTEND_SIDE, text, s, e, "side"):
         yield m.end(), None, False
-    for m in matches(P.ATTEND_AFTER, text, s, e):
+    for m in _attend_after(text, s, e):
         lead = P.LIST_LEAD.match(text, s, m.start(), timeout=_T)
         a = lead.end() if lead else s
         if not P.VAGUE.match(text, a, m.start(), timeout=_T):
             yield a, m.start(), False
 
 
-def _attendees(doc: Document, s: int, e: int) -> list[tuple[str, Evidence]]:
+_CLAUSE_MARK = regex.compile(r"[.;]")
+_SPACES_BEFORE = regex.compile(r"(?r)\s*")
+
+
+def _attend_after(text: str, s: int, e: int) -> list[regex.Match]:
+    """matches(ATTEND_AFTER, text, s, e), run only when a match can end somewhere: before
+    the spaces before a "." or ";" or the end, with "dự" or a meeting word (the end of each
+    of its branches, ATTEND_AFTER_TAIL matched backwards there). Most sentences have no such
+    end, and the scan tries every space. benchmarks/check_meetings.py checks the filter."""
+    P = _P.get()
+    tail, back = P.ATTEND_AFTER_TAIL.match, _SPACES_BEFORE.match
+    ends = [m.start() for m in _CLAUSE_MARK.finditer(text, s, e)]
+    ends.append(e)
+    for t in ends:
+        # the spaces before t, read backwards (not when t follows no space of any kind: \s is
+        # one of those str.isspace knows)
+        q = back(text, s, t).start() if t > s and text[t - 1].isspace() else t
+        if tail(text, s, q) is not None:
+            return matches(P.ATTEND_AFTER, text, s, e)
+    return []
+
+
+def _attendees(doc: Document, s: int, e: int, checked: bool = False) -> list[tuple[str, Evidence]]:
+    """(checked: the caller found HAS_ATTEND in text[s:e].)"""
     P = _P.get()
     text = doc.text
     out: list[tuple[str, Evidence]] = []
-    if _search(P.HAS_ATTEND, text, s, e, "attend") is None:
+    if not checked and _search(P.HAS_ATTEND, text, s, e, "attend") is None:
         return out
     for a, b, first in _lists(text, s, e):
         if b is None:
@@ -608,20 +782,20 @@ def _attendees(doc: Document, s: int, e: int) -> list[tuple[str, Evidence]]:
         if items and not items[0].head:
             continue  # "Ngoài ra còn có một số tờ trình": a list, but not of who attended
         for it in items:
-            ev = Evidence.of(text, it.start, it.end)
             if first:
                 if it.name:
-                    out.append((it.name, ev))
+                    out.append((it.name, Evidence.of(text, it.start, it.end)))
                 break
             if it.name:
-                out.append((it.name, ev))
+                out.append((it.name, Evidence.of(text, it.start, it.end)))
                 continue
             if stop and stop.start() <= it.start:
                 continue
             if it.text:
-                out.append((it.text, ev))
+                out.append((it.text, Evidence.of(text, it.start, it.end)))
     # "Thượng tướng X, ... dự và chỉ đạo Hội nghị"
-    for m in _ATTEND_AND_LEAD.finditer(text[s:e]):
+    # ("dự và" first, case-sensitive as _ATTEND_AND_LEAD, which holds it)
+    for m in (_ATTEND_AND_LEAD.finditer(text[s:e]) if _DU_VA.search(text, s, e) is not None else ()):
         left = s
         for bm in _SENTENCE_CLAUSE.finditer(text[s:s + m.start()]):
             left = s + bm.end()
@@ -640,7 +814,9 @@ def _bullet_attendees(doc: Document, stretch: list[tuple[int, int]], k: int) -> 
     P = _P.get()
     text = doc.text
     s, e = stretch[k]
-    if not (_LIST_COLON_END.search(text, s, e, timeout=_T) and P.HAS_ATTEND.search(text, s, e, timeout=_T)):
+    # (a colon first: _LIST_COLON_END holds one; most sentences have none)
+    if not (text.find(":", s, e) >= 0 and _LIST_COLON_END.search(text, s, e, timeout=_T)
+            and P.HAS_ATTEND.search(text, s, e, timeout=_T)):
         return []
     out: list[tuple[str, Evidence]] = []
     for a, b in stretch[k + 1:k + 41]:
@@ -655,12 +831,13 @@ def _bullet_attendees(doc: Document, stretch: list[tuple[int, int]], k: int) -> 
     return out
 
 
-def _resolutions(text: str, s: int, e: int, d: _Draft) -> None:
+def _resolutions(text: str, s: int, e: int, d: _Draft, checked: bool = False) -> None:
+    """(checked: the caller found HAS_RES in text[s:e].)"""
     P = _P.get()
-    if _search(P.HAS_RES, text, s, e, "res") is None:
+    if not checked and _search(P.HAS_RES, text, s, e, "res") is None:
         return
     for m in matches(P.RES_COUNT, text, s, e):
-        if P.PLANNED.search(text, max(s, m.start() - 60), m.start(), timeout=_T):
+        if _search(P.PLANNED, text, max(s, m.start() - 60), m.start(), "planned") is not None:
             continue  # "Kỳ họp dự kiến xem xét, thông qua 32 nghị quyết": not adopted yet
         n = parse_count(m["n"])
         if n and d.resolution_count is None:
@@ -788,7 +965,7 @@ def find_meetings(doc: Document) -> Iterator[Meeting]:
     text = doc.text
     strict = doc.layout != "news"
     drafts: list[_Draft] = []
-    sents = list(_body_sentences(doc))
+    sents = _body_sentences(doc)
     title = doc.first("title") if not strict else None
     title_kind = None
     if title is not None:
@@ -801,15 +978,25 @@ def find_meetings(doc: Document) -> Iterator[Meeting]:
             break
     cands: list[_Draft] = []
     last_dated: Optional[_Draft] = None  # the last candidate with a date
+    st_kind = _starts(text, "kind")
     for i, (s, e) in enumerate(sents):
-        kms = list(_kind_matches(text, s, e))
-        if not kms and (title_kind is None or last_dated is not None):
+        # the first meeting word (the one read; _kind_matches goes on lazily)
+        if st_kind is not None:  # (_may_match, inline: most sentences have no meeting word)
+            j = bisect_left(st_kind, s)
+            km = next(_kind_matches(text, s, e), None) if j < len(st_kind) and st_kind[j] < e else None
+        else:
+            km = next(_kind_matches(text, s, e), None)
+        if km is None and (title_kind is None or last_dated is not None):
             continue  # no meeting word, and the headline's cannot be used: the date is not needed
         # "Sáng cùng ngày" is the day of the last meeting reported with a date
         prev = last_dated
-        date, pod, dend = _date_of(doc, s, e, prev)
-        early = dend >= 0 and dend - s < 40
-        if not kms:
+        if _may_be_early(text, s, e, prev):
+            date, pod, dend = _date_of(doc, s, e, prev)
+            early = dend >= 0 and dend - s < 40
+        else:  # no date ends in the first 40 characters: it is read when the meeting is kept
+            date = pod = None
+            dend, early = -2, False
+        if km is None:
             # "Ngày 3/7/2019, Ban tổ chức Huyện ủy tổ chức sơ kết ..." with the kind in the headline
             if early and title_kind is not None and last_dated is None:
                 v = P.ORG_VERB.search(text, dend, e, timeout=_T)
@@ -817,31 +1004,29 @@ def find_meetings(doc: Document) -> Iterator[Meeting]:
                     continue
                 kind = P.kinds[title_kind["kind"].lower()]
                 d = _Draft(kind, s, e, name=_name_span(text, title_kind.start(), title.end), date=date, part_of_day=pod, sentence=(s, e))
-                d.ordinal = _ordinal(text, title_kind.start(), title.end)
-                d.organizer = _clean_org(text[dend:v.start()])
+                d._ordinal = partial(_ordinal, text, title_kind.start(), title.end)
+                d._organizer = partial(_clean_org, text[dend:v.start()])
                 cands.append(d)
                 if d.date:
                     last_dated = d
             continue
-        km = kms[0]
-        if date is not None and _time_reference(text, s, km.start()):
-            date = pod = None  # "xác nhận ngay sau lễ bế mạc kỳ họp ... trưa 10-7": the date is another event's
         if not _held(text, s, e, km):
-            if not (early and not P.PLANNED.search(text, s, e, timeout=_T) and not P.PASSING.search(text, s, e, timeout=_T)):
+            if not (early and _search(P.PLANNED, text, s, e, "planned") is None
+                    and _search(P.PASSING, text, s, e, "passing") is None):
                 continue
         if not early and not _strongly_held(text, s, e, km):
             continue
         if strict and not (early and _strongly_held(text, s, e, km)):
             continue  # a formal text: only a dated report of a meeting held ("Ngày 15/3, X đã tổ chức ...")
+        if dend == -2:
+            date, pod, dend = _date_of(doc, s, e, prev)
+        if date is not None and _time_reference(text, s, km.start()):
+            date = pod = None  # "xác nhận ngay sau lễ bế mạc kỳ họp ... trưa 10-7": the date is another event's
         kind = P.kinds[km["kind"].lower()]
         d = _Draft(kind, s, e, name=_name_span(text, km.start(), e), date=date, part_of_day=pod, sentence=(s, e))
-        d.ordinal = _ordinal(text, km.start(), d.name[1])
-        d.organizer = _organizer(text, s, km.start(), km.end(), e, dend, kind)
-        if d.organizer is None:
-            # the meeting as the subject: "Hội nghị tổng kết ... của quận X diễn ra vào sáng 1-2"
-            om = _ORG_GENITIVE.search(text, km.start(), e, timeout=_T)
-            if om and km.start() - s < 30:
-                d.organizer = _clean_org(om["org"])
+        d._ordinal = partial(_ordinal, text, km.start(), d.name[1])
+        org_of = partial(_organizer_or_subject, text, s, km.start(), km.end(), e, dend, kind)
+        d._organizer = org_of
         d.early = early
         cands.append(d)
         # "tổ chức hội nghị tổng kết năm 2024 và hội nghị triển khai nhiệm vụ năm 2025": two meetings
@@ -852,8 +1037,8 @@ def find_meetings(doc: Document) -> Iterator[Meeting]:
                 d.name = (d.name[0], tw.start())
                 d2 = _Draft(P.kinds[k2["kind"].lower()], s, e, name=_name_span(text, k2.start(), e),
                             date=date, part_of_day=pod, sentence=(s, e))
-                d2.ordinal = _ordinal(text, k2.start(), d2.name[1])
-                d2.organizer, d2.early, d2.twin = d.organizer, early, d
+                d2._ordinal = partial(_ordinal, text, k2.start(), d2.name[1])
+                d2._organizer, d2.early, d2.twin = org_of, early, d  # (the first's, read the same way)
                 cands.append(d2)
         if d.date:
             last_dated = d
@@ -893,6 +1078,8 @@ def find_meetings(doc: Document) -> Iterator[Meeting]:
     drafts.sort(key=lambda d: d.start)
     if drafts and drafts[0].date is None:
         for s, e in sents[:6]:
+            if not _may_be_early(text, s, e, None):
+                continue  # no date ends in its first 40 characters
             date, pod, dend = _date_of(doc, s, e, None)
             if date and dend - s < 40:
                 drafts[0].date, drafts[0].part_of_day = date, pod
@@ -930,6 +1117,8 @@ def find_meetings(doc: Document) -> Iterator[Meeting]:
     bounds = [d.sentence[0] if d.sentence else 0 for d in drafts] + [len(text)]
     starts = [s for s, _ in sents]
     in_order = all(a <= b for a, b in zip(starts, starts[1:]))
+    st_any, st_chair, st_att, st_res = (_starts(text, key) for key in ("stretch", "chair", "attend", "res"))
+    has_chair, has_attend, has_res = P.HAS_CHAIR.match, P.HAS_ATTEND.match, P.HAS_RES.match
     for j, d in enumerate(drafts):
         lo, hi = (0, len(text)) if len(drafts) == 1 else (bounds[j], bounds[j + 1])
         if j == 0:
@@ -938,9 +1127,22 @@ def find_meetings(doc: Document) -> Iterator[Meeting]:
         stretch = (sents[bisect_left(starts, lo):bisect_left(starts, hi)] if in_order
                    else [(s, e) for s, e in sents if lo <= s < hi])
         for k, (s, e) in enumerate(stretch):
-            d.chairs.extend(_chairs(doc, s, e, (s, e) == d.sentence))
-            d.attendees.extend(_attendees(doc, s, e) or _bullet_attendees(doc, stretch, k))
-            _resolutions(text, s, e, d)
+            if st_any is None:  # the text is not safe to lower: each part searches for itself
+                d.chairs.extend(_chairs(doc, s, e, (s, e) == d.sentence))
+                d.attendees.extend(_attendees(doc, s, e) or _bullet_attendees(doc, stretch, k))
+                _resolutions(text, s, e, d)
+                continue
+            i = bisect_left(st_any, s)
+            if i == len(st_any) or st_any[i] >= e:
+                continue  # no word a chair, attendee or resolution needs
+            # each part's test here, once (a part without it finds nothing: _bullet_attendees
+            # wants HAS_ATTEND too)
+            if _has(st_chair, has_chair, text, s, e):
+                d.chairs.extend(_chairs(doc, s, e, (s, e) == d.sentence, checked=True))
+            if _has(st_att, has_attend, text, s, e):
+                d.attendees.extend(_attendees(doc, s, e, checked=True) or _bullet_attendees(doc, stretch, k))
+            if _has(st_res, has_res, text, s, e):
+                _resolutions(text, s, e, d, checked=True)
     drafts = sorted(drafts + twins, key=lambda d: (d.start, d.twin is not None))
     for d in drafts:
         yield _record(doc, d)
