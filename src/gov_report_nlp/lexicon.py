@@ -308,7 +308,7 @@ NOT_LOWER_SAFE = re.compile(r"[^\t\n\r\x20-\u012f\u0131-\u017e\u0180-\u024f\u030
 def starts_finder(words):
     """A function lowered_text -> every offset where one of `words` (lowercase strings)
     begins in it, overlaps included, in order: one pass of an Aho-Corasick automaton
-    (pyahocorasick, the `fast` extra). None when pyahocorasick is not installed: the caller
+    (pyahocorasick, a core dependency). None when pyahocorasick is not installed: the caller
     scans with its pattern as before (the same matches, only slower)."""
     try:
         import ahocorasick
