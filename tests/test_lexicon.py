@@ -204,3 +204,42 @@ def test_matches_at_lexicon_starts_equal_the_scan():
     for text in texts:
         assert [m.span() for m in _bare_matches(text)] == [m.span() for m in _bare_pattern().finditer(text)]
         assert [m.span() for m in _body_matches(text)] == [m.span() for m in _pattern()[1].finditer(text)]
+
+
+def test_a_user_lexicon_reaches_patterns_compiled_on_first_use(tmp_path):
+    # the extractors' patterns are LazyPatterns (compiled when first used): one made from the
+    # built-ins but never used is dropped with its cache on activate, and the one made after
+    # holds the user's entries; switching back gives the built-in one again
+    from gov_report_nlp.extractors import awards, targets
+    from gov_report_nlp.lexicon import LazyPattern
+
+    before = targets._frame_patterns()["award"]
+    kinds = awards._kind_pattern()
+    assert isinstance(before, LazyPattern) and isinstance(kinds, LazyPattern)
+    assert before._compiled is None  # not compiled yet: nothing has searched with it
+    assert before.search(" được tặng giấy khen") is not None
+    assert before.search(" được ghi công rạng rỡ") is None
+    assert kinds.search("trao thư khen cho") is None
+    activate(_dir(tmp_path, {"target_award_cues.txt": "ghi công rạng rỡ\n", "award_kinds.txt": "thư khen\n"}))
+    after = targets._frame_patterns()["award"]
+    assert after is not before and after._compiled is None
+    assert after.search(" được ghi công rạng rỡ") is not None
+    assert after.search(" được tặng giấy khen") is not None
+    assert awards._kind_pattern().search("trao thư khen cho").group("kind") == "thư khen"
+    activate(None)
+    assert targets._frame_patterns()["award"].search(" được ghi công rạng rỡ") is None
+    assert awards._kind_pattern().search("trao thư khen cho") is None
+
+
+def test_a_lazy_pattern_is_its_compiled_pattern():
+    import regex
+
+    from gov_report_nlp.lexicon import lazy_pattern
+
+    p = lazy_pattern(regex.compile, r"(?P<n>\d+)\s*năm", regex.IGNORECASE)
+    q = regex.compile(r"(?P<n>\d+)\s*năm", regex.IGNORECASE)
+    text = "sau 5 NĂM và 12 năm"
+    assert [m.span() for m in p.finditer(text)] == [m.span() for m in q.finditer(text)]
+    assert p.search(text, 6).group("n") == "12" and p.match(text) is None
+    assert (p.pattern, p.flags, p.groupindex) == (q.pattern, q.flags, q.groupindex)
+    assert p.compiled() is p.compiled() and p.search.__self__ is p.compiled()

@@ -371,3 +371,49 @@ def lowered_if_safe(text: str) -> str | None:
     lowered = text.lower() if NOT_LOWER_SAFE.search(text) is None else None
     _LOWERED = (text, lowered)
     return lowered
+
+
+# --- patterns compiled on first use -------------------------------------------------------
+
+class LazyPattern:
+    """A pattern compiled on its first use: `compile(*args, **kwargs)` (regex.compile or
+    re.compile) is called the first time an attribute (.search, .match, .finditer, .pattern...)
+    is read, so that a module's patterns that a document never reaches cost nothing at import
+    (the regex module parses a pattern in Python: the CLI's cold start was mostly that).
+
+    The source is given whole when the LazyPattern is made: a pattern built from the lexicons
+    (in an lru_cache'd function or LexiconPatterns._build) is made again, from the new
+    entries, when `activate` drops the old one, exactly as a compiled one is. Each attribute
+    read once is kept on the instance (the compiled pattern's bound method itself): later
+    reads cost what they cost on the compiled pattern. Not a regex.Pattern: do not pass it
+    to regex.compile/regex.sub(...) as a pattern; call its methods."""
+
+    def __init__(self, compile, *args, **kwargs) -> None:
+        self._args = (compile, args, kwargs)
+        self._compiled = None
+
+    def compiled(self):
+        """The compiled pattern (compiled now if it has not been yet)."""
+        p = self._compiled
+        if p is None:
+            compile, args, kwargs = self._args
+            p = self._compiled = compile(*args, **kwargs)
+        return p
+
+    def __getattr__(self, name: str):
+        # only called for what the instance does not hold yet; never for private names (no
+        # recursion while the instance is made, copied or unpickled)
+        if name.startswith("_"):
+            raise AttributeError(name)
+        value = getattr(self.compiled(), name)
+        self.__dict__[name] = value
+        return value
+
+    def __repr__(self) -> str:
+        compile, args, kwargs = self._args
+        return f"LazyPattern({compile.__module__}.compile, {', '.join(map(repr, args))})"
+
+
+def lazy_pattern(compile, *args, **kwargs) -> LazyPattern:
+    """`compile(*args, **kwargs)` done on first use (see LazyPattern)."""
+    return LazyPattern(compile, *args, **kwargs)
