@@ -243,3 +243,36 @@ def test_a_lazy_pattern_is_its_compiled_pattern():
     assert p.search(text, 6).group("n") == "12" and p.match(text) is None
     assert (p.pattern, p.flags, p.groupindex) == (q.pattern, q.flags, q.groupindex)
     assert p.compiled() is p.compiled() and p.search.__self__ is p.compiled()
+
+
+def test_patterns_made_from_the_stored_code_are_regex_compiles(monkeypatch):
+    # lexicon.REGEX_CODE: the regex module's code of our patterns, recorded by
+    # benchmarks/regex_code.py; a pattern made from it is the one regex.compile makes
+    import regex
+
+    from gov_report_nlp import lexicon
+    from gov_report_nlp.extractors import awards
+
+    table = lexicon._stored_code()
+    if not table:
+        pytest.skip("no stored code for this regex/Python version")
+    text = ("Ngày 5/3/2021, Chủ tịch UBND tỉnh tặng Bằng khen cho 3 tập thể; "
+            "Huy hiệu 30, 40 năm tuổi Đảng; danh hiệu Chiến sĩ thi đua cơ sở.")
+    for (source, flags) in list(table)[:40]:
+        stored = lexicon._from_stored_code(regex.compile, (source, flags), {})
+        plain = regex.compile(source, flags)
+        assert (stored.pattern, stored.flags, stored.groupindex) == (plain.pattern, plain.flags, plain.groupindex)
+        assert [m.span() for m in stored.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    kinds = awards._kind_pattern()
+    assert [m.span() for m in kinds.finditer(text)] == [m.span() for m in regex.compile(*kinds._args[1]).finditer(text)]
+    # not stored (another pattern, named lists, re): compiled as before
+    assert lexicon._from_stored_code(regex.compile, (r"never\s+stored", 0), {}) is None
+    assert lexicon._from_stored_code(regex.compile, (r"\L<w>",), {"w": ["a"]}) is None
+    # off by the environment
+    monkeypatch.setenv("GOV_REPORT_NLP_REGEX_CODE", "0")
+    lexicon._stored_code.cache_clear()
+    try:
+        assert lexicon._stored_code() == {}
+    finally:
+        monkeypatch.delenv("GOV_REPORT_NLP_REGEX_CODE")
+        lexicon._stored_code.cache_clear()
