@@ -81,28 +81,39 @@ def _alt(words, reverse: bool = False, ignorecase: bool = True, space: str = r"\
     return _trie(seqs, reverse, ignorecase, space)[0]
 
 
-def _trie(seqs: list[list[str | None]], reverse: bool, ignorecase: bool, space: str) -> tuple[str, bool]:
-    """(the pattern of the token sequences, in their order, whether it is an alternation at
-    its top level). The sequences of one branch keep their order; an empty one (a phrase that
-    ends here) comes last, as it does in a longest-first order."""
+def _trie(seqs: list[list[str | None]], reverse: bool, ignorecase: bool, space: str,
+          depth: int = 0) -> tuple[str, bool]:
+    """(the pattern of the token sequences from `depth` on, in their order, whether it is an
+    alternation at its top level). The sequences of one branch keep their order; an empty one
+    (a phrase that ends here) comes last, as it does in a longest-first order."""
     groups: dict[str | None, list[list[str | None]]] = {}
     end = False
     for s in seqs:
-        if not s:
+        if len(s) == depth:
             end = True
             continue
-        key = s[0].lower() if ignorecase and s[0] is not None else s[0]
-        groups.setdefault(key, []).append(s)
+        tok = s[depth]
+        key = tok.lower() if ignorecase and tok is not None else tok
+        g = groups.get(key)
+        if g is None:
+            groups[key] = [s]
+        else:
+            g.append(s)
     parts = []
     for g in groups.values():
-        tok = space if g[0][0] is None else regex.escape(g[0][0])
-        rest, alt = _trie([s[1:] for s in g], reverse, ignorecase, space)
+        first = g[0][depth]
+        tok = space if first is None else _escape(first)
+        rest, alt = _trie(g, reverse, ignorecase, space, depth + 1)
         if alt:
             rest = f"(?:{rest})"
         parts.append(rest + tok if reverse else tok + rest)
     if end:
         parts.append("")
     return "|".join(parts), len(parts) > 1
+
+
+# regex.escape of one character, asked thousands of times while the tries are written
+_escape = lru_cache(maxsize=None)(regex.escape)
 
 
 @lru_cache(maxsize=None)
