@@ -169,17 +169,20 @@ def parse_count(s: str) -> int | None:
 
 
 _ORDINAL_WORDS = {"nhất": 1, "nhứt": 1, "tư": 4}
+_ORDINAL_PREFIX = lazy_pattern(regex.compile, r"^(?:lần\s+)?thứ\s+", regex.IGNORECASE)
+_ORDINAL_DIGITS = lazy_pattern(regex.compile, r"\d{1,4}")
+_ORDINAL_ROMAN = lazy_pattern(regex.compile, r"[IVXLCDMivxlcdm]+")
 
 
 def parse_ordinal(s: str) -> int | None:
     """'2' 2, 'II' 2, 'thứ hai' 2, 'thứ nhất' 1, 'lần thứ XII' 12; None otherwise."""
     s = (s or "").strip()
-    s = regex.sub(r"^(?:lần\s+)?thứ\s+", "", s, flags=regex.IGNORECASE)
+    s = _ORDINAL_PREFIX.sub("", s)
     if not s:
         return None
-    if regex.fullmatch(r"\d{1,4}", s):
+    if _ORDINAL_DIGITS.fullmatch(s):
         return int(s) or None
-    r = roman_to_int(s.upper()) if regex.fullmatch(r"[IVXLCDMivxlcdm]+", s) else None
+    r = roman_to_int(s.upper()) if _ORDINAL_ROMAN.fullmatch(s) else None
     if r:
         return r
     low = s.lower()
