@@ -276,3 +276,35 @@ def test_patterns_made_from_the_stored_code_are_regex_compiles(monkeypatch):
     finally:
         monkeypatch.delenv("GOV_REPORT_NLP_REGEX_CODE")
         lexicon._stored_code.cache_clear()
+
+
+def test_the_stored_code_covers_a_cold_extract():
+    # the cold start's speed rests on data/regex_code.marshal holding the patterns an extract
+    # reaches: after a pattern or a built-in lexicon changes, run
+    # `PYTHONPATH=src python benchmarks/regex_code.py record` (a pattern not stored is only slower)
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from gov_report_nlp import lexicon
+
+    if not lexicon._stored_code():
+        pytest.skip("no stored code for this regex/Python version")
+    root = Path(__file__).resolve().parent.parent
+    script = (
+        "import sys, regex\n"
+        "from gov_report_nlp import extract, lexicon\n"
+        "missing = []\n"
+        "real = lexicon._from_stored_code\n"
+        "def noting(compile, args, kwargs):\n"
+        "    p = real(compile, args, kwargs)\n"
+        "    if p is None and compile is regex.compile and not kwargs:\n"
+        "        missing.append(args[0][:80])\n"
+        "    return p\n"
+        "lexicon._from_stored_code = noting\n"
+        "extract(open(sys.argv[1], encoding='utf-8').read())\n"
+        "extract('UBND tỉnh Kiên Giang tổ chức hội nghị tổng kết năm 2024.')\n"
+        "print(len(missing)); print(*missing, sep='\\n')\n")
+    out = subprocess.run([sys.executable, "-c", script, str(root / "examples" / "portal-article.txt")],
+                         capture_output=True, text=True, check=True).stdout
+    assert out.split("\n", 1)[0] == "0", f"not stored (run benchmarks/regex_code.py record):\n{out}"
