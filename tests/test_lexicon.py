@@ -204,3 +204,107 @@ def test_matches_at_lexicon_starts_equal_the_scan():
     for text in texts:
         assert [m.span() for m in _bare_matches(text)] == [m.span() for m in _bare_pattern().finditer(text)]
         assert [m.span() for m in _body_matches(text)] == [m.span() for m in _pattern()[1].finditer(text)]
+
+
+def test_a_user_lexicon_reaches_patterns_compiled_on_first_use(tmp_path):
+    # the extractors' patterns are LazyPatterns (compiled when first used): one made from the
+    # built-ins but never used is dropped with its cache on activate, and the one made after
+    # holds the user's entries; switching back gives the built-in one again
+    from gov_report_nlp.extractors import awards, targets
+    from gov_report_nlp.lexicon import LazyPattern
+
+    before = targets._frame_patterns()["award"]
+    kinds = awards._kind_pattern()
+    assert isinstance(before, LazyPattern) and isinstance(kinds, LazyPattern)
+    assert before._compiled is None  # not compiled yet: nothing has searched with it
+    assert before.search(" được tặng giấy khen") is not None
+    assert before.search(" được ghi công rạng rỡ") is None
+    assert kinds.search("trao thư khen cho") is None
+    activate(_dir(tmp_path, {"target_award_cues.txt": "ghi công rạng rỡ\n", "award_kinds.txt": "thư khen\n"}))
+    after = targets._frame_patterns()["award"]
+    assert after is not before and after._compiled is None
+    assert after.search(" được ghi công rạng rỡ") is not None
+    assert after.search(" được tặng giấy khen") is not None
+    assert awards._kind_pattern().search("trao thư khen cho").group("kind") == "thư khen"
+    activate(None)
+    assert targets._frame_patterns()["award"].search(" được ghi công rạng rỡ") is None
+    assert awards._kind_pattern().search("trao thư khen cho") is None
+
+
+def test_a_lazy_pattern_is_its_compiled_pattern():
+    import regex
+
+    from gov_report_nlp.lexicon import lazy_pattern
+
+    p = lazy_pattern(regex.compile, r"(?P<n>\d+)\s*năm", regex.IGNORECASE)
+    q = regex.compile(r"(?P<n>\d+)\s*năm", regex.IGNORECASE)
+    text = "sau 5 NĂM và 12 năm"
+    assert [m.span() for m in p.finditer(text)] == [m.span() for m in q.finditer(text)]
+    assert p.search(text, 6).group("n") == "12" and p.match(text) is None
+    assert (p.pattern, p.flags, p.groupindex) == (q.pattern, q.flags, q.groupindex)
+    assert p.compiled() is p.compiled() and p.search.__self__ is p.compiled()
+
+
+def test_patterns_made_from_the_stored_code_are_regex_compiles(monkeypatch):
+    # lexicon.REGEX_CODE: the regex module's code of our patterns, recorded by
+    # benchmarks/regex_code.py; a pattern made from it is the one regex.compile makes
+    import regex
+
+    from gov_report_nlp import lexicon
+    from gov_report_nlp.extractors import awards
+
+    table = lexicon._stored_code()
+    if not table:
+        pytest.skip("no stored code for this regex/Python version")
+    text = ("Ngày 5/3/2021, Chủ tịch UBND tỉnh tặng Bằng khen cho 3 tập thể; "
+            "Huy hiệu 30, 40 năm tuổi Đảng; danh hiệu Chiến sĩ thi đua cơ sở.")
+    for (source, flags) in list(table)[:40]:
+        stored = lexicon._from_stored_code(regex.compile, (source, flags), {})
+        plain = regex.compile(source, flags)
+        assert (stored.pattern, stored.flags, stored.groupindex) == (plain.pattern, plain.flags, plain.groupindex)
+        assert [m.span() for m in stored.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    kinds = awards._kind_pattern()
+    assert [m.span() for m in kinds.finditer(text)] == [m.span() for m in regex.compile(*kinds._args[1]).finditer(text)]
+    # not stored (another pattern, named lists, re): compiled as before
+    assert lexicon._from_stored_code(regex.compile, (r"never\s+stored", 0), {}) is None
+    assert lexicon._from_stored_code(regex.compile, (r"\L<w>",), {"w": ["a"]}) is None
+    # off by the environment
+    monkeypatch.setenv("GOV_REPORT_NLP_REGEX_CODE", "0")
+    lexicon._stored_code.cache_clear()
+    try:
+        assert lexicon._stored_code() == {}
+    finally:
+        monkeypatch.delenv("GOV_REPORT_NLP_REGEX_CODE")
+        lexicon._stored_code.cache_clear()
+
+
+def test_the_stored_code_covers_a_cold_extract():
+    # the cold start's speed rests on data/regex_code.marshal holding the patterns an extract
+    # reaches: after a pattern or a built-in lexicon changes, run
+    # `PYTHONPATH=src python benchmarks/regex_code.py record` (a pattern not stored is only slower)
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from gov_report_nlp import lexicon
+
+    if not lexicon._stored_code():
+        pytest.skip("no stored code for this regex/Python version")
+    root = Path(__file__).resolve().parent.parent
+    script = (
+        "import sys, regex\n"
+        "from gov_report_nlp import extract, lexicon\n"
+        "missing = []\n"
+        "real = lexicon._from_stored_code\n"
+        "def noting(compile, args, kwargs):\n"
+        "    p = real(compile, args, kwargs)\n"
+        "    if p is None and compile is regex.compile and not kwargs:\n"
+        "        missing.append(args[0][:80])\n"
+        "    return p\n"
+        "lexicon._from_stored_code = noting\n"
+        "extract(open(sys.argv[1], encoding='utf-8').read())\n"
+        "extract('UBND tỉnh Kiên Giang tổ chức hội nghị tổng kết năm 2024.')\n"
+        "print(len(missing)); print(*missing, sep='\\n')\n")
+    out = subprocess.run([sys.executable, "-c", script, str(root / "examples" / "portal-article.txt")],
+                         capture_output=True, text=True, check=True).stdout
+    assert out.split("\n", 1)[0] == "0", f"not stored (run benchmarks/regex_code.py record):\n{out}"

@@ -6,40 +6,42 @@
 """
 from __future__ import annotations
 
-from .batch import extract_many
-from .doc.document import Document, Segment, Span
+import importlib
+
 from .errors import GovReportError, InputError, LexiconError
-from .io.files import read_file
-from .pipeline import extract_file
-from .lexicon import UserLexicons
-from .doc.make import make_document
-from .io.normalize import normalize_text
-from .pipeline import extract, run
-from .records import (
-    Award,
-    DocumentRef,
-    Evidence,
-    FormalDocument,
-    Meeting,
-    Organization,
-    Person,
-    Place,
-    Report,
-    Signer,
-    Target,
-    Term,
-)
 
 __version__ = "0.1.0"
 
+# The API's names, each imported from its module when first asked for (PEP 562): importing
+# the package, or one of its modules (the CLI, records, the store), does not import the whole
+# pipeline, its lexicons and pydantic models with it.
+_EXPORTS = {
+    "extract_many": ".batch",
+    "Document": ".doc.document", "Segment": ".doc.document", "Span": ".doc.document",
+    "read_file": ".io.files",
+    "extract_file": ".pipeline", "extract": ".pipeline", "run": ".pipeline",
+    "UserLexicons": ".lexicon",
+    "make_document": ".doc.make",
+    "normalize_text": ".io.normalize",
+    "render_html": ".out.render",  # the HTML renderer (a cold `extract` does not need it)
+    **{name: ".records" for name in (
+        "Award", "DocumentRef", "Evidence", "FormalDocument", "Meeting", "Organization",
+        "Person", "Place", "Report", "Signer", "Target", "Term")},
+}
+
 
 def __getattr__(name: str):
-    # render_html imports the HTML renderer only when asked for (a cold `extract` does not need it)
-    if name == "render_html":
-        from .out.render import render_html
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value  # asked once
+    return value
 
-        return render_html
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+def __dir__():
+    return sorted(set(globals()) | set(_EXPORTS))
+
 
 __all__ = [
     "extract", "extract_many", "extract_file", "read_file", "UserLexicons", "run", "make_document", "normalize_text", "render_html",

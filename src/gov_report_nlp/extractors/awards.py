@@ -37,7 +37,7 @@ import regex
 
 from ..budget import matches, matches_at
 from ..doc.document import Document
-from ..lexicon import alternation, load_list, load_map, lowered_if_safe, starts_finder
+from ..lexicon import alternation, lazy_pattern, load_list, load_map, lowered_if_safe, starts_finder
 from ..lang.names import find_person_mentions, window_tokens
 from ..records import Award, Evidence
 
@@ -53,7 +53,7 @@ def _noun_kinds() -> dict[str, str]:
 @lru_cache(maxsize=None)
 def _kind_pattern() -> regex.Pattern:
     titles = alternation(load_list("award_titles"))
-    return regex.compile(
+    return lazy_pattern(regex.compile,
         rf"""
         (?<!\w)
         (?:
@@ -155,7 +155,7 @@ def _count_item() -> regex.Pattern:
     nouns = alternation(_noun_kinds())
     words = alternation(load_map("award_number_words"))
     approx = alternation(load_list("award_count_approx"))
-    return regex.compile(
+    return lazy_pattern(regex.compile,
         rf"""
         (?:(?i:{approx})\s+)?
         (?<![\d,.])(?<!(?i:năm)\s+)
@@ -169,28 +169,28 @@ def _count_item() -> regex.Pattern:
 @lru_cache(maxsize=None)
 def _mixed() -> regex.Pattern:
     """A count of mixed recipients, no split: "46 tập thể và cá nhân"."""
-    return regex.compile(
+    return lazy_pattern(regex.compile,
         r"(?:\d{1,3}(?:\.\d{3})+|\d{1,5})\s+(?i:tập\s+thể\s*(?:,|và)\s*cá\s+nhân|cá\s+nhân\s*(?:,|và)\s*tập\s+thể)(?!\w)")
 
 
-_ISSUER_PUNCT = regex.compile(r"[,;:“”\"()]")
-_SUBJECT_CUT = regex.compile(r"[,;:]|(?<!\w)(?:của|được|và)(?!\w)", regex.IGNORECASE)
-_ITEM_END = regex.compile(r",|\s(?:và|cùng)\s")
-_COORD = regex.compile(r"(?:\s+(?i:của)\s+(?P<of>[^,;:]{1,80}?))?\s*(?:,\s*và|,|và|cùng|hoặc)\s*", regex.IGNORECASE)
-_CLAUSE_PUNCT = regex.compile(r"[,;:]")
-_RECEIVE_TAIL = regex.compile(r"(?:\s+(?:đã|đều|vinh\s+dự|được|nhận))+\s*\Z", regex.IGNORECASE)
-_THAY_MAT = regex.compile(r"(?<!\w)(?i:thay\s+mặt|thừa\s+(?:ủy|uỷ)\s+quyền(?:\s+của)?)\s+(?:(?i:cho)\s+)?")
-_DIGITS = regex.compile(r"\d+")
-_CO = regex.compile(r"\s+(?i:có)\s+")
-_JOIN_END = regex.compile(r"(?:,|;|(?<!\w)(?i:và|đồng\s+thời))(?:\s+(?i:đã|cũng|còn))?\s*\Z")
-_DIGIT = regex.compile(r"\d")
-_AGENT_BEFORE = regex.compile(r"(?<!\w)(?i:được)\s*\Z")
-_OCCASION = regex.compile(r",\s*(?i:nhân\s+dịp|tại|trong\s+dịp|sáng|chiều|tối|ngày|năm\s+\d)(?!\w)")
-_DEPUTY = regex.compile(r"(?i:phó)\s+\w")
-_LIST_END = regex.compile(r"[;:]|\s(?:tại|nhân\s+dịp|trong|với)\s", regex.IGNORECASE)
-_PAREN = regex.compile(r"\s*\([^()\n]{0,80}\)")
-_VERB_GAP = regex.compile(r"\s*(?:(?:đã|đều|cũng|được|trao|tặng|trao\s+tặng)\s+)+", regex.IGNORECASE)
-_JOIN = regex.compile(r"\s*(?:,\s*và|,|và|cùng|;?\s*\n\s*[-+•*–]?)\s*", regex.IGNORECASE)
+_ISSUER_PUNCT = lazy_pattern(regex.compile, r"[,;:“”\"()]")
+_SUBJECT_CUT = lazy_pattern(regex.compile, r"[,;:]|(?<!\w)(?:của|được|và)(?!\w)", regex.IGNORECASE)
+_ITEM_END = lazy_pattern(regex.compile, r",|\s(?:và|cùng)\s")
+_COORD = lazy_pattern(regex.compile, r"(?:\s+(?i:của)\s+(?P<of>[^,;:]{1,80}?))?\s*(?:,\s*và|,|và|cùng|hoặc)\s*", regex.IGNORECASE)
+_CLAUSE_PUNCT = lazy_pattern(regex.compile, r"[,;:]")
+_RECEIVE_TAIL = lazy_pattern(regex.compile, r"(?:\s+(?:đã|đều|vinh\s+dự|được|nhận))+\s*\Z", regex.IGNORECASE)
+_THAY_MAT = lazy_pattern(regex.compile, r"(?<!\w)(?i:thay\s+mặt|thừa\s+(?:ủy|uỷ)\s+quyền(?:\s+của)?)\s+(?:(?i:cho)\s+)?")
+_DIGITS = lazy_pattern(regex.compile, r"\d+")
+_CO = lazy_pattern(regex.compile, r"\s+(?i:có)\s+")
+_JOIN_END = lazy_pattern(regex.compile, r"(?:,|;|(?<!\w)(?i:và|đồng\s+thời))(?:\s+(?i:đã|cũng|còn))?\s*\Z")
+_DIGIT = lazy_pattern(regex.compile, r"\d")
+_AGENT_BEFORE = lazy_pattern(regex.compile, r"(?<!\w)(?i:được)\s*\Z")
+_OCCASION = lazy_pattern(regex.compile, r",\s*(?i:nhân\s+dịp|tại|trong\s+dịp|sáng|chiều|tối|ngày|năm\s+\d)(?!\w)")
+_DEPUTY = lazy_pattern(regex.compile, r"(?i:phó)\s+\w")
+_LIST_END = lazy_pattern(regex.compile, r"[;:]|\s(?:tại|nhân\s+dịp|trong|với)\s", regex.IGNORECASE)
+_PAREN = lazy_pattern(regex.compile, r"\s*\([^()\n]{0,80}\)")
+_VERB_GAP = lazy_pattern(regex.compile, r"\s*(?:(?:đã|đều|cũng|được|trao|tặng|trao\s+tặng)\s+)+", regex.IGNORECASE)
+_JOIN = lazy_pattern(regex.compile, r"\s*(?:,\s*và|,|và|cùng|;?\s*\n\s*[-+•*–]?)\s*", regex.IGNORECASE)
 
 
 @dataclass
@@ -244,12 +244,12 @@ def _read_counts_at(text: str, pos: int, hi: int) -> _Counts | None:
 @lru_cache(maxsize=None)
 def _role_list() -> regex.Pattern:
     """A role noun that opens a list of named recipients: "tập thể:", "cá nhân:"."""
-    return regex.compile(rf"(?P<noun>(?i:{alternation(_noun_kinds())}))\s*:\s*")
+    return lazy_pattern(regex.compile, rf"(?P<noun>(?i:{alternation(_noun_kinds())}))\s*:\s*")
 
 
 @lru_cache(maxsize=None)
 def _words(name: str) -> regex.Pattern:
-    return regex.compile(rf"(?<!\w)(?:{alternation(load_list(name))})(?!\w)", regex.IGNORECASE)
+    return lazy_pattern(regex.compile, rf"(?<!\w)(?:{alternation(load_list(name))})(?!\w)", regex.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
@@ -259,7 +259,7 @@ def _verb_before() -> regex.Pattern:
     verbs = alternation(load_list("award_grant_verbs"))
     words = alternation(load_map("award_number_words"))
     fillers = alternation(load_list("award_kind_fillers"))
-    return regex.compile(rf"(?<!\w)(?P<verb>{verbs})\s+(?:(?:{fillers})\s+)?(?:(?:\d{{1,4}}|{words})\s+)?\Z",
+    return lazy_pattern(regex.compile, rf"(?<!\w)(?P<verb>{verbs})\s+(?:(?:{fillers})\s+)?(?:(?:\d{{1,4}}|{words})\s+)?\Z",
                          regex.IGNORECASE)
 
 
@@ -267,33 +267,33 @@ def _verb_before() -> regex.Pattern:
 def _sentence_end() -> regex.Pattern:
     # a full stop after a known abbreviation ("TP. HCM") does not end the sentence
     lookbehinds = "".join(rf"(?<!(?<!\w){regex.escape(a)})" for a in load_list("award_abbrevs"))
-    return regex.compile(rf"\n|{lookbehinds}[.!?](?=\s|$)")
+    return lazy_pattern(regex.compile, rf"\n|{lookbehinds}[.!?](?=\s|$)")
 
 
 @lru_cache(maxsize=None)
 def _issuing_titles() -> regex.Pattern:
-    return regex.compile(rf"(?:{alternation(load_list('award_issuing_titles'))})(?!\w)", regex.IGNORECASE)
+    return lazy_pattern(regex.compile, rf"(?:{alternation(load_list('award_issuing_titles'))})(?!\w)", regex.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
 def _recipient_body() -> regex.Pattern:
     """A named collective: a body head and a capitalized word, a few lowercase words between
     them allowed ("Công ty Điện lực ...", "Nhà máy điện Hàm Rồng", "Trường tiểu học Lê Lợi")."""
-    return regex.compile(rf"(?i:{alternation(load_list('award_recipient_bodies'))})(?:\s+\p{{Ll}}+){{0,3}}\s+(?:\d|\p{{Lu}})")
+    return lazy_pattern(regex.compile, rf"(?i:{alternation(load_list('award_recipient_bodies'))})(?:\s+\p{{Ll}}+){{0,3}}\s+(?:\d|\p{{Lu}})")
 
 
-_ELIDED = regex.compile(r"[\s,;:.]|(?<!\w)(?i:và|đồng\s+thời|cũng|đã|còn|tiếp\s+tục)(?!\w)")
-_GENERIC_AT = regex.compile(r"(?P<verb>)")  # "khen thưởng" is its own verb: its subject stands before it
-_FILLER = regex.compile(r"(?:\s+(?:đã|cũng|còn|vừa|đều|sẽ|vinh\s+dự|được|long\s+trọng|trang\s+trọng|tổ\s+chức\s+lễ)|(?<!(?i:ban))\s+tổ\s+chức)+\s*\Z",
+_ELIDED = lazy_pattern(regex.compile, r"[\s,;:.]|(?<!\w)(?i:và|đồng\s+thời|cũng|đã|còn|tiếp\s+tục)(?!\w)")
+_GENERIC_AT = lazy_pattern(regex.compile, r"(?P<verb>)")  # "khen thưởng" is its own verb: its subject stands before it
+_FILLER = lazy_pattern(regex.compile, r"(?:\s+(?:đã|cũng|còn|vừa|đều|sẽ|vinh\s+dự|được|long\s+trọng|trang\s+trọng|tổ\s+chức\s+lễ)|(?<!(?i:ban))\s+tổ\s+chức)+\s*\Z",
                         regex.IGNORECASE)
-_CUO = regex.compile(r"\s+của\s+", regex.IGNORECASE)
-_DO = regex.compile(r"\s+do\s+(?P<who>[^,;:]{2,80}?)\s+(?:ký\s+)?(?:quyết\s+định\s+)?(?:trao\s+)?tặng(?!\w)", regex.IGNORECASE)
-_CHO = regex.compile(r"(?<!\w)(?:(?:tặng\s+)?cho|tặng(?!\s+thưởng))(?:\s+|(?=\s*:))(?:các\s+|những\s+)?", regex.IGNORECASE)
-_ON_BEHALF = regex.compile(r"(?<!\w)(?:thay\s+mặt|thừa\s+(?:ủy|uỷ)\s+quyền(?:\s+của)?)\s+(?:cho\s+)?(?P<body>[^,;:]{2,80}?)\s*(?:,|\s-\s|\s–\s)", regex.IGNORECASE)
-_DECISION = regex.compile(r"(?<!\w)(?i:quyết\s+định)\s+(?:(?i:số)\s+)?(?P<n>\d+[^\s,;]*)")
-_UNAME = regex.compile(r"\s*(?P<name>Vì(?:\s+[\w-]+){1,10}?)(?=\s+(?:đã|cho|tặng|của|có|được|năm|và|tại|vì)(?!\w)|\s*[,.;:()]|\s*$)")
-_QNAME = regex.compile(r"\s*[“\"]\s*(?P<name>[^“”\"\n]{2,100}?)\s*[”\"]")
-_PASSIVE = regex.compile(r"(?:\s+(?:đã|cũng|còn|vừa|đều|vinh\s+dự|rất\s+vinh\s+dự))*\s+(?:được|nhận|đón\s+nhận)\s", regex.IGNORECASE)
+_CUO = lazy_pattern(regex.compile, r"\s+của\s+", regex.IGNORECASE)
+_DO = lazy_pattern(regex.compile, r"\s+do\s+(?P<who>[^,;:]{2,80}?)\s+(?:ký\s+)?(?:quyết\s+định\s+)?(?:trao\s+)?tặng(?!\w)", regex.IGNORECASE)
+_CHO = lazy_pattern(regex.compile, r"(?<!\w)(?:(?:tặng\s+)?cho|tặng(?!\s+thưởng))(?:\s+|(?=\s*:))(?:các\s+|những\s+)?", regex.IGNORECASE)
+_ON_BEHALF = lazy_pattern(regex.compile, r"(?<!\w)(?:thay\s+mặt|thừa\s+(?:ủy|uỷ)\s+quyền(?:\s+của)?)\s+(?:cho\s+)?(?P<body>[^,;:]{2,80}?)\s*(?:,|\s-\s|\s–\s)", regex.IGNORECASE)
+_DECISION = lazy_pattern(regex.compile, r"(?<!\w)(?i:quyết\s+định)\s+(?:(?i:số)\s+)?(?P<n>\d+[^\s,;]*)")
+_UNAME = lazy_pattern(regex.compile, r"\s*(?P<name>Vì(?:\s+[\w-]+){1,10}?)(?=\s+(?:đã|cho|tặng|của|có|được|năm|và|tại|vì)(?!\w)|\s*[,.;:()]|\s*$)")
+_QNAME = lazy_pattern(regex.compile, r"\s*[“\"]\s*(?P<name>[^“”\"\n]{2,100}?)\s*[”\"]")
+_PASSIVE = lazy_pattern(regex.compile, r"(?:\s+(?:đã|cũng|còn|vừa|đều|vinh\s+dự|rất\s+vinh\s+dự))*\s+(?:được|nhận|đón\s+nhận)\s", regex.IGNORECASE)
 
 
 class _Decisions:
@@ -339,7 +339,7 @@ def _sentences(text: str) -> Iterator[tuple[int, int]]:
 
 
 _MAX_BULLETS = 8
-_BULLET = regex.compile(r"\s*(?:[-+•*–]|\d{1,3}\s+\p{L})")
+_BULLET = lazy_pattern(regex.compile, r"\s*(?:[-+•*–]|\d{1,3}\s+\p{L})")
 
 
 def _plain_sentences(text: str) -> Iterator[tuple[int, int]]:
@@ -468,12 +468,12 @@ def _cut_issuer(text: str, start: int, end: int) -> tuple[int, int] | None:
 def _direct_issuer() -> regex.Pattern:
     """An issuer written right after the award, without "của": a body or an issuing office."""
     heads = list(load_map("org_kinds")) + list(load_list("award_issuing_titles"))
-    return regex.compile(rf"\s+(?=(?:{alternation(heads)})(?!\w))")
+    return lazy_pattern(regex.compile, rf"\s+(?=(?:{alternation(heads)})(?!\w))")
 
 
 @lru_cache(maxsize=None)
 def _body_names() -> regex.Pattern:
-    return regex.compile(rf"(?<!\w)(?:{alternation(load_list('award_body_names'))})(?!\w)", regex.IGNORECASE)
+    return lazy_pattern(regex.compile, rf"(?<!\w)(?:{alternation(load_list('award_body_names'))})(?!\w)", regex.IGNORECASE)
 
 
 def _subject_before(text: str, lo: int, verb_start: int) -> tuple[int, int] | None:
@@ -650,7 +650,7 @@ def _quoted_title(text: str, m: regex.Match) -> tuple[str, int] | None:
 
 @lru_cache(maxsize=None)
 def _dh_alone() -> regex.Pattern:
-    return regex.compile(r"(?<!\w)(?i:danh\s+hiệu)(?!\w)")
+    return lazy_pattern(regex.compile, r"(?<!\w)(?i:danh\s+hiệu)(?!\w)")
 
 
 @lru_cache(maxsize=None)
@@ -996,7 +996,7 @@ def _reason_before(text: str, lo: int, subject_start: int) -> tuple[int, int] | 
 @lru_cache(maxsize=None)
 def _before_cues() -> regex.Pattern:
     """A reason cue at the start of a clause (the sentence's, or after a comma)."""
-    return regex.compile(rf"(?:^|(?<=[,.:;\n]\s*)|(?<=\A))(?i:{alternation(load_list('award_reason_before_cues'))})(?!\w)",
+    return lazy_pattern(regex.compile, rf"(?:^|(?<=[,.:;\n]\s*)|(?<=\A))(?i:{alternation(load_list('award_reason_before_cues'))})(?!\w)",
                          regex.MULTILINE)
 
 
@@ -1011,7 +1011,7 @@ def _state_honours() -> tuple[str, ...]:
 
 @lru_cache(maxsize=None)
 def _president() -> regex.Pattern:
-    return regex.compile(rf"(?:{alternation(load_list('award_president_titles'))})", regex.IGNORECASE)
+    return lazy_pattern(regex.compile, rf"(?:{alternation(load_list('award_president_titles'))})", regex.IGNORECASE)
 
 
 def _is_prize(kind: str) -> bool:

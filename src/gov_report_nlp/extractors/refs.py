@@ -30,7 +30,7 @@ import regex
 from ..budget import PatternTimeout, limit, matches, matches_at_bounded
 from ..lang.dates import find_dates, find_dates_from
 from ..doc.document import Document
-from ..lexicon import alternation, lexicon_generation, load_list, load_map, lowered_if_safe
+from ..lexicon import alternation, lazy_pattern, lexicon_generation, load_list, load_map, lowered_if_safe
 from ..records import DocumentRef, Evidence
 
 _TIMEOUT = 2.0  # for the searches in a window of a few hundred characters around a mention
@@ -49,7 +49,7 @@ def _kinds() -> dict[str, str]:
 _CODE = r"(?=[A-ZĐ][A-ZĐ]|[A-ZĐ][a-zđ][A-ZĐ])[A-ZĐ][A-ZĐa-zđ]{0,14}\d{0,3}(?![\w])"
 _CODES = rf"{_CODE}(?:(?:[ ]?-[ \n]?|\.){_CODE}){{0,3}}"
 
-SYMBOL = regex.compile(
+SYMBOL = lazy_pattern(regex.compile,
     rf"""
     (?<![\w/.-])                                  # not inside a longer token
     (?P<num>\d{{1,5}})                            # 45 | 1436 | 30
@@ -67,7 +67,7 @@ SYMBOL = regex.compile(
 @lru_cache(maxsize=None)
 def _bare_pattern() -> regex.Pattern:
     blockers = alternation(load_list("ref_bare_blockers"))
-    return regex.compile(
+    return lazy_pattern(regex.compile,
         rf"""
         (?<!\w)(?P<kind>(?i:{alternation(_kinds().values())}))   # Nghị quyết | chỉ thị
         (?P<so>\s+(?i:số))?\s*:?[ ]                               # số
@@ -83,7 +83,7 @@ def _bare_pattern() -> regex.Pattern:
 @lru_cache(maxsize=None)
 def _kind_before() -> regex.Pattern:
     """The type word right before a symbol: "Chỉ thị số ", "Công⏎văn số⏎", "Luật số: "."""
-    return regex.compile(
+    return lazy_pattern(regex.compile,
         rf"(?<!\w)(?P<kind>(?i:{alternation(_kinds().values())}))(?:\s+(?i:số))?\s*:?\s*\Z"
     )
 
@@ -92,14 +92,14 @@ def _kind_before() -> regex.Pattern:
 def _kind_in_clause() -> regex.Pattern:
     """A capitalised type word a few words before "số": "Luật Bảo hiểm xã hội số ", "Báo cáo⏎thẩm tra số "."""
     kinds = alternation(_kinds().values())
-    return regex.compile(
+    return lazy_pattern(regex.compile,
         rf"(?<!\w)(?P<kind>{kinds})(?P<mid>(?:\s+[^\s,;:.()“”\"]+){{1,8}}?)\s+số\s*:?\s*\Z"
     )
 
 
 _DATE_HEAD = r"(?i:ngày)\s+\d{1,2}(?:\s?[/.-]\s?\d{1,2}\s?[/.-]\s?\d{4}|\s+tháng\s+\d{1,2}\s+năm\s+\d{4})"
 # ref.lead: "Ngày 01/02/2020, Ủy ban nhân dân tỉnh ban hành Công văn số", "Sở Nội vụ có Công văn số"
-LEAD = regex.compile(
+LEAD = lazy_pattern(regex.compile,
     rf"""
     (?:(?P<date>{_DATE_HEAD})\s*,\s*)?                  # Ngày 01/02/2020,
     (?P<subj>[{_LU}][^,;:.()\[\]“”"\d]{{1,90}}?)       # Ủy ban nhân dân tỉnh
@@ -109,15 +109,15 @@ LEAD = regex.compile(
     regex.VERBOSE,
 )
 # ref.lead: "Theo đề nghị của Giám đốc Sở Tài chính tại Tờ trình số"
-LEAD_OF = regex.compile(rf"(?<!\w)của\s+(?P<subj>[{_LU}][^,;:.()\[\]“”\"\d]{{1,80}}?)\s+tại\s+\Z")
-TAIL_TO_DATE = regex.compile(r"[ \t]*,?\s*(?:(?:được\s+)?ban\s+hành\s+|ký\s+)?(?:vào\s+)?(?:(?i:ngày)\s+)?")
-TAIL_TO_ISSUER = regex.compile(r"\s*,?\s*(?:của|do)\s+(?=[\p{Lu}\p{Ll}])")
+LEAD_OF = lazy_pattern(regex.compile, rf"(?<!\w)của\s+(?P<subj>[{_LU}][^,;:.()\[\]“”\"\d]{{1,80}}?)\s+tại\s+\Z")
+TAIL_TO_DATE = lazy_pattern(regex.compile, r"[ \t]*,?\s*(?:(?:được\s+)?ban\s+hành\s+|ký\s+)?(?:vào\s+)?(?:(?i:ngày)\s+)?")
+TAIL_TO_ISSUER = lazy_pattern(regex.compile, r"\s*,?\s*(?:của|do)\s+(?=[\p{Lu}\p{Ll}])")
 
 
 @lru_cache(maxsize=None)
 def _issuer_stop() -> regex.Pattern:
     stops = alternation(load_list("ref_issuer_stops"))
-    return regex.compile(
+    return lazy_pattern(regex.compile,
         rf"""
           \s(?:{stops})(?!\w)                      # về, quy định, ban hành ...
         | [;:“”"\[\]]                              # punctuation that ends a name
@@ -132,11 +132,11 @@ def _issuer_stop() -> regex.Pattern:
 
 @lru_cache(maxsize=None)
 def _issuer_heads() -> regex.Pattern:
-    return regex.compile(rf"\s*(?:{alternation(load_list('ref_issuer_heads'))})(?!\w)")
+    return lazy_pattern(regex.compile, rf"\s*(?:{alternation(load_list('ref_issuer_heads'))})(?!\w)")
 
 
 # a comma inside one body's name: ", Thể thao và Du lịch"
-_PARTS_OF_ONE = regex.compile(rf"\s[{_LU}]\w*(?:\s\w+){{0,3}}\svà\s[{_LU}]")
+_PARTS_OF_ONE = lazy_pattern(regex.compile, rf"\s[{_LU}]\w*(?:\s\w+){{0,3}}\svà\s[{_LU}]")
 _GLUE_WORDS = frozenset({"sở", "bộ", "ban", "của", "và", "hội", "cục", "tổng"})
 
 
@@ -189,15 +189,15 @@ def _clean(s: str) -> str:
 
 
 # precompiled: a module-level regex.sub costs more in its cache lookup than in its match
-_LINE_BREAK = regex.compile(r"[ \t]*\n[ \t]*")
-_SPACES = regex.compile(r"\s+")
-_LEAD_ZEROS = regex.compile(r"^0+(?=\d)")
-_LEAD_INT = regex.compile(r"\s*(\d+)")
-_CODE_SEP = regex.compile(r"\s*[-.]\s*")
-_CODE_SEP_OR_SPACE = regex.compile(r"\s*[-.]\s*|\s+")
-_TRAILING_DIGITS = regex.compile(r"\d+$")
-_NUM_OF_LIST = regex.compile(r"\d+(?:/\d{4})?")
-_CLAUSE_START = regex.compile(r"[\n,;:.)]\s*\Z")
+_LINE_BREAK = lazy_pattern(regex.compile, r"[ \t]*\n[ \t]*")
+_SPACES = lazy_pattern(regex.compile, r"\s+")
+_LEAD_ZEROS = lazy_pattern(regex.compile, r"^0+(?=\d)")
+_LEAD_INT = lazy_pattern(regex.compile, r"\s*(\d+)")
+_CODE_SEP = lazy_pattern(regex.compile, r"\s*[-.]\s*")
+_CODE_SEP_OR_SPACE = lazy_pattern(regex.compile, r"\s*[-.]\s*|\s+")
+_TRAILING_DIGITS = lazy_pattern(regex.compile, r"\d+$")
+_NUM_OF_LIST = lazy_pattern(regex.compile, r"\d+(?:/\d{4})?")
+_CLAUSE_START = lazy_pattern(regex.compile, r"[\n,;:.)]\s*\Z")
 
 
 def _compact_symbol(s: str) -> str:
@@ -302,7 +302,7 @@ def _own_keys(doc: Document) -> tuple[set[str], list[tuple[int, int]]]:
 
 # a run of one to five digits not inside a longer token: where a symbol begins (its number),
 # and, after a space, where a bare reference's number may begin
-_NUMBER_RUN = regex.compile(r"(?<![\w/.-])\d{1,5}(?!\d)")
+_NUMBER_RUN = lazy_pattern(regex.compile, r"(?<![\w/.-])\d{1,5}(?!\d)")
 
 
 def _numbers(text: str) -> tuple[list[int], list[int]]:
@@ -365,7 +365,7 @@ def _bare_before_number():
         return None
     # possessive: what each whitespace run stands before is a letter or ":" (never a space),
     # so giving a space back never helps; a try reads each whitespace run once
-    return regex.compile(rf"(?r)(?<!\w)(?:(?i:{alternation(kinds)}))(?:\s+(?i:số))?+\s*+:?[ ]")
+    return lazy_pattern(regex.compile, rf"(?r)(?<!\w)(?:(?i:{alternation(kinds)}))(?:\s+(?i:số))?+\s*+:?[ ]")
 
 
 @lru_cache(maxsize=None)

@@ -41,7 +41,7 @@ from .. import budget
 from ..budget import matches
 from ..lang.dates import find_dates, published_date
 from ..doc.document import Document
-from ..lexicon import NOT_LOWER_SAFE, alternation, load_list, load_phrases, starts_finder
+from ..lexicon import NOT_LOWER_SAFE, alternation, load_list, load_phrases, lazy_pattern, starts_finder
 from ..lang.numbers import parse_number, words_to_number
 from ..lang.periods import Period, find_periods
 from ..records import Evidence, Target
@@ -81,28 +81,39 @@ def _alt(words, reverse: bool = False, ignorecase: bool = True, space: str = r"\
     return _trie(seqs, reverse, ignorecase, space)[0]
 
 
-def _trie(seqs: list[list[str | None]], reverse: bool, ignorecase: bool, space: str) -> tuple[str, bool]:
-    """(the pattern of the token sequences, in their order, whether it is an alternation at
-    its top level). The sequences of one branch keep their order; an empty one (a phrase that
-    ends here) comes last, as it does in a longest-first order."""
+def _trie(seqs: list[list[str | None]], reverse: bool, ignorecase: bool, space: str,
+          depth: int = 0) -> tuple[str, bool]:
+    """(the pattern of the token sequences from `depth` on, in their order, whether it is an
+    alternation at its top level). The sequences of one branch keep their order; an empty one
+    (a phrase that ends here) comes last, as it does in a longest-first order."""
     groups: dict[str | None, list[list[str | None]]] = {}
     end = False
     for s in seqs:
-        if not s:
+        if len(s) == depth:
             end = True
             continue
-        key = s[0].lower() if ignorecase and s[0] is not None else s[0]
-        groups.setdefault(key, []).append(s)
+        tok = s[depth]
+        key = tok.lower() if ignorecase and tok is not None else tok
+        g = groups.get(key)
+        if g is None:
+            groups[key] = [s]
+        else:
+            g.append(s)
     parts = []
     for g in groups.values():
-        tok = space if g[0][0] is None else regex.escape(g[0][0])
-        rest, alt = _trie([s[1:] for s in g], reverse, ignorecase, space)
+        first = g[0][depth]
+        tok = space if first is None else _escape(first)
+        rest, alt = _trie(g, reverse, ignorecase, space, depth + 1)
         if alt:
             rest = f"(?:{rest})"
         parts.append(rest + tok if reverse else tok + rest)
     if end:
         parts.append("")
     return "|".join(parts), len(parts) > 1
+
+
+# regex.escape of one character, asked thousands of times while the tries are written
+_escape = lru_cache(maxsize=None)(regex.escape)
 
 
 @lru_cache(maxsize=None)
@@ -119,7 +130,7 @@ def _pattern() -> regex.Pattern:
     # search could no longer skip to the digits.)
     num1 = rf"(?>{_NUM})" if _FAST else _NUM
     plus = "+" if _FAST else ""
-    return regex.compile(
+    return lazy_pattern(regex.compile,
         rf"""
         (?<![\w-])(?<!\d[.,])(?<!\d\s?/)    # not inside a word, number, code or share
         (?:
@@ -158,7 +169,7 @@ def _tail(pat: regex.Pattern, s: str, pos: int = 0, endpos: int | None = None) -
     return pat.match(s, pos, end)
 
 
-_UNIT_FIX = regex.compile(r"\s+")
+_UNIT_FIX = lazy_pattern(regex.compile, r"\s+")
 _SPACES = _UNIT_FIX
 
 
@@ -170,20 +181,20 @@ def _squeeze(s: str) -> str:
         return s
     return _SPACES.sub(" ", s)
 
-_COMMA_SPACE = regex.compile(r",\s+")
-_MULTIPLE_BEFORE = regex.compile(r"(?:gấp|bằng|tăng|giảm|đạt|cao\s+hơn|thấp\s+hơn|hơn)\s*(?:khoảng|gần|hơn|trên)?\s*$", regex.IGNORECASE | regex.REVERSE)
-_YEAR_BEFORE = regex.compile(r"(?:^|\s)năm\s*$", regex.IGNORECASE | regex.REVERSE)
-_YEAR_VALUE = regex.compile(r"(?:19|20)\d\d")
-_ORDINAL_BEFORE = regex.compile(r"(?:^|\s)(?:thứ|(?<!tổng\s)số|hạng)\s*$", regex.IGNORECASE | regex.REVERSE)
-_ALL_BEFORE = regex.compile(r"(?:^|\s)(?<!tất\s)cả\s*$", regex.IGNORECASE | regex.REVERSE)  # "cả 3 khu vực": all of a whole
-_QUOTES = regex.compile(r"[“”\"]")
-_RANK_BEFORE = regex.compile(r"(?:^|\s)(?:xếp\s+(?:hạng\s+)?thứ|đứng\s+thứ|nhóm|top|tốp)\s*$", regex.IGNORECASE | regex.REVERSE)
-_SO_AFTER = regex.compile(r"\s+số\b")
-_NAME_AFTER = regex.compile(r"\s+\p{Lu}\p{Ll}")
-_WORDS_AFTER = regex.compile(r"\s+\p{Lu}\p{Ll}+\s+\p{Ll}")
-_SENTENCE_END = regex.compile(r"[.!?](?=\s)|\n", regex.REVERSE)
-_SENTENCE_END_FWD = regex.compile(r"[.!?](?=\s|$)|\n")
-_LIST_NUMBER_BEFORE = regex.compile(r"(?<![\w.,/-])(?P<n>\d{1,3})\s*,\s*$", regex.REVERSE)
+_COMMA_SPACE = lazy_pattern(regex.compile, r",\s+")
+_MULTIPLE_BEFORE = lazy_pattern(regex.compile, r"(?:gấp|bằng|tăng|giảm|đạt|cao\s+hơn|thấp\s+hơn|hơn)\s*(?:khoảng|gần|hơn|trên)?\s*$", regex.IGNORECASE | regex.REVERSE)
+_YEAR_BEFORE = lazy_pattern(regex.compile, r"(?:^|\s)năm\s*$", regex.IGNORECASE | regex.REVERSE)
+_YEAR_VALUE = lazy_pattern(regex.compile, r"(?:19|20)\d\d")
+_ORDINAL_BEFORE = lazy_pattern(regex.compile, r"(?:^|\s)(?:thứ|(?<!tổng\s)số|hạng)\s*$", regex.IGNORECASE | regex.REVERSE)
+_ALL_BEFORE = lazy_pattern(regex.compile, r"(?:^|\s)(?<!tất\s)cả\s*$", regex.IGNORECASE | regex.REVERSE)  # "cả 3 khu vực": all of a whole
+_QUOTES = lazy_pattern(regex.compile, r"[“”\"]")
+_RANK_BEFORE = lazy_pattern(regex.compile, r"(?:^|\s)(?:xếp\s+(?:hạng\s+)?thứ|đứng\s+thứ|nhóm|top|tốp)\s*$", regex.IGNORECASE | regex.REVERSE)
+_SO_AFTER = lazy_pattern(regex.compile, r"\s+số\b")
+_NAME_AFTER = lazy_pattern(regex.compile, r"\s+\p{Lu}\p{Ll}")
+_WORDS_AFTER = lazy_pattern(regex.compile, r"\s+\p{Lu}\p{Ll}+\s+\p{Ll}")
+_SENTENCE_END = lazy_pattern(regex.compile, r"[.!?](?=\s)|\n", regex.REVERSE)
+_SENTENCE_END_FWD = lazy_pattern(regex.compile, r"[.!?](?=\s|$)|\n")
+_LIST_NUMBER_BEFORE = lazy_pattern(regex.compile, r"(?<![\w.,/-])(?P<n>\d{1,3})\s*,\s*$", regex.REVERSE)
 _LENGTH_UNITS = frozenset({"km", "m"})
 _COUNT_WORDS_FIRST = ("hai", "ba", "bốn", "sáu", "bảy", "tám", "chín", "mười")
 _COUNT_WORDS_NEXT = ("mươi", "mốt", "một", "hai", "ba", "bốn", "tư", "lăm", "năm", "sáu", "bảy", "tám", "chín", "trăm", "lẻ")
@@ -198,7 +209,7 @@ def _value(s: str) -> float | None:
 @lru_cache(maxsize=None)
 def _relation_pattern() -> regex.Pattern:
     rel = _alt(load_list("target_relations"), reverse=True)
-    return regex.compile(rf"(?:^|\s)(?<!nhất\s)(?P<rel>{rel})(?:\s+(?:khoảng|xuống|lên|gấp|mức|được|chỉ|có|tới))*\s*$", regex.IGNORECASE | regex.REVERSE)
+    return lazy_pattern(regex.compile, rf"(?:^|\s)(?<!nhất\s)(?P<rel>{rel})(?:\s+(?:khoảng|xuống|lên|gấp|mức|được|chỉ|có|tới))*\s*$", regex.IGNORECASE | regex.REVERSE)
 
 
 def _relation(text: str, pos: int, floor: int) -> tuple[str | None, int]:
@@ -227,13 +238,13 @@ def _scan_spans(doc: Document):
 @lru_cache(maxsize=None)
 def _trailing_pattern() -> regex.Pattern:
     words = _alt(load_list("target_indicator_trailing"), reverse=True)
-    return regex.compile(rf"(?:^|\s+)(?:{words})\s*$", regex.IGNORECASE | regex.REVERSE)
+    return lazy_pattern(regex.compile, rf"(?:^|\s+)(?:{words})\s*$", regex.IGNORECASE | regex.REVERSE)
 
 
 @lru_cache(maxsize=None)
 def _scope_pattern() -> regex.Pattern:
     scopes = _alt(load_list("target_indicator_scopes"))
-    return regex.compile(
+    return lazy_pattern(regex.compile,
         rf"""^(?:\s*(?:
             {scopes}                                   # toàn huyện, đến nay
           | (?:trong\s+)?(?:năm|tháng|quý)\s+[\dIVX/]+  # năm 2019, quý I
@@ -248,7 +259,7 @@ MAX_QUALIFIER_WORDS = 8
 @lru_cache(maxsize=None)
 def _qualifier_stop() -> regex.Pattern:
     stops = _alt(load_list("target_qualifier_stops"))
-    return regex.compile(rf"[,;:.()\n“”\"\d]|(?<!\w)(?:{stops})(?!\w)", regex.IGNORECASE)
+    return lazy_pattern(regex.compile, rf"[,;:.()\n“”\"\d]|(?<!\w)(?:{stops})(?!\w)", regex.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
@@ -309,10 +320,10 @@ def _qualifier(after: str, stop: regex.Match | None, noun: str | None) -> str | 
 MAX_CLAUSE_CHARS = 400
 # the last mark before a position, not the separator inside a number ("8.465", "7,63"); "|"
 # separates the cells of a table row
-_CLAUSE_MARK = regex.compile(r"[;:()\n|]|[,.](?!\d)|(?<!\d)[,.]", regex.REVERSE)
+_CLAUSE_MARK = lazy_pattern(regex.compile, r"[;:()\n|]|[,.](?!\d)|(?<!\d)[,.]", regex.REVERSE)
 # a cell of a table row ("Thu ngân sách năm 2023 | 150 tỷ đồng | 120 tỷ đồng", files.py) that
 # names what the row measures: it begins with a word, not a figure
-_ROW_LABEL = regex.compile(r"(?<![^|\n])[ \t]*\p{L}[^|\n]*(?=\|)")
+_ROW_LABEL = lazy_pattern(regex.compile, r"(?<![^|\n])[ \t]*\p{L}[^|\n]*(?=\|)")
 
 
 _TAIL = 40  # the closing words of an indicator are looked for in its last characters only
@@ -321,7 +332,7 @@ _TAIL = 40  # the closing words of an indicator are looked for in its last chara
 @lru_cache(maxsize=None)
 def _indicator_verbs() -> regex.Pattern:
     words = _alt(load_list("target_indicator_verbs"), reverse=True)
-    return regex.compile(rf"(?:^|\s+)(?:{words})\s*$", regex.IGNORECASE | regex.REVERSE)
+    return lazy_pattern(regex.compile, rf"(?:^|\s+)(?:{words})\s*$", regex.IGNORECASE | regex.REVERSE)
 
 
 def _trailing_strip(words: str) -> str:
@@ -372,9 +383,9 @@ def _noun_patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
     known = _alt(set(load_list("count_nouns")) | set(load_list("target_list_nouns")))
     bounds = _alt(load_list("target_noun_boundaries"))
     return (
-        regex.compile(rf"(?:{known})(?!\w)", regex.IGNORECASE),
-        regex.compile(rf"(?:{bounds})(?!\w)", regex.IGNORECASE),
-        regex.compile(r"[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)?"),
+        lazy_pattern(regex.compile, rf"(?:{known})(?!\w)", regex.IGNORECASE),
+        lazy_pattern(regex.compile, rf"(?:{bounds})(?!\w)", regex.IGNORECASE),
+        lazy_pattern(regex.compile, r"[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)?"),
     )
 
 
@@ -382,7 +393,7 @@ def _noun_patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
 def _coordinated() -> regex.Pattern:
     """", noun" after a known noun: a run of known nouns shares one count ("học sinh, sinh viên")."""
     nouns = set(load_list("count_nouns")) | set(load_list("target_list_nouns"))
-    return regex.compile(rf"\s*,\s*(?:{_alt(nouns)})(?=\s*[,.;:)\n]|\s*$)", regex.IGNORECASE)
+    return lazy_pattern(regex.compile, rf"\s*,\s*(?:{_alt(nouns)})(?=\s*[,.;:)\n]|\s*$)", regex.IGNORECASE)
 
 
 def _counted_noun(text: str, pos: int, end: int, known_match=False) -> tuple[str, int] | None:
@@ -433,7 +444,7 @@ def _frame_patterns() -> dict[str, regex.Pattern]:
         # a cue that must reach the end of the window is searched from the end (fast to fail)
         back = tail.endswith("$")
         flags = regex.IGNORECASE | (regex.REVERSE if back else 0)
-        return regex.compile(rf"(?:^|[\s(,;:])(?:{_alt(load_list(name), reverse=back)}){tail}", flags)
+        return lazy_pattern(regex.compile, rf"(?:^|[\s(,;:])(?:{_alt(load_list(name), reverse=back)}){tail}", flags)
 
     not_nouns = _alt(load_list("target_not_nouns"))
     not_nouns_back = _alt(load_list("target_not_nouns"), reverse=True)
@@ -445,18 +456,18 @@ def _frame_patterns() -> dict[str, regex.Pattern]:
         "makeup": cue("target_makeup_cues", r"(?!\w)"),
         "makeup_adjacent": cue("target_makeup_cues", r"\s*(?:có\s+)?(?:khoảng|gần|hơn|trên|tới)?\s*$"),
         # lowercase only: "Bộ Kế hoạch và Đầu tư" is a name, not a plan
-        "plan": regex.compile(rf"(?:^|[\s(,;:])(?:{_alt(load_list('target_plan_cues'), ignorecase=False)})(?!\w)"),
+        "plan": lazy_pattern(regex.compile, rf"(?:^|[\s(,;:])(?:{_alt(load_list('target_plan_cues'), ignorecase=False)})(?!\w)"),
         "policy": cue("target_policy_cues", r"[^,;:.()\n]*$"),  # in the same clause
         "distance": cue("target_distance_cues", r"(?:\s+\w+){0,5}\s*$"),
         # "rộng 500 m2" (an adjective), not "với chiều dài 10 km" (a measure of a result)
-        "size": regex.compile(rf"(?:^|[\s(,;:])(?<!chiều\s)(?:{_alt(load_list('target_size_cues'), reverse=True)})"
+        "size": lazy_pattern(regex.compile, rf"(?:^|[\s(,;:])(?<!chiều\s)(?:{_alt(load_list('target_size_cues'), reverse=True)})"
                               r"\s*(?:khoảng|gần|hơn|trên|chừng|tới)?\s*$", regex.IGNORECASE | regex.REVERSE),
         "vote": cue("target_vote_cues", r"(?!\w)"),
-        "vote_after": regex.compile(r"^\s*(?:\w+\s+){0,2}?(?:đại\s+biểu|số\s+phiếu|phiếu|cử\s+tri)(?!\w)", regex.IGNORECASE),
-        "not_noun_before": regex.compile(rf"(?:^|\s)(?:{not_nouns_back})\s*$", regex.IGNORECASE | regex.REVERSE),
+        "vote_after": lazy_pattern(regex.compile, r"^\s*(?:\w+\s+){0,2}?(?:đại\s+biểu|số\s+phiếu|phiếu|cử\s+tri)(?!\w)", regex.IGNORECASE),
+        "not_noun_before": lazy_pattern(regex.compile, rf"(?:^|\s)(?:{not_nouns_back})\s*$", regex.IGNORECASE | regex.REVERSE),
         "incident": cue("target_incident_cues", r"(?!\w)"),
-        "not_noun": regex.compile(rf"(?:{not_nouns})(?!\w)", regex.IGNORECASE),
-        "outcome": regex.compile(rf"^\s*(?:[\w-]+\s+){{0,3}}?(?:{outcome})(?!\w)", regex.IGNORECASE),
+        "not_noun": lazy_pattern(regex.compile, rf"(?:{not_nouns})(?!\w)", regex.IGNORECASE),
+        "outcome": lazy_pattern(regex.compile, rf"^\s*(?:[\w-]+\s+){{0,3}}?(?:{outcome})(?!\w)", regex.IGNORECASE),
     }
 
 
@@ -469,7 +480,7 @@ def _sentence_left(text: str, floor: int, pos: int, reach: int = 160) -> str:
 
 _NO_COUNT_RELATIONS = frozenset({"từ", "đến", "tới"})
 # a list item between a cue and a count: "ban hành 7 kế hoạch; 16 báo cáo, 13 công văn và 03 ..."
-_LIST_ITEM = regex.compile(r"\d[\d.,/]*\s+[^\d,;.]{0,40}?(?:[,;]|\s+và)\s*")
+_LIST_ITEM = lazy_pattern(regex.compile, r"\d[\d.,/]*\s+[^\d,;.]{0,40}?(?:[,;]|\s+và)\s*")
 MAX_CUE_GAP_WORDS = 5
 _CUE_KINDS = ("award", "adoption", "makeup", "activity")
 
@@ -488,7 +499,7 @@ def _cue_pattern() -> regex.Pattern:
 
     parts = [rf"(?P<{k}>{lit(f'target_{k}_cues' if k != 'activity' else 'target_activity_verbs')})"
              for k in _CUE_KINDS]
-    return regex.compile(rf"(?<!\w)(?:{'|'.join(parts)})(?!\w)")
+    return lazy_pattern(regex.compile, rf"(?<!\w)(?:{'|'.join(parts)})(?!\w)")
 
 
 @lru_cache(maxsize=None)
@@ -521,7 +532,7 @@ def _nearest_cue(left: str) -> str | None:
     return last.lastgroup if len(gap.split()) <= MAX_CUE_GAP_WORDS else None
 
 
-_DIGIT_NEAR = regex.compile(r"\d\s*$")
+_DIGIT_NEAR = lazy_pattern(regex.compile, r"\d\s*$")
 
 
 @lru_cache(maxsize=None)
@@ -618,7 +629,7 @@ def _default_year(doc: Document) -> int | None:
     return getattr(published_date(doc), "year", None)
 
 
-_COMPARISON_BEFORE = regex.compile(
+_COMPARISON_BEFORE = lazy_pattern(regex.compile,
     r"(?:so\s+với|so|bằng|như)(?:\s+(?:cùng\s+kỳ|kế\s+hoạch|thời\s+điểm|mức|cuối|đầu|giữa))*\s*$", regex.IGNORECASE | regex.REVERSE)
 
 
@@ -698,12 +709,12 @@ def _negative_patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, r
     """(cue before, cue after, adjacent cue, unit not followed by): numbers that are no target."""
     neg_before = load_phrases("target_negative_cues")
     neg_after = load_phrases("target_negative_after")
-    neg_before_re = regex.compile(r"(?:" + _alt(neg_before, reverse=True) + r")(?:[\s,]+\w+){0,4}\s*$", regex.IGNORECASE | regex.REVERSE)
-    neg_after_re = regex.compile(r"^\s*(?:\w+\s+){0,6}?(?:" + _alt(neg_after) + r")(?!\w)", regex.IGNORECASE)
+    neg_before_re = lazy_pattern(regex.compile, r"(?:" + _alt(neg_before, reverse=True) + r")(?:[\s,]+\w+){0,4}\s*$", regex.IGNORECASE | regex.REVERSE)
+    neg_after_re = lazy_pattern(regex.compile, r"^\s*(?:\w+\s+){0,6}?(?:" + _alt(neg_after) + r")(?!\w)", regex.IGNORECASE)
     adjacent = load_phrases("target_negative_adjacent")
-    neg_adjacent_re = regex.compile(r"(?:^|[\s(])(?:" + _alt(adjacent, reverse=True) + r")\s*(?:khoảng|gần|hơn|trên)?\s*$", regex.IGNORECASE | regex.REVERSE)
+    neg_adjacent_re = lazy_pattern(regex.compile, r"(?:^|[\s(])(?:" + _alt(adjacent, reverse=True) + r")\s*(?:khoảng|gần|hơn|trên)?\s*$", regex.IGNORECASE | regex.REVERSE)
     not_followed = load_phrases("unit_not_followed")
-    not_followed_re = regex.compile(r"\s+(?:" + _alt(not_followed) + r")(?!\w)", regex.IGNORECASE)
+    not_followed_re = lazy_pattern(regex.compile, r"\s+(?:" + _alt(not_followed) + r")(?!\w)", regex.IGNORECASE)
     return neg_before_re, neg_after_re, neg_adjacent_re, not_followed_re
 
 
@@ -713,32 +724,32 @@ def _word_number_pattern() -> regex.Pattern:
     first = _alt(_COUNT_WORDS_FIRST, ignorecase=False)
     nxt = _alt(_COUNT_WORDS_NEXT, ignorecase=False)
     # lowercase: after its verb a number in words is never capitalized
-    return regex.compile(rf"(?<!\w)(?P<w>(?:{first})(?:\s+(?:{nxt})){{0,2}})\s+(?=\p{{Ll}})")
+    return lazy_pattern(regex.compile, rf"(?<!\w)(?P<w>(?:{first})(?:\s+(?:{nxt})){{0,2}})\s+(?=\p{{Ll}})")
 
 
 @lru_cache(maxsize=None)
 def _activity_before() -> regex.Pattern:
     """An activity verb right before a number in words: "khánh thành ba công trình"."""
     verbs = _alt(load_list("target_activity_verbs"), reverse=True)
-    return regex.compile(rf"(?:^|\s)(?:{verbs})(?:\s+(?:được|thêm|mới|tổng\s+cộng))?\s+$", regex.IGNORECASE | regex.REVERSE)
+    return lazy_pattern(regex.compile, rf"(?:^|\s)(?:{verbs})(?:\s+(?:được|thêm|mới|tổng\s+cộng))?\s+$", regex.IGNORECASE | regex.REVERSE)
 
 
 # a cheap test before the scan for numbers in words: one of their first words is there (the
 # standard library's engine finds a literal alternation faster than a scan of the full pattern)
-_COUNT_WORD_ANY = re.compile(" (?:" + "|".join(_COUNT_WORDS_FIRST) + ") ")
-_DIGIT = regex.compile(r"\d")  # a match of _pattern() begins with one
+_COUNT_WORD_ANY = lazy_pattern(re.compile, " (?:" + "|".join(_COUNT_WORDS_FIRST) + ") ")
+_DIGIT = lazy_pattern(regex.compile, r"\d")  # a match of _pattern() begins with one
 _SHORT_SPAN = 1000  # characters
 # what every date of dates.DATE_PATTERNS holds: "tháng", or a day and a month (or a month and
 # a year) with a separator between them, a month of one or two digits before "." (a span
 # without one has no date: dates.find_dates is not run there; check_targets.py checks it)
-_MAY_HOLD_DATE = regex.compile(r"tháng|\d\s?[/-]\s?\d|\d\s?\.\s?\d{1,2}(?!\d)", regex.IGNORECASE)
+_MAY_HOLD_DATE = lazy_pattern(regex.compile, r"tháng|\d\s?[/-]\s?\d|\d\s?\.\s?\d{1,2}(?!\d)", regex.IGNORECASE)
 # A character no date of dates.DATE_PATTERNS holds and none of its lookaheads reads past: a
 # mark of DATE_PATTERNS' text never ("; : ! ? ) quotes"), or a period before a space and a
 # letter (a sentence's end; a period a date holds is a separator before a digit). The scan
 # of a span's dates is the same on either side of one (no date goes across it, so each part
 # is read from its start), and the lookbehinds see the text before the part's start.
-_DATE_CUT = regex.compile(r'[;:!?)"“”]|\.(?= \p{L})')
-_DATE_CUT_CHAR = regex.compile(r'[;:!?)"“”.]')
+_DATE_CUT = lazy_pattern(regex.compile, r'[;:!?)"“”]|\.(?= \p{L})')
+_DATE_CUT_CHAR = lazy_pattern(regex.compile, r'[;:!?)"“”.]')
 
 
 def _date_cuts(text: str, start: int, end: int) -> list[int]:
@@ -791,8 +802,8 @@ def _has_count_word(text: str, start: int, end: int) -> bool:
 # how far after a position a match there may read: a bound on endpos keeps a match at a
 # position of a 1 MB line as cheap as on a short one (the regex module's cost grows with it)
 _NEAR = 200
-_WORD_AND_SPACE = regex.compile(r"\S+\s+")
-_SHARE_AFTER = regex.compile(rf"\s*/\s*(?P<of>{_NUM})\s*")  # "8,5 ha/10 ha": the "/10 " part
+_WORD_AND_SPACE = lazy_pattern(regex.compile, r"\S+\s+")
+_SHARE_AFTER = lazy_pattern(regex.compile, rf"\s*/\s*(?P<of>{_NUM})\s*")  # "8,5 ha/10 ha": the "/10 " part
 
 
 def known_noun(noun: str) -> bool:
@@ -801,7 +812,7 @@ def known_noun(noun: str) -> bool:
     return low in load_phrases("count_nouns") or low in load_phrases("target_list_nouns")
 
 
-_QUOTE_BEFORE = regex.compile(r"[“”\"]", regex.REVERSE)
+_QUOTE_BEFORE = lazy_pattern(regex.compile, r"[“”\"]", regex.REVERSE)
 
 
 def _in_quotes(text: str, floor: int, s: int, e: int, e0: int) -> bool:

@@ -15,11 +15,11 @@ import regex
 
 from ..budget import matches, matches_at_bounded
 from ..doc.document import Document
-from ..lexicon import load_list
+from ..lexicon import lazy_pattern, load_list
 from ..lang.numbers import parse_ordinal
 from ..records import Evidence, Term
 
-YEAR_SPAN = regex.compile(
+YEAR_SPAN = lazy_pattern(regex.compile,
     r"""
     (?<![\d/.,-])
     (?P<y1>(?:19|20)\d\d)          # 2020
@@ -31,10 +31,10 @@ YEAR_SPAN = regex.compile(
 )
 
 # the words that introduce the span, kept in the evidence
-CUE = regex.compile(r"(?:nhiệm\s+kỳ|giai\s+đoạn|\d+\s+năm|năm|thời\s+kỳ)\s*\(?\s*$", regex.IGNORECASE)
+CUE = lazy_pattern(regex.compile, r"(?:nhiệm\s+kỳ|giai\s+đoạn|\d+\s+năm|năm|thời\s+kỳ)\s*\(?\s*$", regex.IGNORECASE)
 
 # body and ordinal before the cue: "<body> lần thứ XII," / "<body> khóa IV," / "<body>"
-ORDINAL = regex.compile(
+ORDINAL = lazy_pattern(regex.compile,
     r"""
     (?:\s+lần\s+thứ\s+(?P<ord>[IVXLC]+|\d+)
      | \s+khóa\s+(?P<khoa>[IVXLC]+|\d+))
@@ -47,7 +47,7 @@ ORDINAL = regex.compile(
 @lru_cache(maxsize=None)
 def _excluded_pattern() -> regex.Pattern:
     words = "|".join(regex.escape(w) for w in sorted(load_list("term_not_before"), key=len, reverse=True))
-    return regex.compile(rf"(?<!\w)(?:{words})(?:\s+\S+){{0,3}}\s*$")
+    return lazy_pattern(regex.compile, rf"(?<!\w)(?:{words})(?:\s+\S+){{0,3}}\s*$")
 
 
 def _tail(left: str, n: int) -> str:
@@ -82,26 +82,26 @@ def _head_pattern() -> regex.Pattern:
         alts.append("(?i:" + "|".join(regex.escape(h) for h in loose) + ")")
     if strict:
         alts.append("(?:" + "|".join(regex.escape(h) for h in strict) + ")")
-    return regex.compile(rf"(?<!\w)(?!(?i:{nots})(?!\w))(?:{'|'.join(alts)})(?!\w)")
+    return lazy_pattern(regex.compile, rf"(?<!\w)(?!(?i:{nots})(?!\w))(?:{'|'.join(alts)})(?!\w)")
 
 
 @lru_cache(maxsize=None)
 def _drop_pattern() -> regex.Pattern:
     verbs = "|".join(regex.escape(w) for w in load_list("term_body_drop_words"))
-    return regex.compile(rf"(?<=\s(?i:và)\s)(?i:{verbs})\s+(?={_head_pattern().pattern})")
+    return lazy_pattern(regex.compile, rf"(?<=\s(?i:và)\s)(?i:{verbs})\s+(?={_head_pattern().pattern})")
 
 
 @lru_cache(maxsize=None)
 def _break_pattern() -> regex.Pattern:
     verbs = "|".join(regex.escape(w) for w in load_list("term_body_breaks"))
-    return regex.compile(rf"(?<!\w)(?:{verbs})(?!\w)", regex.IGNORECASE)
+    return lazy_pattern(regex.compile, rf"(?<!\w)(?:{verbs})(?!\w)", regex.IGNORECASE)
 
 
 MAX_BODY_WORDS = 14
 # precompiled: a module-level regex.sub or regex.match costs more in its cache lookup than in its match
-_DASH_GAP = regex.compile(r"\s*[-–]\s+|\s+[-–]\s*")
-_SPACES = regex.compile(r"\s+")
-_DURATION = regex.compile(r"\d+\s+năm")
+_DASH_GAP = lazy_pattern(regex.compile, r"\s*[-–]\s+|\s+[-–]\s*")
+_SPACES = lazy_pattern(regex.compile, r"\s+")
+_DURATION = lazy_pattern(regex.compile, r"\d+\s+năm")
 
 
 def _body(text: str, floor: int, pos: int) -> tuple[str | None, int | None]:

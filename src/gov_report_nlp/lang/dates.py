@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from ..budget import matches_at, matches_from
-from ..lexicon import lowered_if_safe
+from ..lexicon import lazy_pattern, lowered_if_safe
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..doc.document import Document
@@ -107,7 +107,7 @@ _MORE_DAYS = rf"(?:{_MORE_DAY}){{0,3}}"
 # a lunar date ("mùng 10/3 âm lịch") is no calendar date
 _NOT_LUNAR = r"(?!\s*(?:\(\s*)?(?:âm\s+lịch|ÂL)\b)"
 
-DATE_PATTERNS = regex.compile(
+DATE_PATTERNS = lazy_pattern(regex.compile,
     rf"""
     (?:{_POD})?
     (?:
@@ -132,7 +132,7 @@ DATE_PATTERNS = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 
-_DIGIT = regex.compile(r"\d")
+_DIGIT = lazy_pattern(regex.compile, r"\d")
 # where a date of DATE_PATTERNS can begin: a part of the day, "ngày", "tháng" or a digit.
 # Each start is one character (the rest a lookahead), so that overlapping words are all
 # found: "sángày 5/3/2020" holds a date from its "ngày". A date begins at a digit only
@@ -140,12 +140,12 @@ _DIGIT = regex.compile(r"\d")
 # _DAY_CUE's, "từ "), or when a separator follows its one or two digits ("28/7/2020"): not at
 # the other digits of a number ("2020", "1.250").
 _SHORT_SPAN = 200  # characters
-_DATE_STARTS = regex.compile(r"s(?=áng)|t(?=rưa|ối|háng)|c(?=hiều)|đ(?=êm)|n(?=gày)|(?<![^\s(,])\d|\d(?=\d?\s?[/.-])",
+_DATE_STARTS = lazy_pattern(regex.compile, r"s(?=áng)|t(?=rưa|ối|háng)|c(?=hiều)|đ(?=êm)|n(?=gày)|(?<![^\s(,])\d|\d(?=\d?\s?[/.-])",
                              regex.IGNORECASE)
 
 # _DATE_STARTS' words, lowercase; a date's digits (ASCII in a lower-safe text)
 _START_WORDS = ("sáng", "trưa", "tối", "tháng", "chiều", "đêm", "ngày")
-_DIGIT_RUN = re.compile(r"[0-9]+")
+_DIGIT_RUN = lazy_pattern(re.compile, r"[0-9]+")
 
 
 def _date_starts(text: str, start: int, end: int) -> list[int] | None:
@@ -180,7 +180,7 @@ def _date_starts(text: str, start: int, end: int) -> list[int] | None:
     return out
 
 
-TIME_PATTERN = regex.compile(
+TIME_PATTERN = lazy_pattern(regex.compile,
     rf"(?<![\d/.:])(?:lúc\s+)?{_TIME}(?![\d/])",
     regex.IGNORECASE,
 )

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import regex
 
+from ..lexicon import lazy_pattern
+
 
 # ---------------------------------------------------------------- digits
 
-NUMBER_RE = regex.compile(
+NUMBER_RE = lazy_pattern(regex.compile,
     r"""
     (?<![\d.,])
     (?P<num>
@@ -28,12 +30,12 @@ NUMBER_RE = regex.compile(
 )
 
 
-_DIGITS = regex.compile(r"\d[\d.,]*")
-_DOT_THOUSANDS = regex.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")  # 1.234.567,5
-_COMMA_THOUSANDS = regex.compile(r"\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?")  # 1,234,567.5
-_COMMA_DECIMAL = regex.compile(r"\d+,\d+")
-_DOT_DECIMAL = regex.compile(r"\d+\.\d+")
-_INTEGER = regex.compile(r"\d+")
+_DIGITS = lazy_pattern(regex.compile, r"\d[\d.,]*")
+_DOT_THOUSANDS = lazy_pattern(regex.compile, r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")  # 1.234.567,5
+_COMMA_THOUSANDS = lazy_pattern(regex.compile, r"\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?")  # 1,234,567.5
+_COMMA_DECIMAL = lazy_pattern(regex.compile, r"\d+,\d+")
+_DOT_DECIMAL = lazy_pattern(regex.compile, r"\d+\.\d+")
+_INTEGER = lazy_pattern(regex.compile, r"\d+")
 
 
 def _parse_digits(s: str) -> float | None:
@@ -124,7 +126,7 @@ NUMBER_WORDS = tuple(sorted(set(_DIGIT_WORDS) | set(_SCALES) | {"mươi", "lẻ"
 # ---------------------------------------------------------------- roman
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
-_ROMAN_RE = regex.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_ROMAN_RE = lazy_pattern(regex.compile, r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 
 
 def roman_to_int(s: str) -> int | None:
@@ -167,17 +169,20 @@ def parse_count(s: str) -> int | None:
 
 
 _ORDINAL_WORDS = {"nhất": 1, "nhứt": 1, "tư": 4}
+_ORDINAL_PREFIX = lazy_pattern(regex.compile, r"^(?:lần\s+)?thứ\s+", regex.IGNORECASE)
+_ORDINAL_DIGITS = lazy_pattern(regex.compile, r"\d{1,4}")
+_ORDINAL_ROMAN = lazy_pattern(regex.compile, r"[IVXLCDMivxlcdm]+")
 
 
 def parse_ordinal(s: str) -> int | None:
     """'2' 2, 'II' 2, 'thứ hai' 2, 'thứ nhất' 1, 'lần thứ XII' 12; None otherwise."""
     s = (s or "").strip()
-    s = regex.sub(r"^(?:lần\s+)?thứ\s+", "", s, flags=regex.IGNORECASE)
+    s = _ORDINAL_PREFIX.sub("", s)
     if not s:
         return None
-    if regex.fullmatch(r"\d{1,4}", s):
+    if _ORDINAL_DIGITS.fullmatch(s):
         return int(s) or None
-    r = roman_to_int(s.upper()) if regex.fullmatch(r"[IVXLCDMivxlcdm]+", s) else None
+    r = roman_to_int(s.upper()) if _ORDINAL_ROMAN.fullmatch(s) else None
     if r:
         return r
     low = s.lower()
@@ -193,7 +198,7 @@ def parse_ordinal(s: str) -> int | None:
 
 _NUM_WORD_ALT = "|".join(regex.escape(w) for w in NUMBER_WORDS)
 
-QUANTITY_RE = regex.compile(
+QUANTITY_RE = lazy_pattern(regex.compile,
     rf"""
     (?<![\w.,/])
     (?P<value>

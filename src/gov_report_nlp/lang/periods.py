@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import regex
 
 from ..budget import matches
-from ..lexicon import NOT_LOWER_SAFE
+from ..lexicon import NOT_LOWER_SAFE, lazy_pattern
 from .numbers import parse_number, roman_to_int
 
 
@@ -39,7 +39,7 @@ class Period:
 _YEAR = r"(?:19|20)\d\d"
 _COUNT = r"\d{1,2}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mười một|mười hai"
 
-PERIOD_RE = regex.compile(
+PERIOD_RE = lazy_pattern(regex.compile,
     rf"""
     (?<![\w/.-])
     (?:
@@ -61,8 +61,8 @@ PERIOD_RE = regex.compile(
 
 
 _KEY_WORDS = ("tháng", "quý", "năm", "đoạn", "kỳ")  # every period has one of them
-_YEAR_WORD = regex.compile(r"năm", regex.IGNORECASE)
-_DURATION_BEFORE = regex.compile(r"(?:^|\s)(?:trong|sau|mất|kéo\s+dài|thời\s+hạn|hơn|gần|khoảng|đủ|tối\s+đa|ít\s+nhất)\s+$", regex.IGNORECASE)
+_YEAR_WORD = lazy_pattern(regex.compile, r"năm", regex.IGNORECASE)
+_DURATION_BEFORE = lazy_pattern(regex.compile, r"(?:^|\s)(?:trong|sau|mất|kéo\s+dài|thời\s+hạn|hơn|gần|khoảng|đủ|tối\s+đa|ít\s+nhất)\s+$", regex.IGNORECASE)
 
 
 # find_periods skips the scan of a text with a key word ("năm") but none of "tháng", "quý" or a
