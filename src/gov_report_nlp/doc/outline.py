@@ -24,7 +24,7 @@ from functools import lru_cache
 import regex
 
 from .document import Document
-from ..lexicon import alternation, load_list, load_map, load_phrases
+from ..lexicon import alternation, lazy_pattern, load_list, load_map, load_phrases
 from ..records import Report, Section
 
 # ranks of the marks, outermost first; the named divisions come from the lexicon
@@ -41,7 +41,7 @@ _ORDINALS = r"thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)"
 def _marker() -> regex.Pattern:
     """The marks a section line starts with; built from the lexicon of named divisions."""
     words = alternation(load_map("outline_divisions"))
-    return regex.compile(
+    return lazy_pattern(regex.compile,
         rf"""[ \t]*(?:
         (?P<div>(?i:{words}))[ \t]+                            # Chương / CHƯƠNG / Điều
           (?P<divnum>[IVXLC]+|\d{{1,3}}[a-zđ]?|(?i:{_ORDINALS}))  # II / 3 / 3a / thứ nhất
@@ -68,7 +68,7 @@ def _furniture() -> regex.Pattern:
     """Lines that belong to the page, not to the text: page numbers, the gazette's running head,
     the signature stamp of a signed PDF."""
     stamps = alternation(load_list("outline_stamp_labels"))
-    return regex.compile(
+    return lazy_pattern(regex.compile,
         rf"""^[ \t]*(?:\d{{1,4}}|Trang[ \t]+\d+(?:[ \t]*/[ \t]*\d+)?|-[ \t]*\d{{1,4}}[ \t]*-
         |CÔNG[ \t]+BÁO[ \t]*/.*|(?:{stamps})[ \t]*:.*)[ \t]*$""",
         regex.VERBOSE | regex.IGNORECASE,
@@ -79,20 +79,20 @@ def _furniture() -> regex.Pattern:
 def _quantity() -> regex.Pattern:
     """A figure with its unit ("150 tỷ đồng", "7,5%"): a line that gives one reports a result,
     it does not name a part ("1. Tổng thu ngân sách đạt 150 tỷ đồng" is no heading)."""
-    return regex.compile(rf"\d(?:[\d.,]*\d)?\s*(?:{alternation(load_list('units'))})(?!\w)")
+    return lazy_pattern(regex.compile, rf"\d(?:[\d.,]*\d)?\s*(?:{alternation(load_list('units'))})(?!\w)")
 
 
 @lru_cache(maxsize=None)
 def _dangling() -> regex.Pattern:
-    return regex.compile(rf"(?:^|\s)(?:{alternation(load_phrases('outline_dangling_ends'))})$", regex.IGNORECASE)
+    return lazy_pattern(regex.compile, rf"(?:^|\s)(?:{alternation(load_phrases('outline_dangling_ends'))})$", regex.IGNORECASE)
 
 
-_STRAIGHT_ITEM = regex.compile(r'(?m)^[ \t]*"(?=[ \t]*(?:\d{1,3}(?:\.\d{1,2})*[.)]|[a-zđ]\)|Điều[ \t]+\d)[ \t])')
-_CLOSED = regex.compile(r"[.;:!?][”\"’')\]]*(?:\d{1,2})?$|\./\.$")  # "...năm 2025." / "cơ sở).1" (footnote)
-_LOWER_START = regex.compile(r"^[ \t]*[\p{Ll}\d(“\"]")
-_WEAK = regex.compile(r"[\p{L}\d]$")  # a line cut inside a phrase (not after a comma or a bracket)
-_UPPER_LINE = regex.compile(r"^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$")
-_TRAIL = regex.compile(r"[\s,;:.\-–—]+$")
+_STRAIGHT_ITEM = lazy_pattern(regex.compile, r'(?m)^[ \t]*"(?=[ \t]*(?:\d{1,3}(?:\.\d{1,2})*[.)]|[a-zđ]\)|Điều[ \t]+\d)[ \t])')
+_CLOSED = lazy_pattern(regex.compile, r"[.;:!?][”\"’')\]]*(?:\d{1,2})?$|\./\.$")  # "...năm 2025." / "cơ sở).1" (footnote)
+_LOWER_START = lazy_pattern(regex.compile, r"^[ \t]*[\p{Ll}\d(“\"]")
+_WEAK = lazy_pattern(regex.compile, r"[\p{L}\d]$")  # a line cut inside a phrase (not after a comma or a bracket)
+_UPPER_LINE = lazy_pattern(regex.compile, r"^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$")
+_TRAIL = lazy_pattern(regex.compile, r"[\s,;:.\-–—]+$")
 # segments of the formal layout that are no part of the body
 _NOT_BODY = {"page_header", "authority", "motto", "number", "dateline", "doc_type", "summary", "header",
              "separator", "recipient", "recipients", "signer_prefix", "signer_title", "signer_name", "signature",

@@ -17,14 +17,14 @@ from types import SimpleNamespace
 import regex
 
 from .document import Document, Segment, Span
-from ..lexicon import alternation, load_list, load_map, load_phrases
+from ..lexicon import alternation, lazy_pattern, load_list, load_map, load_phrases
 
 # --- line classifiers -------------------------------------------------------------------
 
-UPPER_LINE = regex.compile(r"^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$")
-SEPARATOR = regex.compile(r"^[\s\-_–—=*~.]{1,120}$")
-NAME_LINE = regex.compile(r"^(?:\p{Lu}[\p{Ll}’']*)(?:\s+\p{Lu}[\p{Ll}’']*){1,4}$")
-ITEM = regex.compile(r"^[-–+•*]\s")
+UPPER_LINE = lazy_pattern(regex.compile, r"^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$")
+SEPARATOR = lazy_pattern(regex.compile, r"^[\s\-_–—=*~.]{1,120}$")
+NAME_LINE = lazy_pattern(regex.compile, r"^(?:\p{Lu}[\p{Ll}’']*)(?:\s+\p{Lu}[\p{Ll}’']*){1,4}$")
+ITEM = lazy_pattern(regex.compile, r"^[-–+•*]\s")
 
 
 def _item(t: str) -> bool:
@@ -33,7 +33,7 @@ def _item(t: str) -> bool:
 
 
 _ITEM_MARKS = frozenset("-–+•*")
-_CLOSED = regex.compile(r"(?:[.;:!?…”\"]|\./\.)\s*$")
+_CLOSED = lazy_pattern(regex.compile, r"(?:[.;:!?…”\"]|\./\.)\s*$")
 
 
 def _closed(t: str) -> bool:
@@ -44,15 +44,15 @@ def _closed(t: str) -> bool:
 
 
 _CLOSERS = frozenset('.;:!?…”"')
-VV_LINE = regex.compile(r"^V/[vV]\b")
+VV_LINE = lazy_pattern(regex.compile, r"^V/[vV]\b")
 # a name as bylines write it: 1-4 capitalized syllables (pen names are often two), in
 # capitals ("HỒNG NHUNG"), or an initial and a name ("T.Hà", "N. Minh")
 _SYL = r"\p{Lu}[\p{Ll}’']*"
 _NAME = rf"\p{{Lu}}{{2,}}(?:\s\p{{Lu}}+){{1,3}}(?!\w)|(?:\p{{Lu}}\.\s?)?{_SYL}(?:\s{_SYL}){{0,3}}"
-_ONE_NAME = regex.compile(_NAME)
-BYLINE_ABBR = regex.compile(r"^(?:PV|BBT|CTV|PV\s*-\s*CTV|[\p{Lu}]{1,3}(?:\s?[.&]\s?[\p{Lu}]{1,3}){1,3}\.?)$")
+_ONE_NAME = lazy_pattern(regex.compile, _NAME)
+BYLINE_ABBR = lazy_pattern(regex.compile, r"^(?:PV|BBT|CTV|PV\s*-\s*CTV|[\p{Lu}]{1,3}(?:\s?[.&]\s?[\p{Lu}]{1,3}){1,3}\.?)$")
 # the run-on byline at the very end of a one-paragraph article: "... Bằng khen. Quỳnh Hoa (TTXVN)"
-TRAILING_BYLINE = regex.compile(
+TRAILING_BYLINE = lazy_pattern(regex.compile,
     rf"""(?:(?<=[.!?…”"»]\s)|(?<=\p{{Ll}}\s))
         (?P<names>{_SYL}(?:\s{_SYL}){{1,2}}(?:\s*[-–]\s*{_SYL}(?:\s{_SYL}){{1,2}})?)
         \s*(?P<org>\([^()\n]{{1,25}}\))?\s*$""",
@@ -111,22 +111,22 @@ def _patterns() -> SimpleNamespace:
     return SimpleNamespace(
         motto_state_words=firsts["nation"],
         motto_party_words=firsts["party"],
-        motto_state=regex.compile(motto["nation"]),
-        motto_state2=regex.compile(motto["motto"], regex.IGNORECASE),
-        motto_party=regex.compile(motto["party"]),
-        page_header=regex.compile(
+        motto_state=lazy_pattern(regex.compile, motto["nation"]),
+        motto_state2=lazy_pattern(regex.compile, motto["motto"], regex.IGNORECASE),
+        motto_party=lazy_pattern(regex.compile, motto["party"]),
+        page_header=lazy_pattern(regex.compile,
             rf"^(?:(?:{_word('page_header_words', 'gazette')})\s*/.*|\d{{1,4}}|(?:{_word('page_header_words', 'page')})\s+\d+.*"
             rf"|(?:{_word('page_header_words', 'line')}))$"),
         number_firsts=_first_characters(load_list("number_labels")),  # a number line starts with one
-        number_line=regex.compile(
+        number_line=lazy_pattern(regex.compile,
             rf"""^(?P<label>(?:{alternation(load_list('number_labels'))}))
                 \s*:?\s*(?P<number>[\w./-]*(?:[ \t]+[-/][\w./-]+)?)""",
             regex.VERBOSE,
         ),
-        date_rest=regex.compile(rf"\s*(?:\d{{1,2}}\s+)?(?:(?:{month})\s+\d{{1,2}}\s+)?(?:(?:{year})\s+)?\d{{4}}\b", regex.IGNORECASE),
+        date_rest=lazy_pattern(regex.compile, rf"\s*(?:\d{{1,2}}\s+)?(?:(?:{month})\s+\d{{1,2}}\s+)?(?:(?:{year})\s+)?\d{{4}}\b", regex.IGNORECASE),
         # "Gia Nghĩa, ngày 12 tháng 3 năm 2024", in capitals, without its "ngày", with "12/3/2024";
         # a line cut after its day, month or "năm" ("..., ngày 12 tháng") goes on on the next line
-        dateline=regex.compile(
+        dateline=lazy_pattern(regex.compile,
             rf"""^(?P<place>\p{{Lu}}[\w .'’-]{{0,40}}?)\s*,\s*
                 (?:(?i:{day})\b|(?=\d{{1,2}}\s+(?i:{month})\b))
                 (?:[^\n]{{0,40}}?(?:(?i:{year})\s+(?P<year>\d{{4}})|\d{{1,2}}\s*(?P<sep>[/.-])\s*\d{{1,2}}\s*(?P=sep)\s*(?P<year>\d{{4}}))
@@ -134,28 +134,28 @@ def _patterns() -> SimpleNamespace:
             regex.VERBOSE,
         ),
         # the dateline after the number on the same line (the two header columns run together)
-        dateline_after=regex.compile(
+        dateline_after=lazy_pattern(regex.compile,
             rf"(?<=\s)(?P<place>\p{{Lu}}[\w .'’-]{{0,40}}?)\s*,\s*(?i:{day})\b[^\n]{{0,40}}?(?i:{year})\s+\d{{4}}\s*$"),
         # the first characters a signer prefix or title line may start with (the patterns are
         # case-sensitive); None when a word is empty (its pattern would match anywhere)
         sign_firsts=_first_characters(load_list("signer_prefixes"), load_list("signer_deputies"),
                                       load_list("signer_titles")),
-        sign_prefix=regex.compile(rf"^(?:{alternation(load_list('signer_prefixes'))})\s*\.?\s+\p{{Lu}}"),
-        sign_title=regex.compile(
+        sign_prefix=lazy_pattern(regex.compile, rf"^(?:{alternation(load_list('signer_prefixes'))})\s*\.?\s+\p{{Lu}}"),
+        sign_title=lazy_pattern(regex.compile,
             rf"^(?:(?:{alternation(load_list('signer_deputies'))})\s+)?(?:{alternation(load_list('signer_titles'))})"
             r"(?:\s+[\p{Lu}\p{N}]+){0,8}\s*$"
         ),
-        section=regex.compile(rf"^(?:(?:{divisions})\s+[\dIVXLC]+\b|[IVXLC]+\s*[.)]\s|\d+(?:\.\d+)*\s*[.)]\s|[a-zđ]\s*\)\s)"),
-        recipients=regex.compile(rf"^(?:{recipients})\s*:", regex.IGNORECASE),
-        kinh_gui=regex.compile(rf"^(?:{address})\s*:", regex.IGNORECASE),
-        kinh_gui_alone=regex.compile(rf"(?:{address})\s*:?\s*", regex.IGNORECASE),
+        section=lazy_pattern(regex.compile, rf"^(?:(?:{divisions})\s+[\dIVXLC]+\b|[IVXLC]+\s*[.)]\s|\d+(?:\.\d+)*\s*[.)]\s|[a-zđ]\s*\)\s)"),
+        recipients=lazy_pattern(regex.compile, rf"^(?:{recipients})\s*:", regex.IGNORECASE),
+        kinh_gui=lazy_pattern(regex.compile, rf"^(?:{address})\s*:", regex.IGNORECASE),
+        kinh_gui_alone=lazy_pattern(regex.compile, rf"(?:{address})\s*:?\s*", regex.IGNORECASE),
         basis=tuple(_keys("formal_body_openers", "basis")),
-        body_start=regex.compile(
+        body_start=lazy_pattern(regex.compile,
             rf"^(?:(?:{alternation(_keys('formal_body_openers') + _keys('formal_line_labels', 'address'))})(?!\w)"
             r"|[IV]+\s*\.|1\s*\.)"
         ),
         signature_marks=tuple(m.lower() for m in load_list("signature_marks")),
-        timestamp=regex.compile(
+        timestamp=lazy_pattern(regex.compile,
             rf"""^\(?\s*(?:(?:{alternation(load_list('timestamp_labels'))})\s*:?\s*)?   # Cập nhật:
                 (?:(?:{alternation(load_list('weekdays'))})\s*[,|\-–]?\s*)?                  # Thứ Ba,
                 (?:(?:{day})\s+)?
@@ -167,22 +167,22 @@ def _patterns() -> SimpleNamespace:
                 \s*\)?$""",
             regex.VERBOSE | regex.IGNORECASE,
         ),
-        byline_label=regex.compile(
+        byline_label=lazy_pattern(regex.compile,
             rf"^(?P<label>(?:{credit})(?:\s*(?:,|và|/|&)\s*(?:{credit}))*|(?:{_word('byline_labels', 'label')}))\s*:\s*(?P<names>.+)$",
             regex.IGNORECASE,
         ),
         photo_labels=frozenset(k.lower() for k in _keys("byline_labels", "photo")),
-        source_line=regex.compile(
+        source_line=lazy_pattern(regex.compile,
             rf"^(?:(?:{alternation(load_list('source_openers'))})(?!\w)|https?://|www\.|\(?(?:{photo})\s*:)", regex.IGNORECASE),
         agency_colon=any(":" in a for a in load_list("byline_agencies")),
-        byline_names=regex.compile(
+        byline_names=lazy_pattern(regex.compile,
             rf"""^(?P<names>(?:{_NAME})(?:\s*(?:[-–—,&]|\svà\s)\s*(?:{_NAME}))*)
                 (?:\s*(?:[-–—]\s*)?(?P<org>\([^()\n]{{1,40}}\)|/\s*[^/\n]{{1,30}}|(?:{alternation(load_list('byline_agencies'))})(?:\s+\p{{L}}+)?))?\s*\.?$""",
             regex.VERBOSE,
         ),
         # "Ảnh: A", "Tin, ảnh - A": the author's own credit, not a mention of a person
-        credit_before=regex.compile(rf"(?:{credit})\s*[:\-–—]\s*$", regex.IGNORECASE),
-        photo_credit=regex.compile(rf"^\(?\s*(?:{photo})\s*[:\-–—]", regex.IGNORECASE),
+        credit_before=lazy_pattern(regex.compile, rf"(?:{credit})\s*[:\-–—]\s*$", regex.IGNORECASE),
+        photo_credit=lazy_pattern(regex.compile, rf"^\(?\s*(?:{photo})\s*[:\-–—]", regex.IGNORECASE),
         place_words=tuple(w.lower().rstrip(".") for w in load_map("admin_levels")),
     )
 
@@ -273,7 +273,7 @@ def _reparent(doc: Document) -> None:
 
 # --- news --------------------------------------------------------------------------------
 
-_OPEN_END = regex.compile(r"[.!?:;…]\s*$")  # a line that ends as a sentence or a lead-in does
+_OPEN_END = lazy_pattern(regex.compile, r"[.!?:;…]\s*$")  # a line that ends as a sentence or a lead-in does
 _OPEN_ENDERS = frozenset(".!?:;…")
 
 
@@ -324,7 +324,7 @@ def _is_lead(t: str) -> bool:
 
 @lru_cache(maxsize=None)
 def _lead_marker():
-    return regex.compile(rf"(?<!\w)(?:{alternation(load_list('lead_markers'))})(?!\w)", regex.IGNORECASE)
+    return lazy_pattern(regex.compile, rf"(?<!\w)(?:{alternation(load_list('lead_markers'))})(?!\w)", regex.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
@@ -332,7 +332,7 @@ def _lead_opener():
     words = alternation(load_list("lead_openers"))
     day = _word("date_words", "day")
     # an optional dateline ("HÀ NỘI -", "(TTXVN) -"), the opener, a date or time, a comma
-    return regex.compile(rf"^(?:\(?[\p{{Lu}}\s.]{{2,30}}\)?\s*[-–—]\s*)?(?:{words})\s+(?:(?:{day})\s+)?\(?\d{{1,2}}\b[^,\n]{{0,16}},"
+    return lazy_pattern(regex.compile, rf"^(?:\(?[\p{{Lu}}\s.]{{2,30}}\)?\s*[-–—]\s*)?(?:{words})\s+(?:(?:{day})\s+)?\(?\d{{1,2}}\b[^,\n]{{0,16}},"
                          rf"|^(?:{alternation(load_list('lead_bare_openers'))})\s*,",
                          regex.IGNORECASE)
 
@@ -506,7 +506,7 @@ def _find_tail(doc: Document, body: list[Span], is_byline=None) -> int:
     return k
 
 
-URL_LINE = regex.compile(r"^(?:https?://|www\.)\S+$")
+URL_LINE = lazy_pattern(regex.compile, r"^(?:https?://|www\.)\S+$")
 MAX_CAPTION_WORDS = 60  # a photo caption is one short sentence
 
 

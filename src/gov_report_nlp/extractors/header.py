@@ -10,13 +10,13 @@ import regex
 
 from ..lang.dates import find_dates, published_date
 from ..doc.document import Document, Segment
-from ..lexicon import title_form
+from ..lexicon import lazy_pattern, title_form
 from ..records import Evidence, FormalDocument, Signer
 from ..doc.segment import byline_names, dateline as dateline_pattern, number_line
 
-_SPACES = regex.compile(r"\s+")
-_TRAIL_SEP = regex.compile(r"[\s\-_–—=*~]+$")
-ADOPTED = regex.compile(r"thông\s+qua\s+ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}")
+_SPACES = lazy_pattern(regex.compile, r"\s+")
+_TRAIL_SEP = lazy_pattern(regex.compile, r"[\s\-_–—=*~]+$")
+ADOPTED = lazy_pattern(regex.compile, r"thông\s+qua\s+ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}")
 
 
 @dataclass
