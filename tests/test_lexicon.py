@@ -308,3 +308,31 @@ def test_the_stored_code_covers_a_cold_extract():
     out = subprocess.run([sys.executable, "-c", script, str(root / "examples" / "portal-article.txt")],
                          capture_output=True, text=True, check=True).stdout
     assert out.split("\n", 1)[0] == "0", f"not stored (run benchmarks/regex_code.py record):\n{out}"
+
+
+def test_every_stored_pattern_finds_what_regex_compile_finds():
+    """Each pattern made from the stored code (all of them, not a sample) finds the same
+    spans and groups as regex.compile's on the example article and the genre sentences of
+    the case tables (origin: genre; benchmarks/regex_code.py check runs it on the corpus)."""
+    import regex
+
+    from conftest import ROOT, load_cases
+    from gov_report_nlp import lexicon
+
+    table = lexicon._stored_code()
+    if not table:
+        pytest.skip("no stored code for this regex/Python version")
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples").glob("*.txt"))]
+    for name in ("meetings", "awards", "targets", "people", "news"):
+        texts += [c["text"] for c in load_cases(name) if isinstance(c.get("text"), str)]
+    text = "\n".join(texts)
+    lines = text.split("\n")
+    for (source, flags) in table:
+        stored = lexicon._from_stored_code(regex.compile, (source, flags), {})
+        plain = regex.compile(source, flags)
+        assert (stored.pattern, stored.flags, stored.groupindex) == (plain.pattern, plain.flags, plain.groupindex)
+        assert [(m.span(), m.groups()) for m in stored.finditer(text)] == \
+            [(m.span(), m.groups()) for m in plain.finditer(text)], source[:80]
+        for line in lines:
+            a, b = stored.match(line), plain.match(line)
+            assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups())), source[:80]
