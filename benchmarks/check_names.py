@@ -2,7 +2,8 @@
 and cut by string operations: columns of texts, offsets and lowercased texts, the kind and the
 name-syllable test read per distinct text) against the plain scan, one Tok per TOKEN match
 (names._tokenize_plain): the same tokens for every text and window; window_tokens (a
-window read from the document's tokens) against the same, on the texts made documents; and
+window read from the document's tokens) against the same, on the texts made documents; the
+tokens that may open a mention or a unit (one pass for both) against two passes; and
 body_end (the title scan in place on the document's tokens) against _body_end_plain (over
 the window's own tokens), at every body and at random heads, also on long random texts.
 
@@ -51,6 +52,23 @@ def main(argv=None) -> int:
 
     cases = equivalence_cases(pieces, args.fuzz, seed=11)
     if report_equivalence(cases, plain, fast, ("finditer", "split")):
+        return 1
+    # the candidates of mentions and of units, read off one pass for both (_either_candidates)
+    from itertools import compress
+
+    from gov_report_nlp.lang.names import OPENS, _either_candidates, _levels, _mention_candidates
+
+    def plain_cands(text: str) -> tuple:
+        tk = tokenize(text)
+        return (list(compress(range(len(tk)), map(OPENS.__getitem__, tk.text))),
+                list(compress(range(len(tk)), map(_levels()[0].__contains__, tk.low))))
+
+    def fast_cands(text: str) -> tuple:
+        tk = tokenize(text)
+        return _mention_candidates(tk), [k for k in _either_candidates(tk) if tk.low[k] in _levels()[0]]
+
+    if report_equivalence(cases[:len(cases) - args.fuzz + args.fuzz // 5], plain_cands, fast_cands,
+                          ("two passes", "one pass")):
         return 1
     # window_tokens: a window read from the document's tokens (a cut word completed at once)
     # is the window's own tokens

@@ -77,7 +77,7 @@ class Tokens:
     text, read through the per-string memos KIND (word, nl, punct), CAP (a name syllable) and
     SURNAME. tokens[k] is the k-th token as a Tok; tokens[a:b] and tokens + tokens are Tokens."""
 
-    __slots__ = ("text", "start", "end", "low", "cands")
+    __slots__ = ("text", "start", "end", "low", "cands", "either")
 
     def __init__(self, text: list[str], start: list[int], end: list[int], low: list[str]) -> None:
         self.text = text
@@ -85,6 +85,7 @@ class Tokens:
         self.end = end
         self.low = low
         self.cands: list[int] | None = None  # _mention_candidates, made once
+        self.either: list[int] | None = None  # _either_candidates, made once
 
     def __len__(self) -> int:
         return len(self.text)
@@ -266,10 +267,28 @@ def _opens_mention(t: str) -> bool:
 OPENS = _Memo(_opens_mention)
 
 
+def _opens_either(t: str) -> bool:
+    """Whether a token (its text) may open a mention (OPENS) or an administrative unit (its
+    lowercase text starts a phrase of admin_levels: find_admin_units' candidates)."""
+    return OPENS[t] or LOW[t] in _levels()[0]
+
+
+EITHER = _Memo(_opens_either)
+
+
+def _either_candidates(tk: Tokens) -> list[int]:
+    """Indexes of the tokens that may open a mention or a unit, in order: one pass over the
+    tokens for both kinds (a document's are read by people and by organizations/places)."""
+    if tk.either is None:
+        tk.either = list(compress(range(len(tk.text)), map(EITHER.__getitem__, tk.text)))
+    return tk.either
+
+
 def _mention_candidates(tk: Tokens) -> list[int]:
     """Indexes of the tokens where a mention may start, in order (see _opens_mention)."""
     if tk.cands is None:
-        tk.cands = list(compress(range(len(tk.text)), map(OPENS.__getitem__, tk.text)))
+        tx = tk.text
+        tk.cands = [k for k in _either_candidates(tk) if OPENS[tx[k]]]
     return tk.cands
 
 
@@ -1250,8 +1269,9 @@ def find_admin_units(text: str, start: int = 0, end: int | None = None,
     size = len(tx)
     table, norm = _levels()
     out = []
-    # a unit starts at a level word: jump between the tokens that open one
-    cands = list(compress(range(size), map(table.__contains__, low)))
+    # a unit starts at a level word: jump between the tokens that open one (among those
+    # that open a mention or a unit, found in one pass shared with find_person_mentions)
+    cands = [k for k in _either_candidates(tk) if low[k] in table]
     i = 0
     while i < size:
         c = bisect_left(cands, i)
