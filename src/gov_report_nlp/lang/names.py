@@ -287,8 +287,8 @@ def _either_candidates(tk: Tokens) -> list[int]:
 def _mention_candidates(tk: Tokens) -> list[int]:
     """Indexes of the tokens where a mention may start, in order (see _opens_mention)."""
     if tk.cands is None:
-        tx = tk.text
-        tk.cands = [k for k in _either_candidates(tk) if OPENS[tx[k]]]
+        either = _either_candidates(tk)
+        tk.cands = list(compress(either, map(OPENS.__getitem__, map(tk.text.__getitem__, either))))
     return tk.cands
 
 
@@ -1271,7 +1271,8 @@ def find_admin_units(text: str, start: int = 0, end: int | None = None,
     out = []
     # a unit starts at a level word: jump between the tokens that open one (among those
     # that open a mention or a unit, found in one pass shared with find_person_mentions)
-    cands = [k for k in _either_candidates(tk) if low[k] in table]
+    either = _either_candidates(tk)
+    cands = list(compress(either, map(table.__contains__, map(low.__getitem__, either))))
     i = 0
     while i < size:
         c = bisect_left(cands, i)
