@@ -1,8 +1,11 @@
 """names.tokenize (TOKEN as a splitter, runs of plain words one space apart taken as one piece
 and cut by string operations: columns of texts, offsets and lowercased texts, the kind and the
 name-syllable test read per distinct text) against the plain scan, one Tok per TOKEN match
-(names._tokenize_plain): the same tokens for every text and window; and window_tokens (a
-window read from the document's tokens) against the same, on the texts made documents.
+(names._tokenize_plain): the same tokens for every text and window; window_tokens (a
+window read from the document's tokens) against the same, on the texts made documents; the
+tokens that may open a mention or a unit (one pass for both) against two passes; and
+body_end (the title scan in place on the document's tokens) against _body_end_plain (over
+the window's own tokens), at every body and at random heads, also on long random texts.
 
     .venv/bin/python benchmarks/check_names.py [--fuzz 100000]
 
@@ -50,6 +53,23 @@ def main(argv=None) -> int:
     cases = equivalence_cases(pieces, args.fuzz, seed=11)
     if report_equivalence(cases, plain, fast, ("finditer", "split")):
         return 1
+    # the candidates of mentions and of units, read off one pass for both (_either_candidates)
+    from itertools import compress
+
+    from gov_report_nlp.lang.names import OPENS, _either_candidates, _levels, _mention_candidates
+
+    def plain_cands(text: str) -> tuple:
+        tk = tokenize(text)
+        return (list(compress(range(len(tk)), map(OPENS.__getitem__, tk.text))),
+                list(compress(range(len(tk)), map(_levels()[0].__contains__, tk.low))))
+
+    def fast_cands(text: str) -> tuple:
+        tk = tokenize(text)
+        return _mention_candidates(tk), [k for k in _either_candidates(tk) if tk.low[k] in _levels()[0]]
+
+    if report_equivalence(cases[:len(cases) - args.fuzz + args.fuzz // 5], plain_cands, fast_cands,
+                          ("two passes", "one pass")):
+        return 1
     # window_tokens: a window read from the document's tokens (a cut word completed at once)
     # is the window's own tokens
     from gov_report_nlp.doc.make import make_document
@@ -76,8 +96,52 @@ def main(argv=None) -> int:
         d = doc_of(text)
         return [list(window_tokens(d, a, b)) for a, b in windows_of(text)]
 
-    return report_equivalence(cases[:len(cases) - args.fuzz + args.fuzz // 20], plain_windows, fast_windows,
-                              ("finditer", "window_tokens"))
+    if report_equivalence(cases[:len(cases) - args.fuzz + args.fuzz // 20], plain_windows, fast_windows,
+                          ("finditer", "window_tokens")):
+        return 1
+    # body_end: the title scan run in place on the document's tokens (when the window holds
+    # _title_reach() whole tokens) against the scan over the window's own tokens; at every
+    # body the organizations pattern finds, and at random heads (a token or two from a token
+    # start, or anywhere); long random texts too, where the reach falls inside the window
+    from gov_report_nlp.extractors.organizations import _body_matches
+    from gov_report_nlp.lang.names import _body_end_plain, body_end
+
+    def heads(text: str) -> list[tuple[int, int]]:
+        d = doc_of(text)
+        t = d.text
+        out = [m.span("body") for m in _body_matches(t)]
+        tk = names_tokens(d)
+        rng = random.Random(len(t))
+        for _ in range(12):
+            if len(tk):
+                k = rng.randrange(len(tk))
+                out.append((tk.start[k], tk.end[min(len(tk) - 1, k + rng.randrange(3))]))
+            a = rng.randrange(len(t) + 1)
+            out.append((a, min(len(t), a + rng.randrange(12))))
+        return out
+
+    def outcome(f, *a):
+        try:
+            return f(*a)
+        except IndexError:  # a head in the blank end of a text: no token to end on, either way
+            return "IndexError"
+
+    def plain_ends(text: str) -> list:
+        d = doc_of(text)
+        return [outcome(_body_end_plain, d.text, a, b, d) for a, b in heads(text)]
+
+    def fast_ends(text: str) -> list:
+        d = doc_of(text)
+        return [outcome(body_end, d.text, a, b, d) for a, b in heads(text)]
+
+    from gov_report_nlp.lang.names import doc_tokens as names_tokens
+    bodies = ["Sở", "Ủy ban", "UBND", "Huyện ủy", "Ban Tuyên giáo", "Hội", "Công an", "huyện", "tỉnh", "và",
+              "Nguyễn", "Văn", "Trần", "Thị", "Bình", "Phó Chủ tịch", "Bí thư", "đồng chí", "của", "các",
+              "kiêm", "Sư đoàn trưởng", "nguyên", "Tài chính", "TP", "HCM", "CT", "Hà Nội", "Kinh tế", "phát biểu"]
+    longer = equivalence_cases(bodies + [" ", " ", " ", "-", " - ", ".", ". ", ",", "\n", "(", ")", "&"],
+                               args.fuzz // 20, seed=12, most=90, lines=False)
+    return report_equivalence(cases[:len(cases) - args.fuzz + args.fuzz // 20] + longer[-(args.fuzz // 20):],
+                              plain_ends, fast_ends, ("window", "in place"))
 
 
 if __name__ == "__main__":

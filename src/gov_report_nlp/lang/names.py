@@ -77,7 +77,7 @@ class Tokens:
     text, read through the per-string memos KIND (word, nl, punct), CAP (a name syllable) and
     SURNAME. tokens[k] is the k-th token as a Tok; tokens[a:b] and tokens + tokens are Tokens."""
 
-    __slots__ = ("text", "start", "end", "low", "cands")
+    __slots__ = ("text", "start", "end", "low", "cands", "either")
 
     def __init__(self, text: list[str], start: list[int], end: list[int], low: list[str]) -> None:
         self.text = text
@@ -85,6 +85,7 @@ class Tokens:
         self.end = end
         self.low = low
         self.cands: list[int] | None = None  # _mention_candidates, made once
+        self.either: list[int] | None = None  # _either_candidates, made once
 
     def __len__(self) -> int:
         return len(self.text)
@@ -266,10 +267,28 @@ def _opens_mention(t: str) -> bool:
 OPENS = _Memo(_opens_mention)
 
 
+def _opens_either(t: str) -> bool:
+    """Whether a token (its text) may open a mention (OPENS) or an administrative unit (its
+    lowercase text starts a phrase of admin_levels: find_admin_units' candidates)."""
+    return OPENS[t] or LOW[t] in _levels()[0]
+
+
+EITHER = _Memo(_opens_either)
+
+
+def _either_candidates(tk: Tokens) -> list[int]:
+    """Indexes of the tokens that may open a mention or a unit, in order: one pass over the
+    tokens for both kinds (a document's are read by people and by organizations/places)."""
+    if tk.either is None:
+        tk.either = list(compress(range(len(tk.text)), map(EITHER.__getitem__, tk.text)))
+    return tk.either
+
+
 def _mention_candidates(tk: Tokens) -> list[int]:
     """Indexes of the tokens where a mention may start, in order (see _opens_mention)."""
     if tk.cands is None:
-        tk.cands = list(compress(range(len(tk.text)), map(OPENS.__getitem__, tk.text)))
+        either = _either_candidates(tk)
+        tk.cands = list(compress(either, map(OPENS.__getitem__, map(tk.text.__getitem__, either))))
     return tk.cands
 
 
@@ -513,10 +532,64 @@ def _split_run(tk: Tokens, run_start: int, run_end: int) -> int:
 # --- titles -------------------------------------------------------------------------------
 
 
+def _depth(table: dict) -> int:
+    """The most tokens of a phrase in a trie."""
+    return max([0] + [1 + _depth(v) for k, v in table.items() if k != _END])
+
+
+@lru_cache(maxsize=None)
+def _title_reach() -> int:
+    """How far (in tokens after its head's first token i) _title_end(tk, i, stop_at_name=True,
+    head_len=n) may look: no token index above i + _title_reach() is read or compared with
+    len(tk), so its result is the same on any tokens that agree up to there. From the code,
+    with D(x) the most tokens of a phrase of list x (_match(tk, k, x) reads up to k + D(x)):
+      _open_head(k)   k+3 and a stop word after it, title_not_heads at k
+      _head(k)        k+3, titles, _open_head(k); after a prefix of p <= D(prefixes) the same
+      _cap_run(k)     its syllables k .. k+MAX_NAME-1, each tested for a head, rank, honorific;
+                      k+MAX_NAME compared; _name_at(k) is that, _strong_name(k) adds a stop word
+      _lower_after_dash(k)  k .. k+2 and a stop word after each, k+3 compared
+    The loop runs for j <= i + MAX_TITLE - 1 and looks at j and j + 1 with those (and the
+    lists of inner, stops, body_stops, honorifics, bodies); a step past i + MAX_TITLE - 1 ends
+    it whatever len(tk) is, the tail steps back over tokens before j only."""
+    lex = _lex()
+    d = {k: _depth(v) for k, v in lex.items() if isinstance(v, dict)}
+    open_head = max(3 + d["stops"], d["not_heads"], 3)
+    head = max(3, d["titles"], open_head) + d["prefixes"]
+    cap_run = MAX_NAME - 1 + max(3, head, d["ranks"], d["honorifics"]) + 1
+    strong = max(cap_run, MAX_NAME + d["stops"])
+    at_j = max(head, strong, d["inner"], d["stops"], d["body_stops"], d["honorifics"])
+    at_next = 1 + max(head, cap_run, 2 + d["stops"] + 1, d["bodies"], d["honorifics"], d["stops"])
+    return MAX_TITLE - 1 + max(at_j, at_next)
+
+
 def body_end(text: str, start: int, head_end: int, doc: "Document | None" = None) -> int:
     """End offset of a body's name whose kind word is text[start:head_end] ("Sở" + "Tài chính",
     "Huyện ủy" + "Vĩnh Thuận"): the same tail rules as a title's. With `doc` (whose text is
-    `text`), the tokens are read from the document's."""
+    `text`), the tokens are read from the document's, in place: the window text[start:stop]'s
+    tokens are the document's from the first that starts at or after `start` (when no token
+    crosses `start`), and the scan looks _title_reach() tokens ahead at most, so when the
+    window holds that many whole tokens (or runs to the text's end) the result is the same
+    (benchmarks/check_names.py: against _body_end_plain)."""
+    if doc is None:
+        return _body_end_plain(text, start, head_end, doc)
+    stop = min(len(text), head_end + 200)
+    tk = doc_tokens(doc)
+    starts, ends = tk.start, tk.end
+    size = len(starts)
+    i = bisect_left(starts, start)
+    if i == size or (i > 0 and ends[i - 1] > start) or KIND[tk.text[i]] != "word":
+        return _body_end_plain(text, start, head_end, doc)
+    # a word first: _title_end's look back at i - 1 (in a window, the last token) is not taken
+    reach = i + _title_reach()
+    if stop < len(text) and (reach >= size or ends[reach] > stop):
+        return _body_end_plain(text, start, head_end, doc)  # fewer whole tokens than the reach
+    n = bisect_right(ends, head_end, i) - i  # the tokens that end by head_end
+    e = _title_end(tk, i, stop_at_name=True, head_len=n)
+    return ends[e - 1] if e > i else head_end
+
+
+def _body_end_plain(text: str, start: int, head_end: int, doc: "Document | None" = None) -> int:
+    """body_end over the window's own tokens (the plain version, benchmarks/check_names.py)."""
     stop = min(len(text), head_end + 200)
     tk = window_tokens(doc, start, stop) if doc is not None else tokenize(text, start, stop)
     n = bisect_right(tk.end, head_end)  # the tokens that end by head_end (ends are increasing)
@@ -1196,8 +1269,10 @@ def find_admin_units(text: str, start: int = 0, end: int | None = None,
     size = len(tx)
     table, norm = _levels()
     out = []
-    # a unit starts at a level word: jump between the tokens that open one
-    cands = list(compress(range(size), map(table.__contains__, low)))
+    # a unit starts at a level word: jump between the tokens that open one (among those
+    # that open a mention or a unit, found in one pass shared with find_person_mentions)
+    either = _either_candidates(tk)
+    cands = list(compress(either, map(table.__contains__, map(low.__getitem__, either))))
     i = 0
     while i < size:
         c = bisect_left(cands, i)
