@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 
-from ..lexicon import load_list, load_map
+from ..lexicon import lazy_pattern, load_list, load_map
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..doc.document import Document
@@ -44,7 +44,7 @@ __all__ = ["PersonMention", "TitleSpan", "find_person_mentions", "read_person", 
 MAX_NAME = 6  # syllables of a name (foreign names run long: "Phết Ta Von Phi La Văn")
 MAX_TITLE = 22  # tokens of one title
 
-TOKEN = regex.compile(
+TOKEN = lazy_pattern(regex.compile,
     r"""
     (?P<word>\w+(?:[’'&.]\w+)*[’']?)   # a syllable, an abbreviation (NN&PT, T.Ư), K’
     | (?P<nl>\n)                        # a line break: a hard boundary
@@ -128,7 +128,7 @@ class _Memo(dict):
         return value
 
 
-_WORD_CHAR = regex.compile(r"\w")
+_WORD_CHAR = lazy_pattern(regex.compile, r"\w")
 
 
 def _kind_of(t: str) -> str:
@@ -345,12 +345,12 @@ def _match_before(tk: Tokens, j: int, table) -> int:
 # TOKEN as a splitter: regex.split gives [gap, token, gap, token, ..., gap] without a match
 # object per token; the gaps are the whitespace between tokens (every other character is part
 # of a token), so the offsets are the running sums of the pieces' lengths
-_SPLIT = regex.compile(r"(\w+(?:[’'&.]\w+)*[’']?|\n|[^\w\s])")
+_SPLIT = lazy_pattern(regex.compile, r"(\w+(?:[’'&.]\w+)*[’']?|\n|[^\w\s])")
 # the same, with a run of plain words one space apart as one piece ("Ủy ban nhân dân tỉnh"):
 # the regex module's cost is mostly per match, and most words are plain. A plain word is a
 # whole TOKEN word: \w+ not followed by what would join it to more ("NN&PT", "T.Ư", "K’")
 _PLAIN = r"\w++(?![’']|[&.]\w)"
-_SPLIT_RUNS = regex.compile(rf"({_PLAIN}(?: {_PLAIN})+|\w+(?:[’'&.]\w+)*[’']?|\n|[^\w\s])")
+_SPLIT_RUNS = lazy_pattern(regex.compile, rf"({_PLAIN}(?: {_PLAIN})+|\w+(?:[’'&.]\w+)*[’']?|\n|[^\w\s])")
 
 
 def _pieces(text: str) -> list[str]:
