@@ -27,8 +27,8 @@ from ..lang.dates import find_dates, published_date
 from ..doc.document import Document
 from ..lang.lists import read_list
 from ..lang.names import find_person_mentions
-from ..lexicon import (NOT_LOWER_SAFE, LexiconPatterns, alternation, keyed_starts_finder, lexicon_generation, load_list,
-                       load_map)
+from ..lexicon import (LexiconPatterns, alternation, keyed_starts_finder, lexicon_generation, load_list, load_map,
+                       lowered_if_safe)
 from ..lang.numbers import parse_count, parse_ordinal
 from ..records import Evidence, Meeting
 
@@ -304,7 +304,7 @@ class _Draft:
         self._organizer = value  # a str, None, or the function that reads it
 
 
-_SEEN: tuple = (None, -1, {})  # (the last text, the lexicons' generation, its starts by key)
+_SEEN: tuple = (None, -1, None)  # (the last text, the lexicons' generation, its starts by key or None)
 
 
 def _starts(text: str, key: str) -> list[int] | None:
@@ -312,18 +312,14 @@ def _starts(text: str, key: str) -> list[int] | None:
     where one of its first words begins (found for the whole text in one pass, kept for the
     text's next calls). None when the text is not safe to lower or pyahocorasick is missing."""
     global _SEEN
-    seen_text, generation, by_key = _SEEN
-    if seen_text is not text or generation != lexicon_generation():
-        by_key = {"": NOT_LOWER_SAFE.search(text) is None}
-        _SEEN = (text, lexicon_generation(), by_key)
-    if not by_key[""]:
-        return None
-    if "kind" not in by_key:
+    seen = _SEEN
+    if seen[0] is not text or seen[1] != lexicon_generation():
+        generation = lexicon_generation()
         finder = _P.get().STARTS
-        if finder is None:
-            return None
-        by_key.update(finder(text.lower()))
-    return by_key[key]
+        lowered = lowered_if_safe(text) if finder is not None else None  # (the copy other extractors made)
+        seen = _SEEN = (text, generation, finder(lowered) if lowered is not None else None)
+    by_key = seen[2]
+    return by_key[key] if by_key is not None else None
 
 
 def _may_match(text: str, s: int, e: int, key: str) -> bool:
