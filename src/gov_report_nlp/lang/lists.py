@@ -88,8 +88,22 @@ def _mentions(doc: Document, start: int, end: int) -> list[PersonMention]:
     return out
 
 
-def _clean(text: str) -> str:
+def _clean_plain(text: str) -> str:
     return _SPACES.sub(" ", text).strip(_STRIP + "“”\"")
+
+
+# characters str.split() splits at and the pattern's \s does not (the only ones: checked by
+# benchmarks/check_lists.py, for every character)
+_SPLIT_NOT_SPACE = ("\x1c", "\x1d", "\x1e", "\x1f")
+
+
+def _clean(text: str) -> str:
+    """_clean_plain(text), by str.split and join (a sixth of the regex's cost): the same
+    words and one space between them, and the edge space the regex leaves is stripped
+    either way (a space is one of _STRIP)."""
+    if "\x1c" in text or "\x1d" in text or "\x1e" in text or "\x1f" in text:
+        return _clean_plain(text)
+    return " ".join(text.split()).strip(_STRIP + "“”\"")
 
 
 @dataclass
