@@ -22,7 +22,7 @@ from typing import Iterator, Optional
 
 import regex
 
-from ..budget import matches, matches_at
+from ..budget import matches, matches_at_bounded
 from ..lang.dates import find_dates, published_date
 from ..doc.document import Document
 from ..lang.lists import read_list
@@ -390,7 +390,12 @@ def _finditer(pattern: regex.Pattern, text: str, s: int, e: int, key: str) -> li
     whole scan under the same time limit. benchmarks/check_meetings.py compares the two.
 
     NOT_KIND and PLANNED (_NO_CLOCK) are lists of phrases matched as written: a try walks one
-    phrase, and their scans go without the time limit, whose clock costs more than they do."""
+    phrase, and their scans go without the time limit, whose clock costs more than they do.
+    ATTEND and ATTEND_SIDE have no unbounded quantifier but whitespace runs: a try reads a cue
+    and a few fixed words (ATTEND), or at most 60 characters before its "có" (ATTEND_SIDE),
+    and the whitespace runs between and before them, which the normalized text of a Document
+    keeps to 3 characters at most (io/normalize.py): no try can run away, and the clock is read
+    between the tries (budget.matches_at_bounded), not passed to each (2 µs a try)."""
     starts = _starts(text, key)
     if starts is None:
         return matches(pattern, text, s, e)
@@ -403,7 +408,7 @@ def _finditer(pattern: regex.Pattern, text: str, s: int, e: int, key: str) -> li
             return []
         i = 0
     if key not in _NO_CLOCK:
-        return matches_at(pattern, text, starts, pos=s, endpos=e)
+        return matches_at_bounded(pattern, text, starts, pos=s, endpos=e)
     out = []
     at = s
     match = pattern.match
@@ -454,7 +459,9 @@ def _kind_matches(text: str, s: int, e: int):
 
 def _name_span(text: str, ks: int, se: int) -> tuple[int, int]:
     """The meeting's name from its kind word to the end of the noun phrase."""
-    m = _NAME_STOP.search(text, ks, se, timeout=_T)
+    # (no clock: a try reads a whitespace run, 3 characters at most in a Document's normalized
+    # text, and a few fixed words or a date's digits; the regex clock costs 2 µs a call)
+    m = _NAME_STOP.search(text, ks, se)
     e = m.start() if m else se
     return ks, e
 
@@ -465,7 +472,7 @@ def _ordinal(text: str, s: int, e: int) -> Optional[int]:
     if _THU.search(text, s, e) is None:
         return None  # every match of ORDINAL holds "thứ"
     P = _P.get()
-    km = P.KIND.match(text, s, e, timeout=_T)
+    km = P.KIND.match(text, s, e)  # (one phrase of the list: no clock)
     for m in P.ORDINAL.finditer(text, s, e, timeout=_T):
         if m.group().lower().startswith("lần") or (km is not None and _SESSION_MOD.fullmatch(text, km.end(), m.start())):
             return parse_ordinal(m["n"])
@@ -690,7 +697,7 @@ def _chairs(doc: Document, s: int, e: int, anchor: bool, checked: bool = False) 
         spans.append((m.start("who"), m.end("who")))
     firsts: list[tuple[int, int]] = []
     for m in matches(P.CHAIR_AFTER, text, s, e):
-        em = _END.search(text, m.end(), e, timeout=_T)
+        em = _END.search(text, m.end(), e)  # (a try reads 6 characters at most: no clock)
         b = em.start() if em else e
         if m["comma"]:
             firsts.append((m.end(), b))
@@ -746,9 +753,10 @@ def _lists(text: str, s: int, e: int) -> Iterator[tuple[int, Optional[int], bool
     for m in _finditer(P.ATTEND_SIDE, text, s, e, "side"):
         yield m.end(), None, False
     for m in _attend_after(text, s, e):
-        lead = P.LIST_LEAD.match(text, s, m.start(), timeout=_T)
+        # (no clock: LIST_LEAD reads a word, a date and 80 characters at most, VAGUE one phrase)
+        lead = P.LIST_LEAD.match(text, s, m.start())
         a = lead.end() if lead else s
-        if not P.VAGUE.match(text, a, m.start(), timeout=_T):
+        if not P.VAGUE.match(text, a, m.start()):
             yield a, m.start(), False
 
 
@@ -783,10 +791,10 @@ def _attendees(doc: Document, s: int, e: int, checked: bool = False) -> list[tup
         return out
     for a, b, first in _lists(text, s, e):
         if b is None:
-            em = _END.search(text, a, e, timeout=_T)
+            em = _END.search(text, a, e)  # (a try reads 6 characters at most: no clock)
             b = em.start() if em else e
         # a list ends where a new clause starts ("Đồng chí X phát biểu khai mạc")
-        stop = _LIST_STOP.search(text, a, b, timeout=_T)
+        stop = _LIST_STOP.search(text, a, b)  # (a whitespace run and fixed words a try: no clock)
         items = read_list(doc, a, b)
         if first and items and not items[0].head:
             items = items[1:]  # "Tham dự hội nghi, Phó Chủ tịch nước X ...": a misspelt meeting word
@@ -870,13 +878,15 @@ def _titles_after(text: str, p: int, e: int) -> list[str]:
     """The titles adopted after "thông qua" at p: one, or a list joined by ";" or "và", and the
     lines after it that each open with a title ("Nghị quyết về ..." on its own line, numbered or not)."""
     P = _P.get()
-    intro = P.RES_INTRO.match(text, p, e, timeout=_T)
+    # (no clock for RES_INTRO, RES_CLOSED, RES_HEAD, RES_LINE: a match at one offset of a few
+    # words and the whitespace runs between them, 3 characters at most in a Document's text)
+    intro = P.RES_INTRO.match(text, p, e)
     if intro:
         p = intro.end()
-    closed = P.RES_CLOSED.match(text, p, e, timeout=_T)
+    closed = P.RES_CLOSED.match(text, p, e)
     if closed:
         return [closed["title"]]
-    head = P.RES_HEAD.match(text, p, e, timeout=_T)
+    head = P.RES_HEAD.match(text, p, e)
     if head is None:
         return []
     out: list[str] = []
@@ -886,7 +896,7 @@ def _titles_after(text: str, p: int, e: int) -> list[str]:
         if end is None:
             return out
         # the next line opens with a title: one more item of the list
-        line = P.RES_LINE.match(text, end, min(len(text), end + 20), timeout=_T)
+        line = P.RES_LINE.match(text, end, min(len(text), end + 20))
         if line is None:
             return out
         start = line.end()
@@ -1041,9 +1051,9 @@ def find_meetings(doc: Document) -> Iterator[Meeting]:
         d.early = early
         cands.append(d)
         # "tổ chức hội nghị tổng kết năm 2024 và hội nghị triển khai nhiệm vụ năm 2025": two meetings
-        tw = _AND_KIND.search(text, km.end(), d.name[1] + 12, timeout=_T)
+        tw = _AND_KIND.search(text, km.end(), d.name[1] + 12)  # (whitespace runs and fixed words a try: no clock)
         if tw is not None:
-            k2 = P.KIND.match(text, tw.end(), e, timeout=_T)
+            k2 = P.KIND.match(text, tw.end(), e)  # (one phrase of the list: no clock)
             if k2 is not None:
                 d.name = (d.name[0], tw.start())
                 d2 = _Draft(P.kinds[k2["kind"].lower()], s, e, name=_name_span(text, k2.start(), e),
