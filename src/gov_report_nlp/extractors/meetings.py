@@ -910,7 +910,9 @@ def _title_run(text: str, start: int, e: int, out: list[str]) -> tuple[Optional[
     sentence end closed it (else None)."""
     P = _P.get()
     limit = min(e, start + 400)  # a title has an end; without one, no title
-    for b in P.RES_END.finditer(text, start, limit, timeout=_T):
+    # (no clock: the window is 400 characters at most, and a try of RES_END reads a whitespace
+    # run and one of its words)
+    for b in P.RES_END.finditer(text, start, limit):
         part = text[start:b.start()].strip(" ,.:“”\"")
         if part and part not in out:
             out.append(part)
