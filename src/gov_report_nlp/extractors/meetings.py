@@ -22,15 +22,20 @@ from typing import Iterator, Optional
 
 import regex
 
-from ..budget import matches, matches_at
+from ..budget import matches, matches_at_bounded
 from ..lang.dates import find_dates, published_date
 from ..doc.document import Document
 from ..lang.lists import read_list
 from ..lang.names import find_person_mentions
-from ..lexicon import (NOT_LOWER_SAFE, LexiconPatterns, alternation, keyed_starts_finder, lexicon_generation, load_list,
-                       load_map)
-from ..lang.numbers import parse_count, parse_ordinal
+from ..lexicon import (LexiconPatterns, alternation, keyed_starts_finder, lexicon_generation, load_list, load_map,
+                       lowered_if_safe)
+from ..lang.numbers import parse_count
+from ..lang.numbers import parse_ordinal as _parse_ordinal
 from ..records import Evidence, Meeting
+
+# numbers.parse_ordinal is a pure function of its string (its words are constants, not a
+# lexicon): its answers kept, the few ordinals of the genre ("thứ 12", "IX") read once
+parse_ordinal = lru_cache(maxsize=4096)(_parse_ordinal)
 
 _F = regex.VERBOSE | regex.IGNORECASE
 _T = 1.0  # regex timeout, seconds, of a search; scans of a sentence or more: budget.matches
@@ -243,6 +248,16 @@ _CO_AFTER = regex.compile(r"có\s*[,:]?\s+$")
 _CO_GOM_AFTER = regex.compile(r"(?:có|gồm)\s*[,:]?\s*$")
 _LIST_STOP = regex.compile(r"\s+(?:chủ\s+trì|phát\s+biểu|đã\s|đang\s|sinh\s+sống)|\s+tại\s+\d+\s+điểm\s+cầu", _F)
 _SPACES = regex.compile(r"\s+")
+_SPLIT_NOT_SPACE = ("\x1c", "\x1d", "\x1e", "\x1f")  # str.split() splits at them, \s does not
+
+
+def _fold_strip(text: str, chars: str) -> str:
+    """_SPACES.sub(" ", text).strip(chars) for `chars` holding a space, by str.split and join
+    (a sixth of the regex's cost): the same words, one space between them, and the edge
+    space the regex leaves is stripped either way. benchmarks/check_lists.py compares them."""
+    if "\x1c" in text or "\x1d" in text or "\x1e" in text or "\x1f" in text:
+        return _SPACES.sub(" ", text).strip(chars)
+    return " ".join(text.split()).strip(chars)
 _SESSION_MOD = regex.compile(r"(?:\s+(?:bất\s+thường|chuyên\s+đề))?", regex.I)
 _AND_KIND = regex.compile(r"\s+và\s+(?:(?:tổ\s+chức|tiến\s+hành|khai\s+mạc)\s+)?(?=\p{L})", regex.I)
 _SITTING_WORDS = frozenset(("phiên khai mạc", "phiên bế mạc", "phiên họp", "lễ", "buổi lễ", "họp"))
@@ -304,7 +319,7 @@ class _Draft:
         self._organizer = value  # a str, None, or the function that reads it
 
 
-_SEEN: tuple = (None, -1, {})  # (the last text, the lexicons' generation, its starts by key)
+_SEEN: tuple = (None, -1, None)  # (the last text, the lexicons' generation, its starts by key or None)
 
 
 def _starts(text: str, key: str) -> list[int] | None:
@@ -312,18 +327,14 @@ def _starts(text: str, key: str) -> list[int] | None:
     where one of its first words begins (found for the whole text in one pass, kept for the
     text's next calls). None when the text is not safe to lower or pyahocorasick is missing."""
     global _SEEN
-    seen_text, generation, by_key = _SEEN
-    if seen_text is not text or generation != lexicon_generation():
-        by_key = {"": NOT_LOWER_SAFE.search(text) is None}
-        _SEEN = (text, lexicon_generation(), by_key)
-    if not by_key[""]:
-        return None
-    if "kind" not in by_key:
+    seen = _SEEN
+    if seen[0] is not text or seen[1] != lexicon_generation():
+        generation = lexicon_generation()
         finder = _P.get().STARTS
-        if finder is None:
-            return None
-        by_key.update(finder(text.lower()))
-    return by_key[key]
+        lowered = lowered_if_safe(text) if finder is not None else None  # (the copy other extractors made)
+        seen = _SEEN = (text, generation, finder(lowered) if lowered is not None else None)
+    by_key = seen[2]
+    return by_key[key] if by_key is not None else None
 
 
 def _may_match(text: str, s: int, e: int, key: str) -> bool:
@@ -379,7 +390,12 @@ def _finditer(pattern: regex.Pattern, text: str, s: int, e: int, key: str) -> li
     whole scan under the same time limit. benchmarks/check_meetings.py compares the two.
 
     NOT_KIND and PLANNED (_NO_CLOCK) are lists of phrases matched as written: a try walks one
-    phrase, and their scans go without the time limit, whose clock costs more than they do."""
+    phrase, and their scans go without the time limit, whose clock costs more than they do.
+    ATTEND and ATTEND_SIDE have no unbounded quantifier but whitespace runs: a try reads a cue
+    and a few fixed words (ATTEND), or at most 60 characters before its "có" (ATTEND_SIDE),
+    and the whitespace runs between and before them, which the normalized text of a Document
+    keeps to 3 characters at most (io/normalize.py): no try can run away, and the clock is read
+    between the tries (budget.matches_at_bounded), not passed to each (2 µs a try)."""
     starts = _starts(text, key)
     if starts is None:
         return matches(pattern, text, s, e)
@@ -392,7 +408,7 @@ def _finditer(pattern: regex.Pattern, text: str, s: int, e: int, key: str) -> li
             return []
         i = 0
     if key not in _NO_CLOCK:
-        return matches_at(pattern, text, starts, pos=s, endpos=e)
+        return matches_at_bounded(pattern, text, starts, pos=s, endpos=e)
     out = []
     at = s
     match = pattern.match
@@ -443,7 +459,9 @@ def _kind_matches(text: str, s: int, e: int):
 
 def _name_span(text: str, ks: int, se: int) -> tuple[int, int]:
     """The meeting's name from its kind word to the end of the noun phrase."""
-    m = _NAME_STOP.search(text, ks, se, timeout=_T)
+    # (no clock: a try reads a whitespace run, 3 characters at most in a Document's normalized
+    # text, and a few fixed words or a date's digits; the regex clock costs 2 µs a call)
+    m = _NAME_STOP.search(text, ks, se)
     e = m.start() if m else se
     return ks, e
 
@@ -454,7 +472,7 @@ def _ordinal(text: str, s: int, e: int) -> Optional[int]:
     if _THU.search(text, s, e) is None:
         return None  # every match of ORDINAL holds "thứ"
     P = _P.get()
-    km = P.KIND.match(text, s, e, timeout=_T)
+    km = P.KIND.match(text, s, e)  # (one phrase of the list: no clock)
     for m in P.ORDINAL.finditer(text, s, e, timeout=_T):
         if m.group().lower().startswith("lần") or (km is not None and _SESSION_MOD.fullmatch(text, km.end(), m.start())):
             return parse_ordinal(m["n"])
@@ -679,7 +697,7 @@ def _chairs(doc: Document, s: int, e: int, anchor: bool, checked: bool = False) 
         spans.append((m.start("who"), m.end("who")))
     firsts: list[tuple[int, int]] = []
     for m in matches(P.CHAIR_AFTER, text, s, e):
-        em = _END.search(text, m.end(), e, timeout=_T)
+        em = _END.search(text, m.end(), e)  # (a try reads 6 characters at most: no clock)
         b = em.start() if em else e
         if m["comma"]:
             firsts.append((m.end(), b))
@@ -735,9 +753,10 @@ def _lists(text: str, s: int, e: int) -> Iterator[tuple[int, Optional[int], bool
     for m in _finditer(P.ATTEND_SIDE, text, s, e, "side"):
         yield m.end(), None, False
     for m in _attend_after(text, s, e):
-        lead = P.LIST_LEAD.match(text, s, m.start(), timeout=_T)
+        # (no clock: LIST_LEAD reads a word, a date and 80 characters at most, VAGUE one phrase)
+        lead = P.LIST_LEAD.match(text, s, m.start())
         a = lead.end() if lead else s
-        if not P.VAGUE.match(text, a, m.start(), timeout=_T):
+        if not P.VAGUE.match(text, a, m.start()):
             yield a, m.start(), False
 
 
@@ -772,10 +791,10 @@ def _attendees(doc: Document, s: int, e: int, checked: bool = False) -> list[tup
         return out
     for a, b, first in _lists(text, s, e):
         if b is None:
-            em = _END.search(text, a, e, timeout=_T)
+            em = _END.search(text, a, e)  # (a try reads 6 characters at most: no clock)
             b = em.start() if em else e
         # a list ends where a new clause starts ("Đồng chí X phát biểu khai mạc")
-        stop = _LIST_STOP.search(text, a, b, timeout=_T)
+        stop = _LIST_STOP.search(text, a, b)  # (a whitespace run and fixed words a try: no clock)
         items = read_list(doc, a, b)
         if first and items and not items[0].head:
             items = items[1:]  # "Tham dự hội nghi, Phó Chủ tịch nước X ...": a misspelt meeting word
@@ -836,21 +855,28 @@ def _resolutions(text: str, s: int, e: int, d: _Draft, checked: bool = False) ->
     P = _P.get()
     if not checked and _search(P.HAS_RES, text, s, e, "res") is None:
         return
-    for m in matches(P.RES_COUNT, text, s, e):
+    # (no clock for RES_COUNT, RES_VERB, RES_PASSIVE: a try reads a few words, or 300 characters
+    # at most for a passive title, and the whitespace runs between them, 3 characters at most in
+    # a Document's normalized text; the regex clock costs ~2 µs a scan and ~1 µs a match)
+    for m in P.RES_COUNT.finditer(text, s, e):
         if _search(P.PLANNED, text, max(s, m.start() - 60), m.start(), "planned") is not None:
             continue  # "Kỳ họp dự kiến xem xét, thông qua 32 nghị quyết": not adopted yet
         n = parse_count(m["n"])
         if n and d.resolution_count is None:
             d.resolution_count = n
-    for m in matches(P.RES_VERB, text, s, e):
-        before = text[s:m.start()].rstrip()
-        if not before or before.endswith((",", ":", ";")):
+    for m in P.RES_VERB.finditer(text, s, e):
+        # the last character before the verb but spaces (text[s:m.start()].rstrip()'s, read
+        # backwards: not a copy of the sentence so far at each match)
+        j = m.start()
+        while j > s and text[j - 1].isspace():
+            j -= 1
+        if j == s or text[j - 1] in ",:;":
             continue  # "Thông qua Nghị quyết ..., tỉnh đã ...": through, not adopted
         for title in _titles_after(text, m.end(), e):
             if title not in d.resolutions:
                 d.resolutions.append(title)
-    for m in matches(P.RES_PASSIVE, text, s, e):
-        title = _SPACES.sub(" ", m["title"]).strip(" ,.:“”\"")
+    for m in P.RES_PASSIVE.finditer(text, s, e):
+        title = _fold_strip(m["title"], " ,.:“”\"")
         if title not in d.resolutions:
             d.resolutions.append(title)
 
@@ -859,13 +885,15 @@ def _titles_after(text: str, p: int, e: int) -> list[str]:
     """The titles adopted after "thông qua" at p: one, or a list joined by ";" or "và", and the
     lines after it that each open with a title ("Nghị quyết về ..." on its own line, numbered or not)."""
     P = _P.get()
-    intro = P.RES_INTRO.match(text, p, e, timeout=_T)
+    # (no clock for RES_INTRO, RES_CLOSED, RES_HEAD, RES_LINE: a match at one offset of a few
+    # words and the whitespace runs between them, 3 characters at most in a Document's text)
+    intro = P.RES_INTRO.match(text, p, e)
     if intro:
         p = intro.end()
-    closed = P.RES_CLOSED.match(text, p, e, timeout=_T)
+    closed = P.RES_CLOSED.match(text, p, e)
     if closed:
         return [closed["title"]]
-    head = P.RES_HEAD.match(text, p, e, timeout=_T)
+    head = P.RES_HEAD.match(text, p, e)
     if head is None:
         return []
     out: list[str] = []
@@ -875,7 +903,7 @@ def _titles_after(text: str, p: int, e: int) -> list[str]:
         if end is None:
             return out
         # the next line opens with a title: one more item of the list
-        line = P.RES_LINE.match(text, end, min(len(text), end + 20), timeout=_T)
+        line = P.RES_LINE.match(text, end, min(len(text), end + 20))
         if line is None:
             return out
         start = line.end()
@@ -889,7 +917,9 @@ def _title_run(text: str, start: int, e: int, out: list[str]) -> tuple[Optional[
     sentence end closed it (else None)."""
     P = _P.get()
     limit = min(e, start + 400)  # a title has an end; without one, no title
-    for b in P.RES_END.finditer(text, start, limit, timeout=_T):
+    # (no clock: the window is 400 characters at most, and a try of RES_END reads a whitespace
+    # run and one of its words)
+    for b in P.RES_END.finditer(text, start, limit):
         part = text[start:b.start()].strip(" ,.:“”\"")
         if part and part not in out:
             out.append(part)
@@ -907,7 +937,7 @@ def _title_run(text: str, start: int, e: int, out: list[str]) -> tuple[Optional[
 
 def _record(doc: Document, d: _Draft) -> Meeting:
     text = doc.text
-    name = _SPACES.sub(" ", text[d.name[0]:d.name[1]]).strip(" .,;:") if d.name else None
+    name = _fold_strip(text[d.name[0]:d.name[1]], " .,;:") if d.name else None
     chairs, ch_ev = [], []
     for n, ev in d.chairs:
         if n not in chairs:
@@ -1030,9 +1060,9 @@ def find_meetings(doc: Document) -> Iterator[Meeting]:
         d.early = early
         cands.append(d)
         # "tổ chức hội nghị tổng kết năm 2024 và hội nghị triển khai nhiệm vụ năm 2025": two meetings
-        tw = _AND_KIND.search(text, km.end(), d.name[1] + 12, timeout=_T)
+        tw = _AND_KIND.search(text, km.end(), d.name[1] + 12)  # (whitespace runs and fixed words a try: no clock)
         if tw is not None:
-            k2 = P.KIND.match(text, tw.end(), e, timeout=_T)
+            k2 = P.KIND.match(text, tw.end(), e)  # (one phrase of the list: no clock)
             if k2 is not None:
                 d.name = (d.name[0], tw.start())
                 d2 = _Draft(P.kinds[k2["kind"].lower()], s, e, name=_name_span(text, k2.start(), e),
