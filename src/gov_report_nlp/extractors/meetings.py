@@ -28,7 +28,7 @@ from ..doc.document import Document
 from ..lang.lists import read_list
 from ..lang.names import find_person_mentions
 from ..lexicon import (LexiconPatterns, alternation, keyed_starts_finder, lexicon_generation, load_list, load_map,
-                       lowered_if_safe)
+                       lazy_pattern, lowered_if_safe)
 from ..lang.numbers import parse_count
 from ..lang.numbers import parse_ordinal as _parse_ordinal
 from ..records import Evidence, Meeting
@@ -53,14 +53,14 @@ class _P(LexiconPatterns):
     @classmethod
     def _build(cls) -> None:
         cls.kinds = {surface.lower(): kind for surface, kind in load_map("meeting_kinds").items()}
-        cls.KIND = regex.compile(
+        cls.KIND = lazy_pattern(regex.compile,
             r"(?<!\w)(?P<kind>\L<kinds>)(?!\w)", _F, kinds=sorted(cls.kinds, key=len, reverse=True))
-        cls.NOT_KIND = regex.compile(r"(?<!\w)\L<nk>(?!\w)", _F, nk=_lex("meeting_not_kinds"))
-        cls.HELD = regex.compile(r"(?<!\w)\L<held>(?!\w)", _F, held=_lex("meeting_held_cues"))
-        cls.PLANNED = regex.compile(r"(?<!\w)\L<pl>(?!\w)", _F, pl=_lex("meeting_planned_cues"))
-        cls.PLANNED_AFTER = regex.compile(r"\L<pa>", _F, pa=_lex("meeting_planned_after"))
-        cls.PASSING = regex.compile(r"(?<!\w)\L<ps>(?!\w)", _F, ps=_lex("meeting_passing_cues"))
-        cls.ATTEND = regex.compile(
+        cls.NOT_KIND = lazy_pattern(regex.compile, r"(?<!\w)\L<nk>(?!\w)", _F, nk=_lex("meeting_not_kinds"))
+        cls.HELD = lazy_pattern(regex.compile, r"(?<!\w)\L<held>(?!\w)", _F, held=_lex("meeting_held_cues"))
+        cls.PLANNED = lazy_pattern(regex.compile, r"(?<!\w)\L<pl>(?!\w)", _F, pl=_lex("meeting_planned_cues"))
+        cls.PLANNED_AFTER = lazy_pattern(regex.compile, r"\L<pa>", _F, pa=_lex("meeting_planned_after"))
+        cls.PASSING = lazy_pattern(regex.compile, r"(?<!\w)\L<ps>(?!\w)", _F, ps=_lex("meeting_passing_cues"))
+        cls.ATTEND = lazy_pattern(regex.compile,
             r"""(?:^|(?<=[\s,.;:(]))(?P<cue>\L<att>)(?!\s*nhận)
                 (?:\s+và\s+(?:phát\s+biểu(?:\s+chỉ\s+đạo)?|chỉ\s+đạo))?   # Đến dự và phát biểu tại buổi tọa đàm, Dự và chỉ đạo có
                 (?:\s+(?:tại\s+)?(?:lễ\s+công\s+bố|buổi\s+lễ|buổi\s+\L<kw>|\L<kw>))?   # Dự hội nghị / Tham dự Lễ công bố
@@ -69,34 +69,34 @@ class _P(LexiconPatterns):
             _F, att=_lex("meeting_attend_cues"), kw=sorted(cls.kinds, key=len, reverse=True))
         # "Về phía tỉnh có các đồng chí: ...", "Lãnh đạo thành phố có các ông ...": one side of
         # the guests, at a clause start; "lãnh đạo / đại diện X có" only before people
-        cls.ATTEND_SIDE = regex.compile(
+        cls.ATTEND_SIDE = lazy_pattern(regex.compile,
             r"""(?<=(?:\A|[\n.;:,])\s*)
                 (?:về\s+phía\s+(?:[^\n.;:,]|(?<=\p{Lu})\.){1,60}?\s+(?:còn\s+)?có(?!\s+(?:thể|ý|nhiều|những|\d))
                  |(?:lãnh\s+đạo|đại\s+diện)\s+(?:[^\n.;:,]|(?<=\p{Lu})\.){1,40}?\s+có(?=\s*:|\s+(?:các\s+)?(?:đồng\s+chí|ông|bà|đ/c)\s))
                 \s*:?\s*""", _F)
         # "... cùng các sở, ngành liên quan tham dự hội nghị." closing its sentence
-        cls.ATTEND_AFTER = regex.compile(
+        cls.ATTEND_AFTER = lazy_pattern(regex.compile,
             r"\s+(?:(?:cùng\s+)?(?:tham\s+dự|về\s+dự|đến\s+dự|tới\s+dự|dự)\s+(?:\L<kw>)|cùng\s+(?:tham\s+)?dự)(?=\s*(?:[.;]|$))", _F,
             kw=sorted(cls.kinds, key=len, reverse=True))
         # the end of a match of ATTEND_AFTER, matched backwards from where it ends (_attend_after)
-        cls.ATTEND_AFTER_TAIL = regex.compile(
+        cls.ATTEND_AFTER_TAIL = lazy_pattern(regex.compile,
             r"(?r)(?:dự|\L<kw>)", _F, kw=sorted(cls.kinds, key=len, reverse=True))
-        cls.VAGUE = regex.compile(r"\L<vg>(?!\w)", _F, vg=_lex("meeting_vague_subjects"))
+        cls.VAGUE = lazy_pattern(regex.compile, r"\L<vg>(?!\w)", _F, vg=_lex("meeting_vague_subjects"))
         # what opens a sentence before its subject: "Sáng 5/3, tại Hội trường X, ..."
-        cls.LIST_LEAD = regex.compile(
+        cls.LIST_LEAD = lazy_pattern(regex.compile,
             r"""\s*(?:(?:\p{L}+\s+)?(?:ngày\s+)?\d{1,2}\s*[-/.]\s*\d{1,2}(?:\s*[-/.]\s*\d{4})?\s*,\s*)?
                 (?:tại\s[^,]{1,80},\s*)?""", _F)
-        cls.CHAIR = regex.compile(
+        cls.CHAIR = lazy_pattern(regex.compile,
             r"""(?<!\w)(?:(?:đã|đồng\s+thời|cùng)\s+)?(?P<co>(?-i:đồng)\s+)?chủ\s+trì
                 (?:\s+(?:và\s+)?(?:điều\s+hành\s+)?(?:phát\s+biểu\s+(?:chỉ\s+đạo\s+)?(?:tại\s+)?)?(?:(?:khai|bế)\s+mạc\s+)?(?P<kw>\L<kw>)
                  |(?=\s*(?:[.;]|$)))                 # "X, Chủ tịch UBND xã chủ trì." closing its sentence""",
             _F, kw=sorted(cls.kinds, key=len, reverse=True))
-        cls.CHAIR_UNDER = regex.compile(
+        cls.CHAIR_UNDER = lazy_pattern(regex.compile,
             r"dưới\s+sự\s+(?:đồng\s+)?chủ\s+trì\s+(?:của\s+)?(?P<who>[^.;]+)", _F)
         # the chairs after the verb: "Chủ trì kỳ họp có bà A và ông B", "Chủ trì và điều hành
         # đại hội có đồng chí C", "được chủ trì bởi các đồng chí: A – ...; B – ...", and fronted
         # "Chủ trì hội nghị, Phó Thủ tướng X khẳng định ..." (the first person after the comma)
-        cls.CHAIR_AFTER = regex.compile(
+        cls.CHAIR_AFTER = lazy_pattern(regex.compile,
             r"""(?:(?<=(?:\A|[\n.;:,])\s*)(?P<front>(?:đồng\s+)?chủ\s+trì)
                    (?:\s+(?:và\s+)?(?:điều\s+hành\s+)?(?:(?:buổi|cuộc|phiên)\s+)?\L<kw>(?:\s+(?:lần\s+)?(?:này|thứ\s+\w+))?)?
                    (?:\s*(?P<list>có|gồm|là)\b|\s*(?P<comma>,))
@@ -104,39 +104,39 @@ class _P(LexiconPatterns):
                 (?:\s+các\s+(?:đồng\s+chí|ông|bà|vị))?\s*:?\s*""",
             _F, kw=sorted(cls.kinds, key=len, reverse=True))
         # "do đồng chí A ... chủ trì": the chairs between "do" and the verb
-        cls.CHAIR_BY = regex.compile(
+        cls.CHAIR_BY = lazy_pattern(regex.compile,
             r"(?<!\w)do\s+(?P<who>[^.;]{3,300}?)\s+(?:(?-i:đồng)\s+)?chủ\s+trì(?!\w)", _F)
-        cls.ORDINAL = regex.compile(
+        cls.ORDINAL = lazy_pattern(regex.compile,
             r"""(?:lần\s+thứ|(?<=\L<kw>(?:\s+(?:bất\s+thường|chuyên\s+đề))?)\s+(?:lần\s+)?thứ)\s+
                 (?P<n>\d{1,3}|[IVXLC]{1,7}|nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười(?:\s+\w+)?)(?!\w)""",
             _F, kw=sorted(cls.kinds, key=len, reverse=True))
-        cls.SAME_DAY = regex.compile(r"(?P<pod>sáng|trưa|chiều|tối)\s+cùng\s+ngày", _F)
-        cls.RES_COUNT = regex.compile(
+        cls.SAME_DAY = lazy_pattern(regex.compile, r"(?P<pod>sáng|trưa|chiều|tối)\s+cùng\s+ngày", _F)
+        cls.RES_COUNT = lazy_pattern(regex.compile,
             r"thông\s+qua\s+(?:(?:tổng\s+số|tổng\s+cộng|cả|toàn\s+bộ)\s+)?(?P<n>\d{1,3}|[\p{Ll}]+(?:\s+[\p{Ll}]+)?)\s+(?:nghị\s+quyết|dự\s+thảo\s+nghị\s+quyết)", _F)
         # "thông qua" as the verb of adopting, not "through" (clause-initial) nor passive
-        cls.RES_VERB = regex.compile(
+        cls.RES_VERB = lazy_pattern(regex.compile,
             r"(?<!\w)(?<!được\s)(?<!việc\s)(?<!khi\s)(?:(?:biểu\s+quyết\s+)?thông\s+qua|ban\s+hành)(?!\w)", _F)
         # the passive: "Với Nghị quyết về X được thông qua", at a clause start
-        cls.RES_PASSIVE = regex.compile(
+        cls.RES_PASSIVE = lazy_pattern(regex.compile,
             r"""(?<=(?:\A|[\n.;:]|\bvới)\s*)(?P<title>(?:\L<hd>)\s+(?:về|miễn|bầu|phê|thông|quy|điều)\s[^.;:\n]{5,300}?)
                 \s+(?:đã\s+)?được\s+(?:biểu\s+quyết\s+)?thông\s+qua""", _F, hd=_lex("meeting_resolution_heads"))
         heads = _lex("meeting_resolution_heads")
         # "thông qua nhiều nghị quyết, trong đó có ..." / "thông qua 11 nghị quyết: ..."
-        cls.RES_INTRO = regex.compile(
+        cls.RES_INTRO = lazy_pattern(regex.compile,
             r"""\s+(?:(?:các|những|nhiều|\d{1,3}|\p{Ll}+(?:\s+\p{Ll}+)?)\s+)?(?:dự\s+thảo\s+)?nghị\s+quyết
                 (?:\s*,\s*trong\s+đó(?:\s+có)?|\s*:)""", _F)
         # a line that opens with a title, capitalized as a list item is: "1. Nghị quyết về ..."
-        cls.RES_LINE = regex.compile(
+        cls.RES_LINE = lazy_pattern(regex.compile,
             r"\s*(?:\d{1,2}\s*[.)]\s*|[-+•–]\s*)?(?=(?:%s)\s+(?:về|miễn|bầu|phê|thông|quy|điều|sửa)\s)"
             % "|".join(regex.escape(h[:1].upper() + h[1:]) for h in heads))
-        cls.RES_CLOSED = regex.compile(
+        cls.RES_CLOSED = lazy_pattern(regex.compile,
             r"\s+(?:các\s+|bản\s+)?(?P<title>\L<cl>)(?!\w)", _F, cl=_lex("meeting_resolution_closed"))
-        cls.RES_HEAD = regex.compile(
+        cls.RES_HEAD = lazy_pattern(regex.compile,
             r"\s*(?:các\s+|những\s+)?(?P<head>\L<hd>)\s+(?!(?:\L<nt>)(?!\w))(?=[\w“\"])",
             _F, hd=heads, nt=_lex("meeting_resolution_not_titles"))
         # where a title ends: a list separator, a line or sentence end (not the dot of "TP. HCM"),
         # an ellipsis, a comma before a new clause, "và" before another head
-        cls.RES_END = regex.compile(
+        cls.RES_END = lazy_pattern(regex.compile,
             r"""(?P<semi>\s*;\s*)
               | \n | \s*(?:…|\.\.\.)
               | (?<!(?<![\w.])\p{Lu}{1,3})\.(?=\s|$)
@@ -145,16 +145,16 @@ class _P(LexiconPatterns):
               | \s+(?=(?i:với|đối\s+với|cho)\s+(?i:ông|bà|đồng\s+chí|các\s+ông|các\s+đồng\s+chí)\s)
               | (?P<and>\s+và\s+)(?=(?i:\L<hd>)\s)""",
             regex.VERBOSE, st=_lex("meeting_resolution_stops"), hd=heads)
-        cls.FORMAL_SESSION = regex.compile(
+        cls.FORMAL_SESSION = lazy_pattern(regex.compile,
             r"""được\s+(?P<org>[^,.\n]+(?:\n[^,.\n]+)?),\s*
                 (?P<name>(?P<kw>kỳ\s+họp|phiên\s+họp)\s+thứ\s+(?P<n>\w+))\s+
                 thông\s+qua\s+(?P<date>ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})""",
             _F)
         # cheap tests a sentence must pass before the patterns of a field run on it: each one
         # matches wherever one of those patterns could (same flags, their fixed words)
-        cls.HAS_CHAIR = regex.compile(r"chủ\s+trì", _F)  # CHAIR, CHAIR_UNDER
-        cls.HAS_ATTEND = regex.compile(r"\L<att>|về\s+phía|dự|lãnh\s+đạo|đại\s+diện", _F, att=_lex("meeting_attend_cues"))  # ATTEND, ATTEND_SIDE, ATTEND_AFTER
-        cls.HAS_RES = regex.compile(r"thông\s+qua|ban\s+hành", _F)  # RES_COUNT, RES_VERB, RES_PASSIVE
+        cls.HAS_CHAIR = lazy_pattern(regex.compile, r"chủ\s+trì", _F)  # CHAIR, CHAIR_UNDER
+        cls.HAS_ATTEND = lazy_pattern(regex.compile, r"\L<att>|về\s+phía|dự|lãnh\s+đạo|đại\s+diện", _F, att=_lex("meeting_attend_cues"))  # ATTEND, ATTEND_SIDE, ATTEND_AFTER
+        cls.HAS_RES = lazy_pattern(regex.compile, r"thông\s+qua|ban\s+hành", _F)  # RES_COUNT, RES_VERB, RES_PASSIVE
         # where each of KIND, HAS_ATTEND, HAS_CHAIR, HAS_RES can begin: the first word of
         # each of its phrases (a phrase's spaces match any whitespace in some of them),
         # lowercased; found for the whole document in one pass (_may_match). A phrase of a
@@ -180,8 +180,8 @@ class _P(LexiconPatterns):
             "passing": phrases("meeting_passing_cues"),
         })
         # a phrase that opens with the name of a body ("huyện ủy, UBND huyện", "Ban Chỉ đạo ...")
-        cls.BODY = regex.compile(r"\L<ok>(?!\w)", regex.I, ok=sorted(load_map("org_kinds"), key=len, reverse=True))
-        cls.ORG_VERB = regex.compile(
+        cls.BODY = lazy_pattern(regex.compile, r"\L<ok>(?!\w)", regex.I, ok=sorted(load_map("org_kinds"), key=len, reverse=True))
+        cls.ORG_VERB = lazy_pattern(regex.compile,
             r"""(?<!\w)(?:(?:đã|vừa|đã\s+phối\s+hợp|phối\s+hợp|long\s+trọng|trang\s+trọng)\s+)*
                 (?<!\bBan\s)(?<!\bvề\s)(?<!\bviệc\s)(?-i:\L<ov>)(?!\w)""", _F, ov=_lex("meeting_org_verbs"))
         # (the verb in lowercase: "Cục Tổ chức cán bộ" is a name, not the verb)
@@ -195,59 +195,59 @@ def _has_person(text: str) -> bool:
 
 
 # a sentence's dot, not that of "TP. Hà Nội" (a Roman numeral's is: "lần thứ V. Về phía ...")
-_END = regex.compile(r"(?:(?<!(?<![\w.])\p{Lu}{1,3})|(?<=(?<![\w.])[IVXLC]{1,4}))\.(?:\s|$)|\n")
-_NAME_STOP = regex.compile(
+_END = lazy_pattern(regex.compile, r"(?:(?<!(?<![\w.])\p{Lu}{1,3})|(?<=(?<![\w.])[IVXLC]{1,4}))\.(?:\s|$)|\n")
+_NAME_STOP = lazy_pattern(regex.compile,
     r"""\s*\((?=\s*(?:(?:ngày|sáng|chiều|tối|trưa)\s+)?\d{1,2}\s*[-/.]\s*\d)   # "(ngày 17-6)": a date, not the name
       | \s*(?:(?:;|(?:(?<!(?<![\w.])\p{Lu}{1,3})|(?<=(?<![\w.])[IVXLC]{1,4}))\.)\s|\.$|,\s*(?!\s*(?:đảm\s+bảo|triển\s+khai|phương\s+hướng|nhiệm\s+vụ|năm\s+\d|khóa\s+[IVXLC\d]+\b|khoá\s+[IVXLC\d]+\b))
         |\s+(?:với\s+sự|với\s+các|có\s+sự|tại\s|do\s|dưới\s+sự|đã\s|vừa\s|nhằm\s|vào\s|diễn\s+ra|
              được\s|cùng\s+các|để\s|sáng\s|chiều\s|tối\s|ngày\s+\d|với\s+sự\s+tham|có\s+\d|gồm\s))""",
     _F)
-_ORG_THEO = regex.compile(r"^(?:theo\s[^,]+,\s*)", regex.I)
-_ORG_PLACE = regex.compile(r"^(?:tại\s[^,]+,\s*)+(?:(?:TP\.|tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường)\s[^,]+,\s*)*", regex.I)
-_ORG_VERB_TAIL = regex.compile(r"\s+(?:đã|vừa|phối\s+hợp|long\s+trọng|trang\s+trọng|(?:đã\s+|vừa\s+)?có)$", regex.I)
+_ORG_THEO = lazy_pattern(regex.compile, r"^(?:theo\s[^,]+,\s*)", regex.I)
+_ORG_PLACE = lazy_pattern(regex.compile, r"^(?:tại\s[^,]+,\s*)+(?:(?:TP\.|tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường)\s[^,]+,\s*)*", regex.I)
+_ORG_VERB_TAIL = lazy_pattern(regex.compile, r"\s+(?:đã|vừa|phối\s+hợp|long\s+trọng|trang\s+trọng|(?:đã\s+|vừa\s+)?có)$", regex.I)
 # who leads a delegation is not the body: "đoàn công tác của Sở X do đồng chí A, Giám đốc Sở làm trưởng đoàn"
-_ORG_LEADER = regex.compile(r"\s+do\s+.*?(?:làm\s+trưởng\s+đoàn|dẫn\s+đầu|làm\s+trưởng)(?=\s|,|$)", regex.I | regex.S)
+_ORG_LEADER = lazy_pattern(regex.compile, r"\s+do\s+.*?(?:làm\s+trưởng\s+đoàn|dẫn\s+đầu|làm\s+trưởng)(?=\s|,|$)", regex.I | regex.S)
 # a working delegation of a body: the body holds the working session ("Đoàn công tác của Sở X làm việc với ...")
-_ORG_DELEGATION = regex.compile(r"^(?:các\s+)?đoàn\s+công\s+tác\s+(?:của\s+)?", regex.I)
-_ORG_NOT = regex.compile(
+_ORG_DELEGATION = lazy_pattern(regex.compile, r"^(?:các\s+)?đoàn\s+công\s+tác\s+(?:của\s+)?", regex.I)
+_ORG_NOT = lazy_pattern(regex.compile,
     r"(?:tại|ngày|sáng|chiều|tối|trưa|hôm|theo|trong|phát\s+biểu|nhân|sau|trước|khi|với|để|thực\s+hiện|căn\s+cứ)(?!\w)|.*\d\s*/", regex.I)
 # what opens a sentence before its subject, up to a comma: a time, a span, an occasion
-_ORG_LEAD = regex.compile(r"(?:trong|sáng|chiều|tối|trưa|ngày|hôm|vào|nhân|sau|trước|tiếp\s+theo|tiếp\s+đó)\s|[^,]*\d", regex.I)
+_ORG_LEAD = lazy_pattern(regex.compile, r"(?:trong|sáng|chiều|tối|trưa|ngày|hôm|vào|nhân|sau|trước|tiếp\s+theo|tiếp\s+đó)\s|[^,]*\d", regex.I)
 # the session or term of a body ("khóa IX, nhiệm kỳ 2016-2021") and a date after it are not its name
-_ORG_TERM_TAIL = regex.compile(
+_ORG_TERM_TAIL = lazy_pattern(regex.compile,
     r"(?:\s*,?\s+(?:khóa|khoá)\s+[IVXLC\d]+)?(?:\s*,?\s+nhiệm\s+kỳ\s+\d{4}\s*[-–]\s*\d{4})?(?:\s+(?:sáng|chiều|tối|trưa|ngày)\s+\d.*)?$",
     regex.I)
-_ORG_BY = regex.compile(r"(?<![(\w])(?:do|được)\s+(?P<org>[^,;()]{3,80})\s+(?:phối\s+hợp\s+)?(?<!\bBan\s)tổ\s+chức(?!\w)", _F)
+_ORG_BY = lazy_pattern(regex.compile, r"(?<![(\w])(?:do|được)\s+(?P<org>[^,;()]{3,80})\s+(?:phối\s+hợp\s+)?(?<!\bBan\s)tổ\s+chức(?!\w)", _F)
 # the passive "được tổ chức bởi X"
-_ORG_PASSIVE = regex.compile(
+_ORG_PASSIVE = lazy_pattern(regex.compile,
     r"(?<!\w)được\s+tổ\s+chức\s+bởi\s+(?P<org>[^,;()]{3,80}?)(?=\s*[,.;(]|\s+(?:tại|vào|nhằm|với|từ|trong)\s|$)", _F)
-_ORG_OF = regex.compile(r"\s+của\s+(?P<org>[^,.;]{3,60}?)(?=\s+(?:cùng|với|về|tại|nhằm)\s|[,.;]|$)", _F)
-_ORG_COUNCIL = regex.compile(
+_ORG_OF = lazy_pattern(regex.compile, r"\s+của\s+(?P<org>[^,.;]{3,60}?)(?=\s+(?:cùng|với|về|tại|nhằm)\s|[,.;]|$)", _F)
+_ORG_COUNCIL = lazy_pattern(regex.compile,
     r"""(?:\s+(?:(?:lần\s+)?thứ\s+\w+|bất\s+thường|chuyên\s+đề|\(\s*kỳ\s+họp\s+bất\s+thường\s*\)))*(?:\s*,)?\s+(?:của\s+)?
         (?P<org>(?:HĐND|HÐND|Hội\s+đồng\s+nhân\s+dân|Quốc\s+hội)(?:[^,.;()]|(?<=\p{Lu})\.)*?)
         (?=\s+(?:khóa|khoá|đã|vừa|lần|tổ\s+chức|diễn\s+ra|vào|sáng|chiều|tối|hôm|ngày)\s|\s*[,.;()]|$)""",
     _F)
-_ORG_GENITIVE = regex.compile(
+_ORG_GENITIVE = lazy_pattern(regex.compile,
     r"(?<!\w)của\s+(?P<org>(?:[^,.;:()\n]|(?<=\p{Lu})\.){3,60}?)(?<!\bsẽ|\bsắp|\bdự\s+kiến|\bchưa)\s+(?:đã\s+|vừa\s+)?(?:diễn\s+ra|khai\s+mạc|bế\s+mạc)(?!\w)", regex.I)
 # words a match of a pattern must hold, searched first (same flags): where one is missing, so is
 # the match. benchmarks/check_meetings.py checks each against its pattern.
-_TO_CHUC = regex.compile(r"tổ\s+chức", _F)  # _ORG_BY, _ORG_PASSIVE
-_THU = regex.compile(r"thứ", _F)  # ORDINAL
-_ORG_TERM_WORDS = regex.compile(r"khóa|khoá|nhiệm|sáng|chiều|tối|trưa|ngày", regex.I)  # _ORG_TERM_TAIL, not empty
-_NOT_ORG_SUBJECT = regex.compile(r"(?<!\w)(?:chủ\s+trì|dự|tham\s+dự|tại)(?!\w)", regex.I)
-_DOC_SYMBOL_BEFORE = regex.compile(r"(?:\d+\s*[-/]\s*[\p{Lu}]+|[\p{Lu}]{2,}\s*/\s*[\p{Lu}]+)[^,]*$")
-_HELD_BEFORE = regex.compile(r'(?:(?<!\b(?:về|việc|để)\s)tổ\s+chức|tiến\s+hành|đã\s+có|khai\s+mạc|bế\s+mạc|chủ\s+trì|diễn\s+ra|dự|tham\s+dự|tại)(?:\s+[\w“”]+){0,2}\s*[“"]?\s*$', regex.I)
-_HELD_AFTER = regex.compile(r"(?:đã|vừa)\s+(?:được\s+[^,.]{0,60}?)?(?:biểu\s+quyết\s+)?(?:khai\s+mạc|bế\s+mạc|diễn\s+ra|thông\s+qua|tổ\s+chức|kết\s+thúc)", regex.I)
+_TO_CHUC = lazy_pattern(regex.compile, r"tổ\s+chức", _F)  # _ORG_BY, _ORG_PASSIVE
+_THU = lazy_pattern(regex.compile, r"thứ", _F)  # ORDINAL
+_ORG_TERM_WORDS = lazy_pattern(regex.compile, r"khóa|khoá|nhiệm|sáng|chiều|tối|trưa|ngày", regex.I)  # _ORG_TERM_TAIL, not empty
+_NOT_ORG_SUBJECT = lazy_pattern(regex.compile, r"(?<!\w)(?:chủ\s+trì|dự|tham\s+dự|tại)(?!\w)", regex.I)
+_DOC_SYMBOL_BEFORE = lazy_pattern(regex.compile, r"(?:\d+\s*[-/]\s*[\p{Lu}]+|[\p{Lu}]{2,}\s*/\s*[\p{Lu}]+)[^,]*$")
+_HELD_BEFORE = lazy_pattern(regex.compile, r'(?:(?<!\b(?:về|việc|để)\s)tổ\s+chức|tiến\s+hành|đã\s+có|khai\s+mạc|bế\s+mạc|chủ\s+trì|diễn\s+ra|dự|tham\s+dự|tại)(?:\s+[\w“”]+){0,2}\s*[“"]?\s*$', regex.I)
+_HELD_AFTER = lazy_pattern(regex.compile, r"(?:đã|vừa)\s+(?:được\s+[^,.]{0,60}?)?(?:biểu\s+quyết\s+)?(?:khai\s+mạc|bế\s+mạc|diễn\s+ra|thông\s+qua|tổ\s+chức|kết\s+thúc)", regex.I)
 # "Hội nghị ... diễn ra vào sáng 1-2": a date right after the verb reports it held
-_HELD_AFTER_DATED = regex.compile(
+_HELD_AFTER_DATED = lazy_pattern(regex.compile,
     r"(?<!(?:sẽ|sắp|dự\s+kiến)\s+(?:chính\s+thức\s+)?(?:được\s+)?)(?:diễn\s+ra|khai\s+mạc|bế\s+mạc)\s+(?:vào\s+)?(?:(?:sáng|chiều|tối|trưa)\s+)?(?:nay\s+)?(?:ngày\s+|hôm\s+)?\(?\d", regex.I)
-_CHAIR_CLAUSE = regex.compile(r"[.;]\s|,\s*(?=(?:cùng\s+)?(?:dự|tham\s+dự|về\s+dự|đến\s+dự))|\bẢnh:[^.]*?(?=\s[\p{Lu}])")
-_DATE_PLACE_LEAD = regex.compile(r"(?:(?:[\p{L}]+\s+)?(?:ngày\s+)?\d{1,2}\s*[-/.]\s*\d{1,2}(?:\s*[-/.]\s*\d{4})?\s*,?\s*)?(?:tại\s[^,]+,\s*)?", regex.I)
-_CLAUSE_END_BEFORE = regex.compile(r"[,.;:]\s*$")
-_CO_AFTER = regex.compile(r"có\s*[,:]?\s+$")
-_CO_GOM_AFTER = regex.compile(r"(?:có|gồm)\s*[,:]?\s*$")
-_LIST_STOP = regex.compile(r"\s+(?:chủ\s+trì|phát\s+biểu|đã\s|đang\s|sinh\s+sống)|\s+tại\s+\d+\s+điểm\s+cầu", _F)
-_SPACES = regex.compile(r"\s+")
+_CHAIR_CLAUSE = lazy_pattern(regex.compile, r"[.;]\s|,\s*(?=(?:cùng\s+)?(?:dự|tham\s+dự|về\s+dự|đến\s+dự))|\bẢnh:[^.]*?(?=\s[\p{Lu}])")
+_DATE_PLACE_LEAD = lazy_pattern(regex.compile, r"(?:(?:[\p{L}]+\s+)?(?:ngày\s+)?\d{1,2}\s*[-/.]\s*\d{1,2}(?:\s*[-/.]\s*\d{4})?\s*,?\s*)?(?:tại\s[^,]+,\s*)?", regex.I)
+_CLAUSE_END_BEFORE = lazy_pattern(regex.compile, r"[,.;:]\s*$")
+_CO_AFTER = lazy_pattern(regex.compile, r"có\s*[,:]?\s+$")
+_CO_GOM_AFTER = lazy_pattern(regex.compile, r"(?:có|gồm)\s*[,:]?\s*$")
+_LIST_STOP = lazy_pattern(regex.compile, r"\s+(?:chủ\s+trì|phát\s+biểu|đã\s|đang\s|sinh\s+sống)|\s+tại\s+\d+\s+điểm\s+cầu", _F)
+_SPACES = lazy_pattern(regex.compile, r"\s+")
 _SPLIT_NOT_SPACE = ("\x1c", "\x1d", "\x1e", "\x1f")  # str.split() splits at them, \s does not
 
 
@@ -258,19 +258,19 @@ def _fold_strip(text: str, chars: str) -> str:
     if "\x1c" in text or "\x1d" in text or "\x1e" in text or "\x1f" in text:
         return _SPACES.sub(" ", text).strip(chars)
     return " ".join(text.split()).strip(chars)
-_SESSION_MOD = regex.compile(r"(?:\s+(?:bất\s+thường|chuyên\s+đề))?", regex.I)
-_AND_KIND = regex.compile(r"\s+và\s+(?:(?:tổ\s+chức|tiến\s+hành|khai\s+mạc)\s+)?(?=\p{L})", regex.I)
+_SESSION_MOD = lazy_pattern(regex.compile, r"(?:\s+(?:bất\s+thường|chuyên\s+đề))?", regex.I)
+_AND_KIND = lazy_pattern(regex.compile, r"\s+và\s+(?:(?:tổ\s+chức|tiến\s+hành|khai\s+mạc)\s+)?(?=\p{L})", regex.I)
 _SITTING_WORDS = frozenset(("phiên khai mạc", "phiên bế mạc", "phiên họp", "lễ", "buổi lễ", "họp"))
-_SITTING_OF = regex.compile(r"\s+(?:(?:khai|bế)\s+mạc\s+|(?:toàn\s+thể|trọng\s+thể|thứ\s+\w+)\s+)?(?:của\s+)?kỳ\s+họp(?!\w)", regex.I)
+_SITTING_OF = lazy_pattern(regex.compile, r"\s+(?:(?:khai|bế)\s+mạc\s+|(?:toàn\s+thể|trọng\s+thể|thứ\s+\w+)\s+)?(?:của\s+)?kỳ\s+họp(?!\w)", regex.I)
 # "Quốc hội họp phiên bế mạc": a sitting with no session named after it
-_SITTING_ALONE = regex.compile(r"(?:phiên\s+(?:khai|bế)\s+mạc|họp\s+phiên)", regex.I)
-_TITLE_HELD = regex.compile(r"(?:^|\s)(?:tổ\s+chức|khai\s+mạc|bế\s+mạc|:)\s*$", regex.I)
-_CO_IN = regex.compile(r"(?<!\w)(?:có|gồm)(?!\w)\s*:?\s*", regex.I)
-_CO_LEAD = regex.compile(r"\s*(?:còn\s+)?(?:có|gồm)(?!\w)\s*:?\s*", regex.I)
+_SITTING_ALONE = lazy_pattern(regex.compile, r"(?:phiên\s+(?:khai|bế)\s+mạc|họp\s+phiên)", regex.I)
+_TITLE_HELD = lazy_pattern(regex.compile, r"(?:^|\s)(?:tổ\s+chức|khai\s+mạc|bế\s+mạc|:)\s*$", regex.I)
+_CO_IN = lazy_pattern(regex.compile, r"(?<!\w)(?:có|gồm)(?!\w)\s*:?\s*", regex.I)
+_CO_LEAD = lazy_pattern(regex.compile, r"\s*(?:còn\s+)?(?:có|gồm)(?!\w)\s*:?\s*", regex.I)
 _BARE_CUES = frozenset(("dự", "tham dự", "về dự", "đến dự", "tới dự", "cùng dự", "cùng tham dự"))
-_ATTEND_AND_LEAD = regex.compile(r"(?<!\w)(?:đến\s+)?dự\s+và\s+(?:chỉ\s+đạo|phát\s+biểu)")
-_DU_VA = regex.compile(r"dự\s+và")  # what every match of _ATTEND_AND_LEAD holds
-_SENTENCE_CLAUSE = regex.compile(r"[.;]\s|\bẢnh:[^.]*?(?=\s[\p{Lu}])")
+_ATTEND_AND_LEAD = lazy_pattern(regex.compile, r"(?<!\w)(?:đến\s+)?dự\s+và\s+(?:chỉ\s+đạo|phát\s+biểu)")
+_DU_VA = lazy_pattern(regex.compile, r"dự\s+và")  # what every match of _ATTEND_AND_LEAD holds
+_SENTENCE_CLAUSE = lazy_pattern(regex.compile, r"[.;]\s|\bẢnh:[^.]*?(?=\s[\p{Lu}])")
 
 
 # ------------------------------------------------------------------ meetings
@@ -595,8 +595,8 @@ def _date_of(doc: Document, s: int, e: int, prev: Optional[_Draft], precheck: bo
 
 # what every date of find_dates with a day and a month holds (each branch of DATE_PATTERNS):
 # "tháng", or a digit, one of / . - and a digit ("5/3", "20-6-2020", "7 và 8/8")
-_DATE_SHAPE = regex.compile(r"tháng|\d\s?[/.-]\s?\d", regex.I)
-_DIGIT = regex.compile(r"\d")  # every date holds one too
+_DATE_SHAPE = lazy_pattern(regex.compile, r"tháng|\d\s?[/.-]\s?\d", regex.I)
+_DIGIT = lazy_pattern(regex.compile, r"\d")  # every date holds one too
 
 
 def _may_be_early(text: str, s: int, e: int, prev: Optional[_Draft]) -> bool:
@@ -611,7 +611,7 @@ def _may_be_early(text: str, s: int, e: int, prev: Optional[_Draft]) -> bool:
 
 @lru_cache(maxsize=None)
 def _time_ref_cue():
-    return regex.compile(rf"(?<!\w)(?:{alternation(load_list('meeting_time_ref_cues'))})(?:\s+[\w“”]+){{0,3}}\s*$", regex.I)
+    return lazy_pattern(regex.compile, rf"(?<!\w)(?:{alternation(load_list('meeting_time_ref_cues'))})(?:\s+[\w“”]+){{0,3}}\s*$", regex.I)
 
 
 def _time_reference(text: str, s: int, ks: int) -> bool:
@@ -760,8 +760,8 @@ def _lists(text: str, s: int, e: int) -> Iterator[tuple[int, Optional[int], bool
             yield a, m.start(), False
 
 
-_CLAUSE_MARK = regex.compile(r"[.;]")
-_SPACES_BEFORE = regex.compile(r"(?r)\s*")
+_CLAUSE_MARK = lazy_pattern(regex.compile, r"[.;]")
+_SPACES_BEFORE = lazy_pattern(regex.compile, r"(?r)\s*")
 
 
 def _attend_after(text: str, s: int, e: int) -> list[regex.Match]:
@@ -823,8 +823,8 @@ def _attendees(doc: Document, s: int, e: int, checked: bool = False) -> list[tup
     return out
 
 
-_LIST_COLON_END = regex.compile(r"(?:có|gồm|sau)\s*:\s*$", _F)
-_BULLET = regex.compile(r"\s*(?:[-+•–*]|\d{1,2}[.)])\s+")
+_LIST_COLON_END = lazy_pattern(regex.compile, r"(?:có|gồm|sau)\s*:\s*$", _F)
+_BULLET = lazy_pattern(regex.compile, r"\s*(?:[-+•–*]|\d{1,2}[.)])\s+")
 
 
 def _bullet_attendees(doc: Document, stretch: list[tuple[int, int]], k: int) -> list[tuple[str, Evidence]]:

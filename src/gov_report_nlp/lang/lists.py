@@ -22,7 +22,7 @@ from typing import Optional
 import regex
 
 from ..doc.document import Document
-from ..lexicon import LexiconPatterns, load_list
+from ..lexicon import LexiconPatterns, lazy_pattern, load_list
 from .names import PersonMention, find_person_mentions, window_tokens
 
 __all__ = ["ListItem", "read_list"]
@@ -49,21 +49,21 @@ class ListItem:
 class _P(LexiconPatterns):
     @classmethod
     def _build(cls) -> None:
-        cls.GROUP_HEAD = regex.compile(r"\s*(?:\L<gh>)(?!\w)", _F, gh=load_list("list_group_heads"))
-        cls.TITLE_HEAD = regex.compile(r"\s*(?:\L<th>)(?!\w)", _F, th=load_list("list_title_heads"))
-        cls.BODY_PLURAL = regex.compile(
+        cls.GROUP_HEAD = lazy_pattern(regex.compile, r"\s*(?:\L<gh>)(?!\w)", _F, gh=load_list("list_group_heads"))
+        cls.TITLE_HEAD = lazy_pattern(regex.compile, r"\s*(?:\L<th>)(?!\w)", _F, th=load_list("list_title_heads"))
+        cls.BODY_PLURAL = lazy_pattern(regex.compile,
             r"\s*(?:các|những)\s+(?:\L<bn>)(?!\w)", _F, bn=load_list("list_body_nouns"))
 
 
 # separators between items: ";", ",", "và", "cùng (với)", a line break (numbered lines)
-_SEP = regex.compile(
+_SEP = lazy_pattern(regex.compile,
     r"\s*\n\s*|\s*;\s*|\s*,\s*(?:(?P<conj>và|cùng\s+với|cùng)\s+)?|\s+(?P<conj>và|cùng\s+với|cùng)\s+")
 # the marker of a numbered or bulleted line: "1.", "2)", "a)", "-", "+", "–"
-_MARK = regex.compile(r"\s*(?:\d{1,2}\s*[.)]|[a-zđ]\)|[-+–•])\s+", regex.I)
-_COUNTED = regex.compile(r"\s*(?:(?:trên|hơn|gần|khoảng|hàng|chừng|gần)\s+)?\d", regex.I)
-_PLURAL = regex.compile(r"(?<!\w)(?:các|những|\d+)\s")
-_PLURAL_GROUP = regex.compile(r"\s*(?:các|những)\s+(?!đồng\s+chí)", regex.I)
-_SPACES = regex.compile(r"\s+")
+_MARK = lazy_pattern(regex.compile, r"\s*(?:\d{1,2}\s*[.)]|[a-zđ]\)|[-+–•])\s+", regex.I)
+_COUNTED = lazy_pattern(regex.compile, r"\s*(?:(?:trên|hơn|gần|khoảng|hàng|chừng|gần)\s+)?\d", regex.I)
+_PLURAL = lazy_pattern(regex.compile, r"(?<!\w)(?:các|những|\d+)\s")
+_PLURAL_GROUP = lazy_pattern(regex.compile, r"\s*(?:các|những)\s+(?!đồng\s+chí)", regex.I)
+_SPACES = lazy_pattern(regex.compile, r"\s+")
 _STRIP = " .,;:-–—\n\t"
 
 
