@@ -577,7 +577,7 @@ def _count_is_result(text: str, floor: int, s: int, noun_end: int, e0: int,
         return False
     if _one_incident(text, left, noun_end, e0):
         return False  # the dead or hurt of one accident, the suspects of one case
-    if of is not None or _tail(_RANK_BEFORE, left[-30:]):
+    if of is not None or (_may_end(_stripped_low(left[-30:]), _RANK_ENDS) and _tail(_RANK_BEFORE, left[-30:])):
         return True
     if rel and rel.lower() not in _NO_COUNT_RELATIONS:
         return True
@@ -592,12 +592,15 @@ def _measure_is_result(text: str, floor: int, s: int, e: int, e0: int, unit: str
     (a rate that rose or fell, "lãi suất giảm khoảng 2%", is a statistic of the period)."""
     fp = _frame_patterns()
     near = text[max(floor, s - 60):s]
-    if _tail(fp["policy"], text[max(floor, s - 90):s]) and (rel or "").lower() not in ("tăng", "giảm"):
+    wide = text[max(floor, s - 90):s]
+    low = _stripped_low(wide)  # the cheap tests first (see _needles); near is a suffix of wide
+    if (_may_contain(low, _needles("target_policy_cues")) and _tail(fp["policy"], wide)
+            and (rel or "").lower() not in ("tăng", "giảm")):
         return False
     base = unit.split("/")[0].strip().lower()
     if base in _LENGTH_UNITS and _tail(fp["distance"], near):
         return False
-    if _tail(fp["size"], near[-30:]):
+    if _may_end(low, _ends("target_size_cues", _SIZE_QUALIFIERS)) and _tail(fp["size"], near[-30:]):
         return False  # "rộng 500 m2": the size of one object
     if base in ("%", "phần trăm"):
         sentence = _sentence_left(text, floor, s, 120)
@@ -831,6 +834,45 @@ def _is_measure(unit: str) -> bool:
     return " ".join(words) in _units() or (len(words) == 1 and words[0] in mult)
 
 
+# Cheap tests before the cue patterns read at a window's end (_tail), most of which fail: a
+# pattern built from a list's phrases (IGNORECASE) matches only a window that holds one word of
+# one of them (_needles: each phrase's longest), in the lowered window when NOT_LOWER_SAFE finds
+# nothing in it; a pattern that ends with a cue and some qualifier words before "\s*$" only a
+# window whose lowered, stripped text ends with one of them (Python's whitespace holds every
+# character of \s). None for a window not safe to lower: the pattern is then always tried.
+# check_targets.py checks that no window these tests refuse is matched.
+_ORDINAL_ENDS = ("thứ", "số", "hạng")  # _ORDINAL_BEFORE
+_ALL_ENDS = ("cả",)  # _ALL_BEFORE
+_RANK_ENDS = ("thứ", "nhóm", "top", "tốp")  # _RANK_BEFORE
+_ADJACENT_QUALIFIERS = ("khoảng", "gần", "hơn", "trên")  # negative[2]
+_SIZE_QUALIFIERS = ("khoảng", "gần", "hơn", "trên", "chừng", "tới")  # frame.size
+
+
+@lru_cache(maxsize=None)
+def _needles(name: str) -> tuple[str, ...]:
+    """The longest word of each phrase of a list, lowercased."""
+    return tuple(sorted({max(p.split(), key=len) for p in load_phrases(name) if p.split()}))
+
+
+@lru_cache(maxsize=None)
+def _ends(name: str, qualifiers: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """The last word of each phrase of a list, lowercased, and the qualifier words."""
+    return tuple(sorted({p.split()[-1] for p in load_phrases(name) if p.split()} | set(qualifiers)))
+
+
+def _stripped_low(window: str) -> str | None:
+    """The window lowered and stripped at its end; None when it is not safe to lower."""
+    return window.lower().rstrip() if NOT_LOWER_SAFE.search(window) is None else None
+
+
+def _may_contain(low: str | None, needles: tuple[str, ...]) -> bool:
+    return low is None or any(n in low for n in needles)
+
+
+def _may_end(stripped: str | None, ends: tuple[str, ...]) -> bool:
+    return stripped is None or stripped.endswith(ends)
+
+
 def _candidates(doc: Document) -> Iterator[Target]:
     if doc.layout == "formal" and _is_normative(doc):
         return
@@ -940,10 +982,13 @@ def _candidates(doc: Document) -> Iterator[Target]:
                 if in_date(lst.start(), s):
                     continue
                 left = text[max(floor, head - 60):head]
-            if _tail(neg_before_re, left) or _tail(neg_adjacent_re, left):
+            low_left = _stripped_low(left)  # the cheap tests first (see _needles)
+            if ((_may_contain(low_left, _needles("target_negative_cues")) and _tail(neg_before_re, left))
+                    or (_may_end(low_left, _ends("target_negative_adjacent", _ADJACENT_QUALIFIERS))
+                        and _tail(neg_adjacent_re, left))):
                 continue
             if (m["v1"] and _YEAR_VALUE.fullmatch(m["v1"]) and _tail(_YEAR_BEFORE, left)) or (
-                    _tail(_ORDINAL_BEFORE, left) and not _tail(_RANK_BEFORE, left)):
+                    _may_end(low_left, _ORDINAL_ENDS) and _tail(_ORDINAL_BEFORE, left) and not _tail(_RANK_BEFORE, left)):
                 continue  # "năm 2020 ...", "thứ 2": a year or an ordinal
             after = text[e:min(e0, e + 60)]
             if not_followed_re.match(after, timeout=1.0):
@@ -955,7 +1000,7 @@ def _candidates(doc: Document) -> Iterator[Target]:
                     continue
                 noun = None
             else:
-                if _tail(_ALL_BEFORE, left):
+                if _may_end(low_left, _ALL_ENDS) and _tail(_ALL_BEFORE, left):
                     continue
                 if _SO_AFTER.match(after):
                     continue  # "1 Công văn số ...": a document, not a count
