@@ -204,6 +204,8 @@ def _relation_pattern() -> regex.Pattern:
 def _relation(text: str, pos: int, floor: int) -> tuple[str | None, int]:
     """The relation word right before pos (within a few words), and where the left context starts."""
     left = text[max(floor, pos - 40):pos]
+    if not _may_end(_stripped_low(left), _ends("target_relations", _RELATION_QUALIFIERS)):
+        return None, pos  # the cheap test first (see _needles)
     m = _tail(_relation_pattern(), left)
     if not m:
         return None, pos
@@ -292,8 +294,9 @@ def _qualifier(after: str, stop: regex.Match | None, noun: str | None) -> str | 
     "xã đạt chuẩn nông thôn mới"); for a measurement unit, the words alone ("441 ha hồ
     tiêu bị bệnh" gives "hồ tiêu bị bệnh"). Too long a qualifier is left out."""
     qual = _squeeze(after[: stop.start() if stop else len(after)]).strip()
-    for pat in (_relation_pattern(), _trailing_pattern()):
-        while qual and (m := _tail(pat, qual)):
+    for pat, ends in ((_relation_pattern(), _ends("target_relations", _RELATION_QUALIFIERS)),
+                      (_trailing_pattern(), _ends("target_indicator_trailing"))):
+        while qual and _may_end(_stripped_low(qual), ends) and (m := _tail(pat, qual)):
             qual = qual[: m.start()].strip()
     low = qual.lower()
     if (len(qual.split()) > MAX_QUALIFIER_WORDS
@@ -326,7 +329,9 @@ def _indicator_verbs() -> regex.Pattern:
 
 def _trailing_strip(words: str) -> str:
     trailing = _trailing_pattern()
-    while words and (m := _tail(trailing, words, max(0, len(words) - _TAIL))):
+    ends = _ends("target_indicator_trailing")
+    while (words and _may_end(_stripped_low(words[-_TAIL:]), ends)
+           and (m := _tail(trailing, words, max(0, len(words) - _TAIL)))):
         words = words[: m.start()].strip()
     return words
 
@@ -345,8 +350,11 @@ def _indicator(text: str, start: int, floor: int, after: tuple[int, int], noun: 
         lo = space + 1 if space >= 0 else start
     words = _squeeze(text[lo:start]).strip()
     verb = False
-    for pat in (_trailing_pattern(), _indicator_verbs()):  # "ước đạt", "đạt" before "trên"
+    for pat, ends in ((_trailing_pattern(), _ends("target_indicator_trailing")),  # "ước đạt", "đạt" before "trên"
+                      (_indicator_verbs(), _ends("target_indicator_verbs"))):
         while words:
+            if not _may_end(_stripped_low(words[-_TAIL:]), ends):
+                break  # the cheap test first (see _needles)
             m = _tail(pat, words, max(0, len(words) - _TAIL))
             if not m:
                 break
@@ -358,7 +366,7 @@ def _indicator(text: str, start: int, floor: int, after: tuple[int, int], noun: 
         # a figure alone in a table cell: the row's first cell of words names what it measures
         label = _ROW_LABEL.search(text, floor, start)
         return _SPACES.sub(" ", label.group()).strip() if label else None
-    if _scope_pattern().match(words, timeout=1.0):
+    if (not words.strip() or _may_begin(words, _scope_firsts())) and _scope_pattern().match(words, timeout=1.0):
         return _qualifier(*_after(text, *after), noun)
     return words or None
 
@@ -810,6 +818,9 @@ _QUOTE_BEFORE = regex.compile(r"[“”\"]", regex.REVERSE)
 def _in_quotes(text: str, floor: int, s: int, e: int, e0: int) -> bool:
     """Whether text[s:e] sits inside a short quotation: the nearest quote mark before it opens
     one (“, or a straight quote after an even number of them in the clause) and one follows."""
+    w = text[max(floor, s - 80):s]
+    if '"' not in w and "“" not in w and "”" not in w:
+        return False  # no quote mark before it (what the search below looks for)
     q = _QUOTE_BEFORE.search(text, max(floor, s - 80), s)
     if q is None or not _QUOTES.search(text, e, min(e0, e + 40)):
         return False
@@ -846,6 +857,8 @@ _ALL_ENDS = ("cả",)  # _ALL_BEFORE
 _RANK_ENDS = ("thứ", "nhóm", "top", "tốp")  # _RANK_BEFORE
 _ADJACENT_QUALIFIERS = ("khoảng", "gần", "hơn", "trên")  # negative[2]
 _SIZE_QUALIFIERS = ("khoảng", "gần", "hơn", "trên", "chừng", "tới")  # frame.size
+_RELATION_QUALIFIERS = ("khoảng", "xuống", "lên", "gấp", "mức", "được", "chỉ", "có", "tới")  # _relation_pattern
+_BEGIN_CHARS = 16  # longer than the first word of any phrase _may_begin is given
 
 
 @lru_cache(maxsize=None)
@@ -863,6 +876,26 @@ def _ends(name: str, qualifiers: tuple[str, ...] = ()) -> tuple[str, ...]:
 def _stripped_low(window: str) -> str | None:
     """The window lowered and stripped at its end; None when it is not safe to lower."""
     return window.lower().rstrip() if NOT_LOWER_SAFE.search(window) is None else None
+
+
+@lru_cache(maxsize=None)
+def _firsts(name: str) -> tuple[str, ...]:
+    """The first word of each phrase of a list, lowercased."""
+    return tuple(sorted({p.split()[0] for p in load_phrases(name) if p.split()}))
+
+
+@lru_cache(maxsize=None)
+def _scope_firsts() -> tuple[str, ...]:
+    """The words a match of _scope_pattern() that is not blank begins with."""
+    return tuple(sorted(set(_firsts("target_indicator_scopes")) | {"trong", "năm", "tháng", "quý"}))
+
+
+def _may_begin(window: str, firsts: tuple[str, ...]) -> bool:
+    """Whether the window, less the whitespace it begins with, may begin with one of `firsts`
+    (lowercase words): a pattern that reads "\s*" then a phrase from its start matches
+    only such a window (True when it is not safe to lower)."""
+    head = window.lstrip()[:_BEGIN_CHARS]
+    return NOT_LOWER_SAFE.search(head) is not None or head.lower().startswith(firsts)
 
 
 def _may_contain(low: str | None, needles: tuple[str, ...]) -> bool:
@@ -970,7 +1003,8 @@ def _candidates(doc: Document) -> Iterator[Target]:
                         unit = _squeeze((prefix + noun).strip())
                     e = noun_end
             # "đạt 12, 18 tiêu chí": a bare number before this one shares its unit and frame
-            lst = _tail(_LIST_NUMBER_BEFORE, text, max(floor, s - 8), s)
+            lst = _tail(_LIST_NUMBER_BEFORE, text, max(floor, s - 8), s) \
+                if text[max(floor, s - 8):s].rstrip().endswith(",") else None  # which it ends with
             if lst and _tail(fp["not_noun_before"], text, max(floor, lst.start() - 16), lst.start()):
                 lst = None
             head = lst.start() if lst else s
@@ -991,7 +1025,7 @@ def _candidates(doc: Document) -> Iterator[Target]:
                     _may_end(low_left, _ORDINAL_ENDS) and _tail(_ORDINAL_BEFORE, left) and not _tail(_RANK_BEFORE, left)):
                 continue  # "năm 2020 ...", "thứ 2": a year or an ordinal
             after = text[e:min(e0, e + 60)]
-            if not_followed_re.match(after, timeout=1.0):
+            if _may_begin(after, _firsts("unit_not_followed")) and not_followed_re.match(after, timeout=1.0):
                 continue
             if _in_quotes(text, floor, s, e, e0):
                 continue  # inside a quoted name: the campaign “5 không, 3 sạch”
@@ -1004,7 +1038,8 @@ def _candidates(doc: Document) -> Iterator[Target]:
                     continue
                 if _SO_AFTER.match(after):
                     continue  # "1 Công văn số ...": a document, not a count
-                if neg_after_re.match(after):  # it begins with "^": search would try only here
+                if _may_contain(_stripped_low(after), _needles("target_negative_after")) and neg_after_re.match(after):
+                    # it begins with "^": search would try only here
                     continue
                 if _NAME_AFTER.match(after) and not _WORDS_AFTER.match(after):
                     continue  # "2 xã Đắk Nia": a count naming places, not a result
