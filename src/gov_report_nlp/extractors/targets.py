@@ -892,7 +892,7 @@ def _scope_firsts() -> tuple[str, ...]:
 
 def _may_begin(window: str, firsts: tuple[str, ...]) -> bool:
     """Whether the window, less the whitespace it begins with, may begin with one of `firsts`
-    (lowercase words): a pattern that reads "\s*" then a phrase from its start matches
+    (lowercase words): a pattern that reads spaces, then a phrase, from its start matches
     only such a window (True when it is not safe to lower)."""
     head = window.lstrip()[:_BEGIN_CHARS]
     return NOT_LOWER_SAFE.search(head) is not None or head.lower().startswith(firsts)
