@@ -958,27 +958,9 @@ def _candidates(doc: Document) -> Iterator[Target]:
                 unit = "tỷ đồng"
                 measure = True
             else:
-                value = _value(m["v1"])
-                if value is None:
-                    continue
-                vmax = _value(m["v2"]) if m["v2"] else None
-                of = _value(m["of"]) if m["of"] else None
-                if vmax is not None and vmax <= value:
-                    vmax = None
                 raw_unit = m["unit"].strip()
                 measure = _is_measure(raw_unit) and (not m["noun"] or raw_unit.lower() in mult)
-                if measure:
-                    unit = _squeeze((m["unit"] + (m["per"] or "")).strip())
-                    if raw_unit.lower() == "lần" and value == int(value) and not _tail(_MULTIPLE_BEFORE, left[-20:]):
-                        continue  # "lần" measures a multiple ("gấp 1,5 lần", "tăng 215,4 lần"), not a count of times
-                    # a share of two measures: "8,5 ha/10 ha"
-                    sh = _SHARE_AFTER.match(text, e, min(e0, e + _NEAR))
-                    if (sh and of is None and not m["per"]
-                            and text[sh.end():sh.end() + len(raw_unit)].lower() == raw_unit.lower()
-                            and not text[sh.end() + len(raw_unit):sh.end() + len(raw_unit) + 1].isalnum()):
-                        of = _value(sh["of"])
-                        e = sh.end() + len(raw_unit)
-                else:
+                if not measure:  # a counted noun: most are no count, found before the numbers are read
                     at = m.start("unit")
                     prefix = ""
                     first = text[at:m.end("unit")].split()[0].lower()
@@ -1002,6 +984,24 @@ def _candidates(doc: Document) -> Iterator[Target]:
                     else:
                         unit = _squeeze((prefix + noun).strip())
                     e = noun_end
+                value = _value(m["v1"])
+                if value is None:
+                    continue
+                vmax = _value(m["v2"]) if m["v2"] else None
+                of = _value(m["of"]) if m["of"] else None
+                if vmax is not None and vmax <= value:
+                    vmax = None
+                if measure:
+                    unit = _squeeze((m["unit"] + (m["per"] or "")).strip())
+                    if raw_unit.lower() == "lần" and value == int(value) and not _tail(_MULTIPLE_BEFORE, left[-20:]):
+                        continue  # "lần" measures a multiple ("gấp 1,5 lần", "tăng 215,4 lần"), not a count of times
+                    # a share of two measures: "8,5 ha/10 ha"
+                    sh = _SHARE_AFTER.match(text, e, min(e0, e + _NEAR))
+                    if (sh and of is None and not m["per"]
+                            and text[sh.end():sh.end() + len(raw_unit)].lower() == raw_unit.lower()
+                            and not text[sh.end() + len(raw_unit):sh.end() + len(raw_unit) + 1].isalnum()):
+                        of = _value(sh["of"])
+                        e = sh.end() + len(raw_unit)
             # "đạt 12, 18 tiêu chí": a bare number before this one shares its unit and frame
             lst = _tail(_LIST_NUMBER_BEFORE, text, max(floor, s - 8), s) \
                 if text[max(floor, s - 8):s].rstrip().endswith(",") else None  # which it ends with
