@@ -8,6 +8,9 @@
   pattern matched is the one searched;
 - _tail (a REVERSE pattern ending in "$" matched at the window's end) finds what search finds;
 - _may_hold refuses no window its cue pattern matches;
+- the cheap tests before the _tail cue patterns (_needles, _ends: a word of a phrase in the
+  lowered window, or the stripped window's last word, or its first) refuse no window the
+  pattern matches;
 - find_periods with periods.SHORTCUT finds what the scan finds;
 - _date_cuts are _DATE_CUT's, and _in_date (the dates of the part of a span between two
   cuts) answers as the span's own dates do; _MAY_HOLD_DATE refuses no window with a date;
@@ -161,6 +164,52 @@ def main(argv=None) -> int:
                         print(f"_tail({name}) differs on case {k} [{pos}:{end}]: {text[pos:end]!r}: {want} / {got}")
                         return 1
     print(f"{n} windows: _tail finds what search finds")
+    # the cheap tests before the _tail cue patterns: none refuses a window its pattern matches
+    cheap = (("negative[0]", lambda w: targets._may_contain(targets._stripped_low(w), targets._needles("target_negative_cues"))),
+             ("negative[2]", lambda w: targets._may_end(targets._stripped_low(w), targets._ends(
+                 "target_negative_adjacent", targets._ADJACENT_QUALIFIERS))),
+             ("frame.policy", lambda w: targets._may_contain(targets._stripped_low(w), targets._needles("target_policy_cues"))),
+             ("frame.size", lambda w: targets._may_end(targets._stripped_low(w), targets._ends(
+                 "target_size_cues", targets._SIZE_QUALIFIERS))),
+             ("_ORDINAL_BEFORE", lambda w: targets._may_end(targets._stripped_low(w), targets._ORDINAL_ENDS)),
+             ("_ALL_BEFORE", lambda w: targets._may_end(targets._stripped_low(w), targets._ALL_ENDS)),
+             ("_RANK_BEFORE", lambda w: targets._may_end(targets._stripped_low(w), targets._RANK_ENDS)),
+             ("relation", lambda w: targets._may_end(targets._stripped_low(w), targets._ends(
+                 "target_relations", targets._RELATION_QUALIFIERS))),
+             ("trailing", lambda w: targets._may_end(targets._stripped_low(w), targets._ends("target_indicator_trailing"))),
+             ("indicator_verbs", lambda w: targets._may_end(targets._stripped_low(w), targets._ends("target_indicator_verbs"))),
+             ("_LIST_NUMBER_BEFORE", lambda w: w.rstrip().endswith(",")))
+    # and before the patterns matched from a window's start
+    begins = (("negative[3]", lambda w: targets._may_begin(w, targets._firsts("unit_not_followed"))),
+              ("negative[1]", lambda w: targets._may_contain(targets._stripped_low(w), targets._needles("target_negative_after"))),
+              ("scope", lambda w: not w.strip() or targets._may_begin(w, targets._scope_firsts())))
+    if max(len(w) for name in ("unit_not_followed", "target_indicator_scopes") for w in targets._firsts(name)) >= targets._BEGIN_CHARS:
+        print("a first word longer than _BEGIN_CHARS")
+        return 1
+    n = hits = 0
+    odd_ends = ["", " ", "  ", "\t", "\n", "\x1c", "\x85", "\xa0", "\u2003", "\u200b", "\u3000", "\x0b", "ſ", "K", "İ", "(", ","]
+    for k, text in enumerate(endings + cases):
+        ends = [rng.randint(0, len(text)) for _ in range(4)] + [m.start() for m in targets._DIGIT.finditer(text)][:40:4] + [len(text)]
+        for end in ends:
+            for width in (8, 30, 60, 90):
+                window = text[max(0, end - width):end] + odd_ends[(k + end + width) % len(odd_ends)]
+                for name, may in cheap:
+                    n += 1
+                    if (tails[name].search(window)) if name in tails else fast[name].search(window):
+                        hits += 1
+                        if not may(window):
+                            print(f"the cheap test before {name} refuses a window it matches, case {k}: {window!r}")
+                            return 1
+            for width in (8, 30, 60):
+                window = odd_ends[(k + end + width) % len(odd_ends)] + text[end:end + width]
+                for pat, may in ((fast[name], may) for name, may in begins):
+                    n += 1
+                    if pat.match(window):
+                        hits += 1
+                        if not may(window):
+                            print(f"the cheap test before {pat.pattern[:40]!r} refuses a window it matches, case {k}: {window!r}")
+                            return 1
+    print(f"{n} windows ({hits} matched): the cheap tests before the cue patterns refuse none they match")
     # _starts_with_phrase, and the "^" pattern matched instead of searched
     neg_after = fast["negative[1]"]
     for name in ("target_indicator_bases", "target_indicator_trailing"):

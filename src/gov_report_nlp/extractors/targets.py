@@ -215,6 +215,8 @@ def _relation_pattern() -> regex.Pattern:
 def _relation(text: str, pos: int, floor: int) -> tuple[str | None, int]:
     """The relation word right before pos (within a few words), and where the left context starts."""
     left = text[max(floor, pos - 40):pos]
+    if not _may_end(_stripped_low(left), _ends("target_relations", _RELATION_QUALIFIERS)):
+        return None, pos  # the cheap test first (see _needles)
     m = _tail(_relation_pattern(), left)
     if not m:
         return None, pos
@@ -303,8 +305,9 @@ def _qualifier(after: str, stop: regex.Match | None, noun: str | None) -> str | 
     "xã đạt chuẩn nông thôn mới"); for a measurement unit, the words alone ("441 ha hồ
     tiêu bị bệnh" gives "hồ tiêu bị bệnh"). Too long a qualifier is left out."""
     qual = _squeeze(after[: stop.start() if stop else len(after)]).strip()
-    for pat in (_relation_pattern(), _trailing_pattern()):
-        while qual and (m := _tail(pat, qual)):
+    for pat, ends in ((_relation_pattern(), _ends("target_relations", _RELATION_QUALIFIERS)),
+                      (_trailing_pattern(), _ends("target_indicator_trailing"))):
+        while qual and _may_end(_stripped_low(qual), ends) and (m := _tail(pat, qual)):
             qual = qual[: m.start()].strip()
     low = qual.lower()
     if (len(qual.split()) > MAX_QUALIFIER_WORDS
@@ -337,7 +340,9 @@ def _indicator_verbs() -> regex.Pattern:
 
 def _trailing_strip(words: str) -> str:
     trailing = _trailing_pattern()
-    while words and (m := _tail(trailing, words, max(0, len(words) - _TAIL))):
+    ends = _ends("target_indicator_trailing")
+    while (words and _may_end(_stripped_low(words[-_TAIL:]), ends)
+           and (m := _tail(trailing, words, max(0, len(words) - _TAIL)))):
         words = words[: m.start()].strip()
     return words
 
@@ -356,8 +361,11 @@ def _indicator(text: str, start: int, floor: int, after: tuple[int, int], noun: 
         lo = space + 1 if space >= 0 else start
     words = _squeeze(text[lo:start]).strip()
     verb = False
-    for pat in (_trailing_pattern(), _indicator_verbs()):  # "ước đạt", "đạt" before "trên"
+    for pat, ends in ((_trailing_pattern(), _ends("target_indicator_trailing")),  # "ước đạt", "đạt" before "trên"
+                      (_indicator_verbs(), _ends("target_indicator_verbs"))):
         while words:
+            if not _may_end(_stripped_low(words[-_TAIL:]), ends):
+                break  # the cheap test first (see _needles)
             m = _tail(pat, words, max(0, len(words) - _TAIL))
             if not m:
                 break
@@ -369,7 +377,7 @@ def _indicator(text: str, start: int, floor: int, after: tuple[int, int], noun: 
         # a figure alone in a table cell: the row's first cell of words names what it measures
         label = _ROW_LABEL.search(text, floor, start)
         return _SPACES.sub(" ", label.group()).strip() if label else None
-    if _scope_pattern().match(words, timeout=1.0):
+    if (not words.strip() or _may_begin(words, _scope_firsts())) and _scope_pattern().match(words, timeout=1.0):
         return _qualifier(*_after(text, *after), noun)
     return words or None
 
@@ -588,7 +596,7 @@ def _count_is_result(text: str, floor: int, s: int, noun_end: int, e0: int,
         return False
     if _one_incident(text, left, noun_end, e0):
         return False  # the dead or hurt of one accident, the suspects of one case
-    if of is not None or _tail(_RANK_BEFORE, left[-30:]):
+    if of is not None or (_may_end(_stripped_low(left[-30:]), _RANK_ENDS) and _tail(_RANK_BEFORE, left[-30:])):
         return True
     if rel and rel.lower() not in _NO_COUNT_RELATIONS:
         return True
@@ -603,12 +611,15 @@ def _measure_is_result(text: str, floor: int, s: int, e: int, e0: int, unit: str
     (a rate that rose or fell, "lãi suất giảm khoảng 2%", is a statistic of the period)."""
     fp = _frame_patterns()
     near = text[max(floor, s - 60):s]
-    if _tail(fp["policy"], text[max(floor, s - 90):s]) and (rel or "").lower() not in ("tăng", "giảm"):
+    wide = text[max(floor, s - 90):s]
+    low = _stripped_low(wide)  # the cheap tests first (see _needles); near is a suffix of wide
+    if (_may_contain(low, _needles("target_policy_cues")) and _tail(fp["policy"], wide)
+            and (rel or "").lower() not in ("tăng", "giảm")):
         return False
     base = unit.split("/")[0].strip().lower()
     if base in _LENGTH_UNITS and _tail(fp["distance"], near):
         return False
-    if _tail(fp["size"], near[-30:]):
+    if _may_end(low, _ends("target_size_cues", _SIZE_QUALIFIERS)) and _tail(fp["size"], near[-30:]):
         return False  # "rộng 500 m2": the size of one object
     if base in ("%", "phần trăm"):
         sentence = _sentence_left(text, floor, s, 120)
@@ -818,6 +829,9 @@ _QUOTE_BEFORE = lazy_pattern(regex.compile, r"[“”\"]", regex.REVERSE)
 def _in_quotes(text: str, floor: int, s: int, e: int, e0: int) -> bool:
     """Whether text[s:e] sits inside a short quotation: the nearest quote mark before it opens
     one (“, or a straight quote after an even number of them in the clause) and one follows."""
+    w = text[max(floor, s - 80):s]
+    if '"' not in w and "“" not in w and "”" not in w:
+        return False  # no quote mark before it (what the search below looks for)
     q = _QUOTE_BEFORE.search(text, max(floor, s - 80), s)
     if q is None or not _QUOTES.search(text, e, min(e0, e + 40)):
         return False
@@ -840,6 +854,67 @@ def _is_measure(unit: str) -> bool:
     while len(words) > 1 and words[0] in mult:
         words = words[1:]
     return " ".join(words) in _units() or (len(words) == 1 and words[0] in mult)
+
+
+# Cheap tests before the cue patterns read at a window's end (_tail), most of which fail: a
+# pattern built from a list's phrases (IGNORECASE) matches only a window that holds one word of
+# one of them (_needles: each phrase's longest), in the lowered window when NOT_LOWER_SAFE finds
+# nothing in it; a pattern that ends with a cue and some qualifier words before "\s*$" only a
+# window whose lowered, stripped text ends with one of them (Python's whitespace holds every
+# character of \s). None for a window not safe to lower: the pattern is then always tried.
+# check_targets.py checks that no window these tests refuse is matched.
+_ORDINAL_ENDS = ("thứ", "số", "hạng")  # _ORDINAL_BEFORE
+_ALL_ENDS = ("cả",)  # _ALL_BEFORE
+_RANK_ENDS = ("thứ", "nhóm", "top", "tốp")  # _RANK_BEFORE
+_ADJACENT_QUALIFIERS = ("khoảng", "gần", "hơn", "trên")  # negative[2]
+_SIZE_QUALIFIERS = ("khoảng", "gần", "hơn", "trên", "chừng", "tới")  # frame.size
+_RELATION_QUALIFIERS = ("khoảng", "xuống", "lên", "gấp", "mức", "được", "chỉ", "có", "tới")  # _relation_pattern
+_BEGIN_CHARS = 16  # longer than the first word of any phrase _may_begin is given
+
+
+@lru_cache(maxsize=None)
+def _needles(name: str) -> tuple[str, ...]:
+    """The longest word of each phrase of a list, lowercased."""
+    return tuple(sorted({max(p.split(), key=len) for p in load_phrases(name) if p.split()}))
+
+
+@lru_cache(maxsize=None)
+def _ends(name: str, qualifiers: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """The last word of each phrase of a list, lowercased, and the qualifier words."""
+    return tuple(sorted({p.split()[-1] for p in load_phrases(name) if p.split()} | set(qualifiers)))
+
+
+def _stripped_low(window: str) -> str | None:
+    """The window lowered and stripped at its end; None when it is not safe to lower."""
+    return window.lower().rstrip() if NOT_LOWER_SAFE.search(window) is None else None
+
+
+@lru_cache(maxsize=None)
+def _firsts(name: str) -> tuple[str, ...]:
+    """The first word of each phrase of a list, lowercased."""
+    return tuple(sorted({p.split()[0] for p in load_phrases(name) if p.split()}))
+
+
+@lru_cache(maxsize=None)
+def _scope_firsts() -> tuple[str, ...]:
+    """The words a match of _scope_pattern() that is not blank begins with."""
+    return tuple(sorted(set(_firsts("target_indicator_scopes")) | {"trong", "năm", "tháng", "quý"}))
+
+
+def _may_begin(window: str, firsts: tuple[str, ...]) -> bool:
+    """Whether the window, less the whitespace it begins with, may begin with one of `firsts`
+    (lowercase words): a pattern that reads spaces, then a phrase, from its start matches
+    only such a window (True when it is not safe to lower)."""
+    head = window.lstrip()[:_BEGIN_CHARS]
+    return NOT_LOWER_SAFE.search(head) is not None or head.lower().startswith(firsts)
+
+
+def _may_contain(low: str | None, needles: tuple[str, ...]) -> bool:
+    return low is None or any(n in low for n in needles)
+
+
+def _may_end(stripped: str | None, ends: tuple[str, ...]) -> bool:
+    return stripped is None or stripped.endswith(ends)
 
 
 def _candidates(doc: Document) -> Iterator[Target]:
@@ -894,27 +969,9 @@ def _candidates(doc: Document) -> Iterator[Target]:
                 unit = "tỷ đồng"
                 measure = True
             else:
-                value = _value(m["v1"])
-                if value is None:
-                    continue
-                vmax = _value(m["v2"]) if m["v2"] else None
-                of = _value(m["of"]) if m["of"] else None
-                if vmax is not None and vmax <= value:
-                    vmax = None
                 raw_unit = m["unit"].strip()
                 measure = _is_measure(raw_unit) and (not m["noun"] or raw_unit.lower() in mult)
-                if measure:
-                    unit = _squeeze((m["unit"] + (m["per"] or "")).strip())
-                    if raw_unit.lower() == "lần" and value == int(value) and not _tail(_MULTIPLE_BEFORE, left[-20:]):
-                        continue  # "lần" measures a multiple ("gấp 1,5 lần", "tăng 215,4 lần"), not a count of times
-                    # a share of two measures: "8,5 ha/10 ha"
-                    sh = _SHARE_AFTER.match(text, e, min(e0, e + _NEAR))
-                    if (sh and of is None and not m["per"]
-                            and text[sh.end():sh.end() + len(raw_unit)].lower() == raw_unit.lower()
-                            and not text[sh.end() + len(raw_unit):sh.end() + len(raw_unit) + 1].isalnum()):
-                        of = _value(sh["of"])
-                        e = sh.end() + len(raw_unit)
-                else:
+                if not measure:  # a counted noun: most are no count, found before the numbers are read
                     at = m.start("unit")
                     prefix = ""
                     first = text[at:m.end("unit")].split()[0].lower()
@@ -938,8 +995,27 @@ def _candidates(doc: Document) -> Iterator[Target]:
                     else:
                         unit = _squeeze((prefix + noun).strip())
                     e = noun_end
+                value = _value(m["v1"])
+                if value is None:
+                    continue
+                vmax = _value(m["v2"]) if m["v2"] else None
+                of = _value(m["of"]) if m["of"] else None
+                if vmax is not None and vmax <= value:
+                    vmax = None
+                if measure:
+                    unit = _squeeze((m["unit"] + (m["per"] or "")).strip())
+                    if raw_unit.lower() == "lần" and value == int(value) and not _tail(_MULTIPLE_BEFORE, left[-20:]):
+                        continue  # "lần" measures a multiple ("gấp 1,5 lần", "tăng 215,4 lần"), not a count of times
+                    # a share of two measures: "8,5 ha/10 ha"
+                    sh = _SHARE_AFTER.match(text, e, min(e0, e + _NEAR))
+                    if (sh and of is None and not m["per"]
+                            and text[sh.end():sh.end() + len(raw_unit)].lower() == raw_unit.lower()
+                            and not text[sh.end() + len(raw_unit):sh.end() + len(raw_unit) + 1].isalnum()):
+                        of = _value(sh["of"])
+                        e = sh.end() + len(raw_unit)
             # "đạt 12, 18 tiêu chí": a bare number before this one shares its unit and frame
-            lst = _tail(_LIST_NUMBER_BEFORE, text, max(floor, s - 8), s)
+            lst = _tail(_LIST_NUMBER_BEFORE, text, max(floor, s - 8), s) \
+                if text[max(floor, s - 8):s].rstrip().endswith(",") else None  # which it ends with
             if lst and _tail(fp["not_noun_before"], text, max(floor, lst.start() - 16), lst.start()):
                 lst = None
             head = lst.start() if lst else s
@@ -951,13 +1027,16 @@ def _candidates(doc: Document) -> Iterator[Target]:
                 if in_date(lst.start(), s):
                     continue
                 left = text[max(floor, head - 60):head]
-            if _tail(neg_before_re, left) or _tail(neg_adjacent_re, left):
+            low_left = _stripped_low(left)  # the cheap tests first (see _needles)
+            if ((_may_contain(low_left, _needles("target_negative_cues")) and _tail(neg_before_re, left))
+                    or (_may_end(low_left, _ends("target_negative_adjacent", _ADJACENT_QUALIFIERS))
+                        and _tail(neg_adjacent_re, left))):
                 continue
             if (m["v1"] and _YEAR_VALUE.fullmatch(m["v1"]) and _tail(_YEAR_BEFORE, left)) or (
-                    _tail(_ORDINAL_BEFORE, left) and not _tail(_RANK_BEFORE, left)):
+                    _may_end(low_left, _ORDINAL_ENDS) and _tail(_ORDINAL_BEFORE, left) and not _tail(_RANK_BEFORE, left)):
                 continue  # "năm 2020 ...", "thứ 2": a year or an ordinal
             after = text[e:min(e0, e + 60)]
-            if not_followed_re.match(after, timeout=1.0):
+            if _may_begin(after, _firsts("unit_not_followed")) and not_followed_re.match(after, timeout=1.0):
                 continue
             if _in_quotes(text, floor, s, e, e0):
                 continue  # inside a quoted name: the campaign “5 không, 3 sạch”
@@ -966,11 +1045,12 @@ def _candidates(doc: Document) -> Iterator[Target]:
                     continue
                 noun = None
             else:
-                if _tail(_ALL_BEFORE, left):
+                if _may_end(low_left, _ALL_ENDS) and _tail(_ALL_BEFORE, left):
                     continue
                 if _SO_AFTER.match(after):
                     continue  # "1 Công văn số ...": a document, not a count
-                if neg_after_re.match(after):  # it begins with "^": search would try only here
+                if _may_contain(_stripped_low(after), _needles("target_negative_after")) and neg_after_re.match(after):
+                    # it begins with "^": search would try only here
                     continue
                 if _NAME_AFTER.match(after) and not _WORDS_AFTER.match(after):
                     continue  # "2 xã Đắk Nia": a count naming places, not a result
