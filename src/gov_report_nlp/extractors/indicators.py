@@ -20,14 +20,14 @@ from typing import Iterator
 import regex
 
 from ..doc.document import Document
-from ..lexicon import alternation, load_list, load_map
+from ..lexicon import alternation, lazy_pattern, load_list, load_map
 from ..lang.numbers import parse_number
 from ..records import Evidence, Target
 
 SEP = " | "
-_NUMBERING = regex.compile(r"^\s*(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*[.)]\s*|^\s*[-–+•]\s*")
-_VALUE = regex.compile(r"^\s*(?P<num>[-–]?\s*\d[\d.,]*)\s*(?:(?P<pct>%)|(?P<unit>[^\W\d_][\w/ ]*?))?\s*$")
-_PERCENT_HEADER = regex.compile(r"%|tỷ\s+lệ", regex.IGNORECASE)
+_NUMBERING = lazy_pattern(regex.compile, r"^\s*(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*[.)]\s*|^\s*[-–+•]\s*")
+_VALUE = lazy_pattern(regex.compile, r"^\s*(?P<num>[-–]?\s*\d[\d.,]*)\s*(?:(?P<pct>%)|(?P<unit>[^\W\d_][\w/ ]*?))?\s*$")
+_PERCENT_HEADER = lazy_pattern(regex.compile, r"%|tỷ\s+lệ", regex.IGNORECASE)
 
 
 @dataclass
@@ -49,9 +49,9 @@ def _headers() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, dict[str, s
     """(indicator header, unit header, value header) patterns, and value header -> relation."""
     values = {k.lower(): v for k, v in load_map("table_value_headers").items()}
     flags = regex.IGNORECASE
-    return (regex.compile(rf"(?:{alternation(load_list('table_indicator_headers'))})(?!\w)", flags),
-            regex.compile(rf"(?:{alternation(load_list('table_unit_headers'))})(?!\w)", flags),
-            regex.compile(rf"(?P<head>{alternation(values)})(?!\w)", flags),
+    return (lazy_pattern(regex.compile, rf"(?:{alternation(load_list('table_indicator_headers'))})(?!\w)", flags),
+            lazy_pattern(regex.compile, rf"(?:{alternation(load_list('table_unit_headers'))})(?!\w)", flags),
+            lazy_pattern(regex.compile, rf"(?P<head>{alternation(values)})(?!\w)", flags),
             values)
 
 
