@@ -146,17 +146,25 @@ _DATE_STARTS = regex.compile(r"s(?=áng)|t(?=rưa|ối|háng)|c(?=hiều)|đ(?=�
 
 # _DATE_STARTS' words, lowercase (and the other words _LOWER_STARTS reads)
 _START_WORDS = ("sáng", "trưa", "tối", "tháng", "chiều", "đêm", "ngày")
-_LOWER_WORDS = _START_WORDS + ("năm", "và", "đến", "tới")
+_LOWER_WORDS = _START_WORDS + ("năm", "và", "đến", "tới", "nay", "hôm", "qua", "mùng", "mồng", "thứ", "chủ", "vào", "từ")
 # Where a date can begin, read in a lower-safe text's lowercase copy (lexicon.lowered_if_safe)
 # by the re module (a scan of first characters, faster than the regex module's scan of
 # _DATE_STARTS): fewer starts than _DATE_STARTS', only those where one of DATE_PATTERNS'
-# branches can begin. "tháng" begins only "tháng 6/2020, tháng 6 năm 2020";
-# "ngày" has a space after it; a digit begins "28/7/2020" (its two and a year after it) or,
-# after a space, "(" or "," (lookbehinds that end so: _DAY_CUE's, "từ ", ", 12 tháng"), one
-# or two digits and then "tháng", a separator, "," or a word of _MORE_DAY.
-_LOWER_STARTS = (r"s(?=áng)|t(?=rưa|ối|háng\s+[0-9]{1,2}\s*(?:[/-]|năm\s)\s*[0-9]{4})|c(?=hiều)|đ(?=êm)|n(?=gày\s)"
-                 r"|[0-9](?=[0-9]?\s?([/.-])\s?[0-9]{1,2}\s?\1\s?[0-9]{4})"
-                 r"|[0-9](?<![^\s(,][0-9])(?=[0-9]?\s*(?:tháng|,|và|-|–|đến|tới|[/.]))")
+# branches can begin. A part of the day has after it what _POD lets come before a branch
+# (a link, ",", "(", a digit, "ngày", "tháng"); "tháng" begins only "tháng 6/2020, tháng 6
+# năm 2020"; "ngày" has a day or "tháng" after it; a digit begins "28/7/2020" (its two and a
+# year after it), or after ",", a line's or the text's start, "12 tháng 3 năm 2024", or after
+# a cue of _DAY_CUE or "từ " (their last word, without \b), a day and then a separator, ","
+# or a word of _MORE_DAY.
+_POD_AFTER = r"\s*(?:[,(0-9]|ngày|nay|hôm|qua|m[ùồ]ng|thứ|chủ|tháng)"
+_CUE_BEFORE = "|".join(rf"(?<={w}[0-9])" for w in (r"\(", r"ngày\s", r"ngày\s\s", r"vào\s", r"hôm\s", r"nay\s", r"qua\s",
+                                                     r"mùng\s", r"mồng\s", r"sáng\s", r"trưa\s", r"chiều\s", r"tối\s",
+                                                     r"đêm\s", r"từ\s"))
+_LOWER_STARTS = (rf"s(?=áng{_POD_AFTER})|t(?=rưa{_POD_AFTER}|ối{_POD_AFTER}|háng\s+[0-9]{{1,2}}\s*(?:[/-]|năm\s)\s*[0-9]{{4}})"
+                 rf"|c(?=hiều{_POD_AFTER})|đ(?=êm{_POD_AFTER})|n(?=gày\s+(?:[0-9]|tháng))"
+                 r"|[0-9](?:(?=[0-9]?\s?([/.-])\s?[0-9]{1,2}\s?\1\s?[0-9]{4})"
+                 r"|(?:(?<![\s\S][0-9])|(?<=[,\n][0-9])|(?<=,\s[0-9])|(?<=,\s\s[0-9])|(?<=,\s\s\s[0-9]))(?=[0-9]?\s+tháng)"
+                 rf"|(?:{_CUE_BEFORE})(?=[0-9]?\s*(?:,|và|-|–|đến|tới|[/.])))")
 _LOWER_STARTS_RE: list = []  # compiled at first use
 
 
