@@ -8,6 +8,7 @@ default year is given.
 from __future__ import annotations
 
 import calendar
+import operator
 import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -79,7 +80,7 @@ def _valid(y: int | None, m: int | None, d: int | None) -> bool:
         return False
     if y is not None and not 1900 <= y <= 2100:
         return False
-    if m is not None and d is not None:
+    if m is not None and d is not None and d > 28:
         # no 31/2: a day past the month's end is not a date (29/2 allowed when the year is unknown)
         last = calendar.monthrange(y if y is not None else 2000, m)[1]
         if d > last:
@@ -143,41 +144,43 @@ _SHORT_SPAN = 200  # characters
 _DATE_STARTS = lazy_pattern(regex.compile, r"s(?=áng)|t(?=rưa|ối|háng)|c(?=hiều)|đ(?=êm)|n(?=gày)|(?<![^\s(,])\d|\d(?=\d?\s?[/.-])",
                              regex.IGNORECASE)
 
-# _DATE_STARTS' words, lowercase; a date's digits (ASCII in a lower-safe text)
+# _DATE_STARTS' words, lowercase (and the other words _LOWER_STARTS reads)
 _START_WORDS = ("sáng", "trưa", "tối", "tháng", "chiều", "đêm", "ngày")
-_DIGIT_RUN = lazy_pattern(re.compile, r"[0-9]+")
+_LOWER_WORDS = _START_WORDS + ("năm", "và", "đến", "tới", "nay", "hôm", "qua", "mùng", "mồng", "thứ", "chủ", "vào", "từ")
+# Where a date can begin, read in a lower-safe text's lowercase copy (lexicon.lowered_if_safe)
+# by the re module (a scan of first characters, faster than the regex module's scan of
+# _DATE_STARTS): fewer starts than _DATE_STARTS', only those where one of DATE_PATTERNS'
+# branches can begin. A part of the day has after it what _POD lets come before a branch
+# (a link, ",", "(", a digit, "ngày", "tháng"); "tháng" begins only "tháng 6/2020, tháng 6
+# năm 2020"; "ngày" has a day or "tháng" after it; a digit begins "28/7/2020" (its two and a
+# year after it), or after ",", a line's or the text's start, "12 tháng 3 năm 2024", or after
+# a cue of _DAY_CUE or "từ " (their last word, without \b), a day and then a separator, ","
+# or a word of _MORE_DAY.
+_POD_AFTER = r"\s*(?:[,(0-9]|ngày|nay|hôm|qua|m[ùồ]ng|thứ|chủ|tháng)"
+_CUE_BEFORE = "|".join(rf"(?<={w}[0-9])" for w in (r"\(", r"ngày\s", r"ngày\s\s", r"vào\s", r"hôm\s", r"nay\s", r"qua\s",
+                                                     r"mùng\s", r"mồng\s", r"sáng\s", r"trưa\s", r"chiều\s", r"tối\s",
+                                                     r"đêm\s", r"từ\s"))
+_LOWER_STARTS = (rf"s(?=áng{_POD_AFTER})|t(?=rưa{_POD_AFTER}|ối{_POD_AFTER}|háng\s+[0-9]{{1,2}}\s*(?:[/-]|năm\s)\s*[0-9]{{4}})"
+                 rf"|c(?=hiều{_POD_AFTER})|đ(?=êm{_POD_AFTER})|n(?=gày\s+(?:[0-9]|tháng))"
+                 r"|[0-9](?:(?=[0-9]?\s?([/.-])\s?[0-9]{1,2}\s?\1\s?[0-9]{4})"
+                 r"|(?:(?<![\s\S][0-9])|(?<=[,\n][0-9])|(?<=,\s[0-9])|(?<=,\s\s[0-9])|(?<=,\s\s\s[0-9]))(?=[0-9]?\s+tháng)"
+                 rf"|(?:{_CUE_BEFORE})(?=[0-9]?\s*(?:,|và|-|–|đến|tới|[/.])))")
+_LOWER_STARTS_RE: list = []  # compiled at first use
 
 
 def _date_starts(text: str, start: int, end: int) -> list[int] | None:
-    """Every offset in [start, end) where _DATE_STARTS matches (and a few more), in order,
-    without the regex module's scan (in a span of _SHORT_SPAN or more, a third faster than
-    it; in a shorter one slower: not used there): None when the text is not lower-safe
-    (lexicon.lowered_if_safe). There a word of _START_WORDS matches case-insensitively
-    exactly where its lowercase copy holds it, \\d is [0-9], and every
-    character \\s matches is str.isspace. A digit run's first digit is kept after a space,
-    "(" or "," or at the text's start (the first alternative of digits: a superset), and any
-    of its digits with "/", "." or "-" among the three characters after it (the second one:
-    a superset). benchmarks/check_dates.py compares them with _DATE_STARTS."""
+    """The offsets in [start, end) where a match of DATE_PATTERNS in text[start:end] can begin
+    (fewer than _DATE_STARTS finds, every one held), in order, found by _LOWER_STARTS in the
+    lowercase copy: None when the text is not lower-safe (lexicon.lowered_if_safe). There a
+    word of _LOWER_WORDS matches case-insensitively exactly where its lowercase copy holds it,
+    \\d is [0-9], and every character the regex module's \\s matches the re module's \\s
+    matches too. benchmarks/check_dates.py checks that, and the scans from these starts."""
     lowered = lowered_if_safe(text)
     if lowered is None:
         return None
-    out = []
-    for w in _START_WORDS:
-        k = lowered.find(w, start, end)
-        while k >= 0:
-            out.append(k)
-            k = lowered.find(w, k + 1, end)
-    for m in _DIGIT_RUN.finditer(text, start, end):
-        d, e = m.span()
-        if d == 0 or text[d - 1].isspace() or text[d - 1] in "(,":
-            out.append(d)
-            d += 1
-        for q in range(max(d, e - 3), e):  # a separator within three characters: the last three digits
-            after = text[q + 1:min(q + 4, end)]
-            if "/" in after or "." in after or "-" in after:
-                out.append(q)
-    out.sort()
-    return out
+    if not _LOWER_STARTS_RE:
+        _LOWER_STARTS_RE.append(re.compile(_LOWER_STARTS))
+    return [m.start() for m in _LOWER_STARTS_RE[0].finditer(lowered, start, end)]
 
 
 TIME_PATTERN = lazy_pattern(regex.compile,
@@ -220,38 +223,75 @@ def _find_dates(text: str, start: int, end: int, default_year: int | None,
     if not _DIGIT.search(text, start, end):
         return out  # every date has a digit: most sentences are skipped at the cost of one scan
     scan = _scan(text, start, end, last)
+    if not scan:
+        return out
+    if not _GROUPS:  # (the groups read by number: one call for all of them)
+        _GROUPS.append(operator.itemgetter(*(DATE_PATTERNS.groupindex[g] for g in _GROUP_NAMES)))
+    groups = _GROUPS[0]
     for m in scan:
-        if m["y1"]:
-            y, mo, d = _int(m["y1"]), _int(m["m1"]), _int(m["d1"] or m["d1b"])
-        elif m["y2"]:
-            y, mo, d = _int(m["y2"]), _int(m["m2"]), _int(m["d2"])
-        elif m["y3"]:
-            y, mo, d = _int(m["y3"]), _int(m["m3"]), None
-        elif m["d6"]:
-            y, mo, d = default_year, _int(m["m6"]), _int(m["d6"])
-        elif m["d5"]:
-            y, mo, d = _int(m["y5"]) or default_year, _int(m["m5"]), _int(m["d5"])
+        pod, d1, d1b, m1, y1, d6, m6, d2, m2, y2, m3, y3, d5, m5, y5, d4, m4 = groups(m)
+        if y1:
+            y, mo, d = int(y1), _int(m1), _int(d1 or d1b)
+        elif y2:
+            y, mo, d = int(y2), _int(m2), _int(d2)
+        elif y3:
+            y, mo, d = int(y3), _int(m3), None
+        elif d6:
+            y, mo, d = default_year, _int(m6), int(d6)
+        elif d5:
+            y, mo, d = _int(y5) or default_year, _int(m5), int(d5)
         else:
-            y, mo, d = default_year, _int(m["m4"]), _int(m["d4"])
+            y, mo, d = default_year, _int(m4), _int(d4)
         if not _valid(y, mo, d):
             continue
-        pod = m["pod"].lower() if m["pod"] else None
-        s = m.start()
-        if not pod:
-            s = m.start("d1") if m["d1"] else m.start("d1b") if m["d1b"] else m.start("d6") if m["d6"] else m.start()
-        out.append(DateValue(s, m.end(), text[s:m.end()], y, mo, d, part_of_day=pod))
+        if pod:
+            pod = pod.lower()
+            s = m.start()
+        else:
+            pod = None
+            s = m.start("d1") if d1 else m.start("d1b") if d1b else m.start("d6") if d6 else m.start()
+        e = m.end()
+        out.append(DateValue(s, e, text[s:e], y, mo, d, part_of_day=pod))
     return out
+
+
+# the groups of DATE_PATTERNS _find_dates reads, in its order, and their getter (made at first use)
+_GROUP_NAMES = ("pod", "d1", "d1b", "m1", "y1", "d6", "m6", "d2", "m2", "y2", "m3", "y3", "d5", "m5", "y5", "d4", "m4")
+_GROUPS: list = []
 
 
 def _scan(text: str, start: int, end: int, last: int | None = None) -> list[regex.Match]:
     """DATE_PATTERNS' matches in text[start:end] as its scan finds them, tried only where a
     date can begin (with `last`: those that begin at or before it)."""
-    if end - start < _SHORT_SPAN:
-        return _short_scan(text, start, end, last)
     starts = _date_starts(text, start, end)
-    scan = matches_from(DATE_PATTERNS, _DATE_STARTS, text, start, end) if starts is None else \
-        matches_at(DATE_PATTERNS, text, starts, pos=start, endpos=end)
+    if starts is None:
+        if end - start < _SHORT_SPAN:
+            return _short_scan(text, start, end, last)
+        scan = matches_from(DATE_PATTERNS, _DATE_STARTS, text, start, end)
+    elif end - start < _SHORT_SPAN:
+        return _scan_at(text, starts, start, end, last)
+    else:
+        scan = matches_at(DATE_PATTERNS, text, starts, pos=start, endpos=end)
     return scan if last is None else [m for m in scan if m.start() <= last]
+
+
+def _scan_at(text: str, starts: list[int], start: int, end: int, last: int | None = None) -> list[regex.Match]:
+    """matches_at(DATE_PATTERNS, text, starts, pos=start, endpos=end) for a span shorter than
+    _SHORT_SPAN, without the time limit (as _short_scan); with `last`, the matches that begin
+    at or before it."""
+    out = []
+    at = start
+    match = DATE_PATTERNS.match
+    for p in starts:
+        if p < at:
+            continue
+        if last is not None and p > last:
+            break
+        m = match(text, p, end)
+        if m is not None:
+            out.append(m)
+            at = m.end()
+    return out
 
 
 def _short_scan(text: str, start: int, end: int, last: int | None = None) -> list[regex.Match]:
@@ -264,7 +304,7 @@ def _short_scan(text: str, start: int, end: int, last: int | None = None) -> lis
     out = []
     at = start
     match = DATE_PATTERNS.match
-    for c in _DATE_STARTS.finditer(text, start, end):  # in a short span: faster than _date_starts' passes
+    for c in _DATE_STARTS.finditer(text, start, end):  # (a text that is not lower-safe)
         p = c.start()
         if last is not None and p > last:
             break
