@@ -258,8 +258,8 @@ def detect_layout(doc: Document, lines: list[Span]) -> str:
     else:
         firsts = P.number_firsts
         numbered = any((firsts is None or t[:1] in firsts) and P.number_line.match(t) for t in heads)
-        dated = any(_may_be_dateline(t) and P.dateline.match(t) for t in heads)
-        layout = "formal" if numbered and dated else "news"
+        # the dateline is looked for only in a text with a number line (no match has a side effect)
+        layout = "formal" if numbered and any(_may_be_dateline(t) and P.dateline.match(t) for t in heads) else "news"
     if head and head[0].end - head[0].start > LONG_LINE:  # no title or header line: one long run of text
         doc.warnings.append(f"layout: the text starts with a line of more than {LONG_LINE:,} characters (line breaks "
                             f"lost?); the layout ({layout}) is a guess")
