@@ -1,6 +1,7 @@
 """htmltext._Walker._text (entities decoded from a memo, _plain and _emit inlined) against its
-plain form (html.unescape of each entity, a call of _plain and _emit for each piece): the same
-text and the same map (every character's span back to the HTML) for every page.
+plain form (html.unescape of each entity, a call of _plain and _emit for each piece, OffsetMap.add for
+each): the same text and the same map (its pieces, every character's span back to the HTML)
+for every page.
 
     .venv/bin/python benchmarks/check_htmltext.py [--fuzz 20000]
 
@@ -58,7 +59,8 @@ def main(argv=None) -> int:
         return seen("".join(w.parts), w.map)
 
     def seen(text, omap):
-        return text, [omap.span(k, k + 1) for k in range(len(text))], omap.span(0, len(text)), omap.src_total
+        return (text, [omap.span(k, k + 1) for k in range(len(text))], omap.span(0, len(text)), omap.src_total,
+                omap._out, omap._src, omap._out_len, omap._src_len, omap._linear, omap.out_total)  # the same pieces
 
     pages = []
     path = DEV.parent / "docs-html.jsonl"
