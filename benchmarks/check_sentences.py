@@ -137,9 +137,29 @@ def main(argv=None) -> int:
 
     def found(m):
         return m and (m.span(), m.span("names"), m.span("org"))
-    return status or report_equivalence(
+    status = status or report_equivalence(
         texts, lambda t: found(TRAILING_BYLINE.search(t, 0, len(t))),
         lambda t: found(TRAILING_BYLINE.search(t, _tail_window(t, 0, len(t)), len(t))), ("search", "window"))
+    # segment._lines (one split) and detect_layout's motto test (a head's motto only looked for
+    # when the text of the head lines holds a motto's first word: _may_have_motto)
+    from gov_report_nlp.doc.document import Document
+    from gov_report_nlp.doc.segment import HEAD_CHARS, _lines, _may_have_motto
+
+    def heads(doc, lines):
+        return [doc.text[ln.start:min(ln.end, ln.start + HEAD_CHARS)] for ln in lines[:25]]
+
+    def plain_layout(t):
+        doc = Document(text=t)
+        lines = [s for s in doc.iter_lines() if s.end > s.start]
+        return lines, any(_has_motto(P, h) for h in heads(doc, lines))
+
+    def fast_layout(t):
+        doc = Document(text=t)
+        lines = _lines(doc)
+        end = lines[:25][-1].end if lines else 0
+        return lines, _may_have_motto(P, t, end) and any(_has_motto(P, h) for h in heads(doc, lines))
+    layouts = lines + ["\n".join(equivalence_cases(places, 30, seed=s, most=8, lines=False)[-30:]) for s in range(2000)]
+    return status or report_equivalence(layouts, plain_layout, fast_layout, ("iter_lines", "split"))
 
 
 if __name__ == "__main__":

@@ -198,7 +198,17 @@ def dateline() -> regex.Pattern:
 
 
 def _lines(doc: Document) -> list[Span]:
-    return [s for s in doc.iter_lines() if s.end > s.start]
+    """The non-empty lines of doc.iter_lines() (from one split of the text, no Span made for
+    an empty line)."""
+    out = []
+    append = out.append
+    pos = 0
+    for t in doc.text.split("\n"):
+        end = pos + len(t)
+        if end > pos:
+            append(Span(pos, end))
+        pos = end + 1
+    return out
 
 
 def _add(doc: Document, kind: str, start: int, end: int, parent: int | None = None) -> int:
@@ -221,6 +231,16 @@ def _has_motto(P: SimpleNamespace, t: str) -> bool:
                 or (party is None or any(w in t for w in party)) and P.motto_party.search(t))
 
 
+def _may_have_motto(P: SimpleNamespace, text: str, end: int) -> bool:
+    """False when no line's head can hold a motto: text[:end] (the head lines run in it) holds
+    the first word of no nation or party motto (_has_motto tests each head for one)."""
+    state, party = P.motto_state_words, P.motto_party_words
+    if state is None or party is None:
+        return True
+    find = text.find
+    return any(find(w, 0, end) >= 0 for w in state) or any(find(w, 0, end) >= 0 for w in party)
+
+
 def _may_be_dateline(t: str) -> bool:
     """Whether dateline() may match t: its place (a capital and up to 40 of [\\w .'’-], no ',')
     is followed by spaces and the first ',' of the line (benchmarks/check_sentences.py)."""
@@ -231,14 +251,15 @@ def _may_be_dateline(t: str) -> bool:
 def detect_layout(doc: Document, lines: list[Span]) -> str:
     P = _patterns()
     head = lines[:25]
-    heads = [doc.text[ln.start:min(ln.end, ln.start + HEAD_CHARS)] for ln in head]
-    if any(_has_motto(P, t) for t in heads):
+    text = doc.text
+    heads = [text[ln.start:min(ln.end, ln.start + HEAD_CHARS)] for ln in head]
+    if _may_have_motto(P, text, head[-1].end if head else 0) and any(_has_motto(P, t) for t in heads):
         layout = "formal"
     else:
         firsts = P.number_firsts
         numbered = any((firsts is None or t[:1] in firsts) and P.number_line.match(t) for t in heads)
-        dated = any(_may_be_dateline(t) and P.dateline.match(t) for t in heads)
-        layout = "formal" if numbered and dated else "news"
+        # the dateline is looked for only in a text with a number line (no match has a side effect)
+        layout = "formal" if numbered and any(_may_be_dateline(t) and P.dateline.match(t) for t in heads) else "news"
     if head and head[0].end - head[0].start > LONG_LINE:  # no title or header line: one long run of text
         doc.warnings.append(f"layout: the text starts with a line of more than {LONG_LINE:,} characters (line breaks "
                             f"lost?); the layout ({layout}) is a guess")

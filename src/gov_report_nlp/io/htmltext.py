@@ -63,6 +63,10 @@ _HIDING_STYLE = regex.compile(r"(?i)(?:display\s*:\s*none|visibility\s*:\s*hidde
 ENTITY = regex.compile(r"&(?:#[xX][0-9a-fA-F]{1,8}+;?|#[0-9]{1,10}+;?|[A-Za-z][A-Za-z0-9]{0,31}+;?)")
 _WS = str.maketrans("\t\n\r\f", "    ")
 _RAW_END: dict[str, regex.Pattern] = {}
+# html.unescape of each entity ENTITY matched ("&amp;", "&#7899;"...): the same every time, so
+# kept (a page repeats a few dozen); at most _UNESCAPED_MAX of them
+_UNESCAPED: dict[str, str] = {}
+_UNESCAPED_MAX = 50_000
 
 
 def looks_like_html(text: str) -> bool:
@@ -128,18 +132,54 @@ class _Walker:
         if src.find("&", i, j) < 0:
             self._plain(i, j)
             return
+        # _plain and _emit, inlined (a page that writes its letters as entities has one or two
+        # pieces a character): the same pieces added to the map, the same parts, in order
         at = i
+        unescaped = _UNESCAPED
+        pre = self.pre
+        add = self.map.add
+        append = self.parts.append
+        pos = self.pos
+        shown = False  # visible text emitted (self.breaks = 0)
         for m in ENTITY.finditer(src, i, j):
             raw = m.group()
-            decoded = html.unescape(raw)
+            decoded = unescaped.get(raw)
+            if decoded is None:
+                decoded = html.unescape(raw)
+                if len(unescaped) < _UNESCAPED_MAX:
+                    unescaped[raw] = decoded
             if decoded == raw:
                 continue  # not an entity: stays text ("&#", "&xyz;")
-            if m.start() > at:
-                self._plain(at, m.start())
-            self._emit(decoded, m.start(), m.end(), linear=False)
-            if decoded.strip():
-                self.breaks = 0
-            at = m.end()
+            ms, me = m.span()
+            if ms > at:  # self._plain(at, ms)
+                out = src[at:ms]
+                if not pre:
+                    out = out.translate(_WS)
+                if at > pos:
+                    add(0, at - pos)
+                    pos = at
+                end = ms if ms > pos else pos
+                add(len(out), end - pos)
+                pos = end
+                if out:
+                    append(out)
+                    if not shown and out.strip():
+                        shown = True
+            # self._emit(decoded, ms, me, linear=False)
+            if ms > pos:
+                add(0, ms - pos)
+                pos = ms
+            end = me if me > pos else pos
+            add(len(decoded), end - pos, False)
+            pos = end
+            if decoded:
+                append(decoded)
+                if not shown and decoded.strip():
+                    shown = True
+            at = me
+        self.pos = pos
+        if shown:
+            self.breaks = 0
         if at < j:
             self._plain(at, j)
 

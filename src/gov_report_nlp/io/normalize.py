@@ -243,9 +243,11 @@ def normalize_with_map(text: str) -> tuple[str, OffsetMap]:
     omap = OffsetMap()
     pos = 0
     n = len(text)
-    pieces = _pieces_nfc(text, keep_same=False) if unicodedata.is_normalized("NFC", text) else _pieces(text)
+    nfc = unicodedata.is_normalized("NFC", text)
+    pieces = _pieces_nfc(text, keep_same=False) if nfc else _pieces(text)
     add = omap.add
     append = out.append
+    ends = []  # the ends of the pieces changed
     for m in pieces:
         kind = m.lastgroup
         group = m.group()
@@ -259,11 +261,12 @@ def normalize_with_map(text: str) -> tuple[str, OffsetMap]:
         append(rep)
         add(len(rep), end - start, linear=kind != "tone" and kind != "comb")
         pos = end
+        ends.append(end)
     if pos < n:
         out.append(text[pos:])
         omap.add(n - pos, n - pos)
     result = "".join(out)
-    if not unicodedata.is_normalized("NFC", result):
+    if not (nfc and _stays_nfc(text, ends)) and not unicodedata.is_normalized("NFC", result):
         # a mark that no word carries (after a digit or a space): rare; compose the whole
         # text and map it as one piece
         composed = unicodedata.normalize("NFC", result)
@@ -275,6 +278,36 @@ def normalize_with_map(text: str) -> tuple[str, OffsetMap]:
             result = composed
             omap = _compose(inner, omap)
     return result, omap
+
+
+# the starters (combining class 0) that NFC joins to a character before them: the second
+# characters of the canonical pairs that are starters (Indic, Sinhala, Tibetan, Balinese,
+# Myanmar... vowel signs; unicodedata 14.0, check_normalize.py recomputes them) and the
+# Hangul vowel and final jamo (composed by rule, not by pair)
+_JOINS_BEFORE = frozenset(
+    "\u09be\u09d7\u0b3e\u0b56\u0b57\u0bbe\u0bd7\u0cc2\u0cd5\u0cd6\u0d3e\u0d57\u0dcf\u0ddf\u0fb5\u0fb7"
+    "\u102e\u1b35\U00011127\U0001133e\U00011357\U000114b0\U000114ba\U000114bd\U000115af\U00011930"
+    + "".join(map(chr, range(0x1161, 0x1176))) + "".join(map(chr, range(0x11A8, 0x11C3))))
+
+
+def _is_stable(c: str) -> bool:
+    """A character of an NFC text that no normalization joins to the one before it nor moves:
+    a starter (combining class 0) that is not in _JOINS_BEFORE. Every character below U+0300
+    (Latin, spaces, breaks) and the Vietnamese letters U+1EA0-U+1EF9 are (asked first)."""
+    return c < "\u0300" or "\u1ea0" <= c <= "\u1ef9" or unicodedata.combining(c) == 0 and c not in _JOINS_BEFORE
+
+
+def _stays_nfc(text: str, ends: list[int]) -> bool:
+    """Whether the result of replacing pieces of the NFC `text` (by "", spaces, breaks, "Ư",
+    NFC tone pairs: starters that join nothing before them) is NFC too, without reading it
+    again: a replacement can break NFC only where the character after a piece (text[end])
+    meets a new neighbour, so it does not when that character is stable (_is_stable) or the
+    piece ends the text. True is certain; False means: test the result."""
+    n = len(text)
+    for end in ends:
+        if end < n and not _is_stable(text[end]):
+            return False
+    return True
 
 
 class _Composed(OffsetMap):

@@ -28,8 +28,10 @@ class OffsetMap:
         """Append a piece; `linear=False` maps each of its characters to the whole piece."""
         if out_len == 0 and src_len == 0:
             return
-        linear = out_len == src_len if linear is None else linear and out_len == src_len
-        if linear and self._linear and self._linear[-1] and out_len:
+        if linear is None or linear:
+            linear = out_len == src_len
+        lin = self._linear
+        if linear and out_len and lin and lin[-1]:
             self._out_len[-1] += out_len
             self._src_len[-1] += src_len
         else:
@@ -37,7 +39,7 @@ class OffsetMap:
             self._src.append(self.src_total)
             self._out_len.append(out_len)
             self._src_len.append(src_len)
-            self._linear.append(linear)
+            lin.append(linear)
         self.out_total += out_len
         self.src_total += src_len
 
