@@ -78,8 +78,9 @@ def _signer_mentions(doc: Document) -> list[PersonMention]:
 def person_mentions(doc: Document) -> list[PersonMention]:
     """The person mentions of a document outside bylines and sources, plus its signers."""
     skipped = [seg for seg in doc.segments if seg.kind in SKIP_KINDS]  # a few lines at most
-    ms = [m for m in find_person_mentions(doc.text, tokens=doc_tokens(doc))
-          if not any(seg.start <= m.name_start and m.name_end <= seg.end for seg in skipped)]
+    ms = find_person_mentions(doc.text, tokens=doc_tokens(doc))
+    if skipped:
+        ms = [m for m in ms if not any(seg.start <= m.name_start and m.name_end <= seg.end for seg in skipped)]
     signers = _signer_mentions(doc)
     taken = {(m.name_start, m.name_end) for m in ms}
     for s in signers:
@@ -179,7 +180,8 @@ def find_people(doc: Document) -> Iterator[Person]:
         p.titles.sort(key=itemgetter(1))
         titles: list[str] = []
         for t, _ in p.titles:
-            if not any(same_title(t, u) for u in titles):
+            # a title met before as written is the same position (same_title(t, t) holds): no scan
+            if t not in titles and not any(same_title(t, u) for u in titles):
                 titles.append(t)
         p.mentions.sort(key=lambda e: e.start)
         yield Person(
