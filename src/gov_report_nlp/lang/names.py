@@ -602,6 +602,7 @@ def _title_end(tk: Tokens, i: int, stop_at_name: bool, head_len: int | None = No
     a separator, a stop word, a name (when `stop_at_name`) or MAX_TITLE tokens."""
     lex = _lex()
     stops, body_stops, honorifics = lex["stops"], lex["body_stops"], lex["honorifics"]
+    titles, prefixes = lex["titles"], lex["prefixes"]
     tx, low, st, en = tk.text, tk.low, tk.start, tk.end
     size = len(tx)
     n = head_len or _head(tk, i) or _match(tk, i, lex["ranks"]) or 1
@@ -651,7 +652,11 @@ def _title_end(tk: Tokens, i: int, stop_at_name: bool, head_len: int | None = No
             break
         if lw == "kiêm" and _head(tk, j + 1):
             break  # "Trưởng Ban Tổ chức Tỉnh ủy kiêm Giám đốc Sở Nội vụ": two titles
-        if (j > i + n or head_len) and CAP[t] and _head(tk, j) and not (
+        # _head's own cheap test first (a word a head or a prefix starts with, or "trưởng" within reach)
+        if (j > i + n or head_len) and CAP[t] and (
+                lw in titles or lw in prefixes or j + 1 < size and low[j + 1] == OPEN_HEAD
+                or j + 2 < size and low[j + 2] == OPEN_HEAD or j + 3 < size and low[j + 3] == OPEN_HEAD) \
+                and _head(tk, j) and not (
                 tx[j - 1] in DASHES and st[j - 1] == en[j - 2] and en[j - 1] == st[j]) \
                 and low[j - 1] not in lex["body_words"]:
             # "Phó Chủ tịch UBND tỉnh Trưởng Ban tổ chức": a second head without a separator
@@ -735,6 +740,8 @@ def _verb_title(tk: Tokens, j: int) -> int:
     lex = _lex()
     tx, low = tk.text, tk.low
     size = len(tx)
+    if j >= size or low[j] not in lex["adverbs"] and low[j] != "được" and low[j] not in lex["verbs"]:
+        return -1  # the loop below would stop at once: no adverb, "được" or verb starts at j
     k = j
     verb = False
     limit = min(size, j + 18)
