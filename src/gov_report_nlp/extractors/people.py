@@ -20,6 +20,7 @@ from ..lang.names import PersonMention, doc_tokens, expand_title, find_person_me
 from ..records import Evidence, Person
 
 SKIP_KINDS = {"byline", "source"}
+SIGNER_KINDS = {"signer_prefix", "signer_title", "signer_name"}
 # honorifics that name a private person: a lone given name after them is still a person
 PERSONAL_CUES = {"ông", "bà", "anh", "chị", "ngài", "cụ", "em"}
 
@@ -54,7 +55,8 @@ def _signer_mentions(doc: Document) -> list[PersonMention]:
     """Signers of a formal document: signer_name segments with the signer_title lines above."""
     out = []
     titles: list = []
-    for seg in doc.segments:
+    # the signature block's segments, in order (a document has thousands of others)
+    for seg in [seg for seg in doc.segments if seg.kind in SIGNER_KINDS]:
         if seg.kind == "signer_prefix":
             titles = []
         elif seg.kind == "signer_title":
