@@ -332,12 +332,13 @@ def _match(tk: Tokens, i: int, table: dict) -> int:
 def _match_before(tk: Tokens, j: int, table) -> int:
     """Length of the longest phrase of `table` that ends right before token j, or 0."""
     best = 0
+    low = tk.low
     for n in range(1, 4):
         i = j - n
         if i < 0:
             break
-        m = _match(tk, i, table)
-        if m == n:
+        # _match is 0 where no phrase starts with the word (most places): the set test first
+        if low[i] in table and _match(tk, i, table) == n:
             best = n
     return best
 
