@@ -20,6 +20,7 @@ from ..lang.names import PersonMention, doc_tokens, expand_title, find_person_me
 from ..records import Evidence, Person
 
 SKIP_KINDS = {"byline", "source"}
+SIGNER_KINDS = {"signer_prefix", "signer_title", "signer_name"}
 # honorifics that name a private person: a lone given name after them is still a person
 PERSONAL_CUES = {"ông", "bà", "anh", "chị", "ngài", "cụ", "em"}
 
@@ -54,7 +55,8 @@ def _signer_mentions(doc: Document) -> list[PersonMention]:
     """Signers of a formal document: signer_name segments with the signer_title lines above."""
     out = []
     titles: list = []
-    for seg in doc.segments:
+    # the signature block's segments, in order (a document has thousands of others)
+    for seg in [seg for seg in doc.segments if seg.kind in SIGNER_KINDS]:
         if seg.kind == "signer_prefix":
             titles = []
         elif seg.kind == "signer_title":
@@ -78,8 +80,9 @@ def _signer_mentions(doc: Document) -> list[PersonMention]:
 def person_mentions(doc: Document) -> list[PersonMention]:
     """The person mentions of a document outside bylines and sources, plus its signers."""
     skipped = [seg for seg in doc.segments if seg.kind in SKIP_KINDS]  # a few lines at most
-    ms = [m for m in find_person_mentions(doc.text, tokens=doc_tokens(doc))
-          if not any(seg.start <= m.name_start and m.name_end <= seg.end for seg in skipped)]
+    ms = find_person_mentions(doc.text, tokens=doc_tokens(doc))
+    if skipped:
+        ms = [m for m in ms if not any(seg.start <= m.name_start and m.name_end <= seg.end for seg in skipped)]
     signers = _signer_mentions(doc)
     taken = {(m.name_start, m.name_end) for m in ms}
     for s in signers:
@@ -179,7 +182,8 @@ def find_people(doc: Document) -> Iterator[Person]:
         p.titles.sort(key=itemgetter(1))
         titles: list[str] = []
         for t, _ in p.titles:
-            if not any(same_title(t, u) for u in titles):
+            # a title met before as written is the same position (same_title(t, t) holds): no scan
+            if t not in titles and not any(same_title(t, u) for u in titles):
                 titles.append(t)
         p.mentions.sort(key=lambda e: e.start)
         yield Person(
