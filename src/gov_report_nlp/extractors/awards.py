@@ -35,7 +35,7 @@ from typing import Iterator
 
 import regex
 
-from ..budget import matches, matches_at
+from ..budget import matches, matches_at_bounded
 from ..doc.document import Document
 from ..lexicon import alternation, lazy_pattern, load_list, load_map, lowered_if_safe, starts_finder
 from ..lang.names import find_person_mentions, window_tokens
@@ -449,7 +449,8 @@ def _cut_issuer(text: str, start: int, end: int) -> tuple[int, int] | None:
     end = min(end, start + 200)
     kept = [(b.start(), b.end()) for b in _body_names().finditer(text, start, end)]
     stop = end
-    for m in _words("award_issuer_stops").finditer(text, start, end, timeout=_TIMEOUT):
+    # no regex clock: the window is at most 200 characters, a try reads one word of a list
+    for m in _words("award_issuer_stops").finditer(text, start, end):
         if not any(a < m.start() < b for a, b in kept):
             stop = m.start()
             break
@@ -513,7 +514,9 @@ def _named_recipients(doc: Document, start: int, hi: int) -> _Counts | None:
     if head:  # "cho các đơn vị: Phòng Nội vụ, Phòng Tài chính": each item counts in that role
         role = _noun_kinds().get(_squash(head["noun"].lower()))
         start = head.end()
-    stop = _words("award_reason_cues").search(text, start, hi, timeout=_TIMEOUT)
+    # no regex clock: a try reads one phrase of a word list (whitespace runs are short in
+    # normalized text), no backtracking over the text: the search is linear
+    stop = _words("award_reason_cues").search(text, start, hi)
     end = stop.start() if stop else hi
     p = _LIST_END.search(text, start, end)
     if p:
@@ -696,7 +699,10 @@ def _kind_matches(text: str, s0: int, s1: int, lowered: str | None) -> list[rege
     starts = [s0 + k for k in find(seg)]
     if text.find("tuổi", s0, s1) >= 0:  # "60 năm tuổi Đảng" begins at its digits ("tuổi": case-sensitive)
         starts = sorted(set(starts).union(m.start() for m in _DIGIT.finditer(text, s0, s1)))
-    return matches_at(_kind_pattern(), text, starts, pos=s0, endpos=s1)
+    # the clock read between the tries: a try reads one phrase of a list, or the years of a
+    # badge ("30, 40 năm và 50": each repeat takes its digits, so backtracking goes once back
+    # over them): none can run away
+    return matches_at_bounded(_kind_pattern(), text, starts, pos=s0, endpos=s1)
 
 
 def _kinds_in(text: str, s0: int, s1: int, badge_seen: bool = False,
@@ -876,7 +882,8 @@ def _read_grant(doc: Document, kind: str, first: int, k_end: int, lo: int, hi: i
     counts_end = None
     clause_start = first
     reason_from = None
-    ch = _CHO.search(text, k_end, hi, timeout=_TIMEOUT)
+    # no regex clock: a try of _CHO reads at most three words: the search is linear
+    ch = _CHO.search(text, k_end, hi)
     cm = None
     if ch or generic:
         at = _skip_colon(text, ch.end() if ch else k_end, hi)
@@ -979,7 +986,8 @@ def _reason_before(text: str, lo: int, subject_start: int) -> tuple[int, int] | 
     comma before the subject, or before an occasion ("nhân dịp ...", "tại ...")."""
     if subject_start - lo > 600:
         lo = subject_start - 600
-    cue = _before_cues().search(text, lo, subject_start, timeout=_TIMEOUT)
+    # no regex clock: the window is at most 600 characters, a try reads one phrase of a list
+    cue = _before_cues().search(text, lo, subject_start)
     if cue is None:
         return None
     end = text.rfind(",", cue.end(), subject_start)
@@ -1042,13 +1050,15 @@ def _skip_space(text: str, pos: int, hi: int) -> int:
 def _counts_before(text: str, lo: int, hi: int) -> _Counts | None:
     """The last run of counts in text[lo:hi]."""
     last = None
-    for m in _count_item().finditer(text, lo, hi, timeout=_TIMEOUT):
+    # no regex clock: a try of either pattern reads a few words (a number, a noun of a list;
+    # whitespace runs are short in normalized text): the scans are linear
+    for m in _count_item().finditer(text, lo, hi):
         if last is not None and m.start() < last.end:
             continue
         c = _read_counts_at(text, m.start(), hi)
         if c:
             last = c
-    for m in _mixed().finditer(text, lo, hi, timeout=_TIMEOUT):
+    for m in _mixed().finditer(text, lo, hi):
         if last is None or m.start() >= last.end:
             last = _Counts(m.start(), m.end(), None, None)
     return last
