@@ -9,7 +9,8 @@ line by line) and random strings of award words:
   for the letters of those first words and of the whole phrases;
 - _may_have_kind with the spans of the least openers (Aho-Corasick) against the spans of
   every opener (str.find), for every sentence; and _kind_sentences (the sentences that may
-  hold a kind, in one pass along the spans) against _sentences filtered by _may_have_kind.
+  hold a kind, in one pass along the spans) against _sentences filtered by _may_have_kind;
+- _folded (the lowered text when it is the casefolded one) against text.casefold().
 
     .venv/bin/python benchmarks/check_awards.py [--fuzz 100000]
 
@@ -82,7 +83,19 @@ def main(argv=None) -> int:
         return out, kept, A._kind_sentences(text, None, openers, at) if fast else \
             [(s0, s1) for s0, s1 in A._sentences(text) if A._may_have_kind(text, None, s0, s1, openers, at)]
 
-    return report_equivalence(cases, lambda t: may(t, False), lambda t: may(t, True), ("all openers", "least"))
+    if report_equivalence(cases, lambda t: may(t, False), lambda t: may(t, True), ("all openers", "least")):
+        return 1
+
+    # _folded: the lowered text stands for the casefolded one when no character of
+    # _FOLD_NOT_LOWER is there; that class holds every character NOT_LOWER_SAFE lets through
+    # whose casefold is not its lower
+    differ = [c for c in map(chr, range(0x110000)) if not 0xD800 <= ord(c) < 0xE000
+              and NOT_LOWER_SAFE.search(c) is None and c.casefold() != c.lower()]
+    if any(c not in A._FOLD_NOT_LOWER for c in differ):
+        print("_FOLD_NOT_LOWER misses a character whose casefold is not its lower")
+        return 1
+    fold_cases = cases + ["".join(differ), "Bằng khen ß", "µ huân chương", "ẞ", "ſ", "İ"]
+    return report_equivalence(fold_cases, A._folded_plain, A._folded, ("casefold", "lowered"))
 
 
 if __name__ == "__main__":

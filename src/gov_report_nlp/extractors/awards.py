@@ -765,13 +765,34 @@ def _own_issuer(text: str, k_end: int, nxt: int) -> str | None:
     return _squash(text[span[0]:span[1]]) if span else None
 
 
+# the characters that lexicon.NOT_LOWER_SAFE lets through whose casefold is not their lower
+# ("µ", "ß", "ẞ", ...; benchmarks/check_awards.py recomputes them): in a lower-safe text
+# without them, text.casefold() == text.lower(), which the organizations stage has made
+# already (lexicon.lowered_if_safe keeps it for the text). Looked for one by one with `in`
+# (a tenth of the time of a pattern of them, or of casefold)
+_FOLD_NOT_LOWER = "\u00b5\u00df\u0149\u01f0\u0345\u1e96\u1e97\u1e98\u1e99\u1e9a\u1e9b\u1e9e"
+
+
+def _folded_plain(text: str) -> str | None:
+    folded = text.casefold()
+    return folded if len(folded) == len(text) else None
+
+
+def _folded(text: str) -> str | None:
+    """text.casefold() when it is as long as text (offsets agree), else None; the lowered
+    text when it is the same string (benchmarks/check_awards.py compares them)."""
+    lowered = lowered_if_safe(text)
+    if lowered is not None and not any(c in text for c in _FOLD_NOT_LOWER):
+        return lowered
+    return _folded_plain(text)
+
+
 def find_awards(doc: Document) -> Iterator[Award]:
     """Every grant of an award the text reports, in order."""
     text = doc.text
     grants: list[_Grant] = []
     openers = _least_openers()  # a sentence holds an opener exactly when it holds one of these
-    folded = text.casefold()
-    folded = folded if len(folded) == len(text) else None
+    folded = _folded(text)
     at = _opener_spans(folded, openers) if folded is not None else []
     named: list[tuple[int, str, str]] = []  # (start, kind head, X) of every "<kind> của X" of the text
     badge_seen = False  # a "Huy hiệu" came before: "40 năm tuổi Đảng có 3 đảng viên" is one
