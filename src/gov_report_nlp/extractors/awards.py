@@ -307,7 +307,9 @@ class _Decisions:
 
     def __init__(self, text: str, s0: int, s1: int) -> None:
         self.text, self.s0 = text, s0
-        self.found = matches(_DECISION, text, s0, s1)
+        # no regex clock: a try reads two or three words and a number run that nothing
+        # follows in the pattern (no backtracking into it): the scan is linear
+        self.found = list(_DECISION.finditer(text, s0, s1))
         self.ends = [d.end() for d in self.found]
 
     def last_before(self, pos: int) -> regex.Match | None:
@@ -344,7 +346,7 @@ _BULLET = lazy_pattern(regex.compile, r"\s*(?:[-+•*–]|\d{1,3}\s+\p{L})")
 
 def _plain_sentences(text: str) -> Iterator[tuple[int, int]]:
     pos = 0
-    for m in matches(_sentence_end(), text):
+    for m in _sentence_end().finditer(text):  # no regex clock: see _kind_sentences
         if m.end() > pos:
             yield pos, m.end()
         pos = m.end()
@@ -363,7 +365,9 @@ def _kind_sentences(text: str, folded: str | None, openers: tuple[str, ...],
         return []
     plain = []
     pos = 0
-    for m in matches(_sentence_end(), text):
+    # no regex clock: a try of _sentence_end reads one character and fixed-length lookbehinds
+    # before it: the scan is linear
+    for m in _sentence_end().finditer(text):
         e = m.end()
         if e > pos:
             plain.append((pos, e))
