@@ -40,6 +40,7 @@ from ..doc.document import Document
 from ..lexicon import alternation, lazy_pattern, load_list, load_map, lowered_if_safe, starts_finder
 from ..lang.names import find_person_mentions, window_tokens
 from ..records import Award, Evidence
+from .organizations import lowered_hits
 
 _TIMEOUT = 2.0
 _QUOTES = "“”\"'‘’«»"
@@ -797,7 +798,11 @@ def find_awards(doc: Document) -> Iterator[Award]:
     grants: list[_Grant] = []
     openers = _least_openers()  # a sentence holds an opener exactly when it holds one of these
     folded = _folded(text)
-    at = _opener_spans(folded, openers) if folded is not None else []
+    hits = lowered_hits(doc, folded) if folded is not None and folded is lowered_if_safe(text) else None
+    if hits is not None:
+        at = hits[1]  # found in the pass organizations made over the same (lowered) text
+    else:
+        at = _opener_spans(folded, openers) if folded is not None else []
     named: list[tuple[int, str, str]] = []  # (start, kind head, X) of every "<kind> của X" of the text
     badge_seen = False  # a "Huy hiệu" came before: "40 năm tuổi Đảng có 3 đảng viên" is one
     lowered: str | None | bool = False  # text.lower() (None: not lower-safe), made when a sentence needs it
