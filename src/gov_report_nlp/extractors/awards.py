@@ -485,9 +485,11 @@ def _body_names() -> regex.Pattern:
 def _subject_before(text: str, lo: int, verb_start: int) -> tuple[int, int] | None:
     """The subject of a grant verb: back to a comma, "của", "được", "và" or the clause start."""
     seg = text[lo:verb_start]
-    kept = [(m.start(), m.end()) for m in _body_names().finditer(seg)]  # "Văn hóa, Thể thao và Du lịch"
+    kept = None  # the body names of seg, found at its first cut (half the segments have none)
     cut = 0
     for m in _SUBJECT_CUT.finditer(seg):
+        if kept is None:
+            kept = [(b.start(), b.end()) for b in _body_names().finditer(seg)]  # "Văn hóa, Thể thao và Du lịch"
         if not any(a < m.start() < b for a, b in kept):
             cut = m.end()
     s, e = lo + cut, verb_start
