@@ -10,7 +10,8 @@ line by line) and random strings of award words:
 - _may_have_kind with the spans of the least openers (Aho-Corasick) against the spans of
   every opener (str.find), for every sentence; and _kind_sentences (the sentences that may
   hold a kind, in one pass along the spans) against _sentences filtered by _may_have_kind;
-- _folded (the lowered text when it is the casefolded one) against text.casefold().
+- _folded (the lowered text when it is the casefolded one) against text.casefold();
+- _counts_before (no scan without a number) against _counts_before_plain.
 
     .venv/bin/python benchmarks/check_awards.py [--fuzz 100000]
 
@@ -95,7 +96,33 @@ def main(argv=None) -> int:
         print("_FOLD_NOT_LOWER misses a character whose casefold is not its lower")
         return 1
     fold_cases = cases + ["".join(differ), "Bằng khen ß", "µ huân chương", "ẞ", "ſ", "İ"]
-    return report_equivalence(fold_cases, A._folded_plain, A._folded, ("casefold", "lowered"))
+    if report_equivalence(fold_cases, A._folded_plain, A._folded, ("casefold", "lowered")):
+        return 1
+
+    # _counts_before: no scan where _count_number finds nothing; over whole texts, sentences
+    # and their halves, and random strings of counts, number words (in every case) and nouns
+    from gov_report_nlp.lexicon import load_map
+    nums = list(load_map("award_number_words")) + list(load_list("award_count_approx"))
+    nouns = list(load_map("award_count_nouns"))
+    count_pieces = nums + [w.upper() for w in nums] + [w.title() for w in nums] + nouns + \
+        [w.upper() for w in nouns] + [" ", " ", " ", "  ", ", ", " và ", "12", "1.250", "3", "٣", "năm ",
+                                     "ſáu", "SÁU", "tập thể và cá nhân", ".", "\n", "x", "K"]
+    count_cases = equivalence_cases(count_pieces, args.fuzz, seed=8, most=10)
+
+    def counts(text, fast):
+        f = A._counts_before if fast else A._counts_before_plain
+
+        def g(lo, hi):  # an error is an answer too ("ſáu" matches a number word that _number does not know)
+            try:
+                return f(text, lo, hi)
+            except ValueError as e:
+                return repr(e)
+        out = [g(0, len(text))]
+        for s0, s1 in A._sentences(text):
+            out += [g(s0, s1), g(s0, (s0 + s1) // 2), g((s0 + s1) // 2, s1)]
+        return out
+
+    return report_equivalence(count_cases, lambda t: counts(t, False), lambda t: counts(t, True), ("scan", "number first"))
 
 
 if __name__ == "__main__":

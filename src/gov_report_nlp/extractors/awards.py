@@ -168,6 +168,14 @@ def _count_item() -> regex.Pattern:
 
 
 @lru_cache(maxsize=None)
+def _count_number() -> regex.Pattern:
+    """What every match of _count_item holds (its number: digits or a number word, with the
+    same flags): a window without it has no count, and is not scanned (the scan tries every
+    position with the optional approximation words first: costly)."""
+    return lazy_pattern(regex.compile, rf"\d|(?i:{alternation(load_map('award_number_words'))})")
+
+
+@lru_cache(maxsize=None)
 def _mixed() -> regex.Pattern:
     """A count of mixed recipients, no split: "46 tập thể và cá nhân"."""
     return lazy_pattern(regex.compile,
@@ -1080,6 +1088,14 @@ def _skip_space(text: str, pos: int, hi: int) -> int:
 
 
 def _counts_before(text: str, lo: int, hi: int) -> _Counts | None:
+    """The last run of counts in text[lo:hi] (_counts_before_plain, not scanned when it holds
+    no number: benchmarks/check_awards.py compares them)."""
+    if _count_number().search(text, lo, hi) is None:
+        return None  # no number: no count, and no mixed count (its number is digits)
+    return _counts_before_plain(text, lo, hi)
+
+
+def _counts_before_plain(text: str, lo: int, hi: int) -> _Counts | None:
     """The last run of counts in text[lo:hi]."""
     last = None
     # no regex clock: a try of either pattern reads a few words (a number, a noun of a list;
