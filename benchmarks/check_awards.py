@@ -11,7 +11,8 @@ line by line) and random strings of award words:
   every opener (str.find), for every sentence; and _kind_sentences (the sentences that may
   hold a kind, in one pass along the spans) against _sentences filtered by _may_have_kind;
 - _folded (the lowered text when it is the casefolded one) against text.casefold();
-- _counts_before (no scan without a number) against _counts_before_plain.
+- _counts_before (no scan without a number) against _counts_before_plain;
+- _recipient_before (no scan without "được" or "nhận") against _recipient_before_plain.
 
     .venv/bin/python benchmarks/check_awards.py [--fuzz 100000]
 
@@ -122,7 +123,30 @@ def main(argv=None) -> int:
             out += [g(s0, s1), g(s0, (s0 + s1) // 2), g((s0 + s1) // 2, s1)]
         return out
 
-    return report_equivalence(count_cases, lambda t: counts(t, False), lambda t: counts(t, True), ("scan", "number first"))
+    if report_equivalence(count_cases, lambda t: counts(t, False), lambda t: counts(t, True), ("scan", "number first")):
+        return 1
+
+    # _recipient_before scans for _PASSIVE only where the casefolded window holds "được" or
+    # "nhận": every character the pattern takes for a letter of them folds to that letter...
+    import regex
+    everything = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+    for x in sorted(set("đượcnhận")):
+        for c in regex.findall(rf"(?i){regex.escape(x)}", everything):
+            if x not in c.casefold():
+                print(f"{c!r} matches {x!r} case-insensitively but does not fold to it")
+                return 1
+    # ...and the answers are those of the plain function, from every start of the text
+    from gov_report_nlp.doc.make import make_document
+    passive_pieces = ["được", "ĐƯỢC", "Được", "nhận", "NHẬN", "đón nhận", "đón  nhận", "vinh dự", "đã", " ", " ",
+                      "Công ty X", ", ", "Hội Luật gia", "3 cá nhân", "tặng", "đươc", "nhân", "UBND tỉnh", "\n"]
+
+    def recipients(text, fast):
+        doc = make_document(text)
+        f = A._recipient_before if fast else A._recipient_before_plain
+        return [f(doc, lo, len(doc.text)) for lo in range(0, len(doc.text) + 1, 5)]
+
+    return report_equivalence(equivalence_cases(passive_pieces, args.fuzz // 10, seed=9, most=10, lines=False),
+                              lambda t: recipients(t, False), lambda t: recipients(t, True), ("scan", "words first"))
 
 
 if __name__ == "__main__":

@@ -1115,6 +1115,13 @@ def _counts_before_plain(text: str, lo: int, hi: int) -> _Counts | None:
 def _recipient_before(doc: Document, lo: int, kind_start: int) -> _Counts | None:
     """A named recipient as the subject of a passive grant: "Công ty X (vinh dự) được Chủ tịch
     nước tặng ...", "Hội Luật gia tỉnh X nhận Huân chương ...": one collective or person each."""
+    seg = doc.text[lo:kind_start].casefold()
+    if "được" not in seg and "nhận" not in seg:
+        return None  # every match of _PASSIVE holds one of them (check_awards.py: the same answers)
+    return _recipient_before_plain(doc, lo, kind_start)
+
+
+def _recipient_before_plain(doc: Document, lo: int, kind_start: int) -> _Counts | None:
     text = doc.text
     last = None
     for m in _PASSIVE.finditer(text, lo, kind_start, timeout=_TIMEOUT):
