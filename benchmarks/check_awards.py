@@ -9,7 +9,10 @@ line by line) and random strings of award words:
   for the letters of those first words and of the whole phrases;
 - _may_have_kind with the spans of the least openers (Aho-Corasick) against the spans of
   every opener (str.find), for every sentence; and _kind_sentences (the sentences that may
-  hold a kind, in one pass along the spans) against _sentences filtered by _may_have_kind.
+  hold a kind, in one pass along the spans) against _sentences filtered by _may_have_kind;
+- _folded (the lowered text when it is the casefolded one) against text.casefold();
+- _counts_before (no scan without a number) against _counts_before_plain;
+- _recipient_before (no scan without "được" or "nhận") against _recipient_before_plain.
 
     .venv/bin/python benchmarks/check_awards.py [--fuzz 100000]
 
@@ -82,7 +85,68 @@ def main(argv=None) -> int:
         return out, kept, A._kind_sentences(text, None, openers, at) if fast else \
             [(s0, s1) for s0, s1 in A._sentences(text) if A._may_have_kind(text, None, s0, s1, openers, at)]
 
-    return report_equivalence(cases, lambda t: may(t, False), lambda t: may(t, True), ("all openers", "least"))
+    if report_equivalence(cases, lambda t: may(t, False), lambda t: may(t, True), ("all openers", "least")):
+        return 1
+
+    # _folded: the lowered text stands for the casefolded one when no character of
+    # _FOLD_NOT_LOWER is there; that class holds every character NOT_LOWER_SAFE lets through
+    # whose casefold is not its lower
+    differ = [c for c in map(chr, range(0x110000)) if not 0xD800 <= ord(c) < 0xE000
+              and NOT_LOWER_SAFE.search(c) is None and c.casefold() != c.lower()]
+    if any(c not in A._FOLD_NOT_LOWER for c in differ):
+        print("_FOLD_NOT_LOWER misses a character whose casefold is not its lower")
+        return 1
+    fold_cases = cases + ["".join(differ), "Bằng khen ß", "µ huân chương", "ẞ", "ſ", "İ"]
+    if report_equivalence(fold_cases, A._folded_plain, A._folded, ("casefold", "lowered")):
+        return 1
+
+    # _counts_before: no scan where _count_number finds nothing; over whole texts, sentences
+    # and their halves, and random strings of counts, number words (in every case) and nouns
+    from gov_report_nlp.lexicon import load_map
+    nums = list(load_map("award_number_words")) + list(load_list("award_count_approx"))
+    nouns = list(load_map("award_count_nouns"))
+    count_pieces = nums + [w.upper() for w in nums] + [w.title() for w in nums] + nouns + \
+        [w.upper() for w in nouns] + [" ", " ", " ", "  ", ", ", " và ", "12", "1.250", "3", "٣", "năm ",
+                                     "ſáu", "SÁU", "tập thể và cá nhân", ".", "\n", "x", "K"]
+    count_cases = equivalence_cases(count_pieces, args.fuzz, seed=8, most=10)
+
+    def counts(text, fast):
+        f = A._counts_before if fast else A._counts_before_plain
+
+        def g(lo, hi):  # an error is an answer too ("ſáu" matches a number word that _number does not know)
+            try:
+                return f(text, lo, hi)
+            except ValueError as e:
+                return repr(e)
+        out = [g(0, len(text))]
+        for s0, s1 in A._sentences(text):
+            out += [g(s0, s1), g(s0, (s0 + s1) // 2), g((s0 + s1) // 2, s1)]
+        return out
+
+    if report_equivalence(count_cases, lambda t: counts(t, False), lambda t: counts(t, True), ("scan", "number first")):
+        return 1
+
+    # _recipient_before scans for _PASSIVE only where the casefolded window holds "được" or
+    # "nhận": every character the pattern takes for a letter of them folds to that letter...
+    import regex
+    everything = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+    for x in sorted(set("đượcnhận")):
+        for c in regex.findall(rf"(?i){regex.escape(x)}", everything):
+            if x not in c.casefold():
+                print(f"{c!r} matches {x!r} case-insensitively but does not fold to it")
+                return 1
+    # ...and the answers are those of the plain function, from every start of the text
+    from gov_report_nlp.doc.make import make_document
+    passive_pieces = ["được", "ĐƯỢC", "Được", "nhận", "NHẬN", "đón nhận", "đón  nhận", "vinh dự", "đã", " ", " ",
+                      "Công ty X", ", ", "Hội Luật gia", "3 cá nhân", "tặng", "đươc", "nhân", "UBND tỉnh", "\n"]
+
+    def recipients(text, fast):
+        doc = make_document(text)
+        f = A._recipient_before if fast else A._recipient_before_plain
+        return [f(doc, lo, len(doc.text)) for lo in range(0, len(doc.text) + 1, 5)]
+
+    return report_equivalence(equivalence_cases(passive_pieces, args.fuzz // 10, seed=9, most=10, lines=False),
+                              lambda t: recipients(t, False), lambda t: recipients(t, True), ("scan", "words first"))
 
 
 if __name__ == "__main__":

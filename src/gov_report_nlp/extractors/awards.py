@@ -35,11 +35,12 @@ from typing import Iterator
 
 import regex
 
-from ..budget import matches, matches_at
+from ..budget import matches, matches_at_bounded
 from ..doc.document import Document
 from ..lexicon import alternation, lazy_pattern, load_list, load_map, lowered_if_safe, starts_finder
 from ..lang.names import find_person_mentions, window_tokens
 from ..records import Award, Evidence
+from .organizations import lowered_hits
 
 _TIMEOUT = 2.0
 _QUOTES = "“”\"'‘’«»"
@@ -164,6 +165,14 @@ def _count_item() -> regex.Pattern:
         """,
         regex.VERBOSE,
     )
+
+
+@lru_cache(maxsize=None)
+def _count_number() -> regex.Pattern:
+    """What every match of _count_item holds (its number: digits or a number word, with the
+    same flags): a window without it has no count, and is not scanned (the scan tries every
+    position with the optional approximation words first: costly)."""
+    return lazy_pattern(regex.compile, rf"\d|(?i:{alternation(load_map('award_number_words'))})")
 
 
 @lru_cache(maxsize=None)
@@ -307,7 +316,9 @@ class _Decisions:
 
     def __init__(self, text: str, s0: int, s1: int) -> None:
         self.text, self.s0 = text, s0
-        self.found = matches(_DECISION, text, s0, s1)
+        # no regex clock: a try reads two or three words and a number run that nothing
+        # follows in the pattern (no backtracking into it): the scan is linear
+        self.found = list(_DECISION.finditer(text, s0, s1))
         self.ends = [d.end() for d in self.found]
 
     def last_before(self, pos: int) -> regex.Match | None:
@@ -344,7 +355,7 @@ _BULLET = lazy_pattern(regex.compile, r"\s*(?:[-+•*–]|\d{1,3}\s+\p{L})")
 
 def _plain_sentences(text: str) -> Iterator[tuple[int, int]]:
     pos = 0
-    for m in matches(_sentence_end(), text):
+    for m in _sentence_end().finditer(text):  # no regex clock: see _kind_sentences
         if m.end() > pos:
             yield pos, m.end()
         pos = m.end()
@@ -363,7 +374,9 @@ def _kind_sentences(text: str, folded: str | None, openers: tuple[str, ...],
         return []
     plain = []
     pos = 0
-    for m in matches(_sentence_end(), text):
+    # no regex clock: a try of _sentence_end reads one character and fixed-length lookbehinds
+    # before it: the scan is linear
+    for m in _sentence_end().finditer(text):
         e = m.end()
         if e > pos:
             plain.append((pos, e))
@@ -449,7 +462,8 @@ def _cut_issuer(text: str, start: int, end: int) -> tuple[int, int] | None:
     end = min(end, start + 200)
     kept = [(b.start(), b.end()) for b in _body_names().finditer(text, start, end)]
     stop = end
-    for m in _words("award_issuer_stops").finditer(text, start, end, timeout=_TIMEOUT):
+    # no regex clock: the window is at most 200 characters, a try reads one word of a list
+    for m in _words("award_issuer_stops").finditer(text, start, end):
         if not any(a < m.start() < b for a, b in kept):
             stop = m.start()
             break
@@ -479,9 +493,11 @@ def _body_names() -> regex.Pattern:
 def _subject_before(text: str, lo: int, verb_start: int) -> tuple[int, int] | None:
     """The subject of a grant verb: back to a comma, "của", "được", "và" or the clause start."""
     seg = text[lo:verb_start]
-    kept = [(m.start(), m.end()) for m in _body_names().finditer(seg)]  # "Văn hóa, Thể thao và Du lịch"
+    kept = None  # the body names of seg, found at its first cut (half the segments have none)
     cut = 0
     for m in _SUBJECT_CUT.finditer(seg):
+        if kept is None:
+            kept = [(b.start(), b.end()) for b in _body_names().finditer(seg)]  # "Văn hóa, Thể thao và Du lịch"
         if not any(a < m.start() < b for a, b in kept):
             cut = m.end()
     s, e = lo + cut, verb_start
@@ -513,7 +529,9 @@ def _named_recipients(doc: Document, start: int, hi: int) -> _Counts | None:
     if head:  # "cho các đơn vị: Phòng Nội vụ, Phòng Tài chính": each item counts in that role
         role = _noun_kinds().get(_squash(head["noun"].lower()))
         start = head.end()
-    stop = _words("award_reason_cues").search(text, start, hi, timeout=_TIMEOUT)
+    # no regex clock: a try reads one phrase of a word list (whitespace runs are short in
+    # normalized text), no backtracking over the text: the search is linear
+    stop = _words("award_reason_cues").search(text, start, hi)
     end = stop.start() if stop else hi
     p = _LIST_END.search(text, start, end)
     if p:
@@ -696,7 +714,10 @@ def _kind_matches(text: str, s0: int, s1: int, lowered: str | None) -> list[rege
     starts = [s0 + k for k in find(seg)]
     if text.find("tuổi", s0, s1) >= 0:  # "60 năm tuổi Đảng" begins at its digits ("tuổi": case-sensitive)
         starts = sorted(set(starts).union(m.start() for m in _DIGIT.finditer(text, s0, s1)))
-    return matches_at(_kind_pattern(), text, starts, pos=s0, endpos=s1)
+    # the clock read between the tries: a try reads one phrase of a list, or the years of a
+    # badge ("30, 40 năm và 50": each repeat takes its digits, so backtracking goes once back
+    # over them): none can run away
+    return matches_at_bounded(_kind_pattern(), text, starts, pos=s0, endpos=s1)
 
 
 def _kinds_in(text: str, s0: int, s1: int, badge_seen: bool = False,
@@ -759,14 +780,39 @@ def _own_issuer(text: str, k_end: int, nxt: int) -> str | None:
     return _squash(text[span[0]:span[1]]) if span else None
 
 
+# the characters that lexicon.NOT_LOWER_SAFE lets through whose casefold is not their lower
+# ("µ", "ß", "ẞ", ...; benchmarks/check_awards.py recomputes them): in a lower-safe text
+# without them, text.casefold() == text.lower(), which the organizations stage has made
+# already (lexicon.lowered_if_safe keeps it for the text). Looked for one by one with `in`
+# (a tenth of the time of a pattern of them, or of casefold)
+_FOLD_NOT_LOWER = "\u00b5\u00df\u0149\u01f0\u0345\u1e96\u1e97\u1e98\u1e99\u1e9a\u1e9b\u1e9e"
+
+
+def _folded_plain(text: str) -> str | None:
+    folded = text.casefold()
+    return folded if len(folded) == len(text) else None
+
+
+def _folded(text: str) -> str | None:
+    """text.casefold() when it is as long as text (offsets agree), else None; the lowered
+    text when it is the same string (benchmarks/check_awards.py compares them)."""
+    lowered = lowered_if_safe(text)
+    if lowered is not None and not any(c in text for c in _FOLD_NOT_LOWER):
+        return lowered
+    return _folded_plain(text)
+
+
 def find_awards(doc: Document) -> Iterator[Award]:
     """Every grant of an award the text reports, in order."""
     text = doc.text
     grants: list[_Grant] = []
     openers = _least_openers()  # a sentence holds an opener exactly when it holds one of these
-    folded = text.casefold()
-    folded = folded if len(folded) == len(text) else None
-    at = _opener_spans(folded, openers) if folded is not None else []
+    folded = _folded(text)
+    hits = lowered_hits(doc, folded) if folded is not None and folded is lowered_if_safe(text) else None
+    if hits is not None:
+        at = hits[1]  # found in the pass organizations made over the same (lowered) text
+    else:
+        at = _opener_spans(folded, openers) if folded is not None else []
     named: list[tuple[int, str, str]] = []  # (start, kind head, X) of every "<kind> của X" of the text
     badge_seen = False  # a "Huy hiệu" came before: "40 năm tuổi Đảng có 3 đảng viên" is one
     lowered: str | None | bool = False  # text.lower() (None: not lower-safe), made when a sentence needs it
@@ -876,7 +922,8 @@ def _read_grant(doc: Document, kind: str, first: int, k_end: int, lo: int, hi: i
     counts_end = None
     clause_start = first
     reason_from = None
-    ch = _CHO.search(text, k_end, hi, timeout=_TIMEOUT)
+    # no regex clock: a try of _CHO reads at most three words: the search is linear
+    ch = _CHO.search(text, k_end, hi)
     cm = None
     if ch or generic:
         at = _skip_colon(text, ch.end() if ch else k_end, hi)
@@ -979,7 +1026,8 @@ def _reason_before(text: str, lo: int, subject_start: int) -> tuple[int, int] | 
     comma before the subject, or before an occasion ("nhân dịp ...", "tại ...")."""
     if subject_start - lo > 600:
         lo = subject_start - 600
-    cue = _before_cues().search(text, lo, subject_start, timeout=_TIMEOUT)
+    # no regex clock: the window is at most 600 characters, a try reads one phrase of a list
+    cue = _before_cues().search(text, lo, subject_start)
     if cue is None:
         return None
     end = text.rfind(",", cue.end(), subject_start)
@@ -1040,15 +1088,25 @@ def _skip_space(text: str, pos: int, hi: int) -> int:
 
 
 def _counts_before(text: str, lo: int, hi: int) -> _Counts | None:
+    """The last run of counts in text[lo:hi] (_counts_before_plain, not scanned when it holds
+    no number: benchmarks/check_awards.py compares them)."""
+    if _count_number().search(text, lo, hi) is None:
+        return None  # no number: no count, and no mixed count (its number is digits)
+    return _counts_before_plain(text, lo, hi)
+
+
+def _counts_before_plain(text: str, lo: int, hi: int) -> _Counts | None:
     """The last run of counts in text[lo:hi]."""
     last = None
-    for m in _count_item().finditer(text, lo, hi, timeout=_TIMEOUT):
+    # no regex clock: a try of either pattern reads a few words (a number, a noun of a list;
+    # whitespace runs are short in normalized text): the scans are linear
+    for m in _count_item().finditer(text, lo, hi):
         if last is not None and m.start() < last.end:
             continue
         c = _read_counts_at(text, m.start(), hi)
         if c:
             last = c
-    for m in _mixed().finditer(text, lo, hi, timeout=_TIMEOUT):
+    for m in _mixed().finditer(text, lo, hi):
         if last is None or m.start() >= last.end:
             last = _Counts(m.start(), m.end(), None, None)
     return last
@@ -1057,6 +1115,13 @@ def _counts_before(text: str, lo: int, hi: int) -> _Counts | None:
 def _recipient_before(doc: Document, lo: int, kind_start: int) -> _Counts | None:
     """A named recipient as the subject of a passive grant: "Công ty X (vinh dự) được Chủ tịch
     nước tặng ...", "Hội Luật gia tỉnh X nhận Huân chương ...": one collective or person each."""
+    seg = doc.text[lo:kind_start].casefold()
+    if "được" not in seg and "nhận" not in seg:
+        return None  # every match of _PASSIVE holds one of them (check_awards.py: the same answers)
+    return _recipient_before_plain(doc, lo, kind_start)
+
+
+def _recipient_before_plain(doc: Document, lo: int, kind_start: int) -> _Counts | None:
     text = doc.text
     last = None
     for m in _PASSIVE.finditer(text, lo, kind_start, timeout=_TIMEOUT):

@@ -66,20 +66,62 @@ def _body_starts():
     return starts_finder(k.lower() for k in load_map("org_kinds"))
 
 
+@lru_cache(maxsize=None)
+def _word_finder():
+    """One Aho-Corasick automaton of the body words (_body_starts) and of awards' least
+    openers (awards._least_opener_finder): a function lowered -> (the starts _body_starts
+    gives, the spans awards._opener_spans gives), from one pass over the lowered text both
+    stages read (benchmarks/check_organizations.py compares them); None without pyahocorasick."""
+    try:
+        import ahocorasick
+    except ImportError:  # pragma: no cover - the fast extra is not installed
+        return None
+    from .awards import _least_openers  # here, not at the top: awards imports this module
+    bodies = {k.lower() for k in load_map("org_kinds")} - {""}
+    openers = set(_least_openers()) - {""}
+    if not bodies or not openers:
+        return None
+    auto = ahocorasick.Automaton()
+    for w in bodies | openers:
+        auto.add_word(w, (len(w), w in bodies, w in openers))
+    auto.make_automaton()
+
+    def find(lowered: str) -> tuple[list[int], list[tuple[int, int]]]:
+        starts, spans = set(), []
+        for end, (n, body, opener) in auto.iter(lowered):
+            if body:
+                starts.add(end - n + 1)
+            if opener:
+                spans.append((end + 1 - n, end + 1))
+        return sorted(starts), sorted(spans)
+    return find
+
+
+def lowered_hits(doc: Document, lowered: str) -> tuple[list[int], list[tuple[int, int]]] | None:
+    """_word_finder()(lowered) for lowered = lowered_if_safe(doc.text), made once per
+    document (organizations and awards both read it); None without pyahocorasick."""
+    find = _word_finder()
+    if find is None:
+        return None
+    return doc.memo("organizations.lowered_hits", lambda: find(lowered))
+
+
 def _body_matches_plain(text: str) -> list[regex.Match]:
     """_pattern()'s matches in text: the plain scan (benchmarks/check_organizations.py)."""
     return matches(_pattern()[1], text)
 
 
-def _body_matches(text: str) -> list[regex.Match]:
+def _body_matches(text: str, doc: Document | None = None) -> list[regex.Match]:
     """_pattern()'s matches in text; read their spans (over text.lower() when it is safe,
-    the pattern tried only where a body word begins when pyahocorasick is there)."""
+    the pattern tried only where a body word begins when pyahocorasick is there; the starts
+    from lowered_hits when text is doc's)."""
     lowered = lowered_if_safe(text)
     if lowered is not None:
         starts = _body_starts()
         if starts is None:
             return matches(_lower_pattern(), lowered)
-        return matches_at(_lower_pattern(), lowered, starts(lowered))
+        hits = lowered_hits(doc, lowered) if doc is not None else None
+        return matches_at(_lower_pattern(), lowered, hits[0] if hits is not None else starts(lowered))
     return _body_matches_plain(text)
 
 
@@ -94,7 +136,7 @@ def find_organizations(doc: Document) -> Iterator[Organization]:
     skipped = [s for s in doc.segments if s.kind in SKIP_KINDS]
     units = {u.start: u for u in doc_admin_units(doc)}
     seen: set[str] = set()
-    for m in _body_matches(text):
+    for m in _body_matches(text, doc):
         b0, b1 = m.span(1)  # the body (the lookbehinds take nothing: the match starts at b0)
         # capitalized bodies only ("Sở", "Phòng", "Bộ" are common words in lower case)
         if not text[b0].isupper():

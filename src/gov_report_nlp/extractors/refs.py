@@ -33,7 +33,6 @@ from ..doc.document import Document
 from ..lexicon import alternation, lazy_pattern, lexicon_generation, load_list, load_map, lowered_if_safe
 from ..records import DocumentRef, Evidence
 
-_TIMEOUT = 2.0  # for the searches in a window of a few hundred characters around a mention
 _LU = r"A-ZĐÀ-ỸẠ-Ỹ\p{Lu}"
 
 
@@ -144,7 +143,8 @@ def _issuer_at(text: str, start: int) -> tuple[int, int] | None:
     """The span of the issuer's name that starts at `start`, cut at its first stop."""
     limit = min(len(text), start + 160)
     end = limit
-    m = _issuer_stop().search(text, start, limit, timeout=_TIMEOUT)
+    # no regex clock: the window is at most 160 characters and each try reads a word or two
+    m = _issuer_stop().search(text, start, limit)
     if m:
         end = m.start() + (1 if m.group() == ")" else 0)
         if m.group().startswith("("):  # "(khóa XVII)": keep up to the closing parenthesis
@@ -295,7 +295,9 @@ def _own_keys(doc: Document) -> tuple[set[str], list[tuple[int, int]]]:
     keys, spans = set(), []
     for seg in doc.segments_of("number"):
         spans.append((seg.start, seg.end))
-        for m in SYMBOL.finditer(doc.text, seg.start, seg.end, timeout=_TIMEOUT):
+        # no regex clock: SYMBOL has no unbounded quantifier (see _symbol_matches), a scan
+        # of it is linear
+        for m in SYMBOL.finditer(doc.text, seg.start, seg.end):
             keys.add(_key(m.group()))
     return keys, spans
 
@@ -341,12 +343,13 @@ def _symbol_mentions(text: str, starts: list[int] | None = None) -> Iterator[_Me
     for m in _symbol_matches(text, starts):
         s = m.start()
         kind_raw = None
-        km = kind_before.search(text, max(0, s - 40), s, timeout=_TIMEOUT)
+        # no regex clock: windows of 40 and 120 characters before the symbol
+        km = kind_before.search(text, max(0, s - 40), s)
         start = s
         if km:
             kind_raw, start = km["kind"], km.start()
         elif _ends_with(text, max(0, s - 120), s, _SO):  # the clause's "số" right before the symbol
-            cm = kind_in_clause.search(text, max(0, s - 120), s, timeout=_TIMEOUT)
+            cm = kind_in_clause.search(text, max(0, s - 120), s)
             if cm:
                 kind_raw, start = cm["kind"], cm.start()
         kind, tcode, icode, iexp = _decode(m)
@@ -439,7 +442,8 @@ def _tail(text: str, mention: _Mention) -> tuple[str | None, tuple[int, int] | N
     """Date and issuer written right after a mention, and where they end."""
     end = mention.tail_from or mention.end
     date = None
-    t = TAIL_TO_DATE.match(text, end, min(len(text), end + 40), timeout=_TIMEOUT)
+    # no regex clock in _tail: each match reads a window of at most 40 characters
+    t = TAIL_TO_DATE.match(text, end, min(len(text), end + 40))
     if t:
         # a date counts only where it begins by t.end(): the dates that begin later are not read
         for d in find_dates_from(text, end, min(len(text), end + 60), t.end()):
@@ -447,11 +451,11 @@ def _tail(text: str, mention: _Mention) -> tuple[str | None, tuple[int, int] | N
                 date, end = d.iso(), d.end
                 break
     issuer = None
-    i = TAIL_TO_ISSUER.match(text, end, min(len(text), end + 20), timeout=_TIMEOUT)
+    i = TAIL_TO_ISSUER.match(text, end, min(len(text), end + 20))
     if i:
         issuer = _issuer_at(text, i.end())
     elif date:
-        h = _issuer_heads().match(text, end, min(len(text), end + 40), timeout=_TIMEOUT)
+        h = _issuer_heads().match(text, end, min(len(text), end + 40))
         if h:
             issuer = _issuer_at(text, end + len(h.group()) - len(h.group().lstrip()))
     if issuer:
@@ -479,7 +483,9 @@ def _lead(text: str, mention: _Mention) -> tuple[str | None, tuple[int, int] | N
     """Date and issuer of the clause before a mention ("Ngày X, <issuer> ban hành ...")."""
     a = mention.start
     lo = max(0, a - 200)
-    m = LEAD.search(text, lo, a, timeout=_TIMEOUT) if _ends_with(text, lo, a, _LEAD_VERBS) else None
+    # no regex clock in _lead: the window is 200 characters, a try reads at most ~130 (its
+    # subject is lazy {1,90}? before a \Z): bounded
+    m = LEAD.search(text, lo, a) if _ends_with(text, lo, a, _LEAD_VERBS) else None
     if m:
         subj_s, subj_e = m.start("subj"), m.end("subj")
         # the subject starts a clause: after a punctuation mark, a line start or the date
@@ -495,7 +501,7 @@ def _lead(text: str, mention: _Mention) -> tuple[str | None, tuple[int, int] | N
             ds = find_dates(text, m.start("date"), m.end("date"))
             date = ds[0].iso() if ds else None
         return date, (subj_s, subj_e), m.start()
-    m = LEAD_OF.search(text, lo, a, timeout=_TIMEOUT) if _ends_with(text, lo, a, _TAI) else None
+    m = LEAD_OF.search(text, lo, a) if _ends_with(text, lo, a, _TAI) else None
     if m and len(m["subj"].split()) <= 10:
         return None, (m.start("subj"), m.end("subj")), m.start("subj")
     return None, None, a

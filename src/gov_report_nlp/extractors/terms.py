@@ -59,7 +59,9 @@ def _tail(left: str, n: int) -> str:
 
 
 def _excluded(left: str) -> bool:
-    return _excluded_pattern().search(left.lower(), timeout=1.0) is not None
+    # no regex clock: `left` is at most 160 characters (_tail) and the pattern's one repeat
+    # reads three words: no try can run away
+    return _excluded_pattern().search(left.lower()) is not None
 
 
 # how far back from a year span its cue, body and exclusion words are looked for: a body
@@ -112,7 +114,9 @@ def _body(text: str, floor: int, pos: int) -> tuple[str | None, int | None]:
     a clause with no head word names no body (null, never a fragment)."""
     left = text[floor:pos].rstrip(" ,(")
     ordinal = None
-    m = ORDINAL.search(left, timeout=1.0)
+    # no regex clock in _body: `left` is at most LOOK_BACK characters and every pattern here
+    # reads a few words per try (whitespace runs are short in normalized text)
+    m = ORDINAL.search(left)
     if m:
         if m["ord"]:
             ordinal = parse_ordinal(m["ord"])
@@ -121,12 +125,12 @@ def _body(text: str, floor: int, pos: int) -> tuple[str | None, int | None]:
         # another khóa shares the years ("HĐND tỉnh khóa III và HĐND huyện khóa IV")
     cut = max(left.rfind(c) for c in ",;:.\n“”\"")
     clause = left[cut + 1:]
-    for h in _head_pattern().finditer(clause, timeout=1.0):
+    for h in _head_pattern().finditer(clause):
         body = clause[h.start():]
         body = _drop_pattern().sub("", body)
         body = _DASH_GAP.sub(" ", body)  # "kinh tế xã- hội"
         body = _SPACES.sub(" ", body).strip(" -–(")
-        if body and len(body.split()) <= MAX_BODY_WORDS and not _break_pattern().search(body, timeout=1.0):
+        if body and len(body.split()) <= MAX_BODY_WORDS and not _break_pattern().search(body):
             return body, ordinal
     return None, ordinal
 
@@ -171,7 +175,7 @@ def find_terms(doc: Document) -> Iterator[Term]:
         if _excluded(_tail(left, 160)):
             continue
         near = _tail(left, 60)  # a cue ends the left side: its few words are enough
-        cue = CUE.search(near, timeout=1.0)
+        cue = CUE.search(near)  # no regex clock: `near` is at most 60 characters
         paren = left.rstrip().endswith("(")
         if not cue and not paren:
             continue
