@@ -42,3 +42,16 @@ def test_awards_hostile_input_is_fast(text):
     t = time.process_time()
     list(find_awards(make_document(text)))
     assert time.process_time() - t < 5
+
+
+def test_a_number_word_matched_case_insensitively_is_read():
+    """The count pattern matches number words case-insensitively, so "ſáu" (long s) is "sáu":
+    it was matched and then not found in the lexicon, and the extractor failed (origin: genre,
+    a hostile spelling)."""
+    from gov_report_nlp import extract
+
+    rep = extract("UBND tỉnh tặng Bằng khen cho ſáu tập thể.")
+    assert rep.warnings == []
+    plain = extract("UBND tỉnh tặng Bằng khen cho sáu tập thể.").awards
+    assert plain and [a.model_dump(exclude={"evidence"}) for a in rep.awards] == \
+        [a.model_dump(exclude={"evidence"}) for a in plain]

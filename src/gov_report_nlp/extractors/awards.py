@@ -212,9 +212,9 @@ class _Counts:
 
 def _number(s: str) -> int:
     words = load_map("award_number_words")
-    w = s.lower()
-    if w in words:
-        return int(words[w])
+    for w in (s.lower(), s.casefold()):  # the pattern matches case-insensitively: "ſáu" is "sáu"
+        if w in words:
+            return int(words[w])
     return int(s.replace(".", ""))
 
 
