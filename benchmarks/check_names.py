@@ -6,7 +6,8 @@ name-syllable test read per distinct text) against the plain scan, one Tok per T
 window read from the document's tokens) against the same, on the texts made documents; the
 tokens that may open a mention or a unit (one pass for both) against two passes; and
 body_end (the title scan in place on the document's tokens) against _body_end_plain (over
-the window's own tokens), at every body and at random heads, also on long random texts.
+the window's own tokens), at every body and at random heads, also on long random texts; and
+body_ender(doc) (the same, its tokens read once per document) against body_end.
 
     .venv/bin/python benchmarks/check_names.py [--fuzz 100000]
 
@@ -153,8 +154,18 @@ def main(argv=None) -> int:
               "kiêm", "Sư đoàn trưởng", "nguyên", "Tài chính", "TP", "HCM", "CT", "Hà Nội", "Kinh tế", "phát biểu"]
     longer = equivalence_cases(bodies + [" ", " ", " ", "-", " - ", ".", ". ", ",", "\n", "(", ")", "&"],
                                args.fuzz // 20, seed=12, most=90, lines=False)
-    return report_equivalence(cases[:len(cases) - args.fuzz + args.fuzz // 20] + longer[-(args.fuzz // 20):],
-                              plain_ends, fast_ends, ("window", "in place"))
+    end_cases = cases[:len(cases) - args.fuzz + args.fuzz // 20] + longer[-(args.fuzz // 20):]
+    if report_equivalence(end_cases, plain_ends, fast_ends, ("window", "in place")):
+        return 1
+    # body_ender(doc) (the tokens and the reach read once per document) against body_end
+    from gov_report_nlp.lang.names import body_ender
+
+    def ender_ends(text: str) -> list:
+        d = doc_of(text)
+        end_of = body_ender(d)
+        return [outcome(end_of, a, b) for a, b in heads(text)]
+
+    return report_equivalence(end_cases, fast_ends, ender_ends, ("body_end", "body_ender"))
 
 
 if __name__ == "__main__":

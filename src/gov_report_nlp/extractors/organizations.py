@@ -16,7 +16,7 @@ from ..budget import matches
 from ..budget import matches_at_bounded as matches_at
 from ..doc.document import Document
 from ..lexicon import NOT_LOWER_SAFE, load_map, lowered_if_safe, starts_finder
-from ..lang.names import body_end, doc_admin_units, expand_title
+from ..lang.names import body_ender, doc_admin_units, expand_title
 from ..records import Evidence, Organization
 
 SKIP_KINDS = {"byline", "source"}
@@ -136,6 +136,7 @@ def find_organizations(doc: Document) -> Iterator[Organization]:
     skipped = [s for s in doc.segments if s.kind in SKIP_KINDS]
     units = {u.start: u for u in doc_admin_units(doc)}
     seen: set[str] = set()
+    body_end = None  # body_ender(doc), made at the first body that needs it
     for m in _body_matches(text, doc):
         b0, b1 = m.span(1)  # the body (the lookbehinds take nothing: the match starts at b0)
         # capitalized bodies only ("Sở", "Phòng", "Bộ" are common words in lower case)
@@ -154,7 +155,9 @@ def find_organizations(doc: Document) -> Iterator[Organization]:
             level, place, end = u.level, u.name, u.end
         else:
             # "Sở Tài chính", "Huyện ủy Vĩnh Thuận", "Ban Tuyên giáo Huyện ủy", "Công an tỉnh"
-            end = body_end(text, start, b1, doc)
+            if body_end is None:
+                body_end = body_ender(doc)
+            end = body_end(start, b1)
             tail = text[b1:end].split()
             if tail and tail[-1].lower() in LEVELS:
                 level = tail[-1].lower()

@@ -592,6 +592,34 @@ def body_end(text: str, start: int, head_end: int, doc: "Document | None" = None
     return ends[e - 1] if e > i else head_end
 
 
+def body_ender(doc: "Document"):
+    """body_end(doc.text, start, head_end, doc) as a function of (start, head_end) with the
+    document's tokens, lengths and the reach read once per document instead of once per body
+    (organizations calls it at every body; benchmarks/check_names.py compares the two)."""
+    text = doc.text
+    n_text = len(text)
+    tk = doc_tokens(doc)
+    starts, ends, tx = tk.start, tk.end, tk.text
+    size = len(starts)
+    reach_n = _title_reach()
+    kind = KIND
+
+    def end_of(start: int, head_end: int) -> int:
+        stop = head_end + 200
+        if stop > n_text:
+            stop = n_text
+        i = bisect_left(starts, start)
+        if i == size or (i > 0 and ends[i - 1] > start) or kind[tx[i]] != "word":
+            return _body_end_plain(text, start, head_end, doc)
+        reach = i + reach_n
+        if stop < n_text and (reach >= size or ends[reach] > stop):
+            return _body_end_plain(text, start, head_end, doc)
+        n = bisect_right(ends, head_end, i) - i
+        e = _title_end(tk, i, stop_at_name=True, head_len=n)
+        return ends[e - 1] if e > i else head_end
+    return end_of
+
+
 def _body_end_plain(text: str, start: int, head_end: int, doc: "Document | None" = None) -> int:
     """body_end over the window's own tokens (the plain version, benchmarks/check_names.py)."""
     stop = min(len(text), head_end + 200)
