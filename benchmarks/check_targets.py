@@ -14,7 +14,8 @@
 - find_periods with periods.SHORTCUT finds what the scan finds;
 - _date_cuts are _DATE_CUT's, and _in_date (the dates of the part of a span between two
   cuts) answers as the span's own dates do; _MAY_HOLD_DATE refuses no window with a date;
-- _nearest_cue (the cue pattern tried where Aho-Corasick finds a cue) is the finditer's.
+- _nearest_cue (the cue pattern tried where Aho-Corasick finds a cue) is the finditer's;
+- the 20 characters before a number (the "lần" test) are the 60-character left window's last 20.
 
     .venv/bin/python benchmarks/check_targets.py [--fuzz 5000]
 
@@ -284,6 +285,18 @@ def main(argv=None) -> int:
                     print(f"_in_date differs on case {k} [{s0}:{e0}] at [{a}:{b}]: {text[max(s0, a - 80):b + 80]!r}")
                     return 1
     print(f"{n} spans of text: _in_date finds the dates the span's scan finds")
+    # _candidates reads the 20 characters before a number for "lần" as text[max(floor, s - 20):s],
+    # which is left[-20:] of the 60-character left window it used to slice first
+    n = 0
+    for k, text in enumerate(cases):
+        for _ in range(5):
+            s = rng.randint(0, len(text))
+            floor = rng.randint(max(0, s - 100), s)
+            n += 1
+            if text[max(floor, s - 20):s] != text[max(floor, s - 60):s][-20:]:
+                print(f"the 20-character left window differs on case {k} at {s} (floor {floor})")
+                return 1
+    print(f"{n} positions: the 20 characters before a number are the left window's last 20")
     # _nearest_cue: the cue pattern tried only where a cue begins (Aho-Corasick) finds the
     # matches finditer finds
     if targets._cue_starts() is None:

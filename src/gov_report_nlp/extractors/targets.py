@@ -925,6 +925,8 @@ def _candidates(doc: Document) -> Iterator[Target]:
     fp = _frame_patterns()
     mult = load_phrases("unit_multipliers")
     pat = _pattern()
+    not_noun_re = fp["not_noun"]
+    known_noun_re = _noun_patterns()[0]
     seen: set[tuple[int, int]] = set()
     doc_words = _COUNT_WORD_ANY.search(text) is not None  # else no span has one
     for s0, e0 in _scan_spans(doc):
@@ -961,7 +963,6 @@ def _candidates(doc: Document) -> Iterator[Target]:
             # the start of the line, looked for no further back than any context is read
             lo = max(s0, s - 2 * MAX_CLAUSE_CHARS)
             floor = text.rfind("\n", lo, s) + 1 or lo  # after the last line break, as _LINE_BREAK finds it
-            left = text[max(floor, s - 60):s]
             of = None
             vmax = None
             if m["big"]:
@@ -979,8 +980,8 @@ def _candidates(doc: Document) -> Iterator[Target]:
                         rest = _WORD_AND_SPACE.match(text, at, min(e0, at + _NEAR))
                         prefix = text[at:rest.end()]
                         at = rest.end()
-                    nn = fp["not_noun"].match(text, at, min(e0, at + _NEAR))
-                    kn = _noun_patterns()[0].match(text, at, min(e0, at + _NEAR))
+                    nn = not_noun_re.match(text, at, min(e0, at + _NEAR))
+                    kn = known_noun_re.match(text, at, min(e0, at + _NEAR))
                     if nn and not (kn and kn.end() > nn.end()):
                         continue
                     read = _counted_noun(text, at, min(e0, at + _NEAR), kn)
@@ -1004,7 +1005,8 @@ def _candidates(doc: Document) -> Iterator[Target]:
                     vmax = None
                 if measure:
                     unit = _squeeze((m["unit"] + (m["per"] or "")).strip())
-                    if raw_unit.lower() == "lần" and value == int(value) and not _tail(_MULTIPLE_BEFORE, left[-20:]):
+                    if (raw_unit.lower() == "lần" and value == int(value)
+                            and not _tail(_MULTIPLE_BEFORE, text[max(floor, s - 20):s])):  # left[-20:] (left: below)
                         continue  # "lần" measures a multiple ("gấp 1,5 lần", "tăng 215,4 lần"), not a count of times
                     # a share of two measures: "8,5 ha/10 ha"
                     sh = _SHARE_AFTER.match(text, e, min(e0, e + _NEAR))
@@ -1013,6 +1015,8 @@ def _candidates(doc: Document) -> Iterator[Target]:
                             and not text[sh.end() + len(raw_unit):sh.end() + len(raw_unit) + 1].isalnum()):
                         of = _value(sh["of"])
                         e = sh.end() + len(raw_unit)
+            # the 60 characters before the number in its line (read only once it is no rejected noun)
+            left = text[max(floor, s - 60):s]
             # "đạt 12, 18 tiêu chí": a bare number before this one shares its unit and frame
             lst = _tail(_LIST_NUMBER_BEFORE, text, max(floor, s - 8), s) \
                 if text[max(floor, s - 8):s].rstrip().endswith(",") else None  # which it ends with
