@@ -79,7 +79,8 @@ def _mentions(doc: Document, start: int, end: int) -> list[PersonMention]:
         if " " not in m.name.strip():
             if m.name.isupper():
                 continue
-            again = find_person_mentions(text, m.name_start, min(end, m.name_start + 200))
+            e2 = min(end, m.name_start + 200)
+            again = find_person_mentions(text, m.name_start, e2, tokens=window_tokens(doc, m.name_start, e2))
             if again and again[0].name_start > m.name_start and " " in again[0].name:
                 out.append(again[0])
                 continue
@@ -113,14 +114,19 @@ class _Frag:
     person: Optional[PersonMention] = None
 
 
-def read_list(doc: Document, start: int, end: int) -> list[ListItem]:
-    """The items of the enumeration text[start:end], in order (people and groups)."""
+def read_list(doc: Document, start: int, end: int, people: bool = False) -> list[ListItem]:
+    """The items of the enumeration text[start:end], in order (people and groups).
+
+    people=True: the caller keeps only the items with a name; a window without a person's
+    mention has none (an item's name is only ever a mention's), and is not split."""
     text = doc.text
     start, end = max(0, start), min(len(text), end)
     if end <= start:
         return []
     P = _P.get()
     ms = [m for m in _mentions(doc, start, end) if start <= m.name_start and m.name_end <= end]
+    if people and not ms:
+        return []
     # a person mention is one piece: its inner commas ("A, Phó Chủ tịch UBND tỉnh") do not split
     spans = [(max(start, min(m.start, m.name_start)), min(end, max(m.end, m.name_end)), m) for m in ms]
     frags: list[_Frag] = []
