@@ -52,6 +52,45 @@ def main(argv=None) -> int:
         if report_equivalence(cases, plain, lambda text, chars=chars: meetings._fold_strip(text, chars),
                               ("plain", f"_fold_strip({chars!r})")):
             return 1
+    return _check_windows(args.fuzz // 10)
+
+
+def _check_windows(n: int) -> int:
+    """read_list(people=True) against read_list's named items (its early exit: a window without
+    a person's mention), and _mentions' second reading from the document's tokens
+    (names.window_tokens) against a fresh tokenize, on every line of the corpus texts and on n
+    random windows of them."""
+    import random
+
+    from bench import load_texts
+    from gov_report_nlp.doc.make import make_document
+    from gov_report_nlp.lang import lists, names
+
+    rng = random.Random(12)
+    count = 0
+    for text in load_texts():
+        doc = make_document(text)
+        t = doc.text
+        wins, pos = [], 0
+        for line in t.split("\n"):
+            wins.append((pos, pos + len(line)))
+            pos += len(line) + 1
+        wins += [(a, a + rng.randint(0, 400)) for a in (rng.randint(0, max(0, len(t) - 1)) for _ in range(n // 90 + 1))]
+        for a, b in wins:
+            count += 1
+            want = [(i.start, i.end, i.text, i.name, i.head) for i in lists.read_list(doc, a, b) if i.name]
+            got = [(i.start, i.end, i.text, i.name, i.head) for i in lists.read_list(doc, a, b, people=True) if i.name]
+            if want != got:
+                print(f"read_list(people=True) differs on {t[a:b]!r}:\n  {want!r}\n  {got!r}")
+                return 1
+            for m in names.find_person_mentions(t, a, b):
+                e2 = min(b, m.name_start + 200)
+                plain = names.find_person_mentions(t, m.name_start, e2)
+                fast = names.find_person_mentions(t, m.name_start, e2, tokens=names.window_tokens(doc, m.name_start, e2))
+                if plain != fast:
+                    print(f"second reading differs on {t[m.name_start:e2]!r}:\n  {plain!r}\n  {fast!r}")
+                    return 1
+    print(f"{count} windows: read_list(people=True) and the second reading identical")
     return 0
 
 

@@ -719,7 +719,7 @@ def _chairs(doc: Document, s: int, e: int, anchor: bool, checked: bool = False) 
 def _people_in(doc: Document, a: int, b: int) -> list[tuple[str, Evidence]]:
     """Each person of a list of chairs 'A, title và B, title' as (name, evidence)."""
     text = doc.text
-    return [(it.name, Evidence.of(text, it.start, it.end)) for it in read_list(doc, a, b) if it.name]
+    return [(it.name, Evidence.of(text, it.start, it.end)) for it in read_list(doc, a, b, people=True) if it.name]
 
 
 def _lists(text: str, s: int, e: int) -> Iterator[tuple[int, Optional[int], bool]]:

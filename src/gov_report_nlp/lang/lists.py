@@ -79,7 +79,8 @@ def _mentions(doc: Document, start: int, end: int) -> list[PersonMention]:
         if " " not in m.name.strip():
             if m.name.isupper():
                 continue
-            again = find_person_mentions(text, m.name_start, min(end, m.name_start + 200))
+            e2 = min(end, m.name_start + 200)
+            again = find_person_mentions(text, m.name_start, e2, tokens=window_tokens(doc, m.name_start, e2))
             if again and again[0].name_start > m.name_start and " " in again[0].name:
                 out.append(again[0])
                 continue
@@ -113,41 +114,53 @@ class _Frag:
     person: Optional[PersonMention] = None
 
 
-def read_list(doc: Document, start: int, end: int) -> list[ListItem]:
-    """The items of the enumeration text[start:end], in order (people and groups)."""
+def read_list(doc: Document, start: int, end: int, people: bool = False) -> list[ListItem]:
+    """The items of the enumeration text[start:end], in order (people and groups).
+
+    people=True: the caller keeps only the items with a name; a window without a person's
+    mention has none (an item's name is only ever a mention's), and is not split."""
     text = doc.text
     start, end = max(0, start), min(len(text), end)
     if end <= start:
         return []
     P = _P.get()
     ms = [m for m in _mentions(doc, start, end) if start <= m.name_start and m.name_end <= end]
+    if people and not ms:
+        return []
     # a person mention is one piece: its inner commas ("A, Phó Chủ tịch UBND tỉnh") do not split
     spans = [(max(start, min(m.start, m.name_start)), min(end, max(m.end, m.name_end)), m) for m in ms]
     frags: list[_Frag] = []
     pos, sep, k = start, ";", 0
     # (no clock: a try of _SEP reads a whitespace run, 3 characters at most in a Document's
     # normalized text, and "và" or "cùng với"; the regex clock costs ~1 µs a match)
+    nsp = len(spans)
     for sm in _SEP.finditer(text, start, end):
-        while k < len(spans) and spans[k][1] <= sm.start():
+        a, b = sm.span()
+        while k < nsp and spans[k][1] <= a:
             k += 1
-        if k < len(spans) and spans[k][0] < sm.end() and sm.start() < spans[k][1]:
+        if k < nsp and spans[k][0] < b and a < spans[k][1]:
             continue  # inside a person's mention
-        if sm.start() > pos:
-            frags.append(_Frag(sep, pos, sm.start()))
-        g = sm.group()
-        sep = (("và" if sm["conj"] == "và" else "cùng") if sm["conj"]
-               else "\n" if "\n" in g else g.strip() or "và")
-        pos = sm.end()
+        if a > pos:
+            frags.append(_Frag(sep, pos, a))
+        conj = sm["conj"]
+        if conj:
+            sep = "và" if conj == "và" else "cùng"
+        else:
+            g = sm.group()
+            sep = "\n" if "\n" in g else g.strip() or "và"
+        pos = b
     if pos < end:
         frags.append(_Frag(sep, pos, end))
+    mark = _MARK.match
     for f in frags:
-        mk = _MARK.match(text, f.start, f.end)
+        mk = mark(text, f.start, f.end)
         if mk and (f.sep in ("\n", ";") or f.start == start):
             f.start = mk.end()
-        for s, e, m in spans:
-            if f.start <= m.name_start and m.name_end <= f.end:
-                f.person = m
-                break
+        if nsp:
+            for s, e, m in spans:
+                if f.start <= m.name_start and m.name_end <= f.end:
+                    f.person = m
+                    break
     return _items(doc, frags, P)
 
 
