@@ -98,6 +98,23 @@ def matches_at(pattern: regex.Pattern, text: str, starts: list[int], seconds: fl
     `pattern` begins at one of them and `pattern` never matches the empty string (matches_from's
     rule, with the starts given, e.g. by lexicon.starts_finder). The whole scan has one time
     limit (by default limit(endpos - pos)); PatternTimeout past it."""
+    return _tries(pattern, text, starts, seconds, pos, endpos, True)
+
+
+def matches_at_bounded(pattern: regex.Pattern, text: str, starts: list[int], seconds: float | None = None,
+                       pos: int = 0, endpos: int | None = None) -> list[regex.Match]:
+    """matches_at, the clock read between the tries instead of inside each: for a pattern
+    whose try at one start reads a bounded stretch of text, or goes once over what it
+    matches (no backtracking over unbounded text), where one try cannot run away and the
+    regex module's per-call timeout would double the cost of each try. The whole scan has
+    the same time limit; PatternTimeout past it (found at the next try)."""
+    return _tries(pattern, text, starts, seconds, pos, endpos, False)
+
+
+def _tries(pattern, text: str, starts: list[int], seconds: float | None, pos: int, endpos: int | None,
+           clock_inside: bool) -> list[regex.Match]:
+    """matches_at's loop: the deadline read before each try, and handed to the try itself
+    (the regex module's timeout) only when clock_inside."""
     endpos = len(text) if endpos is None else endpos
     seconds = limit(endpos - pos) if seconds is None else seconds
     deadline = perf_counter() + seconds
@@ -114,38 +131,11 @@ def matches_at(pattern: regex.Pattern, text: str, starts: list[int], seconds: fl
             left = deadline - perf_counter()
             if left <= 0:
                 raise TimeoutError
-            m = match(text, p, endpos, timeout=left)
+            # positional (concurrent, partial, timeout): a keyword costs more than the try
+            m = match(text, p, endpos, None, False, left if clock_inside else None)
             if m is not None:
                 out.append(m)
                 at = m.end()
     except TimeoutError as e:
         raise PatternTimeout(seconds) from e
-    return out
-
-
-def matches_at_bounded(pattern: regex.Pattern, text: str, starts: list[int], seconds: float | None = None,
-                       pos: int = 0, endpos: int | None = None) -> list[regex.Match]:
-    """matches_at, the clock read between the tries instead of inside each: for a pattern
-    whose try at one start reads a bounded stretch of text, or goes once over what it
-    matches (no backtracking over unbounded text), where one try cannot run away and the
-    regex module's per-call timeout would double the cost of each try. The whole scan has
-    the same time limit; PatternTimeout past it (found at the next try)."""
-    endpos = len(text) if endpos is None else endpos
-    seconds = limit(endpos - pos) if seconds is None else seconds
-    deadline = perf_counter() + seconds
-    out = []
-    at = pos
-    match = pattern.match
-    for k in range(bisect_left(starts, pos), len(starts)):
-        p = starts[k]
-        if p >= endpos:
-            break
-        if p < at:
-            continue
-        if perf_counter() > deadline:
-            raise PatternTimeout(seconds)
-        m = match(text, p, endpos)
-        if m is not None:
-            out.append(m)
-            at = m.end()
     return out
