@@ -165,7 +165,7 @@ _LOWER_STARTS = (rf"s(?=áng{_POD_AFTER})|t(?=rưa{_POD_AFTER}|ối{_POD_AFTER}|
                  r"|[0-9](?:(?=[0-9]?\s?([/.-])\s?[0-9]{1,2}\s?\1\s?[0-9]{4})"
                  r"|(?:(?<![\s\S][0-9])|(?<=[,\n][0-9])|(?<=,\s[0-9])|(?<=,\s\s[0-9])|(?<=,\s\s\s[0-9]))(?=[0-9]?\s+tháng)"
                  rf"|(?:{_CUE_BEFORE})(?=[0-9]?\s*(?:,|và|-|–|đến|tới|[/.])))")
-_LOWER_STARTS_RE: list = []  # compiled at first use
+_LOWER_STARTS_RE = lazy_pattern(re.compile, _LOWER_STARTS)
 
 
 def _date_starts(text: str, start: int, end: int) -> list[int] | None:
@@ -178,9 +178,7 @@ def _date_starts(text: str, start: int, end: int) -> list[int] | None:
     lowered = lowered_if_safe(text)
     if lowered is None:
         return None
-    if not _LOWER_STARTS_RE:
-        _LOWER_STARTS_RE.append(re.compile(_LOWER_STARTS))
-    return [m.start() for m in _LOWER_STARTS_RE[0].finditer(lowered, start, end)]
+    return [m.start() for m in _LOWER_STARTS_RE.finditer(lowered, start, end)]
 
 
 TIME_PATTERN = lazy_pattern(regex.compile,
