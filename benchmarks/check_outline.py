@@ -25,15 +25,10 @@ from bench import equivalence_cases, report_equivalence  # noqa: E402
 
 def lines_plain(doc):
     """outline._lines as it was."""
-    from gov_report_nlp.doc.outline import _NOT_BODY, _furniture, _inside, _Line
+    from gov_report_nlp.doc.outline import _furniture, _inside, _Line, _out_of_body
 
     text = doc.text
-    out_spans = []
-    for a, b in sorted((s.start, s.end) for s in doc.segments if s.kind in _NOT_BODY):
-        if out_spans and a <= out_spans[-1][1]:
-            out_spans[-1] = (out_spans[-1][0], max(b, out_spans[-1][1]))
-        else:
-            out_spans.append((a, b))
+    out_spans = _out_of_body(doc)  # unchanged by the fast _lines: shared
     out_starts = [s for s, _ in out_spans]
     furniture = _furniture()
     lines = []

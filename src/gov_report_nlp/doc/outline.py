@@ -205,16 +205,22 @@ def _may_be_furniture(st: str) -> bool:
 _FURNITURE_ENDS = frozenset("0123456789-")
 
 
-def _lines(doc: Document) -> list[_Line]:
-    """The document's lines (doc.iter_lines' spans, from one split of the text), each with
-    its stripped text and its kind."""
-    text = doc.text
-    out_spans: list[tuple[int, int]] = []  # the union of the spans out of the body
+def _out_of_body(doc: Document) -> list[tuple[int, int]]:
+    """The union of the document's segments out of the body (_NOT_BODY), as sorted spans."""
+    out_spans: list[tuple[int, int]] = []
     for a, b in sorted((s.start, s.end) for s in doc.segments if s.kind in _NOT_BODY):
         if out_spans and a <= out_spans[-1][1]:
             out_spans[-1] = (out_spans[-1][0], max(b, out_spans[-1][1]))
         else:
             out_spans.append((a, b))
+    return out_spans
+
+
+def _lines(doc: Document) -> list[_Line]:
+    """The document's lines (doc.iter_lines' spans, from one split of the text), each with
+    its stripped text and its kind."""
+    text = doc.text
+    out_spans = _out_of_body(doc)
     out_starts = [s for s, _ in out_spans]
     furniture = _furniture().match
     lines = []
