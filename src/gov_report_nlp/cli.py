@@ -260,6 +260,12 @@ def _read_document(path: str | None, name: str, head: bytes, f, fmt: str, args):
     return read_any(data, path or name, fmt, errors=args.errors, max_bytes=args.max_bytes)
 
 
+def _problem(name: str, e: Exception) -> str:
+    """What the CLI says of an input it could not read (OSError: the file's name and why) or
+    refused (GovReportError: its message names the input)."""
+    return f"{name}: {e.strerror or e}" if isinstance(e, OSError) else str(e)
+
+
 def cmd_extract(args) -> int:
     from .pipeline import extract_text_of
 
@@ -273,12 +279,8 @@ def cmd_extract(args) -> int:
             try:
                 f = _open(path)
                 head = f.read(65536)  # enough to tell the format; a JSONL file is then streamed
-            except OSError as e:
-                print(f"gov-report-nlp: {name}: {e.strerror or e}", file=sys.stderr)
-                failed += 1
-                continue
-            except GovReportError as e:
-                print(f"gov-report-nlp: {e}", file=sys.stderr)
+            except (OSError, GovReportError) as e:
+                print(f"gov-report-nlp: {_problem(name, e)}", file=sys.stderr)
                 failed += 1
                 continue
             fmt = _input_format(path, head, args.input_format)
@@ -293,7 +295,7 @@ def cmd_extract(args) -> int:
                             print(f"gov-report-nlp: {rep.error}", file=sys.stderr)
                         output.write(rep, meta)
                 except OSError as e:  # the input failed half way (a disk error, a device)
-                    print(f"gov-report-nlp: {name}: {e.strerror or e}", file=sys.stderr)
+                    print(f"gov-report-nlp: {_problem(name, e)}", file=sys.stderr)
                     failed += 1
                 finally:
                     if path not in (None, "-"):
@@ -302,14 +304,10 @@ def cmd_extract(args) -> int:
             try:
                 ft = _read_document(path, name, head, f, fmt, args)
                 report = extract_text_of(ft, id=path)
-            except OSError as e:
-                print(f"gov-report-nlp: {name}: {e.strerror or e}", file=sys.stderr)
+            except (OSError, GovReportError) as e:
+                print(f"gov-report-nlp: {_problem(name, e)}", file=sys.stderr)
                 failed += 1
-                continue
-            except GovReportError as e:
-                print(f"gov-report-nlp: {e}", file=sys.stderr)
-                failed += 1
-                if args.format == "jsonl":
+                if isinstance(e, GovReportError) and args.format == "jsonl":
                     output.write(ErrorLine(id=path, error=str(e)))
                 continue
             finally:
@@ -389,10 +387,8 @@ def _documents(args, errors: list[str]) -> Iterator[tuple[Any, str]]:
             report, text = one(ft.text, ft.input_format, path, ft.encoding)
             report.warnings = ft.warnings + report.warnings
             yield report, text
-        except OSError as e:
-            errors.append(f"{name}: {e.strerror or e}")
-        except GovReportError as e:
-            errors.append(str(e))
+        except (OSError, GovReportError) as e:
+            errors.append(_problem(name, e))
         finally:
             if f is not sys.stdin.buffer:
                 f.close()
