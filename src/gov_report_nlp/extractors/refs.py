@@ -305,17 +305,28 @@ def _own_keys(doc: Document) -> tuple[set[str], list[tuple[int, int]]]:
 # a run of one to five digits not inside a longer token: where a symbol begins (its number),
 # and, after a space, where a bare reference's number may begin
 _NUMBER_RUN = lazy_pattern(regex.compile, r"(?<![\w/.-])\d{1,5}(?!\d)")
+# the same for a lower-safe text (lexicon.lowered_if_safe), where \d matches 0-9 only (none
+# of the other decimal digits is lower-safe; check_refs.py): the regex module scans a [0-9]
+# class about twice as fast as \d
+_ASCII_NUMBER_RUN = lazy_pattern(regex.compile, r"(?<![\w/.-])[0-9]{1,5}(?![0-9])")
 
 
-def _numbers(text: str) -> tuple[list[int], list[int]]:
+def _numbers_plain(text: str) -> tuple[list[int], list[int]]:
+    """_numbers with _NUMBER_RUN whatever the text (check_refs.py)."""
+    return _numbers(text, _NUMBER_RUN)
+
+
+def _numbers(text: str, run=None) -> tuple[list[int], list[int]]:
     """(where a match of SYMBOL may begin, where the number of a bare reference may begin),
     from one scan of the text's short digit runs. A symbol's number is a whole run of at most
     five digits (SYMBOL's lookbehind before it; " ", "-" or "/" after it) with "-" or "/"
     after it, or after one space; a bare reference's number is a whole run of at most four
     digits after a space (its lookahead fails on a digit after its \\d{1,4}; a space is not in
     [\\w/.-]). The scan cannot backtrack: no time limit on it."""
+    if run is None:
+        run = _NUMBER_RUN if lowered_if_safe(text) is None else _ASCII_NUMBER_RUN
     symbols, bare = [], []
-    for m in _NUMBER_RUN.finditer(text):
+    for m in run.finditer(text):
         d, e = m.span()
         c = text[e:e + 1]
         if c == "-" or c == "/" or (c == " " and text[e + 1:e + 2] in ("-", "/")):
@@ -378,6 +389,13 @@ def _bare_word_ends() -> frozenset[str]:
     return frozenset({":", "ố"} | {k.split()[-1][-1] for k in _kinds() if k.split()})
 
 
+@lru_cache(maxsize=None)
+def _bare_last_words() -> tuple[str, ...]:
+    """"số" and the last word of each type word, lowercase: one of them ends right before the
+    space before a bare number when a letter stands there."""
+    return tuple(sorted({k.split()[-1] for k in _kinds() if k.split()} | {"số"}))
+
+
 def _bare_matches_plain(text: str) -> list[regex.Match]:
     """matches(_bare_pattern(), text), the plain scan (benchmarks/check_refs.py)."""
     return matches(_bare_pattern(), text)
@@ -407,13 +425,19 @@ def _bare_matches(text: str, digits: list[int] | None = None) -> list[regex.Matc
     # case-insensitively exactly when it is one (lexicon.NOT_LOWER_SAFE; check_refs.py)
     lowered = lowered_if_safe(text)
     ends = _bare_word_ends()
+    # a letter there: "số" or a type word ends right before the space (the backward match
+    # reads no ":" nor whitespace after it), its last word in the lowercase copy too
+    lasts = _bare_last_words()
     # each backward try reads a bounded stretch (a type word, "số", ":") and the whitespace
     # runs between them once, and the tries read disjoint stretches (digits lie between): no
     # try can run away; the clock is read between them (budget.matches_at_bounded's rule)
     for d in (_numbers(text)[1] if digits is None else digits):
         if lowered is not None and d >= 2:
             c = lowered[d - 2]
-            if c not in ends and not c.isspace():  # str.isspace holds for every \s
+            if c in ends:
+                if c != ":" and not lowered.endswith(lasts, 0, d - 1):
+                    continue
+            elif not c.isspace():  # str.isspace holds for every \s
                 continue
         if perf_counter() > deadline:
             raise PatternTimeout(seconds)
