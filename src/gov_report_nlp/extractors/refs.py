@@ -109,6 +109,12 @@ LEAD = lazy_pattern(regex.compile,
 )
 # ref.lead: "Theo đề nghị của Giám đốc Sở Tài chính tại Tờ trình số"
 LEAD_OF = lazy_pattern(regex.compile, rf"(?<!\w)của\s+(?P<subj>[{_LU}][^,;:.()\[\]“”\"\d]{{1,80}}?)\s+tại\s+\Z")
+# what LEAD's subject, verb and "các" cannot hold (a match holds one only in its date and
+# the comma after it), the last one found by a reverse search; where a date can begin; where
+# a subject can begin (see _lead_search)
+_LEAD_STOP = lazy_pattern(regex.compile, r"(?r)[,;:.()\[\]“”\"\d]")
+_LEAD_DATE = lazy_pattern(regex.compile, r"(?i:ngày)")
+_LEAD_SUBJ = lazy_pattern(regex.compile, rf"[{_LU}]")
 TAIL_TO_DATE = lazy_pattern(regex.compile, r"[ \t]*,?\s*(?:(?:được\s+)?ban\s+hành\s+|ký\s+)?(?:vào\s+)?(?:(?i:ngày)\s+)?")
 TAIL_TO_ISSUER = lazy_pattern(regex.compile, r"\s*,?\s*(?:của|do)\s+(?=[\p{Lu}\p{Ll}])")
 
@@ -503,13 +509,38 @@ def _ends_with(text: str, lo: int, hi: int, words: tuple[str, ...]) -> bool:
     return t.endswith(words)
 
 
+def _lead_search(text: str, lo: int, a: int) -> regex.Match | None:
+    """LEAD.search(text, lo, a), LEAD tried only where a match can begin (in order: the
+    first that matches is the search's). Let q be the end of the last character of [lo, a)
+    that LEAD's subject cannot hold (_LEAD_STOP; lo if none). A match without a date holds
+    none of them but maybe its first character (the subject's first is of [{_LU}], whose
+    range À-Ỹ holds a few digits), as "đã", the verb, "các" and spaces hold none: it begins
+    at q - 1 or after, at a character of [{_LU}]. A match with a date holds the comma after
+    it, which then lies in [p, a) and is not p's "n": it begins before q - 1, with "ngày".
+    LEAD has no lookbehind: LEAD.match at a start tries what the search tries there.
+    benchmarks/check_refs.py compares the two."""
+    stop = _LEAD_STOP.search(text, lo, a)
+    q = lo if stop is None else stop.end()
+    match = LEAD.match
+    if q > lo:
+        for n in _LEAD_DATE.finditer(text, lo, q):
+            m = match(text, n.start(), a)
+            if m is not None:
+                return m
+    for c in _LEAD_SUBJ.finditer(text, max(lo, q - 1), a):
+        m = match(text, c.start(), a)
+        if m is not None:
+            return m
+    return None
+
+
 def _lead(text: str, mention: _Mention) -> tuple[str | None, tuple[int, int] | None, int]:
     """Date and issuer of the clause before a mention ("Ngày X, <issuer> ban hành ...")."""
     a = mention.start
     lo = max(0, a - 200)
     # no regex clock in _lead: the window is 200 characters, a try reads at most ~130 (its
     # subject is lazy {1,90}? before a \Z): bounded
-    m = LEAD.search(text, lo, a) if _ends_with(text, lo, a, _LEAD_VERBS) else None
+    m = _lead_search(text, lo, a) if _ends_with(text, lo, a, _LEAD_VERBS) else None
     if m:
         subj_s, subj_e = m.start("subj"), m.end("subj")
         # the subject starts a clause: after a punctuation mark, a line start or the date
