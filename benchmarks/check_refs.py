@@ -83,7 +83,7 @@ def main(argv=None) -> int:
         [k.replace(" ", "\n") for k in kinds] + [k.replace(" ", "  ") for k in kinds] + \
         ["số", "Số", "SỐ", " số", " ", " ", "  ", "\t", ":", " :", "\n", "12", "08/2013", "2020", ", 5", " và 7", "-",
          "/", "QĐ", ".3", "a", "Đ", "x", "İ", "ſ", "K", "٣", " năm", " tháng", "%", "bộ", "pháp", "x",
-         "45-CT/TW", "1436/QĐ-UBND", "１２", "²", "đồng", "tháng", "ận", "khoản ", "30/2020/NĐ-CP", "35- NQ/TW", " - ", " / ", "/\n", "TTg", "123456", "UBND", "KH"]
+         "45-CT/TW", "1436/QĐ-UBND", "ĐU", "-ĐU/TW", "/ĐT", "12/2020/ĐU", "１２", "²", "đồng", "tháng", "ận", "khoản ", "30/2020/NĐ-CP", "35- NQ/TW", " - ", " / ", "/\n", "TTg", "123456", "UBND", "KH"]
     return report_equivalence(
         lead_cases(args.fuzz), lambda t: lead_windows(t, LEAD.search), lambda t: lead_windows(t, _lead_search),
         ("LEAD.search", "_lead_search")) or report_equivalence(

@@ -317,6 +317,9 @@ _NUMBER_RUN = lazy_pattern(regex.compile, r"(?<![\w/.-])\d{1,5}(?!\d)")
 _ASCII_NUMBER_RUN = lazy_pattern(regex.compile, r"(?<![\w/.-])[0-9]{1,5}(?![0-9])")
 
 
+_CODE_HEADS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZĐ")  # what _CODE begins with
+
+
 def _numbers_plain(text: str) -> tuple[list[int], list[int]]:
     """_numbers with _NUMBER_RUN whatever the text (check_refs.py)."""
     return _numbers(text, _NUMBER_RUN)
@@ -326,7 +329,7 @@ def _numbers(text: str, run=None) -> tuple[list[int], list[int]]:
     """(where a match of SYMBOL may begin, where the number of a bare reference may begin),
     from one scan of the text's short digit runs. A symbol's number is a whole run of at most
     five digits (SYMBOL's lookbehind before it; " ", "-" or "/" after it) with "-" or "/"
-    after it, or after one space; a bare reference's number is a whole run of at most four
+    after it, or after one space, then a code or a year (see below); a bare reference's number is a whole run of at most four
     digits after a space (its lookahead fails on a digit after its \\d{1,4}; a space is not in
     [\\w/.-]). The scan cannot backtrack: no time limit on it."""
     if run is None:
@@ -335,8 +338,14 @@ def _numbers(text: str, run=None) -> tuple[list[int], list[int]]:
     for m in run.finditer(text):
         d, e = m.span()
         c = text[e:e + 1]
-        if c == "-" or c == "/" or (c == " " and text[e + 1:e + 2] in ("-", "/")):
-            symbols.append(d)
+        sep = e if c == "-" or c == "/" else e + 1 if c == " " and text[e + 1:e + 2] in ("-", "/") else -1
+        if sep >= 0:
+            # after the separator (and one space or line break): a code's capital, or after
+            # "/" a year's four digits (str.isdigit holds for every \d): a date's "20/6/2020"
+            # or "20-6-2020" is not tried
+            k = sep + 2 if text[sep + 1:sep + 2] in (" ", "\n") else sep + 1
+            if text[k:k + 1] in _CODE_HEADS or (text[sep] == "/" and len(text[k:k + 4]) == 4 and text[k:k + 4].isdigit()):
+                symbols.append(d)
         if d and text[d - 1] == " ":
             bare.append(d)
     return symbols, bare
