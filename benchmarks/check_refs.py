@@ -3,7 +3,10 @@ backwards from each short digit run after a space, the whole pattern tried only 
 found a start; the space before the number after ":", a space or the last letter of "số" or
 a type word, in the lowercase copy: those letters are safe) and refs._symbol_matches (SYMBOL
 tried only where a short digit run has "-" or "/" after it) against the patterns' own
-scans: the same matches for every text.
+scans: the same matches for every text; refs._numbers (its digit runs found as [0-9] in a
+lower-safe text) against the \\d scan; a letter before the bare number's space passes only
+where "số" or a type word's last word ends there, in the lowercase copy; refs._lead_search
+(LEAD tried only where a match can begin) against LEAD.search, on the windows refs._lead reads.
 
     .venv/bin/python benchmarks/check_refs.py [--fuzz 100000]
 
@@ -22,19 +25,55 @@ sys.path.insert(0, str(Path(__file__).parent))
 from bench import equivalence_cases, report_equivalence, unsafe_character  # noqa: E402
 
 
+LEAD_PIECES = ["Ngày 01/02/2020", "ngày 5 tháng 3 năm 2020", "NGÀY 1-2-2021", "ngày", "Ngày 7", ", ", ",", " , ",
+               "UBND tỉnh", "Sở Nội vụ", "Ủy ban", "Bộ", "tỉnh", " ban hành ", " ban\nhành ", " có ", " ký ", " đã ",
+               " các ", "các ", " ", "  ", "\n", "(", ")", ".", ";", ":", "“", "”", '"', "[", "5", "2020", "Đ", "a",
+               "x", "ÀY", "İ", "٣", "Theo", " về "]
+
+
+def lead_cases(n: int) -> list[str]:
+    return equivalence_cases(LEAD_PIECES, n, seed=11, most=16)
+
+
+def lead_windows(text: str, search) -> list:
+    """search(text, lo, a) for the windows refs._lead reads: a wherever the text before it
+    ends with LEAD's verbs or "các" (and at the end), lo 200 characters back, and lo 0."""
+    from gov_report_nlp.extractors.refs import _LEAD_VERBS, _ends_with
+
+    out = []
+    ends = [a for a in range(1, len(text) + 1) if text[a - 1] == " " and _ends_with(text, max(0, a - 200), a, _LEAD_VERBS)]
+    for a in ends + [len(text)]:
+        for lo in {max(0, a - 200), 0}:
+            m = search(text, lo, a)
+            out.append(m and (m.span(), m.groupdict()))
+    return out
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--fuzz", type=int, default=100_000)
     args = ap.parse_args(argv)
-    from gov_report_nlp.extractors.refs import (_bare_before_number, _bare_matches, _bare_matches_plain,
-                                                _bare_word_ends, _kinds, _symbol_matches, _symbol_matches_plain)
+    import regex
+
+    from gov_report_nlp.extractors.refs import (LEAD, _lead_search, _bare_before_number, _bare_last_words, _bare_matches,
+                                                _bare_matches_plain, _bare_word_ends, _kinds, _numbers,
+                                                _numbers_plain, _symbol_matches, _symbol_matches_plain)
     from gov_report_nlp.lexicon import NOT_LOWER_SAFE
 
-    bad = unsafe_character(sorted(c for c in _bare_word_ends() if c.isalpha()), NOT_LOWER_SAFE)
+    letters = {c for c in _bare_word_ends() if c.isalpha()} | {c for w in _bare_last_words() for c in w}
+    bad = unsafe_character(sorted(letters), NOT_LOWER_SAFE)
     if bad:
         print(f"{bad} is let through but is not safe")
         return 1
     print("safe characters checked")
+    # _numbers' [0-9] in a lower-safe text: \d matches no other lower-safe character
+    digit = regex.compile(r"\d")
+    for cp in range(0x110000):
+        c = chr(cp)
+        if not (0xD800 <= cp < 0xE000 or NOT_LOWER_SAFE.match(c)) and bool(digit.match(c)) != ("0" <= c <= "9"):
+            print(f"U+{cp:04X} {c!r}: \\d and [0-9] differ on a lower-safe character")
+            return 1
+    print("lower-safe digits checked")
 
     if _bare_before_number() is None:
         print("a type word is not letters and spaces: _bare_matches is the plain scan")
@@ -44,8 +83,11 @@ def main(argv=None) -> int:
         [k.replace(" ", "\n") for k in kinds] + [k.replace(" ", "  ") for k in kinds] + \
         ["số", "Số", "SỐ", " số", " ", " ", "  ", "\t", ":", " :", "\n", "12", "08/2013", "2020", ", 5", " và 7", "-",
          "/", "QĐ", ".3", "a", "Đ", "x", "İ", "ſ", "K", "٣", " năm", " tháng", "%", "bộ", "pháp", "x",
-         "45-CT/TW", "1436/QĐ-UBND", "30/2020/NĐ-CP", "35- NQ/TW", " - ", " / ", "/\n", "TTg", "123456", "UBND", "KH"]
+         "45-CT/TW", "1436/QĐ-UBND", "ĐU", "-ĐU/TW", "/ĐT", "12/2020/ĐU", "１２", "²", "đồng", "tháng", "ận", "khoản ", "30/2020/NĐ-CP", "35- NQ/TW", " - ", " / ", "/\n", "TTg", "123456", "UBND", "KH"]
     return report_equivalence(
+        lead_cases(args.fuzz), lambda t: lead_windows(t, LEAD.search), lambda t: lead_windows(t, _lead_search),
+        ("LEAD.search", "_lead_search")) or report_equivalence(
+        equivalence_cases(pieces, args.fuzz, seed=3), _numbers_plain, _numbers, ("\\d runs", "[0-9] runs")) or report_equivalence(
         equivalence_cases(pieces, args.fuzz, seed=5),
         lambda t: [(m.span(), m.span("kind"), m.span("so"), m.span("nums")) for m in _bare_matches_plain(t)],
         lambda t: [(m.span(), m.span("kind"), m.span("so"), m.span("nums")) for m in _bare_matches(t)],

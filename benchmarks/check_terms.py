@@ -1,4 +1,4 @@
-"""terms._year_spans (YEAR_SPAN tried only where "19" or "20" begins with a space or a dash
+"""terms._year_spans (YEAR_SPAN tried only where "19" or "20" begins with a dash after the whitespace
 after its four digits) against the pattern's own scan: the same matches for every text.
 
     .venv/bin/python benchmarks/check_terms.py [--fuzz 200000]

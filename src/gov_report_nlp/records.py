@@ -35,7 +35,9 @@ class Evidence(BaseModel):
             start += 1
         while end > start and text[end - 1].isspace():
             end -= 1
-        return cls(start=start, end=end, text=text[start:end])
+        # validated as cls(...) validates (same checks, same fields set), without
+        # BaseModel.__init__'s Python frame: ~2 800 calls per dev pass, from every extractor
+        return cls.__pydantic_validator__.validate_python({"start": start, "end": end, "text": text[start:end]})
 
 
 class Record(BaseModel):

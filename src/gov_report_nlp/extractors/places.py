@@ -169,6 +169,13 @@ def resolve(level: str, name: str, province: str | None, convert=_convert) -> tu
     return _title(old), new
 
 
+@lru_cache(maxsize=4096)
+def _resolved(level: str, name: str, province: str | None) -> tuple[str | None, str | None]:
+    """resolve(level, name, province) through _convert: a corpus names the same few units
+    (cleared with the other lexicon caches by lexicon.activate, as _convert is)."""
+    return resolve(level, name, province)
+
+
 def find_places(doc: Document) -> Iterator[Place]:
     skipped = [s for s in doc.segments if s.kind in SKIP_KINDS]
     units = [u for u in doc_admin_units(doc)
@@ -178,7 +185,7 @@ def find_places(doc: Document) -> Iterator[Place]:
     province = None
     for u in units:
         if u.level == "tỉnh":
-            p, _ = resolve(u.level, u.name, None)
+            p, _ = _resolved(u.level, u.name, None)
             if p:
                 province = p
                 break
@@ -188,6 +195,6 @@ def find_places(doc: Document) -> Iterator[Place]:
         if key in seen:
             continue
         seen.add(key)
-        old, new = resolve(u.level, u.name, province)
+        old, new = _resolved(u.level, u.name, province)
         yield Place(name=f"{doc.text[u.start:u.name_start].strip()} {u.name}".strip(), level=u.level,
                     province=old, province_2025=new, evidence=Evidence.of(doc.text, u.start, u.end))

@@ -109,6 +109,12 @@ LEAD = lazy_pattern(regex.compile,
 )
 # ref.lead: "Theo đề nghị của Giám đốc Sở Tài chính tại Tờ trình số"
 LEAD_OF = lazy_pattern(regex.compile, rf"(?<!\w)của\s+(?P<subj>[{_LU}][^,;:.()\[\]“”\"\d]{{1,80}}?)\s+tại\s+\Z")
+# what LEAD's subject, verb and "các" cannot hold (a match holds one only in its date and
+# the comma after it), the last one found by a reverse search; where a date can begin; where
+# a subject can begin (see _lead_search)
+_LEAD_STOP = lazy_pattern(regex.compile, r"(?r)[,;:.()\[\]“”\"\d]")
+_LEAD_DATE = lazy_pattern(regex.compile, r"(?i:ngày)")
+_LEAD_SUBJ = lazy_pattern(regex.compile, rf"[{_LU}]")
 TAIL_TO_DATE = lazy_pattern(regex.compile, r"[ \t]*,?\s*(?:(?:được\s+)?ban\s+hành\s+|ký\s+)?(?:vào\s+)?(?:(?i:ngày)\s+)?")
 TAIL_TO_ISSUER = lazy_pattern(regex.compile, r"\s*,?\s*(?:của|do)\s+(?=[\p{Lu}\p{Ll}])")
 
@@ -305,21 +311,41 @@ def _own_keys(doc: Document) -> tuple[set[str], list[tuple[int, int]]]:
 # a run of one to five digits not inside a longer token: where a symbol begins (its number),
 # and, after a space, where a bare reference's number may begin
 _NUMBER_RUN = lazy_pattern(regex.compile, r"(?<![\w/.-])\d{1,5}(?!\d)")
+# the same for a lower-safe text (lexicon.lowered_if_safe), where \d matches 0-9 only (none
+# of the other decimal digits is lower-safe; check_refs.py): the regex module scans a [0-9]
+# class about twice as fast as \d
+_ASCII_NUMBER_RUN = lazy_pattern(regex.compile, r"(?<![\w/.-])[0-9]{1,5}(?![0-9])")
 
 
-def _numbers(text: str) -> tuple[list[int], list[int]]:
+_CODE_HEADS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZĐ")  # what _CODE begins with
+
+
+def _numbers_plain(text: str) -> tuple[list[int], list[int]]:
+    """_numbers with _NUMBER_RUN whatever the text (check_refs.py)."""
+    return _numbers(text, _NUMBER_RUN)
+
+
+def _numbers(text: str, run=None) -> tuple[list[int], list[int]]:
     """(where a match of SYMBOL may begin, where the number of a bare reference may begin),
     from one scan of the text's short digit runs. A symbol's number is a whole run of at most
     five digits (SYMBOL's lookbehind before it; " ", "-" or "/" after it) with "-" or "/"
-    after it, or after one space; a bare reference's number is a whole run of at most four
+    after it, or after one space, then a code or a year (see below); a bare reference's number is a whole run of at most four
     digits after a space (its lookahead fails on a digit after its \\d{1,4}; a space is not in
     [\\w/.-]). The scan cannot backtrack: no time limit on it."""
+    if run is None:
+        run = _NUMBER_RUN if lowered_if_safe(text) is None else _ASCII_NUMBER_RUN
     symbols, bare = [], []
-    for m in _NUMBER_RUN.finditer(text):
+    for m in run.finditer(text):
         d, e = m.span()
         c = text[e:e + 1]
-        if c == "-" or c == "/" or (c == " " and text[e + 1:e + 2] in ("-", "/")):
-            symbols.append(d)
+        sep = e if c == "-" or c == "/" else e + 1 if c == " " and text[e + 1:e + 2] in ("-", "/") else -1
+        if sep >= 0:
+            # after the separator (and one space or line break): a code's capital, or after
+            # "/" a year's four digits (str.isdigit holds for every \d): a date's "20/6/2020"
+            # or "20-6-2020" is not tried
+            k = sep + 2 if text[sep + 1:sep + 2] in (" ", "\n") else sep + 1
+            if text[k:k + 1] in _CODE_HEADS or (text[sep] == "/" and len(text[k:k + 4]) == 4 and text[k:k + 4].isdigit()):
+                symbols.append(d)
         if d and text[d - 1] == " ":
             bare.append(d)
     return symbols, bare
@@ -378,6 +404,13 @@ def _bare_word_ends() -> frozenset[str]:
     return frozenset({":", "ố"} | {k.split()[-1][-1] for k in _kinds() if k.split()})
 
 
+@lru_cache(maxsize=None)
+def _bare_last_words() -> tuple[str, ...]:
+    """"số" and the last word of each type word, lowercase: one of them ends right before the
+    space before a bare number when a letter stands there."""
+    return tuple(sorted({k.split()[-1] for k in _kinds() if k.split()} | {"số"}))
+
+
 def _bare_matches_plain(text: str) -> list[regex.Match]:
     """matches(_bare_pattern(), text), the plain scan (benchmarks/check_refs.py)."""
     return matches(_bare_pattern(), text)
@@ -407,13 +440,19 @@ def _bare_matches(text: str, digits: list[int] | None = None) -> list[regex.Matc
     # case-insensitively exactly when it is one (lexicon.NOT_LOWER_SAFE; check_refs.py)
     lowered = lowered_if_safe(text)
     ends = _bare_word_ends()
+    # a letter there: "số" or a type word ends right before the space (the backward match
+    # reads no ":" nor whitespace after it), its last word in the lowercase copy too
+    lasts = _bare_last_words()
     # each backward try reads a bounded stretch (a type word, "số", ":") and the whitespace
     # runs between them once, and the tries read disjoint stretches (digits lie between): no
     # try can run away; the clock is read between them (budget.matches_at_bounded's rule)
     for d in (_numbers(text)[1] if digits is None else digits):
         if lowered is not None and d >= 2:
             c = lowered[d - 2]
-            if c not in ends and not c.isspace():  # str.isspace holds for every \s
+            if c in ends:
+                if c != ":" and not lowered.endswith(lasts, 0, d - 1):
+                    continue
+            elif not c.isspace():  # str.isspace holds for every \s
                 continue
         if perf_counter() > deadline:
             raise PatternTimeout(seconds)
@@ -479,13 +518,38 @@ def _ends_with(text: str, lo: int, hi: int, words: tuple[str, ...]) -> bool:
     return t.endswith(words)
 
 
+def _lead_search(text: str, lo: int, a: int) -> regex.Match | None:
+    """LEAD.search(text, lo, a), LEAD tried only where a match can begin (in order: the
+    first that matches is the search's). Let q be the end of the last character of [lo, a)
+    that LEAD's subject cannot hold (_LEAD_STOP; lo if none). A match without a date holds
+    none of them but maybe its first character (the subject's first is of [{_LU}], whose
+    range À-Ỹ holds a few digits), as "đã", the verb, "các" and spaces hold none: it begins
+    at q - 1 or after, at a character of [{_LU}]. A match with a date holds the comma after
+    it, which then lies in [p, a) and is not p's "n": it begins before q - 1, with "ngày".
+    LEAD has no lookbehind: LEAD.match at a start tries what the search tries there.
+    benchmarks/check_refs.py compares the two."""
+    stop = _LEAD_STOP.search(text, lo, a)
+    q = lo if stop is None else stop.end()
+    match = LEAD.match
+    if q > lo:
+        for n in _LEAD_DATE.finditer(text, lo, q):
+            m = match(text, n.start(), a)
+            if m is not None:
+                return m
+    for c in _LEAD_SUBJ.finditer(text, max(lo, q - 1), a):
+        m = match(text, c.start(), a)
+        if m is not None:
+            return m
+    return None
+
+
 def _lead(text: str, mention: _Mention) -> tuple[str | None, tuple[int, int] | None, int]:
     """Date and issuer of the clause before a mention ("Ngày X, <issuer> ban hành ...")."""
     a = mention.start
     lo = max(0, a - 200)
     # no regex clock in _lead: the window is 200 characters, a try reads at most ~130 (its
     # subject is lazy {1,90}? before a \Z): bounded
-    m = LEAD.search(text, lo, a) if _ends_with(text, lo, a, _LEAD_VERBS) else None
+    m = _lead_search(text, lo, a) if _ends_with(text, lo, a, _LEAD_VERBS) else None
     if m:
         subj_s, subj_e = m.start("subj"), m.end("subj")
         # the subject starts a clause: after a punctuation mark, a line start or the date

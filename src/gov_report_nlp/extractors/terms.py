@@ -141,17 +141,22 @@ def _year_spans_plain(text: str) -> list[regex.Match]:
 
 def _year_spans(text: str) -> list[regex.Match]:
     """matches(YEAR_SPAN, text), the pattern tried only where "19" or "20" begins with a
-    space or a dash three characters after it (a year span begins with its first year, then
-    `\\s*[-–—]`: str.isspace holds for every character \\s matches). Each try reads a year, a
+    dash after the whitespace three characters after it (a year span begins with its first
+    year, then `\\s*[-–—]`: str.isspace holds for every character \\s matches). Each try reads a year, a
     dash, another year and the whitespace runs around the dash once (no run is read by two
     tries): none can run away, the clock is read between them. benchmarks/check_terms.py
     compares it with the scan."""
     starts = []
+    n = len(text)
     for head in ("19", "20"):
         k = text.find(head)
         while k >= 0:
-            c = text[k + 4:k + 5]
-            if c and (c in "-–—" or c.isspace()):
+            j = k + 4
+            # the dash after the whitespace: a whitespace run is skipped here for the starts
+            # in the four characters before it only (a start's "19" or "20" is no space)
+            while j < n and text[j].isspace():
+                j += 1
+            if j < n and text[j] in "-–—":
                 starts.append(k)
             k = text.find(head, k + 1)
     starts.sort()

@@ -168,7 +168,13 @@ _LOWER_STARTS = (rf"s(?=áng{_POD_AFTER})|t(?=rưa{_POD_AFTER}|ối{_POD_AFTER}|
 _LOWER_STARTS_RE = lazy_pattern(re.compile, _LOWER_STARTS)
 
 
-def _date_starts(text: str, start: int, end: int) -> list[int] | None:
+# what a match of _LOWER_STARTS begins with (each of its branches reads one character)
+_LOWER_START_CHARS = frozenset("stcđn0123456789")
+# a stretch up to `last` this short is read position by position (_date_starts)
+_FEW_STARTS = 24
+
+
+def _date_starts(text: str, start: int, end: int, last: int | None = None) -> list[int] | None:
     """The offsets in [start, end) where a match of DATE_PATTERNS in text[start:end] can begin
     (fewer than _DATE_STARTS finds, every one held), in order, found by _LOWER_STARTS in the
     lowercase copy: None when the text is not lower-safe (lexicon.lowered_if_safe). There a
@@ -178,6 +184,14 @@ def _date_starts(text: str, start: int, end: int) -> list[int] | None:
     lowered = lowered_if_safe(text)
     if lowered is None:
         return None
+    if last is not None and last - start < _FEW_STARTS:
+        # only the starts up to `last` (find_dates_from: a reference's tail): each branch of
+        # _LOWER_STARTS reads one character, so the scan's starts are the positions where a
+        # match begins, and a match at p of [start, end) is what the scan finds there (the
+        # same bounds, lookbehinds reading before p alike); a few tries instead of a scan
+        match = _LOWER_STARTS_RE.match
+        return [p for p in range(start, min(end, last + 1))
+                if lowered[p] in _LOWER_START_CHARS and match(lowered, p, end) is not None]
     return [m.start() for m in _LOWER_STARTS_RE.finditer(lowered, start, end)]
 
 
@@ -261,7 +275,7 @@ _GROUPS: list = []
 def _scan(text: str, start: int, end: int, last: int | None = None) -> list[regex.Match]:
     """DATE_PATTERNS' matches in text[start:end] as its scan finds them, tried only where a
     date can begin (with `last`: those that begin at or before it)."""
-    starts = _date_starts(text, start, end)
+    starts = _date_starts(text, start, end, last)
     if starts is None:
         if end - start < _SHORT_SPAN:
             return _short_scan(text, start, end, last)
