@@ -7,7 +7,9 @@ window read from the document's tokens) against the same, on the texts made docu
 tokens that may open a mention or a unit (one pass for both) against two passes; and
 body_end (the title scan in place on the document's tokens) against _body_end_plain (over
 the window's own tokens), at every body and at random heads, also on long random texts; and
-body_ender(doc) (the same, its tokens read once per document) against body_end.
+body_ender(doc) (the same, its tokens read once per document) against body_end; _title_end
+(stepping over the words its tests would all pass, names.QUIET) against its loop testing every
+token, from every token.
 
     .venv/bin/python benchmarks/check_names.py [--fuzz 100000]
 
@@ -170,7 +172,33 @@ def main(argv=None) -> int:
         end_of = body_ender(d)
         return [outcome(end_of, a, b) for a, b in heads(text)]
 
-    return report_equivalence(end_cases, fast_ends, ender_ends, ("body_end", "body_ender"))
+    if report_equivalence(end_cases, fast_ends, ender_ends, ("body_end", "body_ender")):
+        return 1
+    # _title_end's steps over quiet words (names.QUIET) against its loop testing every token
+    # (QUIET answering 0 for every text), from every token of the text, both ways of stopping
+    # at a name, with and without a given head length
+    from gov_report_nlp.lang import names
+
+    class Off(dict):
+        def __missing__(self, key):
+            return 0
+
+    def title_ends(text: str) -> list:
+        tk = tokenize(text)
+        return [names._title_end(tk, i, stop, h) for i in range(len(tk)) for stop in (True, False) for h in (None, 2)]
+
+    def plain_title_ends(text: str) -> list:
+        on, names.QUIET = names.QUIET, Off()
+        try:
+            return title_ends(text)
+        finally:
+            names.QUIET = on
+
+    title_cases = equivalence_cases(bodies + [" ", " ", " ", "-", " - ", ".", ". ", ",", "\n", "(", ")", "&",
+                                              "trưởng", "Trưởng", "Sư đoàn", "Chi hội", "Cụm", "tăng", "là",
+                                              "các", "kiêm", "Đồng chí", "ông", "UBND", "2021", "Lê", "Hồ"],
+                                    args.fuzz // 10, seed=13, most=40)
+    return report_equivalence(title_cases, plain_title_ends, title_ends, ("every token tested", "quiet words"))
 
 
 if __name__ == "__main__":

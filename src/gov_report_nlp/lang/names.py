@@ -646,6 +646,29 @@ def _body_end_plain(text: str, start: int, head_end: int, doc: "Document | None"
     return tk.end[e - 1] if e > 0 else head_end
 
 
+def _quiet_in_title(t: str) -> int:
+    """Whether _title_end's loop only steps over a token (its text): 1 for a word (no line
+    break, dot, separator or dash) not capitalized as a name syllable (no second head, no
+    name), not "và", "các" or "kiêm", no honorific, and no stop word or body stop when
+    lowercase: each test of the loop's body is then false at once. 2 for a name syllable
+    (never lowercase: no stop word) that is no surname and starts no head, prefix or
+    honorific and is none of those words: the same when no "trưởng" follows within three
+    tokens (an open head). 0 otherwise. (The loop reads the token's lowercase text, which is
+    its text's: Tokens.low.)"""
+    if KIND[t] != "word":
+        return 0
+    lex = _lex()
+    lw = t.lower()
+    if lw in ("và", "&", "các", "kiêm") or lw in lex["honorifics"]:
+        return 0
+    if CAP[t]:
+        return 0 if SURNAME[t] or lw in lex["titles"] or lw in lex["prefixes"] else 2
+    return 0 if t[0].islower() and (lw in lex["stops"] or lw in lex["body_stops"]) else 1
+
+
+QUIET = _Memo(_quiet_in_title)
+
+
 def _title_end(tk: Tokens, i: int, stop_at_name: bool, head_len: int | None = None) -> int:
     """End index (exclusive) of a title starting with a head at token i: head + body tail up to
     a separator, a stop word, a name (when `stop_at_name`) or MAX_TITLE tokens."""
@@ -656,8 +679,15 @@ def _title_end(tk: Tokens, i: int, stop_at_name: bool, head_len: int | None = No
     size = len(tx)
     n = head_len or _head(tk, i) or _match(tk, i, lex["ranks"]) or 1
     j = i + n
-    while j < size and j - i < MAX_TITLE:
+    last = min(size, i + MAX_TITLE)  # the loop's bound: j < size and j - i < MAX_TITLE
+    quiet = QUIET
+    while j < last:
         t = tx[j]
+        q = quiet[t]
+        if q == 1 or q == 2 and not (j + 1 < size and low[j + 1] == OPEN_HEAD or j + 2 < size and low[j + 2] == OPEN_HEAD
+                                     or j + 3 < size and low[j + 3] == OPEN_HEAD):
+            j += 1  # a word the loop's tests would all pass over (_quiet_in_title)
+            continue
         kind = KIND[t]
         if kind == "nl" and j == i + n and tx[j - 1].isupper() and j + 1 < size \
                 and KIND[tx[j + 1]] == "word" and tx[j + 1].isupper() and len(tx[j + 1]) > 1:
