@@ -311,6 +311,13 @@ def _non_person_after() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+@lru_cache(maxsize=None)
+def _non_person_prefixes() -> dict[str, tuple[tuple[str, ...], frozenset[str]]]:
+    """_non_person_after() as what a phrase is tested with: (each name + " ", for one
+    str.startswith call; the names, for one set lookup)."""
+    return {k: (tuple(x + " " for x in v), frozenset(v)) for k, v in _non_person_after().items()}
+
+
 def _match(tk: Tokens, i: int, table: dict) -> int:
     """Length in tokens of the longest phrase of `table` (a trie) starting at token i, or 0."""
     low = tk.low
@@ -497,26 +504,36 @@ def _head(tk: Tokens, j: int, prefix: bool = True) -> int:
     return 0
 
 
+def _run_stop(w: str) -> bool:
+    """Whether a head, a rank or "ông"/"bà"/"ngài" may start at a lowercased word (_cap_run's
+    cheap test, besides an open head's "trưởng" after it)."""
+    lex = _lex()
+    return w in lex["titles"] or w in lex["ranks"] or w in lex["honorifics"] and w in ("ông", "bà", "ngài")
+
+
+RUN_STOP = _Memo(_run_stop)
+
+
 def _cap_run(tk: Tokens, i: int, limit: int) -> int:
     """End index (exclusive) of the run of name syllables starting at i, cut at a title head."""
-    lex = _lex()
-    titles, ranks, honorifics = lex["titles"], lex["ranks"], lex["honorifics"]
     tx, low = tk.text, tk.low
     n = len(tx)
-    j = i
-    while j < n and j - i < limit and CAP[tx[j]]:
-        if j > i:
-            w = low[j]
-            # the calls only where a head, a rank or "ông" may start (the cheap tests first)
-            if (w in titles or w in ranks or w in honorifics and w in ("ông", "bà", "ngài")
-                    or j + 1 < n and low[j + 1] == OPEN_HEAD or j + 2 < n and low[j + 2] == OPEN_HEAD
-                    or j + 3 < n and low[j + 3] == OPEN_HEAD) \
-                    and (_head(tk, j, prefix=False) or _match(tk, j, ranks)
-                         or _match(tk, j, honorifics) and w in ("ông", "bà", "ngài")):
-                break
-        j += 1
-    # "K’ Dung": an apostrophe-ended syllable joins the next one
-    return j
+    last = i + limit if i + limit < n else n  # j < n and j - i < limit
+    if i >= last or not CAP[tx[i]]:
+        return i
+    cap, stop = CAP, RUN_STOP
+    for j in range(i + 1, last):
+        if not cap[tx[j]]:
+            return j
+        w = low[j]
+        # the calls only where a head, a rank or "ông" may start (the cheap tests first)
+        if (stop[w] or j + 1 < n and low[j + 1] == OPEN_HEAD or j + 2 < n and low[j + 2] == OPEN_HEAD
+                or j + 3 < n and low[j + 3] == OPEN_HEAD):
+            lex = _lex()
+            if (_head(tk, j, prefix=False) or _match(tk, j, lex["ranks"])
+                    or _match(tk, j, lex["honorifics"]) and w in ("ông", "bà", "ngài")):
+                return j
+    return last
 
 
 def _lower_tail(tk: Tokens, j: int) -> bool:
@@ -799,18 +816,26 @@ def _paren_group(tk: Tokens, j: int) -> int:
     return -1
 
 
+def _headish(w: str) -> bool:
+    """Whether a head, a rank or a prefix may start at a lowercased word (_is_title_start's
+    cheap test, besides an open head's "trưởng" after it)."""
+    lex = _lex()
+    return w in lex["titles"] or w in lex["ranks"] or w in lex["prefixes"]
+
+
+HEADISH = _Memo(_headish)
+
+
 def _is_title_start(tk: Tokens, j: int) -> bool:
     low = tk.low
     n = len(low)
     if j >= n:
         return False
-    lex = _lex()
-    w = low[j]
-    if w not in lex["titles"] and w not in lex["ranks"] and w not in lex["prefixes"] and not (
+    if not HEADISH[low[j]] and not (
             j + 1 < n and low[j + 1] == OPEN_HEAD or j + 2 < n and low[j + 2] == OPEN_HEAD
             or j + 3 < n and low[j + 3] == OPEN_HEAD):
         return False  # the cheap test first: a word no head starts with
-    return bool(_head(tk, j) or _match(tk, j, lex["ranks"]))
+    return bool(_head(tk, j) or _match(tk, j, _lex()["ranks"]))
 
 
 def _verb_title(tk: Tokens, j: int) -> int:
@@ -946,14 +971,12 @@ def _piece_start(tk: Tokens, end: int, floor: int) -> int:
 
 def _head_reaching(tk: Tokens, start: int, end: int) -> int | None:
     """The first title head in tokens [start, end) whose title runs to `end`, or None."""
-    lex = _lex()
-    titles, ranks, prefixes = lex["titles"], lex["ranks"], lex["prefixes"]
     low = tk.low
     n = len(low)
+    headish = HEADISH
     for h in range(start, end):
-        w = low[h]
         # _is_title_start's cheap test, without the call
-        if (w in titles or w in ranks or w in prefixes or h + 1 < n and low[h + 1] == OPEN_HEAD
+        if (headish[low[h]] or h + 1 < n and low[h + 1] == OPEN_HEAD
                 or h + 2 < n and low[h + 2] == OPEN_HEAD or h + 3 < n and low[h + 3] == OPEN_HEAD) \
                 and _is_title_start(tk, h) and _title_end(tk, h, stop_at_name=False) >= end:
             return h
@@ -1050,6 +1073,7 @@ def find_person_mentions(text: str, start: int = 0, end: int | None = None,
     tx, low, st, en = tk.text, tk.low, tk.start, tk.end
     lex = _lex()
     honorifics, ranks = lex["honorifics"], lex["ranks"]
+    non_person_prefixes = _non_person_prefixes()
     mentions: list[PersonMention] = []
     i = 0
     n = len(tx)
@@ -1059,19 +1083,19 @@ def find_person_mentions(text: str, start: int = 0, end: int | None = None,
     shared: list[TitleSpan] | None = []
     list_next = -1
     prev: tuple[PersonMention, int] | None = None  # the last mention and the token index after it
-    # only a token that opens a mention does anything but step over itself: jump between them
-    cands = _mention_candidates(tk)
+    # only a token that opens a mention does anything but step over itself: jump between them.
+    # A surname, or where an honorific or a rank is (not only its first word: "đồng" without
+    # "chí" is stepped over); a function of the tokens alone, so the candidates that are not
+    # are dropped at once rather than met one by one
+    surname = SURNAME
+    cands = [k for k in _mention_candidates(tk) if surname[tx[k]] or low[k] in honorifics and _match(tk, k, honorifics)
+             or low[k] in ranks and _match(tk, k, ranks)]
     ncands = len(cands)
     while i < n:
         c = bisect_left(cands, i)
         if c == ncands:
             break
         i = cands[c]
-        w = low[i]
-        if not (SURNAME[tx[i]] or w in honorifics and _match(tk, i, honorifics)
-                or w in ranks and _match(tk, i, ranks)):
-            i += 1  # the first word of a cue that is not there ("đồng" without "chí"): step over
-            continue
         cue_i = i
         cue_text = None
         rank_ranges: list[tuple[int, int]] = []
@@ -1122,7 +1146,8 @@ def find_person_mentions(text: str, start: int = 0, end: int | None = None,
                 nm = " ".join(low[name_i:name_j])
                 whole = low[i] + " " + nm
                 if (nm in lex["non_person"] or _match(tk, name_i, lex["blockers"])
-                        or any(whole.startswith(x + " ") or whole == x for x in _non_person_after().get(low[i], ()))
+                        or low[i] in non_person_prefixes and (whole.startswith(non_person_prefixes[low[i]][0])
+                                                              or whole in non_person_prefixes[low[i]][1])
                         or _blocked(tk, i)):
                     i = j
                     continue
