@@ -39,7 +39,8 @@ from ..lexicon import lazy_pattern, load_list, load_map
 if TYPE_CHECKING:  # pragma: no cover
     from ..doc.document import Document
 
-__all__ = ["PersonMention", "TitleSpan", "find_person_mentions", "read_person", "find_pronoun_titles", "expand_title", "title_key", "same_title"]
+__all__ = ["PersonMention", "TitleSpan", "find_person_mentions", "read_person", "find_pronoun_titles", "expand_title", "title_key", "same_title",
+           "same_title_key"]
 
 MAX_NAME = 6  # syllables of a name (foreign names run long: "Phết Ta Von Phi La Văn")
 MAX_TITLE = 22  # tokens of one title
@@ -1336,11 +1337,15 @@ def title_key(title: str) -> tuple[tuple[str, ...], frozenset[str]]:
 def same_title(a: str, b: str) -> bool:
     """Whether two titles name the same position: same head, and one body inside the other
     ("Bí thư Tỉnh ủy" / "Bí thư tỉnh ủy Hà Tĩnh"; "Phó CT UBND huyện" / "Phó Chủ tịch UBND huyện")."""
-    ha, ba = title_key(a)
-    hb, bb = title_key(b)
+    return same_title_key(title_key(a), title_key(b))
+
+
+def same_title_key(a: tuple[tuple[str, ...], frozenset[str]], b: tuple[tuple[str, ...], frozenset[str]]) -> bool:
+    """same_title of two titles by their title_key."""
+    ha, ba = a
+    hb, bb = b
     if ha != hb:
         # "Đại biểu" / "Đại biểu Quốc hội": one written out further than the other
-        fa, fb = ha + tuple(sorted(ba)), hb + tuple(sorted(bb))
         short, long_ = (ha, hb + tuple(bb)) if len(ha) < len(hb) else (hb, ha + tuple(ba))
         return not (ba and bb) and long_[:len(short)] == short
     return ba <= bb or bb <= ba
