@@ -327,14 +327,29 @@ def _match(tk: Tokens, i: int, table: dict) -> int:
     node = table.get(low[i])
     if node is None:
         return 0  # most calls: no phrase starts with the word
-    best = 1 if _END in node else 0
+    best = 1 if "" in node else 0  # "": _END, a constant rather than a global's lookup
     for k in range(i + 1, len(low)):
         node = node.get(low[k])
         if node is None:
             break
-        if _END in node:
+        if "" in node:
             best = k + 1 - i
     return best
+
+
+def _opens_phrase(tk: Tokens, i: int, table: dict) -> bool:
+    """_match(tk, i, table) > 0, reading the trie's first two levels in place and calling
+    _match only for a longer phrase."""
+    low = tk.low
+    node = table.get(low[i]) if i < len(low) else None
+    if node is None:
+        return False
+    if _END in node:
+        return True
+    if i + 1 >= len(low):
+        return False
+    nxt = node.get(low[i + 1])
+    return nxt is not None and (_END in nxt or _match(tk, i, table) > 0)
 
 
 def _match_before(tk: Tokens, j: int, table) -> int:
@@ -1089,8 +1104,8 @@ def find_person_mentions(text: str, start: int = 0, end: int | None = None,
     # "chí" is stepped over); a function of the tokens alone, so the candidates that are not
     # are dropped at once rather than met one by one
     surname = SURNAME
-    cands = [k for k in _mention_candidates(tk) if surname[tx[k]] or low[k] in honorifics and _match(tk, k, honorifics)
-             or low[k] in ranks and _match(tk, k, ranks)]
+    cands = [k for k in _mention_candidates(tk) if surname[tx[k]] or low[k] in honorifics and _opens_phrase(tk, k, honorifics)
+             or low[k] in ranks and _opens_phrase(tk, k, ranks)]
     ncands = len(cands)
     while i < n:
         c = bisect_left(cands, i)
