@@ -702,15 +702,16 @@ def _quiet_in_title(t: str) -> int:
 QUIET = _Memo(_quiet_in_title)
 
 
-def _title_end(tk: Tokens, i: int, stop_at_name: bool, head_len: int | None = None) -> int:
+def _title_end(tk: Tokens, i: int, stop_at_name: bool, head_len: int | None = None, start_len: int = 0) -> int:
     """End index (exclusive) of a title starting with a head at token i: head + body tail up to
-    a separator, a stop word, a name (when `stop_at_name`) or MAX_TITLE tokens."""
+    a separator, a stop word, a name (when `stop_at_name`) or MAX_TITLE tokens. `start_len`,
+    when given, is _title_start_len(tk, i) (not 0), read already by the caller."""
     lex = _lex()
     stops, body_stops, honorifics = lex["stops"], lex["body_stops"], lex["honorifics"]
     titles, prefixes = lex["titles"], lex["prefixes"]
     tx, low, st, en = tk.text, tk.low, tk.start, tk.end
     size = len(tx)
-    n = head_len or _head(tk, i) or _match(tk, i, lex["ranks"]) or 1
+    n = head_len or start_len or _head(tk, i) or _match(tk, i, lex["ranks"]) or 1
     j = i + n
     last = min(size, i + MAX_TITLE)  # the loop's bound: j < size and j - i < MAX_TITLE
     quiet = QUIET
@@ -842,6 +843,20 @@ def _headish(w: str) -> bool:
 HEADISH = _Memo(_headish)
 
 
+def _title_start_len(tk: Tokens, j: int) -> int:
+    """_head(tk, j) or the length of a rank at j, or 0: what _is_title_start tests, and what
+    _title_end(tk, j, ...) starts with (its start_len)."""
+    low = tk.low
+    n = len(low)
+    if j >= n:
+        return 0
+    if not HEADISH[low[j]] and not (
+            j + 1 < n and low[j + 1] == OPEN_HEAD or j + 2 < n and low[j + 2] == OPEN_HEAD
+            or j + 3 < n and low[j + 3] == OPEN_HEAD):
+        return 0  # the cheap test first: a word no head starts with
+    return _head(tk, j) or _match(tk, j, _lex()["ranks"])
+
+
 def _is_title_start(tk: Tokens, j: int) -> bool:
     low = tk.low
     n = len(low)
@@ -911,7 +926,8 @@ def _titles_after(tk: Tokens, j: int) -> tuple[list[tuple[int, int]], int, int]:
         t = tx[j]
         kind = KIND[t]
         start = None
-        if first and _is_title_start(tk, j):
+        start_len = 0  # _title_start_len(tk, start) when read here
+        if first and (start_len := _title_start_len(tk, j)):
             start = j  # "Nguyễn Hữu khánh Phó bí thư"
         elif kind == "word" and (first or out) and (v := _verb_title(tk, j)) >= 0:
             # "ông A là Phó Giám đốc", "đồng chí B giữ chức Chủ tịch", "... kiêm Giám đốc Sở"
@@ -925,7 +941,7 @@ def _titles_after(tk: Tokens, j: int) -> tuple[list[tuple[int, int]], int, int]:
             k = j + 1
             while k < size and (tx[k] in DASHES or tx[k] == ","):
                 k += 1  # "Sự- ", "–Tỉnh ủy viên", ", - "
-            if _is_title_start(tk, k):
+            if start_len := _title_start_len(tk, k):
                 start = k
                 closing = closing or t == "("
             elif out and t == "," and _match(tk, k, lex["cont"]):
@@ -954,7 +970,7 @@ def _titles_after(tk: Tokens, j: int) -> tuple[list[tuple[int, int]], int, int]:
                 start = j + 2
         if start is None:
             break
-        end = _title_end(tk, start, stop_at_name=True)
+        end = _title_end(tk, start, True, None, start_len)
         if end <= start:
             break
         if out and end < size and _name_at(tk, end) and _strong_name(tk, end):
@@ -994,7 +1010,7 @@ def _head_reaching(tk: Tokens, start: int, end: int) -> int | None:
         # _is_title_start's cheap test, without the call
         if (headish[low[h]] or h + 1 < n and low[h + 1] == OPEN_HEAD
                 or h + 2 < n and low[h + 2] == OPEN_HEAD or h + 3 < n and low[h + 3] == OPEN_HEAD) \
-                and _is_title_start(tk, h) and _title_end(tk, h, stop_at_name=False) >= end:
+                and (n_h := _title_start_len(tk, h)) and _title_end(tk, h, False, None, n_h) >= end:
             return h
     return None
 
@@ -1143,9 +1159,9 @@ def find_person_mentions(text: str, start: int = 0, end: int | None = None,
             if name_i >= n or not CAP[tx[name_i]]:
                 i = max(j, i + 1)
                 continue
-            if _is_title_start(tk, name_i) and not rank_ranges:
+            if not rank_ranges and (n_t := _title_start_len(tk, name_i)):
                 # "các đồng chí Phó Bí thư Tỉnh ủy: A – ...; B, C": a title shared by a list
-                e = _title_end(tk, name_i, stop_at_name=True)
+                e = _title_end(tk, name_i, True, None, n_t)
                 if e < n and tx[e] == ":":
                     shared = [_span(text, tk, name_i, e)]
                     list_next = e + 1
