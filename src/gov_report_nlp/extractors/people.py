@@ -179,11 +179,12 @@ def find_people(doc: Document) -> Iterator[Person]:
     # full names first, so that a short form may point forward ("Anh Duy" before the full name
     # is rare, but "anh Lưu ... Nguyễn Văn Lưu" happens)
     for m in mentions:
-        if m.syllables < 2:
+        syllables = m.syllables
+        if syllables < 2:
             short.append(m)
             continue
         key = _key(m.name)
-        p = known.resolve_key(key) if m.syllables == 2 else None
+        p = known.resolve_key(key) if syllables == 2 else None
         if p is None:
             p = known.by_key.get(key)
         if p is None:

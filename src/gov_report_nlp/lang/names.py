@@ -975,10 +975,9 @@ def _titles_after(tk: Tokens, j: int) -> tuple[list[tuple[int, int]], int, int]:
             break
         if out and end < size and _name_at(tk, end) and _strong_name(tk, end):
             break  # "A, Ủy viên Bộ Chính trị, Chủ tịch Hội X B ...": the last title is B's
-        if out and _paren_group(tk, end) > 0:
-            end = _paren_group(tk, end)
-        elif _paren_group(tk, end) > 0 and not closing:
-            end = _paren_group(tk, end)
+        paren = _paren_group(tk, end)
+        if paren > 0 and (out or not closing):
+            end = paren
         out.append((start, end))
         first = False
         j = end
