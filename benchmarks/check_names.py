@@ -3,7 +3,8 @@ distinct chunk and the splits joined: columns of texts, offsets and lowercased t
 and the name-syllable test read per distinct text) against the plain scan, one Tok per TOKEN
 match (names._tokenize_plain): the same tokens for every text and window; the chunks' splits
 joined (_pieces) against one split of the whole text; window_tokens (a
-window read from the document's tokens) against the same, on the texts made documents; the
+window read from the document's tokens) against the same, on the texts made documents, and
+its candidates read off the document's against its own; the
 tokens that may open a mention or a unit (one pass for both) against two passes; and
 body_end (the title scan in place on the document's tokens) against _body_end_plain (over
 the window's own tokens), at every body and at random heads, also on long random texts; and
@@ -94,6 +95,7 @@ def main(argv=None) -> int:
     # window_tokens: a window read from the document's tokens (a cut word completed at once)
     # is the window's own tokens
     from gov_report_nlp.doc.make import make_document
+    from gov_report_nlp.lang.names import doc_tokens as names_tokens
     from gov_report_nlp.lang.names import window_tokens
 
     docs = {}
@@ -119,6 +121,22 @@ def main(argv=None) -> int:
 
     if report_equivalence(cases[:len(cases) - args.fuzz + args.fuzz // 20], plain_windows, fast_windows,
                           ("finditer", "window_tokens")):
+        return 1
+    # a window's candidates (read off the document's, when it has made them) against a pass
+    # over the window's own tokens; the document's made first, or not at all
+
+    def plain_window_cands(text: str) -> list:
+        d = doc_of(text)
+        return [_either_candidates(tokenize(d.text, a, b)) for a, b in windows_of(text)]
+
+    def fast_window_cands(text: str) -> list:
+        d = doc_of(text)
+        if len(text) % 3:
+            _either_candidates(names_tokens(d))
+        return [_either_candidates(window_tokens(d, a, b)) for a, b in windows_of(text)]
+
+    if report_equivalence(cases[:len(cases) - args.fuzz + args.fuzz // 20], plain_window_cands, fast_window_cands,
+                          ("window's own", "document's")):
         return 1
     # body_end: the title scan run in place on the document's tokens (when the window holds
     # _title_reach() whole tokens) against the scan over the window's own tokens; at every

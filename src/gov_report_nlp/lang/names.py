@@ -457,10 +457,24 @@ def window_tokens(doc: "Document", start: int, end: int) -> Tokens:
         if PLAIN[t]:
             # a word of word characters only, cut: what is left of it is one word
             piece = t[:end - s]
-            return Tokens(tk.text[i:j - 1] + [piece], starts[i:j - 1] + [s], tk.end[i:j - 1] + [end],
-                          tk.low[i:j - 1] + [LOW[piece]])
+            win = Tokens(tk.text[i:j - 1] + [piece], starts[i:j - 1] + [s], tk.end[i:j - 1] + [end],
+                         tk.low[i:j - 1] + [LOW[piece]])
+            if tk.either is not None:
+                win.either = _shifted(tk.either, i, j - 1) + ([j - 1 - i] if EITHER[piece] else [])
+            return win
         return tk[i:j - 1] + tokenize(doc.text, s, end)
-    return tk[i:j]
+    win = tk[i:j]
+    if tk.either is not None:
+        win.either = _shifted(tk.either, i, j)
+    return win
+
+
+def _shifted(cands: list[int], i: int, j: int) -> list[int]:
+    """The indexes in [i, j) of a sorted list, less i: the document's candidates (_either_candidates)
+    as a window's whose tokens are the document's i..j-1 (EITHER is a function of a token's text)."""
+    a = bisect_left(cands, i)
+    b = bisect_left(cands, j, a)
+    return [k - i for k in cands[a:b]] if i else cands[a:b]
 
 
 # --- names --------------------------------------------------------------------------------
