@@ -3,11 +3,14 @@ and cut by string operations: columns of texts, offsets and lowercased texts, th
 name-syllable test read per distinct text) against the plain scan, one Tok per TOKEN match
 (names._tokenize_plain): the same tokens for every text and window; the runs' pattern
 (the plain-word test after a run's last word) against the test after every word; window_tokens (a
-window read from the document's tokens) against the same, on the texts made documents; the
+window read from the document's tokens) against the same, on the texts made documents, and
+its candidates read off the document's against its own; the
 tokens that may open a mention or a unit (one pass for both) against two passes; and
 body_end (the title scan in place on the document's tokens) against _body_end_plain (over
 the window's own tokens), at every body and at random heads, also on long random texts; and
-body_ender(doc) (the same, its tokens read once per document) against body_end.
+body_ender(doc) (the same, its tokens read once per document) against body_end; _title_end
+(stepping over the words its tests would all pass, names.QUIET) against its loop testing every
+token, from every token.
 
     .venv/bin/python benchmarks/check_names.py [--fuzz 100000]
 
@@ -87,6 +90,7 @@ def main(argv=None) -> int:
     # window_tokens: a window read from the document's tokens (a cut word completed at once)
     # is the window's own tokens
     from gov_report_nlp.doc.make import make_document
+    from gov_report_nlp.lang.names import doc_tokens as names_tokens
     from gov_report_nlp.lang.names import window_tokens
 
     docs = {}
@@ -112,6 +116,22 @@ def main(argv=None) -> int:
 
     if report_equivalence(cases[:len(cases) - args.fuzz + args.fuzz // 20], plain_windows, fast_windows,
                           ("finditer", "window_tokens")):
+        return 1
+    # a window's candidates (read off the document's, when it has made them) against a pass
+    # over the window's own tokens; the document's made first, or not at all
+
+    def plain_window_cands(text: str) -> list:
+        d = doc_of(text)
+        return [_either_candidates(tokenize(d.text, a, b)) for a, b in windows_of(text)]
+
+    def fast_window_cands(text: str) -> list:
+        d = doc_of(text)
+        if len(text) % 3:
+            _either_candidates(names_tokens(d))
+        return [_either_candidates(window_tokens(d, a, b)) for a, b in windows_of(text)]
+
+    if report_equivalence(cases[:len(cases) - args.fuzz + args.fuzz // 20], plain_window_cands, fast_window_cands,
+                          ("window's own", "document's")):
         return 1
     # body_end: the title scan run in place on the document's tokens (when the window holds
     # _title_reach() whole tokens) against the scan over the window's own tokens; at every
@@ -165,7 +185,33 @@ def main(argv=None) -> int:
         end_of = body_ender(d)
         return [outcome(end_of, a, b) for a, b in heads(text)]
 
-    return report_equivalence(end_cases, fast_ends, ender_ends, ("body_end", "body_ender"))
+    if report_equivalence(end_cases, fast_ends, ender_ends, ("body_end", "body_ender")):
+        return 1
+    # _title_end's steps over quiet words (names.QUIET) against its loop testing every token
+    # (QUIET answering 0 for every text), from every token of the text, both ways of stopping
+    # at a name, with and without a given head length
+    from gov_report_nlp.lang import names
+
+    class Off(dict):
+        def __missing__(self, key):
+            return 0
+
+    def title_ends(text: str) -> list:
+        tk = tokenize(text)
+        return [names._title_end(tk, i, stop, h) for i in range(len(tk)) for stop in (True, False) for h in (None, 2)]
+
+    def plain_title_ends(text: str) -> list:
+        on, names.QUIET = names.QUIET, Off()
+        try:
+            return title_ends(text)
+        finally:
+            names.QUIET = on
+
+    title_cases = equivalence_cases(bodies + [" ", " ", " ", "-", " - ", ".", ". ", ",", "\n", "(", ")", "&",
+                                              "trưởng", "Trưởng", "Sư đoàn", "Chi hội", "Cụm", "tăng", "là",
+                                              "các", "kiêm", "Đồng chí", "ông", "UBND", "2021", "Lê", "Hồ"],
+                                    args.fuzz // 10, seed=13, most=40)
+    return report_equivalence(title_cases, plain_title_ends, title_ends, ("every token tested", "quiet words"))
 
 
 if __name__ == "__main__":

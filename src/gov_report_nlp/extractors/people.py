@@ -16,7 +16,8 @@ from typing import Iterator
 import regex
 
 from ..doc.document import Document
-from ..lang.names import PersonMention, doc_tokens, expand_title, find_person_mentions, find_pronoun_titles, same_title
+from ..lang.names import (PersonMention, doc_tokens, expand_title, find_person_mentions, find_pronoun_titles,
+                          same_title_key, title_key)
 from ..records import Evidence, Person
 
 SKIP_KINDS = {"byline", "source"}
@@ -51,12 +52,26 @@ def _evidence_start(text: str, start: int, end: int) -> int:
     return start
 
 
-def _signer_mentions(doc: Document) -> list[PersonMention]:
-    """Signers of a formal document: signer_name segments with the signer_title lines above."""
+def _kinds(doc: Document) -> tuple[list, list]:
+    """The segments in a byline or a source line (a few lines at most), and the signature
+    block's segments, in order: one pass over a document's segments (it has thousands),
+    shared by the three readers of them."""
+    skipped, signers = [], []
+    for seg in doc.segments:
+        kind = seg.kind
+        if kind in SKIP_KINDS:
+            skipped.append(seg)
+        elif kind in SIGNER_KINDS:
+            signers.append(seg)
+    return skipped, signers
+
+
+def _signer_mentions(doc: Document, kinds: tuple[list, list] | None = None) -> list[PersonMention]:
+    """Signers of a formal document: signer_name segments with the signer_title lines above
+    (`kinds`: _kinds(doc), when read already)."""
     out = []
     titles: list = []
-    # the signature block's segments, in order (a document has thousands of others)
-    for seg in [seg for seg in doc.segments if seg.kind in SIGNER_KINDS]:
+    for seg in (kinds or _kinds(doc))[1]:
         if seg.kind == "signer_prefix":
             titles = []
         elif seg.kind == "signer_title":
@@ -77,13 +92,15 @@ def _signer_mentions(doc: Document) -> list[PersonMention]:
     return out
 
 
-def person_mentions(doc: Document) -> list[PersonMention]:
-    """The person mentions of a document outside bylines and sources, plus its signers."""
-    skipped = [seg for seg in doc.segments if seg.kind in SKIP_KINDS]  # a few lines at most
+def person_mentions(doc: Document, kinds: tuple[list, list] | None = None) -> list[PersonMention]:
+    """The person mentions of a document outside bylines and sources, plus its signers
+    (`kinds`: _kinds(doc), when read already)."""
+    kinds = kinds or _kinds(doc)
+    skipped = kinds[0]
     ms = find_person_mentions(doc.text, tokens=doc_tokens(doc))
     if skipped:
         ms = [m for m in ms if not any(seg.start <= m.name_start and m.name_end <= seg.end for seg in skipped)]
-    signers = _signer_mentions(doc)
+    signers = _signer_mentions(doc, kinds)
     taken = {(m.name_start, m.name_end) for m in ms}
     for s in signers:
         if (s.name_start, s.name_end) in taken:
@@ -112,7 +129,10 @@ class _People:
     def resolve(self, m: PersonMention) -> _Person | None:
         """The known person a mention names: same full name, or a short form ("đồng chí Hồ",
         "anh Duy") that ends a known full name (the last one met)."""
-        key = _key(m.name)
+        return self.resolve_key(_key(m.name))
+
+    def resolve_key(self, key: str) -> _Person | None:
+        """resolve() of a mention whose _key is `key`."""
         p = self.by_key.get(key)
         if p is not None:
             return p
@@ -122,12 +142,15 @@ class _People:
 PRONOUN_REACH = 1500  # characters back to the person a pronoun stands for (one biography paragraph)
 
 
-def _pronoun_titles(doc: Document, mentions: list[PersonMention], owner: dict[int, _Person]) -> None:
+def _pronoun_titles(doc: Document, mentions: list[PersonMention], owner: dict[int, _Person],
+                    skipped: list) -> None:
     """Titles a verb gives to a bare "ông"/"bà" go to the person last named before it, when
-    that person's cue does not say the other gender."""
-    skipped = [seg for seg in doc.segments if seg.kind in SKIP_KINDS]
+    that person's cue does not say the other gender (`skipped`: the byline and source segments)."""
+    pts = find_pronoun_titles(doc.text, tokens=doc_tokens(doc))
+    if not pts:
+        return  # most documents
     starts = [m.name_start for m in mentions]
-    for pt in find_pronoun_titles(doc.text, tokens=doc_tokens(doc)):
+    for pt in pts:
         if any(seg.start <= pt.start < seg.end for seg in skipped):
             continue
         k = bisect_left(starts, pt.start) - 1
@@ -148,21 +171,24 @@ PRONOUN_CUES = {"ông", "bà"}
 
 
 def find_people(doc: Document) -> Iterator[Person]:
-    mentions = person_mentions(doc)
+    kinds = _kinds(doc)
+    mentions = person_mentions(doc, kinds)
     known = _People()
     owner: dict[int, _Person] = {}  # id(mention) -> its person
     short: list[PersonMention] = []
     # full names first, so that a short form may point forward ("Anh Duy" before the full name
     # is rare, but "anh Lưu ... Nguyễn Văn Lưu" happens)
     for m in mentions:
-        if m.syllables < 2:
+        syllables = m.syllables
+        if syllables < 2:
             short.append(m)
             continue
-        p = known.resolve(m) if m.syllables == 2 else None
+        key = _key(m.name)
+        p = known.resolve_key(key) if syllables == 2 else None
         if p is None:
-            p = known.by_key.get(_key(m.name))
+            p = known.by_key.get(key)
         if p is None:
-            p = _Person(m.name, _key(m.name), first=m.name_start)
+            p = _Person(m.name, key, first=m.name_start)
             known.add(p)
         _add(doc, p, m)
         owner[id(m)] = p
@@ -175,16 +201,30 @@ def find_people(doc: Document) -> Iterator[Person]:
             known.add(p)
         _add(doc, p, m)
         owner[id(m)] = p
-    _pronoun_titles(doc, mentions, owner)
+    _pronoun_titles(doc, mentions, owner, kinds[0])
     people = known.all
     people.sort(key=lambda p: p.first)
     for p in people:
         p.titles.sort(key=itemgetter(1))
         titles: list[str] = []
+        keys: list = []  # title_key of each of titles, read when first compared (same_title's order)
         for t, _ in p.titles:
             # a title met before as written is the same position (same_title(t, t) holds): no scan
-            if t not in titles and not any(same_title(t, u) for u in titles):
+            if t in titles:
+                continue
+            if titles:
+                k = title_key(t)
+                for x, u in enumerate(titles):
+                    if keys[x] is None:
+                        keys[x] = title_key(u)
+                    if same_title_key(k, keys[x]):
+                        break
+                else:
+                    titles.append(t)
+                    keys.append(k)
+            else:
                 titles.append(t)
+                keys.append(None)
         p.mentions.sort(key=lambda e: e.start)
         yield Person(
             name=p.name,

@@ -39,7 +39,8 @@ from ..lexicon import lazy_pattern, load_list, load_map
 if TYPE_CHECKING:  # pragma: no cover
     from ..doc.document import Document
 
-__all__ = ["PersonMention", "TitleSpan", "find_person_mentions", "read_person", "find_pronoun_titles", "expand_title", "title_key", "same_title"]
+__all__ = ["PersonMention", "TitleSpan", "find_person_mentions", "read_person", "find_pronoun_titles", "expand_title", "title_key", "same_title",
+           "same_title_key"]
 
 MAX_NAME = 6  # syllables of a name (foreign names run long: "Phết Ta Von Phi La Văn")
 MAX_TITLE = 22  # tokens of one title
@@ -311,6 +312,13 @@ def _non_person_after() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+@lru_cache(maxsize=None)
+def _non_person_prefixes() -> dict[str, tuple[tuple[str, ...], frozenset[str]]]:
+    """_non_person_after() as what a phrase is tested with: (each name + " ", for one
+    str.startswith call; the names, for one set lookup)."""
+    return {k: (tuple(x + " " for x in v), frozenset(v)) for k, v in _non_person_after().items()}
+
+
 def _match(tk: Tokens, i: int, table: dict) -> int:
     """Length in tokens of the longest phrase of `table` (a trie) starting at token i, or 0."""
     low = tk.low
@@ -319,14 +327,29 @@ def _match(tk: Tokens, i: int, table: dict) -> int:
     node = table.get(low[i])
     if node is None:
         return 0  # most calls: no phrase starts with the word
-    best = 1 if _END in node else 0
+    best = 1 if "" in node else 0  # "": _END, a constant rather than a global's lookup
     for k in range(i + 1, len(low)):
         node = node.get(low[k])
         if node is None:
             break
-        if _END in node:
+        if "" in node:
             best = k + 1 - i
     return best
+
+
+def _opens_phrase(tk: Tokens, i: int, table: dict) -> bool:
+    """_match(tk, i, table) > 0, reading the trie's first two levels in place and calling
+    _match only for a longer phrase."""
+    low = tk.low
+    node = table.get(low[i]) if i < len(low) else None
+    if node is None:
+        return False
+    if _END in node:
+        return True
+    if i + 1 >= len(low):
+        return False
+    nxt = node.get(low[i + 1])
+    return nxt is not None and (_END in nxt or _match(tk, i, table) > 0)
 
 
 def _match_before(tk: Tokens, j: int, table) -> int:
@@ -417,10 +440,24 @@ def window_tokens(doc: "Document", start: int, end: int) -> Tokens:
         if PLAIN[t]:
             # a word of word characters only, cut: what is left of it is one word
             piece = t[:end - s]
-            return Tokens(tk.text[i:j - 1] + [piece], starts[i:j - 1] + [s], tk.end[i:j - 1] + [end],
-                          tk.low[i:j - 1] + [LOW[piece]])
+            win = Tokens(tk.text[i:j - 1] + [piece], starts[i:j - 1] + [s], tk.end[i:j - 1] + [end],
+                         tk.low[i:j - 1] + [LOW[piece]])
+            if tk.either is not None:
+                win.either = _shifted(tk.either, i, j - 1) + ([j - 1 - i] if EITHER[piece] else [])
+            return win
         return tk[i:j - 1] + tokenize(doc.text, s, end)
-    return tk[i:j]
+    win = tk[i:j]
+    if tk.either is not None:
+        win.either = _shifted(tk.either, i, j)
+    return win
+
+
+def _shifted(cands: list[int], i: int, j: int) -> list[int]:
+    """The indexes in [i, j) of a sorted list, less i: the document's candidates (_either_candidates)
+    as a window's whose tokens are the document's i..j-1 (EITHER is a function of a token's text)."""
+    a = bisect_left(cands, i)
+    b = bisect_left(cands, j, a)
+    return [k - i for k in cands[a:b]] if i else cands[a:b]
 
 
 # --- names --------------------------------------------------------------------------------
@@ -480,26 +517,36 @@ def _head(tk: Tokens, j: int, prefix: bool = True) -> int:
     return 0
 
 
+def _run_stop(w: str) -> bool:
+    """Whether a head, a rank or "ông"/"bà"/"ngài" may start at a lowercased word (_cap_run's
+    cheap test, besides an open head's "trưởng" after it)."""
+    lex = _lex()
+    return w in lex["titles"] or w in lex["ranks"] or w in lex["honorifics"] and w in ("ông", "bà", "ngài")
+
+
+RUN_STOP = _Memo(_run_stop)
+
+
 def _cap_run(tk: Tokens, i: int, limit: int) -> int:
     """End index (exclusive) of the run of name syllables starting at i, cut at a title head."""
-    lex = _lex()
-    titles, ranks, honorifics = lex["titles"], lex["ranks"], lex["honorifics"]
     tx, low = tk.text, tk.low
     n = len(tx)
-    j = i
-    while j < n and j - i < limit and CAP[tx[j]]:
-        if j > i:
-            w = low[j]
-            # the calls only where a head, a rank or "ông" may start (the cheap tests first)
-            if (w in titles or w in ranks or w in honorifics and w in ("ông", "bà", "ngài")
-                    or j + 1 < n and low[j + 1] == OPEN_HEAD or j + 2 < n and low[j + 2] == OPEN_HEAD
-                    or j + 3 < n and low[j + 3] == OPEN_HEAD) \
-                    and (_head(tk, j, prefix=False) or _match(tk, j, ranks)
-                         or _match(tk, j, honorifics) and w in ("ông", "bà", "ngài")):
-                break
-        j += 1
-    # "K’ Dung": an apostrophe-ended syllable joins the next one
-    return j
+    last = i + limit if i + limit < n else n  # j < n and j - i < limit
+    if i >= last or not CAP[tx[i]]:
+        return i
+    cap, stop = CAP, RUN_STOP
+    for j in range(i + 1, last):
+        if not cap[tx[j]]:
+            return j
+        w = low[j]
+        # the calls only where a head, a rank or "ông" may start (the cheap tests first)
+        if (stop[w] or j + 1 < n and low[j + 1] == OPEN_HEAD or j + 2 < n and low[j + 2] == OPEN_HEAD
+                or j + 3 < n and low[j + 3] == OPEN_HEAD):
+            lex = _lex()
+            if (_head(tk, j, prefix=False) or _match(tk, j, lex["ranks"])
+                    or _match(tk, j, lex["honorifics"]) and w in ("ông", "bà", "ngài")):
+                return j
+    return last
 
 
 def _lower_tail(tk: Tokens, j: int) -> bool:
@@ -629,18 +676,49 @@ def _body_end_plain(text: str, start: int, head_end: int, doc: "Document | None"
     return tk.end[e - 1] if e > 0 else head_end
 
 
-def _title_end(tk: Tokens, i: int, stop_at_name: bool, head_len: int | None = None) -> int:
+def _quiet_in_title(t: str) -> int:
+    """Whether _title_end's loop only steps over a token (its text): 1 for a word (no line
+    break, dot, separator or dash) not capitalized as a name syllable (no second head, no
+    name), not "và", "các" or "kiêm", no honorific, and no stop word or body stop when
+    lowercase: each test of the loop's body is then false at once. 2 for a name syllable
+    (never lowercase: no stop word) that is no surname and starts no head, prefix or
+    honorific and is none of those words: the same when no "trưởng" follows within three
+    tokens (an open head). 0 otherwise. (The loop reads the token's lowercase text, which is
+    its text's: Tokens.low.)"""
+    if KIND[t] != "word":
+        return 0
+    lex = _lex()
+    lw = t.lower()
+    if lw in ("và", "&", "các", "kiêm") or lw in lex["honorifics"]:
+        return 0
+    if CAP[t]:
+        return 0 if SURNAME[t] or lw in lex["titles"] or lw in lex["prefixes"] else 2
+    return 0 if t[0].islower() and (lw in lex["stops"] or lw in lex["body_stops"]) else 1
+
+
+QUIET = _Memo(_quiet_in_title)
+
+
+def _title_end(tk: Tokens, i: int, stop_at_name: bool, head_len: int | None = None, start_len: int = 0) -> int:
     """End index (exclusive) of a title starting with a head at token i: head + body tail up to
-    a separator, a stop word, a name (when `stop_at_name`) or MAX_TITLE tokens."""
+    a separator, a stop word, a name (when `stop_at_name`) or MAX_TITLE tokens. `start_len`,
+    when given, is _title_start_len(tk, i) (not 0), read already by the caller."""
     lex = _lex()
     stops, body_stops, honorifics = lex["stops"], lex["body_stops"], lex["honorifics"]
     titles, prefixes = lex["titles"], lex["prefixes"]
     tx, low, st, en = tk.text, tk.low, tk.start, tk.end
     size = len(tx)
-    n = head_len or _head(tk, i) or _match(tk, i, lex["ranks"]) or 1
+    n = head_len or start_len or _head(tk, i) or _match(tk, i, lex["ranks"]) or 1
     j = i + n
-    while j < size and j - i < MAX_TITLE:
+    last = min(size, i + MAX_TITLE)  # the loop's bound: j < size and j - i < MAX_TITLE
+    quiet = QUIET
+    while j < last:
         t = tx[j]
+        q = quiet[t]
+        if q == 1 or q == 2 and not (j + 1 < size and low[j + 1] == OPEN_HEAD or j + 2 < size and low[j + 2] == OPEN_HEAD
+                                     or j + 3 < size and low[j + 3] == OPEN_HEAD):
+            j += 1  # a word the loop's tests would all pass over (_quiet_in_title)
+            continue
         kind = KIND[t]
         if kind == "nl" and j == i + n and tx[j - 1].isupper() and j + 1 < size \
                 and KIND[tx[j + 1]] == "word" and tx[j + 1].isupper() and len(tx[j + 1]) > 1:
@@ -752,18 +830,40 @@ def _paren_group(tk: Tokens, j: int) -> int:
     return -1
 
 
+def _headish(w: str) -> bool:
+    """Whether a head, a rank or a prefix may start at a lowercased word (_is_title_start's
+    cheap test, besides an open head's "trưởng" after it)."""
+    lex = _lex()
+    return w in lex["titles"] or w in lex["ranks"] or w in lex["prefixes"]
+
+
+HEADISH = _Memo(_headish)
+
+
+def _title_start_len(tk: Tokens, j: int) -> int:
+    """_head(tk, j) or the length of a rank at j, or 0: what _is_title_start tests, and what
+    _title_end(tk, j, ...) starts with (its start_len)."""
+    low = tk.low
+    n = len(low)
+    if j >= n:
+        return 0
+    if not HEADISH[low[j]] and not (
+            j + 1 < n and low[j + 1] == OPEN_HEAD or j + 2 < n and low[j + 2] == OPEN_HEAD
+            or j + 3 < n and low[j + 3] == OPEN_HEAD):
+        return 0  # the cheap test first: a word no head starts with
+    return _head(tk, j) or _match(tk, j, _lex()["ranks"])
+
+
 def _is_title_start(tk: Tokens, j: int) -> bool:
     low = tk.low
     n = len(low)
     if j >= n:
         return False
-    lex = _lex()
-    w = low[j]
-    if w not in lex["titles"] and w not in lex["ranks"] and w not in lex["prefixes"] and not (
+    if not HEADISH[low[j]] and not (
             j + 1 < n and low[j + 1] == OPEN_HEAD or j + 2 < n and low[j + 2] == OPEN_HEAD
             or j + 3 < n and low[j + 3] == OPEN_HEAD):
         return False  # the cheap test first: a word no head starts with
-    return bool(_head(tk, j) or _match(tk, j, lex["ranks"]))
+    return bool(_head(tk, j) or _match(tk, j, _lex()["ranks"]))
 
 
 def _verb_title(tk: Tokens, j: int) -> int:
@@ -823,7 +923,8 @@ def _titles_after(tk: Tokens, j: int) -> tuple[list[tuple[int, int]], int, int]:
         t = tx[j]
         kind = KIND[t]
         start = None
-        if first and _is_title_start(tk, j):
+        start_len = 0  # _title_start_len(tk, start) when read here
+        if first and (start_len := _title_start_len(tk, j)):
             start = j  # "Nguyễn Hữu khánh Phó bí thư"
         elif kind == "word" and (first or out) and (v := _verb_title(tk, j)) >= 0:
             # "ông A là Phó Giám đốc", "đồng chí B giữ chức Chủ tịch", "... kiêm Giám đốc Sở"
@@ -837,7 +938,7 @@ def _titles_after(tk: Tokens, j: int) -> tuple[list[tuple[int, int]], int, int]:
             k = j + 1
             while k < size and (tx[k] in DASHES or tx[k] == ","):
                 k += 1  # "Sự- ", "–Tỉnh ủy viên", ", - "
-            if _is_title_start(tk, k):
+            if start_len := _title_start_len(tk, k):
                 start = k
                 closing = closing or t == "("
             elif out and t == "," and _match(tk, k, lex["cont"]):
@@ -866,15 +967,14 @@ def _titles_after(tk: Tokens, j: int) -> tuple[list[tuple[int, int]], int, int]:
                 start = j + 2
         if start is None:
             break
-        end = _title_end(tk, start, stop_at_name=True)
+        end = _title_end(tk, start, True, None, start_len)
         if end <= start:
             break
         if out and end < size and _name_at(tk, end) and _strong_name(tk, end):
             break  # "A, Ủy viên Bộ Chính trị, Chủ tịch Hội X B ...": the last title is B's
-        if out and _paren_group(tk, end) > 0:
-            end = _paren_group(tk, end)
-        elif _paren_group(tk, end) > 0 and not closing:
-            end = _paren_group(tk, end)
+        paren = _paren_group(tk, end)
+        if paren > 0 and (out or not closing):
+            end = paren
         out.append((start, end))
         first = False
         j = end
@@ -899,16 +999,14 @@ def _piece_start(tk: Tokens, end: int, floor: int) -> int:
 
 def _head_reaching(tk: Tokens, start: int, end: int) -> int | None:
     """The first title head in tokens [start, end) whose title runs to `end`, or None."""
-    lex = _lex()
-    titles, ranks, prefixes = lex["titles"], lex["ranks"], lex["prefixes"]
     low = tk.low
     n = len(low)
+    headish = HEADISH
     for h in range(start, end):
-        w = low[h]
         # _is_title_start's cheap test, without the call
-        if (w in titles or w in ranks or w in prefixes or h + 1 < n and low[h + 1] == OPEN_HEAD
+        if (headish[low[h]] or h + 1 < n and low[h + 1] == OPEN_HEAD
                 or h + 2 < n and low[h + 2] == OPEN_HEAD or h + 3 < n and low[h + 3] == OPEN_HEAD) \
-                and _is_title_start(tk, h) and _title_end(tk, h, stop_at_name=False) >= end:
+                and (n_h := _title_start_len(tk, h)) and _title_end(tk, h, False, None, n_h) >= end:
             return h
     return None
 
@@ -1003,6 +1101,7 @@ def find_person_mentions(text: str, start: int = 0, end: int | None = None,
     tx, low, st, en = tk.text, tk.low, tk.start, tk.end
     lex = _lex()
     honorifics, ranks = lex["honorifics"], lex["ranks"]
+    non_person_prefixes = _non_person_prefixes()
     mentions: list[PersonMention] = []
     i = 0
     n = len(tx)
@@ -1012,19 +1111,19 @@ def find_person_mentions(text: str, start: int = 0, end: int | None = None,
     shared: list[TitleSpan] | None = []
     list_next = -1
     prev: tuple[PersonMention, int] | None = None  # the last mention and the token index after it
-    # only a token that opens a mention does anything but step over itself: jump between them
-    cands = _mention_candidates(tk)
+    # only a token that opens a mention does anything but step over itself: jump between them.
+    # A surname, or where an honorific or a rank is (not only its first word: "đồng" without
+    # "chí" is stepped over); a function of the tokens alone, so the candidates that are not
+    # are dropped at once rather than met one by one
+    surname = SURNAME
+    cands = [k for k in _mention_candidates(tk) if surname[tx[k]] or low[k] in honorifics and _opens_phrase(tk, k, honorifics)
+             or low[k] in ranks and _opens_phrase(tk, k, ranks)]
     ncands = len(cands)
     while i < n:
         c = bisect_left(cands, i)
         if c == ncands:
             break
         i = cands[c]
-        w = low[i]
-        if not (SURNAME[tx[i]] or w in honorifics and _match(tk, i, honorifics)
-                or w in ranks and _match(tk, i, ranks)):
-            i += 1  # the first word of a cue that is not there ("đồng" without "chí"): step over
-            continue
         cue_i = i
         cue_text = None
         rank_ranges: list[tuple[int, int]] = []
@@ -1056,9 +1155,9 @@ def find_person_mentions(text: str, start: int = 0, end: int | None = None,
             if name_i >= n or not CAP[tx[name_i]]:
                 i = max(j, i + 1)
                 continue
-            if _is_title_start(tk, name_i) and not rank_ranges:
+            if not rank_ranges and (n_t := _title_start_len(tk, name_i)):
                 # "các đồng chí Phó Bí thư Tỉnh ủy: A – ...; B, C": a title shared by a list
-                e = _title_end(tk, name_i, stop_at_name=True)
+                e = _title_end(tk, name_i, True, None, n_t)
                 if e < n and tx[e] == ":":
                     shared = [_span(text, tk, name_i, e)]
                     list_next = e + 1
@@ -1075,7 +1174,8 @@ def find_person_mentions(text: str, start: int = 0, end: int | None = None,
                 nm = " ".join(low[name_i:name_j])
                 whole = low[i] + " " + nm
                 if (nm in lex["non_person"] or _match(tk, name_i, lex["blockers"])
-                        or any(whole.startswith(x + " ") or whole == x for x in _non_person_after().get(low[i], ()))
+                        or low[i] in non_person_prefixes and (whole.startswith(non_person_prefixes[low[i]][0])
+                                                              or whole in non_person_prefixes[low[i]][1])
                         or _blocked(tk, i)):
                     i = j
                     continue
@@ -1264,11 +1364,15 @@ def title_key(title: str) -> tuple[tuple[str, ...], frozenset[str]]:
 def same_title(a: str, b: str) -> bool:
     """Whether two titles name the same position: same head, and one body inside the other
     ("Bí thư Tỉnh ủy" / "Bí thư tỉnh ủy Hà Tĩnh"; "Phó CT UBND huyện" / "Phó Chủ tịch UBND huyện")."""
-    ha, ba = title_key(a)
-    hb, bb = title_key(b)
+    return same_title_key(title_key(a), title_key(b))
+
+
+def same_title_key(a: tuple[tuple[str, ...], frozenset[str]], b: tuple[tuple[str, ...], frozenset[str]]) -> bool:
+    """same_title of two titles by their title_key."""
+    ha, ba = a
+    hb, bb = b
     if ha != hb:
         # "Đại biểu" / "Đại biểu Quốc hội": one written out further than the other
-        fa, fb = ha + tuple(sorted(ba)), hb + tuple(sorted(bb))
         short, long_ = (ha, hb + tuple(bb)) if len(ha) < len(hb) else (hb, ha + tuple(ba))
         return not (ba and bb) and long_[:len(short)] == short
     return ba <= bb or bb <= ba
