@@ -5,7 +5,9 @@
   _PIECE.finditer: the same pieces for every text;
 - encodings.vietnamese_fit (counts at C speed) against vietnamese_fit_plain (a Python loop)
   and looks_like_glyph_soup (which leaves early when fewer than MIN_ODD characters are bad)
-  against its plain form: the same value for every text.
+  against its plain form: the same value for every text;
+- normalize_with_map (its map's runs built in its loop) against normalize_with_map_plain
+  (kept here: OffsetMap.add piece by piece): the same text, the same runs.
 
     .venv/bin/python benchmarks/check_normalize.py [--fuzz 200000]
 
@@ -38,6 +40,57 @@ def looks_like_glyph_soup_plain(text: str) -> bool:
     words = [w for w in sample.split() if any("\x80" <= ch <= "\xff" for ch in w)]
     odd = sum(1 for w in words if tcvn3.search(w) or vni.search(w))
     return odd >= MIN_ODD and odd >= 0.3 * len(words)
+
+
+def normalize_with_map_plain(text: str):
+    """normalize.normalize_with_map as it was: its map made piece by piece with OffsetMap.add."""
+    import unicodedata
+
+    from gov_report_nlp.io.normalize import _NEW_TONE, _compose, _pieces, _pieces_nfc, _replacement, _stays_nfc
+    from gov_report_nlp.io.offsets import OffsetMap
+
+    out: list[str] = []
+    omap = OffsetMap()
+    pos = 0
+    n = len(text)
+    nfc = unicodedata.is_normalized("NFC", text)
+    pieces = _pieces_nfc(text, keep_same=False) if nfc else _pieces(text)
+    ends = []
+    for m in pieces:
+        kind = m.lastgroup
+        group = m.group()
+        rep = _NEW_TONE.get(group, group) if kind == "tone" else _replacement(m, n)
+        if rep is None or rep == group:
+            continue
+        start, end = m.span()
+        if start > pos:
+            out.append(text[pos:start])
+            omap.add(start - pos, start - pos)
+        out.append(rep)
+        omap.add(len(rep), end - start, linear=kind != "tone" and kind != "comb")
+        pos = end
+        ends.append(end)
+    if pos < n:
+        out.append(text[pos:])
+        omap.add(n - pos, n - pos)
+    result = "".join(out)
+    if not (nfc and _stays_nfc(text, ends)) and not unicodedata.is_normalized("NFC", result):
+        composed = unicodedata.normalize("NFC", result)
+        if len(composed) == len(result):
+            result = composed
+        else:
+            inner = OffsetMap()
+            inner.add(len(composed), len(result))
+            result = composed
+            omap = _compose(inner, omap)
+    return result, omap
+
+
+def _runs(omap):
+    """An OffsetMap's runs and totals (the outer and inner maps of a composed one)."""
+    if hasattr(omap, "outer"):
+        return ("composed", _runs(omap.outer), _runs(omap.inner))
+    return (omap._out, omap._src, omap._out_len, omap._src_len, omap._linear, omap.out_total, omap.src_total)
 
 
 def main(argv=None) -> int:
@@ -124,6 +177,17 @@ def main(argv=None) -> int:
     status = status or report_equivalence(
         equivalence_cases(joiners, args.fuzz, seed=5, most=10, lines=False), read_again, normalized,
         ("read again", "_stays_nfc"))
+
+    # normalize_with_map builds its map's runs itself: the same runs as OffsetMap.add made
+    def with_runs(normalize):
+        def run(t):
+            result, omap = normalize(t)
+            return result, _runs(omap)
+        return run
+    for cases in (equivalence_cases(pieces, args.fuzz, seed=6, most=12),
+                  equivalence_cases(joiners, args.fuzz, seed=7, most=10, lines=False)):
+        status = status or report_equivalence(cases, with_runs(normalize_with_map_plain), with_runs(normalize_with_map),
+                                              ("OffsetMap.add", "runs"))
 
     soup = [to_legacy(w, "tcvn3").decode("latin-1") for w in ("Cộng hòa xã hội", "thông tin", "tháng", "Việt")] + \
         [to_legacy(w, "vni").decode("latin-1") for w in ("Cộng hòa", "Việt Nam", "hòa")]

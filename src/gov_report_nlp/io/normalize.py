@@ -240,14 +240,22 @@ def _replacement(m: regex.Match, text_len: int) -> str | None:
 def normalize_with_map(text: str) -> tuple[str, OffsetMap]:
     """The normalized text and the map from it back to `text`."""
     out: list[str] = []
-    omap = OffsetMap()
     pos = 0
     n = len(text)
     nfc = unicodedata.is_normalized("NFC", text)
     pieces = _pieces_nfc(text, keep_same=False) if nfc else _pieces(text)
-    add = omap.add
     append = out.append
     ends = []  # the ends of the pieces changed
+    # the map's runs, made here as OffsetMap.add would make them (check_normalize.py keeps
+    # the version that calls it, and compares): the text between two pieces is one linear run,
+    # merged into a linear run before it; a piece is a run of its own unless it is linear
+    # (as long as what it replaces, not a tone or a composed word) and follows a linear run
+    r_out: list[int] = []
+    r_src: list[int] = []
+    r_out_len: list[int] = []
+    r_src_len: list[int] = []
+    r_lin: list[bool] = []
+    o = 0  # the length of the output so far
     for m in pieces:
         kind = m.lastgroup
         group = m.group()
@@ -257,14 +265,51 @@ def normalize_with_map(text: str) -> tuple[str, OffsetMap]:
         start, end = m.span()
         if start > pos:
             append(text[pos:start])
-            add(start - pos, start - pos)
+            gap = start - pos
+            if r_lin and r_lin[-1]:
+                r_out_len[-1] += gap
+                r_src_len[-1] += gap
+            else:
+                r_out.append(o)
+                r_src.append(pos)
+                r_out_len.append(gap)
+                r_src_len.append(gap)
+                r_lin.append(True)
+            o += gap
         append(rep)
-        add(len(rep), end - start, linear=kind != "tone" and kind != "comb")
+        k = len(rep)
+        if k == end - start and kind != "tone" and kind != "comb":
+            if k and r_lin and r_lin[-1]:
+                r_out_len[-1] += k
+                r_src_len[-1] += k
+            else:
+                r_out.append(o)
+                r_src.append(start)
+                r_out_len.append(k)
+                r_src_len.append(k)
+                r_lin.append(True)
+        else:
+            r_out.append(o)
+            r_src.append(start)
+            r_out_len.append(k)
+            r_src_len.append(end - start)
+            r_lin.append(False)
+        o += k
         pos = end
         ends.append(end)
     if pos < n:
         out.append(text[pos:])
-        omap.add(n - pos, n - pos)
+        gap = n - pos
+        if r_lin and r_lin[-1]:
+            r_out_len[-1] += gap
+            r_src_len[-1] += gap
+        else:
+            r_out.append(o)
+            r_src.append(pos)
+            r_out_len.append(gap)
+            r_src_len.append(gap)
+            r_lin.append(True)
+    omap = OffsetMap.of_runs(r_out, r_src, r_out_len, r_src_len, r_lin)
     result = "".join(out)
     if not (nfc and _stays_nfc(text, ends)) and not unicodedata.is_normalized("NFC", result):
         # a mark that no word carries (after a digit or a space): rare; compose the whole
