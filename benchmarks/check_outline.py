@@ -5,7 +5,8 @@
 - outline._lines (one split of the text, a bisect for the spans out of the body, the page
   furniture pattern tried only where _may_be_furniture lets it) against the plain version
   kept here (Document.iter_lines, outline._inside and the pattern for every line); and that
-  _may_be_furniture lets every line through that the pattern matches.
+  _may_be_furniture lets every line through that the pattern matches;
+- outline._section (a Section made without model_construct's walk) against model_construct.
 
     .venv/bin/python benchmarks/check_outline.py [--fuzz 20000]
 
@@ -78,8 +79,39 @@ def main(argv=None) -> int:
 
     def key(lines):
         return [(ln.start, ln.end, ln.text, ln.kind) for ln in lines]
-    return status or report_equivalence(cases, lambda t: key(lines_plain(make_document(t))),
-                                        lambda t: key(_lines(make_document(t))), ("plain", "fast"))
+    status = status or report_equivalence(cases, lambda t: key(lines_plain(make_document(t))),
+                                          lambda t: key(_lines(make_document(t))), ("plain", "fast"))
+    return status or check_sections(cases)
+
+
+def check_sections(cases) -> int:
+    """outline._section against Section.model_construct: the same __dict__, fields set, extra
+    and private attributes, the same JSON, for the sections of every case's outline."""
+    from gov_report_nlp.doc.make import make_document
+    from gov_report_nlp.doc.outline import _SECTION_PLAIN, _section, find_outline
+    from gov_report_nlp.records import Section
+
+    if not _SECTION_PLAIN:
+        print("_section: Section is not plain, model_construct is used")
+        return 1
+
+    def parts(s):
+        return (type(s), s.__dict__, list(s.__dict__), s.__pydantic_fields_set__, s.__pydantic_extra__,
+                s.__pydantic_private__, s.model_dump_json())
+
+    n = 0
+    for text in cases[:3000]:
+        for s in find_outline(make_document(text)):
+            values = dict(s.__dict__)
+            want = parts(Section.model_construct(**values))
+            got = parts(_section(values["number"], values["heading"], values["level"], values["start"], values["end"],
+                                 values["section"]))
+            if want != got:
+                print(f"_section differs on {values!r}:\n  model_construct: {want!r}\n  _section: {got!r}")
+                return 1
+            n += 1
+    print(f"{n} sections: _section == Section.model_construct")
+    return 0
 
 
 if __name__ == "__main__":
