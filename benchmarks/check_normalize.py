@@ -6,6 +6,8 @@
 - encodings.vietnamese_fit (counts at C speed) against vietnamese_fit_plain (a Python loop)
   and looks_like_glyph_soup (which leaves early when fewer than MIN_ODD characters are bad)
   against its plain form: the same value for every text;
+- normalize._changes_nfc (a space before a break and a tone pair read without the pattern)
+  against the changes of _pieces_nfc's pieces;
 - normalize_with_map (its map's runs built in its loop) against normalize_with_map_plain
   (kept here: OffsetMap.add piece by piece): the same text, the same runs.
 
@@ -125,6 +127,18 @@ def main(argv=None) -> int:
     status = status or report_equivalence(
         equivalence_cases(pieces, args.fuzz, seed=2, most=12), _space_starts_plain,
         lambda t: sorted(_space_starts(t, set(_START_ODD.findall(t)))), ("finditer", "find"))
+
+    from gov_report_nlp.io.normalize import _NOT_WORD, _changes, _changes_nfc
+    word = [c for c in _NOT_WORD if regex.match(r"\w", c)]
+    if word:
+        print(f"_NOT_WORD holds word characters of the regex module: {word!r}")
+        return 1
+    # _changes_nfc (" \n" and tone pairs read without the pattern) against the pattern's pieces
+    tone_pieces = pieces + ["oạ", "Uỳ", "oẹ", "OÈ", "uỳ", "uà", "oỳ", " \n", " \nA", "\n\n", " \n\n", ",", ")", "…",
+                            "“", "”", "-", "/", "%", "$", "~", "\u0301", "٣", "ª", "\u200c"]
+    status = status or report_equivalence(
+        equivalence_cases(tone_pieces, args.fuzz, seed=8, most=12),
+        lambda t: _changes(_pieces_nfc(t, keep_same=False), len(t)), _changes_nfc, ("pieces", "_changes_nfc"))
 
     def changed(t, ms):
         return [(m.span(), m.lastgroup) for m in ms if _replacement(m, len(t)) not in (None, m.group())]

@@ -237,13 +237,89 @@ def _replacement(m: regex.Match, text_len: int) -> str | None:
     return None
 
 
+def _changes(pieces: list[regex.Match], n: int) -> list[tuple[int, int, str, bool]]:
+    """(start, end, replacement, linear) of each of the pieces (of a text of length n) that
+    normalizing changes; linear: not a tone nor a word composed (each of its characters may
+    map to one of the source, if it keeps its length)."""
+    out = []
+    for m in pieces:
+        kind = m.lastgroup
+        group = m.group()
+        rep = _NEW_TONE.get(group, group) if kind == "tone" else _replacement(m, n)
+        if rep is None or rep == group:
+            continue
+        start, end = m.span()
+        out.append((start, end, rep, kind != "tone" and kind != "comb"))
+    return out
+
+
+# characters that are no word characters for the regex module (what a tone pair's (?![\w])
+# lets follow it), the usual ones (check_normalize.py asks the regex module about each)
+_NOT_WORD = frozenset(" \n\t.,;:!?\"'()[]{}<>/\\|-–—…“”‘’«»%&*+=#@$~^`")
+
+
+def _changes_nfc(text: str) -> list[tuple[int, int, str, bool]]:
+    """_changes(_pieces_nfc(text, keep_same=False), len(text)) for an NFC text, the two most
+    common pieces read without the pattern: a space before a line break inside the text that
+    a word follows (" \n" -> "\n": the "nl" piece there is that), and a new tone pair that
+    no word character follows ("oà" -> "òa"; what follows it tested here for the usual
+    characters only, the others left to the pattern). check_normalize.py compares."""
+    out = []
+    append = out.append
+    pos = 0
+    n = len(text)
+    match = _PIECE_NFC.match
+    tail = _BREAK_TAIL
+    tones = _NEW_TONE
+    not_word = _NOT_WORD
+    if text[:1] == " ":
+        m = match(text, 0)
+        if m is not None:
+            out += _changes([m], n)
+            pos = m.end()
+    for p in _piece_starts(text, False):
+        if p < pos:
+            continue
+        c = text[p]
+        if c == "\n":
+            if p:
+                q = p + 1
+                if q < n and text[q] == "\n":
+                    q += 1
+                if q < n and text[q] not in tail:
+                    pos = q  # a break that stays (see _pieces_nfc)
+                    continue
+        elif c == " ":
+            q = p + 2
+            if p and q < n and text[p + 1] == "\n" and text[q] not in tail:
+                append((p, q, "\n", True))
+                pos = q
+                continue
+        else:
+            q = p + 2
+            rep = tones.get(text[p:q])
+            if rep is not None and (q == n or text[q] in not_word):
+                append((p, q, rep, False))
+                pos = q
+                continue
+        m = match(text, p)
+        if m is not None:
+            pos = m.end()
+            kind = m.lastgroup
+            group = m.group()
+            rep = tones.get(group, group) if kind == "tone" else _replacement(m, n)
+            if rep is not None and rep != group:
+                append((m.start(), pos, rep, kind != "tone" and kind != "comb"))
+    return out
+
+
 def normalize_with_map(text: str) -> tuple[str, OffsetMap]:
     """The normalized text and the map from it back to `text`."""
     out: list[str] = []
     pos = 0
     n = len(text)
     nfc = unicodedata.is_normalized("NFC", text)
-    pieces = _pieces_nfc(text, keep_same=False) if nfc else _pieces(text)
+    changes = _changes_nfc(text) if nfc else _changes(_pieces(text), n)
     append = out.append
     ends = []  # the ends of the pieces changed
     # the map's runs, made here as OffsetMap.add would make them (check_normalize.py keeps
@@ -256,13 +332,7 @@ def normalize_with_map(text: str) -> tuple[str, OffsetMap]:
     r_src_len: list[int] = []
     r_lin: list[bool] = []
     o = 0  # the length of the output so far
-    for m in pieces:
-        kind = m.lastgroup
-        group = m.group()
-        rep = _NEW_TONE.get(group, group) if kind == "tone" else _replacement(m, n)
-        if rep is None or rep == group:
-            continue
-        start, end = m.span()
+    for start, end, rep, may_be_linear in changes:
         if start > pos:
             append(text[pos:start])
             gap = start - pos
@@ -278,7 +348,7 @@ def normalize_with_map(text: str) -> tuple[str, OffsetMap]:
             o += gap
         append(rep)
         k = len(rep)
-        if k == end - start and kind != "tone" and kind != "comb":
+        if k == end - start and may_be_linear:
             if k and r_lin and r_lin[-1]:
                 r_out_len[-1] += k
                 r_src_len[-1] += k
