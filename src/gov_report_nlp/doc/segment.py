@@ -12,6 +12,7 @@ with our own list of abbreviations, mapped back to offsets).
 from __future__ import annotations
 
 from functools import lru_cache
+from operator import attrgetter
 from types import SimpleNamespace
 
 import regex
@@ -276,10 +277,17 @@ def segment(doc: Document) -> Document:
     else:
         _segment_news(doc, lines)
     _add_sentences(doc)
-    doc.segments.sort(key=lambda s: (s.start, -s.end))
+    # sorted by (start, -end), equal ones in the order they were made: two stable sorts, the
+    # second key first (reverse=True keeps equal ends in order), keys read at C speed
+    doc.segments.sort(key=_END, reverse=True)
+    doc.segments.sort(key=_START)
     # parents were indexes before sorting; recompute them as the nearest enclosing segment
     _reparent(doc)
     return doc
+
+
+_START = attrgetter("start")
+_END = attrgetter("end")
 
 
 def _reparent(doc: Document) -> None:
