@@ -64,6 +64,42 @@ def _marker() -> regex.Pattern:
 
 
 @lru_cache(maxsize=None)
+def _marker_heads() -> tuple[dict[str, bool], regex.Pattern] | None:
+    """What tells from the first two characters of a line (its head) whether _marker() may
+    match it: a pattern of the heads each of its alternatives may begin with (after its
+    [ \t]*, which the pattern lets through), and a memo of its answers (_may_be_marker).
+    Heads: a division word's first two letters in any case (its first letter and a space if
+    it has one), a capital or a letter and a '.', a letter and a ')', '/', dash or space, a
+    roman or any digit, a bullet. None when a division word is blank.
+    benchmarks/check_outline.py checks it on every line of its texts."""
+    heads = set()
+    for w in load_map("outline_divisions"):
+        parts = w.split()
+        if not parts:
+            return None
+        p = parts[0]
+        heads.add(regex.escape(p[:2]) if len(p) >= 2 else regex.escape(p) + r"\s")
+    divs = "|".join(sorted(heads)) or "(?!)"
+    return {}, lazy_pattern(regex.compile,
+        rf"[ \t]|(?i:{divs})|[A-HJ-UWYĐ]\.|[a-zđ][. \t)/\-–]|[IVX]|\d|[-–—•●▪◦\uf0b7\uf0a7\uf02d*+]")
+
+
+def _may_be_marker(heads: tuple[dict[str, bool], regex.Pattern] | None, head: str) -> bool:
+    """Whether _marker() may match a line that begins with `head`, its first two characters
+    (one for a line of one), as _marker_heads says."""
+    if heads is None:
+        return True
+    memo = heads[0]
+    try:
+        return memo[head]
+    except KeyError:
+        if len(memo) > 50_000:
+            memo.clear()
+        ok = memo[head] = heads[1].match(head) is not None
+        return ok
+
+
+@lru_cache(maxsize=None)
 def _furniture() -> regex.Pattern:
     """Lines that belong to the page, not to the text: page numbers, the gazette's running head,
     the signature stamp of a signed PDF."""
@@ -271,6 +307,7 @@ def find_outline(doc: Document) -> list[Section]:
     quotes = _quoted(text)
     q_starts = [s for s, _ in quotes]
     marker = _marker()
+    heads = _marker_heads()
     dangling = _dangling()
 
     def is_long(t: str) -> bool:
@@ -299,7 +336,8 @@ def find_outline(doc: Document) -> list[Section]:
     for i, ln in enumerate(lines):
         if ln.kind != "text":
             continue
-        m = marker.match(text, ln.start, ln.end)
+        a = ln.start
+        m = marker.match(text, a, ln.end) if _may_be_marker(heads, text[a:min(a + 2, ln.end)]) else None
         if m and ln.text.count(" | ") >= 2:
             m = None  # a table's row
         if m and not _inside(quotes, q_starts, ln.start + (len(text[ln.start:ln.end]) - len(text[ln.start:ln.end].lstrip()))):
