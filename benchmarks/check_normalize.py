@@ -9,7 +9,9 @@
 - normalize._changes_nfc (a space before a break and a tone pair read without the pattern)
   against the changes of _pieces_nfc's pieces;
 - normalize_with_map (its map's runs built in its loop) against normalize_with_map_plain
-  (kept here: OffsetMap.add piece by piece): the same text, the same runs.
+  (kept here: OffsetMap.add piece by piece): the same text, the same runs; and that the
+  characters of normalize._USUAL are NFC starters joining nothing, no odd ones and none
+  the glyph-soup test counts (make_document leaves the test out for a text of them only).
 
     .venv/bin/python benchmarks/check_normalize.py [--fuzz 200000]
 
@@ -202,6 +204,27 @@ def main(argv=None) -> int:
                   equivalence_cases(joiners, args.fuzz, seed=7, most=10, lines=False)):
         status = status or report_equivalence(cases, with_runs(normalize_with_map_plain), with_runs(normalize_with_map),
                                               ("OffsetMap.add", "runs"))
+
+    # texts of _USUAL characters only: NFC, no odd character, none the glyph-soup test calls bad
+    from gov_report_nlp.io.encodings import _BAD_CHAR, MIN_ODD, glyph_soup_warning
+    from gov_report_nlp.io.normalize import _START_ODD_NO_LF, _UNUSUAL, _USUAL, normalize_usual
+    wrong = [c for c in sorted(_USUAL) if unicodedata.combining(c) or unicodedata.normalize("NFC", c) != c
+             or c in joins or _START_ODD_NO_LF.match(c) or _BAD_CHAR.match(c)]
+    if wrong or MIN_ODD < 1:
+        print(f"_USUAL holds characters that NFC changes or joins, odd ones or bad ones for glyph soup: {wrong!r}")
+        return 1
+    usual_pieces = [" ", "  ", "   ", "\n", "\n\n", " \n", "\n ", " \n\n ", "oà", "Oá", "uỷ", "UÝ", "oỳ", "qu", "Quý",
+                    "hoà", "a", "B", "1", ".", ",", "ò", "ủy", "o", "U", "ỳ", "é", "Ạ", "đ", "“", "”", "–", "…", "«", "°",
+                    "x", "-", "~", "Cộng hòa", "th«ng", "Cæng"]
+    usual_cases = [t for t in equivalence_cases(usual_pieces, args.fuzz, seed=9, most=14) if _UNUSUAL.search(t) is None]
+    for t in usual_cases:
+        result, _, usual = normalize_usual(t)
+        if not usual or not unicodedata.is_normalized("NFC", t) or _UNUSUAL.search(result) or glyph_soup_warning(result):
+            print(f"a text of _USUAL characters: {t!r} -> {result!r}, usual {usual}")
+            return 1
+    print(f"{len(usual_cases)} texts of _USUAL characters: NFC, so is their normalized text, no glyph soup")
+    status = status or report_equivalence(usual_cases, with_runs(normalize_with_map_plain), with_runs(normalize_with_map),
+                                          ("OffsetMap.add", "usual"))
 
     soup = [to_legacy(w, "tcvn3").decode("latin-1") for w in ("Cộng hòa xã hội", "thông tin", "tháng", "Việt")] + \
         [to_legacy(w, "vni").decode("latin-1") for w in ("Cộng hòa", "Việt Nam", "hòa")]

@@ -93,16 +93,30 @@ _START_ODD_NO_LF = re.compile(rf"[{_HS_ODD}{_ZW_CHARS}\r\u2028\u2029\x85Ƣƣ]")
 _START_LF = re.compile(rf"\n(?![^\x20{_HS_ODD}{_ZW_CHARS}{_NL_CHARS}])")
 
 
-def _piece_starts(text: str, all_breaks: bool = True) -> list[int]:
+# the characters most texts are made of: ASCII but its control characters, the line feed, the
+# Vietnamese letters and the usual punctuation. Each is a starter that NFC leaves as it is and
+# joins to nothing before it, and none is an odd character of _START_ODD (check_normalize.py
+# checks both): a text of these only is NFC and holds no odd character, which one scan for
+# any other character tells (_UNUSUAL, at the speed of the scan for the odd ones it saves)
+_USUAL = frozenset("\n" + "".join(map(chr, range(0x20, 0x7F)))) | VI_LETTERS | frozenset("–—‘’“”•…«»°×§")
+_UNUSUAL = re.compile("[^" + re.escape("".join(sorted(_USUAL))) + "]")
+
+
+def _piece_starts(text: str, all_breaks: bool = True, usual: bool = False) -> list[int]:
     """The offsets where a piece of _PIECE_NFC may start, in order (see _PIECE_START). With
     all_breaks=False, without the line feeds before a word (but at the start): the pieces
-    there leave the text as it is."""
+    there leave the text as it is. usual: the text holds _USUAL characters only (no odd
+    one: the scan for them is left out)."""
     if all_breaks:
         starts = [m.start() for m in _START_ODD.finditer(text)]
         odd = {text[p] for p in starts}
     else:
-        starts = [m.start() for m in _START_ODD_NO_LF.finditer(text)]
-        odd = {text[p] for p in starts}
+        if usual:
+            starts = []
+            odd = set()
+        else:
+            starts = [m.start() for m in _START_ODD_NO_LF.finditer(text)]
+            odd = {text[p] for p in starts}
         if "\n" in text:
             odd.add("\n")
             starts += [m.start() for m in _START_LF.finditer(text)]
@@ -258,12 +272,13 @@ def _changes(pieces: list[regex.Match], n: int) -> list[tuple[int, int, str, boo
 _NOT_WORD = frozenset(" \n\t.,;:!?\"'()[]{}<>/\\|-–—…“”‘’«»%&*+=#@$~^`")
 
 
-def _changes_nfc(text: str) -> list[tuple[int, int, str, bool]]:
+def _changes_nfc(text: str, usual: bool = False) -> list[tuple[int, int, str, bool]]:
     """_changes(_pieces_nfc(text, keep_same=False), len(text)) for an NFC text, the two most
     common pieces read without the pattern: a space before a line break inside the text that
     a word follows (" \n" -> "\n": the "nl" piece there is that), and a new tone pair that
     no word character follows ("oà" -> "òa"; what follows it tested here for the usual
-    characters only, the others left to the pattern). check_normalize.py compares."""
+    characters only, the others left to the pattern). usual: as _piece_starts.
+    check_normalize.py compares."""
     out = []
     append = out.append
     pos = 0
@@ -277,7 +292,7 @@ def _changes_nfc(text: str) -> list[tuple[int, int, str, bool]]:
         if m is not None:
             out += _changes([m], n)
             pos = m.end()
-    for p in _piece_starts(text, False):
+    for p in _piece_starts(text, False, usual):
         if p < pos:
             continue
         c = text[p]
@@ -315,11 +330,19 @@ def _changes_nfc(text: str) -> list[tuple[int, int, str, bool]]:
 
 def normalize_with_map(text: str) -> tuple[str, OffsetMap]:
     """The normalized text and the map from it back to `text`."""
+    return normalize_usual(text)[:2]
+
+
+def normalize_usual(text: str) -> tuple[str, OffsetMap, bool]:
+    """normalize_with_map(text), and whether `text` holds _USUAL characters only: then so
+    does the normalized text (every replacement is a space, a break, nothing or a tone pair
+    of Vietnamese letters), which make_document's glyph-soup test can take from here."""
     out: list[str] = []
     pos = 0
     n = len(text)
-    nfc = unicodedata.is_normalized("NFC", text)
-    changes = _changes_nfc(text) if nfc else _changes(_pieces(text), n)
+    usual = _UNUSUAL.search(text) is None  # then NFC too
+    nfc = usual or unicodedata.is_normalized("NFC", text)
+    changes = _changes_nfc(text, usual) if nfc else _changes(_pieces(text), n)
     append = out.append
     ends = []  # the ends of the pieces changed
     # the map's runs, made here as OffsetMap.add would make them (check_normalize.py keeps
@@ -392,7 +415,7 @@ def normalize_with_map(text: str) -> tuple[str, OffsetMap]:
             inner.add(len(composed), len(result))
             result = composed
             omap = _compose(inner, omap)
-    return result, omap
+    return result, omap, usual
 
 
 # the starters (combining class 0) that NFC joins to a character before them: the second
