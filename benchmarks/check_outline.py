@@ -90,7 +90,7 @@ def main(argv=None) -> int:
 
 def check_marker_heads(cases) -> int:
     """_may_be_marker lets through every line _marker() matches (the line's first two
-    characters asked), and find_outline finds the same outline with and without it."""
+    characters asked, a line of one with the break after it too), and find_outline finds the same outline with and without it."""
     from gov_report_nlp.doc import outline
     from gov_report_nlp.doc.make import make_document
 
@@ -99,7 +99,7 @@ def check_marker_heads(cases) -> int:
     for line in cases:
         if marker.match(line) is not None:
             n += 1
-            if not outline._may_be_marker(heads, line[:2]):
+            if not (outline._may_be_marker(heads, line[:2]) and outline._may_be_marker(heads, (line + "\n")[:2])):
                 print(f"_may_be_marker leaves out a marker line: {line!r}")
                 return 1
     print(f"{len(cases)} lines, {n} marker lines: _may_be_marker lets each through")

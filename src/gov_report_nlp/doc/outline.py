@@ -18,8 +18,8 @@ the title line under it; else None.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -140,13 +140,14 @@ _DANGLING = 0.5  # a shorter line ending in a dangling word is no wrap: a headin
 _LONG = 0.85  # a line this share of the wrap width or longer may be cut mid-sentence
 
 
-@dataclass(slots=True)
-class _Line:
+class _Line(NamedTuple):
+    """A line of the document (made by tuple.__new__: a fourth of a dataclass's time); the
+    marker a line is given is kept apart (find_outline's `marks`)."""
+
     start: int
     end: int
     text: str  # stripped
     kind: str  # "text", "blank", "furniture", "out" (not body)
-    mark: regex.Match | None = None
 
 
 @lru_cache(maxsize=None)
@@ -261,6 +262,7 @@ def _lines(doc: Document) -> list[_Line]:
     furniture = _furniture().match
     lines = []
     append = lines.append
+    new = tuple.__new__
     start = 0
     for t in text.split("\n"):
         end = start + len(t)
@@ -276,7 +278,7 @@ def _lines(doc: Document) -> list[_Line]:
                 kind = "furniture"
             else:
                 kind = "text"
-        append(_Line(start, end, st, kind))
+        append(new(_Line, (start, end, st, kind)))
         start = end + 1
     return lines
 
@@ -332,27 +334,34 @@ def find_outline(doc: Document) -> list[Section]:
 
     # 1. the marker lines
     prev: _Line | None = None
+    prev_mark = None  # the mark of the line before
+    marks: dict[int, regex.Match | None] = {}  # line index -> its mark (None: taken back)
     marked: list[int] = []  # the lines given a mark, in order
     for i, ln in enumerate(lines):
         if ln.kind != "text":
             continue
         a = ln.start
-        m = marker.match(text, a, ln.end) if _may_be_marker(heads, text[a:min(a + 2, ln.end)]) else None
+        m = marker.match(text, a, ln.end) if _may_be_marker(heads, text[a:a + 2]) else None
         if m and ln.text.count(" | ") >= 2:
             m = None  # a table's row
         if m and not _inside(quotes, q_starts, ln.start + (len(text[ln.start:ln.end]) - len(text[ln.start:ln.end].lstrip()))):
             ok = True
             if prev is not None and not _CLOSED.search(prev.text) and not _UPPER_LINE.match(prev.text):
                 # the line before is cut mid-sentence: this one continues it
-                if prev.mark:  # a heading may end in any word ("1- Kết quả đạt được"): cut only if full
+                if prev_mark:  # a heading may end in any word ("1- Kết quả đạt được"): cut only if full
                     ok = not (is_long(prev.text) and dangling.search(prev.text))
                 elif cut_at(prev.text) or (is_long(prev.text) and _WEAK.search(prev.text)
                                            and m.lastgroup in ("num", "letter", "roman", "dotted")):
                     ok = False
             if ok:
-                ln.mark = m
+                marks[i] = m
                 marked.append(i)
+            else:
+                m = None
+        else:
+            m = None
         prev = ln
+        prev_mark = m
 
     def goes_on(t: str, j: int) -> bool:
         return is_long(t) or cut_at(t) or _inside(quotes, q_starts, lines[j].end)
@@ -362,7 +371,7 @@ def find_outline(doc: Document) -> list[Section]:
     para_end: dict[int, int] = {}  # item -> end of its heading's paragraph, where its body must begin
     for i in marked:
         ln = lines[i]
-        m = ln.mark
+        m = marks[i]
         if m is None:
             continue
         rank, number = _rank(m)
@@ -371,14 +380,14 @@ def find_outline(doc: Document) -> list[Section]:
         if not rest:
             # "Chương II" / "Điều 5." / "I." alone: the title, if any, is the line under it
             j = next_text(i)
-            title = j is not None and lines[j].mark is None and _runs_on(lines, j, lines[j].text, next_text, goes_on)
+            title = j is not None and marks.get(j) is None and _runs_on(lines, marks, j, lines[j].text, next_text, goes_on)
             if rank == "roman" and not (title is not False and title is not None and _UPPER_LINE.match(lines[j].text)):
-                ln.mark = None  # a bare "I." without an UPPER title under it: a table's cell
+                marks[i] = None  # a bare "I." without an UPPER title under it: a table's cell
                 continue
             if title is not False and title is not None:
                 heading = _TRAIL.sub("", lines[j].text) or None
         else:
-            last = _runs_on(lines, i, rest, next_text, goes_on)
+            last = _runs_on(lines, marks, i, rest, next_text, goes_on)
             if last is not None and not _quantity().search(rest):
                 heading = _TRAIL.sub("", rest) or None
                 para_end[len(items)] = lines[last].end
@@ -449,17 +458,17 @@ _SECTION_PLAIN = (tuple(Section.__pydantic_fields__) == _SECTION_FIELDS and not 
                   and all(f.alias is None and f.validation_alias is None for f in Section.__pydantic_fields__.values()))
 
 
-def _runs_on(lines: list[_Line], i: int, rest: str, next_text, goes_on) -> int | None:
+def _runs_on(lines: list[_Line], marks: dict, i: int, rest: str, next_text, goes_on) -> int | None:
     """None when the item of marker line i runs on into a sentence (its paragraph, the line and
     the lines that continue it, ends with ".", ";" or ":"); else the index of the paragraph's
-    last line (a heading, if a body follows it). goes_on(text, index): whether a line without
+    last line (a heading, if a body follows it). marks: line index -> marker. goes_on(text, index): whether a line without
     a final mark is cut (a long line of a wrapped text, a line ending inside a quotation)."""
     cur = rest
     while True:
         if _CLOSED.search(cur):
             return None
         j = next_text(i)
-        if j is None or lines[j].mark is not None:
+        if j is None or marks.get(j) is not None:
             return i
         nxt = lines[j].text
         if not (_LOWER_START.match(nxt) or goes_on(cur, i)) or _UPPER_LINE.match(cur):
