@@ -152,13 +152,13 @@ def main(argv=None) -> int:
     def plain_layout(t):
         doc = Document(text=t)
         lines = [s for s in doc.iter_lines() if s.end > s.start]
-        return [(s.start, s.end) for s in lines], any(_has_motto(P, h) for h in heads(doc, lines))
+        return [(s.start, s.end, t[s.start:s.end].strip()) for s in lines], any(_has_motto(P, h) for h in heads(doc, lines))
 
     def fast_layout(t):
         doc = Document(text=t)
         lines = _lines(doc)
         end = lines[:25][-1].end if lines else 0
-        return [(s.start, s.end) for s in lines], _may_have_motto(P, t, end) and any(_has_motto(P, h) for h in heads(doc, lines))
+        return [(s.start, s.end, s.text) for s in lines], _may_have_motto(P, t, end) and any(_has_motto(P, h) for h in heads(doc, lines))
     layouts = lines + ["\n".join(equivalence_cases(places, 30, seed=s, most=8, lines=False)[-30:]) for s in range(2000)]
     status = status or report_equivalence(layouts, plain_layout, fast_layout, ("iter_lines", "split"))
     return status or check_segment_order(args.fuzz)

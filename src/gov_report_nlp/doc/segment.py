@@ -199,14 +199,16 @@ def dateline() -> regex.Pattern:
     return _patterns().dateline
 
 
-# a line of the text: (start, end) with the names of a Span's two fields, made as a tuple (a
-# third of the time of a Span, whose frozen dataclass sets each field through object.__setattr__)
-LineSpan = namedtuple("LineSpan", "start end")
+# a line of the text: (start, end) with the names of a Span's two fields, and the line's text
+# stripped (text[start:end].strip(), which the layout tests ask for again and again), made as a
+# tuple (a third of the time of a Span, whose frozen dataclass sets each field through
+# object.__setattr__)
+LineSpan = namedtuple("LineSpan", "start end text")
 
 
 def _lines(doc: Document) -> list[LineSpan]:
-    """The non-empty lines of doc.iter_lines() as (start, end), from one split of the text (no
-    line made for an empty one)."""
+    """The non-empty lines of doc.iter_lines() as (start, end, stripped text), from one split
+    of the text (no line made for an empty one)."""
     out = []
     append = out.append
     new = tuple.__new__
@@ -214,7 +216,7 @@ def _lines(doc: Document) -> list[LineSpan]:
     for t in doc.text.split("\n"):
         end = pos + len(t)
         if end > pos:
-            append(new(LineSpan, (pos, end)))
+            append(new(LineSpan, (pos, end, t.strip())))
         pos = end + 1
     return out
 
@@ -260,7 +262,7 @@ def detect_layout(doc: Document, lines: list[LineSpan]) -> str:
     P = _patterns()
     head = lines[:25]
     text = doc.text
-    heads = [text[ln.start:min(ln.end, ln.start + HEAD_CHARS)] for ln in head]
+    heads = [text[a:b if b - a <= HEAD_CHARS else a + HEAD_CHARS] for a, b, _ in head]
     if _may_have_motto(P, text, head[-1].end if head else 0) and any(_has_motto(P, t) for t in heads):
         layout = "formal"
     else:
@@ -381,8 +383,8 @@ def _segment_news(doc: Document, lines: list[LineSpan]) -> None:
     # head: site name, boilerplate, title, timestamp
     while i < len(lines) and i < 12:
         ln = lines[i]
-        t = text[ln.start:ln.end].strip()
-        nxt = text[lines[i + 1].start:lines[i + 1].end].strip() if i + 1 < len(lines) else ""
+        t = ln.text
+        nxt = lines[i + 1].text if i + 1 < len(lines) else ""
         if not title_done and _is_site(t) and not P.timestamp.match(nxt):  # a headline has the timestamp under it
             _add(doc, "site", ln.start, ln.end)
         elif _is_boilerplate(t):
@@ -404,8 +406,7 @@ def _segment_news(doc: Document, lines: list[LineSpan]) -> None:
     title_text = text[title.start:title.end].strip() if title else ""
     append = doc.segments.append
     for ln in body[:tail_start]:
-        start, end = ln.start, ln.end
-        t = text[start:end].strip()
+        start, end, t = ln
         if title_text and t == title_text:
             kind = "heading"
         elif len(t) < 200 and i > 0 and not _open_end(t):
@@ -414,7 +415,7 @@ def _segment_news(doc: Document, lines: list[LineSpan]) -> None:
             kind = "paragraph"
         append(Segment(kind, start, end))
     for ln in body[tail_start:]:
-        t = text[ln.start:ln.end].strip()
+        t = ln.text
         if is_byline(t) and not doc.first("byline"):
             _add(doc, "byline", ln.start, ln.end)
         elif doc.first("byline") and not P.source_line.match(t) and len(t.split()) > 3:
@@ -515,7 +516,7 @@ def _find_tail(doc: Document, body: list[LineSpan], is_byline=None) -> int:
     text = doc.text
     k = len(body)
     while k > 0 and len(body) - k < 5:
-        t = text[body[k - 1].start:body[k - 1].end].strip()
+        t = body[k - 1].text
         if P.source_line.match(t) and (len(t) <= 60 or "," not in t and len(t) <= 120 or URL_LINE.match(t)):
             # a source line is short: "Theo báo cáo của UBND huyện, năm 2025 ..." is text
             k -= 1
@@ -524,16 +525,16 @@ def _find_tail(doc: Document, body: list[LineSpan], is_byline=None) -> int:
             k -= 1
             continue
         break
-    if not any(is_byline(text[ln.start:ln.end].strip()) for ln in body[k:]):
+    if not any(is_byline(ln.text) for ln in body[k:]):
         # a byline with a label or an agency above trailing photo captions: "Minh Anh (tổng hợp)"
         for j in range(k - 1, max(k - 7, -1), -1):
-            t = text[body[j].start:body[j].end].strip()
+            t = body[j].text
             m = is_byline.names_match(t) if len(t) <= 80 else None
             if P.byline_label.match(t) and len(t) <= 80 or (m and m["org"]):
                 return j
         # a bare name line closing the text, then a blank line and photo captions only
         for j in range(k - 1, max(k - 12, 0), -1):
-            t = text[body[j].start:body[j].end].strip()
+            t = body[j].text
             if len(t) > 60 or not is_byline(t) or "\n\n" not in text[body[j].end:body[j + 1].start + 1]:
                 continue
             if all(len(text[ln.start:ln.end].split()) <= MAX_CAPTION_WORDS for ln in body[j + 1:]) \
@@ -574,7 +575,7 @@ def _segment_formal(doc: Document, lines: list[LineSpan]) -> None:
     number_end: dict[int, int] = {}  # a number line that holds the dateline too: where each begins or ends
     dateline_start: dict[int, int] = {}
     for i, ln in enumerate(lines[:40]):
-        t = text[ln.start:ln.end].strip()
+        t = ln.text
         if kinds[i] == DATELINE_REST:
             continue
         if VV_LINE.match(t) or (i > 0 and kinds[i - 1] == "summary" and t[:1].islower()):
@@ -611,7 +612,7 @@ def _segment_formal(doc: Document, lines: list[LineSpan]) -> None:
         j = type_idx + 1
         while j < n and j - type_idx <= 6:
             ln = lines[j]
-            t = text[ln.start:ln.end].strip()
+            t = ln.text
             gap = text[lines[j - 1].end:ln.start].count("\n") > 1
             if SEPARATOR.match(t) or P.kinh_gui.match(t) or P.page_header.match(t) or t.startswith(P.basis):
                 break
@@ -623,11 +624,11 @@ def _segment_formal(doc: Document, lines: list[LineSpan]) -> None:
     start_body = (type_idx or 0) + 1
     sig_found = False
     for i in range(start_body, n):
-        t = text[lines[i].start:lines[i].end].strip()
+        t = lines[i].text
         if ":" in t and P.recipients.match(t):  # no recipients line without its ":"
             kinds[i] = "recipients"
             k = i + 1
-            while k < n and ITEM.match(text[lines[k].start:lines[k].end].strip()):
+            while k < n and ITEM.match(lines[k].text):
                 kinds[k] = "recipients"
                 k += 1
             continue
@@ -637,14 +638,14 @@ def _segment_formal(doc: Document, lines: list[LineSpan]) -> None:
             block = [i]
             k = i + 1
             while k < n and k - i <= 4:
-                tk = text[lines[k].start:lines[k].end].strip()
+                tk = lines[k].text
                 if P.sign_title.match(tk) or P.sign_prefix.match(tk):
                     block.append(k)
                     k += 1
                     continue
                 if NAME_LINE.match(tk) and not UPPER_LINE.match(tk):
                     for b in block:
-                        tb = text[lines[b].start:lines[b].end].strip()
+                        tb = lines[b].text
                         kinds[b] = "signer_prefix" if P.sign_prefix.match(tb) else "signer_title"
                     kinds[k] = "signer_name"
                     sig_found = True
@@ -657,7 +658,7 @@ def _segment_formal(doc: Document, lines: list[LineSpan]) -> None:
     first = len(doc.segments)
     for i, ln in enumerate(lines):
         kind = kinds[i]
-        t = text[ln.start:ln.end].strip()
+        t = ln.text
         if kind is None and doc.segments and doc.segments[-1].kind == "recipient":
             if _recipient_goes_on(doc, t):
                 doc.segments[-1].end = ln.end
