@@ -414,15 +414,18 @@ def _segment_news(doc: Document, lines: list[LineSpan]) -> None:
         else:
             kind = "paragraph"
         append(Segment(kind, start, end))
+    # whether doc.first("byline") is a segment: none of those made above is; the loop makes it
+    byline = False
     for ln in body[tail_start:]:
         t = ln.text
-        if is_byline(t) and not doc.first("byline"):
+        if is_byline(t) and not byline:
             _add(doc, "byline", ln.start, ln.end)
-        elif doc.first("byline") and not P.source_line.match(t) and len(t.split()) > 3:
+            byline = True
+        elif byline and not P.source_line.match(t) and len(t.split()) > 3:
             _add(doc, "caption", ln.start, ln.end)  # a photo caption under the byline
         else:
             _add(doc, "source", ln.start, ln.end)
-    if not doc.first("byline") and body[:tail_start]:
+    if not byline and body[:tail_start]:
         last = body[tail_start - 1]
         m = TRAILING_BYLINE.search(text, _tail_window(text, last.start, last.end), last.end, timeout=1.0)
         if m and not _place_before(text, m.start("names")) and not _named_in_body(text, m["names"], m.start("names")):
