@@ -257,9 +257,15 @@ def _lines(doc: Document) -> list[_Line]:
     """The document's lines (doc.iter_lines' spans, from one split of the text), each with
     its stripped text and its kind."""
     text = doc.text
+    # the spans out of the body (sorted, apart: touching ones are one), and an end one past
+    # every line; k: the first that ends after the line's first character (pos, which grows
+    # from line to line), the only one that may hold it (_inside(out_spans, starts, pos))
     out_spans = _out_of_body(doc)
-    out_starts = [s for s, _ in out_spans]
+    out_spans.append((len(text) + 1, len(text) + 1))
+    k = 0
+    o_start, o_end = out_spans[0]
     furniture = _furniture().match
+    ends = _FURNITURE_ENDS
     lines = []
     append = lines.append
     new = tuple.__new__
@@ -271,10 +277,12 @@ def _lines(doc: Document) -> list[_Line]:
             kind = "blank"
         else:
             pos = start if len(st) == len(t) else start + (len(t) - len(t.lstrip()))
-            i = bisect_right(out_starts, pos) - 1  # _inside(out_spans, out_starts, pos)
-            if i >= 0 and pos < out_spans[i][1]:
+            while o_end <= pos:
+                k += 1
+                o_start, o_end = out_spans[k]
+            if o_start <= pos:
                 kind = "out"
-            elif _may_be_furniture(st) and furniture(st):
+            elif (":" in st or "/" in st or st[-1] in ends or st[-1] > "\x7f") and furniture(st):  # _may_be_furniture
                 kind = "furniture"
             else:
                 kind = "text"
