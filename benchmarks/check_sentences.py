@@ -9,7 +9,8 @@ finds the mottos the patterns find, the formal line tests (signer, item, recipie
 only after their cheap filters say what the patterns say, the byline-names pattern is
 ruled out by a ':' only where it cannot match, the number line's by its first character; and
 TRAILING_BYLINE searched from segment._tail_window finds what it finds from the start; and
-segment()'s two stable sorts of the segments give the order of the one by (start, -end).
+segment()'s two stable sorts of the segments give the order of the one by (start, -end); and
+segment._is_lead (its two patterns tried only after a cheap test) says what the plain one says.
 
     .venv/bin/python benchmarks/check_sentences.py [--fuzz 200000]
 
@@ -161,7 +162,29 @@ def main(argv=None) -> int:
         return [(s.start, s.end, s.text) for s in lines], _may_have_motto(P, t, end) and any(_has_motto(P, h) for h in heads(doc, lines))
     layouts = lines + ["\n".join(equivalence_cases(places, 30, seed=s, most=8, lines=False)[-30:]) for s in range(2000)]
     status = status or report_equivalence(layouts, plain_layout, fast_layout, ("iter_lines", "split"))
-    return status or check_segment_order(args.fuzz)
+    return status or check_segment_order(args.fuzz) or check_is_lead(args.fuzz)
+
+
+def is_lead_plain(t: str) -> bool:
+    """segment._is_lead as it was: the marker searched and the opener matched in every line."""
+    from gov_report_nlp.doc.segment import _lead_marker, _lead_opener
+
+    words = len(t.split())
+    if t.rstrip()[-1:] in ".!?…" and (words >= 60 or words >= 15 and _lead_marker().search(t)):
+        return True
+    return bool(_lead_opener().match(t))
+
+
+def check_is_lead(n: int) -> int:
+    """segment._is_lead (the opener only in a line with a ',', the marker only where its first
+    word is) against is_lead_plain, on the corpus lines and n random ones."""
+    from gov_report_nlp.doc.segment import _is_lead
+
+    words = "Sáng nay, Chiều 12/3, Ngày 5 tháng 3, HÀ NỘI - Sáng 1/2, (TTXVN) - Tối 3, Theo đó, Hôm qua ,".split(" ")
+    pieces = words + ["vừa", "VỪA", "Đã", "đã", "cho biết", "cho  biết", "CHO\tBIẾT", "chờ", "ſ", "K", "İ", "ẞ",
+                      "x", "Uỷ ban", "tổ chức", ".", "!", "?", "…", ",", " ", "1", "12/3", "a" * 3]
+    cases = equivalence_cases(pieces, n, seed=12, most=70)
+    return report_equivalence([c for c in cases if c.strip()], is_lead_plain, _is_lead, ("plain", "prechecked"))
 
 
 def check_segment_order(n: int) -> int:

@@ -19,7 +19,7 @@ from types import SimpleNamespace
 import regex
 
 from .document import Document, Segment
-from ..lexicon import alternation, lazy_pattern, load_list, load_map, load_phrases
+from ..lexicon import NOT_LOWER_SAFE, alternation, lazy_pattern, load_list, load_map, load_phrases
 
 # --- line classifiers -------------------------------------------------------------------
 
@@ -355,9 +355,32 @@ def _is_lead(t: str) -> bool:
     the event and a comma ("Sáng 12/3, Huyện ủy ..."), or ends as a sentence and tells an
     event ("... vừa ban hành ...") or runs on for sixty words and more."""
     words = len(t.split())
-    if t.rstrip()[-1:] in ".!?…" and (words >= 60 or words >= 15 and _lead_marker().search(t)):
+    if t.rstrip()[-1:] in ".!?…" and (words >= 60 or words >= 15 and _may_have_lead_marker(t) and _lead_marker().search(t)):
         return True
-    return bool(_lead_opener().match(t))
+    return "," in t and bool(_lead_opener().match(t))  # both forms of the opener end in a ','
+
+
+def _may_have_lead_marker(t: str) -> bool:
+    """False when _lead_marker() cannot find a marker in t: t is lower-safe
+    (lexicon.NOT_LOWER_SAFE: then a lowercase word occurs in t.lower() where it matches t
+    case-insensitively) and its lowercased copy holds the first word of no marker.
+    benchmarks/check_sentences.py compares _is_lead with the plain one."""
+    firsts = _lead_marker_firsts()
+    if firsts is None or NOT_LOWER_SAFE.search(t) is not None:
+        return True
+    low = t.lower()
+    return any(w in low for w in firsts)
+
+
+@lru_cache(maxsize=None)
+def _lead_marker_firsts() -> tuple[str, ...] | None:
+    """The first word of each lead marker, lowercased; None if one is blank or not lower-safe."""
+    out = set()
+    for w in load_list("lead_markers"):
+        if not w.split() or NOT_LOWER_SAFE.search(w) is not None:
+            return None
+        out.add(w.split()[0].lower())
+    return tuple(sorted(out))
 
 
 @lru_cache(maxsize=None)
