@@ -813,18 +813,13 @@ def _punkt_spans(text: str, abbrev: frozenset[str]) -> list[tuple[int, int]]:
     ends.sort()
     spans = []
     start = 0
-    k = 0
-    nends = len(ends)
     pos = 0  # the next mark looked at is the first at or after pos
-    while True:
-        while k < nends and ends[k] < pos:
-            k += 1
-        if k >= nends:
-            break
-        i = ends[k]
+    for i in ends:
+        if i < pos:
+            continue
         cut = -1
         if text[i] == ".":
-            dot_end = i
+            dot_end = i + 1
             while dot_end < n and text[dot_end] == ".":
                 dot_end += 1
             if dot_end - i >= 3:
@@ -845,8 +840,7 @@ def _punkt_spans(text: str, abbrev: frozenset[str]) -> list[tuple[int, int]]:
                 w = i - 1
                 while w >= 0 and (text[w].isalnum() or text[w] == "."):
                     w -= 1
-                word = text[w + 1:i]
-                if word and word.lower() in abbrev:
+                if w < i - 1 and text[w + 1:i].lower() in abbrev:
                     pos = i + 1
                     continue
         if cut < 0:  # the sentence ends after the run of marks
@@ -856,7 +850,9 @@ def _punkt_spans(text: str, abbrev: frozenset[str]) -> list[tuple[int, int]]:
         raw = text[start:cut]  # the sentence ends at cut; the next starts after the spaces
         sentence = raw.strip()
         if sentence:
-            a = start + len(raw) - len(raw.lstrip())
+            # (raw starts with whitespace only at the text's start or where the skip below
+            # stops at one that is not " \t\n\r": else no lstrip needed)
+            a = start + len(raw) - len(raw.lstrip()) if raw[0].isspace() else start
             spans.append((a, a + len(sentence)))
         while cut < n and text[cut] in " \t\n\r":
             cut += 1
