@@ -318,6 +318,7 @@ def find_outline(doc: Document) -> list[Section]:
     q_starts = [s for s, _ in quotes]
     marker = _marker()
     heads = _marker_heads()
+    seen = heads[0] if heads is not None else {}
     dangling = _dangling()
 
     def is_long(t: str) -> bool:
@@ -349,7 +350,11 @@ def find_outline(doc: Document) -> list[Section]:
         if ln.kind != "text":
             continue
         a = ln.start
-        m = marker.match(text, a, ln.end) if _may_be_marker(heads, text[a:a + 2]) else None
+        head = text[a:a + 2]
+        may = seen.get(head)  # _may_be_marker(heads, head), its memo read here
+        if may is None:
+            may = _may_be_marker(heads, head)
+        m = marker.match(text, a, ln.end) if may else None
         if m and ln.text.count(" | ") >= 2:
             m = None  # a table's row
         if m and not _inside(quotes, q_starts, ln.start + (len(text[ln.start:ln.end]) - len(text[ln.start:ln.end].lstrip()))):
