@@ -262,14 +262,21 @@ def detect_layout(doc: Document, lines: list[LineSpan]) -> str:
     P = _patterns()
     head = lines[:25]
     text = doc.text
-    heads = [text[a:b if b - a <= HEAD_CHARS else a + HEAD_CHARS] for a, b, _ in head]
-    if _may_have_motto(P, text, head[-1].end if head else 0) and any(_has_motto(P, t) for t in heads):
+    # each line's head (its first HEAD_CHARS characters), made where a test needs it
+    if _may_have_motto(P, text, head[-1].end if head else 0) and any(
+            _has_motto(P, text[a:b if b - a <= HEAD_CHARS else a + HEAD_CHARS]) for a, b, _ in head):
         layout = "formal"
     else:
         firsts = P.number_firsts
-        numbered = any((firsts is None or t[:1] in firsts) and P.number_line.match(t) for t in heads)
+        match = P.number_line.match
+        numbered = False
+        for a, b, _ in head:
+            if (firsts is None or text[a] in firsts) and match(text[a:b if b - a <= HEAD_CHARS else a + HEAD_CHARS]):
+                numbered = True
+                break
         # the dateline is looked for only in a text with a number line (no match has a side effect)
-        layout = "formal" if numbered and any(_may_be_dateline(t) and P.dateline.match(t) for t in heads) else "news"
+        layout = "formal" if numbered and any(_may_be_dateline(t) and P.dateline.match(t) for t in (
+            text[a:b if b - a <= HEAD_CHARS else a + HEAD_CHARS] for a, b, _ in head)) else "news"
     if head and head[0].end - head[0].start > LONG_LINE:  # no title or header line: one long run of text
         doc.warnings.append(f"layout: the text starts with a line of more than {LONG_LINE:,} characters (line breaks "
                             f"lost?); the layout ({layout}) is a guess")
