@@ -37,7 +37,7 @@ def _input_warnings(doc: Document, raw: str, usual: bool = False) -> None:
     the text holds only normalize._USUAL characters (ASCII, Vietnamese letters, the usual
     punctuation), none of which the glyph-soup test counts as odd: it finds none there
     (benchmarks/check_normalize.py checks that it calls none of them bad)."""
-    if not doc.text.strip() and raw.strip():
+    if (not doc.text or doc.text.isspace()) and raw.strip():  # not doc.text.strip(), without a copy
         what = "the HTML has no visible text" if doc.input_format == "html" else "the input has no text"
         doc.warnings.append(f"{what}: nothing to extract")
     soup = None if usual else glyph_soup_warning(doc.text)

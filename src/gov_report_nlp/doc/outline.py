@@ -295,14 +295,15 @@ def _wrap_width(lines: list[_Line]) -> float | None:
     """The width at which the text was wrapped (the median length of lines cut mid-sentence),
     or None for a text with a line per paragraph."""
     cut = []
-    prev = None
-    for ln in lines:
-        if ln.kind != "text":
+    prev = None  # the text of the last text line
+    closed = _CLOSED.search
+    for _, _, t, kind in lines:
+        if kind != "text":
             continue
-        if (prev is not None and ln.text[:1].islower() and len(prev.text) >= _WRAP_MIN_WIDTH
-                and " " in ln.text and not _CLOSED.search(prev.text)):  # not a table's cells
-            cut.append(len(prev.text))
-        prev = ln
+        if (prev is not None and t[:1].islower() and len(prev) >= _WRAP_MIN_WIDTH
+                and " " in t and not closed(prev)):  # not a table's cells
+            cut.append(len(prev))
+        prev = t
     if len(cut) < _WRAPPED_MIN:
         return None
     cut.sort()
