@@ -656,9 +656,11 @@ def _segment_formal(doc: Document, lines: list[LineSpan]) -> None:
     # the signature block: [prefix] title line(s) then a name line, after the summary
     start_body = (type_idx or 0) + 1
     sig_found = False
+    recipients, section, sign_firsts = P.recipients.match, P.section.match, P.sign_firsts
+    sign_prefix, sign_title = P.sign_prefix.match, P.sign_title.match
     for i in range(start_body, n):
         t = lines[i].text
-        if ":" in t and P.recipients.match(t):  # no recipients line without its ":"
+        if ":" in t and recipients(t):  # no recipients line without its ":"
             kinds[i] = "recipients"
             k = i + 1
             while k < n and ITEM.match(lines[k].text):
@@ -667,7 +669,7 @@ def _segment_formal(doc: Document, lines: list[LineSpan]) -> None:
             continue
         if sig_found or kinds[i] is not None:
             continue
-        if (P.sign_firsts is None or t[:1] in P.sign_firsts) and (P.sign_prefix.match(t) or P.sign_title.match(t)):
+        if (sign_firsts is None or t[:1] in sign_firsts) and (sign_prefix(t) or sign_title(t)):
             block = [i]
             k = i + 1
             while k < n and k - i <= 4:
@@ -688,31 +690,35 @@ def _segment_formal(doc: Document, lines: list[LineSpan]) -> None:
                     continue
                 break
     prev_open = False  # the last running-text segment ends without closing punctuation
-    first = len(doc.segments)
+    segments = doc.segments
+    first = len(segments)
+    kinh_gui, page_header = P.kinh_gui.match, P.page_header.match
+    header_end = type_idx or 0
     for i, ln in enumerate(lines):
         kind = kinds[i]
         t = ln.text
-        if kind is None and doc.segments and doc.segments[-1].kind == "recipient":
+        if kind is None and segments and segments[-1].kind == "recipient":
             if _recipient_goes_on(doc, t):
-                doc.segments[-1].end = ln.end
+                segments[-1].end = ln.end
                 prev_open = not _closed(t)
                 continue
             prev_open = False  # the recipients end here: the body begins
-        if kind is None and prev_open and not P.section.match(t) and not _item(t) and not (":" in t and P.recipients.match(t)):
+        sec = None  # section(t), if asked
+        if kind is None and prev_open and not (sec := section(t)) and not _item(t) and not (":" in t and recipients(t)):
             # a hard line break inside a paragraph (PDF and Word extractions): extend it
-            doc.segments[-1].end = ln.end
+            segments[-1].end = ln.end
             prev_open = not _closed(t)
             continue
         if kind is None:
-            if i < (type_idx or 0):
+            if i < header_end:
                 kind = "header"
-            elif ":" in t and P.kinh_gui.match(t):
+            elif ":" in t and kinh_gui(t):
                 kind = "recipient"
-            elif P.section.match(t):
+            elif sec or sec is None and section(t):
                 kind = "section"
             elif _item(t):
                 kind = "item"
-            elif P.page_header.match(t):
+            elif page_header(t):
                 kind = "page_header"
             else:
                 kind = "paragraph"
