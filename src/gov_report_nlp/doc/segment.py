@@ -435,11 +435,12 @@ def _segment_news(doc: Document, lines: list[LineSpan]) -> None:
     title = doc.first("title")
     title_text = text[title.start:title.end].strip() if title else ""
     append = doc.segments.append
-    for ln in body[:tail_start]:
-        start, end, t = ln
+    headed = i > 0  # a short line may be a caption or a heading only under a head
+    enders = _OPEN_ENDERS
+    for start, end, t in body[:tail_start]:
         if title_text and t == title_text:
             kind = "heading"
-        elif len(t) < 200 and i > 0 and not _open_end(t):
+        elif headed and len(t) < 200 and t[-1:] not in enders:  # not _open_end(t)
             kind = "caption" if len(t.split()) > 3 else "heading"
         else:
             kind = "paragraph"
