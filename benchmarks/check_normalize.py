@@ -5,7 +5,13 @@
   _PIECE.finditer: the same pieces for every text;
 - encodings.vietnamese_fit (counts at C speed) against vietnamese_fit_plain (a Python loop)
   and looks_like_glyph_soup (which leaves early when fewer than MIN_ODD characters are bad)
-  against its plain form: the same value for every text.
+  against its plain form: the same value for every text;
+- normalize._changes_nfc (a space before a break and a tone pair read without the pattern)
+  against the changes of _pieces_nfc's pieces;
+- normalize_with_map (its map's runs built in its loop) against normalize_with_map_plain
+  (kept here: OffsetMap.add piece by piece): the same text, the same runs; and that the
+  characters of normalize._USUAL are NFC starters joining nothing, no odd ones and none
+  the glyph-soup test counts (make_document leaves the test out for a text of them only).
 
     .venv/bin/python benchmarks/check_normalize.py [--fuzz 200000]
 
@@ -40,6 +46,57 @@ def looks_like_glyph_soup_plain(text: str) -> bool:
     return odd >= MIN_ODD and odd >= 0.3 * len(words)
 
 
+def normalize_with_map_plain(text: str):
+    """normalize.normalize_with_map as it was: its map made piece by piece with OffsetMap.add."""
+    import unicodedata
+
+    from gov_report_nlp.io.normalize import _NEW_TONE, _compose, _pieces, _pieces_nfc, _replacement, _stays_nfc
+    from gov_report_nlp.io.offsets import OffsetMap
+
+    out: list[str] = []
+    omap = OffsetMap()
+    pos = 0
+    n = len(text)
+    nfc = unicodedata.is_normalized("NFC", text)
+    pieces = _pieces_nfc(text, keep_same=False) if nfc else _pieces(text)
+    ends = []
+    for m in pieces:
+        kind = m.lastgroup
+        group = m.group()
+        rep = _NEW_TONE.get(group, group) if kind == "tone" else _replacement(m, n)
+        if rep is None or rep == group:
+            continue
+        start, end = m.span()
+        if start > pos:
+            out.append(text[pos:start])
+            omap.add(start - pos, start - pos)
+        out.append(rep)
+        omap.add(len(rep), end - start, linear=kind != "tone" and kind != "comb")
+        pos = end
+        ends.append(end)
+    if pos < n:
+        out.append(text[pos:])
+        omap.add(n - pos, n - pos)
+    result = "".join(out)
+    if not (nfc and _stays_nfc(text, ends)) and not unicodedata.is_normalized("NFC", result):
+        composed = unicodedata.normalize("NFC", result)
+        if len(composed) == len(result):
+            result = composed
+        else:
+            inner = OffsetMap()
+            inner.add(len(composed), len(result))
+            result = composed
+            omap = _compose(inner, omap)
+    return result, omap
+
+
+def _runs(omap):
+    """An OffsetMap's runs and totals (the outer and inner maps of a composed one)."""
+    if hasattr(omap, "outer"):
+        return ("composed", _runs(omap.outer), _runs(omap.inner))
+    return (omap._out, omap._src, omap._out_len, omap._src_len, omap._linear, omap.out_total, omap.src_total)
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--fuzz", type=int, default=200_000)
@@ -72,6 +129,18 @@ def main(argv=None) -> int:
     status = status or report_equivalence(
         equivalence_cases(pieces, args.fuzz, seed=2, most=12), _space_starts_plain,
         lambda t: sorted(_space_starts(t, set(_START_ODD.findall(t)))), ("finditer", "find"))
+
+    from gov_report_nlp.io.normalize import _NOT_WORD, _changes, _changes_nfc
+    word = [c for c in _NOT_WORD if regex.match(r"\w", c)]
+    if word:
+        print(f"_NOT_WORD holds word characters of the regex module: {word!r}")
+        return 1
+    # _changes_nfc (" \n" and tone pairs read without the pattern) against the pattern's pieces
+    tone_pieces = pieces + ["oạ", "Uỳ", "oẹ", "OÈ", "uỳ", "uà", "oỳ", " \n", " \nA", "\n\n", " \n\n", ",", ")", "…",
+                            "“", "”", "-", "/", "%", "$", "~", "\u0301", "٣", "ª", "\u200c"]
+    status = status or report_equivalence(
+        equivalence_cases(tone_pieces, args.fuzz, seed=8, most=12),
+        lambda t: _changes(_pieces_nfc(t, keep_same=False), len(t)), _changes_nfc, ("pieces", "_changes_nfc"))
 
     def changed(t, ms):
         return [(m.span(), m.lastgroup) for m in ms if _replacement(m, len(t)) not in (None, m.group())]
@@ -124,6 +193,38 @@ def main(argv=None) -> int:
     status = status or report_equivalence(
         equivalence_cases(joiners, args.fuzz, seed=5, most=10, lines=False), read_again, normalized,
         ("read again", "_stays_nfc"))
+
+    # normalize_with_map builds its map's runs itself: the same runs as OffsetMap.add made
+    def with_runs(normalize):
+        def run(t):
+            result, omap = normalize(t)
+            return result, _runs(omap)
+        return run
+    for cases in (equivalence_cases(pieces, args.fuzz, seed=6, most=12),
+                  equivalence_cases(joiners, args.fuzz, seed=7, most=10, lines=False)):
+        status = status or report_equivalence(cases, with_runs(normalize_with_map_plain), with_runs(normalize_with_map),
+                                              ("OffsetMap.add", "runs"))
+
+    # texts of _USUAL characters only: NFC, no odd character, none the glyph-soup test calls bad
+    from gov_report_nlp.io.encodings import _BAD_CHAR, MIN_ODD, glyph_soup_warning
+    from gov_report_nlp.io.normalize import _START_ODD_NO_LF, _UNUSUAL, _USUAL, normalize_usual
+    wrong = [c for c in sorted(_USUAL) if unicodedata.combining(c) or unicodedata.normalize("NFC", c) != c
+             or c in joins or _START_ODD_NO_LF.match(c) or _BAD_CHAR.match(c)]
+    if wrong or MIN_ODD < 1:
+        print(f"_USUAL holds characters that NFC changes or joins, odd ones or bad ones for glyph soup: {wrong!r}")
+        return 1
+    usual_pieces = [" ", "  ", "   ", "\n", "\n\n", " \n", "\n ", " \n\n ", "oà", "Oá", "uỷ", "UÝ", "oỳ", "qu", "Quý",
+                    "hoà", "a", "B", "1", ".", ",", "ò", "ủy", "o", "U", "ỳ", "é", "Ạ", "đ", "“", "”", "–", "…", "«", "°",
+                    "x", "-", "~", "Cộng hòa", "th«ng", "Cæng"]
+    usual_cases = [t for t in equivalence_cases(usual_pieces, args.fuzz, seed=9, most=14) if _UNUSUAL.search(t) is None]
+    for t in usual_cases:
+        result, _, usual = normalize_usual(t)
+        if not usual or not unicodedata.is_normalized("NFC", t) or _UNUSUAL.search(result) or glyph_soup_warning(result):
+            print(f"a text of _USUAL characters: {t!r} -> {result!r}, usual {usual}")
+            return 1
+    print(f"{len(usual_cases)} texts of _USUAL characters: NFC, so is their normalized text, no glyph soup")
+    status = status or report_equivalence(usual_cases, with_runs(normalize_with_map_plain), with_runs(normalize_with_map),
+                                          ("OffsetMap.add", "usual"))
 
     soup = [to_legacy(w, "tcvn3").decode("latin-1") for w in ("Cộng hòa xã hội", "thông tin", "tháng", "Việt")] + \
         [to_legacy(w, "vni").decode("latin-1") for w in ("Cộng hòa", "Việt Nam", "hòa")]

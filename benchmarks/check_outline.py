@@ -5,7 +5,10 @@
 - outline._lines (one split of the text, a bisect for the spans out of the body, the page
   furniture pattern tried only where _may_be_furniture lets it) against the plain version
   kept here (Document.iter_lines, outline._inside and the pattern for every line); and that
-  _may_be_furniture lets every line through that the pattern matches.
+  _may_be_furniture lets every line through that the pattern matches;
+- outline._may_be_marker (a line's first two characters) lets every line through that
+  _marker() matches, and find_outline is the same with and without it;
+- outline._section (a Section made without model_construct's walk) against model_construct.
 
     .venv/bin/python benchmarks/check_outline.py [--fuzz 20000]
 
@@ -58,7 +61,9 @@ def main(argv=None) -> int:
               "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n", "Độc lập - Tự do - Hạnh phúc\n", "Số: 12/NQ-HĐND\n",
               "Gia Nghĩa, ngày 12 tháng 3 năm 2024\n", "NGHỊ QUYẾT\n", "Nơi nhận:\n", "- Như trên;\n", "CHỦ TỊCH\n",
               "Nguyễn Văn A\n", "Chương I\n", "I. MỤC TIÊU\n", "a) Nội dung", "Theo VnExpress\n", "Ảnh: Minh\n",
-              "Trang", "Trang 4/12", "- 7 -", "CÔNG BÁO/Số 5", "công báo /", "Người ký: A", "Email:", "Ký bởi",
+              "Trang", "Trang 4/12", "- 7 -", "Phần thứ nhất\n", "PHẦN II\n", "Mục 2. ", "Tiểu mục 3\n", "ĐIỀU 4.", "điều 5:",
+              "A. KẾT QUẢ\n", "B.", "a. Xây", "đ) ", "c- X", "b/ Y", "II- ", "IV) ", "1.2. ", "2.3 A", "3/ B", "4- C", "٣. ",
+              "• ", "● x", "* Về", "+ ", "+5", "-5%", "----", "\uf0b7 ", "V/v ", "I.\n", "CÔNG BÁO/Số 5", "công báo /", "Người ký: A", "Email:", "Ký bởi",
               "\n3\n", "\n12 \n", "٣", "x", "-", "/", ":", "\t",
               '"', '"1. ', '"a) ', '\n"Điều 5 ', ' \t"2) x', "\r", "\u2028", '"12.3) ']
     cases = equivalence_cases(pieces, args.fuzz, seed=5, most=16)
@@ -78,8 +83,66 @@ def main(argv=None) -> int:
 
     def key(lines):
         return [(ln.start, ln.end, ln.text, ln.kind) for ln in lines]
-    return status or report_equivalence(cases, lambda t: key(lines_plain(make_document(t))),
-                                        lambda t: key(_lines(make_document(t))), ("plain", "fast"))
+    status = status or report_equivalence(cases, lambda t: key(lines_plain(make_document(t))),
+                                          lambda t: key(_lines(make_document(t))), ("plain", "fast"))
+    return status or check_sections(cases) or check_marker_heads(cases + [ln for t in cases for ln in t.split("\n")])
+
+
+def check_marker_heads(cases) -> int:
+    """_may_be_marker lets through every line _marker() matches (the line's first two
+    characters asked, a line of one with the break after it too), and find_outline finds the same outline with and without it."""
+    from gov_report_nlp.doc import outline
+    from gov_report_nlp.doc.make import make_document
+
+    marker, heads = outline._marker(), outline._marker_heads()
+    n = 0
+    for line in cases:
+        if marker.match(line) is not None:
+            n += 1
+            if not (outline._may_be_marker(heads, line[:2]) and outline._may_be_marker(heads, (line + "\n")[:2])):
+                print(f"_may_be_marker leaves out a marker line: {line!r}")
+                return 1
+    print(f"{len(cases)} lines, {n} marker lines: _may_be_marker lets each through")
+
+    def plain(t):
+        saved = outline._marker_heads
+        outline._marker_heads = lambda: None
+        try:
+            return [s.model_dump() for s in outline.find_outline(make_document(t))]
+        finally:
+            outline._marker_heads = saved
+    return report_equivalence(cases[:30000], plain, lambda t: [s.model_dump() for s in outline.find_outline(make_document(t))],
+                              ("every line", "_may_be_marker"))
+
+
+def check_sections(cases) -> int:
+    """outline._section against Section.model_construct: the same __dict__, fields set, extra
+    and private attributes, the same JSON, for the sections of every case's outline."""
+    from gov_report_nlp.doc.make import make_document
+    from gov_report_nlp.doc.outline import _SECTION_PLAIN, _section, find_outline
+    from gov_report_nlp.records import Section
+
+    if not _SECTION_PLAIN:
+        print("_section: Section is not plain, model_construct is used")
+        return 1
+
+    def parts(s):
+        return (type(s), s.__dict__, list(s.__dict__), s.__pydantic_fields_set__, s.__pydantic_extra__,
+                s.__pydantic_private__, s.model_dump_json())
+
+    n = 0
+    for text in cases[:3000]:
+        for s in find_outline(make_document(text)):
+            values = dict(s.__dict__)
+            want = parts(Section.model_construct(**values))
+            got = parts(_section(values["number"], values["heading"], values["level"], values["start"], values["end"],
+                                 values["section"]))
+            if want != got:
+                print(f"_section differs on {values!r}:\n  model_construct: {want!r}\n  _section: {got!r}")
+                return 1
+            n += 1
+    print(f"{n} sections: _section == Section.model_construct")
+    return 0
 
 
 if __name__ == "__main__":

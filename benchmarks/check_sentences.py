@@ -8,7 +8,9 @@ segment._may_be_dateline lets through every line the dateline pattern matches, _
 finds the mottos the patterns find, the formal line tests (signer, item, recipients) tried
 only after their cheap filters say what the patterns say, the byline-names pattern is
 ruled out by a ':' only where it cannot match, the number line's by its first character; and
-TRAILING_BYLINE searched from segment._tail_window finds what it finds from the start.
+TRAILING_BYLINE searched from segment._tail_window finds what it finds from the start; and
+segment()'s two stable sorts of the segments give the order of the one by (start, -end); and
+segment._is_lead (its two patterns tried only after a cheap test) says what the plain one says.
 
     .venv/bin/python benchmarks/check_sentences.py [--fuzz 200000]
 
@@ -151,15 +153,60 @@ def main(argv=None) -> int:
     def plain_layout(t):
         doc = Document(text=t)
         lines = [s for s in doc.iter_lines() if s.end > s.start]
-        return lines, any(_has_motto(P, h) for h in heads(doc, lines))
+        return [(s.start, s.end, t[s.start:s.end].strip()) for s in lines], any(_has_motto(P, h) for h in heads(doc, lines))
 
     def fast_layout(t):
         doc = Document(text=t)
         lines = _lines(doc)
         end = lines[:25][-1].end if lines else 0
-        return lines, _may_have_motto(P, t, end) and any(_has_motto(P, h) for h in heads(doc, lines))
+        return [(s.start, s.end, s.text) for s in lines], _may_have_motto(P, t, end) and any(_has_motto(P, h) for h in heads(doc, lines))
     layouts = lines + ["\n".join(equivalence_cases(places, 30, seed=s, most=8, lines=False)[-30:]) for s in range(2000)]
-    return status or report_equivalence(layouts, plain_layout, fast_layout, ("iter_lines", "split"))
+    status = status or report_equivalence(layouts, plain_layout, fast_layout, ("iter_lines", "split"))
+    return status or check_segment_order(args.fuzz) or check_is_lead(args.fuzz)
+
+
+def is_lead_plain(t: str) -> bool:
+    """segment._is_lead as it was: the marker searched and the opener matched in every line."""
+    from gov_report_nlp.doc.segment import _lead_marker, _lead_opener
+
+    words = len(t.split())
+    if t.rstrip()[-1:] in ".!?…" and (words >= 60 or words >= 15 and _lead_marker().search(t)):
+        return True
+    return bool(_lead_opener().match(t))
+
+
+def check_is_lead(n: int) -> int:
+    """segment._is_lead (the opener only in a line with a ',', the marker only where its first
+    word is) against is_lead_plain, on the corpus lines and n random ones."""
+    from gov_report_nlp.doc.segment import _is_lead
+
+    words = "Sáng nay, Chiều 12/3, Ngày 5 tháng 3, HÀ NỘI - Sáng 1/2, (TTXVN) - Tối 3, Theo đó, Hôm qua ,".split(" ")
+    pieces = words + ["vừa", "VỪA", "Đã", "đã", "cho biết", "cho  biết", "CHO\tBIẾT", "chờ", "ſ", "K", "İ", "ẞ",
+                      "x", "Uỷ ban", "tổ chức", ".", "!", "?", "…", ",", " ", "1", "12/3", "a" * 3]
+    cases = equivalence_cases(pieces, n, seed=12, most=70)
+    return report_equivalence([c for c in cases if c.strip()], is_lead_plain, _is_lead, ("plain", "prechecked"))
+
+
+def check_segment_order(n: int) -> int:
+    """segment()'s two stable sorts (by end, reversed, then by start) against the one sort by
+    (start, -end) it replaced: the same order, ties (same start and end) in the order made,
+    on n random lists of segments over few offsets (many ties)."""
+    import random
+
+    from gov_report_nlp.doc.document import Segment
+    from gov_report_nlp.doc.segment import _END, _START
+
+    rng = random.Random(9)
+    for k in range(n // 10):
+        segs = [Segment("x", a, a + rng.randint(0, 4)) for a in (rng.randint(0, 6) for _ in range(rng.randint(0, 30)))]
+        want = sorted(segs, key=lambda s: (s.start, -s.end))
+        got = sorted(segs, key=_END, reverse=True)
+        got.sort(key=_START)
+        if [id(s) for s in want] != [id(s) for s in got]:
+            print(f"the segment order differs on {[(s.start, s.end) for s in segs]!r}")
+            return 1
+    print(f"{n // 10} lists of segments: the same order")
+    return 0
 
 
 if __name__ == "__main__":

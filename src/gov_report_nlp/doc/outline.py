@@ -18,8 +18,8 @@ the title line under it; else None.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -64,6 +64,42 @@ def _marker() -> regex.Pattern:
 
 
 @lru_cache(maxsize=None)
+def _marker_heads() -> tuple[dict[str, bool], regex.Pattern] | None:
+    """What tells from the first two characters of a line (its head) whether _marker() may
+    match it: a pattern of the heads each of its alternatives may begin with (after its
+    [ \t]*, which the pattern lets through), and a memo of its answers (_may_be_marker).
+    Heads: a division word's first two letters in any case (its first letter and a space if
+    it has one), a capital or a letter and a '.', a letter and a ')', '/', dash or space, a
+    roman or any digit, a bullet. None when a division word is blank.
+    benchmarks/check_outline.py checks it on every line of its texts."""
+    heads = set()
+    for w in load_map("outline_divisions"):
+        parts = w.split()
+        if not parts:
+            return None
+        p = parts[0]
+        heads.add(regex.escape(p[:2]) if len(p) >= 2 else regex.escape(p) + r"\s")
+    divs = "|".join(sorted(heads)) or "(?!)"
+    return {}, lazy_pattern(regex.compile,
+        rf"[ \t]|(?i:{divs})|[A-HJ-UWYĐ]\.|[a-zđ][. \t)/\-–]|[IVX]|\d|[-–—•●▪◦\uf0b7\uf0a7\uf02d*+]")
+
+
+def _may_be_marker(heads: tuple[dict[str, bool], regex.Pattern] | None, head: str) -> bool:
+    """Whether _marker() may match a line that begins with `head`, its first two characters
+    (one for a line of one), as _marker_heads says."""
+    if heads is None:
+        return True
+    memo = heads[0]
+    try:
+        return memo[head]
+    except KeyError:
+        if len(memo) > 50_000:
+            memo.clear()
+        ok = memo[head] = heads[1].match(head) is not None
+        return ok
+
+
+@lru_cache(maxsize=None)
 def _furniture() -> regex.Pattern:
     """Lines that belong to the page, not to the text: page numbers, the gazette's running head,
     the signature stamp of a signed PDF."""
@@ -104,13 +140,14 @@ _DANGLING = 0.5  # a shorter line ending in a dangling word is no wrap: a headin
 _LONG = 0.85  # a line this share of the wrap width or longer may be cut mid-sentence
 
 
-@dataclass(slots=True)
-class _Line:
+class _Line(NamedTuple):
+    """A line of the document (made by tuple.__new__: a fourth of a dataclass's time); the
+    marker a line is given is kept apart (find_outline's `marks`)."""
+
     start: int
     end: int
     text: str  # stripped
     kind: str  # "text", "blank", "furniture", "out" (not body)
-    mark: regex.Match | None = None
 
 
 @lru_cache(maxsize=None)
@@ -220,11 +257,18 @@ def _lines(doc: Document) -> list[_Line]:
     """The document's lines (doc.iter_lines' spans, from one split of the text), each with
     its stripped text and its kind."""
     text = doc.text
+    # the spans out of the body (sorted, apart: touching ones are one), and an end one past
+    # every line; k: the first that ends after the line's first character (pos, which grows
+    # from line to line), the only one that may hold it (_inside(out_spans, starts, pos))
     out_spans = _out_of_body(doc)
-    out_starts = [s for s, _ in out_spans]
+    out_spans.append((len(text) + 1, len(text) + 1))
+    k = 0
+    o_start, o_end = out_spans[0]
     furniture = _furniture().match
+    ends = _FURNITURE_ENDS
     lines = []
     append = lines.append
+    new = tuple.__new__
     start = 0
     for t in text.split("\n"):
         end = start + len(t)
@@ -233,14 +277,16 @@ def _lines(doc: Document) -> list[_Line]:
             kind = "blank"
         else:
             pos = start if len(st) == len(t) else start + (len(t) - len(t.lstrip()))
-            i = bisect_right(out_starts, pos) - 1  # _inside(out_spans, out_starts, pos)
-            if i >= 0 and pos < out_spans[i][1]:
+            while o_end <= pos:
+                k += 1
+                o_start, o_end = out_spans[k]
+            if o_start <= pos:
                 kind = "out"
-            elif _may_be_furniture(st) and furniture(st):
+            elif (":" in st or "/" in st or st[-1] in ends or st[-1] > "\x7f") and furniture(st):  # _may_be_furniture
                 kind = "furniture"
             else:
                 kind = "text"
-        append(_Line(start, end, st, kind))
+        append(new(_Line, (start, end, st, kind)))
         start = end + 1
     return lines
 
@@ -249,14 +295,15 @@ def _wrap_width(lines: list[_Line]) -> float | None:
     """The width at which the text was wrapped (the median length of lines cut mid-sentence),
     or None for a text with a line per paragraph."""
     cut = []
-    prev = None
-    for ln in lines:
-        if ln.kind != "text":
+    prev = None  # the text of the last text line
+    closed = _CLOSED.search
+    for _, _, t, kind in lines:
+        if kind != "text":
             continue
-        if (prev is not None and ln.text[:1].islower() and len(prev.text) >= _WRAP_MIN_WIDTH
-                and " " in ln.text and not _CLOSED.search(prev.text)):  # not a table's cells
-            cut.append(len(prev.text))
-        prev = ln
+        if (prev is not None and t[:1].islower() and len(prev) >= _WRAP_MIN_WIDTH
+                and " " in t and not closed(prev)):  # not a table's cells
+            cut.append(len(prev))
+        prev = t
     if len(cut) < _WRAPPED_MIN:
         return None
     cut.sort()
@@ -271,6 +318,8 @@ def find_outline(doc: Document) -> list[Section]:
     quotes = _quoted(text)
     q_starts = [s for s, _ in quotes]
     marker = _marker()
+    heads = _marker_heads()
+    seen = heads[0] if heads is not None else {}
     dangling = _dangling()
 
     def is_long(t: str) -> bool:
@@ -295,26 +344,38 @@ def find_outline(doc: Document) -> list[Section]:
 
     # 1. the marker lines
     prev: _Line | None = None
+    prev_mark = None  # the mark of the line before
+    marks: dict[int, regex.Match | None] = {}  # line index -> its mark (None: taken back)
     marked: list[int] = []  # the lines given a mark, in order
     for i, ln in enumerate(lines):
         if ln.kind != "text":
             continue
-        m = marker.match(text, ln.start, ln.end)
+        a = ln.start
+        head = text[a:a + 2]
+        may = seen.get(head)  # _may_be_marker(heads, head), its memo read here
+        if may is None:
+            may = _may_be_marker(heads, head)
+        m = marker.match(text, a, ln.end) if may else None
         if m and ln.text.count(" | ") >= 2:
             m = None  # a table's row
         if m and not _inside(quotes, q_starts, ln.start + (len(text[ln.start:ln.end]) - len(text[ln.start:ln.end].lstrip()))):
             ok = True
             if prev is not None and not _CLOSED.search(prev.text) and not _UPPER_LINE.match(prev.text):
                 # the line before is cut mid-sentence: this one continues it
-                if prev.mark:  # a heading may end in any word ("1- Kết quả đạt được"): cut only if full
+                if prev_mark:  # a heading may end in any word ("1- Kết quả đạt được"): cut only if full
                     ok = not (is_long(prev.text) and dangling.search(prev.text))
                 elif cut_at(prev.text) or (is_long(prev.text) and _WEAK.search(prev.text)
                                            and m.lastgroup in ("num", "letter", "roman", "dotted")):
                     ok = False
             if ok:
-                ln.mark = m
+                marks[i] = m
                 marked.append(i)
+            else:
+                m = None
+        else:
+            m = None
         prev = ln
+        prev_mark = m
 
     def goes_on(t: str, j: int) -> bool:
         return is_long(t) or cut_at(t) or _inside(quotes, q_starts, lines[j].end)
@@ -324,7 +385,7 @@ def find_outline(doc: Document) -> list[Section]:
     para_end: dict[int, int] = {}  # item -> end of its heading's paragraph, where its body must begin
     for i in marked:
         ln = lines[i]
-        m = ln.mark
+        m = marks[i]
         if m is None:
             continue
         rank, number = _rank(m)
@@ -333,14 +394,14 @@ def find_outline(doc: Document) -> list[Section]:
         if not rest:
             # "Chương II" / "Điều 5." / "I." alone: the title, if any, is the line under it
             j = next_text(i)
-            title = j is not None and lines[j].mark is None and _runs_on(lines, j, lines[j].text, next_text, goes_on)
+            title = j is not None and marks.get(j) is None and _runs_on(lines, marks, j, lines[j].text, next_text, goes_on)
             if rank == "roman" and not (title is not False and title is not None and _UPPER_LINE.match(lines[j].text)):
-                ln.mark = None  # a bare "I." without an UPPER title under it: a table's cell
+                marks[i] = None  # a bare "I." without an UPPER title under it: a table's cell
                 continue
             if title is not False and title is not None:
                 heading = _TRAIL.sub("", lines[j].text) or None
         else:
-            last = _runs_on(lines, i, rest, next_text, goes_on)
+            last = _runs_on(lines, marks, i, rest, next_text, goes_on)
             if last is not None and not _quantity().search(rest):
                 heading = _TRAIL.sub("", rest) or None
                 para_end[len(items)] = lines[last].end
@@ -378,22 +439,50 @@ def find_outline(doc: Document) -> list[Section]:
             end -= 1
         if k in para_end and heading and para_end[k] >= end:
             heading = None  # a line that names nothing after it is an item, not a heading
-        sections.append(Section.model_construct(number=number, heading=heading, level=level, start=start, end=end,
-                                                section=path))
+        sections.append(_section(number, heading, level, start, end, path))
     return sections
 
 
-def _runs_on(lines: list[_Line], i: int, rest: str, next_text, goes_on) -> int | None:
+_new_section = Section.__new__
+_set = object.__setattr__
+_SECTION_FIELDS = ("number", "heading", "level", "start", "end", "section")
+
+
+def _section(number: str, heading: str | None, level: int, start: int, end: int, path: str | None) -> Section:
+    """Section.model_construct(number=..., heading=..., level=..., start=..., end=...,
+    section=path), the same object (every field given: no default to fill, all of them in the
+    fields set; no extra fields, no private attributes, no post-init: _SECTION_PLAIN says so),
+    in a third of its time (no walk over the fields). check_outline.py compares the two."""
+    if not _SECTION_PLAIN:
+        return Section.model_construct(number=number, heading=heading, level=level, start=start, end=end,
+                                       section=path)
+    s = _new_section(Section)
+    _set(s, "__dict__", {"number": number, "heading": heading, "level": level, "start": start, "end": end,
+                         "section": path})
+    _set(s, "__pydantic_fields_set__", set(_SECTION_FIELDS))
+    _set(s, "__pydantic_extra__", None)
+    _set(s, "__pydantic_private__", None)
+    return s
+
+
+# what _section's short way takes for granted about Section (else it calls model_construct)
+_SECTION_PLAIN = (tuple(Section.__pydantic_fields__) == _SECTION_FIELDS and not Section.__pydantic_post_init__
+                  and not Section.__pydantic_root_model__ and not Section.__private_attributes__
+                  and Section.model_config.get("extra") != "allow"
+                  and all(f.alias is None and f.validation_alias is None for f in Section.__pydantic_fields__.values()))
+
+
+def _runs_on(lines: list[_Line], marks: dict, i: int, rest: str, next_text, goes_on) -> int | None:
     """None when the item of marker line i runs on into a sentence (its paragraph, the line and
     the lines that continue it, ends with ".", ";" or ":"); else the index of the paragraph's
-    last line (a heading, if a body follows it). goes_on(text, index): whether a line without
+    last line (a heading, if a body follows it). marks: line index -> marker. goes_on(text, index): whether a line without
     a final mark is cut (a long line of a wrapped text, a line ending inside a quotation)."""
     cur = rest
     while True:
         if _CLOSED.search(cur):
             return None
         j = next_text(i)
-        if j is None or lines[j].mark is not None:
+        if j is None or marks.get(j) is not None:
             return i
         nxt = lines[j].text
         if not (_LOWER_START.match(nxt) or goes_on(cur, i)) or _UPPER_LINE.match(cur):

@@ -11,13 +11,15 @@ with our own list of abbreviations, mapped back to offsets).
 """
 from __future__ import annotations
 
+from collections import namedtuple
 from functools import lru_cache
+from operator import attrgetter
 from types import SimpleNamespace
 
 import regex
 
-from .document import Document, Segment, Span
-from ..lexicon import alternation, lazy_pattern, load_list, load_map, load_phrases
+from .document import Document, Segment
+from ..lexicon import NOT_LOWER_SAFE, alternation, lazy_pattern, load_list, load_map, load_phrases
 
 # --- line classifiers -------------------------------------------------------------------
 
@@ -197,16 +199,24 @@ def dateline() -> regex.Pattern:
     return _patterns().dateline
 
 
-def _lines(doc: Document) -> list[Span]:
-    """The non-empty lines of doc.iter_lines() (from one split of the text, no Span made for
-    an empty line)."""
+# a line of the text: (start, end) with the names of a Span's two fields, and the line's text
+# stripped (text[start:end].strip(), which the layout tests ask for again and again), made as a
+# tuple (a third of the time of a Span, whose frozen dataclass sets each field through
+# object.__setattr__)
+LineSpan = namedtuple("LineSpan", "start end text")
+
+
+def _lines(doc: Document) -> list[LineSpan]:
+    """The non-empty lines of doc.iter_lines() as (start, end, stripped text), from one split
+    of the text (no line made for an empty one)."""
     out = []
     append = out.append
+    new = tuple.__new__
     pos = 0
     for t in doc.text.split("\n"):
         end = pos + len(t)
         if end > pos:
-            append(Span(pos, end))
+            append(new(LineSpan, (pos, end, t.strip())))
         pos = end + 1
     return out
 
@@ -248,18 +258,25 @@ def _may_be_dateline(t: str) -> bool:
     return 0 <= j <= 41 or j > 41 and t[41:j].isspace()
 
 
-def detect_layout(doc: Document, lines: list[Span]) -> str:
+def detect_layout(doc: Document, lines: list[LineSpan]) -> str:
     P = _patterns()
     head = lines[:25]
     text = doc.text
-    heads = [text[ln.start:min(ln.end, ln.start + HEAD_CHARS)] for ln in head]
-    if _may_have_motto(P, text, head[-1].end if head else 0) and any(_has_motto(P, t) for t in heads):
+    # each line's head (its first HEAD_CHARS characters), made where a test needs it
+    if _may_have_motto(P, text, head[-1].end if head else 0) and any(
+            _has_motto(P, text[a:b if b - a <= HEAD_CHARS else a + HEAD_CHARS]) for a, b, _ in head):
         layout = "formal"
     else:
         firsts = P.number_firsts
-        numbered = any((firsts is None or t[:1] in firsts) and P.number_line.match(t) for t in heads)
+        match = P.number_line.match
+        numbered = False
+        for a, b, _ in head:
+            if (firsts is None or text[a] in firsts) and match(text[a:b if b - a <= HEAD_CHARS else a + HEAD_CHARS]):
+                numbered = True
+                break
         # the dateline is looked for only in a text with a number line (no match has a side effect)
-        layout = "formal" if numbered and any(_may_be_dateline(t) and P.dateline.match(t) for t in heads) else "news"
+        layout = "formal" if numbered and any(_may_be_dateline(t) and P.dateline.match(t) for t in (
+            text[a:b if b - a <= HEAD_CHARS else a + HEAD_CHARS] for a, b, _ in head)) else "news"
     if head and head[0].end - head[0].start > LONG_LINE:  # no title or header line: one long run of text
         doc.warnings.append(f"layout: the text starts with a line of more than {LONG_LINE:,} characters (line breaks "
                             f"lost?); the layout ({layout}) is a guess")
@@ -276,10 +293,17 @@ def segment(doc: Document) -> Document:
     else:
         _segment_news(doc, lines)
     _add_sentences(doc)
-    doc.segments.sort(key=lambda s: (s.start, -s.end))
+    # sorted by (start, -end), equal ones in the order they were made: two stable sorts, the
+    # second key first (reverse=True keeps equal ends in order), keys read at C speed
+    doc.segments.sort(key=_END, reverse=True)
+    doc.segments.sort(key=_START)
     # parents were indexes before sorting; recompute them as the nearest enclosing segment
     _reparent(doc)
     return doc
+
+
+_START = attrgetter("start")
+_END = attrgetter("end")
 
 
 def _reparent(doc: Document) -> None:
@@ -338,9 +362,32 @@ def _is_lead(t: str) -> bool:
     the event and a comma ("Sáng 12/3, Huyện ủy ..."), or ends as a sentence and tells an
     event ("... vừa ban hành ...") or runs on for sixty words and more."""
     words = len(t.split())
-    if t.rstrip()[-1:] in ".!?…" and (words >= 60 or words >= 15 and _lead_marker().search(t)):
+    if t.rstrip()[-1:] in ".!?…" and (words >= 60 or words >= 15 and _may_have_lead_marker(t) and _lead_marker().search(t)):
         return True
-    return bool(_lead_opener().match(t))
+    return "," in t and bool(_lead_opener().match(t))  # both forms of the opener end in a ','
+
+
+def _may_have_lead_marker(t: str) -> bool:
+    """False when _lead_marker() cannot find a marker in t: t is lower-safe
+    (lexicon.NOT_LOWER_SAFE: then a lowercase word occurs in t.lower() where it matches t
+    case-insensitively) and its lowercased copy holds the first word of no marker.
+    benchmarks/check_sentences.py compares _is_lead with the plain one."""
+    firsts = _lead_marker_firsts()
+    if firsts is None or NOT_LOWER_SAFE.search(t) is not None:
+        return True
+    low = t.lower()
+    return any(w in low for w in firsts)
+
+
+@lru_cache(maxsize=None)
+def _lead_marker_firsts() -> tuple[str, ...] | None:
+    """The first word of each lead marker, lowercased; None if one is blank or not lower-safe."""
+    out = set()
+    for w in load_list("lead_markers"):
+        if not w.split() or NOT_LOWER_SAFE.search(w) is not None:
+            return None
+        out.add(w.split()[0].lower())
+    return tuple(sorted(out))
 
 
 @lru_cache(maxsize=None)
@@ -358,7 +405,7 @@ def _lead_opener():
                          regex.IGNORECASE)
 
 
-def _segment_news(doc: Document, lines: list[Span]) -> None:
+def _segment_news(doc: Document, lines: list[LineSpan]) -> None:
     P = _patterns()
     text = doc.text
     i = 0
@@ -366,8 +413,8 @@ def _segment_news(doc: Document, lines: list[Span]) -> None:
     # head: site name, boilerplate, title, timestamp
     while i < len(lines) and i < 12:
         ln = lines[i]
-        t = text[ln.start:ln.end].strip()
-        nxt = text[lines[i + 1].start:lines[i + 1].end].strip() if i + 1 < len(lines) else ""
+        t = ln.text
+        nxt = lines[i + 1].text if i + 1 < len(lines) else ""
         if not title_done and _is_site(t) and not P.timestamp.match(nxt):  # a headline has the timestamp under it
             _add(doc, "site", ln.start, ln.end)
         elif _is_boilerplate(t):
@@ -388,25 +435,28 @@ def _segment_news(doc: Document, lines: list[Span]) -> None:
     title = doc.first("title")
     title_text = text[title.start:title.end].strip() if title else ""
     append = doc.segments.append
-    for ln in body[:tail_start]:
-        start, end = ln.start, ln.end
-        t = text[start:end].strip()
+    headed = i > 0  # a short line may be a caption or a heading only under a head
+    enders = _OPEN_ENDERS
+    for start, end, t in body[:tail_start]:
         if title_text and t == title_text:
             kind = "heading"
-        elif len(t) < 200 and i > 0 and not _open_end(t):
+        elif headed and len(t) < 200 and t[-1:] not in enders:  # not _open_end(t)
             kind = "caption" if len(t.split()) > 3 else "heading"
         else:
             kind = "paragraph"
         append(Segment(kind, start, end))
+    # whether doc.first("byline") is a segment: none of those made above is; the loop makes it
+    byline = False
     for ln in body[tail_start:]:
-        t = text[ln.start:ln.end].strip()
-        if is_byline(t) and not doc.first("byline"):
+        t = ln.text
+        if is_byline(t) and not byline:
             _add(doc, "byline", ln.start, ln.end)
-        elif doc.first("byline") and not P.source_line.match(t) and len(t.split()) > 3:
+            byline = True
+        elif byline and not P.source_line.match(t) and len(t.split()) > 3:
             _add(doc, "caption", ln.start, ln.end)  # a photo caption under the byline
         else:
             _add(doc, "source", ln.start, ln.end)
-    if not doc.first("byline") and body[:tail_start]:
+    if not byline and body[:tail_start]:
         last = body[tail_start - 1]
         m = TRAILING_BYLINE.search(text, _tail_window(text, last.start, last.end), last.end, timeout=1.0)
         if m and not _place_before(text, m.start("names")) and not _named_in_body(text, m["names"], m.start("names")):
@@ -492,7 +542,7 @@ def _byline_test():
     return is_byline
 
 
-def _find_tail(doc: Document, body: list[Span], is_byline=None) -> int:
+def _find_tail(doc: Document, body: list[LineSpan], is_byline=None) -> int:
     """Index in `body` where the byline/source lines at the end begin."""
     if is_byline is None:
         is_byline = _byline_test()
@@ -500,7 +550,7 @@ def _find_tail(doc: Document, body: list[Span], is_byline=None) -> int:
     text = doc.text
     k = len(body)
     while k > 0 and len(body) - k < 5:
-        t = text[body[k - 1].start:body[k - 1].end].strip()
+        t = body[k - 1].text
         if P.source_line.match(t) and (len(t) <= 60 or "," not in t and len(t) <= 120 or URL_LINE.match(t)):
             # a source line is short: "Theo báo cáo của UBND huyện, năm 2025 ..." is text
             k -= 1
@@ -509,16 +559,16 @@ def _find_tail(doc: Document, body: list[Span], is_byline=None) -> int:
             k -= 1
             continue
         break
-    if not any(is_byline(text[ln.start:ln.end].strip()) for ln in body[k:]):
+    if not any(is_byline(ln.text) for ln in body[k:]):
         # a byline with a label or an agency above trailing photo captions: "Minh Anh (tổng hợp)"
         for j in range(k - 1, max(k - 7, -1), -1):
-            t = text[body[j].start:body[j].end].strip()
+            t = body[j].text
             m = is_byline.names_match(t) if len(t) <= 80 else None
             if P.byline_label.match(t) and len(t) <= 80 or (m and m["org"]):
                 return j
         # a bare name line closing the text, then a blank line and photo captions only
         for j in range(k - 1, max(k - 12, 0), -1):
-            t = text[body[j].start:body[j].end].strip()
+            t = body[j].text
             if len(t) > 60 or not is_byline(t) or "\n\n" not in text[body[j].end:body[j + 1].start + 1]:
                 continue
             if all(len(text[ln.start:ln.end].split()) <= MAX_CAPTION_WORDS for ln in body[j + 1:]) \
@@ -548,7 +598,7 @@ def _named_in_body(text: str, name: str, pos: int) -> bool:
 
 # --- formal documents --------------------------------------------------------------------
 
-def _segment_formal(doc: Document, lines: list[Span]) -> None:
+def _segment_formal(doc: Document, lines: list[LineSpan]) -> None:
     P = _patterns()
     text = doc.text
     n = len(lines)
@@ -559,7 +609,7 @@ def _segment_formal(doc: Document, lines: list[Span]) -> None:
     number_end: dict[int, int] = {}  # a number line that holds the dateline too: where each begins or ends
     dateline_start: dict[int, int] = {}
     for i, ln in enumerate(lines[:40]):
-        t = text[ln.start:ln.end].strip()
+        t = ln.text
         if kinds[i] == DATELINE_REST:
             continue
         if VV_LINE.match(t) or (i > 0 and kinds[i - 1] == "summary" and t[:1].islower()):
@@ -596,7 +646,7 @@ def _segment_formal(doc: Document, lines: list[Span]) -> None:
         j = type_idx + 1
         while j < n and j - type_idx <= 6:
             ln = lines[j]
-            t = text[ln.start:ln.end].strip()
+            t = ln.text
             gap = text[lines[j - 1].end:ln.start].count("\n") > 1
             if SEPARATOR.match(t) or P.kinh_gui.match(t) or P.page_header.match(t) or t.startswith(P.basis):
                 break
@@ -607,29 +657,31 @@ def _segment_formal(doc: Document, lines: list[Span]) -> None:
     # the signature block: [prefix] title line(s) then a name line, after the summary
     start_body = (type_idx or 0) + 1
     sig_found = False
+    recipients, section, sign_firsts = P.recipients.match, P.section.match, P.sign_firsts
+    sign_prefix, sign_title = P.sign_prefix.match, P.sign_title.match
     for i in range(start_body, n):
-        t = text[lines[i].start:lines[i].end].strip()
-        if ":" in t and P.recipients.match(t):  # no recipients line without its ":"
+        t = lines[i].text
+        if ":" in t and recipients(t):  # no recipients line without its ":"
             kinds[i] = "recipients"
             k = i + 1
-            while k < n and ITEM.match(text[lines[k].start:lines[k].end].strip()):
+            while k < n and ITEM.match(lines[k].text):
                 kinds[k] = "recipients"
                 k += 1
             continue
         if sig_found or kinds[i] is not None:
             continue
-        if (P.sign_firsts is None or t[:1] in P.sign_firsts) and (P.sign_prefix.match(t) or P.sign_title.match(t)):
+        if (sign_firsts is None or t[:1] in sign_firsts) and (sign_prefix(t) or sign_title(t)):
             block = [i]
             k = i + 1
             while k < n and k - i <= 4:
-                tk = text[lines[k].start:lines[k].end].strip()
+                tk = lines[k].text
                 if P.sign_title.match(tk) or P.sign_prefix.match(tk):
                     block.append(k)
                     k += 1
                     continue
                 if NAME_LINE.match(tk) and not UPPER_LINE.match(tk):
                     for b in block:
-                        tb = text[lines[b].start:lines[b].end].strip()
+                        tb = lines[b].text
                         kinds[b] = "signer_prefix" if P.sign_prefix.match(tb) else "signer_title"
                     kinds[k] = "signer_name"
                     sig_found = True
@@ -639,31 +691,35 @@ def _segment_formal(doc: Document, lines: list[Span]) -> None:
                     continue
                 break
     prev_open = False  # the last running-text segment ends without closing punctuation
-    first = len(doc.segments)
+    segments = doc.segments
+    first = len(segments)
+    kinh_gui, page_header = P.kinh_gui.match, P.page_header.match
+    header_end = type_idx or 0
     for i, ln in enumerate(lines):
         kind = kinds[i]
-        t = text[ln.start:ln.end].strip()
-        if kind is None and doc.segments and doc.segments[-1].kind == "recipient":
+        t = ln.text
+        if kind is None and segments and segments[-1].kind == "recipient":
             if _recipient_goes_on(doc, t):
-                doc.segments[-1].end = ln.end
+                segments[-1].end = ln.end
                 prev_open = not _closed(t)
                 continue
             prev_open = False  # the recipients end here: the body begins
-        if kind is None and prev_open and not P.section.match(t) and not _item(t) and not (":" in t and P.recipients.match(t)):
+        sec = None  # section(t), if asked
+        if kind is None and prev_open and not (sec := section(t)) and not _item(t) and not (":" in t and recipients(t)):
             # a hard line break inside a paragraph (PDF and Word extractions): extend it
-            doc.segments[-1].end = ln.end
+            segments[-1].end = ln.end
             prev_open = not _closed(t)
             continue
         if kind is None:
-            if i < (type_idx or 0):
+            if i < header_end:
                 kind = "header"
-            elif ":" in t and P.kinh_gui.match(t):
+            elif ":" in t and kinh_gui(t):
                 kind = "recipient"
-            elif P.section.match(t):
+            elif sec or sec is None and section(t):
                 kind = "section"
             elif _item(t):
                 kind = "item"
-            elif P.page_header.match(t):
+            elif page_header(t):
                 kind = "page_header"
             else:
                 kind = "paragraph"
@@ -771,18 +827,13 @@ def _punkt_spans(text: str, abbrev: frozenset[str]) -> list[tuple[int, int]]:
     ends.sort()
     spans = []
     start = 0
-    k = 0
-    nends = len(ends)
     pos = 0  # the next mark looked at is the first at or after pos
-    while True:
-        while k < nends and ends[k] < pos:
-            k += 1
-        if k >= nends:
-            break
-        i = ends[k]
+    for i in ends:
+        if i < pos:
+            continue
         cut = -1
         if text[i] == ".":
-            dot_end = i
+            dot_end = i + 1
             while dot_end < n and text[dot_end] == ".":
                 dot_end += 1
             if dot_end - i >= 3:
@@ -803,8 +854,7 @@ def _punkt_spans(text: str, abbrev: frozenset[str]) -> list[tuple[int, int]]:
                 w = i - 1
                 while w >= 0 and (text[w].isalnum() or text[w] == "."):
                     w -= 1
-                word = text[w + 1:i]
-                if word and word.lower() in abbrev:
+                if w < i - 1 and text[w + 1:i].lower() in abbrev:
                     pos = i + 1
                     continue
         if cut < 0:  # the sentence ends after the run of marks
@@ -814,7 +864,9 @@ def _punkt_spans(text: str, abbrev: frozenset[str]) -> list[tuple[int, int]]:
         raw = text[start:cut]  # the sentence ends at cut; the next starts after the spaces
         sentence = raw.strip()
         if sentence:
-            a = start + len(raw) - len(raw.lstrip())
+            # (raw starts with whitespace only at the text's start or where the skip below
+            # stops at one that is not " \t\n\r": else no lstrip needed)
+            a = start + len(raw) - len(raw.lstrip()) if raw[0].isspace() else start
             spans.append((a, a + len(sentence)))
         while cut < n and text[cut] in " \t\n\r":
             cut += 1

@@ -93,16 +93,30 @@ _START_ODD_NO_LF = re.compile(rf"[{_HS_ODD}{_ZW_CHARS}\r\u2028\u2029\x85Ƣƣ]")
 _START_LF = re.compile(rf"\n(?![^\x20{_HS_ODD}{_ZW_CHARS}{_NL_CHARS}])")
 
 
-def _piece_starts(text: str, all_breaks: bool = True) -> list[int]:
+# the characters most texts are made of: ASCII but its control characters, the line feed, the
+# Vietnamese letters and the usual punctuation. Each is a starter that NFC leaves as it is and
+# joins to nothing before it, and none is an odd character of _START_ODD (check_normalize.py
+# checks both): a text of these only is NFC and holds no odd character, which one scan for
+# any other character tells (_UNUSUAL, at the speed of the scan for the odd ones it saves)
+_USUAL = frozenset("\n" + "".join(map(chr, range(0x20, 0x7F)))) | VI_LETTERS | frozenset("–—‘’“”•…«»°×§")
+_UNUSUAL = re.compile("[^" + re.escape("".join(sorted(_USUAL))) + "]")
+
+
+def _piece_starts(text: str, all_breaks: bool = True, usual: bool = False) -> list[int]:
     """The offsets where a piece of _PIECE_NFC may start, in order (see _PIECE_START). With
     all_breaks=False, without the line feeds before a word (but at the start): the pieces
-    there leave the text as it is."""
+    there leave the text as it is. usual: the text holds _USUAL characters only (no odd
+    one: the scan for them is left out)."""
     if all_breaks:
         starts = [m.start() for m in _START_ODD.finditer(text)]
         odd = {text[p] for p in starts}
     else:
-        starts = [m.start() for m in _START_ODD_NO_LF.finditer(text)]
-        odd = {text[p] for p in starts}
+        if usual:
+            starts = []
+            odd = set()
+        else:
+            starts = [m.start() for m in _START_ODD_NO_LF.finditer(text)]
+            odd = {text[p] for p in starts}
         if "\n" in text:
             odd.add("\n")
             starts += [m.start() for m in _START_LF.finditer(text)]
@@ -237,17 +251,11 @@ def _replacement(m: regex.Match, text_len: int) -> str | None:
     return None
 
 
-def normalize_with_map(text: str) -> tuple[str, OffsetMap]:
-    """The normalized text and the map from it back to `text`."""
-    out: list[str] = []
-    omap = OffsetMap()
-    pos = 0
-    n = len(text)
-    nfc = unicodedata.is_normalized("NFC", text)
-    pieces = _pieces_nfc(text, keep_same=False) if nfc else _pieces(text)
-    add = omap.add
-    append = out.append
-    ends = []  # the ends of the pieces changed
+def _changes(pieces: list[regex.Match], n: int) -> list[tuple[int, int, str, bool]]:
+    """(start, end, replacement, linear) of each of the pieces (of a text of length n) that
+    normalizing changes; linear: not a tone nor a word composed (each of its characters may
+    map to one of the source, if it keeps its length)."""
+    out = []
     for m in pieces:
         kind = m.lastgroup
         group = m.group()
@@ -255,16 +263,146 @@ def normalize_with_map(text: str) -> tuple[str, OffsetMap]:
         if rep is None or rep == group:
             continue
         start, end = m.span()
+        out.append((start, end, rep, kind != "tone" and kind != "comb"))
+    return out
+
+
+# characters that are no word characters for the regex module (what a tone pair's (?![\w])
+# lets follow it), the usual ones (check_normalize.py asks the regex module about each)
+_NOT_WORD = frozenset(" \n\t.,;:!?\"'()[]{}<>/\\|-–—…“”‘’«»%&*+=#@$~^`")
+
+
+def _changes_nfc(text: str, usual: bool = False) -> list[tuple[int, int, str, bool]]:
+    """_changes(_pieces_nfc(text, keep_same=False), len(text)) for an NFC text, the two most
+    common pieces read without the pattern: a space before a line break inside the text that
+    a word follows (" \n" -> "\n": the "nl" piece there is that), and a new tone pair that
+    no word character follows ("oà" -> "òa"; what follows it tested here for the usual
+    characters only, the others left to the pattern). usual: as _piece_starts.
+    check_normalize.py compares."""
+    out = []
+    append = out.append
+    pos = 0
+    n = len(text)
+    match = _PIECE_NFC.match
+    tail = _BREAK_TAIL
+    tones = _NEW_TONE
+    not_word = _NOT_WORD
+    if text[:1] == " ":
+        m = match(text, 0)
+        if m is not None:
+            out += _changes([m], n)
+            pos = m.end()
+    for p in _piece_starts(text, False, usual):
+        if p < pos:
+            continue
+        c = text[p]
+        if c == "\n":
+            if p:
+                q = p + 1
+                if q < n and text[q] == "\n":
+                    q += 1
+                if q < n and text[q] not in tail:
+                    pos = q  # a break that stays (see _pieces_nfc)
+                    continue
+        elif c == " ":
+            q = p + 2
+            if p and q < n and text[p + 1] == "\n" and text[q] not in tail:
+                append((p, q, "\n", True))
+                pos = q
+                continue
+        else:
+            q = p + 2
+            rep = tones.get(text[p:q])
+            if rep is not None and (q == n or text[q] in not_word):
+                append((p, q, rep, False))
+                pos = q
+                continue
+        m = match(text, p)
+        if m is not None:
+            pos = m.end()
+            kind = m.lastgroup
+            group = m.group()
+            rep = tones.get(group, group) if kind == "tone" else _replacement(m, n)
+            if rep is not None and rep != group:
+                append((m.start(), pos, rep, kind != "tone" and kind != "comb"))
+    return out
+
+
+def normalize_with_map(text: str) -> tuple[str, OffsetMap]:
+    """The normalized text and the map from it back to `text`."""
+    return normalize_usual(text)[:2]
+
+
+def normalize_usual(text: str) -> tuple[str, OffsetMap, bool]:
+    """normalize_with_map(text), and whether `text` holds _USUAL characters only: then so
+    does the normalized text (every replacement is a space, a break, nothing or a tone pair
+    of Vietnamese letters), which make_document's glyph-soup test can take from here."""
+    out: list[str] = []
+    pos = 0
+    n = len(text)
+    usual = _UNUSUAL.search(text) is None  # then NFC too
+    nfc = usual or unicodedata.is_normalized("NFC", text)
+    changes = _changes_nfc(text, usual) if nfc else _changes(_pieces(text), n)
+    append = out.append
+    ends = []  # the ends of the pieces changed
+    # the map's runs, made here as OffsetMap.add would make them (check_normalize.py keeps
+    # the version that calls it, and compares): the text between two pieces is one linear run,
+    # merged into a linear run before it; a piece is a run of its own unless it is linear
+    # (as long as what it replaces, not a tone or a composed word) and follows a linear run
+    r_out: list[int] = []
+    r_src: list[int] = []
+    r_out_len: list[int] = []
+    r_src_len: list[int] = []
+    r_lin: list[bool] = []
+    o = 0  # the length of the output so far
+    for start, end, rep, may_be_linear in changes:
         if start > pos:
             append(text[pos:start])
-            add(start - pos, start - pos)
+            gap = start - pos
+            if r_lin and r_lin[-1]:
+                r_out_len[-1] += gap
+                r_src_len[-1] += gap
+            else:
+                r_out.append(o)
+                r_src.append(pos)
+                r_out_len.append(gap)
+                r_src_len.append(gap)
+                r_lin.append(True)
+            o += gap
         append(rep)
-        add(len(rep), end - start, linear=kind != "tone" and kind != "comb")
+        k = len(rep)
+        if k == end - start and may_be_linear:
+            if k and r_lin and r_lin[-1]:
+                r_out_len[-1] += k
+                r_src_len[-1] += k
+            else:
+                r_out.append(o)
+                r_src.append(start)
+                r_out_len.append(k)
+                r_src_len.append(k)
+                r_lin.append(True)
+        else:
+            r_out.append(o)
+            r_src.append(start)
+            r_out_len.append(k)
+            r_src_len.append(end - start)
+            r_lin.append(False)
+        o += k
         pos = end
         ends.append(end)
     if pos < n:
         out.append(text[pos:])
-        omap.add(n - pos, n - pos)
+        gap = n - pos
+        if r_lin and r_lin[-1]:
+            r_out_len[-1] += gap
+            r_src_len[-1] += gap
+        else:
+            r_out.append(o)
+            r_src.append(pos)
+            r_out_len.append(gap)
+            r_src_len.append(gap)
+            r_lin.append(True)
+    omap = OffsetMap.of_runs(r_out, r_src, r_out_len, r_src_len, r_lin)
     result = "".join(out)
     if not (nfc and _stays_nfc(text, ends)) and not unicodedata.is_normalized("NFC", result):
         # a mark that no word carries (after a digit or a space): rare; compose the whole
@@ -277,7 +415,7 @@ def normalize_with_map(text: str) -> tuple[str, OffsetMap]:
             inner.add(len(composed), len(result))
             result = composed
             omap = _compose(inner, omap)
-    return result, omap
+    return result, omap, usual
 
 
 # the starters (combining class 0) that NFC joins to a character before them: the second

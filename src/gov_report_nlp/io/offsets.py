@@ -44,6 +44,18 @@ class OffsetMap:
         self.src_total += src_len
 
     @classmethod
+    def of_runs(cls, out: list[int], src: list[int], out_len: list[int], src_len: list[int],
+                linear: list[bool]) -> "OffsetMap":
+        """The map whose runs are these lists (taken, not copied): what add() would have made
+        them, for a caller that builds them itself (normalize_with_map), in order and with
+        add()'s merging of linear pieces."""
+        m = cls.__new__(cls)
+        m._out, m._src, m._out_len, m._src_len, m._linear = out, src, out_len, src_len, linear
+        m.out_total = out[-1] + out_len[-1] if out else 0
+        m.src_total = src[-1] + src_len[-1] if src else 0
+        return m
+
+    @classmethod
     def identity(cls, length: int) -> "OffsetMap":
         m = cls()
         m.add(length, length)
