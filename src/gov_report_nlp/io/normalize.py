@@ -38,7 +38,7 @@ for _k, _v in list(_NEW_TONE.items()):
     _NEW_TONE[_k[0] + _k[1].upper()] = _v[0] + _v[1].upper()
 
 _PIECE_SRC = rf"""
-    (?P<nl>{_HS}*+(?:{_ZW}*+{_NL})(?:{_HS}|{_ZW}|{_NL})*+)      # a line break with the spaces around it
+    (?P<nl>(?:{_HS}|{_ZW})*+{_NL}(?:{_HS}|{_ZW}|{_NL})*+)     # a line break with the spaces around it
     |(?P<sp>\A(?:{_HS}|{_ZW})++|(?:{_HS}|{_ZW})++\Z              # spaces at either end of the text
         |(?:{_ZW}*+{_HS}){{2,}}+{_ZW}*+                              # a run of two or more spaces
         |{_ZW}++{_HS}{_ZW}*+|{_HS}{_ZW}++                           # a space with zero-width beside it
