@@ -297,6 +297,8 @@ def main(argv=None) -> int:
                 print(f"the 20-character left window differs on case {k} at {s} (floor {floor})")
                 return 1
     print(f"{n} positions: the 20 characters before a number are the left window's last 20")
+    if more_checks(targets, cases, rng, make_document):
+        return 1
     # _nearest_cue: the cue pattern tried only where a cue begins (Aho-Corasick) finds the
     # matches finditer finds
     if targets._cue_starts() is None:
@@ -324,6 +326,36 @@ def main(argv=None) -> int:
                 print(f"_nearest_cue differs on case {k}: {left!r}")
                 return 1
     print(f"{n} windows: _nearest_cue finds the cue the scan finds")
+    return 0
+
+
+def more_checks(targets, cases: list[str], rng: random.Random, make_document) -> int:
+    """The seventh run's fast paths against their plain forms; 1 on the first difference."""
+    from itertools import product
+
+    from gov_report_nlp.lang import numbers
+    # numbers._separated: what _parse_digits reads, on every string of up to 8 characters of
+    # digits and separators, and on the numbers of the texts
+    n = 0
+    strings = ["".join(t) for k in range(1, 9) for t in product("019.,", repeat=k)]
+    strings += [m.group() for text in cases[:400] for m in regex.finditer(r"\d[\d.,]*", text)]
+    strings += ["", " 1.234", "1.234 ", "١.٢٣٤", "1.234\n", "1 234", "1,23,4", "0.000", "000,5"]
+    for x in strings:
+        fast = numbers._separated(x)
+        if fast is not None:
+            n += 1
+            plain = numbers._parse_digits(x)
+            if plain is None or repr(fast) != repr(plain):
+                print(f"numbers._separated differs on {x!r}: {fast!r}, _parse_digits {plain!r}")
+                return 1
+    print(f"{len(strings)} strings ({n} read without regexes): numbers._separated is _parse_digits")
+    # _scan_spans: the title and section segments and Document.body_spans, in one pass
+    docs = [make_document(t) for t in cases[:300] if t.strip()]
+    for k, doc in enumerate(docs):
+        if targets._scan_spans(doc) != targets._scan_spans_plain(doc):
+            print(f"_scan_spans differs on document {k}")
+            return 1
+    print(f"{len(docs)} documents: _scan_spans reads the spans of body_spans, titles and sections")
     return 0
 
 

@@ -231,7 +231,16 @@ def _is_normative(doc: Document) -> bool:
     return doc.seg_text(seg).strip(" :").lower() in kinds
 
 
+# the segments read: titles and sections, and Document.body_spans' kinds (one pass over the
+# segments instead of two, no Span made for each)
+_SCAN_KINDS = frozenset({"title", "section", "paragraph", "lead", "caption", "heading", "summary", "item"})
+
+
 def _scan_spans(doc: Document):
+    return sorted({(s.start, s.end) for s in doc.segments if s.kind in _SCAN_KINDS})
+
+
+def _scan_spans_plain(doc: Document):
     spans = [(s.start, s.end) for s in doc.segments if s.kind in ("title", "section")]
     spans += [(s.start, s.end) for s in doc.body_spans]
     return sorted(set(spans))
