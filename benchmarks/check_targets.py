@@ -368,6 +368,46 @@ def more_checks(targets, cases: list[str], rng: random.Random, make_document) ->
                     print(f"_may_contain({name}) differs on case {k}: {low!r}")
                     return 1
     print(f"{n} windows: _may_contain is the test of each needle")
+    # safe=True (a part of a lower-safe text, or one squeezed and stripped): the cheap tests
+    # answer as they do when they search the window for NOT_LOWER_SAFE themselves
+    from gov_report_nlp.lexicon import lowered_if_safe
+    holds = (("target_incident_cues", True), ("target_vote_cues", True), ("target_plan_cues", False))
+    n = n_safe = 0
+    for k, text in enumerate(cases):
+        if lowered_if_safe(text) is None:
+            continue
+        n_safe += 1
+        for _ in range(4):
+            s = rng.randint(0, len(text))
+            w = text[max(0, s - rng.randint(0, 200)):s]
+            for x in (w, targets._squeeze(w).strip(), targets._squeeze(w)[-40:]):
+                n += 1
+                if targets._stripped_low(x, True) != targets._stripped_low(x):
+                    print(f"_stripped_low(safe) differs on case {k}: {x!r}")
+                    return 1
+                if targets._may_begin(x, targets._scope_firsts(), True) != targets._may_begin(x, targets._scope_firsts()):
+                    print(f"_may_begin(safe) differs on case {k}: {x!r}")
+                    return 1
+                for name, ic in holds:
+                    if targets._may_hold(name, x, ic, True) != targets._may_hold(name, x, ic):
+                        print(f"_may_hold({name}, safe) differs on case {k}: {x!r}")
+                        return 1
+    print(f"{n} windows of {n_safe} lower-safe texts: the tests told the text is safe answer the same")
+    # _one_incident: the 80 characters after the count tested before their sentence's end is found
+    n = 0
+    for k, text in enumerate(cases):
+        safe = lowered_if_safe(text) is not None
+        for _ in range(4):
+            s = rng.randint(0, len(text))
+            e = rng.randint(s, min(len(text), s + 40))
+            e0 = rng.randint(e, len(text))
+            left = text[max(0, s - rng.randint(0, 160)):s]
+            n += 1
+            want = targets._one_incident_plain(text, left, e, e0)
+            if targets._one_incident(text, left, e, e0, safe) != want or targets._one_incident(text, left, e, e0) != want:
+                print(f"_one_incident differs on case {k} at {s}:{e}: {text[max(0, s - 160):e0][:300]!r}")
+                return 1
+    print(f"{n} counts: _one_incident answers as before")
     return 0
 
 

@@ -41,7 +41,8 @@ from .. import budget
 from ..budget import matches
 from ..lang.dates import find_dates, published_date
 from ..doc.document import Document
-from ..lexicon import NOT_LOWER_SAFE, alternation, load_list, load_phrases, lazy_pattern, starts_finder
+from ..lexicon import (NOT_LOWER_SAFE, alternation, lazy_pattern, load_list, load_phrases, lowered_if_safe,
+                       starts_finder)
 from ..lang.numbers import parse_number, words_to_number
 from ..lang.periods import Period, find_periods
 from ..records import Evidence, Target
@@ -212,10 +213,11 @@ def _relation_pattern() -> regex.Pattern:
     return lazy_pattern(regex.compile, rf"(?:^|\s)(?<!nhất\s)(?P<rel>{rel})(?:\s+(?:khoảng|xuống|lên|gấp|mức|được|chỉ|có|tới))*\s*$", regex.IGNORECASE | regex.REVERSE)
 
 
-def _relation(text: str, pos: int, floor: int) -> tuple[str | None, int]:
-    """The relation word right before pos (within a few words), and where the left context starts."""
+def _relation(text: str, pos: int, floor: int, safe: bool = False) -> tuple[str | None, int]:
+    """The relation word right before pos (within a few words), and where the left context
+    starts (safe: text is lower-safe, see _stripped_low)."""
     left = text[max(floor, pos - 40):pos]
-    if not _may_end(_stripped_low(left), _ends("target_relations", _RELATION_QUALIFIERS)):
+    if not _may_end(_stripped_low(left, safe), _ends("target_relations", _RELATION_QUALIFIERS)):
         return None, pos  # the cheap test first (see _needles)
     m = _tail(_relation_pattern(), left)
     if not m:
@@ -308,7 +310,7 @@ def _starts_with_phrase(low: str, phrases: frozenset[str]) -> bool:
     return False
 
 
-def _qualifier(after: str, stop: regex.Match | None, noun: str | None) -> str | None:
+def _qualifier(after: str, stop: regex.Match | None, noun: str | None, safe: bool = False) -> str | None:
     """The counted noun and the words that qualify it after the number, up to the clause's
     end, the next number or a comparison ("12/14 xã đạt chuẩn nông thôn mới, ..." gives
     "xã đạt chuẩn nông thôn mới"); for a measurement unit, the words alone ("441 ha hồ
@@ -316,7 +318,7 @@ def _qualifier(after: str, stop: regex.Match | None, noun: str | None) -> str | 
     qual = _squeeze(after[: stop.start() if stop else len(after)]).strip()
     for pat, ends in ((_relation_pattern(), _ends("target_relations", _RELATION_QUALIFIERS)),
                       (_trailing_pattern(), _ends("target_indicator_trailing"))):
-        while qual and _may_end(_stripped_low(qual), ends) and (m := _tail(pat, qual)):
+        while qual and _may_end(_stripped_low(qual, safe), ends) and (m := _tail(pat, qual)):
             qual = qual[: m.start()].strip()
     low = qual.lower()
     if (len(qual.split()) > MAX_QUALIFIER_WORDS
@@ -347,16 +349,17 @@ def _indicator_verbs() -> regex.Pattern:
     return lazy_pattern(regex.compile, rf"(?:^|\s+)(?:{words})\s*$", regex.IGNORECASE | regex.REVERSE)
 
 
-def _trailing_strip(words: str) -> str:
+def _trailing_strip(words: str, safe: bool = False) -> str:
     trailing = _trailing_pattern()
     ends = _ends("target_indicator_trailing")
-    while (words and _may_end(_stripped_low(words[-_TAIL:]), ends)
+    while (words and _may_end(_stripped_low(words[-_TAIL:], safe), ends)
            and (m := _tail(trailing, words, max(0, len(words) - _TAIL)))):
         words = words[: m.start()].strip()
     return words
 
 
-def _indicator(text: str, start: int, floor: int, after: tuple[int, int], noun: str | None = None) -> str | None:
+def _indicator(text: str, start: int, floor: int, after: tuple[int, int], noun: str | None = None,
+               safe: bool = False) -> str | None:
     """The words before the quantity in its clause (up to the last comma, colon or period),
     less the verb words that close them ("ước", "có"). When those words only give a scope
     ("toàn huyện có") and the unit is a counted noun, the noun and its qualifier after the
@@ -373,7 +376,7 @@ def _indicator(text: str, start: int, floor: int, after: tuple[int, int], noun: 
     for pat, ends in ((_trailing_pattern(), _ends("target_indicator_trailing")),  # "ước đạt", "đạt" before "trên"
                       (_indicator_verbs(), _ends("target_indicator_verbs"))):
         while words:
-            if not _may_end(_stripped_low(words[-_TAIL:]), ends):
+            if not _may_end(_stripped_low(words[-_TAIL:], safe), ends):
                 break  # the cheap test first (see _needles)
             m = _tail(pat, words, max(0, len(words) - _TAIL))
             if not m:
@@ -381,13 +384,13 @@ def _indicator(text: str, start: int, floor: int, after: tuple[int, int], noun: 
             words = words[: m.start()].strip()
             verb = pat is not _trailing_pattern()
     if verb:  # else the first loop left no trailing word
-        words = _trailing_strip(words)
+        words = _trailing_strip(words, safe)
     if not words and cut and cut.group() == "|":
         # a figure alone in a table cell: the row's first cell of words names what it measures
         label = _ROW_LABEL.search(text, floor, start)
         return _SPACES.sub(" ", label.group()).strip() if label else None
-    if (not words.strip() or _may_begin(words, _scope_firsts())) and _scope_pattern().match(words, timeout=1.0):
-        return _qualifier(*_after(text, *after), noun)
+    if (not words.strip() or _may_begin(words, _scope_firsts(), safe)) and _scope_pattern().match(words, timeout=1.0):
+        return _qualifier(*_after(text, *after), noun, safe)
     return words or None
 
 
@@ -560,7 +563,7 @@ def _first_words(name: str, ignorecase: bool):
     return starts_finder({w.lower() for w in firsts} if ignorecase else firsts)
 
 
-def _may_hold(name: str, window: str, ignorecase: bool = True) -> bool:
+def _may_hold(name: str, window: str, ignorecase: bool = True, safe: bool = False) -> bool:
     """Whether `window` may hold a match of a cue pattern built from the list `name` (a
     frame pattern of _frame_patterns): each match holds one of its phrases, so the phrase's
     first word occurs in the window as written, or in the lowered window when lowering keeps
@@ -572,16 +575,36 @@ def _may_hold(name: str, window: str, ignorecase: bool = True) -> bool:
     if finder is None:
         return True
     if ignorecase:
-        if NOT_LOWER_SAFE.search(window) is not None:
+        if not safe and NOT_LOWER_SAFE.search(window) is not None:
             return True
         window = window.lower()
     return bool(finder(window))
 
 
-def _one_incident(text: str, left: str, noun_end: int, e0: int) -> bool:
+def _one_incident(text: str, left: str, noun_end: int, e0: int, safe: bool = False) -> bool:
     """Whether the sentence around a count tells one incident: a cue of one ("vụ tai nạn",
     "vụ án này") before it or after it, with no count of its own ("3 vụ tai nạn" is a
     statistic)."""
+    fp = _frame_patterns()
+    right = text[noun_end:min(e0, noun_end + 80)]
+    # the sentence's end is looked for only when a cue may be there: the part before it holds
+    # no cue the 80 characters do not hold (_may_hold finds a first word wholly in the window)
+    if _may_hold("target_incident_cues", right, True, safe):
+        cut = _SENTENCE_END_FWD.search(right)
+        right = right[:cut.start()] if cut else right
+    else:
+        right = ""
+    for part in (left, right):
+        if not part or not _may_hold("target_incident_cues", part, True, safe):
+            continue
+        for m in fp["incident"].finditer(part, timeout=1.0):
+            if not _DIGIT_NEAR.search(part, max(0, m.start() - 4), m.start() + 1):
+                return True
+    return False
+
+
+def _one_incident_plain(text: str, left: str, noun_end: int, e0: int) -> bool:
+    """_one_incident as it was: the sentence's end looked for first (check_targets.py)."""
     fp = _frame_patterns()
     right = text[noun_end:min(e0, noun_end + 80)]
     cut = _SENTENCE_END_FWD.search(right)
@@ -596,16 +619,16 @@ def _one_incident(text: str, left: str, noun_end: int, e0: int) -> bool:
 
 
 def _count_is_result(text: str, floor: int, s: int, noun_end: int, e0: int,
-                     rel: str | None, of: float | None) -> bool:
+                     rel: str | None, of: float | None, safe: bool = False) -> bool:
     """Whether a count measures an activity or its outcome (see the module's doc)."""
     fp = _frame_patterns()
     left = _sentence_left(text, floor, s)
     cue = _nearest_cue(left)
     if cue in ("award", "adoption", "makeup"):
         return False
-    if _one_incident(text, left, noun_end, e0):
+    if _one_incident(text, left, noun_end, e0, safe):
         return False  # the dead or hurt of one accident, the suspects of one case
-    if of is not None or (_may_end(_stripped_low(left[-30:]), _RANK_ENDS) and _tail(_RANK_BEFORE, left[-30:])):
+    if of is not None or (_may_end(_stripped_low(left[-30:], safe), _RANK_ENDS) and _tail(_RANK_BEFORE, left[-30:])):
         return True
     if rel and rel.lower() not in _NO_COUNT_RELATIONS:
         return True
@@ -615,13 +638,14 @@ def _count_is_result(text: str, floor: int, s: int, noun_end: int, e0: int,
     return fp["outcome"].match(text[noun_end:min(e0, noun_end + 60)], timeout=1.0) is not None
 
 
-def _measure_is_result(text: str, floor: int, s: int, e: int, e0: int, unit: str, rel: str | None) -> bool:
+def _measure_is_result(text: str, floor: int, s: int, e: int, e0: int, unit: str, rel: str | None,
+                       safe: bool = False) -> bool:
     """Whether a measured quantity is a result: not a vote share, a policy rate or a distance
     (a rate that rose or fell, "lãi suất giảm khoảng 2%", is a statistic of the period)."""
     fp = _frame_patterns()
     near = text[max(floor, s - 60):s]
     wide = text[max(floor, s - 90):s]
-    low = _stripped_low(wide)  # the cheap tests first (see _needles); near is a suffix of wide
+    low = _stripped_low(wide, safe)  # the cheap tests first (see _needles); near is a suffix of wide
     if (_may_contain(low, "target_policy_cues") and _tail(fp["policy"], wide)
             and (rel or "").lower() not in ("tăng", "giảm")):
         return False
@@ -632,7 +656,7 @@ def _measure_is_result(text: str, floor: int, s: int, e: int, e0: int, unit: str
         return False  # "rộng 500 m2": the size of one object
     if base in ("%", "phần trăm"):
         sentence = _sentence_left(text, floor, s, 120)
-        if _may_hold("target_vote_cues", sentence) and fp["vote"].search(sentence, timeout=1.0):
+        if _may_hold("target_vote_cues", sentence, True, safe) and fp["vote"].search(sentence, timeout=1.0):
             return False
         if fp["vote_after"].match(text[e:min(e0, e + 40)], timeout=1.0):
             return False
@@ -893,9 +917,13 @@ def _ends(name: str, qualifiers: tuple[str, ...] = ()) -> tuple[str, ...]:
     return tuple(sorted({p.split()[-1] for p in load_phrases(name) if p.split()} | set(qualifiers)))
 
 
-def _stripped_low(window: str) -> str | None:
-    """The window lowered and stripped at its end; None when it is not safe to lower."""
-    return window.lower().rstrip() if NOT_LOWER_SAFE.search(window) is None else None
+def _stripped_low(window: str, safe: bool = False) -> str | None:
+    """The window lowered and stripped at its end; None when it is not safe to lower. `safe`:
+    the window is known to be (a part of a lower-safe text, lexicon.lowered_if_safe, or made
+    from one by _squeeze and strip: every part of it is), and is not searched again."""
+    if safe or NOT_LOWER_SAFE.search(window) is None:
+        return window.lower().rstrip()
+    return None
 
 
 @lru_cache(maxsize=None)
@@ -910,12 +938,12 @@ def _scope_firsts() -> tuple[str, ...]:
     return tuple(sorted(set(_firsts("target_indicator_scopes")) | {"trong", "năm", "tháng", "quý"}))
 
 
-def _may_begin(window: str, firsts: tuple[str, ...]) -> bool:
+def _may_begin(window: str, firsts: tuple[str, ...], safe: bool = False) -> bool:
     """Whether the window, less the whitespace it begins with, may begin with one of `firsts`
     (lowercase words): a pattern that reads spaces, then a phrase, from its start matches
-    only such a window (True when it is not safe to lower)."""
+    only such a window (True when it is not safe to lower; `safe` as for _stripped_low)."""
     head = window.lstrip()[:_BEGIN_CHARS]
-    return NOT_LOWER_SAFE.search(head) is not None or head.lower().startswith(firsts)
+    return (not safe and NOT_LOWER_SAFE.search(head) is not None) or head.lower().startswith(firsts)
 
 
 @lru_cache(maxsize=None)
@@ -951,6 +979,9 @@ def _candidates(doc: Document) -> Iterator[Target]:
     known_noun_re = _noun_patterns()[0]
     seen: set[tuple[int, int]] = set()
     doc_words = _COUNT_WORD_ANY.search(text) is not None  # else no span has one
+    # a lower-safe text (the extractors' lowercase copy is made once, lexicon.lowered_if_safe):
+    # no window of it is searched for NOT_LOWER_SAFE's characters again (see _stripped_low)
+    safe = lowered_if_safe(text) is not None
     for s0, e0 in _scan_spans(doc):
         has_words = doc_words and _has_count_word(text, s0, e0)
         if not has_words and _DIGIT.search(text, s0, e0) is None:
@@ -1045,15 +1076,15 @@ def _candidates(doc: Document) -> Iterator[Target]:
             if lst and _tail(fp["not_noun_before"], text, max(floor, lst.start() - 16), lst.start()):
                 lst = None
             head = lst.start() if lst else s
-            rel, rel_start = _relation(text, head, floor)
+            rel, rel_start = _relation(text, head, floor, safe)
             # a count is read by its frame first: most numbers before a word are no result
-            if not measure and not _count_is_result(text, floor, head, e, e0, rel, of):
+            if not measure and not _count_is_result(text, floor, head, e, e0, rel, of, safe):
                 continue
             if lst:
                 if in_date(lst.start(), s):
                     continue
                 left = text[max(floor, head - 60):head]
-            low_left = _stripped_low(left)  # the cheap tests first (see _needles)
+            low_left = _stripped_low(left, safe)  # the cheap tests first (see _needles)
             if ((_may_contain(low_left, "target_negative_cues") and _tail(neg_before_re, left))
                     or (_may_end(low_left, _ends("target_negative_adjacent", _ADJACENT_QUALIFIERS))
                         and _tail(neg_adjacent_re, left))):
@@ -1062,12 +1093,12 @@ def _candidates(doc: Document) -> Iterator[Target]:
                     _may_end(low_left, _ORDINAL_ENDS) and _tail(_ORDINAL_BEFORE, left) and not _tail(_RANK_BEFORE, left)):
                 continue  # "năm 2020 ...", "thứ 2": a year or an ordinal
             after = text[e:min(e0, e + 60)]
-            if _may_begin(after, _firsts("unit_not_followed")) and not_followed_re.match(after, timeout=1.0):
+            if _may_begin(after, _firsts("unit_not_followed"), safe) and not_followed_re.match(after, timeout=1.0):
                 continue
             if _in_quotes(text, floor, s, e, e0):
                 continue  # inside a quoted name: the campaign “5 không, 3 sạch”
             if measure:
-                if not _measure_is_result(text, floor, head, e, e0, unit, rel):
+                if not _measure_is_result(text, floor, head, e, e0, unit, rel, safe):
                     continue
                 noun = None
             else:
@@ -1075,7 +1106,7 @@ def _candidates(doc: Document) -> Iterator[Target]:
                     continue
                 if _SO_AFTER.match(after):
                     continue  # "1 Công văn số ...": a document, not a count
-                if _may_contain(_stripped_low(after), "target_negative_after") and neg_after_re.match(after):
+                if _may_contain(_stripped_low(after, safe), "target_negative_after") and neg_after_re.match(after):
                     # it begins with "^": search would try only here
                     continue
                 if _NAME_AFTER.match(after) and not _WORDS_AFTER.match(after):
@@ -1089,12 +1120,12 @@ def _candidates(doc: Document) -> Iterator[Target]:
                 first_v = _value(lst["n"])
                 if first_v is not None:
                     yield Target(
-                        indicator=_indicator(text, ev_start, floor, (e, e0), noun),
+                        indicator=_indicator(text, ev_start, floor, (e, e0), noun, safe),
                         value=first_v, unit=unit, relation=rel.lower() if rel else None,
                         text=text[ev_start:e], evidence=Evidence.of(text, ev_start, e),
                     )
             yield Target(
-                indicator=_indicator(text, ev_start, floor, (e, e0), noun),
+                indicator=_indicator(text, ev_start, floor, (e, e0), noun, safe),
                 value=value,
                 value_max=vmax,
                 unit=unit,
