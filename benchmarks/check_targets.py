@@ -408,6 +408,40 @@ def more_checks(targets, cases: list[str], rng: random.Random, make_document) ->
                 print(f"_one_incident differs on case {k} at {s}:{e}: {text[max(0, s - 160):e0][:300]!r}")
                 return 1
     print(f"{n} counts: _one_incident answers as before")
+    # _is_year: _YEAR_VALUE.fullmatch of the first number of every match of the number pattern
+    pat = targets._pattern()
+    extra = ["2020 ha", "1999 tấn", "20,5 ha", "19.5 ha", "2000 người", "2100 người", "19, 5%", "20, 1%", "1.999 ha"]
+    n = 0
+    for text in cases + extra:
+        for m in pat.finditer(text):
+            if m["v1"] is None:
+                continue
+            n += 1
+            if targets._is_year(m["v1"]) != (targets._YEAR_VALUE.fullmatch(m["v1"]) is not None):
+                print(f"_is_year differs on {m['v1']!r}")
+                return 1
+    print(f"{n} numbers: _is_year is _YEAR_VALUE.fullmatch")
+    # _span_dates in a lower-safe text: the standard library's test lets through every window
+    # _MAY_HOLD_DATE lets through, and the dates are the same
+    from gov_report_nlp.lang.dates import find_dates
+    n = 0
+    for k, text in enumerate(cases):
+        lowered = lowered_if_safe(text)
+        if lowered is None:
+            continue
+        for w in range(6):
+            a, b = sorted((rng.randint(0, len(text)), rng.randint(0, len(text)))) if w else (0, len(text))
+            if w > 3:
+                b = min(len(text), a + rng.randint(0, 30))
+            n += 1
+            fast = lowered.find("tháng", a, b) >= 0 or targets._MAY_HOLD_DATE_DIGITS.search(text, a, b) is not None
+            if fast != (targets._MAY_HOLD_DATE.search(text, a, b) is not None):
+                print(f"the lower-safe date test differs on case {k} [{a}:{b}]: {text[a:b]!r}")
+                return 1
+            if targets._span_dates(text, a, b, lowered) != targets._span_dates(text, a, b):
+                print(f"_span_dates differs on case {k} [{a}:{b}]")
+                return 1
+    print(f"{n} windows of lower-safe texts: the date test there is _MAY_HOLD_DATE's")
     return 0
 
 

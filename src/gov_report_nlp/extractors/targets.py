@@ -186,6 +186,13 @@ _COMMA_SPACE = lazy_pattern(regex.compile, r",\s+")
 _MULTIPLE_BEFORE = lazy_pattern(regex.compile, r"(?:gấp|bằng|tăng|giảm|đạt|cao\s+hơn|thấp\s+hơn|hơn)\s*(?:khoảng|gần|hơn|trên)?\s*$", regex.IGNORECASE | regex.REVERSE)
 _YEAR_BEFORE = lazy_pattern(regex.compile, r"(?:^|\s)năm\s*$", regex.IGNORECASE | regex.REVERSE)
 _YEAR_VALUE = lazy_pattern(regex.compile, r"(?:19|20)\d\d")
+
+
+def _is_year(v1: str) -> bool:
+    """_YEAR_VALUE.fullmatch(v1) for the first number of a match of _pattern(), made of digits,
+    "." and "," (and a space after a ","): four characters with none of those marks are
+    digits (check_targets.py)."""
+    return len(v1) == 4 and v1[:2] in ("19", "20") and "," not in v1 and "." not in v1
 _ORDINAL_BEFORE = lazy_pattern(regex.compile, r"(?:^|\s)(?:thứ|(?<!tổng\s)số|hạng)\s*$", regex.IGNORECASE | regex.REVERSE)
 _ALL_BEFORE = lazy_pattern(regex.compile, r"(?:^|\s)(?<!tất\s)cả\s*$", regex.IGNORECASE | regex.REVERSE)  # "cả 3 khu vực": all of a whole
 _QUOTES = lazy_pattern(regex.compile, r"[“”\"]")
@@ -808,15 +815,24 @@ def _date_cuts(text: str, start: int, end: int) -> list[int]:
     return out
 
 
-def _span_dates(text: str, start: int, end: int) -> list[tuple[int, int]]:
+# _MAY_HOLD_DATE in a lower-safe text: "tháng" found in its lowercase copy, the rest of the
+# pattern in the standard library's engine (there the only digits are 0-9 and the only
+# whitespace the regex module's: both engines read these the same; check_targets.py)
+_MAY_HOLD_DATE_DIGITS = lazy_pattern(re.compile, r"\d\s?[/-]\s?\d|\d\s?\.\s?\d{1,2}(?!\d)")
+
+
+def _span_dates(text: str, start: int, end: int, lowered: str | None = None) -> list[tuple[int, int]]:
     """The spans of the dates of text[start:end] (dates.find_dates), not looked for where
-    there can be none."""
-    if not _MAY_HOLD_DATE.search(text, start, end):
+    there can be none. `lowered`: the text's lowercase when it is lower-safe."""
+    if lowered is not None:
+        if lowered.find("tháng", start, end) < 0 and _MAY_HOLD_DATE_DIGITS.search(text, start, end) is None:
+            return []
+    elif not _MAY_HOLD_DATE.search(text, start, end):
         return []
     return [(d.start, d.end) for d in find_dates(text, start, end)]
 
 
-def _in_date(text: str, s0: int, e0: int, a: int, b: int, cache: dict) -> bool:
+def _in_date(text: str, s0: int, e0: int, a: int, b: int, cache: dict, lowered: str | None = None) -> bool:
     """Whether one of the dates of text[s0:e0] overlaps [a, b): the dates of the part of the
     span between the _DATE_CUT before a and the one after b, which are those of the span
     there (check_targets.py compares the two)."""
@@ -831,7 +847,7 @@ def _in_date(text: str, s0: int, e0: int, a: int, b: int, cache: dict) -> bool:
     hi = cuts[j] if j < len(cuts) else e0
     dates = cache.get((lo, hi))
     if dates is None:
-        dates = cache[(lo, hi)] = _span_dates(text, lo, hi)
+        dates = cache[(lo, hi)] = _span_dates(text, lo, hi, lowered)
     return any(ds < b and a < de for ds, de in dates)
 
 
@@ -981,7 +997,8 @@ def _candidates(doc: Document) -> Iterator[Target]:
     doc_words = _COUNT_WORD_ANY.search(text) is not None  # else no span has one
     # a lower-safe text (the extractors' lowercase copy is made once, lexicon.lowered_if_safe):
     # no window of it is searched for NOT_LOWER_SAFE's characters again (see _stripped_low)
-    safe = lowered_if_safe(text) is not None
+    lowered = lowered_if_safe(text)
+    safe = lowered is not None
     for s0, e0 in _scan_spans(doc):
         has_words = doc_words and _has_count_word(text, s0, e0)
         if not has_words and _DIGIT.search(text, s0, e0) is None:
@@ -995,7 +1012,7 @@ def _candidates(doc: Document) -> Iterator[Target]:
         date_cache: dict[tuple[int, int], list[tuple[int, int]]] = {}
 
         def in_date(a: int, b: int) -> bool:
-            return _in_date(text, s0, e0, a, b, date_cache)
+            return _in_date(text, s0, e0, a, b, date_cache, lowered)
         consumed = s0  # the end of the last quantity read ("8,5 ha/10 ha" is one)
         # numbers in digits and in words, in the order of the text; each target is yielded as
         # it is read, so that find_targets stops reading once it has enough
@@ -1041,7 +1058,7 @@ def _candidates(doc: Document) -> Iterator[Target]:
                     if read is None:
                         continue
                     noun, noun_end = read
-                    if _YEAR_VALUE.fullmatch(m["v1"]) and not known_noun(noun):
+                    if _is_year(m["v1"]) and not known_noun(noun):
                         continue  # "năm 2016 tổ chức ...": a year is never a count
                     if m["per"] and noun_end <= m.end("unit"):
                         unit = _squeeze((prefix + noun + m["per"]).strip())
@@ -1089,7 +1106,7 @@ def _candidates(doc: Document) -> Iterator[Target]:
                     or (_may_end(low_left, _ends("target_negative_adjacent", _ADJACENT_QUALIFIERS))
                         and _tail(neg_adjacent_re, left))):
                 continue
-            if (m["v1"] and _YEAR_VALUE.fullmatch(m["v1"]) and _tail(_YEAR_BEFORE, left)) or (
+            if (m["v1"] and _is_year(m["v1"]) and _tail(_YEAR_BEFORE, left)) or (
                     _may_end(low_left, _ORDINAL_ENDS) and _tail(_ORDINAL_BEFORE, left) and not _tail(_RANK_BEFORE, left)):
                 continue  # "năm 2020 ...", "thứ 2": a year or an ordinal
             after = text[e:min(e0, e + 60)]
