@@ -224,7 +224,8 @@ def _relation(text: str, pos: int, floor: int, safe: bool = False) -> tuple[str 
     """The relation word right before pos (within a few words), and where the left context
     starts (safe: text is lower-safe, see _stripped_low)."""
     left = text[max(floor, pos - 40):pos]
-    if not _may_end(_stripped_low(left, safe), _ends("target_relations", _RELATION_QUALIFIERS)):
+    low = left.lower().rstrip() if safe else _stripped_low(left)  # (_may_end, inlined)
+    if low is not None and not low.endswith(_ends("target_relations", _RELATION_QUALIFIERS)):
         return None, pos  # the cheap test first (see _needles)
     m = _tail(_relation_pattern(), left)
     if not m:
@@ -383,7 +384,8 @@ def _indicator(text: str, start: int, floor: int, after: tuple[int, int], noun: 
     for pat, ends in ((_trailing_pattern(), _ends("target_indicator_trailing")),  # "ước đạt", "đạt" before "trên"
                       (_indicator_verbs(), _ends("target_indicator_verbs"))):
         while words:
-            if not _may_end(_stripped_low(words[-_TAIL:], safe), ends):
+            low = words[-_TAIL:].lower().rstrip() if safe else _stripped_low(words[-_TAIL:])
+            if low is not None and not low.endswith(ends):  # (_may_end, inlined)
                 break  # the cheap test first (see _needles)
             m = _tail(pat, words, max(0, len(words) - _TAIL))
             if not m:
@@ -999,6 +1001,10 @@ def _candidates(doc: Document) -> Iterator[Target]:
     # no window of it is searched for NOT_LOWER_SAFE's characters again (see _stripped_low)
     lowered = lowered_if_safe(text)
     safe = lowered is not None
+    # the cheap tests' word lists, read once per document
+    neg_cues, neg_after = _needle_search("target_negative_cues"), _needle_search("target_negative_after")
+    adjacent_ends = _ends("target_negative_adjacent", _ADJACENT_QUALIFIERS)
+    not_followed_firsts = _firsts("unit_not_followed")
     for s0, e0 in _scan_spans(doc):
         has_words = doc_words and _has_count_word(text, s0, e0)
         if not has_words and _DIGIT.search(text, s0, e0) is None:
@@ -1101,16 +1107,17 @@ def _candidates(doc: Document) -> Iterator[Target]:
                 if in_date(lst.start(), s):
                     continue
                 left = text[max(floor, head - 60):head]
-            low_left = _stripped_low(left, safe)  # the cheap tests first (see _needles)
-            if ((_may_contain(low_left, "target_negative_cues") and _tail(neg_before_re, left))
-                    or (_may_end(low_left, _ends("target_negative_adjacent", _ADJACENT_QUALIFIERS))
-                        and _tail(neg_adjacent_re, left))):
+            # the cheap tests first (see _needles; _may_contain and _may_end inlined)
+            low_left = left.lower().rstrip() if safe else _stripped_low(left)
+            if (((low_left is None or neg_cues(low_left) is not None) and _tail(neg_before_re, left))
+                    or ((low_left is None or low_left.endswith(adjacent_ends)) and _tail(neg_adjacent_re, left))):
                 continue
             if (m["v1"] and _is_year(m["v1"]) and _tail(_YEAR_BEFORE, left)) or (
-                    _may_end(low_left, _ORDINAL_ENDS) and _tail(_ORDINAL_BEFORE, left) and not _tail(_RANK_BEFORE, left)):
+                    (low_left is None or low_left.endswith(_ORDINAL_ENDS))
+                    and _tail(_ORDINAL_BEFORE, left) and not _tail(_RANK_BEFORE, left)):
                 continue  # "năm 2020 ...", "thứ 2": a year or an ordinal
             after = text[e:min(e0, e + 60)]
-            if _may_begin(after, _firsts("unit_not_followed"), safe) and not_followed_re.match(after, timeout=1.0):
+            if _may_begin(after, not_followed_firsts, safe) and not_followed_re.match(after, timeout=1.0):
                 continue
             if _in_quotes(text, floor, s, e, e0):
                 continue  # inside a quoted name: the campaign “5 không, 3 sạch”
@@ -1119,11 +1126,12 @@ def _candidates(doc: Document) -> Iterator[Target]:
                     continue
                 noun = None
             else:
-                if _may_end(low_left, _ALL_ENDS) and _tail(_ALL_BEFORE, left):
+                if (low_left is None or low_left.endswith(_ALL_ENDS)) and _tail(_ALL_BEFORE, left):
                     continue
                 if _SO_AFTER.match(after):
                     continue  # "1 Công văn số ...": a document, not a count
-                if _may_contain(_stripped_low(after, safe), "target_negative_after") and neg_after_re.match(after):
+                low_after = after.lower().rstrip() if safe else _stripped_low(after)
+                if (low_after is None or neg_after(low_after) is not None) and neg_after_re.match(after):
                     # it begins with "^": search would try only here
                     continue
                 if _NAME_AFTER.match(after) and not _WORDS_AFTER.match(after):
