@@ -408,6 +408,19 @@ def more_checks(targets, cases: list[str], rng: random.Random, make_document) ->
                 print(f"_one_incident differs on case {k} at {s}:{e}: {text[max(0, s - 160):e0][:300]!r}")
                 return 1
     print(f"{n} counts: _one_incident answers as before")
+    # _may_hold: the first words found by `in` or a literal alternation, as the Aho-Corasick pass finds them
+    if targets._first_words("target_vote_cues", True) is not None:
+        n = 0
+        for k, text in enumerate(cases):
+            for _ in range(4):
+                s = rng.randint(0, len(text))
+                w = text[max(0, s - rng.randint(0, 200)):s]
+                for name, ic in holds:
+                    n += 1
+                    if targets._may_hold(name, w, ic) != targets._may_hold_plain(name, w, ic):
+                        print(f"_may_hold({name}) differs from the Aho-Corasick pass on case {k}: {w!r}")
+                        return 1
+        print(f"{n} windows: _may_hold finds the first words the Aho-Corasick pass finds")
     # _is_year: _YEAR_VALUE.fullmatch of the first number of every match of the number pattern
     pat = targets._pattern()
     extra = ["2020 ha", "1999 tấn", "20,5 ha", "19.5 ha", "2000 người", "2100 người", "19, 5%", "20, 1%", "1.999 ha"]
