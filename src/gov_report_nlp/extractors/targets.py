@@ -667,9 +667,11 @@ def _count_is_result(text: str, floor: int, s: int, noun_end: int, e0: int,
     if rel and rel.lower() not in _NO_COUNT_RELATIONS:
         return True
     if cue == "activity" or (_may_hold("target_plan_cues", left, ignorecase=False)
-                             and fp["plan"].search(left, timeout=1.0)):
+                             and fp["plan"].search(left)):
         return True
-    return fp["outcome"].match(text[noun_end:min(e0, noun_end + 60)], timeout=1.0) is not None
+    # (no time limit on these: a window of at most 160 characters, and patterns that read it
+    # once, a phrase after a few words; the clock cost as much as the match)
+    return fp["outcome"].match(text[noun_end:min(e0, noun_end + 60)]) is not None
 
 
 def _measure_is_result(text: str, floor: int, s: int, e: int, e0: int, unit: str, rel: str | None,
@@ -690,9 +692,10 @@ def _measure_is_result(text: str, floor: int, s: int, e: int, e0: int, unit: str
         return False  # "rộng 500 m2": the size of one object
     if base in ("%", "phần trăm"):
         sentence = _sentence_left(text, floor, s, 120)
-        if _may_hold("target_vote_cues", sentence, True, safe) and fp["vote"].search(sentence, timeout=1.0):
+        # (no time limit: windows of 120 and 40 characters, a phrase after a few words)
+        if _may_hold("target_vote_cues", sentence, True, safe) and fp["vote"].search(sentence):
             return False
-        if fp["vote_after"].match(text[e:min(e0, e + 40)], timeout=1.0):
+        if fp["vote_after"].match(text[e:min(e0, e + 40)]):
             return False
     if base.endswith("người") and _tail(fp["makeup_adjacent"], near):
         return False  # "dân số 85.082 người": the make-up of an area
@@ -717,7 +720,7 @@ def _is_base(text: str, p: Period, floor: int = 0) -> bool:
 
 
 def _period_of(doc: Document, s: int, e: int, title: Period | None, year: int | None,
-               cache: dict[tuple[int, int], list[Period]]) -> dict | None:
+               cache: dict[tuple[int, int], list[Period]], title_dict: dict | None = None) -> dict | None:
     """The period a quantity measures: the nearest in its sentence before it, else the first
     after it, a comparison base left out; else the title's. Only the sentence is read."""
     text = doc.text
@@ -735,6 +738,8 @@ def _period_of(doc: Document, s: int, e: int, title: Period | None, year: int | 
     after = [p for p in periods if p.start >= e]
     if after:
         return _period_dict(after[0])
+    if title_dict is not None:  # _period_dict(title), made once: a copy of it for each target
+        return dict(title_dict)
     return _period_dict(title) if title else None
 
 
@@ -775,10 +780,11 @@ def find_targets(doc: Document) -> Iterator[Target]:
     year = _default_year(doc) if found else None
     title = _title_period(doc, year) if found else None
     cache: dict[tuple[int, int], list[Period]] = {}
+    title_dict = _period_dict(title) if title else None
     for t in found:
         if in_head(t) and (t.value, (t.unit or "").lower()) in body_keys:
             continue
-        t.period = _period_of(doc, t.evidence.start, t.evidence.end, title, year, cache)
+        t.period = _period_of(doc, t.evidence.start, t.evidence.end, title, year, cache, title_dict)
         yield t
 
 
@@ -1142,7 +1148,7 @@ def _candidates(doc: Document) -> Iterator[Target]:
                     and _tail(_ORDINAL_BEFORE, left) and not _tail(_RANK_BEFORE, left)):
                 continue  # "năm 2020 ...", "thứ 2": a year or an ordinal
             after = text[e:min(e0, e + 60)]
-            if _may_begin(after, not_followed_firsts, safe) and not_followed_re.match(after, timeout=1.0):
+            if _may_begin(after, not_followed_firsts, safe) and not_followed_re.match(after):  # 60 characters
                 continue
             if _in_quotes(text, floor, s, e, e0):
                 continue  # inside a quoted name: the campaign “5 không, 3 sạch”
