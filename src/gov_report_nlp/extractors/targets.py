@@ -1082,8 +1082,9 @@ def _candidates(doc: Document) -> Iterator[Target]:
                 if not measure:  # a counted noun: most are no count, found before the numbers are read
                     at = m.start("unit")
                     prefix = ""
-                    first = text[at:m.end("unit")].split()[0].lower()
-                    if m["noun"] and first in mult and len(m["noun"].split()) > 1:
+                    # (the unit's first word, read only for an open noun: the only test of it)
+                    if (m["noun"] and text[at:m.end("unit")].split()[0].lower() in mult
+                            and len(m["noun"].split()) > 1):
                         rest = _WORD_AND_SPACE.match(text, at, min(e0, at + _NEAR))
                         prefix = text[at:rest.end()]
                         at = rest.end()
