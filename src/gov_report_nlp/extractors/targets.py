@@ -557,7 +557,11 @@ def _nearest_cue(left: str) -> str | None:
                 last, at = m, m.end()
     if last is None:
         return None
-    gap = _LIST_ITEM.sub(" ", low[last.end():])
+    gap = low[last.end():]
+    # the list items taken out only when the gap is too long without: a sub of a run that holds
+    # a space by one space never adds a word (the words on both sides of the run stay two)
+    if len(gap.split()) > MAX_CUE_GAP_WORDS:
+        gap = _LIST_ITEM.sub(" ", gap)
     return last.lastgroup if len(gap.split()) <= MAX_CUE_GAP_WORDS else None
 
 
@@ -732,12 +736,13 @@ def _period_of(doc: Document, s: int, e: int, title: Period | None, year: int | 
     if periods is None:  # the sentence's periods less its comparison bases, read once
         periods = cache[(lo, hi)] = [p for p in find_periods(text, lo, hi, default_year=year)
                                      if not _is_base(text, p, lo)]
-    before = [p for p in periods if p.end <= s]
-    if before:
-        return _period_dict(before[-1])
-    after = [p for p in periods if p.start >= e]
-    if after:
-        return _period_dict(after[0])
+    if periods:  # (most sentences have none: the title's)
+        before = [p for p in periods if p.end <= s]
+        if before:
+            return _period_dict(before[-1])
+        after = [p for p in periods if p.start >= e]
+        if after:
+            return _period_dict(after[0])
     if title_dict is not None:  # _period_dict(title), made once: a copy of it for each target
         return dict(title_dict)
     return _period_dict(title) if title else None
