@@ -15,7 +15,14 @@
 - _date_cuts are _DATE_CUT's, and _in_date (the dates of the part of a span between two
   cuts) answers as the span's own dates do; _MAY_HOLD_DATE refuses no window with a date;
 - _nearest_cue (the cue pattern tried where Aho-Corasick finds a cue) is the finditer's;
-- the 20 characters before a number (the "lần" test) are the 60-character left window's last 20.
+- the 20 characters before a number (the "lần" test) are the 60-character left window's last 20;
+- numbers._separated is _parse_digits on every short string of digits and separators;
+  _scan_spans is the spans of body_spans, titles and sections; _may_contain (one search of the
+  needles' alternation) is the test of each needle; _may_hold's `in` or alternation finds the
+  first words the Aho-Corasick pass finds; _is_year is _YEAR_VALUE.fullmatch;
+- safe=True (a window of a lower-safe text) changes no answer of _stripped_low, _may_begin,
+  _may_hold; _one_incident answers as before; in a lower-safe text the date test
+  (lowercase find and a standard-library search) is _MAY_HOLD_DATE's.
 
     .venv/bin/python benchmarks/check_targets.py [--fuzz 5000]
 
