@@ -441,6 +441,17 @@ def more_checks(targets, cases: list[str], rng: random.Random, make_document) ->
                 print(f"_is_year differs on {m['v1']!r}")
                 return 1
     print(f"{n} numbers: _is_year is _YEAR_VALUE.fullmatch")
+    # _candidates reads the number pattern's groups by number: the groups the names give
+    gi = pat.groupindex
+    n = 0
+    for text in cases[:2000] + extra:
+        for m in pat.finditer(text):
+            for name, idx in gi.items():
+                n += 1
+                if (m[idx], m.start(idx), m.end(idx)) != (m[name], m.start(name), m.end(name)):
+                    print(f"group {name} differs from group {idx} in {m.group()!r}")
+                    return 1
+    print(f"{n} groups of numbers: read by number, the groups read by name")
     # _span_dates in a lower-safe text: the standard library's test lets through every window
     # _MAY_HOLD_DATE lets through, and the dates are the same
     from gov_report_nlp.lang.dates import find_dates

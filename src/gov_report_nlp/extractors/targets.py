@@ -1031,6 +1031,11 @@ def _candidates(doc: Document) -> Iterator[Target]:
     pat = _pattern()
     not_noun_re = fp["not_noun"]
     known_noun_re = _noun_patterns()[0]
+    # the number pattern's groups by number: a group read by name costs the regex module a
+    # failed conversion of the name to an index first (an exception made and dropped), ten
+    # times the cost of the read (check_targets.py compares the two)
+    g_big, g_small, g_v1, g_v2, g_of, g_unit, g_noun, g_per = (
+        pat.groupindex[k] for k in ("big", "small", "v1", "v2", "of", "unit", "noun", "per"))
     seen: set[tuple[int, int]] = set()
     doc_words = _COUNT_WORD_ANY.search(text) is not None  # else no span has one
     # a lower-safe text (the extractors' lowercase copy is made once, lexicon.lowered_if_safe):
@@ -1077,19 +1082,19 @@ def _candidates(doc: Document) -> Iterator[Target]:
             floor = text.rfind("\n", lo, s) + 1 or lo  # after the last line break, as _LINE_BREAK finds it
             of = None
             vmax = None
-            if m["big"]:
-                value = (parse_number(m["big"]) or 0) + int(m["small"]) / 1000
+            if m[g_big]:
+                value = (parse_number(m[g_big]) or 0) + int(m[g_small]) / 1000
                 unit = "tỷ đồng"
                 measure = True
             else:
-                raw_unit = m["unit"].strip()
-                measure = _is_measure(raw_unit) and (not m["noun"] or raw_unit.lower() in mult)
+                raw_unit = m[g_unit].strip()
+                measure = _is_measure(raw_unit) and (not m[g_noun] or raw_unit.lower() in mult)
                 if not measure:  # a counted noun: most are no count, found before the numbers are read
-                    at = m.start("unit")
+                    at = m.start(g_unit)
                     prefix = ""
                     # (the unit's first word, read only for an open noun: the only test of it)
-                    if (m["noun"] and text[at:m.end("unit")].split()[0].lower() in mult
-                            and len(m["noun"].split()) > 1):
+                    if (m[g_noun] and text[at:m.end(g_unit)].split()[0].lower() in mult
+                            and len(m[g_noun].split()) > 1):
                         rest = _WORD_AND_SPACE.match(text, at, min(e0, at + _NEAR))
                         prefix = text[at:rest.end()]
                         at = rest.end()
@@ -1101,29 +1106,29 @@ def _candidates(doc: Document) -> Iterator[Target]:
                     if read is None:
                         continue
                     noun, noun_end = read
-                    if _is_year(m["v1"]) and not known_noun(noun):
+                    if _is_year(m[g_v1]) and not known_noun(noun):
                         continue  # "năm 2016 tổ chức ...": a year is never a count
-                    if m["per"] and noun_end <= m.end("unit"):
-                        unit = _squeeze((prefix + noun + m["per"]).strip())
+                    if m[g_per] and noun_end <= m.end(g_unit):
+                        unit = _squeeze((prefix + noun + m[g_per]).strip())
                         noun_end = m.end()
                     else:
                         unit = _squeeze((prefix + noun).strip())
                     e = noun_end
-                value = _value(m["v1"])
+                value = _value(m[g_v1])
                 if value is None:
                     continue
-                vmax = _value(m["v2"]) if m["v2"] else None
-                of = _value(m["of"]) if m["of"] else None
+                vmax = _value(m[g_v2]) if m[g_v2] else None
+                of = _value(m[g_of]) if m[g_of] else None
                 if vmax is not None and vmax <= value:
                     vmax = None
                 if measure:
-                    unit = _squeeze((m["unit"] + (m["per"] or "")).strip())
+                    unit = _squeeze((m[g_unit] + (m[g_per] or "")).strip())
                     if (raw_unit.lower() == "lần" and value == int(value)
                             and not _tail(_MULTIPLE_BEFORE, text[max(floor, s - 20):s])):  # left[-20:] (left: below)
                         continue  # "lần" measures a multiple ("gấp 1,5 lần", "tăng 215,4 lần"), not a count of times
                     # a share of two measures: "8,5 ha/10 ha"
                     sh = _SHARE_AFTER.match(text, e, min(e0, e + _NEAR))
-                    if (sh and of is None and not m["per"]
+                    if (sh and of is None and not m[g_per]
                             and text[sh.end():sh.end() + len(raw_unit)].lower() == raw_unit.lower()
                             and not text[sh.end() + len(raw_unit):sh.end() + len(raw_unit) + 1].isalnum()):
                         of = _value(sh["of"])
@@ -1149,7 +1154,7 @@ def _candidates(doc: Document) -> Iterator[Target]:
             if (((low_left is None or neg_cues(low_left) is not None) and _tail(neg_before_re, left))
                     or ((low_left is None or low_left.endswith(adjacent_ends)) and _tail(neg_adjacent_re, left))):
                 continue
-            if (m["v1"] and _is_year(m["v1"]) and _tail(_YEAR_BEFORE, left)) or (
+            if (m[g_v1] and _is_year(m[g_v1]) and _tail(_YEAR_BEFORE, left)) or (
                     (low_left is None or low_left.endswith(_ORDINAL_ENDS))
                     and _tail(_ORDINAL_BEFORE, left) and not _tail(_RANK_BEFORE, left)):
                 continue  # "năm 2020 ...", "thứ 2": a year or an ordinal
@@ -1173,7 +1178,7 @@ def _candidates(doc: Document) -> Iterator[Target]:
                     continue
                 if _NAME_AFTER.match(after) and not _WORDS_AFTER.match(after):
                     continue  # "2 xã Đắk Nia": a count naming places, not a result
-                noun = unit if not m["per"] else None
+                noun = unit if not m[g_per] else None
             if in_date(s, e):
                 continue
             consumed = e
