@@ -452,6 +452,13 @@ def more_checks(targets, cases: list[str], rng: random.Random, make_document) ->
                     print(f"group {name} differs from group {idx} in {m.group()!r}")
                     return 1
     print(f"{n} groups of numbers: read by number, the groups read by name")
+    if dict(targets._relation_pattern().groupindex) != {"rel": targets._REL}:
+        print(f"_relation_pattern's groups are {dict(targets._relation_pattern().groupindex)}, not rel={targets._REL}")
+        return 1
+    from gov_report_nlp.lang import periods
+    if periods._groups() != tuple(periods.PERIOD_RE.groupindex[k] for k in ("n", "side", "y1", "q", "y2", "a", "b", "y3")):
+        print("periods._groups differs from PERIOD_RE.groupindex")
+        return 1
     # _span_dates in a lower-safe text: the standard library's test lets through every window
     # _MAY_HOLD_DATE lets through, and the dates are the same
     from gov_report_nlp.lang.dates import find_dates

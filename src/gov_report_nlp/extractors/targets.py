@@ -220,6 +220,9 @@ def _relation_pattern() -> regex.Pattern:
     return lazy_pattern(regex.compile, rf"(?:^|\s)(?<!nhất\s)(?P<rel>{rel})(?:\s+(?:khoảng|xuống|lên|gấp|mức|được|chỉ|có|tới))*\s*$", regex.IGNORECASE | regex.REVERSE)
 
 
+_REL = 1  # _relation_pattern()'s one group, "rel" (check_targets.py)
+
+
 def _relation(text: str, pos: int, floor: int, safe: bool = False) -> tuple[str | None, int]:
     """The relation word right before pos (within a few words), and where the left context
     starts (safe: text is lower-safe, see _stripped_low)."""
@@ -230,7 +233,7 @@ def _relation(text: str, pos: int, floor: int, safe: bool = False) -> tuple[str 
     m = _tail(_relation_pattern(), left)
     if not m:
         return None, pos
-    return m["rel"], max(floor, pos - 40) + m.start("rel")
+    return m[_REL], max(floor, pos - 40) + m.start(_REL)  # (by number: see _candidates' groups)
 
 
 def _is_normative(doc: Document) -> bool:

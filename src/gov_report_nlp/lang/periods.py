@@ -8,6 +8,7 @@ gets a day; a missing year stays None unless a default year is given.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -109,35 +110,44 @@ def find_periods_plain(text: str, start: int = 0, end: int | None = None, defaul
 _SHORT = 1000
 
 
+@lru_cache(maxsize=None)
+def _groups() -> tuple[int, ...]:
+    """PERIOD_RE's groups n, side, y1, q, y2, a, b, y3, by number."""
+    gi = PERIOD_RE.groupindex
+    return tuple(gi[k] for k in ("n", "side", "y1", "q", "y2", "a", "b", "y3"))
+
+
 def _read(text: str, start: int, end: int, default_year: int | None, out: list[Period]) -> list[Period]:
     """The periods of text[start:end], appended to out."""
+    # the groups by number: a read by name costs the regex module a failed int conversion first
+    g_n, g_side, g_y1, g_q, g_y2, g_a, g_b, g_y3 = _groups()
     found = PERIOD_RE.finditer(text, start, end) if end - start <= _SHORT else matches(PERIOD_RE, text, start, end)
     for m in found:
         s, e = m.span()
-        if m["n"]:
-            anchored = m["side"] or _YEAR_WORD.search(m.group(0))
+        if m[g_n]:
+            anchored = m[g_side] or _YEAR_WORD.search(m.group(0))
             if not anchored and _DURATION_BEFORE.search(text, max(start, s - 20), s, timeout=1.0):
                 continue  # "trong 3 tháng", "sau 6 tháng": a duration, not a period
-            n = parse_number(m["n"])
+            n = parse_number(m[g_n])
             if n is None or not 1 <= n <= 12 or n != int(n):
                 continue
             n = int(n)
-            y = int(m["y1"]) if m["y1"] else default_year
-            if m["side"] == "cuối":
+            y = int(m[g_y1]) if m[g_y1] else default_year
+            if m[g_side] == "cuối":
                 mf, mt = 13 - n, 12
             else:
                 mf, mt = 1, n
             out.append(Period(s, e, text[s:e], y, mf, y, mt, "months"))
-        elif m["q"]:
-            q = roman_to_int(m["q"].upper()) if not m["q"].isdigit() else int(m["q"])
-            y = int(m["y2"]) if m["y2"] else default_year
+        elif m[g_q]:
+            q = roman_to_int(m[g_q].upper()) if not m[g_q].isdigit() else int(m[g_q])
+            y = int(m[g_y2]) if m[g_y2] else default_year
             out.append(Period(s, e, text[s:e], y, 3 * q - 2, y, 3 * q, "quarter"))
-        elif m["a"]:
-            a, b = int(m["a"]), int(m["b"])
+        elif m[g_a]:
+            a, b = int(m[g_a]), int(m[g_b])
             if b <= a:
                 continue
             out.append(Period(s, e, text[s:e], a, None, b, None, "span"))
         else:
-            y = int(m["y3"])
+            y = int(m[g_y3])
             out.append(Period(s, e, text[s:e], y, None, y, None, "year"))
     return out
