@@ -400,6 +400,34 @@ def more_checks(targets, cases: list[str], rng: random.Random, make_document) ->
                         print(f"_may_hold({name}, safe) differs on case {k}: {x!r}")
                         return 1
     print(f"{n} windows of {n_safe} lower-safe texts: the tests told the text is safe answer the same")
+    # a lower-safe text's lowercase copy, sliced, is the window lowered; _relation, _nearest_cue
+    # and _count_is_result given it answer as they do without it
+    n = 0
+    for k, text in enumerate(cases):
+        lowered = lowered_if_safe(text)
+        if lowered is None:
+            continue
+        for _ in range(3):
+            b = rng.randint(0, len(text))
+            a = max(0, b - rng.randint(0, 200))
+            e = rng.randint(b, min(len(text), b + 40))
+            floor = rng.randint(max(0, a - 50), b)
+            n += 1
+            if lowered[a:b] != text[a:b].lower():
+                print(f"the lowercase copy's slice differs from the slice lowered, case {k} [{a}:{b}]")
+                return 1
+            if targets._nearest_cue(text[a:b], lowered[a:b]) != targets._nearest_cue(text[a:b]):
+                print(f"_nearest_cue with the copy's slice differs, case {k}: {text[a:b]!r}")
+                return 1
+            if targets._relation(text, b, floor, True, lowered) != targets._relation(text, b, floor):
+                print(f"_relation with the lowercase copy differs, case {k} at {b}: {text[a:b]!r}")
+                return 1
+            for of in (None, 2.0):
+                if (targets._count_is_result(text, floor, b, e, len(text), None, of, True, lowered)
+                        != targets._count_is_result(text, floor, b, e, len(text), None, of)):
+                    print(f"_count_is_result with the lowercase copy differs, case {k} at {b}: {text[a:e]!r}")
+                    return 1
+    print(f"{n} windows of lower-safe texts: the lowercase copy's slices answer as the windows lowered")
     # _one_incident: the 80 characters after the count tested before their sentence's end is found
     n = 0
     for k, text in enumerate(cases):

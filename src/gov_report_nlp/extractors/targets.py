@@ -223,11 +223,14 @@ def _relation_pattern() -> regex.Pattern:
 _REL = 1  # _relation_pattern()'s one group, "rel" (check_targets.py)
 
 
-def _relation(text: str, pos: int, floor: int, safe: bool = False) -> tuple[str | None, int]:
+def _relation(text: str, pos: int, floor: int, safe: bool = False,
+              lowered: str | None = None) -> tuple[str | None, int]:
     """The relation word right before pos (within a few words), and where the left context
     starts (safe: text is lower-safe, see _stripped_low)."""
     left = text[max(floor, pos - 40):pos]
-    low = left.lower().rstrip() if safe else _stripped_low(left)  # (_may_end, inlined)
+    # (_may_end inlined; `lowered`: the lower-safe text's lowercase, whose slice is left's)
+    low = (lowered[max(floor, pos - 40):pos] if lowered is not None else left.lower()).rstrip() \
+        if safe or lowered is not None else _stripped_low(left)
     if low is not None and not low.endswith(_ends("target_relations", _RELATION_QUALIFIERS)):
         return None, pos  # the cheap test first (see _needles)
     m = _tail(_relation_pattern(), left)
@@ -542,11 +545,11 @@ def _cue_starts():
     return starts_finder({" ".join(w.lower().split()) for name in names for w in load_list(name)})
 
 
-def _nearest_cue(left: str) -> str | None:
+def _nearest_cue(left: str, lowered_left: str | None = None) -> str | None:
     """The kind of the cue nearest before a count in its sentence (an activity verb, an award,
     a meeting's adoption, a make-up), when the words between them, less the items of a list
     the cue governs, are at most MAX_CUE_GAP_WORDS."""
-    low = _squeeze(left.lower())
+    low = _squeeze(left.lower() if lowered_left is None else lowered_left)
     last = None
     starts = _cue_starts() if _FAST else None
     if starts is None:
@@ -660,11 +663,15 @@ def _one_incident_plain(text: str, left: str, noun_end: int, e0: int) -> bool:
 
 
 def _count_is_result(text: str, floor: int, s: int, noun_end: int, e0: int,
-                     rel: str | None, of: float | None, safe: bool = False) -> bool:
-    """Whether a count measures an activity or its outcome (see the module's doc)."""
+                     rel: str | None, of: float | None, safe: bool = False, lowered: str | None = None) -> bool:
+    """Whether a count measures an activity or its outcome (see the module's doc). `lowered`:
+    the text's lowercase when it is lower-safe."""
     fp = _frame_patterns()
-    left = _sentence_left(text, floor, s)
-    cue = _nearest_cue(left)
+    lo = max(floor, s - 160)  # _sentence_left(text, floor, s), where it starts kept
+    cut = _SENTENCE_END.search(text, lo, s)
+    a = cut.end() if cut else lo
+    left = text[a:s]
+    cue = _nearest_cue(left, lowered[a:s] if lowered is not None else None)
     if cue in ("award", "adoption", "makeup"):
         return False
     if _one_incident(text, left, noun_end, e0, safe):
@@ -1144,16 +1151,17 @@ def _candidates(doc: Document) -> Iterator[Target]:
             if lst and _tail(fp["not_noun_before"], text, max(floor, lst.start() - 16), lst.start()):
                 lst = None
             head = lst.start() if lst else s
-            rel, rel_start = _relation(text, head, floor, safe)
+            rel, rel_start = _relation(text, head, floor, safe, lowered)
             # a count is read by its frame first: most numbers before a word are no result
-            if not measure and not _count_is_result(text, floor, head, e, e0, rel, of, safe):
+            if not measure and not _count_is_result(text, floor, head, e, e0, rel, of, safe, lowered):
                 continue
             if lst:
                 if in_date(lst.start(), s):
                     continue
                 left = text[max(floor, head - 60):head]
             # the cheap tests first (see _needles; _may_contain and _may_end inlined)
-            low_left = left.lower().rstrip() if safe else _stripped_low(left)
+            # (in a lower-safe text the lowercase copy's slice: left is text[max(floor, head - 60):head])
+            low_left = lowered[max(floor, head - 60):head].rstrip() if safe else _stripped_low(left)
             if (((low_left is None or neg_cues(low_left) is not None) and _tail(neg_before_re, left))
                     or ((low_left is None or low_left.endswith(adjacent_ends)) and _tail(neg_adjacent_re, left))):
                 continue
@@ -1175,7 +1183,7 @@ def _candidates(doc: Document) -> Iterator[Target]:
                     continue
                 if _SO_AFTER.match(after):
                     continue  # "1 Công văn số ...": a document, not a count
-                low_after = after.lower().rstrip() if safe else _stripped_low(after)
+                low_after = lowered[e:min(e0, e + 60)].rstrip() if safe else _stripped_low(after)
                 if (low_after is None or neg_after(low_after) is not None) and neg_after_re.match(after):
                     # it begins with "^": search would try only here
                     continue
