@@ -422,6 +422,11 @@ def more_checks(targets, cases: list[str], rng: random.Random, make_document) ->
             if targets._relation(text, b, floor, True, lowered) != targets._relation(text, b, floor):
                 print(f"_relation with the lowercase copy differs, case {k} at {b}: {text[a:b]!r}")
                 return 1
+            for unit in ("%", "km", "người", "ha"):
+                if (targets._measure_is_result(text, floor, b, e, len(text), unit, None, True, lowered)
+                        != targets._measure_is_result(text, floor, b, e, len(text), unit, None)):
+                    print(f"_measure_is_result with the lowercase copy differs, case {k} at {b}: {text[a:e]!r}")
+                    return 1
             for of in (None, 2.0):
                 if (targets._count_is_result(text, floor, b, e, len(text), None, of, True, lowered)
                         != targets._count_is_result(text, floor, b, e, len(text), None, of)):

@@ -689,13 +689,13 @@ def _count_is_result(text: str, floor: int, s: int, noun_end: int, e0: int,
 
 
 def _measure_is_result(text: str, floor: int, s: int, e: int, e0: int, unit: str, rel: str | None,
-                       safe: bool = False) -> bool:
+                       safe: bool = False, lowered: str | None = None) -> bool:
     """Whether a measured quantity is a result: not a vote share, a policy rate or a distance
     (a rate that rose or fell, "lãi suất giảm khoảng 2%", is a statistic of the period)."""
     fp = _frame_patterns()
     near = text[max(floor, s - 60):s]
     wide = text[max(floor, s - 90):s]
-    low = _stripped_low(wide, safe)  # the cheap tests first (see _needles); near is a suffix of wide
+    low = lowered[max(floor, s - 90):s].rstrip() if lowered is not None else _stripped_low(wide, safe)  # the cheap tests first (see _needles); near is a suffix of wide
     if (_may_contain(low, "target_policy_cues") and _tail(fp["policy"], wide)
             and (rel or "").lower() not in ("tăng", "giảm")):
         return False
@@ -1175,7 +1175,7 @@ def _candidates(doc: Document) -> Iterator[Target]:
             if _in_quotes(text, floor, s, e, e0):
                 continue  # inside a quoted name: the campaign “5 không, 3 sạch”
             if measure:
-                if not _measure_is_result(text, floor, head, e, e0, unit, rel, safe):
+                if not _measure_is_result(text, floor, head, e, e0, unit, rel, safe, lowered):
                     continue
                 noun = None
             else:
