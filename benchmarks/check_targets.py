@@ -15,7 +15,14 @@
 - _date_cuts are _DATE_CUT's, and _in_date (the dates of the part of a span between two
   cuts) answers as the span's own dates do; _MAY_HOLD_DATE refuses no window with a date;
 - _nearest_cue (the cue pattern tried where Aho-Corasick finds a cue) is the finditer's;
-- the 20 characters before a number (the "lần" test) are the 60-character left window's last 20.
+- the 20 characters before a number (the "lần" test) are the 60-character left window's last 20;
+- numbers._separated is _parse_digits on every short string of digits and separators;
+  _scan_spans is the spans of body_spans, titles and sections; _may_contain (one search of the
+  needles' alternation) is the test of each needle; _may_hold's `in` or alternation finds the
+  first words the Aho-Corasick pass finds; _is_year is _YEAR_VALUE.fullmatch;
+- safe=True (a window of a lower-safe text) changes no answer of _stripped_low, _may_begin,
+  _may_hold; _one_incident answers as before; in a lower-safe text the date test
+  (lowercase find and a standard-library search) is _MAY_HOLD_DATE's.
 
     .venv/bin/python benchmarks/check_targets.py [--fuzz 5000]
 
@@ -166,10 +173,10 @@ def main(argv=None) -> int:
                         return 1
     print(f"{n} windows: _tail finds what search finds")
     # the cheap tests before the _tail cue patterns: none refuses a window its pattern matches
-    cheap = (("negative[0]", lambda w: targets._may_contain(targets._stripped_low(w), targets._needles("target_negative_cues"))),
+    cheap = (("negative[0]", lambda w: targets._may_contain(targets._stripped_low(w), "target_negative_cues")),
              ("negative[2]", lambda w: targets._may_end(targets._stripped_low(w), targets._ends(
                  "target_negative_adjacent", targets._ADJACENT_QUALIFIERS))),
-             ("frame.policy", lambda w: targets._may_contain(targets._stripped_low(w), targets._needles("target_policy_cues"))),
+             ("frame.policy", lambda w: targets._may_contain(targets._stripped_low(w), "target_policy_cues")),
              ("frame.size", lambda w: targets._may_end(targets._stripped_low(w), targets._ends(
                  "target_size_cues", targets._SIZE_QUALIFIERS))),
              ("_ORDINAL_BEFORE", lambda w: targets._may_end(targets._stripped_low(w), targets._ORDINAL_ENDS)),
@@ -182,7 +189,7 @@ def main(argv=None) -> int:
              ("_LIST_NUMBER_BEFORE", lambda w: w.rstrip().endswith(",")))
     # and before the patterns matched from a window's start
     begins = (("negative[3]", lambda w: targets._may_begin(w, targets._firsts("unit_not_followed"))),
-              ("negative[1]", lambda w: targets._may_contain(targets._stripped_low(w), targets._needles("target_negative_after"))),
+              ("negative[1]", lambda w: targets._may_contain(targets._stripped_low(w), "target_negative_after")),
               ("scope", lambda w: not w.strip() or targets._may_begin(w, targets._scope_firsts())))
     if max(len(w) for name in ("unit_not_followed", "target_indicator_scopes") for w in targets._firsts(name)) >= targets._BEGIN_CHARS:
         print("a first word longer than _BEGIN_CHARS")
@@ -297,6 +304,8 @@ def main(argv=None) -> int:
                 print(f"the 20-character left window differs on case {k} at {s} (floor {floor})")
                 return 1
     print(f"{n} positions: the 20 characters before a number are the left window's last 20")
+    if more_checks(targets, cases, rng, make_document):
+        return 1
     # _nearest_cue: the cue pattern tried only where a cue begins (Aho-Corasick) finds the
     # matches finditer finds
     if targets._cue_starts() is None:
@@ -324,6 +333,186 @@ def main(argv=None) -> int:
                 print(f"_nearest_cue differs on case {k}: {left!r}")
                 return 1
     print(f"{n} windows: _nearest_cue finds the cue the scan finds")
+    return 0
+
+
+def more_checks(targets, cases: list[str], rng: random.Random, make_document) -> int:
+    """The seventh run's fast paths against their plain forms; 1 on the first difference."""
+    from itertools import product
+
+    from gov_report_nlp.lang import numbers
+    # numbers._separated: what _parse_digits reads, on every string of up to 8 characters of
+    # digits and separators, and on the numbers of the texts
+    n = 0
+    strings = ["".join(t) for k in range(1, 9) for t in product("019.,", repeat=k)]
+    strings += [m.group() for text in cases[:400] for m in regex.finditer(r"\d[\d.,]*", text)]
+    strings += ["", " 1.234", "1.234 ", "١.٢٣٤", "1.234\n", "1 234", "1,23,4", "0.000", "000,5"]
+    for x in strings:
+        fast = numbers._separated(x)
+        if fast is not None:
+            n += 1
+            plain = numbers._parse_digits(x)
+            if plain is None or repr(fast) != repr(plain):
+                print(f"numbers._separated differs on {x!r}: {fast!r}, _parse_digits {plain!r}")
+                return 1
+    print(f"{len(strings)} strings ({n} read without regexes): numbers._separated is _parse_digits")
+    # _scan_spans: the title and section segments and Document.body_spans, in one pass
+    docs = [make_document(t) for t in cases[:300] if t.strip()]
+    for k, doc in enumerate(docs):
+        if targets._scan_spans(doc) != targets._scan_spans_plain(doc):
+            print(f"_scan_spans differs on document {k}")
+            return 1
+    print(f"{len(docs)} documents: _scan_spans reads the spans of body_spans, titles and sections")
+    # _may_contain: one search of the needles' alternation is the any() of a test per needle
+    n = 0
+    for k, text in enumerate(cases):
+        for _ in range(4):
+            s = rng.randint(0, len(text))
+            low = targets._stripped_low(text[max(0, s - rng.randint(0, 90)):s])
+            for name in ("target_negative_cues", "target_negative_after", "target_policy_cues"):
+                n += 1
+                if targets._may_contain(low, name) != targets._may_contain_plain(low, name):
+                    print(f"_may_contain({name}) differs on case {k}: {low!r}")
+                    return 1
+    print(f"{n} windows: _may_contain is the test of each needle")
+    # safe=True (a part of a lower-safe text, or one squeezed and stripped): the cheap tests
+    # answer as they do when they search the window for NOT_LOWER_SAFE themselves
+    from gov_report_nlp.lexicon import lowered_if_safe
+    holds = (("target_incident_cues", True), ("target_vote_cues", True), ("target_plan_cues", False))
+    n = n_safe = 0
+    for k, text in enumerate(cases):
+        if lowered_if_safe(text) is None:
+            continue
+        n_safe += 1
+        for _ in range(4):
+            s = rng.randint(0, len(text))
+            w = text[max(0, s - rng.randint(0, 200)):s]
+            for x in (w, targets._squeeze(w).strip(), targets._squeeze(w)[-40:]):
+                n += 1
+                if targets._stripped_low(x, True) != targets._stripped_low(x):
+                    print(f"_stripped_low(safe) differs on case {k}: {x!r}")
+                    return 1
+                if targets._may_begin(x, targets._scope_firsts(), True) != targets._may_begin(x, targets._scope_firsts()):
+                    print(f"_may_begin(safe) differs on case {k}: {x!r}")
+                    return 1
+                for name, ic in holds:
+                    if targets._may_hold(name, x, ic, True) != targets._may_hold(name, x, ic):
+                        print(f"_may_hold({name}, safe) differs on case {k}: {x!r}")
+                        return 1
+    print(f"{n} windows of {n_safe} lower-safe texts: the tests told the text is safe answer the same")
+    # a lower-safe text's lowercase copy, sliced, is the window lowered; _relation, _nearest_cue
+    # and _count_is_result given it answer as they do without it
+    n = 0
+    for k, text in enumerate(cases):
+        lowered = lowered_if_safe(text)
+        if lowered is None:
+            continue
+        for _ in range(3):
+            b = rng.randint(0, len(text))
+            a = max(0, b - rng.randint(0, 200))
+            e = rng.randint(b, min(len(text), b + 40))
+            floor = rng.randint(max(0, a - 50), b)
+            n += 1
+            if lowered[a:b] != text[a:b].lower():
+                print(f"the lowercase copy's slice differs from the slice lowered, case {k} [{a}:{b}]")
+                return 1
+            if targets._nearest_cue(text[a:b], lowered[a:b]) != targets._nearest_cue(text[a:b]):
+                print(f"_nearest_cue with the copy's slice differs, case {k}: {text[a:b]!r}")
+                return 1
+            if targets._relation(text, b, floor, True, lowered) != targets._relation(text, b, floor):
+                print(f"_relation with the lowercase copy differs, case {k} at {b}: {text[a:b]!r}")
+                return 1
+            for unit in ("%", "km", "người", "ha"):
+                if (targets._measure_is_result(text, floor, b, e, len(text), unit, None, True, lowered)
+                        != targets._measure_is_result(text, floor, b, e, len(text), unit, None)):
+                    print(f"_measure_is_result with the lowercase copy differs, case {k} at {b}: {text[a:e]!r}")
+                    return 1
+            for of in (None, 2.0):
+                if (targets._count_is_result(text, floor, b, e, len(text), None, of, True, lowered)
+                        != targets._count_is_result(text, floor, b, e, len(text), None, of)):
+                    print(f"_count_is_result with the lowercase copy differs, case {k} at {b}: {text[a:e]!r}")
+                    return 1
+    print(f"{n} windows of lower-safe texts: the lowercase copy's slices answer as the windows lowered")
+    # _one_incident: the 80 characters after the count tested before their sentence's end is found
+    n = 0
+    for k, text in enumerate(cases):
+        safe = lowered_if_safe(text) is not None
+        for _ in range(4):
+            s = rng.randint(0, len(text))
+            e = rng.randint(s, min(len(text), s + 40))
+            e0 = rng.randint(e, len(text))
+            left = text[max(0, s - rng.randint(0, 160)):s]
+            n += 1
+            want = targets._one_incident_plain(text, left, e, e0)
+            if targets._one_incident(text, left, e, e0, safe) != want or targets._one_incident(text, left, e, e0) != want:
+                print(f"_one_incident differs on case {k} at {s}:{e}: {text[max(0, s - 160):e0][:300]!r}")
+                return 1
+    print(f"{n} counts: _one_incident answers as before")
+    # _may_hold: the first words found by `in` or a literal alternation, as the Aho-Corasick pass finds them
+    if targets._first_words("target_vote_cues", True) is not None:
+        n = 0
+        for k, text in enumerate(cases):
+            for _ in range(4):
+                s = rng.randint(0, len(text))
+                w = text[max(0, s - rng.randint(0, 200)):s]
+                for name, ic in holds:
+                    n += 1
+                    if targets._may_hold(name, w, ic) != targets._may_hold_plain(name, w, ic):
+                        print(f"_may_hold({name}) differs from the Aho-Corasick pass on case {k}: {w!r}")
+                        return 1
+        print(f"{n} windows: _may_hold finds the first words the Aho-Corasick pass finds")
+    # _is_year: _YEAR_VALUE.fullmatch of the first number of every match of the number pattern
+    pat = targets._pattern()
+    extra = ["2020 ha", "1999 tấn", "20,5 ha", "19.5 ha", "2000 người", "2100 người", "19, 5%", "20, 1%", "1.999 ha"]
+    n = 0
+    for text in cases + extra:
+        for m in pat.finditer(text):
+            if m["v1"] is None:
+                continue
+            n += 1
+            if targets._is_year(m["v1"]) != (targets._YEAR_VALUE.fullmatch(m["v1"]) is not None):
+                print(f"_is_year differs on {m['v1']!r}")
+                return 1
+    print(f"{n} numbers: _is_year is _YEAR_VALUE.fullmatch")
+    # _candidates reads the number pattern's groups by number: the groups the names give
+    gi = pat.groupindex
+    n = 0
+    for text in cases[:2000] + extra:
+        for m in pat.finditer(text):
+            for name, idx in gi.items():
+                n += 1
+                if (m[idx], m.start(idx), m.end(idx)) != (m[name], m.start(name), m.end(name)):
+                    print(f"group {name} differs from group {idx} in {m.group()!r}")
+                    return 1
+    print(f"{n} groups of numbers: read by number, the groups read by name")
+    if dict(targets._relation_pattern().groupindex) != {"rel": targets._REL}:
+        print(f"_relation_pattern's groups are {dict(targets._relation_pattern().groupindex)}, not rel={targets._REL}")
+        return 1
+    from gov_report_nlp.lang import periods
+    if periods._groups() != tuple(periods.PERIOD_RE.groupindex[k] for k in ("n", "side", "y1", "q", "y2", "a", "b", "y3")):
+        print("periods._groups differs from PERIOD_RE.groupindex")
+        return 1
+    # _span_dates in a lower-safe text: the standard library's test lets through every window
+    # _MAY_HOLD_DATE lets through, and the dates are the same
+    from gov_report_nlp.lang.dates import find_dates
+    n = 0
+    for k, text in enumerate(cases):
+        lowered = lowered_if_safe(text)
+        if lowered is None:
+            continue
+        for w in range(6):
+            a, b = sorted((rng.randint(0, len(text)), rng.randint(0, len(text)))) if w else (0, len(text))
+            if w > 3:
+                b = min(len(text), a + rng.randint(0, 30))
+            n += 1
+            fast = lowered.find("tháng", a, b) >= 0 or targets._MAY_HOLD_DATE_DIGITS.search(text, a, b) is not None
+            if fast != (targets._MAY_HOLD_DATE.search(text, a, b) is not None):
+                print(f"the lower-safe date test differs on case {k} [{a}:{b}]: {text[a:b]!r}")
+                return 1
+            if targets._span_dates(text, a, b, lowered) != targets._span_dates(text, a, b):
+                print(f"_span_dates differs on case {k} [{a}:{b}]")
+                return 1
+    print(f"{n} windows of lower-safe texts: the date test there is _MAY_HOLD_DATE's")
     return 0
 
 

@@ -41,7 +41,8 @@ from .. import budget
 from ..budget import matches
 from ..lang.dates import find_dates, published_date
 from ..doc.document import Document
-from ..lexicon import NOT_LOWER_SAFE, alternation, load_list, load_phrases, lazy_pattern, starts_finder
+from ..lexicon import (NOT_LOWER_SAFE, alternation, lazy_pattern, load_list, load_phrases, lowered_if_safe,
+                       starts_finder)
 from ..lang.numbers import parse_number, words_to_number
 from ..lang.periods import Period, find_periods
 from ..records import Evidence, Target
@@ -185,6 +186,13 @@ _COMMA_SPACE = lazy_pattern(regex.compile, r",\s+")
 _MULTIPLE_BEFORE = lazy_pattern(regex.compile, r"(?:gấp|bằng|tăng|giảm|đạt|cao\s+hơn|thấp\s+hơn|hơn)\s*(?:khoảng|gần|hơn|trên)?\s*$", regex.IGNORECASE | regex.REVERSE)
 _YEAR_BEFORE = lazy_pattern(regex.compile, r"(?:^|\s)năm\s*$", regex.IGNORECASE | regex.REVERSE)
 _YEAR_VALUE = lazy_pattern(regex.compile, r"(?:19|20)\d\d")
+
+
+def _is_year(v1: str) -> bool:
+    """_YEAR_VALUE.fullmatch(v1) for the first number of a match of _pattern(), made of digits,
+    "." and "," (and a space after a ","): four characters with none of those marks are
+    digits (check_targets.py)."""
+    return len(v1) == 4 and v1[:2] in ("19", "20") and "," not in v1 and "." not in v1
 _ORDINAL_BEFORE = lazy_pattern(regex.compile, r"(?:^|\s)(?:thứ|(?<!tổng\s)số|hạng)\s*$", regex.IGNORECASE | regex.REVERSE)
 _ALL_BEFORE = lazy_pattern(regex.compile, r"(?:^|\s)(?<!tất\s)cả\s*$", regex.IGNORECASE | regex.REVERSE)  # "cả 3 khu vực": all of a whole
 _QUOTES = lazy_pattern(regex.compile, r"[“”\"]")
@@ -212,15 +220,23 @@ def _relation_pattern() -> regex.Pattern:
     return lazy_pattern(regex.compile, rf"(?:^|\s)(?<!nhất\s)(?P<rel>{rel})(?:\s+(?:khoảng|xuống|lên|gấp|mức|được|chỉ|có|tới))*\s*$", regex.IGNORECASE | regex.REVERSE)
 
 
-def _relation(text: str, pos: int, floor: int) -> tuple[str | None, int]:
-    """The relation word right before pos (within a few words), and where the left context starts."""
+_REL = 1  # _relation_pattern()'s one group, "rel" (check_targets.py)
+
+
+def _relation(text: str, pos: int, floor: int, safe: bool = False,
+              lowered: str | None = None) -> tuple[str | None, int]:
+    """The relation word right before pos (within a few words), and where the left context
+    starts (safe: text is lower-safe, see _stripped_low)."""
     left = text[max(floor, pos - 40):pos]
-    if not _may_end(_stripped_low(left), _ends("target_relations", _RELATION_QUALIFIERS)):
+    # (_may_end inlined; `lowered`: the lower-safe text's lowercase, whose slice is left's)
+    low = (lowered[max(floor, pos - 40):pos] if lowered is not None else left.lower()).rstrip() \
+        if safe or lowered is not None else _stripped_low(left)
+    if low is not None and not low.endswith(_ends("target_relations", _RELATION_QUALIFIERS)):
         return None, pos  # the cheap test first (see _needles)
     m = _tail(_relation_pattern(), left)
     if not m:
         return None, pos
-    return m["rel"], max(floor, pos - 40) + m.start("rel")
+    return m[_REL], max(floor, pos - 40) + m.start(_REL)  # (by number: see _candidates' groups)
 
 
 def _is_normative(doc: Document) -> bool:
@@ -231,7 +247,16 @@ def _is_normative(doc: Document) -> bool:
     return doc.seg_text(seg).strip(" :").lower() in kinds
 
 
+# the segments read: titles and sections, and Document.body_spans' kinds (one pass over the
+# segments instead of two, no Span made for each)
+_SCAN_KINDS = frozenset({"title", "section", "paragraph", "lead", "caption", "heading", "summary", "item"})
+
+
 def _scan_spans(doc: Document):
+    return sorted({(s.start, s.end) for s in doc.segments if s.kind in _SCAN_KINDS})
+
+
+def _scan_spans_plain(doc: Document):
     spans = [(s.start, s.end) for s in doc.segments if s.kind in ("title", "section")]
     spans += [(s.start, s.end) for s in doc.body_spans]
     return sorted(set(spans))
@@ -299,7 +324,7 @@ def _starts_with_phrase(low: str, phrases: frozenset[str]) -> bool:
     return False
 
 
-def _qualifier(after: str, stop: regex.Match | None, noun: str | None) -> str | None:
+def _qualifier(after: str, stop: regex.Match | None, noun: str | None, safe: bool = False) -> str | None:
     """The counted noun and the words that qualify it after the number, up to the clause's
     end, the next number or a comparison ("12/14 xã đạt chuẩn nông thôn mới, ..." gives
     "xã đạt chuẩn nông thôn mới"); for a measurement unit, the words alone ("441 ha hồ
@@ -307,7 +332,7 @@ def _qualifier(after: str, stop: regex.Match | None, noun: str | None) -> str | 
     qual = _squeeze(after[: stop.start() if stop else len(after)]).strip()
     for pat, ends in ((_relation_pattern(), _ends("target_relations", _RELATION_QUALIFIERS)),
                       (_trailing_pattern(), _ends("target_indicator_trailing"))):
-        while qual and _may_end(_stripped_low(qual), ends) and (m := _tail(pat, qual)):
+        while qual and _may_end(_stripped_low(qual, safe), ends) and (m := _tail(pat, qual)):
             qual = qual[: m.start()].strip()
     low = qual.lower()
     if (len(qual.split()) > MAX_QUALIFIER_WORDS
@@ -338,16 +363,17 @@ def _indicator_verbs() -> regex.Pattern:
     return lazy_pattern(regex.compile, rf"(?:^|\s+)(?:{words})\s*$", regex.IGNORECASE | regex.REVERSE)
 
 
-def _trailing_strip(words: str) -> str:
+def _trailing_strip(words: str, safe: bool = False) -> str:
     trailing = _trailing_pattern()
     ends = _ends("target_indicator_trailing")
-    while (words and _may_end(_stripped_low(words[-_TAIL:]), ends)
+    while (words and _may_end(_stripped_low(words[-_TAIL:], safe), ends)
            and (m := _tail(trailing, words, max(0, len(words) - _TAIL)))):
         words = words[: m.start()].strip()
     return words
 
 
-def _indicator(text: str, start: int, floor: int, after: tuple[int, int], noun: str | None = None) -> str | None:
+def _indicator(text: str, start: int, floor: int, after: tuple[int, int], noun: str | None = None,
+               safe: bool = False) -> str | None:
     """The words before the quantity in its clause (up to the last comma, colon or period),
     less the verb words that close them ("ước", "có"). When those words only give a scope
     ("toàn huyện có") and the unit is a counted noun, the noun and its qualifier after the
@@ -364,7 +390,8 @@ def _indicator(text: str, start: int, floor: int, after: tuple[int, int], noun: 
     for pat, ends in ((_trailing_pattern(), _ends("target_indicator_trailing")),  # "ước đạt", "đạt" before "trên"
                       (_indicator_verbs(), _ends("target_indicator_verbs"))):
         while words:
-            if not _may_end(_stripped_low(words[-_TAIL:]), ends):
+            low = words[-_TAIL:].lower().rstrip() if safe else _stripped_low(words[-_TAIL:])
+            if low is not None and not low.endswith(ends):  # (_may_end, inlined)
                 break  # the cheap test first (see _needles)
             m = _tail(pat, words, max(0, len(words) - _TAIL))
             if not m:
@@ -372,13 +399,13 @@ def _indicator(text: str, start: int, floor: int, after: tuple[int, int], noun: 
             words = words[: m.start()].strip()
             verb = pat is not _trailing_pattern()
     if verb:  # else the first loop left no trailing word
-        words = _trailing_strip(words)
+        words = _trailing_strip(words, safe)
     if not words and cut and cut.group() == "|":
         # a figure alone in a table cell: the row's first cell of words names what it measures
         label = _ROW_LABEL.search(text, floor, start)
         return _SPACES.sub(" ", label.group()).strip() if label else None
-    if (not words.strip() or _may_begin(words, _scope_firsts())) and _scope_pattern().match(words, timeout=1.0):
-        return _qualifier(*_after(text, *after), noun)
+    if (not words.strip() or _may_begin(words, _scope_firsts(), safe)) and _scope_pattern().match(words, timeout=1.0):
+        return _qualifier(*_after(text, *after), noun, safe)
     return words or None
 
 
@@ -518,11 +545,11 @@ def _cue_starts():
     return starts_finder({" ".join(w.lower().split()) for name in names for w in load_list(name)})
 
 
-def _nearest_cue(left: str) -> str | None:
+def _nearest_cue(left: str, lowered_left: str | None = None) -> str | None:
     """The kind of the cue nearest before a count in its sentence (an activity verb, an award,
     a meeting's adoption, a make-up), when the words between them, less the items of a list
     the cue governs, are at most MAX_CUE_GAP_WORDS."""
-    low = _squeeze(left.lower())
+    low = _squeeze(left.lower() if lowered_left is None else lowered_left)
     last = None
     starts = _cue_starts() if _FAST else None
     if starts is None:
@@ -536,7 +563,11 @@ def _nearest_cue(left: str) -> str | None:
                 last, at = m, m.end()
     if last is None:
         return None
-    gap = _LIST_ITEM.sub(" ", low[last.end():])
+    gap = low[last.end():]
+    # the list items taken out only when the gap is too long without: a sub of a run that holds
+    # a space by one space never adds a word (the words on both sides of the run stay two)
+    if len(gap.split()) > MAX_CUE_GAP_WORDS:
+        gap = _LIST_ITEM.sub(" ", gap)
     return last.lastgroup if len(gap.split()) <= MAX_CUE_GAP_WORDS else None
 
 
@@ -551,7 +582,7 @@ def _first_words(name: str, ignorecase: bool):
     return starts_finder({w.lower() for w in firsts} if ignorecase else firsts)
 
 
-def _may_hold(name: str, window: str, ignorecase: bool = True) -> bool:
+def _may_hold(name: str, window: str, ignorecase: bool = True, safe: bool = False) -> bool:
     """Whether `window` may hold a match of a cue pattern built from the list `name` (a
     frame pattern of _frame_patterns): each match holds one of its phrases, so the phrase's
     first word occurs in the window as written, or in the lowered window when lowering keeps
@@ -559,6 +590,31 @@ def _may_hold(name: str, window: str, ignorecase: bool = True) -> bool:
     search is spared where False (check_targets.py checks it never is where it matches)."""
     if not _FAST:
         return True
+    if ignorecase:
+        if not safe and NOT_LOWER_SAFE.search(window) is not None:
+            return True
+        window = window.lower()
+    return _first_word_in(name, ignorecase)(window)
+
+
+@lru_cache(maxsize=None)
+def _first_word_in(name: str, ignorecase: bool):
+    """window -> whether one of the first words of _first_words(name, ignorecase) occurs in it:
+    what bool(_first_words(...)(window)) answers (an occurrence of one of them), with `in` for
+    one word ("vụ": the incident cues) or one search of their literal alternation (the
+    standard library's engine), without the Aho-Corasick pass and its list of offsets
+    (check_targets.py compares the two)."""
+    firsts = {w.split()[0] for w in load_list(name) if w.split()}
+    words = sorted({w.lower() for w in firsts} if ignorecase else firsts)
+    if len(words) == 1:
+        word = words[0]
+        return lambda window: word in window
+    search = re.compile("|".join(re.escape(w) for w in words) if words else "(?!)").search
+    return lambda window: search(window) is not None
+
+
+def _may_hold_plain(name: str, window: str, ignorecase: bool = True) -> bool:
+    """_may_hold as it was: the Aho-Corasick pass (True without pyahocorasick)."""
     finder = _first_words(name, ignorecase)
     if finder is None:
         return True
@@ -569,10 +625,30 @@ def _may_hold(name: str, window: str, ignorecase: bool = True) -> bool:
     return bool(finder(window))
 
 
-def _one_incident(text: str, left: str, noun_end: int, e0: int) -> bool:
+def _one_incident(text: str, left: str, noun_end: int, e0: int, safe: bool = False) -> bool:
     """Whether the sentence around a count tells one incident: a cue of one ("vụ tai nạn",
     "vụ án này") before it or after it, with no count of its own ("3 vụ tai nạn" is a
     statistic)."""
+    fp = _frame_patterns()
+    right = text[noun_end:min(e0, noun_end + 80)]
+    # the sentence's end is looked for only when a cue may be there: the part before it holds
+    # no cue the 80 characters do not hold (_may_hold finds a first word wholly in the window)
+    if _may_hold("target_incident_cues", right, True, safe):
+        cut = _SENTENCE_END_FWD.search(right)
+        right = right[:cut.start()] if cut else right
+    else:
+        right = ""
+    for part in (left, right):
+        if not part or not _may_hold("target_incident_cues", part, True, safe):
+            continue
+        for m in fp["incident"].finditer(part, timeout=1.0):
+            if not _DIGIT_NEAR.search(part, max(0, m.start() - 4), m.start() + 1):
+                return True
+    return False
+
+
+def _one_incident_plain(text: str, left: str, noun_end: int, e0: int) -> bool:
+    """_one_incident as it was: the sentence's end looked for first (check_targets.py)."""
     fp = _frame_patterns()
     right = text[noun_end:min(e0, noun_end + 80)]
     cut = _SENTENCE_END_FWD.search(right)
@@ -587,33 +663,40 @@ def _one_incident(text: str, left: str, noun_end: int, e0: int) -> bool:
 
 
 def _count_is_result(text: str, floor: int, s: int, noun_end: int, e0: int,
-                     rel: str | None, of: float | None) -> bool:
-    """Whether a count measures an activity or its outcome (see the module's doc)."""
+                     rel: str | None, of: float | None, safe: bool = False, lowered: str | None = None) -> bool:
+    """Whether a count measures an activity or its outcome (see the module's doc). `lowered`:
+    the text's lowercase when it is lower-safe."""
     fp = _frame_patterns()
-    left = _sentence_left(text, floor, s)
-    cue = _nearest_cue(left)
+    lo = max(floor, s - 160)  # _sentence_left(text, floor, s), where it starts kept
+    cut = _SENTENCE_END.search(text, lo, s)
+    a = cut.end() if cut else lo
+    left = text[a:s]
+    cue = _nearest_cue(left, lowered[a:s] if lowered is not None else None)
     if cue in ("award", "adoption", "makeup"):
         return False
-    if _one_incident(text, left, noun_end, e0):
+    if _one_incident(text, left, noun_end, e0, safe):
         return False  # the dead or hurt of one accident, the suspects of one case
-    if of is not None or (_may_end(_stripped_low(left[-30:]), _RANK_ENDS) and _tail(_RANK_BEFORE, left[-30:])):
+    if of is not None or (_may_end(_stripped_low(left[-30:], safe), _RANK_ENDS) and _tail(_RANK_BEFORE, left[-30:])):
         return True
     if rel and rel.lower() not in _NO_COUNT_RELATIONS:
         return True
     if cue == "activity" or (_may_hold("target_plan_cues", left, ignorecase=False)
-                             and fp["plan"].search(left, timeout=1.0)):
+                             and fp["plan"].search(left)):
         return True
-    return fp["outcome"].match(text[noun_end:min(e0, noun_end + 60)], timeout=1.0) is not None
+    # (no time limit on these: a window of at most 160 characters, and patterns that read it
+    # once, a phrase after a few words; the clock cost as much as the match)
+    return fp["outcome"].match(text[noun_end:min(e0, noun_end + 60)]) is not None
 
 
-def _measure_is_result(text: str, floor: int, s: int, e: int, e0: int, unit: str, rel: str | None) -> bool:
+def _measure_is_result(text: str, floor: int, s: int, e: int, e0: int, unit: str, rel: str | None,
+                       safe: bool = False, lowered: str | None = None) -> bool:
     """Whether a measured quantity is a result: not a vote share, a policy rate or a distance
     (a rate that rose or fell, "lãi suất giảm khoảng 2%", is a statistic of the period)."""
     fp = _frame_patterns()
     near = text[max(floor, s - 60):s]
     wide = text[max(floor, s - 90):s]
-    low = _stripped_low(wide)  # the cheap tests first (see _needles); near is a suffix of wide
-    if (_may_contain(low, _needles("target_policy_cues")) and _tail(fp["policy"], wide)
+    low = lowered[max(floor, s - 90):s].rstrip() if lowered is not None else _stripped_low(wide, safe)  # the cheap tests first (see _needles); near is a suffix of wide
+    if (_may_contain(low, "target_policy_cues") and _tail(fp["policy"], wide)
             and (rel or "").lower() not in ("tăng", "giảm")):
         return False
     base = unit.split("/")[0].strip().lower()
@@ -623,9 +706,10 @@ def _measure_is_result(text: str, floor: int, s: int, e: int, e0: int, unit: str
         return False  # "rộng 500 m2": the size of one object
     if base in ("%", "phần trăm"):
         sentence = _sentence_left(text, floor, s, 120)
-        if _may_hold("target_vote_cues", sentence) and fp["vote"].search(sentence, timeout=1.0):
+        # (no time limit: windows of 120 and 40 characters, a phrase after a few words)
+        if _may_hold("target_vote_cues", sentence, True, safe) and fp["vote"].search(sentence):
             return False
-        if fp["vote_after"].match(text[e:min(e0, e + 40)], timeout=1.0):
+        if fp["vote_after"].match(text[e:min(e0, e + 40)]):
             return False
     if base.endswith("người") and _tail(fp["makeup_adjacent"], near):
         return False  # "dân số 85.082 người": the make-up of an area
@@ -650,7 +734,7 @@ def _is_base(text: str, p: Period, floor: int = 0) -> bool:
 
 
 def _period_of(doc: Document, s: int, e: int, title: Period | None, year: int | None,
-               cache: dict[tuple[int, int], list[Period]]) -> dict | None:
+               cache: dict[tuple[int, int], list[Period]], title_dict: dict | None = None) -> dict | None:
     """The period a quantity measures: the nearest in its sentence before it, else the first
     after it, a comparison base left out; else the title's. Only the sentence is read."""
     text = doc.text
@@ -662,12 +746,15 @@ def _period_of(doc: Document, s: int, e: int, title: Period | None, year: int | 
     if periods is None:  # the sentence's periods less its comparison bases, read once
         periods = cache[(lo, hi)] = [p for p in find_periods(text, lo, hi, default_year=year)
                                      if not _is_base(text, p, lo)]
-    before = [p for p in periods if p.end <= s]
-    if before:
-        return _period_dict(before[-1])
-    after = [p for p in periods if p.start >= e]
-    if after:
-        return _period_dict(after[0])
+    if periods:  # (most sentences have none: the title's)
+        before = [p for p in periods if p.end <= s]
+        if before:
+            return _period_dict(before[-1])
+        after = [p for p in periods if p.start >= e]
+        if after:
+            return _period_dict(after[0])
+    if title_dict is not None:  # _period_dict(title), made once: a copy of it for each target
+        return dict(title_dict)
     return _period_dict(title) if title else None
 
 
@@ -708,10 +795,11 @@ def find_targets(doc: Document) -> Iterator[Target]:
     year = _default_year(doc) if found else None
     title = _title_period(doc, year) if found else None
     cache: dict[tuple[int, int], list[Period]] = {}
+    title_dict = _period_dict(title) if title else None
     for t in found:
         if in_head(t) and (t.value, (t.unit or "").lower()) in body_keys:
             continue
-        t.period = _period_of(doc, t.evidence.start, t.evidence.end, title, year, cache)
+        t.period = _period_of(doc, t.evidence.start, t.evidence.end, title, year, cache, title_dict)
         yield t
 
 
@@ -775,15 +863,24 @@ def _date_cuts(text: str, start: int, end: int) -> list[int]:
     return out
 
 
-def _span_dates(text: str, start: int, end: int) -> list[tuple[int, int]]:
+# _MAY_HOLD_DATE in a lower-safe text: "tháng" found in its lowercase copy, the rest of the
+# pattern in the standard library's engine (there the only digits are 0-9 and the only
+# whitespace the regex module's: both engines read these the same; check_targets.py)
+_MAY_HOLD_DATE_DIGITS = lazy_pattern(re.compile, r"\d\s?[/-]\s?\d|\d\s?\.\s?\d{1,2}(?!\d)")
+
+
+def _span_dates(text: str, start: int, end: int, lowered: str | None = None) -> list[tuple[int, int]]:
     """The spans of the dates of text[start:end] (dates.find_dates), not looked for where
-    there can be none."""
-    if not _MAY_HOLD_DATE.search(text, start, end):
+    there can be none. `lowered`: the text's lowercase when it is lower-safe."""
+    if lowered is not None:
+        if lowered.find("tháng", start, end) < 0 and _MAY_HOLD_DATE_DIGITS.search(text, start, end) is None:
+            return []
+    elif not _MAY_HOLD_DATE.search(text, start, end):
         return []
     return [(d.start, d.end) for d in find_dates(text, start, end)]
 
 
-def _in_date(text: str, s0: int, e0: int, a: int, b: int, cache: dict) -> bool:
+def _in_date(text: str, s0: int, e0: int, a: int, b: int, cache: dict, lowered: str | None = None) -> bool:
     """Whether one of the dates of text[s0:e0] overlaps [a, b): the dates of the part of the
     span between the _DATE_CUT before a and the one after b, which are those of the span
     there (check_targets.py compares the two)."""
@@ -798,7 +895,7 @@ def _in_date(text: str, s0: int, e0: int, a: int, b: int, cache: dict) -> bool:
     hi = cuts[j] if j < len(cuts) else e0
     dates = cache.get((lo, hi))
     if dates is None:
-        dates = cache[(lo, hi)] = _span_dates(text, lo, hi)
+        dates = cache[(lo, hi)] = _span_dates(text, lo, hi, lowered)
     return any(ds < b and a < de for ds, de in dates)
 
 
@@ -884,9 +981,13 @@ def _ends(name: str, qualifiers: tuple[str, ...] = ()) -> tuple[str, ...]:
     return tuple(sorted({p.split()[-1] for p in load_phrases(name) if p.split()} | set(qualifiers)))
 
 
-def _stripped_low(window: str) -> str | None:
-    """The window lowered and stripped at its end; None when it is not safe to lower."""
-    return window.lower().rstrip() if NOT_LOWER_SAFE.search(window) is None else None
+def _stripped_low(window: str, safe: bool = False) -> str | None:
+    """The window lowered and stripped at its end; None when it is not safe to lower. `safe`:
+    the window is known to be (a part of a lower-safe text, lexicon.lowered_if_safe, or made
+    from one by _squeeze and strip: every part of it is), and is not searched again."""
+    if safe or NOT_LOWER_SAFE.search(window) is None:
+        return window.lower().rstrip()
+    return None
 
 
 @lru_cache(maxsize=None)
@@ -901,16 +1002,29 @@ def _scope_firsts() -> tuple[str, ...]:
     return tuple(sorted(set(_firsts("target_indicator_scopes")) | {"trong", "năm", "tháng", "quý"}))
 
 
-def _may_begin(window: str, firsts: tuple[str, ...]) -> bool:
+def _may_begin(window: str, firsts: tuple[str, ...], safe: bool = False) -> bool:
     """Whether the window, less the whitespace it begins with, may begin with one of `firsts`
     (lowercase words): a pattern that reads spaces, then a phrase, from its start matches
-    only such a window (True when it is not safe to lower)."""
+    only such a window (True when it is not safe to lower; `safe` as for _stripped_low)."""
     head = window.lstrip()[:_BEGIN_CHARS]
-    return NOT_LOWER_SAFE.search(head) is not None or head.lower().startswith(firsts)
+    return (not safe and NOT_LOWER_SAFE.search(head) is not None) or head.lower().startswith(firsts)
 
 
-def _may_contain(low: str | None, needles: tuple[str, ...]) -> bool:
-    return low is None or any(n in low for n in needles)
+@lru_cache(maxsize=None)
+def _needle_search(name: str):
+    """The search of a literal alternation of _needles(name) (the standard library's engine):
+    whether a lowered window holds one of them, in one call instead of a test per needle."""
+    needles = _needles(name)
+    return re.compile("|".join(re.escape(n) for n in needles) if needles else "(?!)").search
+
+
+def _may_contain(low: str | None, name: str) -> bool:
+    """Whether the lowered window holds one of _needles(name) (True when None: not safe)."""
+    return low is None or _needle_search(name)(low) is not None
+
+
+def _may_contain_plain(low: str | None, name: str) -> bool:
+    return low is None or any(n in low for n in _needles(name))
 
 
 def _may_end(stripped: str | None, ends: tuple[str, ...]) -> bool:
@@ -927,8 +1041,21 @@ def _candidates(doc: Document) -> Iterator[Target]:
     pat = _pattern()
     not_noun_re = fp["not_noun"]
     known_noun_re = _noun_patterns()[0]
+    # the number pattern's groups by number: a group read by name costs the regex module a
+    # failed conversion of the name to an index first (an exception made and dropped), ten
+    # times the cost of the read (check_targets.py compares the two)
+    g_big, g_small, g_v1, g_v2, g_of, g_unit, g_noun, g_per = (
+        pat.groupindex[k] for k in ("big", "small", "v1", "v2", "of", "unit", "noun", "per"))
     seen: set[tuple[int, int]] = set()
     doc_words = _COUNT_WORD_ANY.search(text) is not None  # else no span has one
+    # a lower-safe text (the extractors' lowercase copy is made once, lexicon.lowered_if_safe):
+    # no window of it is searched for NOT_LOWER_SAFE's characters again (see _stripped_low)
+    lowered = lowered_if_safe(text)
+    safe = lowered is not None
+    # the cheap tests' word lists, read once per document
+    neg_cues, neg_after = _needle_search("target_negative_cues"), _needle_search("target_negative_after")
+    adjacent_ends = _ends("target_negative_adjacent", _ADJACENT_QUALIFIERS)
+    not_followed_firsts = _firsts("unit_not_followed")
     for s0, e0 in _scan_spans(doc):
         has_words = doc_words and _has_count_word(text, s0, e0)
         if not has_words and _DIGIT.search(text, s0, e0) is None:
@@ -942,7 +1069,7 @@ def _candidates(doc: Document) -> Iterator[Target]:
         date_cache: dict[tuple[int, int], list[tuple[int, int]]] = {}
 
         def in_date(a: int, b: int) -> bool:
-            return _in_date(text, s0, e0, a, b, date_cache)
+            return _in_date(text, s0, e0, a, b, date_cache, lowered)
         consumed = s0  # the end of the last quantity read ("8,5 ha/10 ha" is one)
         # numbers in digits and in words, in the order of the text; each target is yielded as
         # it is read, so that find_targets stops reading once it has enough
@@ -965,18 +1092,19 @@ def _candidates(doc: Document) -> Iterator[Target]:
             floor = text.rfind("\n", lo, s) + 1 or lo  # after the last line break, as _LINE_BREAK finds it
             of = None
             vmax = None
-            if m["big"]:
-                value = (parse_number(m["big"]) or 0) + int(m["small"]) / 1000
+            if m[g_big]:
+                value = (parse_number(m[g_big]) or 0) + int(m[g_small]) / 1000
                 unit = "tỷ đồng"
                 measure = True
             else:
-                raw_unit = m["unit"].strip()
-                measure = _is_measure(raw_unit) and (not m["noun"] or raw_unit.lower() in mult)
+                raw_unit = m[g_unit].strip()
+                measure = _is_measure(raw_unit) and (not m[g_noun] or raw_unit.lower() in mult)
                 if not measure:  # a counted noun: most are no count, found before the numbers are read
-                    at = m.start("unit")
+                    at = m.start(g_unit)
                     prefix = ""
-                    first = text[at:m.end("unit")].split()[0].lower()
-                    if m["noun"] and first in mult and len(m["noun"].split()) > 1:
+                    # (the unit's first word, read only for an open noun: the only test of it)
+                    if (m[g_noun] and text[at:m.end(g_unit)].split()[0].lower() in mult
+                            and len(m[g_noun].split()) > 1):
                         rest = _WORD_AND_SPACE.match(text, at, min(e0, at + _NEAR))
                         prefix = text[at:rest.end()]
                         at = rest.end()
@@ -988,29 +1116,29 @@ def _candidates(doc: Document) -> Iterator[Target]:
                     if read is None:
                         continue
                     noun, noun_end = read
-                    if _YEAR_VALUE.fullmatch(m["v1"]) and not known_noun(noun):
+                    if _is_year(m[g_v1]) and not known_noun(noun):
                         continue  # "năm 2016 tổ chức ...": a year is never a count
-                    if m["per"] and noun_end <= m.end("unit"):
-                        unit = _squeeze((prefix + noun + m["per"]).strip())
+                    if m[g_per] and noun_end <= m.end(g_unit):
+                        unit = _squeeze((prefix + noun + m[g_per]).strip())
                         noun_end = m.end()
                     else:
                         unit = _squeeze((prefix + noun).strip())
                     e = noun_end
-                value = _value(m["v1"])
+                value = _value(m[g_v1])
                 if value is None:
                     continue
-                vmax = _value(m["v2"]) if m["v2"] else None
-                of = _value(m["of"]) if m["of"] else None
+                vmax = _value(m[g_v2]) if m[g_v2] else None
+                of = _value(m[g_of]) if m[g_of] else None
                 if vmax is not None and vmax <= value:
                     vmax = None
                 if measure:
-                    unit = _squeeze((m["unit"] + (m["per"] or "")).strip())
+                    unit = _squeeze((m[g_unit] + (m[g_per] or "")).strip())
                     if (raw_unit.lower() == "lần" and value == int(value)
                             and not _tail(_MULTIPLE_BEFORE, text[max(floor, s - 20):s])):  # left[-20:] (left: below)
                         continue  # "lần" measures a multiple ("gấp 1,5 lần", "tăng 215,4 lần"), not a count of times
                     # a share of two measures: "8,5 ha/10 ha"
                     sh = _SHARE_AFTER.match(text, e, min(e0, e + _NEAR))
-                    if (sh and of is None and not m["per"]
+                    if (sh and of is None and not m[g_per]
                             and text[sh.end():sh.end() + len(raw_unit)].lower() == raw_unit.lower()
                             and not text[sh.end() + len(raw_unit):sh.end() + len(raw_unit) + 1].isalnum()):
                         of = _value(sh["of"])
@@ -1023,42 +1151,45 @@ def _candidates(doc: Document) -> Iterator[Target]:
             if lst and _tail(fp["not_noun_before"], text, max(floor, lst.start() - 16), lst.start()):
                 lst = None
             head = lst.start() if lst else s
-            rel, rel_start = _relation(text, head, floor)
+            rel, rel_start = _relation(text, head, floor, safe, lowered)
             # a count is read by its frame first: most numbers before a word are no result
-            if not measure and not _count_is_result(text, floor, head, e, e0, rel, of):
+            if not measure and not _count_is_result(text, floor, head, e, e0, rel, of, safe, lowered):
                 continue
             if lst:
                 if in_date(lst.start(), s):
                     continue
                 left = text[max(floor, head - 60):head]
-            low_left = _stripped_low(left)  # the cheap tests first (see _needles)
-            if ((_may_contain(low_left, _needles("target_negative_cues")) and _tail(neg_before_re, left))
-                    or (_may_end(low_left, _ends("target_negative_adjacent", _ADJACENT_QUALIFIERS))
-                        and _tail(neg_adjacent_re, left))):
+            # the cheap tests first (see _needles; _may_contain and _may_end inlined)
+            # (in a lower-safe text the lowercase copy's slice: left is text[max(floor, head - 60):head])
+            low_left = lowered[max(floor, head - 60):head].rstrip() if safe else _stripped_low(left)
+            if (((low_left is None or neg_cues(low_left) is not None) and _tail(neg_before_re, left))
+                    or ((low_left is None or low_left.endswith(adjacent_ends)) and _tail(neg_adjacent_re, left))):
                 continue
-            if (m["v1"] and _YEAR_VALUE.fullmatch(m["v1"]) and _tail(_YEAR_BEFORE, left)) or (
-                    _may_end(low_left, _ORDINAL_ENDS) and _tail(_ORDINAL_BEFORE, left) and not _tail(_RANK_BEFORE, left)):
+            if (m[g_v1] and _is_year(m[g_v1]) and _tail(_YEAR_BEFORE, left)) or (
+                    (low_left is None or low_left.endswith(_ORDINAL_ENDS))
+                    and _tail(_ORDINAL_BEFORE, left) and not _tail(_RANK_BEFORE, left)):
                 continue  # "năm 2020 ...", "thứ 2": a year or an ordinal
             after = text[e:min(e0, e + 60)]
-            if _may_begin(after, _firsts("unit_not_followed")) and not_followed_re.match(after, timeout=1.0):
+            if _may_begin(after, not_followed_firsts, safe) and not_followed_re.match(after):  # 60 characters
                 continue
             if _in_quotes(text, floor, s, e, e0):
                 continue  # inside a quoted name: the campaign “5 không, 3 sạch”
             if measure:
-                if not _measure_is_result(text, floor, head, e, e0, unit, rel):
+                if not _measure_is_result(text, floor, head, e, e0, unit, rel, safe, lowered):
                     continue
                 noun = None
             else:
-                if _may_end(low_left, _ALL_ENDS) and _tail(_ALL_BEFORE, left):
+                if (low_left is None or low_left.endswith(_ALL_ENDS)) and _tail(_ALL_BEFORE, left):
                     continue
                 if _SO_AFTER.match(after):
                     continue  # "1 Công văn số ...": a document, not a count
-                if _may_contain(_stripped_low(after), _needles("target_negative_after")) and neg_after_re.match(after):
+                low_after = lowered[e:min(e0, e + 60)].rstrip() if safe else _stripped_low(after)
+                if (low_after is None or neg_after(low_after) is not None) and neg_after_re.match(after):
                     # it begins with "^": search would try only here
                     continue
                 if _NAME_AFTER.match(after) and not _WORDS_AFTER.match(after):
                     continue  # "2 xã Đắk Nia": a count naming places, not a result
-                noun = unit if not m["per"] else None
+                noun = unit if not m[g_per] else None
             if in_date(s, e):
                 continue
             consumed = e
@@ -1067,12 +1198,12 @@ def _candidates(doc: Document) -> Iterator[Target]:
                 first_v = _value(lst["n"])
                 if first_v is not None:
                     yield Target(
-                        indicator=_indicator(text, ev_start, floor, (e, e0), noun),
+                        indicator=_indicator(text, ev_start, floor, (e, e0), noun, safe),
                         value=first_v, unit=unit, relation=rel.lower() if rel else None,
                         text=text[ev_start:e], evidence=Evidence.of(text, ev_start, e),
                     )
             yield Target(
-                indicator=_indicator(text, ev_start, floor, (e, e0), noun),
+                indicator=_indicator(text, ev_start, floor, (e, e0), noun, safe),
                 value=value,
                 value_max=vmax,
                 unit=unit,

@@ -55,6 +55,28 @@ def _parse_digits(s: str) -> float | None:
     return None
 
 
+def _separated(s: str) -> float | None:
+    """_parse_digits(s) for the commonest numbers with a separator, read without its regexes:
+    ASCII digits in groups with one kind of separator, "1.234.567" (_DOT_THOUSANDS), "7.63"
+    (_DOT_DECIMAL), "7,63" (_COMMA_DECIMAL); None for any other string (then _parse_digits
+    reads it). benchmarks/check_targets.py compares the two on every short string of digits
+    and separators."""
+    if not s.isascii():
+        return None
+    if "," not in s:
+        parts = s.split(".")
+        if len(parts) < 2 or not all(p.isdigit() for p in parts):
+            return None
+        if len(parts[0]) <= 3 and all(len(p) == 3 for p in parts[1:]):
+            return float(s.replace(".", ""))
+        return float(s) if len(parts) == 2 else None
+    if "." not in s:
+        a, _, b = s.partition(",")
+        if a.isdigit() and b.isdigit():  # one comma (b holds none)
+            return float(s.replace(",", "."))
+    return None
+
+
 # ---------------------------------------------------------------- words
 
 _DIGIT_WORDS = {
@@ -151,6 +173,8 @@ def parse_number(s: str) -> float | None:
         return None
     if s.isdigit() and s.isascii():  # "2020", "01": the common case, as _parse_digits reads it
         return float(int(s))
+    if (v := _separated(s)) is not None:  # "1.234", "7,63": the next commonest, no regex
+        return v
     s = s.strip()
     if not s:
         return None

@@ -8,11 +8,12 @@ gets a day; a missing year stays None unless a default year is given.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
 from ..budget import matches
-from ..lexicon import NOT_LOWER_SAFE, lazy_pattern
+from ..lexicon import NOT_LOWER_SAFE, lazy_pattern, lowered_if_safe
 from .numbers import parse_number, roman_to_int
 
 
@@ -65,9 +66,11 @@ _YEAR_WORD = lazy_pattern(regex.compile, r"năm", regex.IGNORECASE)
 _DURATION_BEFORE = lazy_pattern(regex.compile, r"(?:^|\s)(?:trong|sau|mất|kéo\s+dài|thời\s+hạn|hơn|gần|khoảng|đủ|tối\s+đa|ít\s+nhất)\s+$", regex.IGNORECASE)
 
 
-# find_periods skips the scan of a text with a key word ("năm") but none of "tháng", "quý" or a
-# year; False: it scans them (benchmarks/check_targets.py compares the two). The lowered text
-# shows "tháng" wherever PERIOD_RE sees it when the text is of NOT_LOWER_SAFE's characters.
+# find_periods skips the scan of a text with no key word, or with a key word ("năm") but none of
+# "tháng", "quý" or a year; False: it scans every text (benchmarks/check_targets.py compares the
+# two). The lowered text shows "tháng" wherever PERIOD_RE sees it when the text is of
+# NOT_LOWER_SAFE's characters; in a lower-safe text (lexicon.lowered_if_safe: the extractors'
+# copy of the document's lowercase, made once) the window's lowercase is that copy's slice.
 SHORTCUT = True
 
 
@@ -75,38 +78,76 @@ def find_periods(text: str, start: int = 0, end: int | None = None, default_year
     """Every period in text[start:end], in order, with spans into `text`."""
     end = len(text) if end is None else end
     out: list[Period] = []
-    low = text[start:end].lower()
-    if not any(w in low for w in _KEY_WORDS):
-        return out  # no word a period is written with: skip the scan
-    if (SHORTCUT and "tháng" not in low and "quý" not in low and "19" not in low and "20" not in low
-            and NOT_LOWER_SAFE.search(text, start, end) is None):
-        return out  # every period holds "tháng", "quý" or a year (19xx, 20xx): none here either
-    for m in matches(PERIOD_RE, text, start, end):
+    if not SHORTCUT:
+        return _read(text, start, end, default_year, out)
+    lowered = lowered_if_safe(text)  # the document's copy, which the extractors made already
+    if lowered is None:  # not lower-safe: the window lowered, and its own test below
+        low = text[start:end].lower()
+        if not ("năm" in low or "tháng" in low or "quý" in low or "đoạn" in low or "kỳ" in low):
+            return out  # no word a period is written with (_KEY_WORDS): skip the scan
+        if ("tháng" not in low and "quý" not in low and "19" not in low and "20" not in low
+                and NOT_LOWER_SAFE.search(text, start, end) is None):
+            return out  # every period holds "tháng", "quý" or a year (19xx, 20xx): none here either
+        return _read(text, start, end, default_year, out)
+    # lower-safe: the window's lowercase is the lowered text's slice (the same tests as above;
+    # NOT_LOWER_SAFE finds nothing in a part of a lower-safe text)
+    low = lowered[start:end]
+    if "tháng" in low or "quý" in low:
+        return _read(text, start, end, default_year, out)
+    if not ("năm" in low or "đoạn" in low or "kỳ" in low) or ("19" not in low and "20" not in low):
+        return out
+    return _read(text, start, end, default_year, out)
+
+
+def find_periods_plain(text: str, start: int = 0, end: int | None = None, default_year: int | None = None) -> list[Period]:
+    """find_periods without its shortcuts: the scan of every text (benchmarks/check_targets.py)."""
+    end = len(text) if end is None else end
+    return _read(text, start, end, default_year, [])
+
+
+# a window up to this long is scanned without the time limit: PERIOD_RE's tries are bounded by
+# the window, and none reads far (a count, a few words and a year)
+_SHORT = 1000
+
+
+@lru_cache(maxsize=None)
+def _groups() -> tuple[int, ...]:
+    """PERIOD_RE's groups n, side, y1, q, y2, a, b, y3, by number."""
+    gi = PERIOD_RE.groupindex
+    return tuple(gi[k] for k in ("n", "side", "y1", "q", "y2", "a", "b", "y3"))
+
+
+def _read(text: str, start: int, end: int, default_year: int | None, out: list[Period]) -> list[Period]:
+    """The periods of text[start:end], appended to out."""
+    # the groups by number: a read by name costs the regex module a failed int conversion first
+    g_n, g_side, g_y1, g_q, g_y2, g_a, g_b, g_y3 = _groups()
+    found = PERIOD_RE.finditer(text, start, end) if end - start <= _SHORT else matches(PERIOD_RE, text, start, end)
+    for m in found:
         s, e = m.span()
-        if m["n"]:
-            anchored = m["side"] or _YEAR_WORD.search(m.group(0))
+        if m[g_n]:
+            anchored = m[g_side] or _YEAR_WORD.search(m.group(0))
             if not anchored and _DURATION_BEFORE.search(text, max(start, s - 20), s, timeout=1.0):
                 continue  # "trong 3 tháng", "sau 6 tháng": a duration, not a period
-            n = parse_number(m["n"])
+            n = parse_number(m[g_n])
             if n is None or not 1 <= n <= 12 or n != int(n):
                 continue
             n = int(n)
-            y = int(m["y1"]) if m["y1"] else default_year
-            if m["side"] == "cuối":
+            y = int(m[g_y1]) if m[g_y1] else default_year
+            if m[g_side] == "cuối":
                 mf, mt = 13 - n, 12
             else:
                 mf, mt = 1, n
             out.append(Period(s, e, text[s:e], y, mf, y, mt, "months"))
-        elif m["q"]:
-            q = roman_to_int(m["q"].upper()) if not m["q"].isdigit() else int(m["q"])
-            y = int(m["y2"]) if m["y2"] else default_year
+        elif m[g_q]:
+            q = roman_to_int(m[g_q].upper()) if not m[g_q].isdigit() else int(m[g_q])
+            y = int(m[g_y2]) if m[g_y2] else default_year
             out.append(Period(s, e, text[s:e], y, 3 * q - 2, y, 3 * q, "quarter"))
-        elif m["a"]:
-            a, b = int(m["a"]), int(m["b"])
+        elif m[g_a]:
+            a, b = int(m[g_a]), int(m[g_b])
             if b <= a:
                 continue
             out.append(Period(s, e, text[s:e], a, None, b, None, "span"))
         else:
-            y = int(m["y3"])
+            y = int(m[g_y3])
             out.append(Period(s, e, text[s:e], y, None, y, None, "year"))
     return out
