@@ -353,9 +353,12 @@ _MAX_BULLETS = 8
 _BULLET = lazy_pattern(regex.compile, r"\s*(?:[-+•*–]|\d{1,3}\s+\p{L})")
 
 
-def _plain_sentences(text: str) -> Iterator[tuple[int, int]]:
-    pos = 0
-    for m in _sentence_end().finditer(text):  # no regex clock: see _kind_sentences
+def _plain_sentences(text: str, pos: int = 0) -> Iterator[tuple[int, int]]:
+    """The sentences of text from pos (0, or the end of a sentence) on: from the end of one
+    _sentence_end match to the end of the next."""
+    # no regex clock: a try of _sentence_end reads one character and fixed-length lookbehinds
+    # before it: the scan is linear
+    for m in _sentence_end().finditer(text, pos):
         if m.end() > pos:
             yield pos, m.end()
         pos = m.end()
@@ -367,22 +370,13 @@ def _kind_sentences(text: str, folded: str | None, openers: tuple[str, ...],
                     at: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """[(s0, s1) for s0, s1 in _sentences(text) if _may_have_kind(text, folded, s0, s1,
     openers, at)], in one pass: none when the text holds no opener (no scan for sentences),
-    the spans walked along the sentences (benchmarks/check_awards.py compares them)."""
+    the spans walked along the sentences, read from the last line before the first opener
+    whose first sentence is no bullet (_restart) to the first sentence after the last
+    opener (benchmarks/check_awards.py compares them)."""
     if folded is None:
         return [(s0, s1) for s0, s1 in _sentences(text) if _may_have_kind(text, None, s0, s1, openers, at)]
     if not at:
         return []
-    plain = []
-    pos = 0
-    # no regex clock: a try of _sentence_end reads one character and fixed-length lookbehinds
-    # before it: the scan is linear
-    for m in _sentence_end().finditer(text):
-        e = m.end()
-        if e > pos:
-            plain.append((pos, e))
-        pos = e
-    if pos < len(text):
-        plain.append((pos, len(text)))
     out = []
     i, n = 0, len(at)
     start, end, bullets = None, None, 0
@@ -399,7 +393,7 @@ def _kind_sentences(text: str, folded: str | None, openers: tuple[str, ...],
                 return
             j += 1
 
-    for s0, s1 in plain:
+    for s0, s1 in _plain_sentences(text, _restart(text, at[0][0])):
         if start is not None and bullets < _MAX_BULLETS and bullet(text, s0, s1):
             end, bullets = s1, bullets + 1
             continue
@@ -418,6 +412,23 @@ def _kind_sentences(text: str, folded: str | None, openers: tuple[str, ...],
     if start is not None:
         keep(start, end)
     return out
+
+
+def _restart(text: str, x: int) -> int:
+    """Where _kind_sentences may start reading the sentences of _sentences(text) for the
+    openers from x on: 0, or the start of a line before x whose first sentence is no bullet
+    (a sentence-end match is one character, its lookbehinds see before the scan's start: the
+    ends found from there are the whole scan's; the sentence is no bullet, so it closes any
+    list before it, and a list before x holds no opener)."""
+    ends = _sentence_end()
+    k = text.rfind("\n", 0, x)
+    while k >= 0:  # every "\n" ends a sentence
+        p = k + 1
+        m = ends.search(text, p)  # no regex clock: see _plain_sentences
+        if not _BULLET.match(text, p, m.end() if m else len(text)):
+            return p
+        k = text.rfind("\n", 0, k)
+    return 0
 
 
 def _squash(s: str) -> str:
