@@ -813,6 +813,11 @@ def _folded(text: str) -> str | None:
     return _folded_plain(text)
 
 
+def _lowered(doc: Document) -> str | None:
+    """lowered_if_safe(doc.text), kept on the document."""
+    return doc.memo("awards.lowered", lambda: lowered_if_safe(doc.text))
+
+
 def find_awards(doc: Document) -> Iterator[Award]:
     """Every grant of an award the text reports, in order."""
     text = doc.text
@@ -947,7 +952,7 @@ def _read_grant(doc: Document, kind: str, first: int, k_end: int, lo: int, hi: i
         co = _CO.match(text, k_end, hi)
         cm = _read_counts_at(text, co.end(), hi) if co else None
         if cm is None:
-            prior = _counts_before(text, max(lo, clause_lo), first)
+            prior = _counts_before(text, max(lo, clause_lo), first, _lowered(doc))
             if prior and not text[prior.end:first].strip():
                 cm = prior  # "2 đảng viên 65 năm tuổi Đảng"
                 clause_start = prior.start
@@ -957,7 +962,7 @@ def _read_grant(doc: Document, kind: str, first: int, k_end: int, lo: int, hi: i
         reason_from = (cm.end, hi)
     else:
         # counts before: "12 tập thể và 14 cá nhân được Hội LHPN huyện tặng giấy khen"
-        prior = _counts_before(text, max(lo, clause_lo), first)
+        prior = _counts_before(text, max(lo, clause_lo), first, _lowered(doc))
         if prior:
             rv = _words("award_receive_verbs").search(text, prior.end, first)
             if rv:
@@ -1098,12 +1103,72 @@ def _skip_space(text: str, pos: int, hi: int) -> int:
     return pos
 
 
-def _counts_before(text: str, lo: int, hi: int) -> _Counts | None:
+def _counts_before(text: str, lo: int, hi: int, lowered: str | None = None) -> _Counts | None:
     """The last run of counts in text[lo:hi] (_counts_before_plain, not scanned when it holds
-    no number: benchmarks/check_awards.py compares them)."""
-    if _count_number().search(text, lo, hi) is None:
-        return None  # no number: no count, and no mixed count (its number is digits)
-    return _counts_before_plain(text, lo, hi)
+    no number; with `lowered` (text.lower(), text lower-safe) the patterns tried only where a
+    match can begin: benchmarks/check_awards.py compares them)."""
+    find = _count_word_starts()
+    if lowered is None or find is None:
+        if _count_number().search(text, lo, hi) is None:
+            return None  # no number: no count, and no mixed count (its number is digits)
+        return _counts_before_plain(text, lo, hi)
+    seg = lowered[lo:hi]
+    # the test of _count_number: a digit (\d), or a number word (in the lowered text where
+    # the case-insensitive pattern finds it: lower-safe)
+    digits = [m.start() for m in _DIGIT.finditer(text, lo, hi)]
+    if not digits and not any(w in seg for w in _number_words()):
+        return None
+    # a match of _count_item begins at its approximation word or at its number (a digit or a
+    # number word); one of _mixed at a digit
+    words = [lo + k for k in find(seg)]
+    return _counts_before_at(text, lo, hi, sorted(set(digits).union(words)) if words else digits, digits)
+
+
+def _counts_before_at(text: str, lo: int, hi: int, starts: list[int], digits: list[int]) -> _Counts | None:
+    """_counts_before_plain, _count_item tried only at `starts` and _mixed at `digits`
+    (ascending): the finditer scans' matches when every match begins at one of them."""
+    last = None
+    at = lo
+    item = _count_item().match
+    # no regex clock: as in _counts_before_plain
+    for p in starts:
+        if p < at:
+            continue
+        m = item(text, p, hi)
+        if m is None:
+            continue
+        at = m.end()
+        if last is not None and p < last.end:
+            continue
+        c = _read_counts_at(text, p, hi)
+        if c:
+            last = c
+    at = lo
+    mixed = _mixed().match
+    for p in digits:
+        if p < at:
+            continue
+        m = mixed(text, p, hi)
+        if m is None:
+            continue
+        at = m.end()
+        if last is None or p >= last.end:
+            last = _Counts(p, at, None, None)
+    return last
+
+
+@lru_cache(maxsize=None)
+def _number_words() -> tuple[str, ...]:
+    """The number words of _count_number, lowercase."""
+    return tuple(sorted({w.lower() for w in load_map("award_number_words")}))
+
+
+@lru_cache(maxsize=None)
+def _count_word_starts():
+    """A function lowered -> every offset where an approximation word or a number word of
+    _count_item begins (their first words: "tổng cộng" -> "tổng")."""
+    words = {w.split()[0].lower() for w in load_list("award_count_approx") if w.split()}
+    return starts_finder(words | set(_number_words()))
 
 
 def _counts_before_plain(text: str, lo: int, hi: int) -> _Counts | None:
