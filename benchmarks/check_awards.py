@@ -14,6 +14,8 @@ line by line) and random strings of award words:
 - _folded (the lowered text when it is the casefolded one) against text.casefold();
 - _counts_before (no scan without a number; the patterns tried only at the digits and where
   an approximation or number word begins in the lowered text) against _counts_before_plain;
+- _words_search (a list's pattern tried only where a phrase's first word begins) against
+  the pattern's search;
 - _recipient_before (no scan without "được" or "nhận") against _recipient_before_plain.
 
     .venv/bin/python benchmarks/check_awards.py [--fuzz 100000]
@@ -140,6 +142,23 @@ def main(argv=None) -> int:
         return 1
     if report_equivalence(count_cases, lambda t: counts(t, False), lambda t: counts(t, True), ("scan", "number first")):
         return 1
+
+    # _words_search: a list's pattern tried only where the first word of a phrase begins in
+    # the lowered text; whole texts, their lines and random strings of the phrases in every case
+    for name in ("award_not_grant_cues",):
+        phrases = list(load_list(name))
+        bad = unsafe_character(sorted({c for w in phrases for c in w.lower() if not c.isspace()}), NOT_LOWER_SAFE)
+        if bad:
+            print(f"{bad} is let through but is not safe ({name})")
+            return 1
+        word_pieces = phrases + [w.upper() for w in phrases] + [w.title() for w in phrases] + \
+            [w.replace(" ", "  ") for w in phrases] + [" ", " ", "a", "x", "\n", ",", "İ", "ſ", "K", "ß", "đ", "Đ"]
+        pat = A._words(name)
+        if report_equivalence(equivalence_cases(word_pieces, args.fuzz, seed=10, most=8),
+                              lambda t: (m := pat.search(t)) and (m.span(), m.group()),
+                              lambda t: (m := A._words_search(name, t, lowered_if_safe(t))) and (m.span(), m.group()),
+                              ("search", "first words")):
+            return 1
 
     # _recipient_before scans for _PASSIVE only where the casefolded window holds "được" or
     # "nhận": every character the pattern takes for a letter of them folds to that letter...

@@ -262,6 +262,29 @@ def _words(name: str) -> regex.Pattern:
 
 
 @lru_cache(maxsize=None)
+def _first_word_starts(name: str):
+    """A function lowered -> every offset where the first word of a phrase of the list begins
+    in it; None without pyahocorasick."""
+    return starts_finder({w.split()[0].lower() for w in load_list(name) if w.split()})
+
+
+def _words_search(name: str, text: str, lowered: str | None) -> regex.Match | None:
+    """_words(name).search(text), tried only where the first word of a phrase begins in
+    `lowered` (text.lower(), text lower-safe; None: the plain search), which every match does
+    (benchmarks/check_awards.py compares them)."""
+    find = _first_word_starts(name)
+    if lowered is None or find is None:
+        return _words(name).search(text)
+    match = _words(name).match
+    # no regex clock, as the search has none: a try reads one phrase of the list
+    for k in find(lowered):
+        m = match(text, k)
+        if m is not None:
+            return m
+    return None
+
+
+@lru_cache(maxsize=None)
 def _verb_before() -> regex.Pattern:
     """A grant verb right before the kind, a number of medals between them allowed
     ("trao tặng ba huân chương")."""
@@ -915,8 +938,9 @@ def _read_grant(doc: Document, kind: str, first: int, k_end: int, lo: int, hi: i
     None when it is not a grant."""
     text = doc.text
     generic = kind == "khen thưởng"
-    before = text[max(lo, clause_lo):first]
-    if _words("award_not_grant_cues").search(before):
+    b0 = max(lo, clause_lo)
+    lowered = _lowered(doc)
+    if _words_search("award_not_grant_cues", text[b0:first], lowered[b0:first] if lowered is not None else None):
         return None
     issuer_span = None
     after = k_end
@@ -952,7 +976,7 @@ def _read_grant(doc: Document, kind: str, first: int, k_end: int, lo: int, hi: i
         co = _CO.match(text, k_end, hi)
         cm = _read_counts_at(text, co.end(), hi) if co else None
         if cm is None:
-            prior = _counts_before(text, max(lo, clause_lo), first, _lowered(doc))
+            prior = _counts_before(text, max(lo, clause_lo), first, lowered)
             if prior and not text[prior.end:first].strip():
                 cm = prior  # "2 đảng viên 65 năm tuổi Đảng"
                 clause_start = prior.start
@@ -962,7 +986,7 @@ def _read_grant(doc: Document, kind: str, first: int, k_end: int, lo: int, hi: i
         reason_from = (cm.end, hi)
     else:
         # counts before: "12 tập thể và 14 cá nhân được Hội LHPN huyện tặng giấy khen"
-        prior = _counts_before(text, max(lo, clause_lo), first, _lowered(doc))
+        prior = _counts_before(text, max(lo, clause_lo), first, lowered)
         if prior:
             rv = _words("award_receive_verbs").search(text, prior.end, first)
             if rv:
