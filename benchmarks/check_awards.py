@@ -14,8 +14,8 @@ line by line) and random strings of award words:
 - _folded (the lowered text when it is the casefolded one) against text.casefold();
 - _counts_before (no scan without a number; the patterns tried only at the digits and where
   an approximation or number word begins in the lowered text) against _counts_before_plain;
-- _words_search (a list's pattern tried only where a phrase's first word begins) against
-  the pattern's search;
+- _words_search and _words_finditer (a list's pattern tried only where a phrase's first
+  word begins) against the pattern's search and finditer;
 - _recipient_before (no scan without "được" or "nhận") against _recipient_before_plain.
 
     .venv/bin/python benchmarks/check_awards.py [--fuzz 100000]
@@ -145,7 +145,10 @@ def main(argv=None) -> int:
 
     # _words_search: a list's pattern tried only where the first word of a phrase begins in
     # the lowered text; whole texts, their lines and random strings of the phrases in every case
-    for name in ("award_not_grant_cues",):
+    for name, pat in (("award_not_grant_cues", A._words("award_not_grant_cues")),
+                      ("award_subject_breakers", A._words("award_subject_breakers")),
+                      ("award_issuer_stops", A._words("award_issuer_stops")),
+                      ("award_body_names", A._body_names())):
         phrases = list(load_list(name))
         bad = unsafe_character(sorted({c for w in phrases for c in w.lower() if not c.isspace()}), NOT_LOWER_SAFE)
         if bad:
@@ -153,11 +156,21 @@ def main(argv=None) -> int:
             return 1
         word_pieces = phrases + [w.upper() for w in phrases] + [w.title() for w in phrases] + \
             [w.replace(" ", "  ") for w in phrases] + [" ", " ", "a", "x", "\n", ",", "İ", "ſ", "K", "ß", "đ", "Đ"]
-        pat = A._words(name)
-        if report_equivalence(equivalence_cases(word_pieces, args.fuzz, seed=10, most=8),
-                              lambda t: (m := pat.search(t)) and (m.span(), m.group()),
-                              lambda t: (m := A._words_search(name, t, lowered_if_safe(t))) and (m.span(), m.group()),
-                              ("search", "first words")):
+
+        def found(t, fast, pat=pat, name=name):
+            low = lowered_if_safe(t)
+            out = []
+            for lo, hi in ((0, len(t)), (len(t) // 3, len(t)), (0, 2 * len(t) // 3), (len(t) // 4, 3 * len(t) // 4)):
+                if fast:
+                    m = A._words_search(name, t, low, lo, hi, pat)
+                    ms = A._words_finditer(name, t, low, lo, hi, pat)
+                else:
+                    m, ms = pat.search(t, lo, hi), list(pat.finditer(t, lo, hi))
+                out.append((m and (m.span(), m.group()), [(x.span(), x.group()) for x in ms]))
+            return out
+
+        if report_equivalence(equivalence_cases(word_pieces, args.fuzz // 2, seed=10, most=8),
+                              lambda t: found(t, False), lambda t: found(t, True), (f"{name}: scan", "first words")):
             return 1
 
     # _recipient_before scans for _PASSIVE only where the casefolded window holds "được" or

@@ -268,20 +268,45 @@ def _first_word_starts(name: str):
     return starts_finder({w.split()[0].lower() for w in load_list(name) if w.split()})
 
 
-def _words_search(name: str, text: str, lowered: str | None) -> regex.Match | None:
-    """_words(name).search(text), tried only where the first word of a phrase begins in
+def _words_search(name: str, text: str, lowered: str | None, lo: int = 0, hi: int | None = None,
+                  pattern: regex.Pattern | None = None) -> regex.Match | None:
+    """(pattern or _words(name)).search(text, lo, hi), a pattern of the phrases of a list
+    between word boundaries, tried only where the first word of a phrase begins in
     `lowered` (text.lower(), text lower-safe; None: the plain search), which every match does
     (benchmarks/check_awards.py compares them)."""
+    pat = _words(name) if pattern is None else pattern
+    hi = len(text) if hi is None else hi
     find = _first_word_starts(name)
     if lowered is None or find is None:
-        return _words(name).search(text)
-    match = _words(name).match
+        return pat.search(text, lo, hi)
+    match = pat.match
     # no regex clock, as the search has none: a try reads one phrase of the list
-    for k in find(lowered):
-        m = match(text, k)
+    for k in find(lowered[lo:hi]):
+        m = match(text, lo + k, hi)
         if m is not None:
             return m
     return None
+
+
+def _words_finditer(name: str, text: str, lowered: str | None, lo: int, hi: int,
+                    pattern: regex.Pattern | None = None) -> list[regex.Match]:
+    """list((pattern or _words(name)).finditer(text, lo, hi)), tried as _words_search tries."""
+    pat = _words(name) if pattern is None else pattern
+    find = _first_word_starts(name)
+    if lowered is None or find is None:
+        return list(pat.finditer(text, lo, hi))
+    out = []
+    at = lo
+    match = pat.match
+    for k in find(lowered[lo:hi]):
+        p = lo + k
+        if p < at:
+            continue
+        m = match(text, p, hi)
+        if m is not None:
+            out.append(m)
+            at = m.end()  # a match is never empty: the next try begins at its end, as finditer's
+    return out
 
 
 @lru_cache(maxsize=None)
@@ -490,14 +515,14 @@ def _strip_not_issuer(text: str, span: tuple[int, int] | None) -> tuple[int, int
     return (s, span[1]) if s < span[1] else None
 
 
-def _cut_issuer(text: str, start: int, end: int) -> tuple[int, int] | None:
+def _cut_issuer(text: str, start: int, end: int, lowered: str | None = None) -> tuple[int, int] | None:
     """The issuer's name from `start`, cut at a stop word, punctuation or `end`; not inside a
-    body's name ("Bộ Văn hóa, Thể thao và Du lịch")."""
+    body's name ("Bộ Văn hóa, Thể thao và Du lịch"); `lowered` as _words_search takes it."""
     end = min(end, start + 200)
-    kept = [(b.start(), b.end()) for b in _body_names().finditer(text, start, end)]
+    kept = [(b.start(), b.end()) for b in _words_finditer("award_body_names", text, lowered, start, end, _body_names())]
     stop = end
     # no regex clock: the window is at most 200 characters, a try reads one word of a list
-    for m in _words("award_issuer_stops").finditer(text, start, end):
+    for m in _words_finditer("award_issuer_stops", text, lowered, start, end):
         if not any(a < m.start() < b for a, b in kept):
             stop = m.start()
             break
@@ -524,14 +549,17 @@ def _body_names() -> regex.Pattern:
     return lazy_pattern(regex.compile, rf"(?<!\w)(?:{alternation(load_list('award_body_names'))})(?!\w)", regex.IGNORECASE)
 
 
-def _subject_before(text: str, lo: int, verb_start: int) -> tuple[int, int] | None:
-    """The subject of a grant verb: back to a comma, "của", "được", "và" or the clause start."""
+def _subject_before(text: str, lo: int, verb_start: int, lowered: str | None = None) -> tuple[int, int] | None:
+    """The subject of a grant verb: back to a comma, "của", "được", "và" or the clause start;
+    `lowered` as _words_search takes it."""
     seg = text[lo:verb_start]
     kept = None  # the body names of seg, found at its first cut (half the segments have none)
     cut = 0
     for m in _SUBJECT_CUT.finditer(seg):
         if kept is None:
-            kept = [(b.start(), b.end()) for b in _body_names().finditer(seg)]  # "Văn hóa, Thể thao và Du lịch"
+            kept = [(b.start(), b.end()) for b in _words_finditer(  # "Văn hóa, Thể thao và Du lịch"
+                "award_body_names", seg, lowered[lo:verb_start] if lowered is not None else None, 0, len(seg),
+                _body_names())]
         if not any(a < m.start() < b for a, b in kept):
             cut = m.end()
     s, e = lo + cut, verb_start
@@ -548,7 +576,7 @@ def _subject_before(text: str, lo: int, verb_start: int) -> tuple[int, int] | No
         s += 1
     if e <= s or len(text[s:e].split()) > 14 or any(ch.isdigit() for ch in text[s:e]):
         return None
-    if not any(ch.isupper() for ch in text[s:e]) or _words("award_subject_breakers").search(text, s, e):
+    if not any(ch.isupper() for ch in text[s:e]) or _words_search("award_subject_breakers", text, lowered, s, e):
         return None  # "cho cấp ủy cơ sở để tổ chức": a clause, not a body or an office
     return s, e
 
@@ -854,18 +882,16 @@ def find_awards(doc: Document) -> Iterator[Award]:
         at = _opener_spans(folded, openers) if folded is not None else []
     named: list[tuple[int, str, str]] = []  # (start, kind head, X) of every "<kind> của X" of the text
     badge_seen = False  # a "Huy hiệu" came before: "40 năm tuổi Đảng có 3 đảng viên" is one
-    lowered: str | None | bool = False  # text.lower() (None: not lower-safe), made when a sentence needs it
     for s0, s1 in _kind_sentences(text, folded, openers, at):
-        if lowered is False:
-            lowered = lowered_if_safe(text)
-        kinds = _kinds_in(text, s0, s1, badge_seen, lowered)
+        low = _lowered(doc)  # text.lower() (None: not lower-safe)
+        kinds = _kinds_in(text, s0, s1, badge_seen, low)
         if not kinds:
             continue
         badge_seen = badge_seen or any(k.startswith("huy hiệu") for k, _, _ in kinds)
         for kind, _, k1 in kinds:
             near = min(s1, k1 + 200)  # the regex module's cost follows endpos: keep it near
             c = _CUO.match(text, k1, near)
-            span = _cut_issuer(text, c.end(), near) if c else None
+            span = _cut_issuer(text, c.end(), near, low) if c else None
             if span:
                 named.append((k1, _head(kind), _squash(text[span[0]:span[1]])))
         decisions = _Decisions(text, s0, s1)
@@ -946,18 +972,18 @@ def _read_grant(doc: Document, kind: str, first: int, k_end: int, lo: int, hi: i
     after = k_end
     c = _CUO.match(text, k_end, hi)
     if c:
-        issuer_span = _cut_issuer(text, c.end(), hi)
+        issuer_span = _cut_issuer(text, c.end(), hi, lowered)
         if issuer_span:
             after = issuer_span[1]
     if issuer_span is None:
         direct = _direct_issuer().match(text, k_end, hi)  # "bằng khen UBND tỉnh", "Bằng khen Thủ tướng Chính phủ"
         if direct:
-            issuer_span = _cut_issuer(text, direct.end(), hi)
+            issuer_span = _cut_issuer(text, direct.end(), hi, lowered)
             if issuer_span:
                 after = issuer_span[1]
     d = _DO.match(text, k_end, hi)
     if d and issuer_span is None:
-        issuer_span = _cut_issuer(text, d.start("who"), d.end("who"))
+        issuer_span = _cut_issuer(text, d.start("who"), d.end("who"), lowered)
     coll = ind = None
     counts_end = None
     clause_start = first
@@ -1006,7 +1032,7 @@ def _read_grant(doc: Document, kind: str, first: int, k_end: int, lo: int, hi: i
     by_person = False
     if vb:
         sub_lo = max(clause_lo, lo)
-        subj = _strip_not_issuer(text, _subject_before(text, sub_lo, vb.start()))
+        subj = _strip_not_issuer(text, _subject_before(text, sub_lo, vb.start(), lowered))
         inline = _THAY_MAT.search(text, subj[0], subj[1]) if subj else None
         if inline and inline.end() < subj[1]:
             subj = (inline.end(), subj[1])  # "thay mặt Chủ tịch nước trao tặng": the body it acts for
