@@ -180,31 +180,32 @@ def find_organizations(doc: Document) -> Iterator[Organization]:
         start, m_end = m.span()
         if skipped and any(s.start <= start and m_end <= s.end for s in skipped):
             continue
-        body = text[b0:b1]
-        low_body = body.lower()
-        level = LEVEL_OF_BODY.get(low_body)
-        place = None
         u = units.get(b1 + 1)
         if u is not None:
-            # "UBND huyện Đắk Song"
-            level, place, end = u.level, u.name, u.end
+            end = u.end  # "UBND huyện Đắk Song"
         else:
             # "Sở Tài chính", "Huyện ủy Vĩnh Thuận", "Ban Tuyên giáo Huyện ủy", "Công an tỉnh"
             if body_end is None:
                 body_end = body_ender(doc)
             end = body_end(start, b1)
+        name = text[start:end].strip()
+        key = name.lower()
+        if key in seen:
+            continue  # a body named again (its level and place are read once, below)
+        low_body = text[b0:b1].lower()
+        if low_body in NEEDS_NAME and key == low_body:
+            continue
+        seen.add(key)
+        level = LEVEL_OF_BODY.get(low_body)
+        place = None
+        if u is not None:
+            level, place = u.level, u.name
+        else:
             tail = text[b1:end].split()
             if tail and tail[-1].lower() in LEVELS:
                 level = tail[-1].lower()
             elif level and tail and all(w[:1].isupper() for w in tail):
                 place = " ".join(tail)
-        name = text[start:end].strip()
-        key = name.lower()
-        if low_body in NEEDS_NAME and key == low_body:
-            continue
-        if key in seen:
-            continue
-        seen.add(key)
         expanded = expand_title(name)
         yield Organization(name=name, kind=lower_kinds.get(low_body), level=level, place=place,
                            expanded=expanded if expanded != name else None,
