@@ -16,6 +16,7 @@ line by line) and random strings of award words:
   an approximation or number word begins in the lowered text) against _counts_before_plain;
 - _words_search and _words_finditer (a list's pattern tried only where a phrase's first
   word begins) against the pattern's search and finditer;
+- _Decisions (no scan of a sentence without "quyết") against the scan;
 - _recipient_before (no scan without "được" or "nhận") against _recipient_before_plain.
 
     .venv/bin/python benchmarks/check_awards.py [--fuzz 100000]
@@ -172,6 +173,27 @@ def main(argv=None) -> int:
         if report_equivalence(equivalence_cases(word_pieces, args.fuzz // 2, seed=10, most=8),
                               lambda t: found(t, False), lambda t: found(t, True), (f"{name}: scan", "first words")):
             return 1
+
+    # _Decisions: no scan of a sentence whose lowered text has no "quyết"
+    bad = unsafe_character(sorted(set("quyết")), NOT_LOWER_SAFE)
+    if bad:
+        print(f"{bad} is let through but is not safe (quyết)")
+        return 1
+    decision_pieces = ["Quyết định", "quyết định", "QUYẾT ĐỊNH", "quyết  định", "Quyết định số", " số ", " 12",
+                       "123/QĐ-UBND", " ", " ", ",", "\n", "x", "quyêt", "ſ", "K", "İ", "bằng khen", ". "]
+
+    def decisions(text, fast):
+        low = lowered_if_safe(text) if fast else None
+        out = []
+        for s0, s1 in list(A._sentences(text)) + [(0, len(text))]:
+            d = A._Decisions(text, s0, s1, low)
+            out.append([(m.span(), m["n"]) for m in d.found] +
+                       [(p, (m := d.last_before(p)) and m.span()) for p in range(s0, s1 + 1, 7)])
+        return out
+
+    if report_equivalence(equivalence_cases(decision_pieces, args.fuzz // 2, seed=12, most=10),
+                          lambda t: decisions(t, False), lambda t: decisions(t, True), ("scan", "quyết first")):
+        return 1
 
     # _recipient_before scans for _PASSIVE only where the casefolded window holds "được" or
     # "nhận": every character the pattern takes for a letter of them folds to that letter...
