@@ -973,6 +973,22 @@ def _read_grant(doc: Document, kind: str, first: int, k_end: int, lo: int, hi: i
     lowered = _lowered(doc)
     if _words_search("award_not_grant_cues", text[b0:first], lowered[b0:first] if lowered is not None else None):
         return None
+    coll = ind = None
+    counts_end = None
+    clause_start = first
+    reason_from = None
+    # no regex clock: a try of _CHO reads at most three words: the search is linear
+    ch = _CHO.search(text, k_end, hi)
+    cm = None
+    if ch or generic:
+        at = _skip_colon(text, ch.end() if ch else k_end, hi)
+        cm = _read_counts_at(text, at, hi)
+    if generic and cm is None and ch is None:
+        # "khen thưởng" with no count after it and no "cho": a grant only when counts before
+        # it receive it (as below); else none, and its issuer is not read
+        prior = _counts_before(text, max(lo, clause_lo), first, lowered)
+        if prior is None or not _words("award_receive_verbs").search(text, prior.end, first):
+            return None
     issuer_span = None
     after = k_end
     c = _CUO.match(text, k_end, hi)
@@ -989,16 +1005,6 @@ def _read_grant(doc: Document, kind: str, first: int, k_end: int, lo: int, hi: i
     d = _DO.match(text, k_end, hi)
     if d and issuer_span is None:
         issuer_span = _cut_issuer(text, d.start("who"), d.end("who"), lowered)
-    coll = ind = None
-    counts_end = None
-    clause_start = first
-    reason_from = None
-    # no regex clock: a try of _CHO reads at most three words: the search is linear
-    ch = _CHO.search(text, k_end, hi)
-    cm = None
-    if ch or generic:
-        at = _skip_colon(text, ch.end() if ch else k_end, hi)
-        cm = _read_counts_at(text, at, hi)
     if ch and ch.start() - after > 3 and not _VERB_GAP.fullmatch(text, after, ch.start()):
         ch = None  # "cho" far from the kind names no recipient of it (a count still counts)
     if cm is None and ch and not _is_prize(kind):
