@@ -1039,14 +1039,25 @@ def _read_grant(doc: Document, kind: str, first: int, k_end: int, lo: int, hi: i
     vb = _verb_before().search(text, max(lo, clause_lo, first - 40), first)
     if generic and vb is None:
         vb = _GENERIC_AT.match(text, first)
-    subject = issuer = subj = None
-    by_person = False
+    subj = inline = None
     if vb:
         sub_lo = max(clause_lo, lo)
         subj = _strip_not_issuer(text, _subject_before(text, sub_lo, vb.start(), lowered))
         inline = _THAY_MAT.search(text, subj[0], subj[1]) if subj else None
         if inline and inline.end() < subj[1]:
             subj = (inline.end(), subj[1])  # "thay mặt Chủ tịch nước trao tặng": the body it acts for
+    rec = None
+    if cm is None:
+        # no count: a named recipient before "được … tặng" / "nhận" ("Công ty X vinh dự được
+        # ... tặng"); else kept only when a verb grants it, or when it goes on a list of grants
+        # of the sentence and names its recipients ("...; Giải nhì cho CLB ..."). Decided
+        # before the issuer is read (nothing the issuer's reading changes is read here)
+        rec = _recipient_before(doc, max(lo, clause_lo), first)
+        if rec is None and not (ch is not None and (vb or listed)) and not _by_agent(text, lo, clause_lo, subj):
+            return None
+    subject = issuer = None
+    by_person = False
+    if vb:
         if subj and clause_start == first:
             clause_start = subj[0]
         elif clause_start == first:
@@ -1073,16 +1084,9 @@ def _read_grant(doc: Document, kind: str, first: int, k_end: int, lo: int, hi: i
                  or (clause_lo > elided.k_start and not _ELIDED.sub("", text[clause_lo:first]))):
         # "tặng A cho 2 cá nhân và B cho 1 tập thể", "trao A cho X; B cho Y": B is granted by the same verb
         issuer, by_person, subject = elided.subject, elided.by_person, elided.subject
-    if cm is None:
-        # no count: a named recipient before "được … tặng" / "nhận" ("Công ty X vinh dự được
-        # ... tặng"); else kept only when a verb grants it, or when it goes on a list of grants
-        # of the sentence and names its recipients ("...; Giải nhì cho CLB ...")
-        rec = _recipient_before(doc, max(lo, clause_lo), first)
-        if rec is not None:
-            coll, ind = rec.collectives, rec.individuals
-            clause_start = min(clause_start, rec.start)
-        elif not (ch is not None and (vb or listed)) and not _by_agent(text, lo, clause_lo, subj):
-            return None
+    if rec is not None:
+        coll, ind = rec.collectives, rec.individuals
+        clause_start = min(clause_start, rec.start)
     if issuer_span:
         issuer = _squash(text[issuer_span[0]:issuer_span[1]])
     g = _Grant(kind, first, k_end, clause_start, counts_end, coll, ind, issuer, reason_from, None,
