@@ -274,18 +274,31 @@ def _words_search(name: str, text: str, lowered: str | None, lo: int = 0, hi: in
     between word boundaries, tried only where the first word of a phrase begins in
     `lowered` (text.lower(), text lower-safe; None: the plain search), which every match does
     (benchmarks/check_awards.py compares them)."""
-    pat = _words(name) if pattern is None else pattern
-    hi = len(text) if hi is None else hi
-    find = _first_word_starts(name)
+    return _search_at_words(_words(name) if pattern is None else pattern, _first_word_starts(name),
+                            text, lowered, lo, len(text) if hi is None else hi)
+
+
+def _search_at_words(pattern: regex.Pattern, find, text: str, lowered: str | None, lo: int,
+                     hi: int) -> regex.Match | None:
+    """pattern.search(text, lo, hi) for a pattern every match of which begins where a word
+    that `find` (lexicon.starts_finder) finds in the lowered window begins: tried there only
+    (`lowered` is text.lower(), text lower-safe; None, or no find: the plain search)."""
     if lowered is None or find is None:
-        return pat.search(text, lo, hi)
-    match = pat.match
-    # no regex clock, as the search has none: a try reads one phrase of the list
+        return pattern.search(text, lo, hi)
+    match = pattern.match
+    # no regex clock, as the search has none: the patterns it serves read a few words per try
     for k in find(lowered[lo:hi]):
         m = match(text, lo + k, hi)
         if m is not None:
             return m
     return None
+
+
+@lru_cache(maxsize=None)
+def _cho_starts():
+    """Where a match of _CHO can begin: "cho" or "tặng" (each of its alternatives begins
+    with one); None without pyahocorasick."""
+    return starts_finder({"cho", "tặng"})
 
 
 def _words_finditer(name: str, text: str, lowered: str | None, lo: int, hi: int,
@@ -978,7 +991,7 @@ def _read_grant(doc: Document, kind: str, first: int, k_end: int, lo: int, hi: i
     clause_start = first
     reason_from = None
     # no regex clock: a try of _CHO reads at most three words: the search is linear
-    ch = _CHO.search(text, k_end, hi)
+    ch = _search_at_words(_CHO, _cho_starts(), text, lowered, k_end, hi)
     cm = None
     if ch or generic:
         at = _skip_colon(text, ch.end() if ch else k_end, hi)
@@ -1036,7 +1049,9 @@ def _read_grant(doc: Document, kind: str, first: int, k_end: int, lo: int, hi: i
                 cm = prior
     if generic and cm is None:
         return None
-    vb = _verb_before().search(text, max(lo, clause_lo, first - 40), first)
+    # a match begins with a grant verb (its first word: _first_word_starts)
+    vb = _search_at_words(_verb_before(), _first_word_starts("award_grant_verbs"), text, lowered,
+                          max(lo, clause_lo, first - 40), first)
     if generic and vb is None:
         vb = _GENERIC_AT.match(text, first)
     subj = inline = None
