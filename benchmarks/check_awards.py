@@ -14,6 +14,8 @@ line by line) and random strings of award words:
 - _folded (the lowered text when it is the casefolded one) against text.casefold();
 - _counts_before (no scan without a number; the patterns tried only at the digits and where
   an approximation or number word begins in the lowered text) against _counts_before_plain;
+- _read_counts_at (not tried where no digit, approximation or number word begins) against
+  its tries, from every offset;
 - _words_search and _words_finditer (a list's pattern tried only where a phrase's first
   word begins) against the pattern's search and finditer;
 - _search_at_words for _CHO and _verb_before (tried only where "cho"/"tặng" or a grant verb
@@ -144,6 +146,23 @@ def main(argv=None) -> int:
         print(f"{bad} is let through but is not safe (number and approximation words)")
         return 1
     if report_equivalence(count_cases, lambda t: counts(t, False), lambda t: counts(t, True), ("scan", "number first")):
+        return 1
+
+    # _read_counts_at: not tried where no digit, approximation or number word begins; from
+    # every offset of the count cases, to the end and to the next line end
+    def counts_at(text, fast):
+        low = lowered_if_safe(text) if fast else None
+        out = []
+        for pos in range(len(text) + 1):
+            for hi in {len(text), max(pos, text.find("\n", pos))}:
+                try:
+                    out.append(A._read_counts_at(text, pos, hi, low))
+                except ValueError as e:
+                    out.append(repr(e))
+        return out
+
+    if report_equivalence(count_cases[:len(count_cases) - args.fuzz // 2], lambda t: counts_at(t, False),
+                          lambda t: counts_at(t, True), ("tried", "words first")):
         return 1
 
     # _words_search: a list's pattern tried only where the first word of a phrase begins in

@@ -222,9 +222,13 @@ def _add(a: int | None, b: int) -> int:
     return b if a is None else a + b
 
 
-def _read_counts_at(text: str, pos: int, hi: int) -> _Counts | None:
+def _read_counts_at(text: str, pos: int, hi: int, lowered: str | None = None) -> _Counts | None:
     """The run of counts that starts at `pos`: "01 tập thể và 15 cá nhân", "2 tập thể, 14 cá
-    nhân", None when there is none there."""
+    nhân", None when there is none there; with `lowered` (text.lower(), text lower-safe) not
+    tried unless a digit, an approximation word or a number word begins there, as every
+    match of _mixed and _count_item does (benchmarks/check_awards.py compares them)."""
+    if lowered is not None and not lowered.startswith(_count_openers(), pos, hi) and not _DIGIT.match(text, pos, hi):
+        return None
     mx = _mixed().match(text, pos, hi)
     if mx:
         return _Counts(mx.start(), mx.end(), None, None)
@@ -604,6 +608,7 @@ def _named_recipients(doc: Document, start: int, hi: int) -> _Counts | None:
     each named person one individual ("cho Văn phòng Quận ủy 11 và 6 cá nhân"). None unless
     every item of the list is a count, a named body or a person."""
     text = doc.text
+    lowered = _lowered(doc)
     role = None
     head = _role_list().match(text, start, hi)
     if head:  # "cho các đơn vị: Phòng Nội vụ, Phòng Tài chính": each item counts in that role
@@ -627,7 +632,7 @@ def _named_recipients(doc: Document, start: int, hi: int) -> _Counts | None:
     people = find_person_mentions(text, start, end, tokens=window_tokens(doc, start, end))
     starts = {p.start: p for p in people}
     while pos < end:
-        c = _read_counts_at(text, pos, end)
+        c = _read_counts_at(text, pos, end, lowered)
         j = _ITEM_END.search(text, pos, end)
         stop = j.start() if j else end
         person = False
@@ -995,7 +1000,7 @@ def _read_grant(doc: Document, kind: str, first: int, k_end: int, lo: int, hi: i
     cm = None
     if ch or generic:
         at = _skip_colon(text, ch.end() if ch else k_end, hi)
-        cm = _read_counts_at(text, at, hi)
+        cm = _read_counts_at(text, at, hi, lowered)
     if generic and cm is None and ch is None:
         # "khen thưởng" with no count after it and no "cho": a grant only when counts before
         # it receive it (as below); else none, and its issuer is not read
@@ -1024,7 +1029,7 @@ def _read_grant(doc: Document, kind: str, first: int, k_end: int, lo: int, hi: i
         cm = _named_recipients(doc, ch.end(), hi)
     if cm is None and kind.startswith("huy hiệu"):
         co = _CO.match(text, k_end, hi)
-        cm = _read_counts_at(text, co.end(), hi) if co else None
+        cm = _read_counts_at(text, co.end(), hi, lowered) if co else None
         if cm is None:
             prior = _counts_before(text, max(lo, clause_lo), first, lowered)
             if prior and not text[prior.end:first].strip():
@@ -1241,6 +1246,14 @@ def _counts_before_at(text: str, lo: int, hi: int, starts: list[int], digits: li
 def _number_words() -> tuple[str, ...]:
     """The number words of _count_number, lowercase."""
     return tuple(sorted({w.lower() for w in load_map("award_number_words")}))
+
+
+@lru_cache(maxsize=None)
+def _count_openers() -> tuple[str, ...]:
+    """The words a count can begin with, lowercase: approximation words (their first words)
+    and number words."""
+    return tuple(sorted({w.split()[0].lower() for w in load_list("award_count_approx") if w.split()}
+                        | set(_number_words())))
 
 
 @lru_cache(maxsize=None)
