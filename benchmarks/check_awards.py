@@ -20,7 +20,8 @@ line by line) and random strings of award words:
   word begins) against the pattern's search and finditer;
 - _search_at_words for _CHO and _verb_before (tried only where "cho"/"tặng" or a grant verb
   begins) against their search;
-- _Decisions (no scan of a sentence without "quyết") against the scan;
+- _cuo_at (no try without "của") and _Decisions (no scan of a sentence without "quyết")
+  against the plain match and scan;
 - _recipient_before (no scan without "được" or "nhận") against _recipient_before_plain.
 
     .venv/bin/python benchmarks/check_awards.py [--fuzz 100000]
@@ -219,6 +220,22 @@ def main(argv=None) -> int:
 
     if report_equivalence(equivalence_cases(verb_pieces, args.fuzz // 2, seed=13, most=10),
                           lambda t: searched(t, False), lambda t: searched(t, True), ("search", "at words")):
+        return 1
+
+    # _cuo_at: no try where the lowered window has no "của"
+    bad = unsafe_character(sorted(set("của")), NOT_LOWER_SAFE)
+    if bad:
+        print(f"{bad} is let through but is not safe (của)")
+        return 1
+    cuo_pieces = ["của", "Của", "CỦA", " ", " ", "  ", "\n", "\t", "x", "bằng khen", "cua", "cùa", "ſ", "K", "İ", ","]
+
+    def cuo(text, fast):
+        low = lowered_if_safe(text) if fast else None
+        return [(m := A._cuo_at(text, p, hi, low)) and m.span() for p in range(len(text) + 1)
+                for hi in {len(text), min(len(text), p + 5)}]
+
+    if report_equivalence(equivalence_cases(cuo_pieces, args.fuzz // 2, seed=14, most=10, lines=False),
+                          lambda t: cuo(t, False), lambda t: cuo(t, True), ("match", "của first")):
         return 1
 
     # _Decisions: no scan of a sentence whose lowered text has no "quyết"
