@@ -171,7 +171,9 @@ def main(argv=None) -> int:
     for name, pat in (("award_not_grant_cues", A._words("award_not_grant_cues")),
                       ("award_subject_breakers", A._words("award_subject_breakers")),
                       ("award_issuer_stops", A._words("award_issuer_stops")),
-                      ("award_body_names", A._body_names())):
+                      ("award_body_names", A._body_names()),
+                      ("award_reason_cues", A._words("award_reason_cues")),
+                      ("award_receive_verbs", A._words("award_receive_verbs"))):
         phrases = list(load_list(name))
         bad = unsafe_character(sorted({c for w in phrases for c in w.lower() if not c.isspace()}), NOT_LOWER_SAFE)
         if bad:

@@ -624,7 +624,7 @@ def _named_recipients(doc: Document, start: int, hi: int) -> _Counts | None:
         start = head.end()
     # no regex clock: a try reads one phrase of a word list (whitespace runs are short in
     # normalized text), no backtracking over the text: the search is linear
-    stop = _words("award_reason_cues").search(text, start, hi)
+    stop = _words_search("award_reason_cues", text, lowered, start, hi)
     end = stop.start() if stop else hi
     p = _LIST_END.search(text, start, end)
     if p:
@@ -963,7 +963,7 @@ def find_awards(doc: Document) -> Iterator[Award]:
             g.kind, g.k_start = kind, k0
             if not (kind == "khen thưởng" and len(members) > 1):
                 sentence.append(g)
-        _finish_sentence(text, sentence)
+        _finish_sentence(text, sentence, low)
         for g in sentence:
             g.sentence = s0
         grants.extend(sentence)
@@ -1013,7 +1013,7 @@ def _read_grant(doc: Document, kind: str, first: int, k_end: int, lo: int, hi: i
         # "khen thưởng" with no count after it and no "cho": a grant only when counts before
         # it receive it (as below); else none, and its issuer is not read
         prior = _counts_before(text, max(lo, clause_lo), first, lowered)
-        if prior is None or not _words("award_receive_verbs").search(text, prior.end, first):
+        if prior is None or not _words_search("award_receive_verbs", text, lowered, prior.end, first):
             return None
     issuer_span = None
     after = k_end
@@ -1051,13 +1051,13 @@ def _read_grant(doc: Document, kind: str, first: int, k_end: int, lo: int, hi: i
         # counts before: "12 tập thể và 14 cá nhân được Hội LHPN huyện tặng giấy khen"
         prior = _counts_before(text, max(lo, clause_lo), first, lowered)
         if prior:
-            rv = _words("award_receive_verbs").search(text, prior.end, first)
+            rv = _words_search("award_receive_verbs", text, lowered, prior.end, first)
             if rv:
                 coll, ind = prior.collectives, prior.individuals
                 counts_end = prior.end
                 clause_start = prior.start
                 reason_from = (prior.end, rv.start())
-                if not _words("award_reason_cues").search(text, prior.end, rv.start()):
+                if not _words_search("award_reason_cues", text, lowered, prior.end, rv.start()):
                     reason_from = (k_end, hi)  # "12 cá nhân được tặng kỷ niệm chương ... đã có thành tích"
                 cm = prior
     if generic and cm is None:
@@ -1314,9 +1314,8 @@ def _recipient_before_plain(doc: Document, lo: int, kind_start: int) -> _Counts 
     return _named_recipients(doc, s, last.start())
 
 
-def _finish_sentence(text: str, grants: list[_Grant]) -> None:
-    """Reasons cut at the next grant, shared along a list."""
-    cues = _words("award_reason_cues")
+def _finish_sentence(text: str, grants: list[_Grant], lowered: str | None = None) -> None:
+    """Reasons cut at the next grant, shared along a list (`lowered` as _words_search takes it)."""
     for i, g in enumerate(grants):
         if g.reason is None:
             continue
@@ -1326,7 +1325,7 @@ def _finish_sentence(text: str, grants: list[_Grant]) -> None:
         semi = text.find(";", lo, hi)
         if semi >= 0:
             hi = semi
-        cue = cues.search(text, lo, min(hi, lo + 80))
+        cue = _words_search("award_reason_cues", text, lowered, lo, min(hi, lo + 80))
         if not cue:
             g.reason = None
             g.end = max(g.end, g.counts_end or g.end)
