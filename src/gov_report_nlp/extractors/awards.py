@@ -298,13 +298,6 @@ def _search_at_words(pattern: regex.Pattern, find, text: str, lowered: str | Non
     return None
 
 
-@lru_cache(maxsize=None)
-def _cho_starts():
-    """Where a match of _CHO can begin: "cho" or "tặng" (each of its alternatives begins
-    with one); None without pyahocorasick."""
-    return starts_finder({"cho", "tặng"})
-
-
 def _words_finditer(name: str, text: str, lowered: str | None, lo: int, hi: int,
                     pattern: regex.Pattern | None = None) -> list[regex.Match]:
     """list((pattern or _words(name)).finditer(text, lo, hi)), tried as _words_search tries."""
@@ -1004,7 +997,7 @@ def _read_grant(doc: Document, kind: str, first: int, k_end: int, lo: int, hi: i
     clause_start = first
     reason_from = None
     # no regex clock: a try of _CHO reads at most three words: the search is linear
-    ch = _search_at_words(_CHO, _cho_starts(), text, lowered, k_end, hi)
+    ch = _CHO.search(text, k_end, hi)
     cm = None
     if ch or generic:
         at = _skip_colon(text, ch.end() if ch else k_end, hi)
@@ -1062,9 +1055,7 @@ def _read_grant(doc: Document, kind: str, first: int, k_end: int, lo: int, hi: i
                 cm = prior
     if generic and cm is None:
         return None
-    # a match begins with a grant verb (its first word: _first_word_starts)
-    vb = _search_at_words(_verb_before(), _first_word_starts("award_grant_verbs"), text, lowered,
-                          max(lo, clause_lo, first - 40), first)
+    vb = _verb_before().search(text, max(lo, clause_lo, first - 40), first)
     if generic and vb is None:
         vb = _GENERIC_AT.match(text, first)
     subj = inline = None
