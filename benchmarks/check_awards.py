@@ -9,9 +9,17 @@ line by line) and random strings of award words:
   for the letters of those first words and of the whole phrases;
 - _may_have_kind with the spans of the least openers (Aho-Corasick) against the spans of
   every opener (str.find), for every sentence; and _kind_sentences (the sentences that may
-  hold a kind, in one pass along the spans) against _sentences filtered by _may_have_kind;
+  hold a kind, in one pass along the spans, from a line before the first opener) against
+  _sentences filtered by _may_have_kind, on texts dense in lines and bullets too;
 - _folded (the lowered text when it is the casefolded one) against text.casefold();
-- _counts_before (no scan without a number) against _counts_before_plain;
+- _counts_before (no scan without a number; the patterns tried only at the digits and where
+  an approximation or number word begins in the lowered text) against _counts_before_plain;
+- _read_counts_at (not tried where no digit, approximation or number word begins) against
+  its tries, from every offset;
+- _words_search and _words_finditer (a list's pattern tried only where a phrase's first
+  word begins) against the pattern's search and finditer;
+- _cuo_at (no try without "của") and _Decisions (no scan of a sentence without "quyết")
+  against the plain match and scan;
 - _recipient_before (no scan without "được" or "nhận") against _recipient_before_plain.
 
     .venv/bin/python benchmarks/check_awards.py [--fuzz 100000]
@@ -87,6 +95,14 @@ def main(argv=None) -> int:
 
     if report_equivalence(cases, lambda t: may(t, False), lambda t: may(t, True), ("all openers", "least")):
         return 1
+    # _kind_sentences starts at a line before the first opener (_restart): texts dense in
+    # lines, colons, bullets and sentence ends, openers among them
+    lined = ["\n", ":\n", ":", "\n- ", "\n+ ", "\n• ", "- ", "\n12 ", "\n3 cá nhân", "12 a", ". ", ".", "!",
+             " ", "  ", "x", "Ta", "TP. ", "TP.", "bằng khen", "Huân chương", "danh hiệu", "khen thưởng", "\n\n",
+             "\t", ": \n"]
+    if report_equivalence(equivalence_cases(lined, args.fuzz, seed=7, most=24, lines=False),
+                          lambda t: may(t, False), lambda t: may(t, True), ("all openers", "least")):
+        return 1
 
     # _folded: the lowered text stands for the casefolded one when no character of
     # _FOLD_NOT_LOWER is there; that class holds every character NOT_LOWER_SAFE lets through
@@ -111,7 +127,8 @@ def main(argv=None) -> int:
     count_cases = equivalence_cases(count_pieces, args.fuzz, seed=8, most=10)
 
     def counts(text, fast):
-        f = A._counts_before if fast else A._counts_before_plain
+        low = lowered_if_safe(text)
+        f = (lambda t, lo, hi: A._counts_before(t, lo, hi, low)) if fast else A._counts_before_plain
 
         def g(lo, hi):  # an error is an answer too ("ſáu" matches a number word that _number does not know)
             try:
@@ -123,7 +140,97 @@ def main(argv=None) -> int:
             out += [g(s0, s1), g(s0, (s0 + s1) // 2), g((s0 + s1) // 2, s1)]
         return out
 
+    bad = unsafe_character(sorted({c for w in nums for c in w.lower() if not c.isspace()}), NOT_LOWER_SAFE)
+    if bad:
+        print(f"{bad} is let through but is not safe (number and approximation words)")
+        return 1
     if report_equivalence(count_cases, lambda t: counts(t, False), lambda t: counts(t, True), ("scan", "number first")):
+        return 1
+
+    # _read_counts_at: not tried where no digit, approximation or number word begins; from
+    # every offset of the count cases, to the end and to the next line end
+    def counts_at(text, fast):
+        low = lowered_if_safe(text) if fast else None
+        out = []
+        for pos in range(len(text) + 1):
+            for hi in {len(text), max(pos, text.find("\n", pos))}:
+                try:
+                    out.append(A._read_counts_at(text, pos, hi, low))
+                except ValueError as e:
+                    out.append(repr(e))
+        return out
+
+    if report_equivalence(count_cases[:len(count_cases) - args.fuzz // 2], lambda t: counts_at(t, False),
+                          lambda t: counts_at(t, True), ("tried", "words first")):
+        return 1
+
+    # _words_search: a list's pattern tried only where the first word of a phrase begins in
+    # the lowered text; whole texts, their lines and random strings of the phrases in every case
+    for name, pat in (("award_not_grant_cues", A._words("award_not_grant_cues")),
+                      ("award_subject_breakers", A._words("award_subject_breakers")),
+                      ("award_issuer_stops", A._words("award_issuer_stops")),
+                      ("award_body_names", A._body_names()),
+                      ("award_reason_cues", A._words("award_reason_cues")),
+                      ("award_receive_verbs", A._words("award_receive_verbs"))):
+        phrases = list(load_list(name))
+        bad = unsafe_character(sorted({c for w in phrases for c in w.lower() if not c.isspace()}), NOT_LOWER_SAFE)
+        if bad:
+            print(f"{bad} is let through but is not safe ({name})")
+            return 1
+        word_pieces = phrases + [w.upper() for w in phrases] + [w.title() for w in phrases] + \
+            [w.replace(" ", "  ") for w in phrases] + [" ", " ", "a", "x", "\n", ",", "İ", "ſ", "K", "ß", "đ", "Đ"]
+
+        def found(t, fast, pat=pat, name=name):
+            low = lowered_if_safe(t)
+            out = []
+            for lo, hi in ((0, len(t)), (len(t) // 3, len(t)), (0, 2 * len(t) // 3), (len(t) // 4, 3 * len(t) // 4)):
+                if fast:
+                    m = A._words_search(name, t, low, lo, hi, pat)
+                    ms = A._words_finditer(name, t, low, lo, hi, pat)
+                else:
+                    m, ms = pat.search(t, lo, hi), list(pat.finditer(t, lo, hi))
+                out.append((m and (m.span(), m.group()), [(x.span(), x.group()) for x in ms]))
+            return out
+
+        if report_equivalence(equivalence_cases(word_pieces, args.fuzz // 2, seed=10, most=8),
+                              lambda t: found(t, False), lambda t: found(t, True), (f"{name}: scan", "first words")):
+            return 1
+
+    # _cuo_at: no try where the lowered window has no "của"
+    bad = unsafe_character(sorted(set("của")), NOT_LOWER_SAFE)
+    if bad:
+        print(f"{bad} is let through but is not safe (của)")
+        return 1
+    cuo_pieces = ["của", "Của", "CỦA", " ", " ", "  ", "\n", "\t", "x", "bằng khen", "cua", "cùa", "ſ", "K", "İ", ","]
+
+    def cuo(text, fast):
+        low = lowered_if_safe(text) if fast else None
+        return [(m := A._cuo_at(text, p, hi, low)) and m.span() for p in range(len(text) + 1)
+                for hi in {len(text), min(len(text), p + 5)}]
+
+    if report_equivalence(equivalence_cases(cuo_pieces, args.fuzz // 2, seed=14, most=10, lines=False),
+                          lambda t: cuo(t, False), lambda t: cuo(t, True), ("match", "của first")):
+        return 1
+
+    # _Decisions: no scan of a sentence whose lowered text has no "quyết"
+    bad = unsafe_character(sorted(set("quyết")), NOT_LOWER_SAFE)
+    if bad:
+        print(f"{bad} is let through but is not safe (quyết)")
+        return 1
+    decision_pieces = ["Quyết định", "quyết định", "QUYẾT ĐỊNH", "quyết  định", "Quyết định số", " số ", " 12",
+                       "123/QĐ-UBND", " ", " ", ",", "\n", "x", "quyêt", "ſ", "K", "İ", "bằng khen", ". "]
+
+    def decisions(text, fast):
+        low = lowered_if_safe(text) if fast else None
+        out = []
+        for s0, s1 in list(A._sentences(text)) + [(0, len(text))]:
+            d = A._Decisions(text, s0, s1, low)
+            out.append([(m.span(), m["n"]) for m in d.found] +
+                       [(p, (m := d.last_before(p)) and m.span()) for p in range(s0, s1 + 1, 7)])
+        return out
+
+    if report_equivalence(equivalence_cases(decision_pieces, args.fuzz // 2, seed=12, most=10),
+                          lambda t: decisions(t, False), lambda t: decisions(t, True), ("scan", "quyết first")):
         return 1
 
     # _recipient_before scans for _PASSIVE only where the casefolded window holds "được" or

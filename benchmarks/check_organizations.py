@@ -6,7 +6,8 @@ spans for every text, and the set of characters it lowers is still safe.
 Safe: every character _NOT_LOWER_SAFE lets through lowers to one character, keeps its \\w
 class, and matches a letter of the lexicons case-insensitively exactly when its lowercase
 is that letter. Texts: the dev corpus and examples/*.txt, and random strings of body and
-level words in every case. Then organizations._word_finder (one Aho-Corasick pass for the
+level words in every case; then _capital_body_matches (fewer starts tried) against
+_body_matches, the matches that begin at a capital. Then organizations._word_finder (one Aho-Corasick pass for the
 body starts and awards' opener spans) against _body_starts and awards._opener_spans_plain.
 Exit status 1 on the first difference.
 """
@@ -43,6 +44,23 @@ def main(argv=None) -> int:
             lambda t: [(m.span(), m.span("body"), m.span("rest")) for m in pat.finditer(t)],
             lambda t: [(m.span(), m.span("body"), m.span("rest")) for m in _body_matches(t)], ("pattern", "lowered")):
         return 1
+
+    # find_organizations reads the matches that begin at a capital: _capital_body_matches
+    # tries fewer starts (lowercase ones out of reach of a kept one) but finds those the same;
+    # random strings dense in bodies and levels written in lowercase, glued and spaced
+    from gov_report_nlp.extractors.organizations import _capital_body_matches
+
+    def capital(t, ms):
+        return [(m.span(), m.span("body"), m.span("rest")) for m in ms if t[m.start()].isupper()]
+
+    dense = [k.lower() for k in kinds] + [k.title() for k in kinds] + [k.upper() for k in kinds] + \
+        [v.lower() for v in levels] + [v.title() for v in levels] + [" ", " ", " ", "", "a", "/", "-", "\n"]
+    if report_equivalence(pieces_cases := equivalence_cases(pieces, args.fuzz, seed=4, most=10, lines=False) +
+                          equivalence_cases(dense, args.fuzz, seed=11, most=16, lines=False)[-args.fuzz:],
+                          lambda t: capital(t, _body_matches(t)), lambda t: capital(t, _capital_body_matches(t)),
+                          ("all starts", "capital starts")):
+        return 1
+    del pieces_cases
 
     # the pass both stages share (_word_finder) against each stage's own finder: the body
     # starts, and awards' opener spans (over the lowered text: awards reads them when its

@@ -222,9 +222,13 @@ def _add(a: int | None, b: int) -> int:
     return b if a is None else a + b
 
 
-def _read_counts_at(text: str, pos: int, hi: int) -> _Counts | None:
+def _read_counts_at(text: str, pos: int, hi: int, lowered: str | None = None) -> _Counts | None:
     """The run of counts that starts at `pos`: "01 tập thể và 15 cá nhân", "2 tập thể, 14 cá
-    nhân", None when there is none there."""
+    nhân", None when there is none there; with `lowered` (text.lower(), text lower-safe) not
+    tried unless a digit, an approximation word or a number word begins there, as every
+    match of _mixed and _count_item does (benchmarks/check_awards.py compares them)."""
+    if lowered is not None and not lowered.startswith(_count_openers(), pos, hi) and not _DIGIT.match(text, pos, hi):
+        return None
     mx = _mixed().match(text, pos, hi)
     if mx:
         return _Counts(mx.start(), mx.end(), None, None)
@@ -262,6 +266,60 @@ def _words(name: str) -> regex.Pattern:
 
 
 @lru_cache(maxsize=None)
+def _first_word_starts(name: str):
+    """A function lowered -> every offset where the first word of a phrase of the list begins
+    in it; None without pyahocorasick."""
+    return starts_finder({w.split()[0].lower() for w in load_list(name) if w.split()})
+
+
+def _words_search(name: str, text: str, lowered: str | None, lo: int = 0, hi: int | None = None,
+                  pattern: regex.Pattern | None = None) -> regex.Match | None:
+    """(pattern or _words(name)).search(text, lo, hi), a pattern of the phrases of a list
+    between word boundaries, tried only where the first word of a phrase begins in
+    `lowered` (text.lower(), text lower-safe; None: the plain search), which every match does
+    (benchmarks/check_awards.py compares them)."""
+    return _search_at_words(_words(name) if pattern is None else pattern, _first_word_starts(name),
+                            text, lowered, lo, len(text) if hi is None else hi)
+
+
+def _search_at_words(pattern: regex.Pattern, find, text: str, lowered: str | None, lo: int,
+                     hi: int) -> regex.Match | None:
+    """pattern.search(text, lo, hi) for a pattern every match of which begins where a word
+    that `find` (lexicon.starts_finder) finds in the lowered window begins: tried there only
+    (`lowered` is text.lower(), text lower-safe; None, or no find: the plain search)."""
+    if lowered is None or find is None:
+        return pattern.search(text, lo, hi)
+    match = pattern.match
+    # no regex clock, as the search has none: the patterns it serves read a few words per try
+    for k in find(lowered[lo:hi]):
+        m = match(text, lo + k, hi)
+        if m is not None:
+            return m
+    return None
+
+
+def _words_finditer(name: str, text: str, lowered: str | None, lo: int, hi: int,
+                    pattern: regex.Pattern | None = None) -> list[regex.Match]:
+    """list((pattern or _words(name)).finditer(text, lo, hi)), tried as _words_search tries."""
+    pat = _words(name) if pattern is None else pattern
+    find = _first_word_starts(name)
+    if lowered is None or find is None:
+        return list(pat.finditer(text, lo, hi))
+    out = []
+    at = lo
+    match = pat.match
+    for k in find(lowered[lo:hi]):
+        p = lo + k
+        if p < at:
+            continue
+        m = match(text, p, hi)
+        if m is not None:
+            out.append(m)
+            at = m.end()  # a match is never empty: the next try begins at its end, as finditer's
+    return out
+
+
+@lru_cache(maxsize=None)
 def _verb_before() -> regex.Pattern:
     """A grant verb right before the kind, a number of medals between them allowed
     ("trao tặng ba huân chương")."""
@@ -296,6 +354,14 @@ _GENERIC_AT = lazy_pattern(regex.compile, r"(?P<verb>)")  # "khen thưởng" is 
 _FILLER = lazy_pattern(regex.compile, r"(?:\s+(?:đã|cũng|còn|vừa|đều|sẽ|vinh\s+dự|được|long\s+trọng|trang\s+trọng|tổ\s+chức\s+lễ)|(?<!(?i:ban))\s+tổ\s+chức)+\s*\Z",
                         regex.IGNORECASE)
 _CUO = lazy_pattern(regex.compile, r"\s+của\s+", regex.IGNORECASE)
+
+
+def _cuo_at(text: str, pos: int, hi: int, lowered: str | None) -> regex.Match | None:
+    """_CUO.match(text, pos, hi), not tried when the lowered window (text.lower(), text
+    lower-safe) has no "của", which every match holds (benchmarks/check_awards.py)."""
+    if lowered is not None and lowered.find("của", pos, hi) < 0:
+        return None
+    return _CUO.match(text, pos, hi)
 _DO = lazy_pattern(regex.compile, r"\s+do\s+(?P<who>[^,;:]{2,80}?)\s+(?:ký\s+)?(?:quyết\s+định\s+)?(?:trao\s+)?tặng(?!\w)", regex.IGNORECASE)
 _CHO = lazy_pattern(regex.compile, r"(?<!\w)(?:(?:tặng\s+)?cho|tặng(?!\s+thưởng))(?:\s+|(?=\s*:))(?:các\s+|những\s+)?", regex.IGNORECASE)
 _ON_BEHALF = lazy_pattern(regex.compile, r"(?<!\w)(?:thay\s+mặt|thừa\s+(?:ủy|uỷ)\s+quyền(?:\s+của)?)\s+(?:cho\s+)?(?P<body>[^,;:]{2,80}?)\s*(?:,|\s-\s|\s–\s)", regex.IGNORECASE)
@@ -314,8 +380,13 @@ class _Decisions:
     cut scan can only add a match the cut shortens, which starts where the next whole
     match does."""
 
-    def __init__(self, text: str, s0: int, s1: int) -> None:
+    def __init__(self, text: str, s0: int, s1: int, lowered: str | None = None) -> None:
         self.text, self.s0 = text, s0
+        if lowered is not None and lowered.find("quyết", s0, s1) < 0:
+            # every match begins with "quyết" (case-insensitively: in the lowered text of a
+            # lower-safe one): none here (benchmarks/check_awards.py compares them)
+            self.found, self.ends = [], []
+            return
         # no regex clock: a try reads two or three words and a number run that nothing
         # follows in the pattern (no backtracking into it): the scan is linear
         self.found = list(_DECISION.finditer(text, s0, s1))
@@ -353,9 +424,12 @@ _MAX_BULLETS = 8
 _BULLET = lazy_pattern(regex.compile, r"\s*(?:[-+•*–]|\d{1,3}\s+\p{L})")
 
 
-def _plain_sentences(text: str) -> Iterator[tuple[int, int]]:
-    pos = 0
-    for m in _sentence_end().finditer(text):  # no regex clock: see _kind_sentences
+def _plain_sentences(text: str, pos: int = 0) -> Iterator[tuple[int, int]]:
+    """The sentences of text from pos (0, or the end of a sentence) on: from the end of one
+    _sentence_end match to the end of the next."""
+    # no regex clock: a try of _sentence_end reads one character and fixed-length lookbehinds
+    # before it: the scan is linear
+    for m in _sentence_end().finditer(text, pos):
         if m.end() > pos:
             yield pos, m.end()
         pos = m.end()
@@ -367,22 +441,13 @@ def _kind_sentences(text: str, folded: str | None, openers: tuple[str, ...],
                     at: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """[(s0, s1) for s0, s1 in _sentences(text) if _may_have_kind(text, folded, s0, s1,
     openers, at)], in one pass: none when the text holds no opener (no scan for sentences),
-    the spans walked along the sentences (benchmarks/check_awards.py compares them)."""
+    the spans walked along the sentences, read from the last line before the first opener
+    whose first sentence is no bullet (_restart) to the first sentence after the last
+    opener (benchmarks/check_awards.py compares them)."""
     if folded is None:
         return [(s0, s1) for s0, s1 in _sentences(text) if _may_have_kind(text, None, s0, s1, openers, at)]
     if not at:
         return []
-    plain = []
-    pos = 0
-    # no regex clock: a try of _sentence_end reads one character and fixed-length lookbehinds
-    # before it: the scan is linear
-    for m in _sentence_end().finditer(text):
-        e = m.end()
-        if e > pos:
-            plain.append((pos, e))
-        pos = e
-    if pos < len(text):
-        plain.append((pos, len(text)))
     out = []
     i, n = 0, len(at)
     start, end, bullets = None, None, 0
@@ -399,7 +464,7 @@ def _kind_sentences(text: str, folded: str | None, openers: tuple[str, ...],
                 return
             j += 1
 
-    for s0, s1 in plain:
+    for s0, s1 in _plain_sentences(text, _restart(text, at[0][0])):
         if start is not None and bullets < _MAX_BULLETS and bullet(text, s0, s1):
             end, bullets = s1, bullets + 1
             continue
@@ -418,6 +483,23 @@ def _kind_sentences(text: str, folded: str | None, openers: tuple[str, ...],
     if start is not None:
         keep(start, end)
     return out
+
+
+def _restart(text: str, x: int) -> int:
+    """Where _kind_sentences may start reading the sentences of _sentences(text) for the
+    openers from x on: 0, or the start of a line before x whose first sentence is no bullet
+    (a sentence-end match is one character, its lookbehinds see before the scan's start: the
+    ends found from there are the whole scan's; the sentence is no bullet, so it closes any
+    list before it, and a list before x holds no opener)."""
+    ends = _sentence_end()
+    k = text.rfind("\n", 0, x)
+    while k >= 0:  # every "\n" ends a sentence
+        p = k + 1
+        m = ends.search(text, p)  # no regex clock: see _plain_sentences
+        if not _BULLET.match(text, p, m.end() if m else len(text)):
+            return p
+        k = text.rfind("\n", 0, k)
+    return 0
 
 
 def _squash(s: str) -> str:
@@ -456,14 +538,14 @@ def _strip_not_issuer(text: str, span: tuple[int, int] | None) -> tuple[int, int
     return (s, span[1]) if s < span[1] else None
 
 
-def _cut_issuer(text: str, start: int, end: int) -> tuple[int, int] | None:
+def _cut_issuer(text: str, start: int, end: int, lowered: str | None = None) -> tuple[int, int] | None:
     """The issuer's name from `start`, cut at a stop word, punctuation or `end`; not inside a
-    body's name ("Bộ Văn hóa, Thể thao và Du lịch")."""
+    body's name ("Bộ Văn hóa, Thể thao và Du lịch"); `lowered` as _words_search takes it."""
     end = min(end, start + 200)
-    kept = [(b.start(), b.end()) for b in _body_names().finditer(text, start, end)]
+    kept = [(b.start(), b.end()) for b in _words_finditer("award_body_names", text, lowered, start, end, _body_names())]
     stop = end
     # no regex clock: the window is at most 200 characters, a try reads one word of a list
-    for m in _words("award_issuer_stops").finditer(text, start, end):
+    for m in _words_finditer("award_issuer_stops", text, lowered, start, end):
         if not any(a < m.start() < b for a, b in kept):
             stop = m.start()
             break
@@ -490,14 +572,17 @@ def _body_names() -> regex.Pattern:
     return lazy_pattern(regex.compile, rf"(?<!\w)(?:{alternation(load_list('award_body_names'))})(?!\w)", regex.IGNORECASE)
 
 
-def _subject_before(text: str, lo: int, verb_start: int) -> tuple[int, int] | None:
-    """The subject of a grant verb: back to a comma, "của", "được", "và" or the clause start."""
+def _subject_before(text: str, lo: int, verb_start: int, lowered: str | None = None) -> tuple[int, int] | None:
+    """The subject of a grant verb: back to a comma, "của", "được", "và" or the clause start;
+    `lowered` as _words_search takes it."""
     seg = text[lo:verb_start]
     kept = None  # the body names of seg, found at its first cut (half the segments have none)
     cut = 0
     for m in _SUBJECT_CUT.finditer(seg):
         if kept is None:
-            kept = [(b.start(), b.end()) for b in _body_names().finditer(seg)]  # "Văn hóa, Thể thao và Du lịch"
+            kept = [(b.start(), b.end()) for b in _words_finditer(  # "Văn hóa, Thể thao và Du lịch"
+                "award_body_names", seg, lowered[lo:verb_start] if lowered is not None else None, 0, len(seg),
+                _body_names())]
         if not any(a < m.start() < b for a, b in kept):
             cut = m.end()
     s, e = lo + cut, verb_start
@@ -514,7 +599,7 @@ def _subject_before(text: str, lo: int, verb_start: int) -> tuple[int, int] | No
         s += 1
     if e <= s or len(text[s:e].split()) > 14 or any(ch.isdigit() for ch in text[s:e]):
         return None
-    if not any(ch.isupper() for ch in text[s:e]) or _words("award_subject_breakers").search(text, s, e):
+    if not any(ch.isupper() for ch in text[s:e]) or _words_search("award_subject_breakers", text, lowered, s, e):
         return None  # "cho cấp ủy cơ sở để tổ chức": a clause, not a body or an office
     return s, e
 
@@ -524,6 +609,7 @@ def _named_recipients(doc: Document, start: int, hi: int) -> _Counts | None:
     each named person one individual ("cho Văn phòng Quận ủy 11 và 6 cá nhân"). None unless
     every item of the list is a count, a named body or a person."""
     text = doc.text
+    lowered = _lowered(doc)
     role = None
     head = _role_list().match(text, start, hi)
     if head:  # "cho các đơn vị: Phòng Nội vụ, Phòng Tài chính": each item counts in that role
@@ -531,7 +617,7 @@ def _named_recipients(doc: Document, start: int, hi: int) -> _Counts | None:
         start = head.end()
     # no regex clock: a try reads one phrase of a word list (whitespace runs are short in
     # normalized text), no backtracking over the text: the search is linear
-    stop = _words("award_reason_cues").search(text, start, hi)
+    stop = _words_search("award_reason_cues", text, lowered, start, hi)
     end = stop.start() if stop else hi
     p = _LIST_END.search(text, start, end)
     if p:
@@ -547,7 +633,7 @@ def _named_recipients(doc: Document, start: int, hi: int) -> _Counts | None:
     people = find_person_mentions(text, start, end, tokens=window_tokens(doc, start, end))
     starts = {p.start: p for p in people}
     while pos < end:
-        c = _read_counts_at(text, pos, end)
+        c = _read_counts_at(text, pos, end, lowered)
         j = _ITEM_END.search(text, pos, end)
         stop = j.start() if j else end
         person = False
@@ -802,6 +888,11 @@ def _folded(text: str) -> str | None:
     return _folded_plain(text)
 
 
+def _lowered(doc: Document) -> str | None:
+    """lowered_if_safe(doc.text), kept on the document."""
+    return doc.memo("awards.lowered", lambda: lowered_if_safe(doc.text))
+
+
 def find_awards(doc: Document) -> Iterator[Award]:
     """Every grant of an award the text reports, in order."""
     text = doc.text
@@ -815,21 +906,19 @@ def find_awards(doc: Document) -> Iterator[Award]:
         at = _opener_spans(folded, openers) if folded is not None else []
     named: list[tuple[int, str, str]] = []  # (start, kind head, X) of every "<kind> của X" of the text
     badge_seen = False  # a "Huy hiệu" came before: "40 năm tuổi Đảng có 3 đảng viên" is one
-    lowered: str | None | bool = False  # text.lower() (None: not lower-safe), made when a sentence needs it
     for s0, s1 in _kind_sentences(text, folded, openers, at):
-        if lowered is False:
-            lowered = lowered_if_safe(text)
-        kinds = _kinds_in(text, s0, s1, badge_seen, lowered)
+        low = _lowered(doc)  # text.lower() (None: not lower-safe)
+        kinds = _kinds_in(text, s0, s1, badge_seen, low)
         if not kinds:
             continue
         badge_seen = badge_seen or any(k.startswith("huy hiệu") for k, _, _ in kinds)
         for kind, _, k1 in kinds:
             near = min(s1, k1 + 200)  # the regex module's cost follows endpos: keep it near
-            c = _CUO.match(text, k1, near)
-            span = _cut_issuer(text, c.end(), near) if c else None
+            c = _cuo_at(text, k1, near, low)
+            span = _cut_issuer(text, c.end(), near, low) if c else None
             if span:
                 named.append((k1, _head(kind), _squash(text[span[0]:span[1]])))
-        decisions = _Decisions(text, s0, s1)
+        decisions = _Decisions(text, s0, s1, low)
         sentence: list[_Grant] = []
         semi, semi_to = -1, s0  # the last ';' in text[s0:semi_to]: one long sentence stays linear
         group: list[int] = []  # indexes of kinds coordinated with the next ones
@@ -867,7 +956,7 @@ def find_awards(doc: Document) -> Iterator[Award]:
             g.kind, g.k_start = kind, k0
             if not (kind == "khen thưởng" and len(members) > 1):
                 sentence.append(g)
-        _finish_sentence(text, sentence)
+        _finish_sentence(text, sentence, low)
         for g in sentence:
             g.sentence = s0
         grants.extend(sentence)
@@ -899,25 +988,10 @@ def _read_grant(doc: Document, kind: str, first: int, k_end: int, lo: int, hi: i
     None when it is not a grant."""
     text = doc.text
     generic = kind == "khen thưởng"
-    before = text[max(lo, clause_lo):first]
-    if _words("award_not_grant_cues").search(before):
+    b0 = max(lo, clause_lo)
+    lowered = _lowered(doc)
+    if _words_search("award_not_grant_cues", text[b0:first], lowered[b0:first] if lowered is not None else None):
         return None
-    issuer_span = None
-    after = k_end
-    c = _CUO.match(text, k_end, hi)
-    if c:
-        issuer_span = _cut_issuer(text, c.end(), hi)
-        if issuer_span:
-            after = issuer_span[1]
-    if issuer_span is None:
-        direct = _direct_issuer().match(text, k_end, hi)  # "bằng khen UBND tỉnh", "Bằng khen Thủ tướng Chính phủ"
-        if direct:
-            issuer_span = _cut_issuer(text, direct.end(), hi)
-            if issuer_span:
-                after = issuer_span[1]
-    d = _DO.match(text, k_end, hi)
-    if d and issuer_span is None:
-        issuer_span = _cut_issuer(text, d.start("who"), d.end("who"))
     coll = ind = None
     counts_end = None
     clause_start = first
@@ -927,16 +1001,38 @@ def _read_grant(doc: Document, kind: str, first: int, k_end: int, lo: int, hi: i
     cm = None
     if ch or generic:
         at = _skip_colon(text, ch.end() if ch else k_end, hi)
-        cm = _read_counts_at(text, at, hi)
+        cm = _read_counts_at(text, at, hi, lowered)
+    if generic and cm is None and ch is None:
+        # "khen thưởng" with no count after it and no "cho": a grant only when counts before
+        # it receive it (as below); else none, and its issuer is not read
+        prior = _counts_before(text, max(lo, clause_lo), first, lowered)
+        if prior is None or not _words_search("award_receive_verbs", text, lowered, prior.end, first):
+            return None
+    issuer_span = None
+    after = k_end
+    c = _cuo_at(text, k_end, hi, lowered)
+    if c:
+        issuer_span = _cut_issuer(text, c.end(), hi, lowered)
+        if issuer_span:
+            after = issuer_span[1]
+    if issuer_span is None:
+        direct = _direct_issuer().match(text, k_end, hi)  # "bằng khen UBND tỉnh", "Bằng khen Thủ tướng Chính phủ"
+        if direct:
+            issuer_span = _cut_issuer(text, direct.end(), hi, lowered)
+            if issuer_span:
+                after = issuer_span[1]
+    d = _DO.match(text, k_end, hi)
+    if d and issuer_span is None:
+        issuer_span = _cut_issuer(text, d.start("who"), d.end("who"), lowered)
     if ch and ch.start() - after > 3 and not _VERB_GAP.fullmatch(text, after, ch.start()):
         ch = None  # "cho" far from the kind names no recipient of it (a count still counts)
     if cm is None and ch and not _is_prize(kind):
         cm = _named_recipients(doc, ch.end(), hi)
     if cm is None and kind.startswith("huy hiệu"):
         co = _CO.match(text, k_end, hi)
-        cm = _read_counts_at(text, co.end(), hi) if co else None
+        cm = _read_counts_at(text, co.end(), hi, lowered) if co else None
         if cm is None:
-            prior = _counts_before(text, max(lo, clause_lo), first)
+            prior = _counts_before(text, max(lo, clause_lo), first, lowered)
             if prior and not text[prior.end:first].strip():
                 cm = prior  # "2 đảng viên 65 năm tuổi Đảng"
                 clause_start = prior.start
@@ -946,15 +1042,15 @@ def _read_grant(doc: Document, kind: str, first: int, k_end: int, lo: int, hi: i
         reason_from = (cm.end, hi)
     else:
         # counts before: "12 tập thể và 14 cá nhân được Hội LHPN huyện tặng giấy khen"
-        prior = _counts_before(text, max(lo, clause_lo), first)
+        prior = _counts_before(text, max(lo, clause_lo), first, lowered)
         if prior:
-            rv = _words("award_receive_verbs").search(text, prior.end, first)
+            rv = _words_search("award_receive_verbs", text, lowered, prior.end, first)
             if rv:
                 coll, ind = prior.collectives, prior.individuals
                 counts_end = prior.end
                 clause_start = prior.start
                 reason_from = (prior.end, rv.start())
-                if not _words("award_reason_cues").search(text, prior.end, rv.start()):
+                if not _words_search("award_reason_cues", text, lowered, prior.end, rv.start()):
                     reason_from = (k_end, hi)  # "12 cá nhân được tặng kỷ niệm chương ... đã có thành tích"
                 cm = prior
     if generic and cm is None:
@@ -962,14 +1058,25 @@ def _read_grant(doc: Document, kind: str, first: int, k_end: int, lo: int, hi: i
     vb = _verb_before().search(text, max(lo, clause_lo, first - 40), first)
     if generic and vb is None:
         vb = _GENERIC_AT.match(text, first)
-    subject = issuer = subj = None
-    by_person = False
+    subj = inline = None
     if vb:
         sub_lo = max(clause_lo, lo)
-        subj = _strip_not_issuer(text, _subject_before(text, sub_lo, vb.start()))
+        subj = _strip_not_issuer(text, _subject_before(text, sub_lo, vb.start(), lowered))
         inline = _THAY_MAT.search(text, subj[0], subj[1]) if subj else None
         if inline and inline.end() < subj[1]:
             subj = (inline.end(), subj[1])  # "thay mặt Chủ tịch nước trao tặng": the body it acts for
+    rec = None
+    if cm is None:
+        # no count: a named recipient before "được … tặng" / "nhận" ("Công ty X vinh dự được
+        # ... tặng"); else kept only when a verb grants it, or when it goes on a list of grants
+        # of the sentence and names its recipients ("...; Giải nhì cho CLB ..."). Decided
+        # before the issuer is read (nothing the issuer's reading changes is read here)
+        rec = _recipient_before(doc, max(lo, clause_lo), first)
+        if rec is None and not (ch is not None and (vb or listed)) and not _by_agent(text, lo, clause_lo, subj):
+            return None
+    subject = issuer = None
+    by_person = False
+    if vb:
         if subj and clause_start == first:
             clause_start = subj[0]
         elif clause_start == first:
@@ -996,16 +1103,9 @@ def _read_grant(doc: Document, kind: str, first: int, k_end: int, lo: int, hi: i
                  or (clause_lo > elided.k_start and not _ELIDED.sub("", text[clause_lo:first]))):
         # "tặng A cho 2 cá nhân và B cho 1 tập thể", "trao A cho X; B cho Y": B is granted by the same verb
         issuer, by_person, subject = elided.subject, elided.by_person, elided.subject
-    if cm is None:
-        # no count: a named recipient before "được … tặng" / "nhận" ("Công ty X vinh dự được
-        # ... tặng"); else kept only when a verb grants it, or when it goes on a list of grants
-        # of the sentence and names its recipients ("...; Giải nhì cho CLB ...")
-        rec = _recipient_before(doc, max(lo, clause_lo), first)
-        if rec is not None:
-            coll, ind = rec.collectives, rec.individuals
-            clause_start = min(clause_start, rec.start)
-        elif not (ch is not None and (vb or listed)) and not _by_agent(text, lo, clause_lo, subj):
-            return None
+    if rec is not None:
+        coll, ind = rec.collectives, rec.individuals
+        clause_start = min(clause_start, rec.start)
     if issuer_span:
         issuer = _squash(text[issuer_span[0]:issuer_span[1]])
     g = _Grant(kind, first, k_end, clause_start, counts_end, coll, ind, issuer, reason_from, None,
@@ -1087,12 +1187,80 @@ def _skip_space(text: str, pos: int, hi: int) -> int:
     return pos
 
 
-def _counts_before(text: str, lo: int, hi: int) -> _Counts | None:
+def _counts_before(text: str, lo: int, hi: int, lowered: str | None = None) -> _Counts | None:
     """The last run of counts in text[lo:hi] (_counts_before_plain, not scanned when it holds
-    no number: benchmarks/check_awards.py compares them)."""
-    if _count_number().search(text, lo, hi) is None:
-        return None  # no number: no count, and no mixed count (its number is digits)
-    return _counts_before_plain(text, lo, hi)
+    no number; with `lowered` (text.lower(), text lower-safe) the patterns tried only where a
+    match can begin: benchmarks/check_awards.py compares them)."""
+    find = _count_word_starts()
+    if lowered is None or find is None:
+        if _count_number().search(text, lo, hi) is None:
+            return None  # no number: no count, and no mixed count (its number is digits)
+        return _counts_before_plain(text, lo, hi)
+    seg = lowered[lo:hi]
+    # the test of _count_number: a digit (\d), or a number word (in the lowered text where
+    # the case-insensitive pattern finds it: lower-safe)
+    digits = [m.start() for m in _DIGIT.finditer(text, lo, hi)]
+    if not digits and not any(w in seg for w in _number_words()):
+        return None
+    # a match of _count_item begins at its approximation word or at its number (a digit or a
+    # number word); one of _mixed at a digit
+    words = [lo + k for k in find(seg)]
+    return _counts_before_at(text, lo, hi, sorted(set(digits).union(words)) if words else digits, digits)
+
+
+def _counts_before_at(text: str, lo: int, hi: int, starts: list[int], digits: list[int]) -> _Counts | None:
+    """_counts_before_plain, _count_item tried only at `starts` and _mixed at `digits`
+    (ascending): the finditer scans' matches when every match begins at one of them."""
+    last = None
+    at = lo
+    item = _count_item().match
+    # no regex clock: as in _counts_before_plain
+    for p in starts:
+        if p < at:
+            continue
+        m = item(text, p, hi)
+        if m is None:
+            continue
+        at = m.end()
+        if last is not None and p < last.end:
+            continue
+        c = _read_counts_at(text, p, hi)
+        if c:
+            last = c
+    at = lo
+    mixed = _mixed().match
+    for p in digits:
+        if p < at:
+            continue
+        m = mixed(text, p, hi)
+        if m is None:
+            continue
+        at = m.end()
+        if last is None or p >= last.end:
+            last = _Counts(p, at, None, None)
+    return last
+
+
+@lru_cache(maxsize=None)
+def _number_words() -> tuple[str, ...]:
+    """The number words of _count_number, lowercase."""
+    return tuple(sorted({w.lower() for w in load_map("award_number_words")}))
+
+
+@lru_cache(maxsize=None)
+def _count_openers() -> tuple[str, ...]:
+    """The words a count can begin with, lowercase: approximation words (their first words)
+    and number words."""
+    return tuple(sorted({w.split()[0].lower() for w in load_list("award_count_approx") if w.split()}
+                        | set(_number_words())))
+
+
+@lru_cache(maxsize=None)
+def _count_word_starts():
+    """A function lowered -> every offset where an approximation word or a number word of
+    _count_item begins (their first words: "tổng cộng" -> "tổng")."""
+    words = {w.split()[0].lower() for w in load_list("award_count_approx") if w.split()}
+    return starts_finder(words | set(_number_words()))
 
 
 def _counts_before_plain(text: str, lo: int, hi: int) -> _Counts | None:
@@ -1137,9 +1305,8 @@ def _recipient_before_plain(doc: Document, lo: int, kind_start: int) -> _Counts 
     return _named_recipients(doc, s, last.start())
 
 
-def _finish_sentence(text: str, grants: list[_Grant]) -> None:
-    """Reasons cut at the next grant, shared along a list."""
-    cues = _words("award_reason_cues")
+def _finish_sentence(text: str, grants: list[_Grant], lowered: str | None = None) -> None:
+    """Reasons cut at the next grant, shared along a list (`lowered` as _words_search takes it)."""
     for i, g in enumerate(grants):
         if g.reason is None:
             continue
@@ -1149,7 +1316,7 @@ def _finish_sentence(text: str, grants: list[_Grant]) -> None:
         semi = text.find(";", lo, hi)
         if semi >= 0:
             hi = semi
-        cue = cues.search(text, lo, min(hi, lo + 80))
+        cue = _words_search("award_reason_cues", text, lowered, lo, min(hi, lo + 80))
         if not cue:
             g.reason = None
             g.end = max(g.end, g.counts_end or g.end)

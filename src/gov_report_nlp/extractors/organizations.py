@@ -125,6 +125,41 @@ def _body_matches(text: str, doc: Document | None = None) -> list[regex.Match]:
     return _body_matches_plain(text)
 
 
+def _capital_body_matches(text: str, doc: Document | None = None) -> list[regex.Match]:
+    """_body_matches(text, doc)'s matches that begin at a capital letter (find_organizations
+    reads no other), with some of the others: over the lowered text, the pattern is not tried
+    at the body starts _capital_starts drops (benchmarks/check_organizations.py compares them)."""
+    lowered = lowered_if_safe(text)
+    if lowered is None or _body_starts() is None:
+        return _body_matches(text, doc)
+    hits = lowered_hits(doc, lowered) if doc is not None else None
+    starts = hits[0] if hits is not None else _body_starts()(lowered)
+    return matches_at(_lower_pattern(), lowered, _capital_starts(text, starts))
+
+
+def _capital_starts(text: str, starts: list[int]) -> list[int]:
+    """The body starts (ascending) at a capital letter, and every start within _reach() before
+    a kept one. A match that begins at a dropped start is lowercase, and covers no kept start
+    (it is shorter than _reach()); a match that covers a kept start begins within reach before
+    it, so at a kept start: each kept start is tried (or passed over) as in the scan of all."""
+    reach = _reach()
+    kept = []
+    nxt = len(text) + reach
+    for p in reversed(starts):
+        if nxt - p < reach or text[p].isupper():
+            kept.append(p)
+            nxt = p
+    kept.reverse()
+    return kept
+
+
+@lru_cache(maxsize=None)
+def _reach() -> int:
+    """The longest match of _lower_pattern(): a body, a space and a level word, plus one."""
+    return max(len(k.lower()) for k in load_map("org_kinds")) + 1 + \
+        max(len(v.lower()) for v in load_map("admin_levels")) + 1
+
+
 @lru_cache(maxsize=None)
 def _lower_kinds() -> dict[str, str]:
     return {k.lower(): v for k, v in _pattern()[0].items()}
@@ -137,7 +172,7 @@ def find_organizations(doc: Document) -> Iterator[Organization]:
     units = {u.start: u for u in doc_admin_units(doc)}
     seen: set[str] = set()
     body_end = None  # body_ender(doc), made at the first body that needs it
-    for m in _body_matches(text, doc):
+    for m in _capital_body_matches(text, doc):
         b0, b1 = m.span(1)  # the body (the lookbehinds take nothing: the match starts at b0)
         # capitalized bodies only ("Sở", "Phòng", "Bộ" are common words in lower case)
         if not text[b0].isupper():
@@ -145,31 +180,32 @@ def find_organizations(doc: Document) -> Iterator[Organization]:
         start, m_end = m.span()
         if skipped and any(s.start <= start and m_end <= s.end for s in skipped):
             continue
-        body = text[b0:b1]
-        low_body = body.lower()
-        level = LEVEL_OF_BODY.get(low_body)
-        place = None
         u = units.get(b1 + 1)
         if u is not None:
-            # "UBND huyện Đắk Song"
-            level, place, end = u.level, u.name, u.end
+            end = u.end  # "UBND huyện Đắk Song"
         else:
             # "Sở Tài chính", "Huyện ủy Vĩnh Thuận", "Ban Tuyên giáo Huyện ủy", "Công an tỉnh"
             if body_end is None:
                 body_end = body_ender(doc)
             end = body_end(start, b1)
+        name = text[start:end].strip()
+        key = name.lower()
+        if key in seen:
+            continue  # a body named again (its level and place are read once, below)
+        low_body = text[b0:b1].lower()
+        if low_body in NEEDS_NAME and key == low_body:
+            continue
+        seen.add(key)
+        level = LEVEL_OF_BODY.get(low_body)
+        place = None
+        if u is not None:
+            level, place = u.level, u.name
+        else:
             tail = text[b1:end].split()
             if tail and tail[-1].lower() in LEVELS:
                 level = tail[-1].lower()
             elif level and tail and all(w[:1].isupper() for w in tail):
                 place = " ".join(tail)
-        name = text[start:end].strip()
-        key = name.lower()
-        if low_body in NEEDS_NAME and key == low_body:
-            continue
-        if key in seen:
-            continue
-        seen.add(key)
         expanded = expand_title(name)
         yield Organization(name=name, kind=lower_kinds.get(low_body), level=level, place=place,
                            expanded=expanded if expanded != name else None,
