@@ -420,6 +420,31 @@ def lazy_pattern(compile, *args, **kwargs) -> LazyPattern:
     return LazyPattern(compile, *args, **kwargs)
 
 
+class GroupNumbers:
+    """The numbers of a pattern's named groups, as attributes: `G = GroupNumbers(PAT)` once,
+    then `m[G.unit]`, `m.start(G.unit)` where `m["unit"]` was. The regex module reads a group
+    by name ~10x slower than by number (it tries int(name) first and drops the exception):
+    that shows where a group is read per match. The pattern (compiled or a LazyPattern) is
+    looked at on the first attribute read, not before (a LazyPattern stays uncompiled until
+    used); each number read is then kept on the instance."""
+
+    def __init__(self, pattern) -> None:
+        self._pattern = pattern
+
+    def __getattr__(self, name: str) -> int:
+        p = self._pattern
+        # a name the pattern does not define is no attribute (getattr(x, "cache_clear", None)
+        # as activate reads it), found without compiling a LazyPattern
+        source = p._args[1][0] if isinstance(p, LazyPattern) else p.pattern
+        if name.startswith("_") or f"(?P<{name}>" not in source:
+            raise AttributeError(name)
+        if isinstance(p, LazyPattern):
+            p = p.compiled()
+        value = p.groupindex[name]
+        self.__dict__[name] = value
+        return value
+
+
 # --- the regex module's compiled code of our patterns, stored ------------------------------
 # The regex module parses and optimises a pattern in Python (~3 us a character; most of a cold
 # CLI's time) and then hands a list of opcodes to its C engine (`_regex.compile`, ~2 % of it).

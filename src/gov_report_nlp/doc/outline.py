@@ -24,7 +24,7 @@ from typing import NamedTuple
 import regex
 
 from .document import Document
-from ..lexicon import alternation, lazy_pattern, load_list, load_map, load_phrases
+from ..lexicon import GroupNumbers, alternation, lazy_pattern, load_list, load_map, load_phrases
 from ..records import Report, Section
 
 # ranks of the marks, outermost first; the named divisions come from the lexicon
@@ -156,14 +156,22 @@ def _division_ranks() -> dict[str, str]:
     return {k.lower(): v for k, v in load_map("outline_divisions").items()}
 
 
+@lru_cache(maxsize=None)
+def _marker_groups() -> GroupNumbers:
+    """_marker's group numbers (a group read by name costs ~10x one by number)."""
+    return GroupNumbers(_marker())
+
+
 def _rank(m: regex.Match) -> tuple[str, str]:
     """(rank name, number as written) of a marker match."""
     group = m.lastgroup  # the one alternative that matched ("divnum" closes last in "div")
     if group in ("div", "divnum"):
-        word = " ".join(m["div"].split())
-        return _division_ranks().get(word.lower(), "article"), f"{word} {' '.join(m['divnum'].split())}"
+        G = _marker_groups()
+        word = " ".join(m[G.div].split())
+        return _division_ranks().get(word.lower(), "article"), f"{word} {' '.join(m[G.divnum].split())}"
     if group == "dotted":
-        return f"dotted{min(m['dotted'].count('.') + 1, 4)}", m["dotted"]
+        dotted = m[_marker_groups().dotted]
+        return f"dotted{min(dotted.count('.') + 1, 4)}", dotted
     if group in ("dash", "star", "plus"):
         return ("plus", "+") if group == "plus" else ("dash", "-")
     return {"letter2": "letter", "num": "number"}.get(group, group), m[group]

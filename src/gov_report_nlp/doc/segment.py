@@ -19,7 +19,7 @@ from types import SimpleNamespace
 import regex
 
 from .document import Document, Segment
-from ..lexicon import NOT_LOWER_SAFE, alternation, lazy_pattern, load_list, load_map, load_phrases
+from ..lexicon import NOT_LOWER_SAFE, GroupNumbers, alternation, lazy_pattern, load_list, load_map, load_phrases
 
 # --- line classifiers -------------------------------------------------------------------
 
@@ -60,6 +60,7 @@ TRAILING_BYLINE = lazy_pattern(regex.compile,
         \s*(?P<org>\([^()\n]{{1,25}}\))?\s*$""",
     regex.VERBOSE,
 )
+_TRAILING_G = GroupNumbers(TRAILING_BYLINE)
 
 # --- the words of the patterns: lexicons (data/vi/*.txt) ---------------------------------
 
@@ -187,6 +188,14 @@ def _patterns() -> SimpleNamespace:
         photo_credit=lazy_pattern(regex.compile, rf"^\(?\s*(?:{photo})\s*[:\-–—]", regex.IGNORECASE),
         place_words=tuple(w.lower().rstrip(".") for w in load_map("admin_levels")),
     )
+
+
+@lru_cache(maxsize=None)
+def _byline_groups() -> tuple[GroupNumbers, GroupNumbers]:
+    """The group numbers of byline_label and byline_names (m[G.names]: a read by name costs
+    ~10x one by number)."""
+    P = _patterns()
+    return GroupNumbers(P.byline_label), GroupNumbers(P.byline_names)
 
 
 def number_line() -> regex.Pattern:
@@ -459,7 +468,7 @@ def _segment_news(doc: Document, lines: list[LineSpan]) -> None:
     if not byline and body[:tail_start]:
         last = body[tail_start - 1]
         m = TRAILING_BYLINE.search(text, _tail_window(text, last.start, last.end), last.end, timeout=1.0)
-        if m and not _place_before(text, m.start("names")) and not _named_in_body(text, m["names"], m.start("names")):
+        if m and not _place_before(text, m.start(_TRAILING_G.names)) and not _named_in_body(text, m[_TRAILING_G.names], m.start(_TRAILING_G.names)):
             _add(doc, "byline", m.start(), last.end)
 
 
@@ -485,12 +494,14 @@ def _byline_names(t: str, names_match=None) -> list[tuple[int, int]] | None:
     """Offsets (within t) of the names a byline line gives; [] for a byline without names;
     None when the line is not a byline. names_match: P.byline_names.match, or a memo of it."""
     P = _patterns()
+    LG, NG = _byline_groups()
     m = P.byline_label.match(t)
-    if m and m["label"].lower() in P.photo_labels:
+    if m and m[LG.label].lower() in P.photo_labels:
         return None  # a photo or video credit alone: its maker is not an author of the text
     if m:
-        inner = _byline_names(m["names"].strip(), names_match)
-        off = m.start("names") + (len(m["names"]) - len(m["names"].lstrip()))
+        names = m[LG.names]
+        inner = _byline_names(names.strip(), names_match)
+        off = m.start(LG.names) + (len(names) - len(names.lstrip()))
         return [(s + off, e + off) for s, e in inner] if inner else []
     if BYLINE_ABBR.match(t):
         return []
@@ -498,10 +509,11 @@ def _byline_names(t: str, names_match=None) -> list[tuple[int, int]] | None:
         return None  # "Theo Vietnamplus", "Ảnh: Thành Long", "Ảnh - A": a source or a photo credit
     m = P.byline_names.match(t) if names_match is None else names_match(t)
     if m:
-        names = [(nm.start(), nm.end()) for nm in _ONE_NAME.finditer(m["names"])]
+        found = m[NG.names]
+        names = [(nm.start(), nm.end()) for nm in _ONE_NAME.finditer(found)]
         # one syllable alone is no name ("Hà" of "T.Hà" aside); a label-less line of one
         # syllable is a heading
-        return [(a, b) for a, b in names if len(m["names"][a:b].split()) > 1 or "." in m["names"][a:b]] or None
+        return [(a, b) for a, b in names if len(found[a:b].split()) > 1 or "." in found[a:b]] or None
     return None
 
 
@@ -564,7 +576,7 @@ def _find_tail(doc: Document, body: list[LineSpan], is_byline=None) -> int:
         for j in range(k - 1, max(k - 7, -1), -1):
             t = body[j].text
             m = is_byline.names_match(t) if len(t) <= 80 else None
-            if P.byline_label.match(t) and len(t) <= 80 or (m and m["org"]):
+            if P.byline_label.match(t) and len(t) <= 80 or (m and m[_byline_groups()[1].org]):
                 return j
         # a bare name line closing the text, then a blank line and photo captions only
         for j in range(k - 1, max(k - 12, 0), -1):

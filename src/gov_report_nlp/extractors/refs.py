@@ -30,7 +30,7 @@ import regex
 from ..budget import PatternTimeout, limit, matches, matches_at_bounded
 from ..lang.dates import find_dates, find_dates_from
 from ..doc.document import Document
-from ..lexicon import alternation, lazy_pattern, lexicon_generation, load_list, load_map, lowered_if_safe
+from ..lexicon import GroupNumbers, alternation, lazy_pattern, lexicon_generation, load_list, load_map, lowered_if_safe
 from ..records import DocumentRef, Evidence
 
 _LU = r"A-ZĐÀ-ỸẠ-Ỹ\p{Lu}"
@@ -61,6 +61,8 @@ SYMBOL = lazy_pattern(regex.compile,
     """,
     regex.VERBOSE,
 )
+# group numbers: a match's group read by name costs ~10x one by number
+_SYMBOL_G = GroupNumbers(SYMBOL)
 
 
 @lru_cache(maxsize=None)
@@ -109,6 +111,7 @@ LEAD = lazy_pattern(regex.compile,
 )
 # ref.lead: "Theo đề nghị của Giám đốc Sở Tài chính tại Tờ trình số"
 LEAD_OF = lazy_pattern(regex.compile, rf"(?<!\w)của\s+(?P<subj>[{_LU}][^,;:.()\[\]“”\"\d]{{1,80}}?)\s+tại\s+\Z")
+_LEAD_G, _LEAD_OF_G = GroupNumbers(LEAD), GroupNumbers(LEAD_OF)
 # what LEAD's subject, verb and "các" cannot hold (a match holds one only in its date and
 # the comma after it), the last one found by a reverse search; where a date can begin; where
 # a subject can begin (see _lead_search)
@@ -236,7 +239,8 @@ _DECODED: dict[tuple, tuple] = {}  # (lexicon generation, codes) -> _decode's an
 def _decode(m: regex.Match) -> tuple[str | None, str | None, str | None, str | None]:
     """(kind, type_code, issuer_code, issuer_expanded) read from a symbol's codes (the answer
     depends on the codes and the lexicons only: a document cites the same few codes often)."""
-    key = (lexicon_generation(), m["pcode"], m["pissuer"], m["scodes"], bool(m["year"]))
+    G = _SYMBOL_G
+    key = (lexicon_generation(), m[G.pcode], m[G.pissuer], m[G.scodes], bool(m[G.year]))
     try:
         return _DECODED[key]
     except KeyError:
@@ -366,6 +370,7 @@ def _symbol_matches(text: str, starts: list[int] | None = None) -> list[regex.Ma
 
 def _symbol_mentions(text: str, starts: list[int] | None = None) -> Iterator[_Mention]:
     kind_before, kind_in_clause = _kind_before(), _kind_in_clause()
+    kb_kind, kc_kind = kind_before.groupindex["kind"], kind_in_clause.groupindex["kind"]
     for m in _symbol_matches(text, starts):
         s = m.start()
         kind_raw = None
@@ -373,11 +378,11 @@ def _symbol_mentions(text: str, starts: list[int] | None = None) -> Iterator[_Me
         km = kind_before.search(text, max(0, s - 40), s)
         start = s
         if km:
-            kind_raw, start = km["kind"], km.start()
+            kind_raw, start = km[kb_kind], km.start()
         elif _ends_with(text, max(0, s - 120), s, _SO):  # the clause's "số" right before the symbol
             cm = kind_in_clause.search(text, max(0, s - 120), s)
             if cm:
-                kind_raw, start = cm["kind"], cm.start()
+                kind_raw, start = cm[kc_kind], cm.start()
         kind, tcode, icode, iexp = _decode(m)
         yield _Mention(start, s, m.end(), _compact_symbol(m.group()), _canonical_kind(kind_raw) or kind,
                        False, tcode, icode, iexp)
@@ -464,17 +469,19 @@ def _bare_matches(text: str, digits: list[int] | None = None) -> list[regex.Matc
 
 
 def _bare_mentions(text: str, digits: list[int] | None = None) -> Iterator[_Mention]:
+    gi = _bare_pattern().groupindex
+    g_kind, g_so, g_nums = gi["kind"], gi["so"], gi["nums"]
     for m in _bare_matches(text, digits):
-        nums = m["nums"]
-        if "/" in nums and not m["so"]:
+        nums = m[g_nums]
+        if "/" in nums and not m[g_so]:
             continue
-        kind = _canonical_kind(m["kind"])
+        kind = _canonical_kind(m[g_kind])
         for n in _NUM_OF_LIST.finditer(nums):
             value = n.group()
-            if "/" not in value and not m["so"] and 1900 <= int(value) <= 2100:
+            if "/" not in value and not m[g_so] and 1900 <= int(value) <= 2100:
                 continue  # "kế hoạch 2020" is a year
-            s = m.start("nums") + n.start()
-            yield _Mention(m.start(), s, s + len(value), value, kind, True, tail_from=m.end("nums"))
+            s = m.start(g_nums) + n.start()
+            yield _Mention(m.start(), s, s + len(value), value, kind, True, tail_from=m.end(g_nums))
 
 
 def _tail(text: str, mention: _Mention) -> tuple[str | None, tuple[int, int] | None, int]:
@@ -551,23 +558,25 @@ def _lead(text: str, mention: _Mention) -> tuple[str | None, tuple[int, int] | N
     # subject is lazy {1,90}? before a \Z): bounded
     m = _lead_search(text, lo, a) if _ends_with(text, lo, a, _LEAD_VERBS) else None
     if m:
-        subj_s, subj_e = m.start("subj"), m.end("subj")
+        G = _LEAD_G
+        subj_s, subj_e = m.span(G.subj)
         # the subject starts a clause: after a punctuation mark, a line start or the date
         before = text[max(0, subj_s - 3):subj_s]
-        if not (m["date"] or subj_s == 0 or _CLAUSE_START.search(before)):
+        if not (m[G.date] or subj_s == 0 or _CLAUSE_START.search(before)):
             return None, None, a
-        if m["verb"] == "ký" and not m["date"]:
+        if m[G.verb] == "ký" and not m[G.date]:
             return None, None, a  # "Phó Chủ tịch ... Trương Thanh Tùng đã ký": a signer, not the issuer
         if len(text[subj_s:subj_e].split()) > 10:
             return None, None, a
         date = None
-        if m["date"]:
-            ds = find_dates(text, m.start("date"), m.end("date"))
+        if m[G.date]:
+            ds = find_dates(text, *m.span(G.date))
             date = ds[0].iso() if ds else None
         return date, (subj_s, subj_e), m.start()
     m = LEAD_OF.search(text, lo, a) if _ends_with(text, lo, a, _TAI) else None
-    if m and len(m["subj"].split()) <= 10:
-        return None, (m.start("subj"), m.end("subj")), m.start("subj")
+    if m and len(m[_LEAD_OF_G.subj].split()) <= 10:
+        subj = m.span(_LEAD_OF_G.subj)
+        return None, subj, subj[0]
     return None, None, a
 
 

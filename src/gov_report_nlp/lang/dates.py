@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from ..budget import matches_at, matches_from
-from ..lexicon import lazy_pattern, lowered_if_safe
+from ..lexicon import GroupNumbers, lazy_pattern, lowered_if_safe
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..doc.document import Document
@@ -261,7 +261,7 @@ def _find_dates(text: str, start: int, end: int, default_year: int | None,
             s = m.start()
         else:
             pod = None
-            s = m.start("d1") if d1 else m.start("d1b") if d1b else m.start("d6") if d6 else m.start()
+            s = m.start(_DG.d1) if d1 else m.start(_DG.d1b) if d1b else m.start(_DG.d6) if d6 else m.start()
         e = m.end()
         out.append(DateValue(s, e, text[s:e], y, mo, d, part_of_day=pod))
     return out
@@ -270,6 +270,7 @@ def _find_dates(text: str, start: int, end: int, default_year: int | None,
 # the groups of DATE_PATTERNS _find_dates reads, in its order, and their getter (made at first use)
 _GROUP_NAMES = ("pod", "d1", "d1b", "m1", "y1", "d6", "m6", "d2", "m2", "y2", "m3", "y3", "d5", "m5", "y5", "d4", "m4")
 _GROUPS: list = []
+_DG = GroupNumbers(DATE_PATTERNS)
 
 
 def _scan(text: str, start: int, end: int, last: int | None = None) -> list[regex.Match]:
