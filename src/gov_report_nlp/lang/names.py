@@ -913,18 +913,21 @@ def _titles_after(tk: Tokens, j: int) -> tuple[list[tuple[int, int]], int, int]:
     index where the chain ends, and the index in the list of the first title a verb gives
     ("... được bổ nhiệm làm Thứ trưởng"), or -1."""
     lex = _lex()
-    tx = tk.text
+    tx, low = tk.text, tk.low
     size = len(tx)
     out: list[tuple[int, int]] = []
     first = True
     closing = False
     by_verb = -1
+    headish = HEADISH
     while j < size:
         t = tx[j]
         kind = KIND[t]
         start = None
         start_len = 0  # _title_start_len(tk, start) when read here
-        if first and (start_len := _title_start_len(tk, j)):
+        # _title_start_len's own cheap test before the call (0 without it)
+        if first and (headish[low[j]] or j + 1 < size and low[j + 1] == OPEN_HEAD or j + 2 < size and low[j + 2] == OPEN_HEAD
+                      or j + 3 < size and low[j + 3] == OPEN_HEAD) and (start_len := _title_start_len(tk, j)):
             start = j  # "Nguyễn Hữu khánh Phó bí thư"
         elif kind == "word" and (first or out) and (v := _verb_title(tk, j)) >= 0:
             # "ông A là Phó Giám đốc", "đồng chí B giữ chức Chủ tịch", "... kiêm Giám đốc Sở"
@@ -1284,7 +1287,8 @@ def find_pronoun_titles(text: str, tokens: Tokens | None = None) -> list[Pronoun
     pronouns = _lex()["pronouns"]
     out = []
     if _pronouns_open():
-        ks = [k for k in _mention_candidates(tk) if low[k] in pronouns]
+        cands = _mention_candidates(tk)
+        ks = compress(cands, map(pronouns.__contains__, map(low.__getitem__, cands)))
     else:
         ks = compress(range(len(low)), map(pronouns.__contains__, low))
     for k in ks:
@@ -1416,6 +1420,7 @@ def find_admin_units(text: str, start: int = 0, end: int | None = None,
     # that open a mention or a unit, found in one pass shared with find_person_mentions)
     either = _either_candidates(tk)
     cands = list(compress(either, map(table.__contains__, map(low.__getitem__, either))))
+    headish = HEADISH
     i = 0
     while i < size:
         c = bisect_left(cands, i)
@@ -1433,8 +1438,13 @@ def find_admin_units(text: str, start: int = 0, end: int | None = None,
             i = j
             continue
         e = j
+        # _is_title_start's and _match's own first tests before the calls (a word a head starts
+        # with or "trưởng" within reach; a word a level starts with): most name syllables fail them
         while e < size and e - j < 4 and KIND[tx[e]] == "word" and tx[e][0].isupper() \
-                and not _is_title_start(tk, e) and not _match(tk, e, table) and (e == j or st[e] <= en[e - 1] + 1):
+                and not ((headish[low[e]] or e + 1 < size and low[e + 1] == OPEN_HEAD
+                          or e + 2 < size and low[e + 2] == OPEN_HEAD or e + 3 < size and low[e + 3] == OPEN_HEAD)
+                         and _is_title_start(tk, e)) \
+                and not (low[e] in table and _match(tk, e, table)) and (e == j or st[e] <= en[e - 1] + 1):
             e += 1
         if e - j >= 3:
             k = _split_run(tk, j, e)
