@@ -322,18 +322,21 @@ def _non_person_prefixes() -> dict[str, tuple[tuple[str, ...], frozenset[str]]]:
 def _match(tk: Tokens, i: int, table: dict) -> int:
     """Length in tokens of the longest phrase of `table` (a trie) starting at token i, or 0."""
     low = tk.low
-    if i >= len(low):
+    n = len(low)
+    if i >= n:
         return 0
     node = table.get(low[i])
     if node is None:
         return 0  # most calls: no phrase starts with the word
     best = 1 if "" in node else 0  # "": _END, a constant rather than a global's lookup
-    for k in range(i + 1, len(low)):
+    k = i + 1
+    while k < n:  # (no range object: most walks stop at their first step)
         node = node.get(low[k])
         if node is None:
             break
+        k += 1
         if "" in node:
-            best = k + 1 - i
+            best = k - i
     return best
 
 
@@ -683,10 +686,12 @@ def _quiet_in_title(t: str) -> int:
     lowercase: each test of the loop's body is then false at once. 2 for a name syllable
     (never lowercase: no stop word) that is no surname and starts no head, prefix or
     honorific and is none of those words: the same when no "trưởng" follows within three
-    tokens (an open head). 0 otherwise. (The loop reads the token's lowercase text, which is
-    its text's: Tokens.low.)"""
+    tokens (an open head). 3 for a separator that is neither a dot nor a line break: a
+    punctuation token, which the loop's first tests (a line break, a dot) pass over and its
+    separator test ends the title at. 0 otherwise. (The loop reads the token's lowercase text,
+    which is its text's: Tokens.low.)"""
     if KIND[t] != "word":
-        return 0
+        return 3 if t in SEPARATORS and t != "." and t != "\n" else 0
     lex = _lex()
     lw = t.lower()
     if lw in ("và", "&", "các", "kiêm") or lw in lex["honorifics"]:
@@ -719,6 +724,8 @@ def _title_end(tk: Tokens, i: int, stop_at_name: bool, head_len: int | None = No
                                      or j + 3 < size and low[j + 3] == OPEN_HEAD):
             j += 1  # a word the loop's tests would all pass over (_quiet_in_title)
             continue
+        if q == 3:
+            break  # a separator that ends the title at once (_quiet_in_title)
         kind = KIND[t]
         if kind == "nl" and j == i + n and tx[j - 1].isupper() and j + 1 < size \
                 and KIND[tx[j + 1]] == "word" and tx[j + 1].isupper() and len(tx[j + 1]) > 1:
