@@ -1193,6 +1193,11 @@ def find_person_mentions(text: str, start: int = 0, end: int | None = None,
             if not SURNAME[tx[i]]:
                 i += 1
                 continue
+            if i + 1 >= n or not CAP[tx[i + 1]]:
+                # no name syllable after the surname: the run below ends at i + 1 and no name
+                # starts at i or after it (a name has two syllables): the step the scan takes
+                i += 1
+                continue
             # find the enclosing capitalized run and where the name starts inside it
             rs = i
             while rs > 0 and CAP[tx[rs - 1]] and rs > last_end and i - rs < MAX_NAME * 3:
