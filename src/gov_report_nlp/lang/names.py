@@ -927,6 +927,7 @@ def _titles_after(tk: Tokens, j: int) -> tuple[list[tuple[int, int]], int, int]:
     closing = False
     by_verb = -1
     headish = HEADISH
+    adverbs, verbs = lex["adverbs"], lex["verbs"]
     while j < size:
         t = tx[j]
         kind = KIND[t]
@@ -936,7 +937,8 @@ def _titles_after(tk: Tokens, j: int) -> tuple[list[tuple[int, int]], int, int]:
         if first and (headish[low[j]] or j + 1 < size and low[j + 1] == OPEN_HEAD or j + 2 < size and low[j + 2] == OPEN_HEAD
                       or j + 3 < size and low[j + 3] == OPEN_HEAD) and (start_len := _title_start_len(tk, j)):
             start = j  # "Nguyễn Hữu khánh Phó bí thư"
-        elif kind == "word" and (first or out) and (v := _verb_title(tk, j)) >= 0:
+        elif kind == "word" and (first or out) and (low[j] in adverbs or low[j] == "được" or low[j] in verbs) \
+                and (v := _verb_title(tk, j)) >= 0:  # (_verb_title's own first test before the call)
             # "ông A là Phó Giám đốc", "đồng chí B giữ chức Chủ tịch", "... kiêm Giám đốc Sở"
             start = v
             by_verb = len(out) if by_verb < 0 else by_verb
@@ -1446,7 +1448,9 @@ def find_admin_units(text: str, start: int = 0, end: int | None = None,
         j = i + n
         if j < size and tx[j] == "." and tx[j - 1] == "TP":
             j += 1
-        if j >= size or KIND[tx[j]] != "word" or not tx[j][0].isupper() or _is_title_start(tk, j):
+        if j >= size or KIND[tx[j]] != "word" or not tx[j][0].isupper() or (
+                (headish[low[j]] or j + 1 < size and low[j + 1] == OPEN_HEAD or j + 2 < size and low[j + 2] == OPEN_HEAD
+                 or j + 3 < size and low[j + 3] == OPEN_HEAD) and _is_title_start(tk, j)):
             i = j
             continue
         e = j
