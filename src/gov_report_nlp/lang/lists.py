@@ -134,6 +134,7 @@ def read_list(doc: Document, start: int, end: int, people: bool = False) -> list
     # (no clock: a try of _SEP reads a whitespace run, 3 characters at most in a Document's
     # normalized text, and "và" or "cùng với"; the regex clock costs ~1 µs a match)
     nsp = len(spans)
+    conj_g = _SEP.groupindex["conj"]  # read by number: a name costs a failed int() per read
     for sm in _SEP.finditer(text, start, end):
         a, b = sm.span()
         while k < nsp and spans[k][1] <= a:
@@ -142,7 +143,7 @@ def read_list(doc: Document, start: int, end: int, people: bool = False) -> list
             continue  # inside a person's mention
         if a > pos:
             frags.append(_Frag(sep, pos, a))
-        conj = sm["conj"]
+        conj = sm[conj_g]
         if conj:
             sep = "và" if conj == "và" else "cùng"
         else:

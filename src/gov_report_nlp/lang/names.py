@@ -322,18 +322,21 @@ def _non_person_prefixes() -> dict[str, tuple[tuple[str, ...], frozenset[str]]]:
 def _match(tk: Tokens, i: int, table: dict) -> int:
     """Length in tokens of the longest phrase of `table` (a trie) starting at token i, or 0."""
     low = tk.low
-    if i >= len(low):
+    n = len(low)
+    if i >= n:
         return 0
     node = table.get(low[i])
     if node is None:
         return 0  # most calls: no phrase starts with the word
     best = 1 if "" in node else 0  # "": _END, a constant rather than a global's lookup
-    for k in range(i + 1, len(low)):
+    k = i + 1
+    while k < n:  # (no range object: most walks stop at their first step)
         node = node.get(low[k])
         if node is None:
             break
+        k += 1
         if "" in node:
-            best = k + 1 - i
+            best = k - i
     return best
 
 
@@ -683,10 +686,12 @@ def _quiet_in_title(t: str) -> int:
     lowercase: each test of the loop's body is then false at once. 2 for a name syllable
     (never lowercase: no stop word) that is no surname and starts no head, prefix or
     honorific and is none of those words: the same when no "trưởng" follows within three
-    tokens (an open head). 0 otherwise. (The loop reads the token's lowercase text, which is
-    its text's: Tokens.low.)"""
+    tokens (an open head). 3 for a separator that is neither a dot nor a line break: a
+    punctuation token, which the loop's first tests (a line break, a dot) pass over and its
+    separator test ends the title at. 0 otherwise. (The loop reads the token's lowercase text,
+    which is its text's: Tokens.low.)"""
     if KIND[t] != "word":
-        return 0
+        return 3 if t in SEPARATORS and t != "." and t != "\n" else 0
     lex = _lex()
     lw = t.lower()
     if lw in ("và", "&", "các", "kiêm") or lw in lex["honorifics"]:
@@ -719,6 +724,8 @@ def _title_end(tk: Tokens, i: int, stop_at_name: bool, head_len: int | None = No
                                      or j + 3 < size and low[j + 3] == OPEN_HEAD):
             j += 1  # a word the loop's tests would all pass over (_quiet_in_title)
             continue
+        if q == 3:
+            break  # a separator that ends the title at once (_quiet_in_title)
         kind = KIND[t]
         if kind == "nl" and j == i + n and tx[j - 1].isupper() and j + 1 < size \
                 and KIND[tx[j + 1]] == "word" and tx[j + 1].isupper() and len(tx[j + 1]) > 1:
@@ -913,20 +920,25 @@ def _titles_after(tk: Tokens, j: int) -> tuple[list[tuple[int, int]], int, int]:
     index where the chain ends, and the index in the list of the first title a verb gives
     ("... được bổ nhiệm làm Thứ trưởng"), or -1."""
     lex = _lex()
-    tx = tk.text
+    tx, low = tk.text, tk.low
     size = len(tx)
     out: list[tuple[int, int]] = []
     first = True
     closing = False
     by_verb = -1
+    headish = HEADISH
+    adverbs, verbs = lex["adverbs"], lex["verbs"]
     while j < size:
         t = tx[j]
         kind = KIND[t]
         start = None
         start_len = 0  # _title_start_len(tk, start) when read here
-        if first and (start_len := _title_start_len(tk, j)):
+        # _title_start_len's own cheap test before the call (0 without it)
+        if first and (headish[low[j]] or j + 1 < size and low[j + 1] == OPEN_HEAD or j + 2 < size and low[j + 2] == OPEN_HEAD
+                      or j + 3 < size and low[j + 3] == OPEN_HEAD) and (start_len := _title_start_len(tk, j)):
             start = j  # "Nguyễn Hữu khánh Phó bí thư"
-        elif kind == "word" and (first or out) and (v := _verb_title(tk, j)) >= 0:
+        elif kind == "word" and (first or out) and (low[j] in adverbs or low[j] == "được" or low[j] in verbs) \
+                and (v := _verb_title(tk, j)) >= 0:  # (_verb_title's own first test before the call)
             # "ông A là Phó Giám đốc", "đồng chí B giữ chức Chủ tịch", "... kiêm Giám đốc Sở"
             start = v
             by_verb = len(out) if by_verb < 0 else by_verb
@@ -1183,6 +1195,11 @@ def find_person_mentions(text: str, start: int = 0, end: int | None = None,
             if not SURNAME[tx[i]]:
                 i += 1
                 continue
+            if i + 1 >= n or not CAP[tx[i + 1]]:
+                # no name syllable after the surname: the run below ends at i + 1 and no name
+                # starts at i or after it (a name has two syllables): the step the scan takes
+                i += 1
+                continue
             # find the enclosing capitalized run and where the name starts inside it
             rs = i
             while rs > 0 and CAP[tx[rs - 1]] and rs > last_end and i - rs < MAX_NAME * 3:
@@ -1284,7 +1301,8 @@ def find_pronoun_titles(text: str, tokens: Tokens | None = None) -> list[Pronoun
     pronouns = _lex()["pronouns"]
     out = []
     if _pronouns_open():
-        ks = [k for k in _mention_candidates(tk) if low[k] in pronouns]
+        cands = _mention_candidates(tk)
+        ks = compress(cands, map(pronouns.__contains__, map(low.__getitem__, cands)))
     else:
         ks = compress(range(len(low)), map(pronouns.__contains__, low))
     for k in ks:
@@ -1416,6 +1434,7 @@ def find_admin_units(text: str, start: int = 0, end: int | None = None,
     # that open a mention or a unit, found in one pass shared with find_person_mentions)
     either = _either_candidates(tk)
     cands = list(compress(either, map(table.__contains__, map(low.__getitem__, either))))
+    headish = HEADISH
     i = 0
     while i < size:
         c = bisect_left(cands, i)
@@ -1429,12 +1448,19 @@ def find_admin_units(text: str, start: int = 0, end: int | None = None,
         j = i + n
         if j < size and tx[j] == "." and tx[j - 1] == "TP":
             j += 1
-        if j >= size or KIND[tx[j]] != "word" or not tx[j][0].isupper() or _is_title_start(tk, j):
+        if j >= size or KIND[tx[j]] != "word" or not tx[j][0].isupper() or (
+                (headish[low[j]] or j + 1 < size and low[j + 1] == OPEN_HEAD or j + 2 < size and low[j + 2] == OPEN_HEAD
+                 or j + 3 < size and low[j + 3] == OPEN_HEAD) and _is_title_start(tk, j)):
             i = j
             continue
         e = j
+        # _is_title_start's and _match's own first tests before the calls (a word a head starts
+        # with or "trưởng" within reach; a word a level starts with): most name syllables fail them
         while e < size and e - j < 4 and KIND[tx[e]] == "word" and tx[e][0].isupper() \
-                and not _is_title_start(tk, e) and not _match(tk, e, table) and (e == j or st[e] <= en[e - 1] + 1):
+                and not ((headish[low[e]] or e + 1 < size and low[e + 1] == OPEN_HEAD
+                          or e + 2 < size and low[e + 2] == OPEN_HEAD or e + 3 < size and low[e + 3] == OPEN_HEAD)
+                         and _is_title_start(tk, e)) \
+                and not (low[e] in table and _match(tk, e, table)) and (e == j or st[e] <= en[e - 1] + 1):
             e += 1
         if e - j >= 3:
             k = _split_run(tk, j, e)
