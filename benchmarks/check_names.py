@@ -2,7 +2,9 @@
 and cut by string operations: columns of texts, offsets and lowercased texts, the kind and the
 name-syllable test read per distinct text) against the plain scan, one Tok per TOKEN match
 (names._tokenize_plain): the same tokens for every text and window; the runs' pattern
-(the plain-word test after a run's last word) against the test after every word; window_tokens (a
+(the plain-word test after a run's last word) against the test after every word, and the same
+pattern in the standard library's engine against it on texts of normalize's usual characters
+(and both engines' classes on each such character); window_tokens (a
 window read from the document's tokens) against the same, on the texts made documents, and
 its candidates read off the document's against its own; the
 tokens that may open a mention or a unit (one pass for both) against two passes; and
@@ -69,6 +71,27 @@ def main(argv=None) -> int:
     word = r"\w++(?![’']|[&.]\w)"
     every = regex.compile(rf"({word}(?: {word})+|\w+(?:[’'&.]\w+)*[’']?|\n|[^\w\s])")
     if report_equivalence(cases, every.split, _SPLIT_RUNS.split, ("test after each word", "after the last")):
+        return 1
+    # the standard library's engine on a text of normalize's usual characters: both engines
+    # agree on each such character's \w, \s and the joiners' classes, and split the same
+    import re
+
+    from gov_report_nlp.io.normalize import _USUAL, is_usual
+    from gov_report_nlp.lang.names import _SPLIT_RUNS_RE
+
+    for c in sorted(_USUAL):
+        for cls in (r"\w", r"\s", r"[’']", r"[&.]", r"[^\w\s]"):
+            if bool(re.fullmatch(cls, c)) != bool(regex.fullmatch(cls, c)):
+                print(f"engines differ on {c!r} for {cls}")
+                return 1
+    usual = sorted(_USUAL)
+    rng = random.Random(12)
+    usual_cases = [t for t in cases if is_usual(t)]
+    usual_cases += ["".join(rng.choice(pieces if rng.random() < 0.5 else usual)
+                            for _ in range(rng.randint(0, 30))) for _ in range(args.fuzz)]
+    usual_cases = [t for t in usual_cases if is_usual(t)]
+    print(f"{len(usual_cases)} texts of usual characters:", end=" ")
+    if report_equivalence(usual_cases, _SPLIT_RUNS.split, _SPLIT_RUNS_RE.split, ("regex module", "standard library")):
         return 1
     # the candidates of mentions and of units, read off one pass for both (_either_candidates)
     from itertools import compress

@@ -102,6 +102,13 @@ _USUAL = frozenset("\n" + "".join(map(chr, range(0x20, 0x7F)))) | VI_LETTERS | f
 _UNUSUAL = re.compile("[^" + re.escape("".join(sorted(_USUAL))) + "]")
 
 
+def is_usual(text: str) -> bool:
+    """Whether text holds _USUAL characters only (ASCII but its control characters, the line
+    feed, the Vietnamese letters, the usual punctuation): on those the standard library's
+    engine and the regex module agree on what \w and \s match (check_names.py checks each)."""
+    return _UNUSUAL.search(text) is None
+
+
 def _piece_starts(text: str, all_breaks: bool = True, usual: bool = False) -> list[int]:
     """The offsets where a piece of _PIECE_NFC may start, in order (see _PIECE_START). With
     all_breaks=False, without the line feeds before a word (but at the start): the pieces
@@ -340,7 +347,7 @@ def normalize_usual(text: str) -> tuple[str, OffsetMap, bool]:
     out: list[str] = []
     pos = 0
     n = len(text)
-    usual = _UNUSUAL.search(text) is None  # then NFC too
+    usual = is_usual(text)  # then NFC too
     nfc = usual or unicodedata.is_normalized("NFC", text)
     changes = _changes_nfc(text, usual) if nfc else _changes(_pieces(text), n)
     append = out.append
