@@ -11,6 +11,8 @@ stays the same):
 - the prechecks before ATTEND_AFTER (_attend_after), _LIST_COLON_END, _ATTEND_AND_LEAD,
   _ORG_BY, _ORG_PASSIVE, ORDINAL, _HELD_AFTER_DATED and _ORG_TERM_TAIL pass every window
   those match;
+- lexicon.keyed_starts_finder (the one pass behind _starts) gives every key's offsets as the
+  plain version (one set a key) does;
 - _date_of gives what it gives without its precheck, and _may_be_early lets every sentence
   through whose date ends in its first 40 characters;
 - the set of characters lexicon.NOT_LOWER_SAFE lets through is safe for the patterns'
@@ -140,7 +142,52 @@ def main(argv=None) -> int:
                     print(f"_search({key}) differs from search: case {k}, {text[s:e]!r}: {want!r} / {got!r}")
                     return 1
     print(f"{n} windows: the filter lets through every one the patterns match; _search finds what search finds")
-    return check_early(args.fuzz)
+    return check_keyed(args.fuzz) or check_early(args.fuzz)
+
+
+def keyed_starts_plain(words_by_key: dict[str, list[str]]):
+    """lexicon.keyed_starts_finder as it was: each hit's offset added to the set of every key
+    that lists its word, each set sorted."""
+    import ahocorasick
+    keys = list(words_by_key)
+    auto = ahocorasick.Automaton()
+    for w in {w for ws in words_by_key.values() for w in ws if w}:
+        auto.add_word(w, (len(w) - 1, tuple(k for k in keys if w in words_by_key[k])))
+    auto.make_automaton()
+
+    def starts(lowered: str) -> dict[str, list[int]]:
+        found: dict[str, set[int]] = {k: set() for k in keys}
+        for end, (n, ks) in auto.iter(lowered):
+            for k in ks:
+                found[k].add(end - n)
+        return {k: sorted(v) for k, v in found.items()}
+    return starts
+
+
+def check_keyed(fuzz: int) -> int:
+    """lexicon.keyed_starts_finder (a hit appended to its group of keys, the groups merged per
+    key) gives what keyed_starts_plain gives, for meetings' lists (and an empty one, and one
+    word in every list) on the corpus texts, their lines and random strings of the words."""
+    from gov_report_nlp.extractors.meetings import _P, _lex
+    from gov_report_nlp.lexicon import keyed_starts_finder
+
+    def phrases(name: str) -> list[str]:
+        return [w.lower() for w in _lex(name) if w.strip()]
+    att = phrases("meeting_attend_cues")
+    lists = {"kind": list(_P.get().kinds), "attend": att + ["về", "dự", "lãnh", "đại"], "att": att,
+             "side": ["về", "lãnh", "đại"], "chair": ["chủ"], "res": ["thông", "ban"], "none": [],
+             "stretch": att + ["về", "dự", "lãnh", "đại", "chủ", "thông", "ban"], "all": ["hội"],
+             "held": phrases("meeting_held_cues") + ["hội"], "planned": phrases("meeting_planned_cues") + ["hội"]}
+    plain, fast = keyed_starts_plain(lists), keyed_starts_finder(lists)
+    words = sorted({w for ws in lists.values() for w in ws})
+    cases = equivalence_cases(words + [" ", "x", "hội", "Hội", "nghị", "\n"], fuzz, seed=8, most=20)
+    for k, text in enumerate(cases):
+        text = text.lower()
+        if plain(text) != fast(text):
+            print(f"keyed_starts_finder differs from the plain one: case {k}, {text!r}")
+            return 1
+    print(f"{len(cases)} texts: keyed_starts_finder as the plain one")
+    return 0
 
 
 def check_early(fuzz: int) -> int:
