@@ -185,6 +185,12 @@ class _P(LexiconPatterns):
             r"""(?<!\w)(?:(?:đã|vừa|đã\s+phối\s+hợp|phối\s+hợp|long\s+trọng|trang\s+trọng)\s+)*
                 (?<!\bBan\s)(?<!\bvề\s)(?<!\bviệc\s)(?-i:\L<ov>)(?!\w)""", _F, ov=_lex("meeting_org_verbs"))
         # (the verb in lowercase: "Cục Tổ chức cán bộ" is a name, not the verb)
+        # the numbers of the groups read in loops: a group read by name costs ~10x one by number
+        # (the regex module tries int(name) first and drops the exception)
+        cls.G_KIND = cls.KIND.groupindex["kind"]
+        cls.G_CUE = cls.ATTEND.groupindex["cue"]
+        cls.G_COMMA = cls.CHAIR_AFTER.groupindex["comma"]
+        cls.G_SEMI, cls.G_AND = cls.RES_END.groupindex["semi"], cls.RES_END.groupindex["and"]
 
 
 # ------------------------------------------------------------------ lists
@@ -699,7 +705,7 @@ def _chairs(doc: Document, s: int, e: int, anchor: bool, checked: bool = False) 
     for m in matches(P.CHAIR_AFTER, text, s, e):
         em = _END.search(text, m.end(), e)  # (a try reads 6 characters at most: no clock)
         b = em.start() if em else e
-        if m["comma"]:
+        if m[P.G_COMMA]:
             firsts.append((m.end(), b))
         else:
             spans.append((m.end(), b))
@@ -729,7 +735,7 @@ def _lists(text: str, s: int, e: int) -> Iterator[tuple[int, Optional[int], bool
     fronted one ("Tới dự và phát biểu tại kỳ họp, Phó Chủ tịch Quốc hội X đánh giá ...")."""
     P = _P.get()
     for m in _finditer(P.ATTEND, text, s, e, "att"):
-        cue = m["cue"].lower()
+        cue = m[P.G_CUE].lower()
         if cue in _BARE_CUES:
             # a bare 'dự' opens a list only at a clause start ("Dự hội nghị có", "cùng dự có")
             before = text[max(s, m.start() - 3):m.start()]
@@ -923,7 +929,7 @@ def _title_run(text: str, start: int, e: int, out: list[str]) -> tuple[Optional[
         part = text[start:b.start()].strip(" ,.:“”\"")
         if part and part not in out:
             out.append(part)
-        if not (b["semi"] or b["and"]):
+        if not (b[P.G_SEMI] or b[P.G_AND]):
             g = b.group()
             return (b.end() if "\n" in g or g.strip() == "." else None), False
         start = b.end()
@@ -1032,7 +1038,7 @@ def find_meetings(doc: Document) -> Iterator[Meeting]:
                 v = P.ORG_VERB.search(text, dend, e, timeout=_T)
                 if v is None:
                     continue
-                kind = P.kinds[title_kind["kind"].lower()]
+                kind = P.kinds[title_kind[P.G_KIND].lower()]
                 d = _Draft(kind, s, e, name=_name_span(text, title_kind.start(), title.end), date=date, part_of_day=pod, sentence=(s, e))
                 d._ordinal = partial(_ordinal, text, title_kind.start(), title.end)
                 d._organizer = partial(_clean_org, text[dend:v.start()])
@@ -1052,7 +1058,7 @@ def find_meetings(doc: Document) -> Iterator[Meeting]:
             date, pod, dend = _date_of(doc, s, e, prev)
         if date is not None and _time_reference(text, s, km.start()):
             date = pod = None  # "xác nhận ngay sau lễ bế mạc kỳ họp ... trưa 10-7": the date is another event's
-        kind = P.kinds[km["kind"].lower()]
+        kind = P.kinds[km[P.G_KIND].lower()]
         d = _Draft(kind, s, e, name=_name_span(text, km.start(), e), date=date, part_of_day=pod, sentence=(s, e))
         d._ordinal = partial(_ordinal, text, km.start(), d.name[1])
         org_of = partial(_organizer_or_subject, text, s, km.start(), km.end(), e, dend, kind)
@@ -1065,7 +1071,7 @@ def find_meetings(doc: Document) -> Iterator[Meeting]:
             k2 = P.KIND.match(text, tw.end(), e)  # (one phrase of the list: no clock)
             if k2 is not None:
                 d.name = (d.name[0], tw.start())
-                d2 = _Draft(P.kinds[k2["kind"].lower()], s, e, name=_name_span(text, k2.start(), e),
+                d2 = _Draft(P.kinds[k2[P.G_KIND].lower()], s, e, name=_name_span(text, k2.start(), e),
                             date=date, part_of_day=pod, sentence=(s, e))
                 d2._ordinal = partial(_ordinal, text, k2.start(), d2.name[1])
                 d2._organizer, d2.early, d2.twin = org_of, early, d  # (the first's, read the same way)
@@ -1115,7 +1121,7 @@ def find_meetings(doc: Document) -> Iterator[Meeting]:
                 drafts[0].date, drafts[0].part_of_day = date, pod
                 break
     if not drafts and title_kind is not None:
-        d = _Draft(P.kinds[title_kind["kind"].lower()], title.start, title.end,
+        d = _Draft(P.kinds[title_kind[P.G_KIND].lower()], title.start, title.end,
                    name=_name_span(text, title_kind.start(), title.end))
         d.ordinal = _ordinal(text, title_kind.start(), title.end)
         before = text[title.start:title_kind.start()]
@@ -1130,14 +1136,14 @@ def find_meetings(doc: Document) -> Iterator[Meeting]:
     if main.organizer is None and title is not None:
         main.organizer = _headline_organizer(text, title.start, title.end)
     if title_kind is not None and title_kind.start() == title.start:
-        main.kind = P.kinds[title_kind["kind"].lower()]  # the headline names the meeting
+        main.kind = P.kinds[title_kind[P.G_KIND].lower()]  # the headline names the meeting
     # a sitting ("Quốc hội họp phiên bế mạc") of the session the headline names is that session
-    if (title_kind is not None and P.kinds[title_kind["kind"].lower()] == "kỳ họp" and main.kind != "kỳ họp"
+    if (title_kind is not None and P.kinds[title_kind[P.G_KIND].lower()] == "kỳ họp" and main.kind != "kỳ họp"
             and main.name and _SITTING_ALONE.match(text, main.name[0], main.name[1])):
         main.kind = "kỳ họp"
         main.name = _name_span(text, title_kind.start(), title.end)
         main.ordinal = None
-    if title_kind is not None and P.kinds[title_kind["kind"].lower()] == main.kind:
+    if title_kind is not None and P.kinds[title_kind[P.G_KIND].lower()] == main.kind:
         if main.ordinal is None:
             main.ordinal = _ordinal(text, title_kind.start(), title.end)
     # chairs, attendees and resolutions: from the sentences of each meeting's stretch
