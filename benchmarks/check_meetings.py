@@ -8,7 +8,8 @@ stays the same):
 - _search (the pattern tried only at those words' offsets) finds what pattern.search finds
   (same span and groups), _has what search finds, and _finditer every match budget.matches
   finds (ATTEND, ATTEND_SIDE with _may_open_clause, NOT_KIND, PLANNED);
-- the prechecks before ATTEND_AFTER (_attend_after), _LIST_COLON_END, _ATTEND_AND_LEAD,
+- _same_day finds what SAME_DAY.search finds (the precheck of "cùng" in the lowercase copy);
+- the prechecks before ATTEND_AFTER (_attend_after, "dự" and the clause ends), _LIST_COLON_END, _ATTEND_AND_LEAD,
   _ORG_BY, _ORG_PASSIVE, ORDINAL, _HELD_AFTER_DATED and _ORG_TERM_TAIL pass every window
   those match;
 - lexicon.keyed_starts_finder (the one pass behind _starts) gives every key's offsets as the
@@ -43,8 +44,8 @@ def main(argv=None) -> int:
     from gov_report_nlp.budget import matches
     from gov_report_nlp.extractors.meetings import (_ATTEND_AND_LEAD, _DIGIT, _DU_VA, _HELD_AFTER_DATED, _LIST_COLON_END,
                                                     _ORG_BY, _ORG_PASSIVE, _ORG_TERM_TAIL, _ORG_TERM_WORDS, _P, _THU,
-                                                    _TO_CHUC, _attend_after, _finditer, _has, _lex, _may_match, _search,
-                                                    _starts)
+                                                    _TO_CHUC, _attend_after, _finditer, _has, _lex, _may_match, _same_day,
+                                                    _search, _starts)
     from gov_report_nlp.lexicon import NOT_LOWER_SAFE
     from gov_report_nlp.doc.make import make_document
 
@@ -82,7 +83,8 @@ def main(argv=None) -> int:
         [" dự.", " cùng dự ;", " dự và chỉ đạo", "có:", "gồm :", " :", ";", " . ", "\t", "\xa0", "\u2003", "\x1c",
          "\r\n", "Về phía", "về  phía", "lãnh đạo", "Đại diện"] + \
         _lex("meeting_org_verbs") + ["đã", "vừa", "long trọng", "phối hợp", "do", "được", "bởi", "Ban", "UBND huyện",
-                                     "lần", "thứ", "THỨ", "hai", "12", "IX", "khóa", "khoá", "nhiệm kỳ", "2020-2025", "sáng 5"]
+                                     "lần", "thứ", "THỨ", "hai", "12", "IX", "khóa", "khoá", "nhiệm kỳ", "2020-2025", "sáng 5",
+                                     "sáng cùng ngày", "Chiều  CÙNG ngày", "tối cùng\nngày", "cùng"]
     rng = random.Random(6)
     n = 0
     # ATTEND_SIDE's clause start after each kind of space (_may_open_clause)
@@ -111,6 +113,10 @@ def main(argv=None) -> int:
                 return 1
             if _LIST_COLON_END.search(text, s, e) and text.find(":", s, e) < 0:
                 print(f"_LIST_COLON_END matches without a colon: case {k}, {text[s:e]!r}")
+                return 1
+            got, want = _same_day(text, s, e), P.SAME_DAY.search(text, s, e)
+            if (got and (got.span(), got.groupdict())) != (want and (want.span(), want.groupdict())):
+                print(f"_same_day differs from SAME_DAY.search: case {k}, {text[s:e]!r}")
                 return 1
             if _ATTEND_AND_LEAD.search(text[s:e]) and _DU_VA.search(text, s, e) is None:
                 print(f"_ATTEND_AND_LEAD matches without 'dự và': case {k}, {text[s:e]!r}")
