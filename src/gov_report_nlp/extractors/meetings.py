@@ -287,7 +287,8 @@ class _Draft:
     kind: str
     start: int
     end: int
-    name: Optional[tuple[int, int]] = None
+    # the name's span, or the function that reads it on first use (as _ordinal, _organizer)
+    _name: object = field(default=None, repr=False)
     date: Optional[str] = None
     part_of_day: Optional[str] = None
     chairs: list[tuple[str, Evidence]] = field(default_factory=list)
@@ -304,6 +305,16 @@ class _Draft:
     # change what they give.
     _ordinal: object = field(default=None, repr=False)
     _organizer: object = field(default=None, repr=False)
+
+    @property
+    def name(self) -> Optional[tuple[int, int]]:
+        if callable(self._name):
+            self._name = self._name()
+        return self._name
+
+    @name.setter
+    def name(self, value) -> None:
+        self._name = value  # a span, None, or the function that reads it
 
     @property
     def ordinal(self) -> Optional[int]:
@@ -484,6 +495,11 @@ def _ordinal(text: str, s: int, e: int) -> Optional[int]:
         if m.group().lower().startswith("lần") or (km is not None and _SESSION_MOD.fullmatch(text, km.end(), m.start())):
             return parse_ordinal(m["n"])
     return None
+
+
+def _name_ordinal(d: _Draft, text: str, ks: int) -> Optional[int]:
+    """_ordinal in the draft's name, from its kind word at ks (read when the ordinal is)."""
+    return _ordinal(text, ks, d.name[1])
 
 
 def _clean_org(org: str) -> Optional[str]:
@@ -1054,7 +1070,7 @@ def find_meetings(doc: Document) -> Iterator[Meeting]:
                 if v is None:
                     continue
                 kind = P.kinds[title_kind[P.G_KIND].lower()]
-                d = _Draft(kind, s, e, name=_name_span(text, title_kind.start(), title.end), date=date, part_of_day=pod, sentence=(s, e))
+                d = _Draft(kind, s, e, _name=_name_span(text, title_kind.start(), title.end), date=date, part_of_day=pod, sentence=(s, e))
                 d._ordinal = partial(_ordinal, text, title_kind.start(), title.end)
                 d._organizer = partial(_clean_org, text[dend:v.start()])
                 cands.append(d)
@@ -1074,19 +1090,24 @@ def find_meetings(doc: Document) -> Iterator[Meeting]:
         if date is not None and _time_reference(text, s, km.start()):
             date = pod = None  # "xác nhận ngay sau lễ bế mạc kỳ họp ... trưa 10-7": the date is another event's
         kind = P.kinds[km[P.G_KIND].lower()]
-        d = _Draft(kind, s, e, name=_name_span(text, km.start(), e), date=date, part_of_day=pod, sentence=(s, e))
-        d._ordinal = partial(_ordinal, text, km.start(), d.name[1])
+        d = _Draft(kind, s, e, date=date, part_of_day=pod, sentence=(s, e))
+        d.name = partial(_name_span, text, km.start(), e)  # (read on first use: most candidates are left)
+        d._ordinal = partial(_name_ordinal, d, text, km.start())
         org_of = partial(_organizer_or_subject, text, s, km.start(), km.end(), e, dend, kind)
         d._organizer = org_of
         d.early = early
         cands.append(d)
         # "tổ chức hội nghị tổng kết năm 2024 và hội nghị triển khai nhiệm vụ năm 2025": two meetings
-        tw = _AND_KIND.search(text, km.end(), d.name[1] + 12)  # (whitespace runs and fixed words a try: no clock)
+        # (the second's meeting word begins after this one's, at a start of KIND's: without one, no search)
+        j = bisect_right(st_kind, km.end()) if st_kind is not None else -1
+        tw = (_AND_KIND.search(text, km.end(), d.name[1] + 12)  # (whitespace runs and fixed words a try: no clock)
+              if st_kind is None or (j < len(st_kind) and st_kind[j] < e) else None)
         if tw is not None:
             k2 = P.KIND.match(text, tw.end(), e)  # (one phrase of the list: no clock)
             if k2 is not None:
+                d._ordinal = partial(_ordinal, text, km.start(), d.name[1])  # (in the name as read, before the cut)
                 d.name = (d.name[0], tw.start())
-                d2 = _Draft(P.kinds[k2[P.G_KIND].lower()], s, e, name=_name_span(text, k2.start(), e),
+                d2 = _Draft(P.kinds[k2[P.G_KIND].lower()], s, e, _name=_name_span(text, k2.start(), e),
                             date=date, part_of_day=pod, sentence=(s, e))
                 d2._ordinal = partial(_ordinal, text, k2.start(), d2.name[1])
                 d2._organizer, d2.early, d2.twin = org_of, early, d  # (the first's, read the same way)
@@ -1137,7 +1158,7 @@ def find_meetings(doc: Document) -> Iterator[Meeting]:
                 break
     if not drafts and title_kind is not None:
         d = _Draft(P.kinds[title_kind[P.G_KIND].lower()], title.start, title.end,
-                   name=_name_span(text, title_kind.start(), title.end))
+                   _name=_name_span(text, title_kind.start(), title.end))
         d.ordinal = _ordinal(text, title_kind.start(), title.end)
         before = text[title.start:title_kind.start()]
         om = regex.match(r"(?P<org>[^:]+?)\s+tổ\s+chức\s*$", before)
