@@ -5,6 +5,8 @@ stays the same):
   spares a sentence the searches of KIND, HAS_ATTEND, HAS_CHAIR, HAS_RES, HELD, PLANNED,
   PASSING (and the stretch loop's union of the three HAS_*): wherever the pattern finds a
   match in a window, the filter lets the window through;
+- KIND matches only where one of its words begins (find_meetings reads a second meeting word
+  after a first only where one does);
 - _search (the pattern tried only at those words' offsets) finds what pattern.search finds
   (same span and groups), _has what search finds, and _finditer every match budget.matches
   finds (ATTEND, ATTEND_SIDE with _may_open_clause, NOT_KIND, PLANNED);
@@ -128,6 +130,14 @@ def main(argv=None) -> int:
             if _ORG_TERM_WORDS.search(text, s, e) is None and _ORG_TERM_TAIL.sub("", text[s:e]) != text[s:e]:
                 print(f"_ORG_TERM_TAIL changed a phrase without its words: case {k}, {text[s:e]!r}")
                 return 1
+            if k < 3000:  # a match of KIND at any offset (the second of two meetings told together) begins at a start
+                kinds = _starts(text, "kind")
+                if kinds is not None:
+                    kinds = set(kinds)
+                    bad = [p for p in range(s, e) if p not in kinds and P.KIND.match(text, p, e)]
+                    if bad:
+                        print(f"KIND matches at {bad[0]}, not a start of its words: case {k}, {text[s:e]!r}")
+                        return 1
             for key, pat in stretch.items():  # the stretch loop's tests
                 starts = _starts(text, key)
                 if starts is not None and _has(starts, pat.match, text, s, e) != (pat.search(text, s, e) is not None):
