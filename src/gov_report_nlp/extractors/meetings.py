@@ -830,9 +830,8 @@ def _attendees(doc: Document, s: int, e: int, checked: bool = False) -> list[tup
         if b is None:
             em = _END.search(text, a, e)  # (a try reads 6 characters at most: no clock)
             b = em.start() if em else e
-        # a list ends where a new clause starts ("Đồng chí X phát biểu khai mạc")
-        stop = _LIST_STOP.search(text, a, b)  # (a whitespace run and fixed words a try: no clock)
         items = read_list(doc, a, b)
+        stop = False  # where the list ends, searched when an item without a name first needs it
         if first and items and not items[0].head:
             items = items[1:]  # "Tham dự hội nghi, Phó Chủ tịch nước X ...": a misspelt meeting word
         if items and not items[0].head:
@@ -845,6 +844,9 @@ def _attendees(doc: Document, s: int, e: int, checked: bool = False) -> list[tup
             if it.name:
                 out.append((it.name, Evidence.of(text, it.start, it.end)))
                 continue
+            if stop is False:
+                # a list ends where a new clause starts ("Đồng chí X phát biểu khai mạc")
+                stop = _LIST_STOP.search(text, a, b)  # (a whitespace run and fixed words a try: no clock)
             if stop and stop.start() <= it.start:
                 continue
             if it.text:
