@@ -5,12 +5,17 @@ stays the same):
   spares a sentence the searches of KIND, HAS_ATTEND, HAS_CHAIR, HAS_RES, HELD, PLANNED,
   PASSING (and the stretch loop's union of the three HAS_*): wherever the pattern finds a
   match in a window, the filter lets the window through;
+- KIND matches only where one of its words begins (find_meetings reads a second meeting word
+  after a first only where one does);
 - _search (the pattern tried only at those words' offsets) finds what pattern.search finds
   (same span and groups), _has what search finds, and _finditer every match budget.matches
   finds (ATTEND, ATTEND_SIDE with _may_open_clause, NOT_KIND, PLANNED);
-- the prechecks before ATTEND_AFTER (_attend_after), _LIST_COLON_END, _ATTEND_AND_LEAD,
+- _same_day finds what SAME_DAY.search finds (the precheck of "cùng" in the lowercase copy);
+- the prechecks before ATTEND_AFTER (_attend_after, "dự" and the clause ends), _LIST_COLON_END, _ATTEND_AND_LEAD,
   _ORG_BY, _ORG_PASSIVE, ORDINAL, _HELD_AFTER_DATED and _ORG_TERM_TAIL pass every window
   those match;
+- lexicon.keyed_starts_finder (the one pass behind _starts) gives every key's offsets as the
+  plain version (one set a key) does;
 - _date_of gives what it gives without its precheck, and _may_be_early lets every sentence
   through whose date ends in its first 40 characters;
 - the set of characters lexicon.NOT_LOWER_SAFE lets through is safe for the patterns'
@@ -41,8 +46,8 @@ def main(argv=None) -> int:
     from gov_report_nlp.budget import matches
     from gov_report_nlp.extractors.meetings import (_ATTEND_AND_LEAD, _DIGIT, _DU_VA, _HELD_AFTER_DATED, _LIST_COLON_END,
                                                     _ORG_BY, _ORG_PASSIVE, _ORG_TERM_TAIL, _ORG_TERM_WORDS, _P, _THU,
-                                                    _TO_CHUC, _attend_after, _finditer, _has, _lex, _may_match, _search,
-                                                    _starts)
+                                                    _TO_CHUC, _attend_after, _finditer, _has, _lex, _may_match, _same_day,
+                                                    _search, _starts)
     from gov_report_nlp.lexicon import NOT_LOWER_SAFE
     from gov_report_nlp.doc.make import make_document
 
@@ -80,7 +85,8 @@ def main(argv=None) -> int:
         [" dự.", " cùng dự ;", " dự và chỉ đạo", "có:", "gồm :", " :", ";", " . ", "\t", "\xa0", "\u2003", "\x1c",
          "\r\n", "Về phía", "về  phía", "lãnh đạo", "Đại diện"] + \
         _lex("meeting_org_verbs") + ["đã", "vừa", "long trọng", "phối hợp", "do", "được", "bởi", "Ban", "UBND huyện",
-                                     "lần", "thứ", "THỨ", "hai", "12", "IX", "khóa", "khoá", "nhiệm kỳ", "2020-2025", "sáng 5"]
+                                     "lần", "thứ", "THỨ", "hai", "12", "IX", "khóa", "khoá", "nhiệm kỳ", "2020-2025", "sáng 5",
+                                     "sáng cùng ngày", "Chiều  CÙNG ngày", "tối cùng\nngày", "cùng"]
     rng = random.Random(6)
     n = 0
     # ATTEND_SIDE's clause start after each kind of space (_may_open_clause)
@@ -110,6 +116,10 @@ def main(argv=None) -> int:
             if _LIST_COLON_END.search(text, s, e) and text.find(":", s, e) < 0:
                 print(f"_LIST_COLON_END matches without a colon: case {k}, {text[s:e]!r}")
                 return 1
+            got, want = _same_day(text, s, e), P.SAME_DAY.search(text, s, e)
+            if (got and (got.span(), got.groupdict())) != (want and (want.span(), want.groupdict())):
+                print(f"_same_day differs from SAME_DAY.search: case {k}, {text[s:e]!r}")
+                return 1
             if _ATTEND_AND_LEAD.search(text[s:e]) and _DU_VA.search(text, s, e) is None:
                 print(f"_ATTEND_AND_LEAD matches without 'dự và': case {k}, {text[s:e]!r}")
                 return 1
@@ -120,6 +130,14 @@ def main(argv=None) -> int:
             if _ORG_TERM_WORDS.search(text, s, e) is None and _ORG_TERM_TAIL.sub("", text[s:e]) != text[s:e]:
                 print(f"_ORG_TERM_TAIL changed a phrase without its words: case {k}, {text[s:e]!r}")
                 return 1
+            if k < 3000:  # a match of KIND at any offset (the second of two meetings told together) begins at a start
+                kinds = _starts(text, "kind")
+                if kinds is not None:
+                    kinds = set(kinds)
+                    bad = [p for p in range(s, e) if p not in kinds and P.KIND.match(text, p, e)]
+                    if bad:
+                        print(f"KIND matches at {bad[0]}, not a start of its words: case {k}, {text[s:e]!r}")
+                        return 1
             for key, pat in stretch.items():  # the stretch loop's tests
                 starts = _starts(text, key)
                 if starts is not None and _has(starts, pat.match, text, s, e) != (pat.search(text, s, e) is not None):
@@ -140,7 +158,52 @@ def main(argv=None) -> int:
                     print(f"_search({key}) differs from search: case {k}, {text[s:e]!r}: {want!r} / {got!r}")
                     return 1
     print(f"{n} windows: the filter lets through every one the patterns match; _search finds what search finds")
-    return check_early(args.fuzz)
+    return check_keyed(args.fuzz) or check_early(args.fuzz)
+
+
+def keyed_starts_plain(words_by_key: dict[str, list[str]]):
+    """lexicon.keyed_starts_finder as it was: each hit's offset added to the set of every key
+    that lists its word, each set sorted."""
+    import ahocorasick
+    keys = list(words_by_key)
+    auto = ahocorasick.Automaton()
+    for w in {w for ws in words_by_key.values() for w in ws if w}:
+        auto.add_word(w, (len(w) - 1, tuple(k for k in keys if w in words_by_key[k])))
+    auto.make_automaton()
+
+    def starts(lowered: str) -> dict[str, list[int]]:
+        found: dict[str, set[int]] = {k: set() for k in keys}
+        for end, (n, ks) in auto.iter(lowered):
+            for k in ks:
+                found[k].add(end - n)
+        return {k: sorted(v) for k, v in found.items()}
+    return starts
+
+
+def check_keyed(fuzz: int) -> int:
+    """lexicon.keyed_starts_finder (a hit appended to its group of keys, the groups merged per
+    key) gives what keyed_starts_plain gives, for meetings' lists (and an empty one, and one
+    word in every list) on the corpus texts, their lines and random strings of the words."""
+    from gov_report_nlp.extractors.meetings import _P, _lex
+    from gov_report_nlp.lexicon import keyed_starts_finder
+
+    def phrases(name: str) -> list[str]:
+        return [w.lower() for w in _lex(name) if w.strip()]
+    att = phrases("meeting_attend_cues")
+    lists = {"kind": list(_P.get().kinds), "attend": att + ["về", "dự", "lãnh", "đại"], "att": att,
+             "side": ["về", "lãnh", "đại"], "chair": ["chủ"], "res": ["thông", "ban"], "none": [],
+             "stretch": att + ["về", "dự", "lãnh", "đại", "chủ", "thông", "ban"], "all": ["hội"],
+             "held": phrases("meeting_held_cues") + ["hội"], "planned": phrases("meeting_planned_cues") + ["hội"]}
+    plain, fast = keyed_starts_plain(lists), keyed_starts_finder(lists)
+    words = sorted({w for ws in lists.values() for w in ws})
+    cases = equivalence_cases(words + [" ", "x", "hội", "Hội", "nghị", "\n"], fuzz, seed=8, most=20)
+    for k, text in enumerate(cases):
+        text = text.lower()
+        if plain(text) != fast(text):
+            print(f"keyed_starts_finder differs from the plain one: case {k}, {text!r}")
+            return 1
+    print(f"{len(cases)} texts: keyed_starts_finder as the plain one")
+    return 0
 
 
 def check_early(fuzz: int) -> int:

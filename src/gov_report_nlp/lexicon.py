@@ -336,19 +336,25 @@ def keyed_starts_finder(words_by_key: dict[str, list[str]]):
     except ImportError:  # pragma: no cover - the fast extra is not installed
         return None
     keys = list(words_by_key)
+    # the words grouped by the keys that list them (a handful of groups): a hit goes to its
+    # group's list, one append, and each key's offsets are its groups' merged once at the end
+    groups: dict[tuple[str, ...], int] = {}
     auto = ahocorasick.Automaton()
     for w in {w for ws in words_by_key.values() for w in ws if w}:
-        auto.add_word(w, (len(w) - 1, tuple(k for k in keys if w in words_by_key[k])))
+        ks = tuple(k for k in keys if w in words_by_key[k])
+        auto.add_word(w, (len(w) - 1, groups.setdefault(ks, len(groups))))
     if len(auto) == 0:
         return lambda lowered: {k: [] for k in keys}
     auto.make_automaton()
+    of_key = [(k, [g for ks, g in groups.items() if k in ks]) for k in keys]
 
     def starts(lowered: str) -> dict[str, list[int]]:
-        found: dict[str, set[int]] = {k: set() for k in keys}
-        for end, (n, ks) in auto.iter(lowered):
-            for k in ks:
-                found[k].add(end - n)
-        return {k: sorted(v) for k, v in found.items()}
+        found: list[list[int]] = [[] for _ in groups]
+        add = [f.append for f in found]
+        for end, (n, g) in auto.iter(lowered):
+            add[g](end - n)
+        return {k: sorted(set(found[gs[0]]) if len(gs) == 1 else {p for g in gs for p in found[g]})
+                for k, gs in of_key}
     return starts
 
 
