@@ -1,4 +1,4 @@
-"""dates' scans from the starts (_DATE_STARTS, or _date_starts: _LOWER_STARTS read by the re
+r"""dates' scans from the starts (_DATE_STARTS, or _date_starts: _LOWER_STARTS read by the re
 module in the lowercase copy; dates._scan, the short scans for a span shorter than
 _SHORT_SPAN) against a plain DATE_PATTERNS scan: the same matches for every text and span
 (whole texts, their last two thirds, spans of 30, 40 and _SHORT_SPAN - 1 characters, and

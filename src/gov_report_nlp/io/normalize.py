@@ -103,7 +103,7 @@ _UNUSUAL = re.compile("[^" + re.escape("".join(sorted(_USUAL))) + "]")
 
 
 def is_usual(text: str) -> bool:
-    """Whether text holds _USUAL characters only (ASCII but its control characters, the line
+    r"""Whether text holds _USUAL characters only (ASCII but its control characters, the line
     feed, the Vietnamese letters, the usual punctuation): on those the standard library's
     engine and the regex module agree on what \w and \s match (check_names.py checks each)."""
     return _UNUSUAL.search(text) is None
