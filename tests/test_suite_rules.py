@@ -27,3 +27,20 @@ def test_case_tables_have_one_key_name_and_an_origin():
         for case in load_cases(name):
             assert "expected" in case and not {"want", "document"} & set(case), (name, case["id"])
             assert case.get("origin") in ("genre", "dev"), (name, case["id"])
+
+
+def test_sources_compile_without_warnings():
+    """An invalid escape in a (non-raw) string is a DeprecationWarning today and an error in a
+    later Python: no source file of the package, the tests or the benchmarks may have one."""
+    import warnings
+
+    root = Path(__file__).parent.parent
+    files = [p for d in ("src", "tests", "benchmarks", "scripts", "examples") for p in sorted((root / d).rglob("*.py"))]
+    assert files
+    bad = []
+    for p in files:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            compile(p.read_text(encoding="utf-8"), str(p), "exec")
+        bad += [f"{p.relative_to(root)}: {w.message}" for w in caught]
+    assert not bad, bad
