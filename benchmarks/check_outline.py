@@ -7,8 +7,7 @@
   kept here (Document.iter_lines, outline._inside and the pattern for every line); and that
   _may_be_furniture lets every line through that the pattern matches;
 - outline._may_be_marker (a line's first two characters) lets every line through that
-  _marker() matches, and find_outline is the same with and without it;
-- outline._section (a Section made without model_construct's walk) against model_construct.
+  _marker() matches, and find_outline is the same with and without it.
 
     .venv/bin/python benchmarks/check_outline.py [--fuzz 20000]
 
@@ -85,7 +84,7 @@ def main(argv=None) -> int:
         return [(ln.start, ln.end, ln.text, ln.kind) for ln in lines]
     status = status or report_equivalence(cases, lambda t: key(lines_plain(make_document(t))),
                                           lambda t: key(_lines(make_document(t))), ("plain", "fast"))
-    return status or check_sections(cases) or check_marker_heads(cases + [ln for t in cases for ln in t.split("\n")])
+    return status or check_marker_heads(cases + [ln for t in cases for ln in t.split("\n")])
 
 
 def check_marker_heads(cases) -> int:
@@ -113,36 +112,6 @@ def check_marker_heads(cases) -> int:
             outline._marker_heads = saved
     return report_equivalence(cases[:30000], plain, lambda t: [s.model_dump() for s in outline.find_outline(make_document(t))],
                               ("every line", "_may_be_marker"))
-
-
-def check_sections(cases) -> int:
-    """outline._section against Section.model_construct: the same __dict__, fields set, extra
-    and private attributes, the same JSON, for the sections of every case's outline."""
-    from gov_report_nlp.doc.make import make_document
-    from gov_report_nlp.doc.outline import _SECTION_PLAIN, _section, find_outline
-    from gov_report_nlp.records import Section
-
-    if not _SECTION_PLAIN:
-        print("_section: Section is not plain, model_construct is used")
-        return 1
-
-    def parts(s):
-        return (type(s), s.__dict__, list(s.__dict__), s.__pydantic_fields_set__, s.__pydantic_extra__,
-                s.__pydantic_private__, s.model_dump_json())
-
-    n = 0
-    for text in cases[:3000]:
-        for s in find_outline(make_document(text)):
-            values = dict(s.__dict__)
-            want = parts(Section.model_construct(**values))
-            got = parts(_section(values["number"], values["heading"], values["level"], values["start"], values["end"],
-                                 values["section"]))
-            if want != got:
-                print(f"_section differs on {values!r}:\n  model_construct: {want!r}\n  _section: {got!r}")
-                return 1
-            n += 1
-    print(f"{n} sections: _section == Section.model_construct")
-    return 0
 
 
 if __name__ == "__main__":

@@ -447,37 +447,9 @@ def find_outline(doc: Document) -> list[Section]:
             end -= 1
         if k in para_end and heading and para_end[k] >= end:
             heading = None  # a line that names nothing after it is an item, not a heading
-        sections.append(_section(number, heading, level, start, end, path))
+        sections.append(Section.model_construct(number=number, heading=heading, level=level, start=start,
+                                                end=end, section=path))
     return sections
-
-
-_new_section = Section.__new__
-_set = object.__setattr__
-_SECTION_FIELDS = ("number", "heading", "level", "start", "end", "section")
-
-
-def _section(number: str, heading: str | None, level: int, start: int, end: int, path: str | None) -> Section:
-    """Section.model_construct(number=..., heading=..., level=..., start=..., end=...,
-    section=path), the same object (every field given: no default to fill, all of them in the
-    fields set; no extra fields, no private attributes, no post-init: _SECTION_PLAIN says so),
-    in a third of its time (no walk over the fields). check_outline.py compares the two."""
-    if not _SECTION_PLAIN:
-        return Section.model_construct(number=number, heading=heading, level=level, start=start, end=end,
-                                       section=path)
-    s = _new_section(Section)
-    _set(s, "__dict__", {"number": number, "heading": heading, "level": level, "start": start, "end": end,
-                         "section": path})
-    _set(s, "__pydantic_fields_set__", set(_SECTION_FIELDS))
-    _set(s, "__pydantic_extra__", None)
-    _set(s, "__pydantic_private__", None)
-    return s
-
-
-# what _section's short way takes for granted about Section (else it calls model_construct)
-_SECTION_PLAIN = (tuple(Section.__pydantic_fields__) == _SECTION_FIELDS and not Section.__pydantic_post_init__
-                  and not Section.__pydantic_root_model__ and not Section.__private_attributes__
-                  and Section.model_config.get("extra") != "allow"
-                  and all(f.alias is None and f.validation_alias is None for f in Section.__pydantic_fields__.values()))
 
 
 def _runs_on(lines: list[_Line], marks: dict, i: int, rest: str, next_text, goes_on) -> int | None:
