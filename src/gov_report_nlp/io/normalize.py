@@ -361,54 +361,36 @@ def normalize_usual(text: str) -> tuple[str, OffsetMap, bool]:
     r_out_len: list[int] = []
     r_src_len: list[int] = []
     r_lin: list[bool] = []
+
+    def run(o: int, src: int, k: int, src_k: int, linear: bool) -> None:
+        """Add the run of k output characters at o from src_k source characters at src,
+        merged into the run before it when both are linear and it is not empty (add()'s way)."""
+        if linear and k and r_lin and r_lin[-1]:
+            r_out_len[-1] += k
+            r_src_len[-1] += k
+            return
+        r_out.append(o)
+        r_src.append(src)
+        r_out_len.append(k)
+        r_src_len.append(src_k)
+        r_lin.append(linear)
+
     o = 0  # the length of the output so far
     for start, end, rep, may_be_linear in changes:
         if start > pos:
             append(text[pos:start])
-            gap = start - pos
-            if r_lin and r_lin[-1]:
-                r_out_len[-1] += gap
-                r_src_len[-1] += gap
-            else:
-                r_out.append(o)
-                r_src.append(pos)
-                r_out_len.append(gap)
-                r_src_len.append(gap)
-                r_lin.append(True)
-            o += gap
+            run(o, pos, start - pos, start - pos, True)
+            o += start - pos
         append(rep)
         k = len(rep)
-        if k == end - start and may_be_linear:
-            if k and r_lin and r_lin[-1]:
-                r_out_len[-1] += k
-                r_src_len[-1] += k
-            else:
-                r_out.append(o)
-                r_src.append(start)
-                r_out_len.append(k)
-                r_src_len.append(k)
-                r_lin.append(True)
-        else:
-            r_out.append(o)
-            r_src.append(start)
-            r_out_len.append(k)
-            r_src_len.append(end - start)
-            r_lin.append(False)
+        linear = k == end - start and may_be_linear
+        run(o, start, k, end - start, linear)
         o += k
         pos = end
         ends.append(end)
     if pos < n:
         out.append(text[pos:])
-        gap = n - pos
-        if r_lin and r_lin[-1]:
-            r_out_len[-1] += gap
-            r_src_len[-1] += gap
-        else:
-            r_out.append(o)
-            r_src.append(pos)
-            r_out_len.append(gap)
-            r_src_len.append(gap)
-            r_lin.append(True)
+        run(o, pos, n - pos, n - pos, True)
     omap = OffsetMap.of_runs(r_out, r_src, r_out_len, r_src_len, r_lin)
     result = "".join(out)
     if not (nfc and _stays_nfc(text, ends)) and not unicodedata.is_normalized("NFC", result):
