@@ -317,18 +317,9 @@ def _words_finditer(name: str, text: str, lowered: str | None, lo: int, hi: int,
     find = _first_word_starts(name)
     if lowered is None or find is None:
         return list(pat.finditer(text, lo, hi))
-    out = []
-    at = lo
-    match = pat.match
-    for k in find(lowered[lo:hi]):
-        p = lo + k
-        if p < at:
-            continue
-        m = match(text, p, hi)
-        if m is not None:
-            out.append(m)
-            at = m.end()  # a match is never empty: the next try begins at its end, as finditer's
-    return out
+    # a match is never empty: the tries at the starts find finditer's matches; a try reads a
+    # few words, so the clock is read between tries (budget.matches_at_bounded's rule)
+    return matches_at_bounded(pat, text, [lo + k for k in find(lowered[lo:hi])], pos=lo, endpos=hi)
 
 
 @lru_cache(maxsize=None)
@@ -1228,32 +1219,17 @@ def _counts_before_at(text: str, lo: int, hi: int, starts: list[int], digits: li
     """_counts_before_plain, _count_item tried only at `starts` and _mixed at `digits`
     (ascending): the finditer scans' matches when every match begins at one of them."""
     last = None
-    at = lo
-    item = _count_item().match
-    # no regex clock: as in _counts_before_plain
-    for p in starts:
-        if p < at:
-            continue
-        m = item(text, p, hi)
-        if m is None:
-            continue
-        at = m.end()
+    # the clock read between tries (budget.matches_at_bounded): a try reads a few counts
+    for m in matches_at_bounded(_count_item(), text, starts, pos=lo, endpos=hi):
+        p = m.start()
         if last is not None and p < last.end:
             continue
         c = _read_counts_at(text, p, hi)
         if c:
             last = c
-    at = lo
-    mixed = _mixed().match
-    for p in digits:
-        if p < at:
-            continue
-        m = mixed(text, p, hi)
-        if m is None:
-            continue
-        at = m.end()
-        if last is None or p >= last.end:
-            last = _Counts(p, at, None, None)
+    for m in matches_at_bounded(_mixed(), text, digits, pos=lo, endpos=hi):
+        if last is None or m.start() >= last.end:
+            last = _Counts(m.start(), m.end(), None, None)
     return last
 
 
