@@ -419,16 +419,16 @@ def more_checks(targets, cases: list[str], rng: random.Random, make_document) ->
             if targets._nearest_cue(text[a:b], lowered[a:b]) != targets._nearest_cue(text[a:b]):
                 print(f"_nearest_cue with the copy's slice differs, case {k}: {text[a:b]!r}")
                 return 1
-            if targets._relation(text, b, floor, True, lowered) != targets._relation(text, b, floor):
+            if targets._relation(text, b, floor, lowered) != targets._relation(text, b, floor):
                 print(f"_relation with the lowercase copy differs, case {k} at {b}: {text[a:b]!r}")
                 return 1
             for unit in ("%", "km", "người", "ha"):
-                if (targets._measure_is_result(text, floor, b, e, len(text), unit, None, True, lowered)
+                if (targets._measure_is_result(text, floor, b, e, len(text), unit, None, lowered)
                         != targets._measure_is_result(text, floor, b, e, len(text), unit, None)):
                     print(f"_measure_is_result with the lowercase copy differs, case {k} at {b}: {text[a:e]!r}")
                     return 1
             for of in (None, 2.0):
-                if (targets._count_is_result(text, floor, b, e, len(text), None, of, True, lowered)
+                if (targets._count_is_result(text, floor, b, e, len(text), None, of, lowered)
                         != targets._count_is_result(text, floor, b, e, len(text), None, of)):
                     print(f"_count_is_result with the lowercase copy differs, case {k} at {b}: {text[a:e]!r}")
                     return 1

@@ -223,14 +223,12 @@ def _relation_pattern() -> regex.Pattern:
 _REL = 1  # _relation_pattern()'s one group, "rel" (check_targets.py)
 
 
-def _relation(text: str, pos: int, floor: int, safe: bool = False,
-              lowered: str | None = None) -> tuple[str | None, int]:
+def _relation(text: str, pos: int, floor: int, lowered: str | None = None) -> tuple[str | None, int]:
     """The relation word right before pos (within a few words), and where the left context
-    starts (safe: text is lower-safe, see _stripped_low)."""
+    starts. `lowered`: the text's lowercase when it is lower-safe (see _stripped_low)."""
     left = text[max(floor, pos - 40):pos]
-    # (_may_end inlined; `lowered`: the lower-safe text's lowercase, whose slice is left's)
-    low = (lowered[max(floor, pos - 40):pos] if lowered is not None else left.lower()).rstrip() \
-        if safe or lowered is not None else _stripped_low(left)
+    # (_may_end inlined, on the lowercase copy's slice, which is left's lowered)
+    low = lowered[max(floor, pos - 40):pos].rstrip() if lowered is not None else _stripped_low(left)
     if low is not None and not low.endswith(_ends("target_relations", _RELATION_QUALIFIERS)):
         return None, pos  # the cheap test first (see _needles)
     m = _tail(_relation_pattern(), left)
@@ -663,10 +661,11 @@ def _one_incident_plain(text: str, left: str, noun_end: int, e0: int) -> bool:
 
 
 def _count_is_result(text: str, floor: int, s: int, noun_end: int, e0: int,
-                     rel: str | None, of: float | None, safe: bool = False, lowered: str | None = None) -> bool:
+                     rel: str | None, of: float | None, lowered: str | None = None) -> bool:
     """Whether a count measures an activity or its outcome (see the module's doc). `lowered`:
     the text's lowercase when it is lower-safe."""
     fp = _frame_patterns()
+    safe = lowered is not None
     lo = max(floor, s - 160)  # _sentence_left(text, floor, s), where it starts kept
     cut = _SENTENCE_END.search(text, lo, s)
     a = cut.end() if cut else lo
@@ -689,13 +688,15 @@ def _count_is_result(text: str, floor: int, s: int, noun_end: int, e0: int,
 
 
 def _measure_is_result(text: str, floor: int, s: int, e: int, e0: int, unit: str, rel: str | None,
-                       safe: bool = False, lowered: str | None = None) -> bool:
+                       lowered: str | None = None) -> bool:
     """Whether a measured quantity is a result: not a vote share, a policy rate or a distance
-    (a rate that rose or fell, "lãi suất giảm khoảng 2%", is a statistic of the period)."""
+    (a rate that rose or fell, "lãi suất giảm khoảng 2%", is a statistic of the period).
+    `lowered`: the text's lowercase when it is lower-safe."""
     fp = _frame_patterns()
+    safe = lowered is not None
     near = text[max(floor, s - 60):s]
     wide = text[max(floor, s - 90):s]
-    low = lowered[max(floor, s - 90):s].rstrip() if lowered is not None else _stripped_low(wide, safe)  # the cheap tests first (see _needles); near is a suffix of wide
+    low = lowered[max(floor, s - 90):s].rstrip() if safe else _stripped_low(wide)  # the cheap tests first (see _needles); near is a suffix of wide
     if (_may_contain(low, "target_policy_cues") and _tail(fp["policy"], wide)
             and (rel or "").lower() not in ("tăng", "giảm")):
         return False
@@ -1151,9 +1152,9 @@ def _candidates(doc: Document) -> Iterator[Target]:
             if lst and _tail(fp["not_noun_before"], text, max(floor, lst.start() - 16), lst.start()):
                 lst = None
             head = lst.start() if lst else s
-            rel, rel_start = _relation(text, head, floor, safe, lowered)
+            rel, rel_start = _relation(text, head, floor, lowered)
             # a count is read by its frame first: most numbers before a word are no result
-            if not measure and not _count_is_result(text, floor, head, e, e0, rel, of, safe, lowered):
+            if not measure and not _count_is_result(text, floor, head, e, e0, rel, of, lowered):
                 continue
             if lst:
                 if in_date(lst.start(), s):
@@ -1175,7 +1176,7 @@ def _candidates(doc: Document) -> Iterator[Target]:
             if _in_quotes(text, floor, s, e, e0):
                 continue  # inside a quoted name: the campaign “5 không, 3 sạch”
             if measure:
-                if not _measure_is_result(text, floor, head, e, e0, unit, rel, safe, lowered):
+                if not _measure_is_result(text, floor, head, e, e0, unit, rel, lowered):
                     continue
                 noun = None
             else:
