@@ -614,7 +614,7 @@ def _named_recipients(doc: Document, start: int, hi: int) -> _Counts | None:
     each named person one individual ("cho Văn phòng Quận ủy 11 và 6 cá nhân"). None unless
     every item of the list is a count, a named body or a person."""
     text = doc.text
-    lowered = _lowered(doc)
+    lowered = lowered_if_safe(text)  # the document's copy (made once, lexicon)
     role = None
     head = _role_list().match(text, start, hi)
     if head:  # "cho các đơn vị: Phòng Nội vụ, Phòng Tài chính": each item counts in that role
@@ -895,11 +895,6 @@ def _folded(text: str) -> str | None:
     return _folded_plain(text)
 
 
-def _lowered(doc: Document) -> str | None:
-    """lowered_if_safe(doc.text), kept on the document."""
-    return doc.memo("awards.lowered", lambda: lowered_if_safe(doc.text))
-
-
 def find_awards(doc: Document) -> Iterator[Award]:
     """Every grant of an award the text reports, in order."""
     text = doc.text
@@ -913,8 +908,8 @@ def find_awards(doc: Document) -> Iterator[Award]:
         at = _opener_spans(folded, openers) if folded is not None else []
     named: list[tuple[int, str, str]] = []  # (start, kind head, X) of every "<kind> của X" of the text
     badge_seen = False  # a "Huy hiệu" came before: "40 năm tuổi Đảng có 3 đảng viên" is one
+    low = lowered_if_safe(text)  # text.lower() (None: not lower-safe)
     for s0, s1 in _kind_sentences(text, folded, openers, at):
-        low = _lowered(doc)  # text.lower() (None: not lower-safe)
         kinds = _kinds_in(text, s0, s1, badge_seen, low)
         if not kinds:
             continue
@@ -996,7 +991,7 @@ def _read_grant(doc: Document, kind: str, first: int, k_end: int, lo: int, hi: i
     text = doc.text
     generic = kind == "khen thưởng"
     b0 = max(lo, clause_lo)
-    lowered = _lowered(doc)
+    lowered = lowered_if_safe(text)  # the document's copy (made once, lexicon)
     if _words_search("award_not_grant_cues", text[b0:first], lowered[b0:first] if lowered is not None else None):
         return None
     coll = ind = None
