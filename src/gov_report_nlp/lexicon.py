@@ -407,6 +407,11 @@ class LazyPattern:
             self._compiled = p
         return p
 
+    @property
+    def source(self) -> str:
+        """The pattern's text, read without compiling it."""
+        return self._args[1][0]
+
     def __getattr__(self, name: str):
         # only called for what the instance does not hold yet; never for private names (no
         # recursion while the instance is made, copied or unpickled)
@@ -441,7 +446,7 @@ class GroupNumbers:
         p = self._pattern
         # a name the pattern does not define is no attribute (getattr(x, "cache_clear", None)
         # as activate reads it), found without compiling a LazyPattern
-        source = p._args[1][0] if isinstance(p, LazyPattern) else p.pattern
+        source = p.source if isinstance(p, LazyPattern) else p.pattern
         if name.startswith("_") or f"(?P<{name}>" not in source:
             raise AttributeError(name)
         if isinstance(p, LazyPattern):
