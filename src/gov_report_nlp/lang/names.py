@@ -869,15 +869,7 @@ def _title_start_len(tk: Tokens, j: int) -> int:
 
 
 def _is_title_start(tk: Tokens, j: int) -> bool:
-    low = tk.low
-    n = len(low)
-    if j >= n:
-        return False
-    if not HEADISH[low[j]] and not (
-            j + 1 < n and low[j + 1] == OPEN_HEAD or j + 2 < n and low[j + 2] == OPEN_HEAD
-            or j + 3 < n and low[j + 3] == OPEN_HEAD):
-        return False  # the cheap test first: a word no head starts with
-    return bool(_head(tk, j) or _match(tk, j, _lex()["ranks"]))
+    return _title_start_len(tk, j) > 0
 
 
 def _verb_title(tk: Tokens, j: int) -> int:
