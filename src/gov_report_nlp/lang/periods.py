@@ -81,21 +81,14 @@ def find_periods(text: str, start: int = 0, end: int | None = None, default_year
     if not SHORTCUT:
         return _read(text, start, end, default_year, out)
     lowered = lowered_if_safe(text)  # the document's copy, which the extractors made already
-    if lowered is None:  # not lower-safe: the window lowered, and its own test below
-        low = text[start:end].lower()
-        if not ("năm" in low or "tháng" in low or "quý" in low or "đoạn" in low or "kỳ" in low):
-            return out  # no word a period is written with (_KEY_WORDS): skip the scan
-        if ("tháng" not in low and "quý" not in low and "19" not in low and "20" not in low
-                and NOT_LOWER_SAFE.search(text, start, end) is None):
-            return out  # every period holds "tháng", "quý" or a year (19xx, 20xx): none here either
-        return _read(text, start, end, default_year, out)
-    # lower-safe: the window's lowercase is the lowered text's slice (the same tests as above;
-    # NOT_LOWER_SAFE finds nothing in a part of a lower-safe text)
-    low = lowered[start:end]
-    if "tháng" in low or "quý" in low:
-        return _read(text, start, end, default_year, out)
-    if not ("năm" in low or "đoạn" in low or "kỳ" in low) or ("19" not in low and "20" not in low):
-        return out
+    # the window's lowercase: in a lower-safe text the copy's slice (NOT_LOWER_SAFE finds
+    # nothing in any part of it), else the window lowered
+    low = lowered[start:end] if lowered is not None else text[start:end].lower()
+    if not any(w in low for w in _KEY_WORDS):
+        return out  # no word a period is written with: skip the scan
+    if ("tháng" not in low and "quý" not in low and "19" not in low and "20" not in low
+            and (lowered is not None or NOT_LOWER_SAFE.search(text, start, end) is None)):
+        return out  # every period holds "tháng", "quý" or a year (19xx, 20xx): none here either
     return _read(text, start, end, default_year, out)
 
 
