@@ -58,7 +58,11 @@ def _evidence_start(text: str, start: int, end: int) -> int:
 def _kinds(doc: Document) -> tuple[list, list]:
     """The segments in a byline or a source line (a few lines at most), and the signature
     block's segments, in order: one pass over a document's segments (it has thousands),
-    shared by the three readers of them."""
+    made once per document for the three readers of them."""
+    return doc.memo("people.kinds", lambda: _read_kinds(doc))
+
+
+def _read_kinds(doc: Document) -> tuple[list, list]:
     skipped, signers = [], []
     segs = doc.segments
     # the few segments of those kinds picked in C (their kinds read by attrgetter), then sorted
@@ -72,12 +76,11 @@ def _kinds(doc: Document) -> tuple[list, list]:
     return skipped, signers
 
 
-def _signer_mentions(doc: Document, kinds: tuple[list, list] | None = None) -> list[PersonMention]:
-    """Signers of a formal document: signer_name segments with the signer_title lines above
-    (`kinds`: _kinds(doc), when read already)."""
+def _signer_mentions(doc: Document) -> list[PersonMention]:
+    """Signers of a formal document: signer_name segments with the signer_title lines above."""
     out = []
     titles: list = []
-    for seg in (kinds or _kinds(doc))[1]:
+    for seg in _kinds(doc)[1]:
         if seg.kind == "signer_prefix":
             titles = []
         elif seg.kind == "signer_title":
@@ -98,15 +101,13 @@ def _signer_mentions(doc: Document, kinds: tuple[list, list] | None = None) -> l
     return out
 
 
-def person_mentions(doc: Document, kinds: tuple[list, list] | None = None) -> list[PersonMention]:
-    """The person mentions of a document outside bylines and sources, plus its signers
-    (`kinds`: _kinds(doc), when read already)."""
-    kinds = kinds or _kinds(doc)
-    skipped = kinds[0]
+def person_mentions(doc: Document) -> list[PersonMention]:
+    """The person mentions of a document outside bylines and sources, plus its signers."""
+    skipped = _kinds(doc)[0]
     ms = find_person_mentions(doc.text, tokens=doc_tokens(doc))
     if skipped:
         ms = [m for m in ms if not any(seg.start <= m.name_start and m.name_end <= seg.end for seg in skipped)]
-    signers = _signer_mentions(doc, kinds)
+    signers = _signer_mentions(doc)
     taken = {(m.name_start, m.name_end) for m in ms}
     for s in signers:
         if (s.name_start, s.name_end) in taken:
@@ -148,13 +149,13 @@ class _People:
 PRONOUN_REACH = 1500  # characters back to the person a pronoun stands for (one biography paragraph)
 
 
-def _pronoun_titles(doc: Document, mentions: list[PersonMention], owner: dict[int, _Person],
-                    skipped: list) -> None:
+def _pronoun_titles(doc: Document, mentions: list[PersonMention], owner: dict[int, _Person]) -> None:
     """Titles a verb gives to a bare "ông"/"bà" go to the person last named before it, when
-    that person's cue does not say the other gender (`skipped`: the byline and source segments)."""
+    that person's cue does not say the other gender."""
     pts = find_pronoun_titles(doc.text, tokens=doc_tokens(doc))
     if not pts:
         return  # most documents
+    skipped = _kinds(doc)[0]  # the byline and source segments
     starts = [m.name_start for m in mentions]
     for pt in pts:
         if any(seg.start <= pt.start < seg.end for seg in skipped):
@@ -177,8 +178,7 @@ PRONOUN_CUES = {"ông", "bà"}
 
 
 def find_people(doc: Document) -> Iterator[Person]:
-    kinds = _kinds(doc)
-    mentions = person_mentions(doc, kinds)
+    mentions = person_mentions(doc)
     known = _People()
     owner: dict[int, _Person] = {}  # id(mention) -> its person
     short: list[PersonMention] = []
@@ -207,7 +207,7 @@ def find_people(doc: Document) -> Iterator[Person]:
             known.add(p)
         _add(doc, p, m)
         owner[id(m)] = p
-    _pronoun_titles(doc, mentions, owner, kinds[0])
+    _pronoun_titles(doc, mentions, owner)
     people = known.all
     people.sort(key=lambda p: p.first)
     for p in people:
