@@ -226,6 +226,13 @@ def main(argv=None) -> int:
     status = status or report_equivalence(usual_cases, with_runs(normalize_with_map_plain), with_runs(normalize_with_map),
                                           ("OffsetMap.add", "usual"))
 
+    # normalize_text returns a usual text in which no piece changes as it is, without the map
+    from gov_report_nlp.io.normalize import normalize_text
+    for cases in (usual_cases, equivalence_cases(pieces, args.fuzz, seed=10, most=12),
+                  equivalence_cases(joiners, args.fuzz, seed=11, most=10, lines=False), [""]):
+        status = status or report_equivalence(cases, lambda t: normalize_with_map(t)[0], normalize_text,
+                                              ("normalize_with_map", "normalize_text"))
+
     soup = [to_legacy(w, "tcvn3").decode("latin-1") for w in ("Cộng hòa xã hội", "thông tin", "tháng", "Việt")] + \
         [to_legacy(w, "vni").decode("latin-1") for w in ("Cộng hòa", "Việt Nam", "hòa")]
     fit_pieces = soup + ["a", "ệ", "Đ", "ò", "\u0301", "«", "·", "¸", "ß", "æ", "é", "\xa0", "–", "“", "”", "…", "\ufeff",

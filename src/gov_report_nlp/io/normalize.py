@@ -462,4 +462,9 @@ def _compose(outer: OffsetMap, inner: OffsetMap) -> OffsetMap:
 
 def normalize_text(text: str) -> str:
     """The normalized form of a plain text (idempotent)."""
+    if is_usual(text) and not _changes_nfc(text, True):
+        # what normalize_usual finds on such a text: NFC, no piece to change, so the result
+        # is the text itself (its map is not made: the lexicons' entries, one call each,
+        # are mostly of this kind)
+        return text
     return normalize_with_map(text)[0]
