@@ -6,7 +6,8 @@
 regex.compile parses a pattern in Python (most of a cold CLI's time) and then gives its C
 engine `_regex.compile(pattern, flags, code, ...)`. `record` extracts the dev corpus (text and
 HTML), the probe articles, the examples and the cold-start texts with the stored code off,
-notes those arguments for every pattern a LazyPattern (lexicon.py) asks for, and stores them
+notes those arguments for every pattern a LazyPattern (lexicon.py) asks for (with its named lists,
+if any: used only for the very same lists), and stores them
 with the regex and Python versions (lexicon.regex_code_key). Run it again after a pattern or
 a built-in lexicon changes, or regex is upgraded: a pattern not stored is compiled as before
 (correct, only slower). `check` compiles every stored pattern both ways and compares the
@@ -39,8 +40,10 @@ def _plain(value):
         return tuple(_plain(v) for v in value)
     if isinstance(value, dict):
         return {_plain(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, (set, frozenset)):
-        raise TypeError("named lists are not stored")
+    if isinstance(value, (set, frozenset)):  # a named list's values (str), as regex keeps them
+        if not all(type(v) is str for v in value):
+            raise TypeError("a named list of other values than str")
+        return frozenset(value)
     raise TypeError(f"cannot store {type(value).__name__}")
 
 
@@ -68,7 +71,7 @@ def record() -> int:
     real_compile = rm._compile
 
     def compile_noting(pattern, flags, ignore_unused, kwargs, cache_it):
-        current.append((pattern, int(flags), not kwargs and type(pattern) is str and not int(flags) & regex.LOCALE))
+        current.append((pattern, int(flags), type(pattern) is str and not int(flags) & regex.LOCALE))
         try:
             return real_compile(pattern, flags, ignore_unused, kwargs, False)  # not from regex's cache
         finally:
@@ -78,7 +81,7 @@ def record() -> int:
     real_from = lexicon._from_stored_code
 
     def from_noting(compile, args, kwargs):
-        if compile is regex.compile and not kwargs and args and len(args) <= 2 and type(args[0]) is str:
+        if compile is regex.compile and args and len(args) <= 2 and type(args[0]) is str:
             asked.add((args[0], int(args[1]) if len(args) > 1 else 0))
         return real_from(compile, args, kwargs)
 
@@ -126,7 +129,7 @@ def check() -> int:
     lines = sorted({ln for t in texts for ln in t.splitlines() if ln.strip()})[:3000]
     bad = 0
     for (pattern, flags), rest in table.items():
-        plain = regex.compile(pattern, flags)
+        plain = regex.compile(pattern, flags, **rest[4])  # rest[4]: its named lists, if any
         stored = _regex.compile(pattern, *rest)
         same = (plain.pattern, plain.flags, plain.groups, plain.groupindex) == \
                (stored.pattern, stored.flags, stored.groups, stored.groupindex)

@@ -258,9 +258,10 @@ def test_patterns_made_from_the_stored_code_are_regex_compiles(monkeypatch):
         pytest.skip("no stored code for this regex/Python version")
     text = ("Ngày 5/3/2021, Chủ tịch UBND tỉnh tặng Bằng khen cho 3 tập thể; "
             "Huy hiệu 30, 40 năm tuổi Đảng; danh hiệu Chiến sĩ thi đua cơ sở.")
-    for (source, flags) in list(table)[:40]:
-        stored = lexicon._from_stored_code(regex.compile, (source, flags), {})
-        plain = regex.compile(source, flags)
+    for (source, flags), rest in list(table.items())[:40]:
+        lists = rest[4]  # its named lists, if any
+        stored = lexicon._from_stored_code(regex.compile, (source, flags), lists)
+        plain = regex.compile(source, flags, **lists)
         assert (stored.pattern, stored.flags, stored.groupindex) == (plain.pattern, plain.flags, plain.groupindex)
         assert [m.span() for m in stored.finditer(text)] == [m.span() for m in plain.finditer(text)]
     kinds = awards._kind_pattern()
@@ -268,6 +269,15 @@ def test_patterns_made_from_the_stored_code_are_regex_compiles(monkeypatch):
     # not stored (another pattern, named lists, re): compiled as before
     assert lexicon._from_stored_code(regex.compile, (r"never\s+stored", 0), {}) is None
     assert lexicon._from_stored_code(regex.compile, (r"\L<w>",), {"w": ["a"]}) is None
+    # a stored pattern with named lists: made for the very lists recorded only (a team's
+    # lexicon adds entries: compiled as before)
+    (source, flags), rest = next((k, r) for k, r in table.items() if r[4])
+    lists = {name: sorted(values) for name, values in rest[4].items()}
+    assert lexicon._from_stored_code(regex.compile, (source, flags), lists) is not None
+    for other in ({}, {**lists, "extra": ["x"]},
+                  {name: values + ["một mục thêm"] for name, values in lists.items()},
+                  {name: values[1:] for name, values in lists.items()}):
+        assert lexicon._from_stored_code(regex.compile, (source, flags), other) is None
     # off by the environment
     monkeypatch.setenv("GOV_REPORT_NLP_REGEX_CODE", "0")
     lexicon._stored_code.cache_clear()
@@ -298,7 +308,7 @@ def test_the_stored_code_covers_a_cold_extract():
         "real = lexicon._from_stored_code\n"
         "def noting(compile, args, kwargs):\n"
         "    p = real(compile, args, kwargs)\n"
-        "    if p is None and compile is regex.compile and not kwargs:\n"
+        "    if p is None and compile is regex.compile:\n"
         "        missing.append(args[0][:80])\n"
         "    return p\n"
         "lexicon._from_stored_code = noting\n"
@@ -327,9 +337,9 @@ def test_every_stored_pattern_finds_what_regex_compile_finds():
         texts += [c["text"] for c in load_cases(name) if isinstance(c.get("text"), str)]
     text = "\n".join(texts)
     lines = text.split("\n")
-    for (source, flags) in table:
-        stored = lexicon._from_stored_code(regex.compile, (source, flags), {})
-        plain = regex.compile(source, flags)
+    for (source, flags), rest in table.items():
+        stored = lexicon._from_stored_code(regex.compile, (source, flags), rest[4])
+        plain = regex.compile(source, flags, **rest[4])  # rest[4]: its named lists, if any
         assert (stored.pattern, stored.flags, stored.groupindex) == (plain.pattern, plain.flags, plain.groupindex)
         assert [(m.span(), m.groups()) for m in stored.finditer(text)] == \
             [(m.span(), m.groups()) for m in plain.finditer(text)], source[:80]

@@ -463,9 +463,9 @@ class GroupNumbers:
 # the arguments regex.compile gave `_regex.compile` (benchmarks/regex_code.py records them
 # and checks that each pattern made from them finds what regex.compile's does). It is used
 # only for the regex version, Python version and DEFAULT_VERSION it was recorded with, for a
-# pattern given as (str, flags) without named lists, and only where pattern and flags are the
-# very ones recorded: a pattern built from a user's lexicon, an edited pattern, another
-# version of regex: compiled as before. GOV_REPORT_NLP_REGEX_CODE=0 turns it off.
+# pattern given as (str, flags) and its named lists, and only where pattern, flags and named
+# lists are the very ones recorded: a pattern built from a user's lexicon, an edited pattern,
+# another version of regex: compiled as before. GOV_REPORT_NLP_REGEX_CODE=0 turns it off.
 REGEX_CODE = Path(__file__).parent / "data" / "regex_code.marshal"
 
 
@@ -492,12 +492,17 @@ def _stored_code() -> dict:
 
 
 def _from_stored_code(compile, args: tuple, kwargs: dict):
-    """regex.compile(*args) made from the stored code, or None (not stored: compile it)."""
-    if compile is not regex.compile or kwargs or not args or len(args) > 2 or type(args[0]) is not str:
+    """regex.compile(*args, **kwargs) made from the stored code, or None (not stored: compile
+    it). kwargs are named lists (\\L<name>): a pattern that has them is made so only for the
+    very lists it was recorded with (a team's lexicon gives others: compiled as before)."""
+    if compile is not regex.compile or not args or len(args) > 2 or type(args[0]) is not str:
         return None
     flags = int(args[1]) if len(args) > 1 else 0
     rest = _stored_code().get((args[0], flags))
     if rest is None:
+        return None
+    # rest[4]: the named lists as regex.compile gives them to its engine, {name: frozenset}
+    if (kwargs or rest[4]) and not _same_named_lists(kwargs, rest[4]):
         return None
     try:
         from regex import _regex
@@ -505,3 +510,12 @@ def _from_stored_code(compile, args: tuple, kwargs: dict):
         return _regex.compile(args[0], *rest)
     except Exception:  # pragma: no cover - an engine that no longer takes these arguments
         return None
+
+
+def _same_named_lists(kwargs: dict, stored: dict) -> bool:
+    """Whether regex.compile would make the stored named lists of kwargs: the same names,
+    each with the same set of values (regex.compile takes frozenset(kwargs[name]))."""
+    try:
+        return kwargs.keys() == stored.keys() and all(frozenset(v) == stored[k] for k, v in kwargs.items())
+    except TypeError:  # not a list of values: regex.compile says what is wrong
+        return False
