@@ -52,7 +52,7 @@ def record() -> int:
     import regex
     import regex._main as rm
 
-    from gov_report_nlp import extract, lexicon
+    from gov_report_nlp import compiled, extract, lexicon
 
     seen: dict[tuple[str, int], tuple] = {}
     current: list[tuple[str, int, bool]] = []
@@ -78,14 +78,14 @@ def record() -> int:
             current.pop()
 
     asked: set[tuple[str, int]] = set()
-    real_from = lexicon._from_stored_code
+    real_from = compiled._from_stored_code
 
     def from_noting(compile, args, kwargs):
         if compile is regex.compile and args and len(args) <= 2 and type(args[0]) is str:
             asked.add((args[0], int(args[1]) if len(args) > 1 else 0))
         return real_from(compile, args, kwargs)
 
-    rm._regex, rm._compile, lexicon._from_stored_code = Recorder(), compile_noting, from_noting
+    rm._regex, rm._compile, compiled._from_stored_code = Recorder(), compile_noting, from_noting
     try:
         docs = [("text", t) for _, t in _jsonl(DEV)] + [("html", t) for _, t in _jsonl(DEV.parent / "docs-html.jsonl")]
         docs += [("auto", t) for _, t in _jsonl(ROOT / "tests" / "probe" / "genre_articles.jsonl")]
@@ -95,7 +95,7 @@ def record() -> int:
         for fmt, text in docs:
             extract(text, input_format=fmt)
     finally:
-        rm._regex, rm._compile, lexicon._from_stored_code = real_c, real_compile, real_from
+        rm._regex, rm._compile, compiled._from_stored_code = real_c, real_compile, real_from
     table = {}
     for key in sorted(asked):
         rest = seen.get(key)

@@ -303,15 +303,15 @@ def test_the_stored_code_covers_a_cold_extract():
     root = Path(__file__).resolve().parent.parent
     script = (
         "import sys, regex\n"
-        "from gov_report_nlp import extract, lexicon\n"
+        "from gov_report_nlp import compiled, extract\n"
         "missing = []\n"
-        "real = lexicon._from_stored_code\n"
+        "real = compiled._from_stored_code\n"
         "def noting(compile, args, kwargs):\n"
         "    p = real(compile, args, kwargs)\n"
         "    if p is None and compile is regex.compile:\n"
         "        missing.append(args[0][:80])\n"
         "    return p\n"
-        "lexicon._from_stored_code = noting\n"
+        "compiled._from_stored_code = noting\n"
         "extract(open(sys.argv[1], encoding='utf-8').read())\n"
         "extract('UBND tỉnh Kiên Giang tổ chức hội nghị tổng kết năm 2024.')\n"
         "print(len(missing)); print(*missing, sep='\\n')\n")

@@ -35,6 +35,7 @@ from pathlib import Path
 
 import regex
 
+from ..compiled import lazy_pattern
 from ..errors import InputError
 
 PDF_HINT = "install the 'pdf' extra: pip install 'gov-report-nlp[pdf]'"
@@ -174,7 +175,7 @@ def read_docx(data: bytes, name: str = "<docx>", *, max_bytes: int | None = None
 
 # a cell of a formal document's header or signature block (Decree 30/2020/NĐ-CP, Guide
 # 36-HD/VPTW): the motto, the number, the place-and-date line, a signing prefix, "Nơi nhận"
-LAYOUT_CELL = regex.compile(
+LAYOUT_CELL = lazy_pattern(regex.compile,
     r"""CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM
       |Độc\s+lập\s*[-–—]\s*Tự\s+do|^\s*Số\s*:?\s*[\w.]*\d*[\w.]*/|,\s*ngày\s+[\d.…_ ]*tháng
       |^\s*(?:TM|KT|TL|TUQ|T/M|K/T|T/L)\s*\.?\s+\p{Lu}|^\s*Nơi\s+nhận\s*:""",

@@ -23,6 +23,7 @@ import html
 
 import regex
 
+from ..compiled import lazy_pattern
 from .offsets import OffsetMap
 
 BLOCK_TAGS = frozenset(
@@ -48,7 +49,7 @@ _OPTIONAL_END = {
 }
 _PRE_TAGS = frozenset({"pre", "listing"})
 
-_LOOKS_HTML = regex.compile(
+_LOOKS_HTML = lazy_pattern(regex.compile,
     r"<(?:!doctype\s+html|html|body|div|p|br|span|table|h[1-6]|article|meta)\b[^>]{0,500}>",
     regex.IGNORECASE,
 )
@@ -56,11 +57,11 @@ _LOOKS_HTML = regex.compile(
 _NAME = r"[A-Za-z][^\s/>\x00]*+"
 # a quoted value holds no "<": a quote left open ends at the tag's own ">", not pages later
 _ATTR = r"""[^\s"'>/=]++(?:\s*+=\s*+(?:"[^"<]*+"|'[^'<]*+'|[^\s>]++))?+"""
-START_TAG = regex.compile(rf"<(?P<name>{_NAME})(?P<attrs>(?:[\s/]*+{_ATTR})*+)[\s/]*+>")
-END_TAG = regex.compile(rf"</(?P<name>{_NAME})[^>]*+>")
-_ATTRS = regex.compile(rf"""(?P<k>[^\s"'>/=]++)(?:\s*+=\s*+(?P<v>"[^"]*+"|'[^']*+'|[^\s>]++))?+""")
-_HIDING_STYLE = regex.compile(r"(?i)(?:display\s*:\s*none|visibility\s*:\s*hidden)")
-ENTITY = regex.compile(r"&(?:#[xX][0-9a-fA-F]{1,8}+;?|#[0-9]{1,10}+;?|[A-Za-z][A-Za-z0-9]{0,31}+;?)")
+START_TAG = lazy_pattern(regex.compile, rf"<(?P<name>{_NAME})(?P<attrs>(?:[\s/]*+{_ATTR})*+)[\s/]*+>")
+END_TAG = lazy_pattern(regex.compile, rf"</(?P<name>{_NAME})[^>]*+>")
+_ATTRS = lazy_pattern(regex.compile, rf"""(?P<k>[^\s"'>/=]++)(?:\s*+=\s*+(?P<v>"[^"]*+"|'[^']*+'|[^\s>]++))?+""")
+_HIDING_STYLE = lazy_pattern(regex.compile, r"(?i)(?:display\s*:\s*none|visibility\s*:\s*hidden)")
+ENTITY = lazy_pattern(regex.compile, r"&(?:#[xX][0-9a-fA-F]{1,8}+;?|#[0-9]{1,10}+;?|[A-Za-z][A-Za-z0-9]{0,31}+;?)")
 _WS = str.maketrans("\t\n\r\f", "    ")
 _RAW_END: dict[str, regex.Pattern] = {}
 # html.unescape of each entity ENTITY matched ("&amp;", "&#7899;"...): the same every time, so

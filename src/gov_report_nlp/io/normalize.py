@@ -19,6 +19,7 @@ import unicodedata
 
 import regex
 
+from ..compiled import lazy_pattern
 from .encodings import VI_LETTERS
 from .offsets import OffsetMap
 
@@ -49,14 +50,14 @@ _PIECE_SRC = rf"""
     |(?<![\w])(?P<comb>(?=\w*?\p{{M}})\w++)                      # a word with combining marks
     |(?<![qQ])(?P<tone>[oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ])(?![\w])  # new tone placement
     """
-_PIECE = regex.compile(_PIECE_SRC, regex.VERBOSE)
+_PIECE = lazy_pattern(regex.compile, _PIECE_SRC, regex.VERBOSE)
 # words with combining marks only occur in text that is not NFC: that alternative is the
 # costly one, so NFC text (the usual case) is scanned without it
-_PIECE_NFC = regex.compile(
+_PIECE_NFC = lazy_pattern(regex.compile,
     "\n".join(line for line in _PIECE_SRC.splitlines() if "(?P<comb>" not in line), regex.VERBOSE
 )
 
-_NL_RE = regex.compile(_NL)
+_NL_RE = lazy_pattern(regex.compile, _NL)
 
 # Where a piece of _PIECE_NFC may start (a superset): an odd space, a zero-width character,
 # a line break, Ƣ/ƣ, a space before another space or a break or at the end, o/u before a
@@ -66,7 +67,7 @@ _NL_RE = regex.compile(_NL)
 _HS_ODD = r"\t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
 _ZW_CHARS = r"\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"
 _NL_CHARS = r"\r\n\u2028\u2029\x85"
-_PIECE_START = regex.compile(
+_PIECE_START = lazy_pattern(regex.compile,
     rf"[{_HS_ODD}{_ZW_CHARS}{_NL_CHARS}Ƣƣ]"
     rf"|\x20(?=[\x20{_HS_ODD}{_ZW_CHARS}{_NL_CHARS}]|\Z)"
     r"|[oO](?=[àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ])|[uU](?=[ỳýỷỹỵỲÝỶỸỴ])"
@@ -194,8 +195,8 @@ def _pieces_nfc(text: str, keep_same: bool = True) -> list[regex.Match]:
     return out
 
 
-_MARK = regex.compile(r"\p{M}")
-_WORD_BEFORE = regex.compile(r"(?r)\w*+")  # matched backwards from endpos: the word ending there
+_MARK = lazy_pattern(regex.compile, r"\p{M}")
+_WORD_BEFORE = lazy_pattern(regex.compile, r"(?r)\w*+")  # matched backwards from endpos: the word ending there
 
 
 def _pieces(text: str) -> list[regex.Match]:
