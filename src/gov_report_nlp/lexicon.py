@@ -42,6 +42,7 @@ def _lines(p: Path) -> Iterator[tuple[int, str]]:
         content = p.read_text(encoding="utf-8")
     except UnicodeDecodeError as e:
         raise LexiconError(f"{p}: not UTF-8 (byte {e.start})") from None
+    same = _normal_fields(content)
     for n, raw in enumerate(content.splitlines(), 1):
         line = raw.split("#", 1)[0].rstrip()
         if not line.strip():
@@ -49,7 +50,22 @@ def _lines(p: Path) -> Iterator[tuple[int, str]]:
         if "\ufffd" in line:
             raise LexiconError(f"{p}:{n}: replacement character in entry {raw!r}")
         # normalize each tab-separated field on its own: normalization turns tabs into spaces
-        yield n, "\t".join(normalize_text(part) for part in line.split("\t"))
+        yield n, line if same else "\t".join(normalize_text(part) for part in line.split("\t"))
+
+
+def _normal_fields(content: str) -> bool:
+    """Whether every tab-separated field of every line of a lexicon file is its own normal
+    form (normalize_text leaves it as it is), told from the whole file at once: made of usual
+    characters (tabs aside), no space at a field's start or end or beside another, no tone
+    pair to move. (A field then holds no piece normalize changes: those begin at a line
+    break, an odd character, a space before a space or at the end, or an o/u before a tone
+    mark at a word's end, which the file would show as well.) benchmarks/check_normalize.py
+    compares it with normalizing each field."""
+    from .io.normalize import is_usual, _START_TONE
+
+    return (is_usual(content.replace("\t", "\n")) and "  " not in content and " \t" not in content
+            and "\t " not in content and " \n" not in content and "\n " not in content
+            and not content.startswith(" ") and not content.endswith(" ") and _START_TONE.search(content) is None)
 
 
 @lru_cache(maxsize=None)
