@@ -59,7 +59,7 @@ def matches(pattern: regex.Pattern, text: str, pos: int = 0, endpos: int | None 
     endpos = len(text) if endpos is None else endpos
     seconds = limit(endpos - pos) if seconds is None else seconds
     try:
-        return list(pattern.finditer(text, pos, endpos, timeout=seconds))
+        return list(pattern.finditer(text, pos, endpos, False, False, False, seconds))
     except TimeoutError as e:
         raise PatternTimeout(seconds) from e
 
@@ -78,11 +78,11 @@ def matches_from(pattern: regex.Pattern, starts: regex.Pattern, text: str, pos: 
     at = pos
     match = pattern.match
     try:
-        for c in list(starts.finditer(text, pos, endpos, timeout=seconds)):
+        for c in list(starts.finditer(text, pos, endpos, False, False, False, seconds)):
             p = c.start()
             if p < at:
                 continue
-            m = match(text, p, endpos, timeout=seconds)
+            m = match(text, p, endpos, False, False, seconds)
             if m is not None:
                 out.append(m)
                 at = m.end()
@@ -132,7 +132,7 @@ def _tries(pattern, text: str, starts: list[int], seconds: float | None, pos: in
             if left <= 0:
                 raise TimeoutError
             # positional (concurrent, partial, timeout): a keyword costs more than the try
-            m = match(text, p, endpos, None, False, left if clock_inside else None)
+            m = match(text, p, endpos, False, False, left if clock_inside else None)
             if m is not None:
                 out.append(m)
                 at = m.end()

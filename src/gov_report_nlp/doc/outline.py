@@ -95,7 +95,7 @@ def _may_be_marker(heads: tuple[dict[str, bool], regex.Pattern] | None, head: st
     except KeyError:
         if len(memo) > 50_000:
             memo.clear()
-        ok = memo[head] = heads[1].match(head) is not None
+        ok = memo[head] = heads[1].match(head, None, None, False) is not None
         return ok
 
 
@@ -224,7 +224,7 @@ def _straight_items(text: str) -> list[regex.Match]:
     while q >= 0:
         start = text.rfind("\n", 0, q) + 1
         if not text[start:q].strip(" \t"):
-            m = _STRAIGHT_ITEM.match(text, start)
+            m = _STRAIGHT_ITEM.match(text, start, None, False)
             if m is not None:
                 out.append(m)
         q = text.find('"', q + 1)
@@ -335,7 +335,7 @@ def find_outline(doc: Document) -> list[Section]:
 
     def cut_at(t: str) -> bool:
         """A line of a wrapped text ending in a word no sentence ends with ("...quy định tại")."""
-        return width is not None and len(t) >= _DANGLING * width and dangling.search(t) is not None
+        return width is not None and len(t) >= _DANGLING * width and dangling.search(t, None, None, False) is not None
 
     def next_text(i: int) -> int | None:
         """Index of the next line of running text after line i (skipping blanks and page
@@ -363,16 +363,16 @@ def find_outline(doc: Document) -> list[Section]:
         may = seen.get(head)  # _may_be_marker(heads, head), its memo read here
         if may is None:
             may = _may_be_marker(heads, head)
-        m = marker.match(text, a, ln.end) if may else None
+        m = marker.match(text, a, ln.end, False) if may else None
         if m and ln.text.count(" | ") >= 2:
             m = None  # a table's row
         if m and not _inside(quotes, q_starts, ln.start + (len(text[ln.start:ln.end]) - len(text[ln.start:ln.end].lstrip()))):
             ok = True
-            if prev is not None and not _CLOSED.search(prev.text) and not _UPPER_LINE.match(prev.text):
+            if prev is not None and not _CLOSED.search(prev.text, None, None, False) and not _UPPER_LINE.match(prev.text, None, None, False):
                 # the line before is cut mid-sentence: this one continues it
                 if prev_mark:  # a heading may end in any word ("1- Kết quả đạt được"): cut only if full
-                    ok = not (is_long(prev.text) and dangling.search(prev.text))
-                elif cut_at(prev.text) or (is_long(prev.text) and _WEAK.search(prev.text)
+                    ok = not (is_long(prev.text) and dangling.search(prev.text, None, None, False))
+                elif cut_at(prev.text) or (is_long(prev.text) and _WEAK.search(prev.text, None, None, False)
                                            and m.lastgroup in ("num", "letter", "roman", "dotted")):
                     ok = False
             if ok:
@@ -407,11 +407,11 @@ def find_outline(doc: Document) -> list[Section]:
                 marks[i] = None  # a bare "I." without an UPPER title under it: a table's cell
                 continue
             if title is not False and title is not None:
-                heading = _TRAIL.sub("", lines[j].text) or None
+                heading = _TRAIL.sub("", lines[j].text, 0, None, None, False) or None
         else:
             last = _runs_on(lines, marks, i, rest, next_text, goes_on)
-            if last is not None and not _quantity().search(rest):
-                heading = _TRAIL.sub("", rest) or None
+            if last is not None and not _quantity().search(rest, None, None, False):
+                heading = _TRAIL.sub("", rest, 0, None, None, False) or None
                 para_end[len(items)] = lines[last].end
         items.append((i, rank, number, heading))
 
@@ -459,13 +459,13 @@ def _runs_on(lines: list[_Line], marks: dict, i: int, rest: str, next_text, goes
     a final mark is cut (a long line of a wrapped text, a line ending inside a quotation)."""
     cur = rest
     while True:
-        if _CLOSED.search(cur):
+        if _CLOSED.search(cur, None, None, False):
             return None
         j = next_text(i)
         if j is None or marks.get(j) is not None:
             return i
         nxt = lines[j].text
-        if not (_LOWER_START.match(nxt) or goes_on(cur, i)) or _UPPER_LINE.match(cur):
+        if not (_LOWER_START.match(nxt, None, None, False) or goes_on(cur, i)) or _UPPER_LINE.match(cur, None, None, False):
             return i
         i, cur = j, nxt
 

@@ -31,7 +31,7 @@ ITEM = lazy_pattern(regex.compile, r"^[-–+•*]\s")
 
 def _item(t: str) -> bool:
     """ITEM.match(t), tried only on a line that starts with one of its marks."""
-    return t[:1] in _ITEM_MARKS and ITEM.match(t) is not None
+    return t[:1] in _ITEM_MARKS and ITEM.match(t, None, None, False) is not None
 
 
 _ITEM_MARKS = frozenset("-–+•*")
@@ -246,8 +246,8 @@ def _has_motto(P: SimpleNamespace, t: str) -> bool:
     """P.motto_state.search(t) or P.motto_party.search(t), searched only in a line that holds
     the first word of one of those mottos (benchmarks/check_sentences.py)."""
     state, party = P.motto_state_words, P.motto_party_words
-    return bool((state is None or any(w in t for w in state)) and P.motto_state.search(t)
-                or (party is None or any(w in t for w in party)) and P.motto_party.search(t))
+    return bool((state is None or any(w in t for w in state)) and P.motto_state.search(t, None, None, False)
+                or (party is None or any(w in t for w in party)) and P.motto_party.search(t, None, None, False))
 
 
 def _may_have_motto(P: SimpleNamespace, text: str, end: int) -> bool:
@@ -280,11 +280,11 @@ def detect_layout(doc: Document, lines: list[LineSpan]) -> str:
         match = P.number_line.match
         numbered = False
         for a, b, _ in head:
-            if (firsts is None or text[a] in firsts) and match(text[a:b if b - a <= HEAD_CHARS else a + HEAD_CHARS]):
+            if (firsts is None or text[a] in firsts) and match(text[a:b if b - a <= HEAD_CHARS else a + HEAD_CHARS], None, None, False):
                 numbered = True
                 break
         # the dateline is looked for only in a text with a number line (no match has a side effect)
-        layout = "formal" if numbered and any(_may_be_dateline(t) and P.dateline.match(t) for t in (
+        layout = "formal" if numbered and any(_may_be_dateline(t) and P.dateline.match(t, None, None, False) for t in (
             text[a:b if b - a <= HEAD_CHARS else a + HEAD_CHARS] for a, b, _ in head)) else "news"
     if head and head[0].end - head[0].start > LONG_LINE:  # no title or header line: one long run of text
         doc.warnings.append(f"layout: the text starts with a line of more than {LONG_LINE:,} characters (line breaks "
@@ -371,9 +371,9 @@ def _is_lead(t: str) -> bool:
     the event and a comma ("Sáng 12/3, Huyện ủy ..."), or ends as a sentence and tells an
     event ("... vừa ban hành ...") or runs on for sixty words and more."""
     words = len(t.split())
-    if t.rstrip()[-1:] in ".!?…" and (words >= 60 or words >= 15 and _may_have_lead_marker(t) and _lead_marker().search(t)):
+    if t.rstrip()[-1:] in ".!?…" and (words >= 60 or words >= 15 and _may_have_lead_marker(t) and _lead_marker().search(t, None, None, False)):
         return True
-    return "," in t and bool(_lead_opener().match(t))  # both forms of the opener end in a ','
+    return "," in t and bool(_lead_opener().match(t, None, None, False))  # both forms of the opener end in a ','
 
 
 def _may_have_lead_marker(t: str) -> bool:
@@ -424,13 +424,13 @@ def _segment_news(doc: Document, lines: list[LineSpan]) -> None:
         ln = lines[i]
         t = ln.text
         nxt = lines[i + 1].text if i + 1 < len(lines) else ""
-        if not title_done and _is_site(t) and not P.timestamp.match(nxt):  # a headline has the timestamp under it
+        if not title_done and _is_site(t) and not P.timestamp.match(nxt, None, None, False):  # a headline has the timestamp under it
             _add(doc, "site", ln.start, ln.end)
         elif _is_boilerplate(t):
             _add(doc, "boilerplate", ln.start, ln.end)
-        elif P.timestamp.match(t):
+        elif P.timestamp.match(t, None, None, False):
             _add(doc, "timestamp", ln.start, ln.end)
-        elif not title_done and _is_lead(t) and not P.timestamp.match(nxt):
+        elif not title_done and _is_lead(t) and not P.timestamp.match(nxt, None, None, False):
             break  # no headline: the text starts with its lead
         elif not title_done:
             _add(doc, "title", ln.start, ln.end)
@@ -461,13 +461,13 @@ def _segment_news(doc: Document, lines: list[LineSpan]) -> None:
         if is_byline(t) and not byline:
             _add(doc, "byline", ln.start, ln.end)
             byline = True
-        elif byline and not P.source_line.match(t) and len(t.split()) > 3:
+        elif byline and not P.source_line.match(t, None, None, False) and len(t.split()) > 3:
             _add(doc, "caption", ln.start, ln.end)  # a photo caption under the byline
         else:
             _add(doc, "source", ln.start, ln.end)
     if not byline and body[:tail_start]:
         last = body[tail_start - 1]
-        m = TRAILING_BYLINE.search(text, _tail_window(text, last.start, last.end), last.end, timeout=1.0)
+        m = TRAILING_BYLINE.search(text, _tail_window(text, last.start, last.end), last.end, False, False, 1.0)
         if m and not _place_before(text, m.start(_TRAILING_G.names)) and not _named_in_body(text, m[_TRAILING_G.names], m.start(_TRAILING_G.names)):
             _add(doc, "byline", m.start(), last.end)
 
@@ -495,7 +495,7 @@ def _byline_names(t: str, names_match=None) -> list[tuple[int, int]] | None:
     None when the line is not a byline. names_match: P.byline_names.match, or a memo of it."""
     P = _patterns()
     LG, NG = _byline_groups()
-    m = P.byline_label.match(t)
+    m = P.byline_label.match(t, None, None, False)
     if m and m[LG.label].lower() in P.photo_labels:
         return None  # a photo or video credit alone: its maker is not an author of the text
     if m:
@@ -503,14 +503,14 @@ def _byline_names(t: str, names_match=None) -> list[tuple[int, int]] | None:
         inner = _byline_names(names.strip(), names_match)
         off = m.start(LG.names) + (len(names) - len(names.lstrip()))
         return [(s + off, e + off) for s, e in inner] if inner else []
-    if BYLINE_ABBR.match(t):
+    if BYLINE_ABBR.match(t, None, None, False):
         return []
-    if P.source_line.match(t) or P.photo_credit.match(t):
+    if P.source_line.match(t, None, None, False) or P.photo_credit.match(t, None, None, False):
         return None  # "Theo Vietnamplus", "Ảnh: Thành Long", "Ảnh - A": a source or a photo credit
-    m = P.byline_names.match(t) if names_match is None else names_match(t)
+    m = P.byline_names.match(t, None, None, False) if names_match is None else names_match(t)
     if m:
         found = m[NG.names]
-        names = [(nm.start(), nm.end()) for nm in _ONE_NAME.finditer(found)]
+        names = [(nm.start(), nm.end()) for nm in _ONE_NAME.finditer(found, None, None, False, False)]
         # one syllable alone is no name ("Hà" of "T.Hà" aside); a label-less line of one
         # syllable is a heading
         return [(a, b) for a, b in names if len(found[a:b].split()) > 1 or "." in found[a:b]] or None
@@ -541,7 +541,7 @@ def _byline_test():
         try:
             return matches[t]
         except KeyError:
-            m = matches[t] = None if _no_byline_names(t, colon) else match(t)
+            m = matches[t] = None if _no_byline_names(t, colon) else match(t, None, None, False)
             return m
 
     def is_byline(t: str) -> bool:
@@ -563,11 +563,11 @@ def _find_tail(doc: Document, body: list[LineSpan], is_byline=None) -> int:
     k = len(body)
     while k > 0 and len(body) - k < 5:
         t = body[k - 1].text
-        if P.source_line.match(t) and (len(t) <= 60 or "," not in t and len(t) <= 120 or URL_LINE.match(t)):
+        if P.source_line.match(t, None, None, False) and (len(t) <= 60 or "," not in t and len(t) <= 120 or URL_LINE.match(t, None, None, False)):
             # a source line is short: "Theo báo cáo của UBND huyện, năm 2025 ..." is text
             k -= 1
             continue
-        if len(t) <= 80 and (is_byline(t) or BYLINE_ABBR.match(t)):
+        if len(t) <= 80 and (is_byline(t) or BYLINE_ABBR.match(t, None, None, False)):
             k -= 1
             continue
         break
@@ -576,7 +576,7 @@ def _find_tail(doc: Document, body: list[LineSpan], is_byline=None) -> int:
         for j in range(k - 1, max(k - 7, -1), -1):
             t = body[j].text
             m = is_byline.names_match(t) if len(t) <= 80 else None
-            if P.byline_label.match(t) and len(t) <= 80 or (m and m[_byline_groups()[1].org]):
+            if P.byline_label.match(t, None, None, False) and len(t) <= 80 or (m and m[_byline_groups()[1].org]):
                 return j
         # a bare name line closing the text, then a blank line and photo captions only
         for j in range(k - 1, max(k - 12, 0), -1):
@@ -600,7 +600,7 @@ def _named_in_body(text: str, name: str, pos: int) -> bool:
         return False
     i = text.find(name)
     while i >= 0:
-        if not (pos <= i < pos + len(name)) and not _patterns().credit_before.search(text, max(0, i - 16), i):
+        if not (pos <= i < pos + len(name)) and not _patterns().credit_before.search(text, max(0, i - 16), i, False):
             return True
         i = text.find(name, i + 1)
     return False
@@ -624,23 +624,23 @@ def _segment_formal(doc: Document, lines: list[LineSpan]) -> None:
         t = ln.text
         if kinds[i] == DATELINE_REST:
             continue
-        if VV_LINE.match(t) or (i > 0 and kinds[i - 1] == "summary" and t[:1].islower()):
+        if VV_LINE.match(t, None, None, False) or (i > 0 and kinds[i - 1] == "summary" and t[:1].islower()):
             kinds[i] = "summary"  # a công văn's "V/v ..." summary (no type line)
-        elif P.page_header.match(t):
+        elif P.page_header.match(t, None, None, False):
             kinds[i] = "page_header"
-        elif P.motto_state.search(t) or P.motto_state2.search(t) or P.motto_party.fullmatch(t.strip(" -_*")):
+        elif P.motto_state.search(t, None, None, False) or P.motto_state2.search(t, None, None, False) or P.motto_party.fullmatch(t.strip(" -_*"), None, None, False):
             kinds[i] = "motto"
-        elif SEPARATOR.match(t):
+        elif SEPARATOR.match(t, None, None, False):
             kinds[i] = "separator"
-        elif (m := P.number_line.match(t)) is not None:
+        elif (m := P.number_line.match(t, None, None, False)) is not None:
             kinds[i] = "number"
             seen_anchor = True
-            d = P.dateline_after.search(t, m.end())
+            d = P.dateline_after.search(t, m.end(), None, False)
             if d is not None:  # "Số: 15/BC-UBND    Cư Jút, ngày 12 tháng 3 năm 2024": two columns on one line
                 lead = len(text[ln.start:ln.end]) - len(text[ln.start:ln.end].lstrip())
                 number_end[i] = ln.start + lead + len(t[:d.start()].rstrip())
                 dateline_start[i] = ln.start + lead + d.start()
-        elif (m := P.dateline.match(t)) is not None:
+        elif (m := P.dateline.match(t, None, None, False)) is not None:
             kinds[i] = "dateline"
             seen_anchor = True
             if m["cut"] is not None and i + 1 < n and P.date_rest.match(text, lines[i + 1].start, lines[i + 1].end):
@@ -649,7 +649,7 @@ def _segment_formal(doc: Document, lines: list[LineSpan]) -> None:
             kinds[i] = "doc_type"
             type_idx = i
             break
-        elif UPPER_LINE.match(t) and type_idx is None and not (seen_anchor and P.sign_prefix.match(t)):
+        elif UPPER_LINE.match(t, None, None, False) and type_idx is None and not (seen_anchor and P.sign_prefix.match(t, None, None, False)):
             kinds[i] = "authority"
         elif seen_anchor:
             break  # running text: the header is over (a công văn has no type line)
@@ -660,9 +660,9 @@ def _segment_formal(doc: Document, lines: list[LineSpan]) -> None:
             ln = lines[j]
             t = ln.text
             gap = text[lines[j - 1].end:ln.start].count("\n") > 1
-            if SEPARATOR.match(t) or P.kinh_gui.match(t) or P.page_header.match(t) or t.startswith(P.basis):
+            if SEPARATOR.match(t, None, None, False) or P.kinh_gui.match(t, None, None, False) or P.page_header.match(t, None, None, False) or t.startswith(P.basis):
                 break
-            if j > type_idx + 1 and (gap or P.body_start.match(t)):
+            if j > type_idx + 1 and (gap or P.body_start.match(t, None, None, False)):
                 break
             kinds[j] = "summary"
             j += 1
@@ -676,7 +676,7 @@ def _segment_formal(doc: Document, lines: list[LineSpan]) -> None:
         if ":" in t and recipients(t):  # no recipients line without its ":"
             kinds[i] = "recipients"
             k = i + 1
-            while k < n and ITEM.match(lines[k].text):
+            while k < n and ITEM.match(lines[k].text, None, None, False):
                 kinds[k] = "recipients"
                 k += 1
             continue
@@ -687,14 +687,14 @@ def _segment_formal(doc: Document, lines: list[LineSpan]) -> None:
             k = i + 1
             while k < n and k - i <= 4:
                 tk = lines[k].text
-                if P.sign_title.match(tk) or P.sign_prefix.match(tk):
+                if P.sign_title.match(tk, None, None, False) or P.sign_prefix.match(tk, None, None, False):
                     block.append(k)
                     k += 1
                     continue
-                if NAME_LINE.match(tk) and not UPPER_LINE.match(tk):
+                if NAME_LINE.match(tk, None, None, False) and not UPPER_LINE.match(tk, None, None, False):
                     for b in block:
                         tb = lines[b].text
-                        kinds[b] = "signer_prefix" if P.sign_prefix.match(tb) else "signer_title"
+                        kinds[b] = "signer_prefix" if P.sign_prefix.match(tb, None, None, False) else "signer_title"
                     kinds[k] = "signer_name"
                     sig_found = True
                     break
@@ -786,9 +786,9 @@ def _recipient_goes_on(doc: Document, t: str) -> bool:
     list of them, the one recipient under a bare "Kính gửi:", or a name cut by a wrap
     (lowercase start). The body's first sentence ends the block."""
     block = doc.text[doc.segments[-1].start:doc.segments[-1].end]
-    if ITEM.match(t):
+    if ITEM.match(t, None, None, False):
         return True
-    if _patterns().kinh_gui_alone.fullmatch(block):
+    if _patterns().kinh_gui_alone.fullmatch(block, None, None, False):
         return True
     if block.rstrip().endswith((";", ",")) and len(t) <= 120:
         return True  # a list of recipients, one a line: "Ủy ban nhân dân tỉnh;" / "Sở Tài chính."

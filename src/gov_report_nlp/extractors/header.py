@@ -29,7 +29,7 @@ class HeaderFacts:
 
 
 def _clean(text: str) -> str:
-    return _SPACES.sub(" ", text).strip()
+    return _SPACES.sub(" ", text, 0, None, None, False).strip()
 
 
 def _ev(doc: Document, start: int, end: int) -> Evidence:
@@ -72,7 +72,7 @@ def _news(doc: Document, facts: HeaderFacts) -> None:
 def _joined(doc: Document, segs: list[Segment], dedupe: bool = False) -> str | None:
     parts: list[str] = []
     for s in segs:
-        t = _TRAIL_SEP.sub("", _clean(doc.seg_text(s)))
+        t = _TRAIL_SEP.sub("", _clean(doc.seg_text(s)), 0, None, None, False)
         if t and not (dedupe and parts and parts[-1] == t):
             parts.append(t)
     return " ".join(parts) or None
@@ -96,7 +96,7 @@ def _formal(doc: Document, facts: HeaderFacts) -> None:
         facts.evidence["title"] = [_ev(doc, summary[0].start, summary[-1].end)]
     number = doc.first("number")
     if number is not None:
-        m = number_line().match(doc.seg_text(number))
+        m = number_line().match(doc.seg_text(number), None, None, False)
         if m and m["number"]:
             form.number = regex.sub(r"\s+", "", m["number"])
     authority = doc.segments_of("authority")
@@ -104,13 +104,13 @@ def _formal(doc: Document, facts: HeaderFacts) -> None:
         form.authority = _joined(doc, authority, dedupe=True)
     dateline = doc.first("dateline")
     if dateline is not None:
-        m = dateline_pattern().match(doc.seg_text(dateline))
+        m = dateline_pattern().match(doc.seg_text(dateline), None, None, False)
         if m:
             form.place = _clean(m["place"])
     if published_date(doc) is not None:
         form.date = published_date(doc).iso()
     else:
-        m = ADOPTED.search(text)
+        m = ADOPTED.search(text, None, None, False)
         if m:
             dates = find_dates(text, m.start(), m.end())
             if dates:

@@ -153,7 +153,7 @@ def _issuer_at(text: str, start: int) -> tuple[int, int] | None:
     limit = min(len(text), start + 160)
     end = limit
     # no regex clock: the window is at most 160 characters and each try reads a word or two
-    m = _issuer_stop().search(text, start, limit)
+    m = _issuer_stop().search(text, start, limit, False)
     if m:
         end = m.start() + (1 if m.group() == ")" else 0)
         if m.group().startswith("("):  # "(khóa XVII)": keep up to the closing parenthesis
@@ -166,7 +166,7 @@ def _issuer_at(text: str, start: int) -> tuple[int, int] | None:
         if comma < 0:
             break
         after = text[comma + 1:end]
-        if _PARTS_OF_ONE.match(after):
+        if _PARTS_OF_ONE.match(after, None, None, False):
             pos = comma + 1
             continue
         end = comma
@@ -211,19 +211,19 @@ _CLAUSE_START = lazy_pattern(regex.compile, r"[\n,;:.)]\s*\Z")
 
 def _compact_symbol(s: str) -> str:
     """The number as written, a line break inside it dropped and space runs collapsed."""
-    s = _LINE_BREAK.sub("", s)
+    s = _LINE_BREAK.sub("", s, 0, None, None, False)
     return " ".join(s.split())
 
 
 @lru_cache(maxsize=4096)
 def _key(number: str) -> str:
     """Comparison key of a number: no spaces, upper case, leading zeros of the serial dropped."""
-    k = _SPACES.sub("", number).upper().replace("–", "-")
-    return _LEAD_ZEROS.sub("", k)
+    k = _SPACES.sub("", number, 0, None, None, False).upper().replace("–", "-")
+    return _LEAD_ZEROS.sub("", k, 0, None, None, False)
 
 
 def _lead_int(number: str) -> int | None:
-    m = _LEAD_INT.match(number)
+    m = _LEAD_INT.match(number, None, None, False)
     return int(m.group(1)) if m else None
 
 
@@ -254,16 +254,16 @@ def _decode_codes(m: regex.Match) -> tuple[str | None, str | None, str | None, s
     issuers = load_map("ref_issuer_codes")
     if m["pcode"]:
         party = load_map("ref_party_codes")
-        icode = _CODE_SEP.split(m["pissuer"].strip())[0]
+        icode = _CODE_SEP.split(m["pissuer"].strip(), 0, False)[0]
         return party.get(m["pcode"]), m["pcode"], icode, issuers.get(icode)
-    codes = [c for c in _CODE_SEP_OR_SPACE.split(m["scodes"]) if c]
+    codes = [c for c in _CODE_SEP_OR_SPACE.split(m["scodes"], 0, False) if c]
     state = load_map("ref_state_codes")
     first = codes[0]
-    base = _TRAILING_DIGITS.sub("", first)
+    base = _TRAILING_DIGITS.sub("", first, 0, None, None, False)
     if first in state or base in state:
         tcode = first if first in state else base
         icode = codes[1] if len(codes) > 1 else None
-        ibase = _TRAILING_DIGITS.sub("", icode) if icode else None
+        ibase = _TRAILING_DIGITS.sub("", icode, 0, None, None, False) if icode else None
         return state[tcode], tcode, icode, issuers.get(icode) or issuers.get(ibase or "")
     if base in issuers or first in issuers:
         # no type code: a công văn ("326/UBND-KGVX") if individual, else unknown ("57/2010/QH12")
@@ -307,7 +307,7 @@ def _own_keys(doc: Document) -> tuple[set[str], list[tuple[int, int]]]:
         spans.append((seg.start, seg.end))
         # no regex clock: SYMBOL has no unbounded quantifier (see _symbol_matches), a scan
         # of it is linear
-        for m in SYMBOL.finditer(doc.text, seg.start, seg.end):
+        for m in SYMBOL.finditer(doc.text, seg.start, seg.end, False, False):
             keys.add(_key(m.group()))
     return keys, spans
 
@@ -339,7 +339,7 @@ def _numbers(text: str, run=None) -> tuple[list[int], list[int]]:
     if run is None:
         run = _NUMBER_RUN if lowered_if_safe(text) is None else _ASCII_NUMBER_RUN
     symbols, bare = [], []
-    for m in run.finditer(text):
+    for m in run.finditer(text, None, None, False, False):
         d, e = m.span()
         c = text[e:e + 1]
         sep = e if c == "-" or c == "/" else e + 1 if c == " " and text[e + 1:e + 2] in ("-", "/") else -1
@@ -375,12 +375,12 @@ def _symbol_mentions(text: str, starts: list[int] | None = None) -> Iterator[_Me
         s = m.start()
         kind_raw = None
         # no regex clock: windows of 40 and 120 characters before the symbol
-        km = kind_before.search(text, max(0, s - 40), s)
+        km = kind_before.search(text, max(0, s - 40), s, False)
         start = s
         if km:
             kind_raw, start = km[kb_kind], km.start()
         elif _ends_with(text, max(0, s - 120), s, _SO):  # the clause's "số" right before the symbol
-            cm = kind_in_clause.search(text, max(0, s - 120), s)
+            cm = kind_in_clause.search(text, max(0, s - 120), s, False)
             if cm:
                 kind_raw, start = cm[kc_kind], cm.start()
         kind, tcode, icode, iexp = _decode(m)
@@ -476,7 +476,7 @@ def _bare_mentions(text: str, digits: list[int] | None = None) -> Iterator[_Ment
         if "/" in nums and not m[g_so]:
             continue
         kind = _canonical_kind(m[g_kind])
-        for n in _NUM_OF_LIST.finditer(nums):
+        for n in _NUM_OF_LIST.finditer(nums, None, None, False, False):
             value = n.group()
             if "/" not in value and not m[g_so] and 1900 <= int(value) <= 2100:
                 continue  # "kế hoạch 2020" is a year
@@ -489,7 +489,7 @@ def _tail(text: str, mention: _Mention) -> tuple[str | None, tuple[int, int] | N
     end = mention.tail_from or mention.end
     date = None
     # no regex clock in _tail: each match reads a window of at most 40 characters
-    t = TAIL_TO_DATE.match(text, end, min(len(text), end + 40))
+    t = TAIL_TO_DATE.match(text, end, min(len(text), end + 40), False)
     if t:
         # a date counts only where it begins by t.end(): the dates that begin later are not read
         for d in find_dates_from(text, end, min(len(text), end + 60), t.end()):
@@ -497,11 +497,11 @@ def _tail(text: str, mention: _Mention) -> tuple[str | None, tuple[int, int] | N
                 date, end = d.iso(), d.end
                 break
     issuer = None
-    i = TAIL_TO_ISSUER.match(text, end, min(len(text), end + 20))
+    i = TAIL_TO_ISSUER.match(text, end, min(len(text), end + 20), False)
     if i:
         issuer = _issuer_at(text, i.end())
     elif date:
-        h = _issuer_heads().match(text, end, min(len(text), end + 40))
+        h = _issuer_heads().match(text, end, min(len(text), end + 40), False)
         if h:
             issuer = _issuer_at(text, end + len(h.group()) - len(h.group().lstrip()))
     if issuer:
@@ -535,16 +535,16 @@ def _lead_search(text: str, lo: int, a: int) -> regex.Match | None:
     it, which then lies in [p, a) and is not p's "n": it begins before q - 1, with "ngày".
     LEAD has no lookbehind: LEAD.match at a start tries what the search tries there.
     benchmarks/check_refs.py compares the two."""
-    stop = _LEAD_STOP.search(text, lo, a)
+    stop = _LEAD_STOP.search(text, lo, a, False)
     q = lo if stop is None else stop.end()
     match = LEAD.match
     if q > lo:
-        for n in _LEAD_DATE.finditer(text, lo, q):
-            m = match(text, n.start(), a)
+        for n in _LEAD_DATE.finditer(text, lo, q, False, False):
+            m = match(text, n.start(), a, False)
             if m is not None:
                 return m
-    for c in _LEAD_SUBJ.finditer(text, max(lo, q - 1), a):
-        m = match(text, c.start(), a)
+    for c in _LEAD_SUBJ.finditer(text, max(lo, q - 1), a, False, False):
+        m = match(text, c.start(), a, False)
         if m is not None:
             return m
     return None
@@ -562,7 +562,7 @@ def _lead(text: str, mention: _Mention) -> tuple[str | None, tuple[int, int] | N
         subj_s, subj_e = m.span(G.subj)
         # the subject starts a clause: after a punctuation mark, a line start or the date
         before = text[max(0, subj_s - 3):subj_s]
-        if not (m[G.date] or subj_s == 0 or _CLAUSE_START.search(before)):
+        if not (m[G.date] or subj_s == 0 or _CLAUSE_START.search(before, None, None, False)):
             return None, None, a
         if m[G.verb] == "ký" and not m[G.date]:
             return None, None, a  # "Phó Chủ tịch ... Trương Thanh Tùng đã ký": a signer, not the issuer
@@ -573,7 +573,7 @@ def _lead(text: str, mention: _Mention) -> tuple[str | None, tuple[int, int] | N
             ds = find_dates(text, *m.span(G.date))
             date = ds[0].iso() if ds else None
         return date, (subj_s, subj_e), m.start()
-    m = LEAD_OF.search(text, lo, a) if _ends_with(text, lo, a, _TAI) else None
+    m = LEAD_OF.search(text, lo, a, False) if _ends_with(text, lo, a, _TAI) else None
     if m and len(m[_LEAD_OF_G.subj].split()) <= 10:
         subj = m.span(_LEAD_OF_G.subj)
         return None, subj, subj[0]

@@ -63,7 +63,7 @@ def _tail(left: str, n: int) -> str:
 def _excluded(left: str) -> bool:
     # no regex clock: `left` is at most 160 characters (_tail) and the pattern's one repeat
     # reads three words: no try can run away
-    return _excluded_pattern().search(left.lower()) is not None
+    return _excluded_pattern().search(left.lower(), None, None, False) is not None
 
 
 # how far back from a year span its cue, body and exclusion words are looked for: a body
@@ -118,7 +118,7 @@ def _body(text: str, floor: int, pos: int) -> tuple[str | None, int | None]:
     ordinal = None
     # no regex clock in _body: `left` is at most LOOK_BACK characters and every pattern here
     # reads a few words per try (whitespace runs are short in normalized text)
-    m = ORDINAL.search(left)
+    m = ORDINAL.search(left, None, None, False)
     if m:
         if m[_ORDINAL_G.ord]:
             ordinal = parse_ordinal(m[_ORDINAL_G.ord])
@@ -127,12 +127,12 @@ def _body(text: str, floor: int, pos: int) -> tuple[str | None, int | None]:
         # another khóa shares the years ("HĐND tỉnh khóa III và HĐND huyện khóa IV")
     cut = max(left.rfind(c) for c in ",;:.\n“”\"")
     clause = left[cut + 1:]
-    for h in _head_pattern().finditer(clause):
+    for h in _head_pattern().finditer(clause, None, None, False, False):
         body = clause[h.start():]
-        body = _drop_pattern().sub("", body)
-        body = _DASH_GAP.sub(" ", body)  # "kinh tế xã- hội"
-        body = _SPACES.sub(" ", body).strip(" -–(")
-        if body and len(body.split()) <= MAX_BODY_WORDS and not _break_pattern().search(body):
+        body = _drop_pattern().sub("", body, 0, None, None, False)
+        body = _DASH_GAP.sub(" ", body, 0, None, None, False)  # "kinh tế xã- hội"
+        body = _SPACES.sub(" ", body, 0, None, None, False).strip(" -–(")
+        if body and len(body.split()) <= MAX_BODY_WORDS and not _break_pattern().search(body, None, None, False):
             return body, ordinal
     return None, ordinal
 
@@ -182,14 +182,14 @@ def find_terms(doc: Document) -> Iterator[Term]:
         if _excluded(_tail(left, 160)):
             continue
         near = _tail(left, 60)  # a cue ends the left side: its few words are enough
-        cue = CUE.search(near)  # no regex clock: `near` is at most 60 characters
+        cue = CUE.search(near, None, None, False)  # no regex clock: `near` is at most 60 characters
         paren = left.rstrip().endswith("(")
         if not cue and not paren:
             continue
         seen.add((y1, y2))
         start = m.start() - len(near) + cue.start() if cue else m.start()
         body, ordinal = _body(text, line_start, start) if cue else (None, None)
-        dur = _DURATION.match(cue.group(0)) if cue else None
+        dur = _DURATION.match(cue.group(0), None, None, False) if cue else None
         if dur:
             # "kế hoạch ... 5 năm 2021-2025": the duration belongs to the body
             body, ordinal = _body(text, line_start, start + dur.end())

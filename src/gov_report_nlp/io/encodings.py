@@ -296,7 +296,7 @@ def looks_like_glyph_soup(text: str) -> bool:
         return False
     tcvn3, vni = _soup_patterns()
     words = [w for w in sample.split() if any("\x80" <= ch <= "\xff" for ch in w)]
-    odd = sum(1 for w in words if tcvn3.search(w) or vni.search(w))
+    odd = sum(1 for w in words if tcvn3.search(w, None, None, False) or vni.search(w, None, None, False))
     return odd >= MIN_ODD and odd >= 0.3 * len(words)
 
 

@@ -72,7 +72,7 @@ _UNESCAPED_MAX = 50_000
 
 def looks_like_html(text: str) -> bool:
     """True when the first 4 kB carry an HTML tag that plain text would not."""
-    return bool(_LOOKS_HTML.search(text[:4096]))
+    return bool(_LOOKS_HTML.search(text[:4096], None, None, False))
 
 
 def _raw_end(tag: str) -> regex.Pattern:
@@ -87,11 +87,11 @@ def _hides(attrs: str) -> bool:
     low = attrs.lower()
     if "hidden" not in low and "none" not in low:
         return False
-    for a in _ATTRS.finditer(attrs):
+    for a in _ATTRS.finditer(attrs, None, None, False, False):
         k = a["k"].lower()
         if k == "hidden":
             return True
-        if k == "style" and a["v"] and _HIDING_STYLE.search(a["v"]):
+        if k == "style" and a["v"] and _HIDING_STYLE.search(a["v"], None, None, False):
             return True
         if k == "aria-hidden":
             continue  # hidden from screen readers, shown on the page
@@ -142,7 +142,7 @@ class _Walker:
         append = self.parts.append
         pos = self.pos
         shown = False  # visible text emitted (self.breaks = 0)
-        for m in ENTITY.finditer(src, i, j):
+        for m in ENTITY.finditer(src, i, j, False, False):
             raw = m.group()
             decoded = unescaped.get(raw)
             if decoded is None:
@@ -243,7 +243,7 @@ class _Walker:
                 self._text(i, j)
             nxt = src[j + 1:j + 2]
             if nxt.isascii() and nxt.isalpha():
-                m = START_TAG.match(src, j)
+                m = START_TAG.match(src, j, None, False)
                 if m is None:  # an attribute quote never closed: the tag ends at the next ">"
                     k = src.find(">", j)
                     i = n if k < 0 else k + 1
@@ -258,7 +258,7 @@ class _Walker:
                 if tag in RAW_TAGS:
                     i = self._skip_raw(tag, i)
             elif nxt == "/":
-                m = END_TAG.match(src, j)
+                m = END_TAG.match(src, j, None, False)
                 if m is not None:
                     i = m.end()
                     self._end(m["name"].lower(), j, i)
@@ -283,7 +283,7 @@ class _Walker:
 
     def _skip_raw(self, tag: str, i: int) -> int:
         """Past the content and end tag of a raw-text element opened at i (hidden text)."""
-        m = _raw_end(tag).search(self.source, i)
+        m = _raw_end(tag).search(self.source, i, None, False)
         if m is None:
             if tag in _TEXT_RAW:  # a <title> never closed: it ends at the next tag, the page is read on
                 k = self.source.find("<", i)

@@ -206,7 +206,7 @@ def _pieces(text: str) -> list[regex.Match]:
     character, with a mark in its \\w run or just behind it)."""
     starts = set(_piece_starts(text))
     before = _WORD_BEFORE.match
-    for mk in _MARK.finditer(text):
+    for mk in _MARK.finditer(text, None, None, False, False):
         q = mk.start()
         starts.add(before(text, 0, q).start())
         starts.add(before(text, 0, q + 1).start())
@@ -218,7 +218,7 @@ def _pieces(text: str) -> list[regex.Match]:
     for p in sorted(starts):
         if p < pos:
             continue
-        m = match(text, p)
+        m = match(text, p, None, False)
         if m is not None:
             out.append(m)
             pos = m.end()
@@ -240,7 +240,7 @@ def _replacement(m: regex.Match, text_len: int) -> str | None:
     if kind == "nl":
         if m.start() == 0 or m.end() == text_len:
             return ""
-        breaks = len(_NL_RE.findall(s))
+        breaks = len(_NL_RE.findall(s, None, None, False, False))
         return "\n\n" if breaks >= 2 else "\n"
     if kind == "sp":
         if m.start() == 0 or m.end() == text_len:
@@ -296,7 +296,7 @@ def _changes_nfc(text: str, usual: bool = False) -> list[tuple[int, int, str, bo
     tones = _NEW_TONE
     not_word = _NOT_WORD
     if text[:1] == " ":
-        m = match(text, 0)
+        m = match(text, 0, None, False)
         if m is not None:
             out += _changes([m], n)
             pos = m.end()
@@ -325,7 +325,7 @@ def _changes_nfc(text: str, usual: bool = False) -> list[tuple[int, int, str, bo
                 append((p, q, rep, False))
                 pos = q
                 continue
-        m = match(text, p)
+        m = match(text, p, None, False)
         if m is not None:
             pos = m.end()
             kind = m.lastgroup

@@ -40,9 +40,9 @@ _INTEGER = lazy_pattern(regex.compile, r"\d+")
 
 def _parse_digits(s: str) -> float | None:
     s = s.strip().replace("\u00a0", "").replace(" ", "")
-    if not s or not _DIGITS.fullmatch(s):
+    if not s or not _DIGITS.fullmatch(s, None, None, False):
         return None
-    if _DOT_THOUSANDS.fullmatch(s):
+    if _DOT_THOUSANDS.fullmatch(s, None, None, False):
         return float(s.replace(".", "").replace(",", "."))
     if _COMMA_THOUSANDS.fullmatch(s):
         return float(s.replace(",", ""))
@@ -154,7 +154,7 @@ _ROMAN_RE = lazy_pattern(regex.compile, r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0
 def roman_to_int(s: str) -> int | None:
     """'XII' 12, 'XV' 15; None unless s is a well-formed Roman numeral (upper case)."""
     s = (s or "").strip()
-    if not s or not _ROMAN_RE.fullmatch(s):
+    if not s or not _ROMAN_RE.fullmatch(s, None, None, False):
         return None
     total = 0
     for a, b in zip(s, s[1:] + " "):
@@ -201,12 +201,12 @@ _ORDINAL_ROMAN = lazy_pattern(regex.compile, r"[IVXLCDMivxlcdm]+")
 def parse_ordinal(s: str) -> int | None:
     """'2' 2, 'II' 2, 'thứ hai' 2, 'thứ nhất' 1, 'lần thứ XII' 12; None otherwise."""
     s = (s or "").strip()
-    s = _ORDINAL_PREFIX.sub("", s)
+    s = _ORDINAL_PREFIX.sub("", s, 0, None, None, False)
     if not s:
         return None
-    if _ORDINAL_DIGITS.fullmatch(s):
+    if _ORDINAL_DIGITS.fullmatch(s, None, None, False):
         return int(s) or None
-    r = roman_to_int(s.upper()) if _ORDINAL_ROMAN.fullmatch(s) else None
+    r = roman_to_int(s.upper()) if _ORDINAL_ROMAN.fullmatch(s, None, None, False) else None
     if r:
         return r
     low = s.lower()
