@@ -81,6 +81,8 @@ class _P(LexiconPatterns):
         # the end of a match of ATTEND_AFTER, matched backwards from where it ends (_attend_after)
         cls.ATTEND_AFTER_TAIL = lazy_pattern(regex.compile,
             r"(?r)(?:dự|\L<kw>)", _F, kw=sorted(cls.kinds, key=len, reverse=True))
+        # its phrases in lowercase, for str.endswith over the lowercase copy of a lower-safe text
+        cls.TAILS = tuple(sorted({"dự", *(k for k in cls.kinds if k)}))
         cls.VAGUE = lazy_pattern(regex.compile, r"\L<vg>(?!\w)", _F, vg=_lex("meeting_vague_subjects"))
         # what opens a sentence before its subject: "Sáng 5/3, tại Hội trường X, ..."
         cls.LIST_LEAD = lazy_pattern(regex.compile,
@@ -800,12 +802,39 @@ def _attend_after(text: str, s: int, e: int) -> list[regex.Match]:
     """matches(ATTEND_AFTER, text, s, e), run only when a match can end somewhere: before
     the spaces before a "." or ";" or the end, with "dự" or a meeting word (the end of each
     of its branches, ATTEND_AFTER_TAIL matched backwards there). Most sentences have no such
-    end, and the scan tries every space. benchmarks/check_meetings.py checks the filter."""
-    # every match holds "dự" (each branch does): none in the lowercase copy of the window (same
-    # offsets, and "dự" found in it exactly where the pattern's "dự" matches), no match
+    end, and the scan tries every space. benchmarks/check_meetings.py checks the filter.
+
+    In a lower-safe text the same test reads the lowercase copy with str methods (no regex
+    call): the clause ends found by str.find, the spaces before one skipped by str.isspace
+    (which, on the lower-safe characters, knows exactly the characters \\s matches), and the
+    tail is lowered.endswith(one of "dự" and the meeting words), where a lowercase phrase
+    ends exactly where ATTEND_AFTER_TAIL matches backwards (lexicon.lowered_if_safe)."""
     lowered = lowered_if_safe(text)
-    if lowered is not None and lowered.find("dự", s, e) < 0:
+    if lowered is not None:
+        # every match holds "dự" (each branch does): none in the lowercase copy of the window
+        # (same offsets, and "dự" found in it exactly where the pattern's "dự" matches), no match
+        if lowered.find("dự", s, e) < 0:
+            return []
+        tails = _P.get().TAILS
+        e = min(e, len(lowered))  # (as the regex module reads an endpos past the end)
+        for mark in (None, ".", ";"):  # (in any order: any end that passes decides)
+            t = e if mark is None else lowered.find(mark, s, e)
+            while t >= 0:
+                q = t
+                while q > s and lowered[q - 1].isspace():
+                    q -= 1
+                if lowered.endswith(tails, s, q):
+                    return matches(_P.get().ATTEND_AFTER, text, s, e)
+                if mark is None:
+                    break
+                t = lowered.find(mark, t + 1, e)
         return []
+    return _attend_after_plain(text, s, e)
+
+
+def _attend_after_plain(text: str, s: int, e: int) -> list[regex.Match]:
+    """_attend_after's test read with the patterns (a text that is not lower-safe; and the
+    check's reference)."""
     P = _P.get()
     tail, back = P.ATTEND_AFTER_TAIL.match, _SPACES_BEFORE.match
     ends = [m.start() for m in _CLAUSE_MARK.finditer(text, s, e)]
