@@ -248,12 +248,16 @@ def _has_person(text: str) -> bool:
 
 # a sentence's dot, not that of "TP. Hà Nội" (a Roman numeral's is: "lần thứ V. Về phía ...")
 _END = lazy_pattern(regex.compile, r"(?:(?<!(?<![\w.])\p{Lu}{1,3})|(?<=(?<![\w.])[IVXLC]{1,4}))\.(?:\s|$)|\n")
-_NAME_STOP = lazy_pattern(regex.compile,
-    r"""\s*\((?=\s*(?:(?:ngày|sáng|chiều|tối|trưa)\s+)?\d{1,2}\s*[-/.]\s*\d)   # "(ngày 17-6)": a date, not the name
+_NAME_STOP_SOURCE = (r"""\s*\((?=\s*(?:(?:ngày|sáng|chiều|tối|trưa)\s+)?\d{1,2}\s*[-/.]\s*\d)   # "(ngày 17-6)": a date, not the name
       | \s*(?:(?:;|(?:(?<!(?<![\w.])\p{Lu}{1,3})|(?<=(?<![\w.])[IVXLC]{1,4}))\.)\s|\.$|,\s*(?!\s*(?:đảm\s+bảo|triển\s+khai|phương\s+hướng|nhiệm\s+vụ|năm\s+\d|khóa\s+[IVXLC\d]+\b|khoá\s+[IVXLC\d]+\b))
         |\s+(?:với\s+sự|với\s+các|có\s+sự|tại\s|do\s|dưới\s+sự|đã\s|vừa\s|nhằm\s|vào\s|diễn\s+ra|
-             được\s|cùng\s+các|để\s|sáng\s|chiều\s|tối\s|ngày\s+\d|với\s+sự\s+tham|có\s+\d|gồm\s))""",
-    _F)
+             được\s|cùng\s+các|để\s|sáng\s|chiều\s|tối\s|ngày\s+\d|với\s+sự\s+tham|có\s+\d|gồm\s))""")
+_NAME_STOP_PLAIN = lazy_pattern(regex.compile, _NAME_STOP_SOURCE, _F)
+# the same, a sentence dot's lookbehinds tried only before a dot: "(?=\.)" first (the engine
+# reads the branch left to right and would try both lookbehinds at every offset of the
+# name, most of the scan); benchmarks/check_meetings.py compares the two
+_DOT_AFTER_CAPS = r"(?:(?<!(?<![\w.])\p{Lu}{1,3})|(?<=(?<![\w.])[IVXLC]{1,4}))\."
+_NAME_STOP = lazy_pattern(regex.compile, _NAME_STOP_SOURCE.replace(_DOT_AFTER_CAPS, r"(?=\.)" + _DOT_AFTER_CAPS, 1), _F)
 _ORG_THEO = lazy_pattern(regex.compile, r"^(?:theo\s[^,]+,\s*)", regex.I)
 _ORG_PLACE = lazy_pattern(regex.compile, r"^(?:tại\s[^,]+,\s*)+(?:(?:TP\.|tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường)\s[^,]+,\s*)*", regex.I)
 _ORG_VERB_TAIL = lazy_pattern(regex.compile, r"\s+(?:đã|vừa|phối\s+hợp|long\s+trọng|trang\s+trọng|(?:đã\s+|vừa\s+)?có)$", regex.I)
@@ -642,7 +646,7 @@ def _date_of(doc: Document, s: int, e: int, prev: Optional[_Draft], precheck: bo
     m = _same_day(text, s, e) if prev is not None and prev.date else None
     if m:
         return prev.date, m[_P.get().G_POD].lower(), m.end()
-    if precheck and (_DIGIT.search(text, s, e, False) is None or _DATE_SHAPE.search(text, s, e, False) is None):
+    if precheck and (_DIGIT.search(text, s, e, False) is None or not _date_shape(text, s, e)):
         return None, None, -1  # (a digit first: a faster scan, and the shape holds one)
     pub = published_date(doc)
     year = pub.year if pub is not None else None
@@ -663,6 +667,18 @@ def _date_of(doc: Document, s: int, e: int, prev: Optional[_Draft], precheck: bo
 # what every date of find_dates with a day and a month holds (each branch of DATE_PATTERNS):
 # "tháng", or a digit, one of / . - and a digit ("5/3", "20-6-2020", "7 và 8/8")
 _DATE_SHAPE = lazy_pattern(regex.compile, r"tháng|\d\s?[/.-]\s?\d", regex.I)
+_DATE_NUM = lazy_pattern(regex.compile, r"\d\s?[/.-]\s?\d")  # its second branch (no letter: no case to ignore)
+
+
+def _date_shape(text: str, s: int, e: int) -> bool:
+    """_DATE_SHAPE.search(text, s, e) is not None: in a lower-safe text, "tháng" found by
+    str.find in its lowercase copy (same offsets; found there exactly where it matches the
+    text ignoring case) or _DATE_NUM, without the case-insensitive alternation (a third of
+    its cost). benchmarks/check_meetings.py compares them."""
+    lowered = lowered_if_safe(text)
+    if lowered is None:
+        return _DATE_SHAPE.search(text, s, e, False) is not None
+    return lowered.find("tháng", s, e) >= 0 or _DATE_NUM.search(text, s, e, False) is not None
 _DIGIT = lazy_pattern(regex.compile, r"\d")  # every date holds one too
 
 
@@ -683,7 +699,7 @@ def _may_be_early(text: str, s: int, e: int, prev: Optional[_Draft]) -> bool:
     if prev is not None and prev.date and _same_day(text, s, e):
         return True
     end = min(e, s + 39)  # (a digit first: the shape holds one, and most openings have none)
-    return _DIGIT.search(text, s, end, False) is not None and _DATE_SHAPE.search(text, s, end, False) is not None
+    return _DIGIT.search(text, s, end, False) is not None and _date_shape(text, s, end)
 
 
 @lru_cache(maxsize=None)
