@@ -10,8 +10,15 @@ stays the same):
 - _search (the pattern tried only at those words' offsets) finds what pattern.search finds
   (same span and groups), _has what search finds, and _finditer every match budget.matches
   finds (ATTEND, ATTEND_SIDE with _may_open_clause, NOT_KIND, PLANNED);
+- _NAME_STOP (a dot's lookbehinds tried only before a dot) finds what _NAME_STOP_PLAIN finds,
+  and _date_shape (str.find of "tháng" in the lowercase copy, _DATE_NUM) says what
+  _DATE_SHAPE.search says;
+- _matches and _matches_at_bounded (budget's, the GIL kept: concurrent=False) find what
+  budget.matches finds (through _finditer, and _matches directly);
 - _same_day finds what SAME_DAY.search finds (the precheck of "cùng" in the lowercase copy);
-- the prechecks before ATTEND_AFTER (_attend_after, "dự" and the clause ends), _LIST_COLON_END, _ATTEND_AND_LEAD,
+- _attend_after (str tests of the lowercase copy) finds what _attend_after_plain (the
+  patterns' test) finds, on the lower-safe characters str.isspace is \\s;
+- the prechecks before ATTEND_AFTER (_attend_after_plain, "dự" and the clause ends), _LIST_COLON_END, _ATTEND_AND_LEAD,
   _ORG_BY, _ORG_PASSIVE, ORDINAL, _HELD_AFTER_DATED and _ORG_TERM_TAIL pass every window
   those match;
 - lexicon.keyed_starts_finder (the one pass behind _starts) gives every key's offsets as the
@@ -46,7 +53,7 @@ def main(argv=None) -> int:
     from gov_report_nlp.budget import matches
     from gov_report_nlp.extractors.meetings import (_ATTEND_AND_LEAD, _DIGIT, _DU_VA, _HELD_AFTER_DATED, _LIST_COLON_END,
                                                     _ORG_BY, _ORG_PASSIVE, _ORG_TERM_TAIL, _ORG_TERM_WORDS, _P, _THU,
-                                                    _TO_CHUC, _attend_after, _finditer, _has, _lex, _may_match, _same_day,
+                                                    _TO_CHUC, _attend_after, _attend_after_plain, _finditer, _matches, _NAME_STOP, _NAME_STOP_PLAIN, _DATE_SHAPE, _date_shape, _has, _lex, _may_match, _same_day,
                                                     _search, _starts)
     from gov_report_nlp.lexicon import NOT_LOWER_SAFE
     from gov_report_nlp.doc.make import make_document
@@ -80,9 +87,17 @@ def main(argv=None) -> int:
     if bad:
         print(f"\\s matches {bad[0]}, which str.isspace does not know")
         return 1
+    # and on the lower-safe characters, str.isspace knows exactly those (_attend_after skips
+    # the spaces before a clause end in the lowercase copy by str.isspace)
+    bad = [f"U+{cp:04X}" for cp in range(0x110000)
+           if NOT_LOWER_SAFE.match(chr(cp)) is None and chr(cp).isspace() != bool(space.match(chr(cp)))]
+    if bad:
+        print(f"str.isspace and \\s differ on {bad[0]}, a lower-safe character")
+        return 1
     pieces = words + [w.upper() for w in words] + [w.title() for w in words] + \
         [w.replace(" ", "\n") for w in words] + [" ", "  ", "\n", ",", ".", "a", "Đ", "x", "İ", "ſ", "họp", "Hội"] + \
-        [" dự.", " cùng dự ;", " dự và chỉ đạo", "có:", "gồm :", " :", ";", " . ", "\t", "\xa0", "\u2003", "\x1c",
+        [" dự.", " cùng dự ;", " dự và chỉ đạo", "TP.", "IX.", "V. ", "Hà Nội.", ". ", "(ngày 17-6)", "(", "5/3", "12 - 6",
+         "Tháng", "THÁNG 3", ", đảm bảo", ", khóa XV", " tại ", " với sự tham gia", "...", "có:", "gồm :", " :", ";", " . ", "\t", "\xa0", "\u2003", "\x1c",
          "\r\n", "Về phía", "về  phía", "lãnh đạo", "Đại diện"] + \
         _lex("meeting_org_verbs") + ["đã", "vừa", "long trọng", "phối hợp", "do", "được", "bởi", "Ban", "UBND huyện",
                                      "lần", "thứ", "THỨ", "hai", "12", "IX", "khóa", "khoá", "nhiệm kỳ", "2020-2025", "sáng 5",
@@ -109,9 +124,28 @@ def main(argv=None) -> int:
                     if want_all != got_all:
                         print(f"_finditer({skey}) differs from matches: case {k}, {text[s:e]!r}")
                         return 1
-            # the prechecks before a scan: a match of the scan passes them
-            if matches(P.ATTEND_AFTER, text, s, e) and not _attend_after(text, s, e):
-                print(f"_attend_after refused a window ATTEND_AFTER matches: case {k}, {text[s:e]!r}")
+                    if [(m.span(), m.groupdict()) for m in _matches(scan, text, s, e)] != want_all:
+                        print(f"_matches differs from budget.matches: case {k}, {text[s:e]!r}")
+                        return 1
+            # the prechecks before a scan: a match of the scan passes them, and the lowercase
+            # copy's str test (_attend_after) refuses what the patterns' one refuses
+            want_aa = [m.span() for m in matches(P.ATTEND_AFTER, text, s, e)]
+            if want_aa and not _attend_after_plain(text, s, min(e, len(text))):
+                print(f"_attend_after_plain refused a window ATTEND_AFTER matches: case {k}, {text[s:e]!r}")
+                return 1
+            ee = min(e, len(text))  # (a window of the text before make_document may pass its end)
+            got_aa = [m.span() for m in _attend_after(text, s, ee)]
+            if got_aa != [m.span() for m in _attend_after_plain(text, s, ee)]:
+                print(f"_attend_after differs from _attend_after_plain: case {k}, {text[s:e]!r}")
+                return 1
+            # the name's end with the dot's lookbehinds tried only before a dot (_NAME_STOP), and
+            # the date shape with str.find (_date_shape): what the plain patterns find
+            got, want = _NAME_STOP.search(text, s, e), _NAME_STOP_PLAIN.search(text, s, e)
+            if (got and got.span()) != (want and want.span()):
+                print(f"_NAME_STOP differs from _NAME_STOP_PLAIN: case {k}, {text[s:e]!r}")
+                return 1
+            if _date_shape(text, s, min(e, len(text))) != (_DATE_SHAPE.search(text, s, e) is not None):
+                print(f"_date_shape differs from _DATE_SHAPE.search: case {k}, {text[s:e]!r}")
                 return 1
             if _LIST_COLON_END.search(text, s, e) and text.find(":", s, e) < 0:
                 print(f"_LIST_COLON_END matches without a colon: case {k}, {text[s:e]!r}")

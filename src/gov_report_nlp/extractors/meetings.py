@@ -18,11 +18,12 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from functools import lru_cache, partial
 from dataclasses import dataclass, field
+from time import perf_counter
 from typing import Iterator, Optional
 
 import regex
 
-from ..budget import matches, matches_at_bounded
+from ..budget import PatternTimeout, limit
 from ..lang.dates import find_dates, published_date
 from ..doc.document import Document
 from ..lang.lists import read_list
@@ -39,6 +40,48 @@ parse_ordinal = lru_cache(maxsize=4096)(_parse_ordinal)
 
 _F = regex.VERBOSE | regex.IGNORECASE
 _T = 1.0  # regex timeout, seconds, of a search; scans of a sentence or more: budget.matches
+
+# EVERY regex call of this module passes concurrent=False (positionally: search/match(string,
+# pos, endpos, concurrent, partial, timeout), finditer(string, pos, endpos, overlapped,
+# concurrent, partial, timeout); a keyword costs more): the regex module's default (None)
+# releases the GIL around each call on a str, and taking it back costs ~1 300 instructions a
+# call (a third to a half of a short try; valgrind, regex 2026.12.2). The matches are the same;
+# no pattern of the pipeline runs on another thread (batch.py uses processes).
+
+
+def _matches(pattern, text: str, pos: int = 0, endpos: int | None = None) -> list[regex.Match]:
+    """budget.matches(pattern, text, pos, endpos), the GIL kept (concurrent=False): every
+    match, in order, within limit(endpos - pos) seconds; PatternTimeout past it."""
+    endpos = len(text) if endpos is None else endpos
+    seconds = limit(endpos - pos)
+    try:
+        return list(pattern.finditer(text, pos, endpos, False, False, False, seconds))
+    except TimeoutError as e:
+        raise PatternTimeout(seconds) from e
+
+
+def _matches_at_bounded(pattern, text: str, starts: list[int], pos: int, endpos: int) -> list[regex.Match]:
+    """budget.matches_at_bounded(pattern, text, starts, pos=pos, endpos=endpos), the GIL kept
+    (concurrent=False): the pattern tried at the starts in [pos, endpos) past the last match,
+    the clock read between the tries; PatternTimeout past limit(endpos - pos)."""
+    seconds = limit(endpos - pos)
+    deadline = perf_counter() + seconds
+    out = []
+    at = pos
+    match = pattern.match
+    for k in range(bisect_left(starts, pos), len(starts)):
+        p = starts[k]
+        if p >= endpos:
+            break
+        if p < at:
+            continue
+        if deadline - perf_counter() <= 0:
+            raise PatternTimeout(seconds)
+        m = match(text, p, endpos, False)
+        if m is not None:
+            out.append(m)
+            at = m.end()
+    return out
 
 
 def _lex(name: str) -> list[str]:
@@ -81,6 +124,8 @@ class _P(LexiconPatterns):
         # the end of a match of ATTEND_AFTER, matched backwards from where it ends (_attend_after)
         cls.ATTEND_AFTER_TAIL = lazy_pattern(regex.compile,
             r"(?r)(?:dự|\L<kw>)", _F, kw=sorted(cls.kinds, key=len, reverse=True))
+        # its phrases in lowercase, for str.endswith over the lowercase copy of a lower-safe text
+        cls.TAILS = tuple(sorted({"dự", *(k for k in cls.kinds if k)}))
         cls.VAGUE = lazy_pattern(regex.compile, r"\L<vg>(?!\w)", _F, vg=_lex("meeting_vague_subjects"))
         # what opens a sentence before its subject: "Sáng 5/3, tại Hội trường X, ..."
         cls.LIST_LEAD = lazy_pattern(regex.compile,
@@ -203,12 +248,16 @@ def _has_person(text: str) -> bool:
 
 # a sentence's dot, not that of "TP. Hà Nội" (a Roman numeral's is: "lần thứ V. Về phía ...")
 _END = lazy_pattern(regex.compile, r"(?:(?<!(?<![\w.])\p{Lu}{1,3})|(?<=(?<![\w.])[IVXLC]{1,4}))\.(?:\s|$)|\n")
-_NAME_STOP = lazy_pattern(regex.compile,
-    r"""\s*\((?=\s*(?:(?:ngày|sáng|chiều|tối|trưa)\s+)?\d{1,2}\s*[-/.]\s*\d)   # "(ngày 17-6)": a date, not the name
+_NAME_STOP_SOURCE = (r"""\s*\((?=\s*(?:(?:ngày|sáng|chiều|tối|trưa)\s+)?\d{1,2}\s*[-/.]\s*\d)   # "(ngày 17-6)": a date, not the name
       | \s*(?:(?:;|(?:(?<!(?<![\w.])\p{Lu}{1,3})|(?<=(?<![\w.])[IVXLC]{1,4}))\.)\s|\.$|,\s*(?!\s*(?:đảm\s+bảo|triển\s+khai|phương\s+hướng|nhiệm\s+vụ|năm\s+\d|khóa\s+[IVXLC\d]+\b|khoá\s+[IVXLC\d]+\b))
         |\s+(?:với\s+sự|với\s+các|có\s+sự|tại\s|do\s|dưới\s+sự|đã\s|vừa\s|nhằm\s|vào\s|diễn\s+ra|
-             được\s|cùng\s+các|để\s|sáng\s|chiều\s|tối\s|ngày\s+\d|với\s+sự\s+tham|có\s+\d|gồm\s))""",
-    _F)
+             được\s|cùng\s+các|để\s|sáng\s|chiều\s|tối\s|ngày\s+\d|với\s+sự\s+tham|có\s+\d|gồm\s))""")
+_NAME_STOP_PLAIN = lazy_pattern(regex.compile, _NAME_STOP_SOURCE, _F)
+# the same, a sentence dot's lookbehinds tried only before a dot: "(?=\.)" first (the engine
+# reads the branch left to right and would try both lookbehinds at every offset of the
+# name, most of the scan); benchmarks/check_meetings.py compares the two
+_DOT_AFTER_CAPS = r"(?:(?<!(?<![\w.])\p{Lu}{1,3})|(?<=(?<![\w.])[IVXLC]{1,4}))\."
+_NAME_STOP = lazy_pattern(regex.compile, _NAME_STOP_SOURCE.replace(_DOT_AFTER_CAPS, r"(?=\.)" + _DOT_AFTER_CAPS, 1), _F)
 _ORG_THEO = lazy_pattern(regex.compile, r"^(?:theo\s[^,]+,\s*)", regex.I)
 _ORG_PLACE = lazy_pattern(regex.compile, r"^(?:tại\s[^,]+,\s*)+(?:(?:TP\.|tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường)\s[^,]+,\s*)*", regex.I)
 _ORG_VERB_TAIL = lazy_pattern(regex.compile, r"\s+(?:đã|vừa|phối\s+hợp|long\s+trọng|trang\s+trọng|(?:đã\s+|vừa\s+)?có)$", regex.I)
@@ -378,13 +427,13 @@ def _search(pattern: regex.Pattern, text: str, s: int, e: int, key: str) -> rege
     the spaces in it, and cannot backtrack over more than that."""
     starts = _starts(text, key)
     if starts is None:
-        return pattern.search(text, s, e, timeout=_T)
+        return pattern.search(text, s, e, False, False, _T)
     match = pattern.match
     for k in range(bisect_left(starts, s), len(starts)):
         p = starts[k]
         if p >= e:
             break
-        m = match(text, p, e)
+        m = match(text, p, e, False)
         if m is not None:
             return m
     return None
@@ -397,7 +446,7 @@ def _has(starts: list[int], match, text: str, s: int, e: int) -> bool:
         p = starts[k]
         if p >= e:
             return False
-        if match(text, p, e) is not None:  # (no clock: as in _search)
+        if match(text, p, e, False) is not None:  # (no clock: as in _search)
             return True
     return False
 
@@ -416,7 +465,7 @@ def _finditer(pattern: regex.Pattern, text: str, s: int, e: int, key: str) -> li
     between the tries (budget.matches_at_bounded), not passed to each (2 µs a try)."""
     starts = _starts(text, key)
     if starts is None:
-        return matches(pattern, text, s, e)
+        return _matches(pattern, text, s, e)
     i = bisect_left(starts, s)
     if i == len(starts) or starts[i] >= e:
         return []  # no start in the window: nothing to try
@@ -426,7 +475,7 @@ def _finditer(pattern: regex.Pattern, text: str, s: int, e: int, key: str) -> li
             return []
         i = 0
     if key not in _NO_CLOCK:
-        return matches_at_bounded(pattern, text, starts, pos=s, endpos=e)
+        return _matches_at_bounded(pattern, text, starts, s, e)
     out = []
     at = s
     match = pattern.match
@@ -436,7 +485,7 @@ def _finditer(pattern: regex.Pattern, text: str, s: int, e: int, key: str) -> li
             break
         if p < at:
             continue
-        m = match(text, p, e)
+        m = match(text, p, e, False)
         if m is not None:
             out.append(m)
             at = m.end()
@@ -470,7 +519,7 @@ def _kind_matches(text: str, s: int, e: int):
         # the opening or closing sitting of a session reports the session ("phiên bế mạc kỳ
         # họp thứ 9": the kỳ họp, guideline v1.1)
         if not any(a <= m.start() < b for a, b in bad) and not (
-                m.group().lower() in _SITTING_WORDS and _SITTING_OF.match(text, m.end(), e)):
+                m.group().lower() in _SITTING_WORDS and _SITTING_OF.match(text, m.end(), e, False)):
             yield m
         m = _search(P.KIND, text, max(m.end(), m.start() + 1), e, "kind")
 
@@ -479,7 +528,7 @@ def _name_span(text: str, ks: int, se: int) -> tuple[int, int]:
     """The meeting's name from its kind word to the end of the noun phrase."""
     # (no clock: a try reads a whitespace run, 3 characters at most in a Document's normalized
     # text, and a few fixed words or a date's digits; the regex clock costs 2 µs a call)
-    m = _NAME_STOP.search(text, ks, se)
+    m = _NAME_STOP.search(text, ks, se, False)
     e = m.start() if m else se
     return ks, e
 
@@ -487,12 +536,12 @@ def _name_span(text: str, ks: int, se: int) -> tuple[int, int]:
 def _ordinal(text: str, s: int, e: int) -> Optional[int]:
     """'lần thứ N' in the name, or 'thứ N' after its own kind word ('kỳ họp thứ tư', 'kỳ họp
     bất thường thứ 11')."""
-    if _THU.search(text, s, e) is None:
+    if _THU.search(text, s, e, False) is None:
         return None  # every match of ORDINAL holds "thứ"
     P = _P.get()
-    km = P.KIND.match(text, s, e)  # (one phrase of the list: no clock)
-    for m in P.ORDINAL.finditer(text, s, e, timeout=_T):
-        if m.group().lower().startswith("lần") or (km is not None and _SESSION_MOD.fullmatch(text, km.end(), m.start())):
+    km = P.KIND.match(text, s, e, False)  # (one phrase of the list: no clock)
+    for m in P.ORDINAL.finditer(text, s, e, False, False, False, _T):
+        if m.group().lower().startswith("lần") or (km is not None and _SESSION_MOD.fullmatch(text, km.end(), m.start(), False)):
             return parse_ordinal(m["n"])
     return None
 
@@ -512,16 +561,16 @@ def _clean_org(org: str) -> Optional[str]:
     # Cụm trưởng, Hội Luật gia Việt Nam": the subject is the last phrase, a name
     if "," in org:
         last = org.rsplit(",", 1)[1].strip()
-        if _ORG_LEAD.match(org) or (last[:1].isupper() and not org[:1].isupper()
-                                    and not _P.get().BODY.match(org)):
+        if _ORG_LEAD.match(org, None, None, False) or (last[:1].isupper() and not org[:1].isupper()
+                                    and not _P.get().BODY.match(org, None, None, False)):
             org = last
     org = _ORG_VERB_TAIL.sub("", org).strip(" ,")
-    if _ORG_TERM_WORDS.search(org) is not None:  # else _ORG_TERM_TAIL matches only the empty end
+    if _ORG_TERM_WORDS.search(org, None, None, False) is not None:  # else _ORG_TERM_TAIL matches only the empty end
         org = _ORG_TERM_TAIL.sub("", org)
     org = org.strip(" ,")
     if not org or len(org.split()) > 14 or not org[0].isalpha():
         return None
-    if _ORG_NOT.match(org):  # (before the names layer's reading: both refuse, this one costs less)
+    if _ORG_NOT.match(org, None, None, False):  # (before the names layer's reading: both refuse, this one costs less)
         return None
     if _has_person(org):
         return None
@@ -532,27 +581,27 @@ def _organizer(text: str, ss: int, ks: int, ke: int, se: int, date_end: int, kin
     """The body that held the meeting: subject of 'tổ chức', 'do X tổ chức', 'kỳ họp <body>'."""
     P = _P.get()
     # "... do Ban tổ chức Thành ủy tổ chức", "vừa được HĐND huyện tổ chức"
-    if _TO_CHUC.search(text, ke, se) is not None:  # both hold "tổ chức"
-        m = _ORG_BY.search(text, ke, se, timeout=_T)
+    if _TO_CHUC.search(text, ke, se, False) is not None:  # both hold "tổ chức"
+        m = _ORG_BY.search(text, ke, se, False, False, _T)
         if m:
             return _clean_org(m["org"])
-        m = _ORG_PASSIVE.search(text, ke, se, timeout=_T)
+        m = _ORG_PASSIVE.search(text, ke, se, False, False, _T)
         if m:
             return _clean_org(m["org"])
     # "cuộc làm việc của Ban thường vụ Tỉnh ủy"
-    m = _ORG_OF.match(text, ke, se)  # (a match at ke of at most 60 characters and "của": no clock needed)
+    m = _ORG_OF.match(text, ke, se, False)  # (a match at ke of at most 60 characters and "của": no clock needed)
     if m and kind in ("cuộc làm việc", "buổi làm việc"):
         return _clean_org(m["org"])
     # "kỳ họp thứ 12 HĐND TP. HCM khóa IX", "Kỳ họp thứ tư Hội đồng nhân dân thành phố Hà Nội khóa XV"
     if kind in ("kỳ họp", "phiên họp"):
-        m = _ORG_COUNCIL.match(text, ke, se, timeout=_T)
+        m = _ORG_COUNCIL.match(text, ke, se, False, False, _T)
         if m:
             return _clean_org(m["org"])
     # subject before the verb: "Chiều 28/7/2020 Huyện ủy X (tổ chức) hội nghị ..."; a date told
     # after the meeting ("... tổ chức hội nghị ... vào chiều 25/12") leaves the whole clause
     left = max(ss, date_end) if date_end <= ks else ss
     # the first meeting verb after the subject ("HĐND tỉnh tiến hành phiên bế mạc kỳ họp")
-    v = P.ORG_VERB.search(text, left, ks, timeout=_T)
+    v = P.ORG_VERB.search(text, left, ks, False, False, _T)
     e = v.start() if v else ks
     if e - left < 2:
         return None
@@ -560,7 +609,7 @@ def _organizer(text: str, ss: int, ks: int, ke: int, se: int, date_end: int, kin
     if v is None and text[ks:ke].lower() == "họp":
         # the meeting word is the verb: "dưới sự chủ trì của X, Quốc hội họp phiên bế mạc"
         return _clean_org(seg.rsplit(",", 1)[-1])
-    if v is None and _NOT_ORG_SUBJECT.search(seg):
+    if v is None and _NOT_ORG_SUBJECT.search(seg, None, None, False):
         return None
     if v is None and (date_end <= ss or date_end > ks):
         return None
@@ -572,7 +621,7 @@ def _organizer_or_subject(text: str, ss: int, ks: int, ke: int, se: int, date_en
     quận X diễn ra vào sáng 1-2" (the kind in the first 30 characters)."""
     org = _organizer(text, ss, ks, ke, se, date_end, kind)
     if org is None:
-        om = _ORG_GENITIVE.search(text, ks, se, timeout=_T) if ks - ss < 30 else None
+        om = _ORG_GENITIVE.search(text, ks, se, False, False, _T) if ks - ss < 30 else None
         if om:
             org = _clean_org(om["org"])
     return org
@@ -582,9 +631,9 @@ def _headline_organizer(text: str, s: int, e: int) -> Optional[str]:
     """A lead that tells the meeting without its subject takes the headline's: "Huyện ủy X tổng
     kết công tác năm 2024" (a body opening the headline, then a meeting verb)."""
     P = _P.get()
-    if not P.BODY.match(text, s, e, timeout=_T):
+    if not P.BODY.match(text, s, e, False, False, _T):
         return None
-    v = P.ORG_VERB.search(text, s, e, timeout=_T)
+    v = P.ORG_VERB.search(text, s, e, False, False, _T)
     if v is None or v.start() - s < 2:
         return None
     return _clean_org(text[s:v.start()])
@@ -597,7 +646,7 @@ def _date_of(doc: Document, s: int, e: int, prev: Optional[_Draft], precheck: bo
     m = _same_day(text, s, e) if prev is not None and prev.date else None
     if m:
         return prev.date, m[_P.get().G_POD].lower(), m.end()
-    if precheck and (_DIGIT.search(text, s, e) is None or _DATE_SHAPE.search(text, s, e) is None):
+    if precheck and (_DIGIT.search(text, s, e, False) is None or not _date_shape(text, s, e)):
         return None, None, -1  # (a digit first: a faster scan, and the shape holds one)
     pub = published_date(doc)
     year = pub.year if pub is not None else None
@@ -606,7 +655,7 @@ def _date_of(doc: Document, s: int, e: int, prev: Optional[_Draft], precheck: bo
             continue
         # a document's date ("Chỉ thị ... ngày 22/11/2014") is not the meeting's
         before = text[max(s, d.start - 25):d.start]
-        if _DOC_SYMBOL_BEFORE.search(before):
+        if _DOC_SYMBOL_BEFORE.search(before, None, None, False):
             continue
         iso = d.iso()
         if iso and "T" in iso:
@@ -618,6 +667,18 @@ def _date_of(doc: Document, s: int, e: int, prev: Optional[_Draft], precheck: bo
 # what every date of find_dates with a day and a month holds (each branch of DATE_PATTERNS):
 # "tháng", or a digit, one of / . - and a digit ("5/3", "20-6-2020", "7 và 8/8")
 _DATE_SHAPE = lazy_pattern(regex.compile, r"tháng|\d\s?[/.-]\s?\d", regex.I)
+_DATE_NUM = lazy_pattern(regex.compile, r"\d\s?[/.-]\s?\d")  # its second branch (no letter: no case to ignore)
+
+
+def _date_shape(text: str, s: int, e: int) -> bool:
+    """_DATE_SHAPE.search(text, s, e) is not None: in a lower-safe text, "tháng" found by
+    str.find in its lowercase copy (same offsets; found there exactly where it matches the
+    text ignoring case) or _DATE_NUM, without the case-insensitive alternation (a third of
+    its cost). benchmarks/check_meetings.py compares them."""
+    lowered = lowered_if_safe(text)
+    if lowered is None:
+        return _DATE_SHAPE.search(text, s, e, False) is not None
+    return lowered.find("tháng", s, e) >= 0 or _DATE_NUM.search(text, s, e, False) is not None
 _DIGIT = lazy_pattern(regex.compile, r"\d")  # every date holds one too
 
 
@@ -628,7 +689,7 @@ def _same_day(text: str, s: int, e: int) -> regex.Match | None:
     lowered = lowered_if_safe(text)
     if lowered is not None and lowered.find("cùng", s, e) < 0:
         return None
-    return _P.get().SAME_DAY.search(text, s, e)
+    return _P.get().SAME_DAY.search(text, s, e, False)
 
 
 def _may_be_early(text: str, s: int, e: int, prev: Optional[_Draft]) -> bool:
@@ -638,7 +699,7 @@ def _may_be_early(text: str, s: int, e: int, prev: Optional[_Draft]) -> bool:
     if prev is not None and prev.date and _same_day(text, s, e):
         return True
     end = min(e, s + 39)  # (a digit first: the shape holds one, and most openings have none)
-    return _DIGIT.search(text, s, end) is not None and _DATE_SHAPE.search(text, s, end) is not None
+    return _DIGIT.search(text, s, end, False) is not None and _date_shape(text, s, end)
 
 
 @lru_cache(maxsize=None)
@@ -648,7 +709,7 @@ def _time_ref_cue():
 
 def _time_reference(text: str, s: int, ks: int) -> bool:
     """The meeting word at ks comes as the time of another event: "ngay sau lễ bế mạc ..."."""
-    return bool(_time_ref_cue().search(text, max(s, ks - 30), ks))  # (30 characters: no clock needed)
+    return bool(_time_ref_cue().search(text, max(s, ks - 30), ks, False))  # (30 characters: no clock needed)
 
 
 def _held(text: str, s: int, e: int, km) -> bool:
@@ -659,7 +720,7 @@ def _held(text: str, s: int, e: int, km) -> bool:
     for pm in _finditer(P.PLANNED, text, s, e, "planned"):
         if pm.start() < km.start():
             return False
-        if pm.start() < km.end() + 60 and P.PLANNED_AFTER.fullmatch(pm.group()):
+        if pm.start() < km.end() + 60 and P.PLANNED_AFTER.fullmatch(pm.group(), None, None, False):
             return False
     return _search(P.HELD, text, s, e, "held") is not None
 
@@ -667,12 +728,13 @@ def _held(text: str, s: int, e: int, km) -> bool:
 def _strongly_held(text: str, s: int, e: int, km) -> bool:
     """A held verb right before the meeting word, or 'đã khai mạc/bế mạc/diễn ra' after it."""
     before = text[max(s, km.start() - 40):km.start()]
-    if _HELD_BEFORE.search(before):
+    if _HELD_BEFORE.search(before, None, None, False):
         return True
     after = text[km.end():e]
     # (_HELD_AFTER_DATED ends with a digit: none in the rest of the sentence, no need to try
     # its lookbehind at every position)
-    return bool(_HELD_AFTER.search(after) or (_DIGIT.search(after) and _HELD_AFTER_DATED.search(after)))
+    return bool(_HELD_AFTER.search(after, None, None, False)
+                or (_DIGIT.search(after, None, None, False) and _HELD_AFTER_DATED.search(after, None, None, False)))
 
 
 def _fill(main: _Draft, other: _Draft) -> None:
@@ -717,19 +779,19 @@ def _chairs(doc: Document, s: int, e: int, anchor: bool, checked: bool = False) 
     if not checked and _search(P.HAS_CHAIR, text, s, e, "chair") is None:
         return out
     spans: list[tuple[int, int]] = []
-    for m in matches(P.CHAIR, text, s, e):
+    for m in _matches(P.CHAIR, text, s, e):
         # the chairs are the subject before 'chủ trì', back to the clause start
         left = s
-        for b in _CHAIR_CLAUSE.finditer(text[s:m.start()]):
+        for b in _CHAIR_CLAUSE.finditer(text[s:m.start()], None, None, False, False):
             left = s + b.end()
         spans.append((left, m.start()))
-    for m in matches(P.CHAIR_UNDER, text, s, e):
+    for m in _matches(P.CHAIR_UNDER, text, s, e):
         spans.append((m.start("who"), m.end("who")))
-    for m in matches(P.CHAIR_BY, text, s, e):
+    for m in _matches(P.CHAIR_BY, text, s, e):
         spans.append((m.start("who"), m.end("who")))
     firsts: list[tuple[int, int]] = []
-    for m in matches(P.CHAIR_AFTER, text, s, e):
-        em = _END.search(text, m.end(), e)  # (a try reads 6 characters at most: no clock)
+    for m in _matches(P.CHAIR_AFTER, text, s, e):
+        em = _END.search(text, m.end(), e, False)  # (a try reads 6 characters at most: no clock)
         b = em.start() if em else e
         if m[P.G_COMMA]:
             firsts.append((m.end(), b))
@@ -740,7 +802,7 @@ def _chairs(doc: Document, s: int, e: int, anchor: bool, checked: bool = False) 
     for a, b in spans:
         # drop a leading date and place: "Ngày 10-2, tại Trụ sở Chính phủ, Thủ tướng ..."
         seg = text[a:b]
-        mm = _DATE_PLACE_LEAD.match(seg)
+        mm = _DATE_PLACE_LEAD.match(seg, None, None, False)
         if mm:
             a += mm.end()
         for it in _people_in(doc, a, b):
@@ -765,20 +827,20 @@ def _lists(text: str, s: int, e: int) -> Iterator[tuple[int, Optional[int], bool
         if cue in _BARE_CUES:
             # a bare 'dự' opens a list only at a clause start ("Dự hội nghị có", "cùng dự có")
             before = text[max(s, m.start() - 3):m.start()]
-            if not (m.start() == s or _CLAUSE_END_BEFORE.search(before) or _CO_AFTER.search(m.group())):
+            if not (m.start() == s or _CLAUSE_END_BEFORE.search(before, None, None, False) or _CO_AFTER.search(m.group(), None, None, False)):
                 continue
-            if not _CO_GOM_AFTER.search(m.group()):
+            if not _CO_GOM_AFTER.search(m.group(), None, None, False):
                 if m.group().strip(" ,:").lower() == "dự":
                     continue  # "Dự báo ...", "Dự kiến ...": a bare 'dự' lists only before 'có'
                 # a fronted cue: "Tham dự hội nghị, Phó Chủ tịch X đánh giá ...", "Tới dự và phát
                 # biểu tại kỳ họp ..., X ..." (the subject after the comma), "Tham dự lễ kỷ niệm
                 # ..., có các đồng chí A, B" (a list after the comma)
                 c = text.find(",", max(m.start(), m.end() - 2), e)
-                co = _CO_IN.search(text, m.end(), min(c if c > 0 else e, m.end() + 60))  # (60 characters: no clock)
+                co = _CO_IN.search(text, m.end(), min(c if c > 0 else e, m.end() + 60), False)  # (60 characters: no clock)
                 if co:  # "Đến dự và phát biểu ý kiến chỉ đạo có GS.TS A, ..."
                     yield co.end(), None, False
                 elif c > 0:
-                    cm = _CO_LEAD.match(text, c + 1, e)
+                    cm = _CO_LEAD.match(text, c + 1, e, False)
                     yield (cm.end(), None, False) if cm else (c + 1, None, True)
                 continue
         yield m.end(), None, False
@@ -786,9 +848,9 @@ def _lists(text: str, s: int, e: int) -> Iterator[tuple[int, Optional[int], bool
         yield m.end(), None, False
     for m in _attend_after(text, s, e):
         # (no clock: LIST_LEAD reads a word, a date and 80 characters at most, VAGUE one phrase)
-        lead = P.LIST_LEAD.match(text, s, m.start())
+        lead = P.LIST_LEAD.match(text, s, m.start(), False)
         a = lead.end() if lead else s
-        if not P.VAGUE.match(text, a, m.start()):
+        if not P.VAGUE.match(text, a, m.start(), False):
             yield a, m.start(), False
 
 
@@ -800,22 +862,49 @@ def _attend_after(text: str, s: int, e: int) -> list[regex.Match]:
     """matches(ATTEND_AFTER, text, s, e), run only when a match can end somewhere: before
     the spaces before a "." or ";" or the end, with "dự" or a meeting word (the end of each
     of its branches, ATTEND_AFTER_TAIL matched backwards there). Most sentences have no such
-    end, and the scan tries every space. benchmarks/check_meetings.py checks the filter."""
-    # every match holds "dự" (each branch does): none in the lowercase copy of the window (same
-    # offsets, and "dự" found in it exactly where the pattern's "dự" matches), no match
+    end, and the scan tries every space. benchmarks/check_meetings.py checks the filter.
+
+    In a lower-safe text the same test reads the lowercase copy with str methods (no regex
+    call): the clause ends found by str.find, the spaces before one skipped by str.isspace
+    (which, on the lower-safe characters, knows exactly the characters \\s matches), and the
+    tail is lowered.endswith(one of "dự" and the meeting words), where a lowercase phrase
+    ends exactly where ATTEND_AFTER_TAIL matches backwards (lexicon.lowered_if_safe)."""
     lowered = lowered_if_safe(text)
-    if lowered is not None and lowered.find("dự", s, e) < 0:
+    if lowered is not None:
+        # every match holds "dự" (each branch does): none in the lowercase copy of the window
+        # (same offsets, and "dự" found in it exactly where the pattern's "dự" matches), no match
+        if lowered.find("dự", s, e) < 0:
+            return []
+        tails = _P.get().TAILS
+        e = min(e, len(lowered))  # (as the regex module reads an endpos past the end)
+        for mark in (None, ".", ";"):  # (in any order: any end that passes decides)
+            t = e if mark is None else lowered.find(mark, s, e)
+            while t >= 0:
+                q = t
+                while q > s and lowered[q - 1].isspace():
+                    q -= 1
+                if lowered.endswith(tails, s, q):
+                    return _matches(_P.get().ATTEND_AFTER, text, s, e)
+                if mark is None:
+                    break
+                t = lowered.find(mark, t + 1, e)
         return []
+    return _attend_after_plain(text, s, e)
+
+
+def _attend_after_plain(text: str, s: int, e: int) -> list[regex.Match]:
+    """_attend_after's test read with the patterns (a text that is not lower-safe; and the
+    check's reference)."""
     P = _P.get()
     tail, back = P.ATTEND_AFTER_TAIL.match, _SPACES_BEFORE.match
-    ends = [m.start() for m in _CLAUSE_MARK.finditer(text, s, e)]
+    ends = [m.start() for m in _CLAUSE_MARK.finditer(text, s, e, False, False)]
     ends.append(e)
     for t in ends:
         # the spaces before t, read backwards (not when t follows no space of any kind: \s is
         # one of those str.isspace knows)
-        q = back(text, s, t).start() if t > s and text[t - 1].isspace() else t
-        if tail(text, s, q) is not None:
-            return matches(P.ATTEND_AFTER, text, s, e)
+        q = back(text, s, t, False).start() if t > s and text[t - 1].isspace() else t
+        if tail(text, s, q, False) is not None:
+            return _matches(P.ATTEND_AFTER, text, s, e)
     return []
 
 
@@ -828,7 +917,7 @@ def _attendees(doc: Document, s: int, e: int, checked: bool = False) -> list[tup
         return out
     for a, b, first in _lists(text, s, e):
         if b is None:
-            em = _END.search(text, a, e)  # (a try reads 6 characters at most: no clock)
+            em = _END.search(text, a, e, False)  # (a try reads 6 characters at most: no clock)
             b = em.start() if em else e
         items = read_list(doc, a, b)
         stop = False  # where the list ends, searched when an item without a name first needs it
@@ -846,16 +935,16 @@ def _attendees(doc: Document, s: int, e: int, checked: bool = False) -> list[tup
                 continue
             if stop is False:
                 # a list ends where a new clause starts ("Đồng chí X phát biểu khai mạc")
-                stop = _LIST_STOP.search(text, a, b)  # (a whitespace run and fixed words a try: no clock)
+                stop = _LIST_STOP.search(text, a, b, False)  # (a whitespace run and fixed words a try: no clock)
             if stop and stop.start() <= it.start:
                 continue
             if it.text:
                 out.append((it.text, Evidence.of(text, it.start, it.end)))
     # "Thượng tướng X, ... dự và chỉ đạo Hội nghị"
     # ("dự và" first, case-sensitive as _ATTEND_AND_LEAD, which holds it)
-    for m in (_ATTEND_AND_LEAD.finditer(text[s:e]) if _DU_VA.search(text, s, e) is not None else ()):
+    for m in (_ATTEND_AND_LEAD.finditer(text[s:e], None, None, False, False) if _DU_VA.search(text, s, e, False) is not None else ()):
         left = s
-        for bm in _SENTENCE_CLAUSE.finditer(text[s:s + m.start()]):
+        for bm in _SENTENCE_CLAUSE.finditer(text[s:s + m.start()], None, None, False, False):
             left = s + bm.end()
         for it in _people_in(doc, left, s + m.start())[:1]:
             out.append(it)
@@ -873,12 +962,12 @@ def _bullet_attendees(doc: Document, stretch: list[tuple[int, int]], k: int) -> 
     text = doc.text
     s, e = stretch[k]
     # (a colon first: _LIST_COLON_END holds one; most sentences have none)
-    if not (text.find(":", s, e) >= 0 and _LIST_COLON_END.search(text, s, e, timeout=_T)
-            and P.HAS_ATTEND.search(text, s, e, timeout=_T)):
+    if not (text.find(":", s, e) >= 0 and _LIST_COLON_END.search(text, s, e, False, False, _T)
+            and P.HAS_ATTEND.search(text, s, e, False, False, _T)):
         return []
     out: list[tuple[str, Evidence]] = []
     for a, b in stretch[k + 1:k + 41]:
-        m = _BULLET.match(text, a, b)
+        m = _BULLET.match(text, a, b, False)
         if not m:
             break
         b = len(text[:b].rstrip(" ;.,"))
@@ -897,13 +986,13 @@ def _resolutions(text: str, s: int, e: int, d: _Draft, checked: bool = False) ->
     # (no clock for RES_COUNT, RES_VERB, RES_PASSIVE: a try reads a few words, or 300 characters
     # at most for a passive title, and the whitespace runs between them, 3 characters at most in
     # a Document's normalized text; the regex clock costs ~2 µs a scan and ~1 µs a match)
-    for m in P.RES_COUNT.finditer(text, s, e):
+    for m in P.RES_COUNT.finditer(text, s, e, False, False):
         if _search(P.PLANNED, text, max(s, m.start() - 60), m.start(), "planned") is not None:
             continue  # "Kỳ họp dự kiến xem xét, thông qua 32 nghị quyết": not adopted yet
         n = parse_count(m["n"])
         if n and d.resolution_count is None:
             d.resolution_count = n
-    for m in P.RES_VERB.finditer(text, s, e):
+    for m in P.RES_VERB.finditer(text, s, e, False, False):
         # the last character before the verb but spaces (text[s:m.start()].rstrip()'s, read
         # backwards: not a copy of the sentence so far at each match)
         j = m.start()
@@ -914,7 +1003,7 @@ def _resolutions(text: str, s: int, e: int, d: _Draft, checked: bool = False) ->
         for title in _titles_after(text, m.end(), e):
             if title not in d.resolutions:
                 d.resolutions.append(title)
-    for m in P.RES_PASSIVE.finditer(text, s, e):
+    for m in P.RES_PASSIVE.finditer(text, s, e, False, False):
         title = _fold_strip(m["title"], " ,.:“”\"")
         if title not in d.resolutions:
             d.resolutions.append(title)
@@ -926,13 +1015,13 @@ def _titles_after(text: str, p: int, e: int) -> list[str]:
     P = _P.get()
     # (no clock for RES_INTRO, RES_CLOSED, RES_HEAD, RES_LINE: a match at one offset of a few
     # words and the whitespace runs between them, 3 characters at most in a Document's text)
-    intro = P.RES_INTRO.match(text, p, e)
+    intro = P.RES_INTRO.match(text, p, e, False)
     if intro:
         p = intro.end()
-    closed = P.RES_CLOSED.match(text, p, e)
+    closed = P.RES_CLOSED.match(text, p, e, False)
     if closed:
         return [closed["title"]]
-    head = P.RES_HEAD.match(text, p, e)
+    head = P.RES_HEAD.match(text, p, e, False)
     if head is None:
         return []
     out: list[str] = []
@@ -942,7 +1031,7 @@ def _titles_after(text: str, p: int, e: int) -> list[str]:
         if end is None:
             return out
         # the next line opens with a title: one more item of the list
-        line = P.RES_LINE.match(text, end, min(len(text), end + 20))
+        line = P.RES_LINE.match(text, end, min(len(text), end + 20), False)
         if line is None:
             return out
         start = line.end()
@@ -958,7 +1047,7 @@ def _title_run(text: str, start: int, e: int, out: list[str]) -> tuple[Optional[
     limit = min(e, start + 400)  # a title has an end; without one, no title
     # (no clock: the window is 400 characters at most, and a try of RES_END reads a whitespace
     # run and one of its words)
-    for b in P.RES_END.finditer(text, start, limit):
+    for b in P.RES_END.finditer(text, start, limit, False, False):
         part = text[start:b.start()].strip(" ,.:“”\"")
         if part and part not in out:
             out.append(part)
@@ -1008,7 +1097,7 @@ def _record(doc: Document, d: _Draft) -> Meeting:
 def _formal(doc: Document) -> Iterator[Meeting]:
     P = _P.get()
     text = doc.text
-    for m in matches(P.FORMAL_SESSION, text):
+    for m in _matches(P.FORMAL_SESSION, text):
         dates = find_dates(text, m.start("date"), m.end("date"))
         org = regex.sub(r"\s+", " ", m["org"]).strip()
         yield Meeting(
@@ -1040,9 +1129,9 @@ def find_meetings(doc: Document) -> Iterator[Meeting]:
     if title is not None:
         for km in _kind_matches(text, title.start, title.end):
             before = text[title.start:km.start()]
-            if P.PLANNED.search(before) or P.PLANNED_AFTER.search(text, km.end(), title.end):
+            if P.PLANNED.search(before, None, None, False) or P.PLANNED_AFTER.search(text, km.end(), title.end, False):
                 break
-            if km.start() == title.start or _TITLE_HELD.search(before):
+            if km.start() == title.start or _TITLE_HELD.search(before, None, None, False):
                 title_kind = km
             break
     cands: list[_Draft] = []
@@ -1068,7 +1157,7 @@ def find_meetings(doc: Document) -> Iterator[Meeting]:
         if km is None:
             # "Ngày 3/7/2019, Ban tổ chức Huyện ủy tổ chức sơ kết ..." with the kind in the headline
             if early and title_kind is not None and last_dated is None:
-                v = P.ORG_VERB.search(text, dend, e, timeout=_T)
+                v = P.ORG_VERB.search(text, dend, e, False, False, _T)
                 if v is None:
                     continue
                 kind = P.kinds[title_kind[P.G_KIND].lower()]
@@ -1102,10 +1191,10 @@ def find_meetings(doc: Document) -> Iterator[Meeting]:
         # "tổ chức hội nghị tổng kết năm 2024 và hội nghị triển khai nhiệm vụ năm 2025": two meetings
         # (the second's meeting word begins after this one's, at a start of KIND's: without one, no search)
         j = bisect_right(st_kind, km.end()) if st_kind is not None else -1
-        tw = (_AND_KIND.search(text, km.end(), d.name[1] + 12)  # (whitespace runs and fixed words a try: no clock)
+        tw = (_AND_KIND.search(text, km.end(), d.name[1] + 12, False)  # (whitespace runs and fixed words a try: no clock)
               if st_kind is None or (j < len(st_kind) and st_kind[j] < e) else None)
         if tw is not None:
-            k2 = P.KIND.match(text, tw.end(), e)  # (one phrase of the list: no clock)
+            k2 = P.KIND.match(text, tw.end(), e, False)  # (one phrase of the list: no clock)
             if k2 is not None:
                 d._ordinal = partial(_ordinal, text, km.start(), d.name[1])  # (in the name as read, before the cut)
                 d.name = (d.name[0], tw.start())
@@ -1177,7 +1266,7 @@ def find_meetings(doc: Document) -> Iterator[Meeting]:
         main.kind = P.kinds[title_kind[P.G_KIND].lower()]  # the headline names the meeting
     # a sitting ("Quốc hội họp phiên bế mạc") of the session the headline names is that session
     if (title_kind is not None and P.kinds[title_kind[P.G_KIND].lower()] == "kỳ họp" and main.kind != "kỳ họp"
-            and main.name and _SITTING_ALONE.match(text, main.name[0], main.name[1])):
+            and main.name and _SITTING_ALONE.match(text, main.name[0], main.name[1], False)):
         main.kind = "kỳ họp"
         main.name = _name_span(text, title_kind.start(), title.end)
         main.ordinal = None
