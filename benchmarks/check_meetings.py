@@ -13,8 +13,6 @@ stays the same):
 - _NAME_STOP (a dot's lookbehinds tried only before a dot) finds what _NAME_STOP_PLAIN finds,
   and _date_shape (str.find of "tháng" in the lowercase copy, _DATE_NUM) says what
   _DATE_SHAPE.search says;
-- _matches and _matches_at_bounded (budget's, the GIL kept: concurrent=False) find what
-  budget.matches finds (through _finditer, and _matches directly);
 - _same_day finds what SAME_DAY.search finds (the precheck of "cùng" in the lowercase copy);
 - _attend_after (str tests of the lowercase copy) finds what _attend_after_plain (the
   patterns' test) finds, on the lower-safe characters str.isspace is \\s;
@@ -53,7 +51,7 @@ def main(argv=None) -> int:
     from gov_report_nlp.budget import matches
     from gov_report_nlp.extractors.meetings import (_ATTEND_AND_LEAD, _DIGIT, _DU_VA, _HELD_AFTER_DATED, _LIST_COLON_END,
                                                     _ORG_BY, _ORG_PASSIVE, _ORG_TERM_TAIL, _ORG_TERM_WORDS, _P, _THU,
-                                                    _TO_CHUC, _attend_after, _attend_after_plain, _finditer, _matches, _NAME_STOP, _NAME_STOP_PLAIN, _DATE_SHAPE, _date_shape, _has, _lex, _may_match, _same_day,
+                                                    _TO_CHUC, _attend_after, _attend_after_plain, _finditer, _NAME_STOP, _NAME_STOP_PLAIN, _DATE_SHAPE, _date_shape, _has, _lex, _may_match, _same_day,
                                                     _search, _starts)
     from gov_report_nlp.lexicon import NOT_LOWER_SAFE
     from gov_report_nlp.doc.make import make_document
@@ -123,9 +121,6 @@ def main(argv=None) -> int:
                     got_all = [(m.span(), m.groupdict()) for m in _finditer(scan, text, s, e, skey)]
                     if want_all != got_all:
                         print(f"_finditer({skey}) differs from matches: case {k}, {text[s:e]!r}")
-                        return 1
-                    if [(m.span(), m.groupdict()) for m in _matches(scan, text, s, e)] != want_all:
-                        print(f"_matches differs from budget.matches: case {k}, {text[s:e]!r}")
                         return 1
             # the prechecks before a scan: a match of the scan passes them, and the lowercase
             # copy's str test (_attend_after) refuses what the patterns' one refuses

@@ -18,12 +18,11 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from functools import lru_cache, partial
 from dataclasses import dataclass, field
-from time import perf_counter
 from typing import Iterator, Optional
 
 import regex
 
-from ..budget import PatternTimeout, limit
+from ..budget import matches, matches_at_bounded
 from ..lang.dates import find_dates, published_date
 from ..doc.document import Document
 from ..lang.lists import read_list
@@ -41,47 +40,8 @@ parse_ordinal = lru_cache(maxsize=4096)(_parse_ordinal)
 _F = regex.VERBOSE | regex.IGNORECASE
 _T = 1.0  # regex timeout, seconds, of a search; scans of a sentence or more: budget.matches
 
-# EVERY regex call of this module passes concurrent=False (positionally: search/match(string,
-# pos, endpos, concurrent, partial, timeout), finditer(string, pos, endpos, overlapped,
-# concurrent, partial, timeout); a keyword costs more): the regex module's default (None)
-# releases the GIL around each call on a str, and taking it back costs ~1 300 instructions a
-# call (a third to a half of a short try; valgrind, regex 2026.12.2). The matches are the same;
-# no pattern of the pipeline runs on another thread (batch.py uses processes).
-
-
-def _matches(pattern, text: str, pos: int = 0, endpos: int | None = None) -> list[regex.Match]:
-    """budget.matches(pattern, text, pos, endpos), the GIL kept (concurrent=False): every
-    match, in order, within limit(endpos - pos) seconds; PatternTimeout past it."""
-    endpos = len(text) if endpos is None else endpos
-    seconds = limit(endpos - pos)
-    try:
-        return list(pattern.finditer(text, pos, endpos, False, False, False, seconds))
-    except TimeoutError as e:
-        raise PatternTimeout(seconds) from e
-
-
-def _matches_at_bounded(pattern, text: str, starts: list[int], pos: int, endpos: int) -> list[regex.Match]:
-    """budget.matches_at_bounded(pattern, text, starts, pos=pos, endpos=endpos), the GIL kept
-    (concurrent=False): the pattern tried at the starts in [pos, endpos) past the last match,
-    the clock read between the tries; PatternTimeout past limit(endpos - pos)."""
-    seconds = limit(endpos - pos)
-    deadline = perf_counter() + seconds
-    out = []
-    at = pos
-    match = pattern.match
-    for k in range(bisect_left(starts, pos), len(starts)):
-        p = starts[k]
-        if p >= endpos:
-            break
-        if p < at:
-            continue
-        if deadline - perf_counter() <= 0:
-            raise PatternTimeout(seconds)
-        m = match(text, p, endpos, False)
-        if m is not None:
-            out.append(m)
-            at = m.end()
-    return out
+# EVERY regex call of this module passes concurrent=False, positionally (see compiled.py): the
+# regex module's default releases the GIL around each call; budget's scans do the same.
 
 
 def _lex(name: str) -> list[str]:
@@ -465,7 +425,7 @@ def _finditer(pattern: regex.Pattern, text: str, s: int, e: int, key: str) -> li
     between the tries (budget.matches_at_bounded), not passed to each (2 µs a try)."""
     starts = _starts(text, key)
     if starts is None:
-        return _matches(pattern, text, s, e)
+        return matches(pattern, text, s, e)
     i = bisect_left(starts, s)
     if i == len(starts) or starts[i] >= e:
         return []  # no start in the window: nothing to try
@@ -475,7 +435,7 @@ def _finditer(pattern: regex.Pattern, text: str, s: int, e: int, key: str) -> li
             return []
         i = 0
     if key not in _NO_CLOCK:
-        return _matches_at_bounded(pattern, text, starts, s, e)
+        return matches_at_bounded(pattern, text, starts, None, s, e)
     out = []
     at = s
     match = pattern.match
@@ -779,18 +739,18 @@ def _chairs(doc: Document, s: int, e: int, anchor: bool, checked: bool = False) 
     if not checked and _search(P.HAS_CHAIR, text, s, e, "chair") is None:
         return out
     spans: list[tuple[int, int]] = []
-    for m in _matches(P.CHAIR, text, s, e):
+    for m in matches(P.CHAIR, text, s, e):
         # the chairs are the subject before 'chủ trì', back to the clause start
         left = s
         for b in _CHAIR_CLAUSE.finditer(text[s:m.start()], None, None, False, False):
             left = s + b.end()
         spans.append((left, m.start()))
-    for m in _matches(P.CHAIR_UNDER, text, s, e):
+    for m in matches(P.CHAIR_UNDER, text, s, e):
         spans.append((m.start("who"), m.end("who")))
-    for m in _matches(P.CHAIR_BY, text, s, e):
+    for m in matches(P.CHAIR_BY, text, s, e):
         spans.append((m.start("who"), m.end("who")))
     firsts: list[tuple[int, int]] = []
-    for m in _matches(P.CHAIR_AFTER, text, s, e):
+    for m in matches(P.CHAIR_AFTER, text, s, e):
         em = _END.search(text, m.end(), e, False)  # (a try reads 6 characters at most: no clock)
         b = em.start() if em else e
         if m[P.G_COMMA]:
@@ -884,7 +844,7 @@ def _attend_after(text: str, s: int, e: int) -> list[regex.Match]:
                 while q > s and lowered[q - 1].isspace():
                     q -= 1
                 if lowered.endswith(tails, s, q):
-                    return _matches(_P.get().ATTEND_AFTER, text, s, e)
+                    return matches(_P.get().ATTEND_AFTER, text, s, e)
                 if mark is None:
                     break
                 t = lowered.find(mark, t + 1, e)
@@ -904,7 +864,7 @@ def _attend_after_plain(text: str, s: int, e: int) -> list[regex.Match]:
         # one of those str.isspace knows)
         q = back(text, s, t, False).start() if t > s and text[t - 1].isspace() else t
         if tail(text, s, q, False) is not None:
-            return _matches(P.ATTEND_AFTER, text, s, e)
+            return matches(P.ATTEND_AFTER, text, s, e)
     return []
 
 
@@ -1097,7 +1057,7 @@ def _record(doc: Document, d: _Draft) -> Meeting:
 def _formal(doc: Document) -> Iterator[Meeting]:
     P = _P.get()
     text = doc.text
-    for m in _matches(P.FORMAL_SESSION, text):
+    for m in matches(P.FORMAL_SESSION, text):
         dates = find_dates(text, m.start("date"), m.end("date"))
         org = regex.sub(r"\s+", " ", m["org"]).strip()
         yield Meeting(
