@@ -290,7 +290,7 @@ def _lines(doc: Document) -> list[_Line]:
                 o_start, o_end = out_spans[k]
             if o_start <= pos:
                 kind = "out"
-            elif (":" in st or "/" in st or st[-1] in ends or st[-1] > "\x7f") and furniture(st):  # _may_be_furniture
+            elif (":" in st or "/" in st or st[-1] in ends or st[-1] > "\x7f") and furniture(st, None, None, False):  # _may_be_furniture
                 kind = "furniture"
             else:
                 kind = "text"
@@ -309,7 +309,7 @@ def _wrap_width(lines: list[_Line]) -> float | None:
         if kind != "text":
             continue
         if (prev is not None and t[:1].islower() and len(prev) >= _WRAP_MIN_WIDTH
-                and " " in t and not closed(prev)):  # not a table's cells
+                and " " in t and not closed(prev, None, None, False)):  # not a table's cells
             cut.append(len(prev))
         prev = t
     if len(cut) < _WRAPPED_MIN:

@@ -673,7 +673,7 @@ def _segment_formal(doc: Document, lines: list[LineSpan]) -> None:
     sign_prefix, sign_title = P.sign_prefix.match, P.sign_title.match
     for i in range(start_body, n):
         t = lines[i].text
-        if ":" in t and recipients(t):  # no recipients line without its ":"
+        if ":" in t and recipients(t, None, None, False):  # no recipients line without its ":"
             kinds[i] = "recipients"
             k = i + 1
             while k < n and ITEM.match(lines[k].text, None, None, False):
@@ -682,7 +682,7 @@ def _segment_formal(doc: Document, lines: list[LineSpan]) -> None:
             continue
         if sig_found or kinds[i] is not None:
             continue
-        if (sign_firsts is None or t[:1] in sign_firsts) and (sign_prefix(t) or sign_title(t)):
+        if (sign_firsts is None or t[:1] in sign_firsts) and (sign_prefix(t, None, None, False) or sign_title(t, None, None, False)):
             block = [i]
             k = i + 1
             while k < n and k - i <= 4:
@@ -717,7 +717,7 @@ def _segment_formal(doc: Document, lines: list[LineSpan]) -> None:
                 continue
             prev_open = False  # the recipients end here: the body begins
         sec = None  # section(t), if asked
-        if kind is None and prev_open and not (sec := section(t)) and not _item(t) and not (":" in t and recipients(t)):
+        if kind is None and prev_open and not (sec := section(t, None, None, False)) and not _item(t) and not (":" in t and recipients(t, None, None, False)):
             # a hard line break inside a paragraph (PDF and Word extractions): extend it
             segments[-1].end = ln.end
             prev_open = not _closed(t)
@@ -725,13 +725,13 @@ def _segment_formal(doc: Document, lines: list[LineSpan]) -> None:
         if kind is None:
             if i < header_end:
                 kind = "header"
-            elif ":" in t and kinh_gui(t):
+            elif ":" in t and kinh_gui(t, None, None, False):
                 kind = "recipient"
-            elif sec or sec is None and section(t):
+            elif sec or sec is None and section(t, None, None, False):
                 kind = "section"
             elif _item(t):
                 kind = "item"
-            elif page_header(t):
+            elif page_header(t, None, None, False):
                 kind = "page_header"
             else:
                 kind = "paragraph"

@@ -513,10 +513,10 @@ def _name_ordinal(d: _Draft, text: str, ks: int) -> Optional[int]:
 
 def _clean_org(org: str) -> Optional[str]:
     org = org.strip(" ,.;:-–")
-    org = _ORG_THEO.sub("", org)
-    org = _ORG_PLACE.sub("", org)
-    org = _ORG_LEADER.sub("", org)
-    org = _ORG_DELEGATION.sub("", org)
+    org = _ORG_THEO.sub("", org, 0, None, None, False)
+    org = _ORG_PLACE.sub("", org, 0, None, None, False)
+    org = _ORG_LEADER.sub("", org, 0, None, None, False)
+    org = _ORG_DELEGATION.sub("", org, 0, None, None, False)
     # an adverbial lead before the subject: "Trong 2 ngày, mùng 7 và 8/8, Hội X", "với vai trò
     # Cụm trưởng, Hội Luật gia Việt Nam": the subject is the last phrase, a name
     if "," in org:
@@ -524,9 +524,9 @@ def _clean_org(org: str) -> Optional[str]:
         if _ORG_LEAD.match(org, None, None, False) or (last[:1].isupper() and not org[:1].isupper()
                                     and not _P.get().BODY.match(org, None, None, False)):
             org = last
-    org = _ORG_VERB_TAIL.sub("", org).strip(" ,")
+    org = _ORG_VERB_TAIL.sub("", org, 0, None, None, False).strip(" ,")
     if _ORG_TERM_WORDS.search(org, None, None, False) is not None:  # else _ORG_TERM_TAIL matches only the empty end
-        org = _ORG_TERM_TAIL.sub("", org)
+        org = _ORG_TERM_TAIL.sub("", org, 0, None, None, False)
     org = org.strip(" ,")
     if not org or len(org.split()) > 14 or not org[0].isalpha():
         return None

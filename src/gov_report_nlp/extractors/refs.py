@@ -461,7 +461,7 @@ def _bare_matches(text: str, digits: list[int] | None = None) -> list[regex.Matc
                 continue
         if perf_counter() > deadline:
             raise PatternTimeout(seconds)
-        m = back(text, 0, d)
+        m = back(text, 0, d, False)
         if m is not None:
             starts.append(m.start())
     # the forward tries from those starts: a type word, whitespace runs read once, a bounded list

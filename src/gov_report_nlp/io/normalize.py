@@ -208,8 +208,8 @@ def _pieces(text: str) -> list[regex.Match]:
     before = _WORD_BEFORE.match
     for mk in _MARK.finditer(text, None, None, False, False):
         q = mk.start()
-        starts.add(before(text, 0, q).start())
-        starts.add(before(text, 0, q + 1).start())
+        starts.add(before(text, 0, q, False).start())
+        starts.add(before(text, 0, q + 1, False).start())
     out = []
     pos = 0
     match = _PIECE.match
