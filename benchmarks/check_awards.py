@@ -9,8 +9,9 @@ line by line) and random strings of award words:
   for the letters of those first words and of the whole phrases;
 - _may_have_kind with the spans of the least openers (Aho-Corasick) against the spans of
   every opener (str.find), for every sentence; and _kind_sentences (the sentences that may
-  hold a kind, in one pass along the spans, from a line before the first opener) against
-  _sentences filtered by _may_have_kind, on texts dense in lines and bullets too;
+  hold a kind, in one pass along the spans, from a line before the first opener, skipping
+  ahead to a line before a far one) against _sentences filtered by _may_have_kind, on texts
+  dense in lines and bullets too, and on long ones with the skip at every gap;
 - _folded (the lowered text when it is the casefolded one) against text.casefold();
 - _counts_before (no scan without a number; the patterns tried only at the digits and where
   an approximation or number word begins in the lowered text) against _counts_before_plain;
@@ -103,6 +104,18 @@ def main(argv=None) -> int:
     if report_equivalence(equivalence_cases(lined, args.fuzz, seed=7, most=24, lines=False),
                           lambda t: may(t, False), lambda t: may(t, True), ("all openers", "least")):
         return 1
+    # and read on from the line before a far opener (_JUMP): long texts, filler sentences and
+    # lines between the openers; the skip tried at every gap too (_JUMP = 0)
+    filler = ["Một câu dài không có gì để nói " * 5 + ". ", "Dòng khác;\n", "\n- mục a", "TP. HCM có 3 người. ",
+              "nhận xét:\n"]
+    far = equivalence_cases(lined + filler * 4, args.fuzz // 4, seed=15, most=80, lines=False)
+    for jump in (A._JUMP, 40, 0):
+        saved, A._JUMP = A._JUMP, jump
+        try:
+            if report_equivalence(far, lambda t: may(t, False), lambda t: may(t, True), ("all openers", f"skip {jump}")):
+                return 1
+        finally:
+            A._JUMP = saved
 
     # _folded: the lowered text stands for the casefolded one when no character of
     # _FOLD_NOT_LOWER is there; that class holds every character NOT_LOWER_SAFE lets through

@@ -448,7 +448,8 @@ def _kind_sentences(text: str, folded: str | None, openers: tuple[str, ...],
     openers, at)], in one pass: none when the text holds no opener (no scan for sentences),
     the spans walked along the sentences, read from the last line before the first opener
     whose first sentence is no bullet (_restart) to the first sentence after the last
-    opener (benchmarks/check_awards.py compares them)."""
+    opener; where the next opener is more than _JUMP characters ahead, read on from the
+    _restart line before it (benchmarks/check_awards.py compares them)."""
     if folded is None:
         return [(s0, s1) for s0, s1 in _sentences(text) if _may_have_kind(text, None, s0, s1, openers, at)]
     if not at:
@@ -469,25 +470,46 @@ def _kind_sentences(text: str, folded: str | None, openers: tuple[str, ...],
                 return
             j += 1
 
-    for s0, s1 in _plain_sentences(text, _restart(text, at[0][0])):
-        if start is not None and bullets < _MAX_BULLETS and bullet(text, s0, s1):
-            end, bullets = s1, bullets + 1
-            continue
-        if start is not None:
-            keep(start, end)
-            start = None
-        if i >= n:
-            break  # no opener left: no later sentence is kept
-        k = s1 - 1
-        while k >= s0 and text[k].isspace():  # text[s0:s1].rstrip().endswith(":")
-            k -= 1
-        if k >= s0 and text[k] == ":":
-            start, end, bullets = s0, s1, 0
-        else:
-            keep(s0, s1)
+    pos: int | None = _restart(text, at[0][0])
+    tried = -1  # the last opener whose restart point was read
+    while pos is not None:
+        nxt = None
+        for s0, s1 in _plain_sentences(text, pos):
+            if start is not None and bullets < _MAX_BULLETS and bullet(text, s0, s1):
+                end, bullets = s1, bullets + 1
+                continue
+            if start is not None:
+                keep(start, end)
+                start = None
+            while i < n and at[i][0] < s0:  # (keep's first step, taken here)
+                i += 1
+            if i >= n:
+                break  # no opener left: no later sentence is kept
+            x = at[i][0]
+            if x - s1 > _JUMP and i != tried:
+                # the next opener is far: read on from the line before it where _kind_sentences
+                # would start for it (_restart). No list is open here; the sentences and lists
+                # between hold no opener (none is kept), and a list open at that line ends
+                # there (its first sentence is no bullet): the same sentences are kept
+                tried = i
+                p = _restart(text, x)
+                if p > s0:
+                    nxt = p
+                    break
+            k = s1 - 1
+            while k >= s0 and text[k].isspace():  # text[s0:s1].rstrip().endswith(":")
+                k -= 1
+            if k >= s0 and text[k] == ":":
+                start, end, bullets = s0, s1, 0
+            else:
+                keep(s0, s1)
+        pos = nxt
     if start is not None:
         keep(start, end)
     return out
+
+
+_JUMP = 300  # characters to the next opener past which _kind_sentences skips ahead
 
 
 def _restart(text: str, x: int) -> int:
