@@ -238,12 +238,12 @@ def _read_counts_at(text: str, pos: int, hi: int, lowered: str | None = None) ->
     nhân", None when there is none there; with `lowered` (text.lower(), text lower-safe) not
     tried unless a digit, an approximation word or a number word begins there, as every
     match of _mixed and _count_item does (benchmarks/check_awards.py compares them)."""
-    if lowered is not None and not lowered.startswith(_count_openers(), pos, hi) and not _DIGIT.match(text, pos, hi):
+    if lowered is not None and not lowered.startswith(_count_openers(), pos, hi) and not _DIGIT.match(text, pos, hi, False):
         return None
-    mx = _mixed().match(text, pos, hi)
+    mx = _mixed().match(text, pos, hi, False)
     if mx:
         return _Counts(mx.start(), mx.end(), None, None)
-    m = _count_item().match(text, pos, hi)
+    m = _count_item().match(text, pos, hi, False)
     if not m:
         return None
     roles = _noun_kinds()
@@ -257,10 +257,10 @@ def _read_counts_at(text: str, pos: int, hi: int, lowered: str | None = None) ->
         elif role == "individual":
             ind = _add(ind, _number(m[g.n]))
         end = m.end()
-        j = _JOIN.match(text, end, hi)
+        j = _JOIN.match(text, end, hi, False)
         if not j:
             break
-        m = _count_item().match(text, j.end(), hi)
+        m = _count_item().match(text, j.end(), hi, False)
         if not m:
             break
     return _Counts(start, end, coll, ind)
@@ -300,11 +300,11 @@ def _search_at_words(pattern: regex.Pattern, find, text: str, lowered: str | Non
     that `find` (lexicon.starts_finder) finds in the lowered window begins: tried there only
     (`lowered` is text.lower(), text lower-safe; None, or no find: the plain search)."""
     if lowered is None or find is None:
-        return pattern.search(text, lo, hi)
+        return pattern.search(text, lo, hi, False)
     match = pattern.match
     # no regex clock, as the search has none: the patterns it serves read a few words per try
     for k in find(lowered[lo:hi]):
-        m = match(text, lo + k, hi)
+        m = match(text, lo + k, hi, False)
         if m is not None:
             return m
     return None
@@ -316,7 +316,7 @@ def _words_finditer(name: str, text: str, lowered: str | None, lo: int, hi: int,
     pat = _words(name) if pattern is None else pattern
     find = _first_word_starts(name)
     if lowered is None or find is None:
-        return list(pat.finditer(text, lo, hi))
+        return list(pat.finditer(text, lo, hi, False, False))
     # a match is never empty: the tries at the starts find finditer's matches; a try reads a
     # few words, so the clock is read between tries (budget.matches_at_bounded's rule)
     return matches_at_bounded(pat, text, [lo + k for k in find(lowered[lo:hi])], pos=lo, endpos=hi)
@@ -364,7 +364,7 @@ def _cuo_at(text: str, pos: int, hi: int, lowered: str | None) -> regex.Match | 
     lower-safe) has no "của", which every match holds (benchmarks/check_awards.py)."""
     if lowered is not None and lowered.find("của", pos, hi) < 0:
         return None
-    return _CUO.match(text, pos, hi)
+    return _CUO.match(text, pos, hi, False)
 _DO = lazy_pattern(regex.compile, r"\s+do\s+(?P<who>[^,;:]{2,80}?)\s+(?:ký\s+)?(?:quyết\s+định\s+)?(?:trao\s+)?tặng(?!\w)", regex.IGNORECASE)
 _CHO = lazy_pattern(regex.compile, r"(?<!\w)(?:(?:tặng\s+)?cho|tặng(?!\s+thưởng))(?:\s+|(?=\s*:))(?:các\s+|những\s+)?", regex.IGNORECASE)
 _ON_BEHALF = lazy_pattern(regex.compile, r"(?<!\w)(?:thay\s+mặt|thừa\s+(?:ủy|uỷ)\s+quyền(?:\s+của)?)\s+(?:cho\s+)?(?P<body>[^,;:]{2,80}?)\s*(?:,|\s-\s|\s–\s)", regex.IGNORECASE)
@@ -394,7 +394,7 @@ class _Decisions:
             return
         # no regex clock: a try reads two or three words and a number run that nothing
         # follows in the pattern (no backtracking into it): the scan is linear
-        self.found = list(_DECISION.finditer(text, s0, s1))
+        self.found = list(_DECISION.finditer(text, s0, s1, False, False))
         self.ends = [d.end() for d in self.found]
 
     def last_before(self, pos: int) -> regex.Match | None:
@@ -434,7 +434,7 @@ def _plain_sentences(text: str, pos: int = 0) -> Iterator[tuple[int, int]]:
     _sentence_end match to the end of the next."""
     # no regex clock: a try of _sentence_end reads one character and fixed-length lookbehinds
     # before it: the scan is linear
-    for m in _sentence_end().finditer(text, pos):
+    for m in _sentence_end().finditer(text, pos, None, False, False):
         if m.end() > pos:
             yield pos, m.end()
         pos = m.end()
@@ -475,7 +475,7 @@ def _kind_sentences(text: str, folded: str | None, openers: tuple[str, ...],
     while pos is not None:
         nxt = None
         for s0, s1 in _plain_sentences(text, pos):
-            if start is not None and bullets < _MAX_BULLETS and bullet(text, s0, s1):
+            if start is not None and bullets < _MAX_BULLETS and bullet(text, s0, s1, False):
                 end, bullets = s1, bullets + 1
                 continue
             if start is not None:
@@ -522,8 +522,8 @@ def _restart(text: str, x: int) -> int:
     k = text.rfind("\n", 0, x)
     while k >= 0:  # every "\n" ends a sentence
         p = k + 1
-        m = ends.search(text, p)  # no regex clock: see _plain_sentences
-        if not _BULLET.match(text, p, m.end() if m else len(text)):
+        m = ends.search(text, p, None, False)  # no regex clock: see _plain_sentences
+        if not _BULLET.match(text, p, m.end() if m else len(text), False):
             return p
         k = text.rfind("\n", 0, k)
     return 0
@@ -541,13 +541,13 @@ def _person_issuer(doc: Document, s: int, e: int) -> tuple[bool, tuple[int, int]
     people = find_person_mentions(text, s, e, tokens=window_tokens(doc, s, e))
     if not people:
         # a deputy's title alone ("Phó Chủ tịch UBND tỉnh trao ...") is a person handing it over
-        return bool(_DEPUTY.match(text, s, e)), None
+        return bool(_DEPUTY.match(text, s, e, False)), None
     for p in people:
         for t in p.titles:
             tt = t.text
             if tt[:3].lower() == "phó" or tt.lower().startswith("nguyên"):
                 continue
-            if _issuing_titles().match(tt):
+            if _issuing_titles().match(tt, None, None, False):
                 return True, (t.start, t.end)
     return True, None
 
@@ -556,7 +556,7 @@ def _strip_not_issuer(text: str, span: tuple[int, int] | None) -> tuple[int, int
     """"Kết thúc Ban tổ chức" -> "Ban tổ chức"; "Hội nghị" alone -> None."""
     if span is None:
         return None
-    m = _words("award_not_issuers").match(text, span[0], span[1])
+    m = _words("award_not_issuers").match(text, span[0], span[1], False)
     if not m:
         return span
     s = m.end()
@@ -576,7 +576,7 @@ def _cut_issuer(text: str, start: int, end: int, lowered: str | None = None) -> 
         if not any(a < m.start() < b for a, b in kept):
             stop = m.start()
             break
-    for p in _ISSUER_PUNCT.finditer(text, start, stop):
+    for p in _ISSUER_PUNCT.finditer(text, start, stop, False, False):
         if not any(a < p.start() < b for a, b in kept):
             stop = p.start()
             break
@@ -605,7 +605,7 @@ def _subject_before(text: str, lo: int, verb_start: int, lowered: str | None = N
     seg = text[lo:verb_start]
     kept = None  # the body names of seg, found at its first cut (half the segments have none)
     cut = 0
-    for m in _SUBJECT_CUT.finditer(seg):
+    for m in _SUBJECT_CUT.finditer(seg, None, None, False, False):
         if kept is None:
             kept = [(b.start(), b.end()) for b in _words_finditer(  # "Văn hóa, Thể thao và Du lịch"
                 "award_body_names", seg, lowered[lo:verb_start] if lowered is not None else None, 0, len(seg),
@@ -613,7 +613,7 @@ def _subject_before(text: str, lo: int, verb_start: int, lowered: str | None = N
         if not any(a < m.start() < b for a, b in kept):
             cut = m.end()
     s, e = lo + cut, verb_start
-    f = _FILLER.search(text, s, e)
+    f = _FILLER.search(text, s, e, False)
     if f:
         e = f.start()
     while s < e and text[s].isspace():
@@ -638,7 +638,7 @@ def _named_recipients(doc: Document, start: int, hi: int) -> _Counts | None:
     text = doc.text
     lowered = lowered_if_safe(text)  # the document's copy (made once, lexicon)
     role = None
-    head = _role_list().match(text, start, hi)
+    head = _role_list().match(text, start, hi, False)
     if head:  # "cho các đơn vị: Phòng Nội vụ, Phòng Tài chính": each item counts in that role
         role = _noun_kinds().get(_squash(head["noun"].lower()))
         start = head.end()
@@ -646,7 +646,7 @@ def _named_recipients(doc: Document, start: int, hi: int) -> _Counts | None:
     # normalized text), no backtracking over the text: the search is linear
     stop = _words_search("award_reason_cues", text, lowered, start, hi)
     end = stop.start() if stop else hi
-    p = _LIST_END.search(text, start, end)
+    p = _LIST_END.search(text, start, end, False)
     if p:
         end = p.start()
     end = min(end, start + 200)
@@ -661,7 +661,7 @@ def _named_recipients(doc: Document, start: int, hi: int) -> _Counts | None:
     starts = {p.start: p for p in people}
     while pos < end:
         c = _read_counts_at(text, pos, end, lowered)
-        j = _ITEM_END.search(text, pos, end)
+        j = _ITEM_END.search(text, pos, end, False)
         stop = j.start() if j else end
         person = False
         if c:
@@ -679,7 +679,7 @@ def _named_recipients(doc: Document, start: int, hi: int) -> _Counts | None:
             else:
                 ind = _add(ind, 1)
             item_end = stop
-        elif _recipient_body().match(text, pos, end):
+        elif _recipient_body().match(text, pos, end, False):
             coll = _add(coll, 1)
             item_end = stop
         else:
@@ -693,10 +693,10 @@ def _named_recipients(doc: Document, start: int, hi: int) -> _Counts | None:
                 return None
         apposed = last_person and not person
         last_person = person
-        paren = _PAREN.match(text, item_end, end)
+        paren = _PAREN.match(text, item_end, end, False)
         if paren:
             item_end = paren.end()  # "anh Nguyễn Văn A (35 tuổi)": the item's own remark
-        j = _JOIN.match(text, item_end, end)
+        j = _JOIN.match(text, item_end, end, False)
         if j is None:
             # a person's trailing words ("(35 tuổi, ...)") or a body's name end the list
             if item_end < end and text[item_end:end].strip(" ,"):
@@ -743,7 +743,7 @@ def _kind_text(text: str, m: regex.Match) -> tuple[str, int]:
     """The kind as written (lowercase) and where it ends in the text (a name read after it)."""
     g = _kind_groups()
     if m[g.hh]:
-        years = ", ".join(str(int(y)) for y in _DIGITS.findall(m[g.years]))
+        years = ", ".join(str(int(y)) for y in _DIGITS.findall(m[g.years], None, None, False, False))
         return f"huy hiệu {years} năm tuổi Đảng", m.end()
     if m[g.hy]:
         return f"huy hiệu {int(m[g.hy])} năm tuổi Đảng", m.end()
@@ -760,7 +760,7 @@ def _kind_text(text: str, m: regex.Match) -> tuple[str, int]:
     if m[g.qual]:
         k += " " + _squash(m[g.qual].lower())
     if not m[g.cls] and k in _named_kinds():
-        n = _QNAME.match(text, end) or _UNAME.match(text, end)
+        n = _QNAME.match(text, end, None, False) or _UNAME.match(text, end, None, False)
         if n and n[_NAME][:1].isupper():  # a proper name: "“Vì sự nghiệp ...”", not a lowercase phrase
             k += " " + _squash(n[_NAME].lower()).strip(_QUOTES + " ")
             end = n.end()
@@ -774,7 +774,7 @@ def _named_kinds() -> frozenset[str]:
 
 def _quoted_title(text: str, m: regex.Match) -> tuple[str, int] | None:
     """"danh hiệu “Công dân Thủ đô ưu tú”": a quoted name after "danh hiệu" not in the lexicon."""
-    n = _QNAME.match(text, m.end())
+    n = _QNAME.match(text, m.end(), None, False)
     if not n:
         return None
     return "danh hiệu " + _squash(n[_NAME].lower()), n.end()
@@ -827,7 +827,7 @@ def _kind_matches(text: str, s0: int, s1: int, lowered: str | None) -> list[rege
         find = _kind_phrase_starts()
     starts = [s0 + k for k in find(seg)]
     if text.find("tuổi", s0, s1) >= 0:  # "60 năm tuổi Đảng" begins at its digits ("tuổi": case-sensitive)
-        starts = sorted(set(starts).union(m.start() for m in _DIGIT.finditer(text, s0, s1)))
+        starts = sorted(set(starts).union(m.start() for m in _DIGIT.finditer(text, s0, s1, False, False)))
     # the clock read between the tries: a try reads one phrase of a list, or the years of a
     # badge ("30, 40 năm và 50": each repeat takes its digits, so backtracking goes once back
     # over them): none can run away
@@ -868,7 +868,7 @@ def _coordinated(text: str, kinds: list[tuple[str, int, int]], i: int) -> bool:
     issuer allowed ("Bằng khen của Chủ tịch UBND tỉnh và Giấy khen của Giám đốc Công an tỉnh")."""
     if i + 1 >= len(kinds):
         return False
-    return bool(_COORD.fullmatch(text, kinds[i][2], kinds[i + 1][1]))
+    return bool(_COORD.fullmatch(text, kinds[i][2], kinds[i + 1][1], False))
 
 
 def _in_reason(text: str, prev: _Grant, first: int) -> bool:
@@ -877,18 +877,18 @@ def _in_reason(text: str, prev: _Grant, first: int) -> bool:
     grant verb between."""
     if prev.counts_end is None or prev.counts_end > first or first - prev.counts_end > 200:
         return False
-    cue = _words("award_reason_cues").search(text, prev.counts_end, min(len(text), first + 40))
+    cue = _words("award_reason_cues").search(text, prev.counts_end, min(len(text), first + 40), False)
     if cue is None or cue.start() >= first or ";" in text[prev.counts_end:first]:
         return False
-    for v in _words("award_grant_verbs").finditer(text, cue.end(), first):
-        if not _AGENT_BEFORE.search(text, prev.counts_end, v.start()):
+    for v in _words("award_grant_verbs").finditer(text, cue.end(), first, False, False):
+        if not _AGENT_BEFORE.search(text, prev.counts_end, v.start(), False):
             return False  # "... có thành tích và tặng B cho ...": a new grant
     return True
 
 
 def _own_issuer(text: str, k_end: int, nxt: int) -> str | None:
     """The "của X" of a coordinated kind, between its end and the next kind."""
-    m = _COORD.fullmatch(text, k_end, nxt)
+    m = _COORD.fullmatch(text, k_end, nxt, False)
     if not m or not m["of"]:
         return None
     span = _cut_issuer(text, m.start("of"), m.end("of"))
@@ -1021,7 +1021,7 @@ def _read_grant(doc: Document, kind: str, first: int, k_end: int, lo: int, hi: i
     clause_start = first
     reason_from = None
     # no regex clock: a try of _CHO reads at most three words: the search is linear
-    ch = _CHO.search(text, k_end, hi)
+    ch = _CHO.search(text, k_end, hi, False)
     cm = None
     if ch or generic:
         at = _skip_colon(text, ch.end() if ch else k_end, hi)
@@ -1040,20 +1040,20 @@ def _read_grant(doc: Document, kind: str, first: int, k_end: int, lo: int, hi: i
         if issuer_span:
             after = issuer_span[1]
     if issuer_span is None:
-        direct = _direct_issuer().match(text, k_end, hi)  # "bằng khen UBND tỉnh", "Bằng khen Thủ tướng Chính phủ"
+        direct = _direct_issuer().match(text, k_end, hi, False)  # "bằng khen UBND tỉnh", "Bằng khen Thủ tướng Chính phủ"
         if direct:
             issuer_span = _cut_issuer(text, direct.end(), hi, lowered)
             if issuer_span:
                 after = issuer_span[1]
-    d = _DO.match(text, k_end, hi)
+    d = _DO.match(text, k_end, hi, False)
     if d and issuer_span is None:
         issuer_span = _cut_issuer(text, d.start("who"), d.end("who"), lowered)
-    if ch and ch.start() - after > 3 and not _VERB_GAP.fullmatch(text, after, ch.start()):
+    if ch and ch.start() - after > 3 and not _VERB_GAP.fullmatch(text, after, ch.start(), False):
         ch = None  # "cho" far from the kind names no recipient of it (a count still counts)
     if cm is None and ch and not _is_prize(kind):
         cm = _named_recipients(doc, ch.end(), hi)
     if cm is None and kind.startswith("huy hiệu"):
-        co = _CO.match(text, k_end, hi)
+        co = _CO.match(text, k_end, hi, False)
         cm = _read_counts_at(text, co.end(), hi, lowered) if co else None
         if cm is None:
             prior = _counts_before(text, max(lo, clause_lo), first, lowered)
@@ -1079,14 +1079,14 @@ def _read_grant(doc: Document, kind: str, first: int, k_end: int, lo: int, hi: i
                 cm = prior
     if generic and cm is None:
         return None
-    vb = _verb_before().search(text, max(lo, clause_lo, first - 40), first)
+    vb = _verb_before().search(text, max(lo, clause_lo, first - 40), first, False)
     if generic and vb is None:
-        vb = _GENERIC_AT.match(text, first)
+        vb = _GENERIC_AT.match(text, first, None, False)
     subj = inline = None
     if vb:
         sub_lo = max(clause_lo, lo)
         subj = _strip_not_issuer(text, _subject_before(text, sub_lo, vb.start(), lowered))
-        inline = _THAY_MAT.search(text, subj[0], subj[1]) if subj else None
+        inline = _THAY_MAT.search(text, subj[0], subj[1], False) if subj else None
         if inline and inline.end() < subj[1]:
             subj = (inline.end(), subj[1])  # "thay mặt Chủ tịch nước trao tặng": the body it acts for
     rec = None
@@ -1105,7 +1105,7 @@ def _read_grant(doc: Document, kind: str, first: int, k_end: int, lo: int, hi: i
             clause_start = subj[0]
         elif clause_start == first:
             clause_start = vb.start()
-        behalf = _ON_BEHALF.search(text, sub_lo, vb.start())
+        behalf = _ON_BEHALF.search(text, sub_lo, vb.start(), False)
         if issuer_span is None and behalf:
             issuer_span = (behalf.start("body"), behalf.end("body"))
             clause_start = min(clause_start, behalf.start())
@@ -1114,17 +1114,17 @@ def _read_grant(doc: Document, kind: str, first: int, k_end: int, lo: int, hi: i
             subject = _squash(text[subj[0]:subj[1]])
         elif issuer_span is None and subj:
             person, title = _person_issuer(doc, subj[0], subj[1])
-            if person and title and _state_honour(kind) and not _president().fullmatch(text, title[0], title[1]):
+            if person and title and _state_honour(kind) and not _president().fullmatch(text, title[0], title[1], False):
                 title = None  # "Thủ tướng ... trao Huân chương": the President's honour, handed over
             issuer_span = title if person else subj
             subject = _squash(text[issuer_span[0]:issuer_span[1]]) if issuer_span else None
             by_person = person
-        elif issuer_span is None and subj is None and elided and (not _ELIDED.sub("", text[sub_lo:vb.start()])
+        elif issuer_span is None and subj is None and elided and (not _ELIDED.sub("", text[sub_lo:vb.start()], 0, None, None, False)
                                                                  or _JOIN_END.search(text, sub_lo, vb.start())):
             issuer, by_person, subject = elided.subject, elided.by_person, elided.subject  # "...; tặng ...": the previous verb's subject
     elif issuer_span is None and elided and (elided.counts_end or elided.end) <= first \
-            and (not _ELIDED.sub("", text[(elided.counts_end or elided.end):first])
-                 or (clause_lo > elided.k_start and not _ELIDED.sub("", text[clause_lo:first]))):
+            and (not _ELIDED.sub("", text[(elided.counts_end or elided.end):first], 0, None, None, False)
+                 or (clause_lo > elided.k_start and not _ELIDED.sub("", text[clause_lo:first], 0, None, None, False))):
         # "tặng A cho 2 cá nhân và B cho 1 tập thể", "trao A cho X; B cho Y": B is granted by the same verb
         issuer, by_person, subject = elided.subject, elided.by_person, elided.subject
     if rec is not None:
@@ -1141,7 +1141,7 @@ def _read_grant(doc: Document, kind: str, first: int, k_end: int, lo: int, hi: i
 
 def _by_agent(text: str, lo: int, clause_lo: int, subj: tuple[int, int] | None) -> bool:
     """A passive grant with its agent: "(X) được Chủ tịch nước tặng <kind>"."""
-    return subj is not None and bool(_AGENT_BEFORE.search(text, max(lo, clause_lo), subj[0]))
+    return subj is not None and bool(_AGENT_BEFORE.search(text, max(lo, clause_lo), subj[0], False))
 
 
 def _reason_before(text: str, lo: int, subject_start: int) -> tuple[int, int] | None:
@@ -1151,13 +1151,13 @@ def _reason_before(text: str, lo: int, subject_start: int) -> tuple[int, int] | 
     if subject_start - lo > 600:
         lo = subject_start - 600
     # no regex clock: the window is at most 600 characters, a try reads one phrase of a list
-    cue = _before_cues().search(text, lo, subject_start)
+    cue = _before_cues().search(text, lo, subject_start, False)
     if cue is None:
         return None
     end = text.rfind(",", cue.end(), subject_start)
     if end < 0:
         return None
-    occ = _OCCASION.search(text, cue.end(), end + 1)
+    occ = _OCCASION.search(text, cue.end(), end + 1, False)
     if occ:
         end = occ.start()
     while end > cue.start() and (text[end - 1].isspace() or text[end - 1] in ",.;:-–"):
@@ -1217,13 +1217,13 @@ def _counts_before(text: str, lo: int, hi: int, lowered: str | None = None) -> _
     match can begin: benchmarks/check_awards.py compares them)."""
     find = _count_word_starts()
     if lowered is None or find is None:
-        if _count_number().search(text, lo, hi) is None:
+        if _count_number().search(text, lo, hi, False) is None:
             return None  # no number: no count, and no mixed count (its number is digits)
         return _counts_before_plain(text, lo, hi)
     seg = lowered[lo:hi]
     # the test of _count_number: a digit (\d), or a number word (in the lowered text where
     # the case-insensitive pattern finds it: lower-safe)
-    digits = [m.start() for m in _DIGIT.finditer(text, lo, hi)]
+    digits = [m.start() for m in _DIGIT.finditer(text, lo, hi, False, False)]
     if not digits and not any(w in seg for w in _number_words()):
         return None
     # a match of _count_item begins at its approximation word or at its number (a digit or a
@@ -1277,13 +1277,13 @@ def _counts_before_plain(text: str, lo: int, hi: int) -> _Counts | None:
     last = None
     # no regex clock: a try of either pattern reads a few words (a number, a noun of a list;
     # whitespace runs are short in normalized text): the scans are linear
-    for m in _count_item().finditer(text, lo, hi):
+    for m in _count_item().finditer(text, lo, hi, False, False):
         if last is not None and m.start() < last.end:
             continue
         c = _read_counts_at(text, m.start(), hi)
         if c:
             last = c
-    for m in _mixed().finditer(text, lo, hi):
+    for m in _mixed().finditer(text, lo, hi, False, False):
         if last is None or m.start() >= last.end:
             last = _Counts(m.start(), m.end(), None, None)
     return last
@@ -1301,12 +1301,12 @@ def _recipient_before(doc: Document, lo: int, kind_start: int) -> _Counts | None
 def _recipient_before_plain(doc: Document, lo: int, kind_start: int) -> _Counts | None:
     text = doc.text
     last = None
-    for m in _PASSIVE.finditer(text, lo, kind_start, timeout=_TIMEOUT):
+    for m in _PASSIVE.finditer(text, lo, kind_start, False, False, False, _TIMEOUT):
         last = m
     if last is None:
         return None
     s = lo
-    for m in _CLAUSE_PUNCT.finditer(text[lo:last.start()]):
+    for m in _CLAUSE_PUNCT.finditer(text[lo:last.start()], None, None, False, False):
         s = lo + m.end()
     s = _skip_space(text, s, last.start())
     if s >= last.start() or len(text[s:last.start()].split()) > 14:
@@ -1334,7 +1334,7 @@ def _finish_sentence(text: str, grants: list[_Grant], lowered: str | None = None
         while e > cue.start() and (text[e - 1].isspace() or text[e - 1] in ",.;:-–"):
             e -= 1
         e = _trim_tail(text, cue.start(), e)
-        tail = _JOIN_END.search(text, cue.start(), e)
+        tail = _JOIN_END.search(text, cue.start(), e, False)
         if tail:
             e = tail.start()
             while e > cue.start() and text[e - 1].isspace():
@@ -1356,7 +1356,7 @@ def _finish_sentence(text: str, grants: list[_Grant], lowered: str | None = None
 
 def _trim_tail(text: str, start: int, end: int) -> int:
     """Drop a trailing receive verb phrase ("... đã nhận được") from a reason written before the kind."""
-    m = _RECEIVE_TAIL.search(text[start:end])
+    m = _RECEIVE_TAIL.search(text[start:end], None, None, False)
     return start + m.start() if m else end
 
 
