@@ -27,10 +27,11 @@ non_person_names, abbreviations.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections import deque
 from dataclasses import dataclass, field
 from functools import lru_cache
 import re
-from itertools import accumulate, chain, compress, islice
+from itertools import accumulate, compress
 from operator import sub
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -448,10 +449,13 @@ def _tokenize_chunks(window: str, start: int) -> Tokens:
     """tokenize() of a window starting at `start` whose chunks (its pieces between single
     spaces) CHUNKS all takes; _NotChunk otherwise. The tokens' ends are the running sums of
     the units (a space before each chunk but the first), their starts the ends less their
-    lengths."""
-    flat = list(chain.from_iterable(map(CHUNKS.__getitem__, window.split(" "))))
+    lengths. (The chunks' tuples joined by list.extend, each a C call that copies a whole
+    tuple, called by map and drained by a zero-length deque: a third of the cost of chaining
+    them item by item; the units sliced out before the sums: the same against islice.)"""
+    flat: list = []
+    deque(map(flat.extend, map(CHUNKS.__getitem__, window.split(" "))), 0)
     texts = flat[0::3]
-    ends = list(accumulate(islice(flat, 2, None, 3), initial=start - 1))
+    ends = list(accumulate(flat[2::3], initial=start - 1))
     del ends[0]
     return Tokens(texts, list(map(sub, ends, map(len, texts))), ends, flat[1::3])
 
