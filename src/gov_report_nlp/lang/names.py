@@ -125,6 +125,12 @@ class _Memo(dict):
     def __init__(self, fn) -> None:
         super().__init__()
         self.fn = fn
+        # lexicon.activate drops every cache of the package it finds with these two (a switch
+        # of lexicons changes what SURNAME, OPENS, EITHER, QUIET... answer): without them a memo
+        # kept the answers of the lexicons active when a word was first met. Set on the
+        # instance, so that the class itself is not taken for a cache
+        self.cache_clear = self.clear
+        self.cache_info = self.__len__
 
     def __missing__(self, key):
         if len(self) >= 1 << 16:
