@@ -4,7 +4,9 @@ name-syllable test read per distinct text) against the plain scan, one Tok per T
 (names._tokenize_plain): the same tokens for every text and window; the runs' pattern
 (the plain-word test after a run's last word) against the test after every word, and the same
 pattern in the standard library's engine against it on texts of normalize's usual characters
-(and both engines' classes on each such character); window_tokens (a
+(and both engines' classes on each such character); the chunks' path (a usual text's pieces
+between single spaces, each tokenized once per distinct piece, names.CHUNKS) against the plain
+scan, on random texts of usual pieces too; window_tokens (a
 window read from the document's tokens) against the same, on the texts made documents, and
 its candidates read off the document's against its own; the
 tokens that may open a mention or a unit (one pass for both) against two passes; and
@@ -92,6 +94,55 @@ def main(argv=None) -> int:
     usual_cases = [t for t in usual_cases if is_usual(t)]
     print(f"{len(usual_cases)} texts of usual characters:", end=" ")
     if report_equivalence(usual_cases, _SPLIT_RUNS.split, _SPLIT_RUNS_RE.split, ("regex module", "standard library")):
+        return 1
+    # the chunks' path (names.CHUNKS: a text's pieces between single spaces, each tokenized once
+    # and memoized) against the plain scan: every text it takes (a usual text with no two
+    # spaces in a row, no space at an end); random texts of usual pieces one space apart mostly.
+    # A chunk of word characters is taken as one word by str.isalnum: on usual characters
+    # that is \w but "_"
+    from gov_report_nlp.lang.names import CHUNKS, _NotChunk, _tokenize_chunks
+
+    for c in usual:
+        if c.isalnum() != (bool(regex.fullmatch(r"\w", c)) and c != "_"):
+            print(f"isalnum and \\w differ on {c!r}")
+            return 1
+    words = [p for p in pieces if is_usual(p) and p.strip(" ") and "  " not in p] + [
+        "ủy", "Ủy", "ban", "huyện,", "(UBND)", "2021.", "15/3/2021", "“Nguyễn", "A”", "_x", "x_", "đ/c", "T.Ư.",
+        "K’", "K'", "’", "a.b.c", "1.234,5", "NN&PT", "&", "-", "–", "\n", ".\n", "\n\n", "…", "•"]
+    rng = random.Random(14)
+    chunk_cases = [t for t in cases if is_usual(t)] + [
+        (" " if rng.random() < 0.97 else rng.choice(["", "  ", "\n"])).join(
+            rng.choice(words) for _ in range(rng.randint(0, 20))) for _ in range(args.fuzz)]
+    taken = 0
+
+    def chunks_or_plain(text: str) -> list:
+        nonlocal taken
+        rng2 = random.Random(len(text))
+        a = rng2.randrange(len(text) + 1)
+        b = rng2.randrange(a, len(text) + 1)
+        out = []
+        for s, e in ((0, len(text)), (a, b)):
+            try:
+                out.append(list(_tokenize_chunks(text[s:e], s)))
+                taken += 1
+            except _NotChunk:
+                out.append(_tokenize_plain(text, s, e))
+            if len(CHUNKS) > 5000:
+                CHUNKS.clear()  # chunks met afresh too
+        return out
+
+    def plain_both(text: str) -> list:
+        rng2 = random.Random(len(text))
+        a = rng2.randrange(len(text) + 1)
+        b = rng2.randrange(a, len(text) + 1)
+        return [_tokenize_plain(text, 0, len(text)), _tokenize_plain(text, a, b)]
+
+    print(f"{len(chunk_cases)} texts for the chunks' path:", end=" ")
+    if report_equivalence(chunk_cases, plain_both, chunks_or_plain, ("finditer", "chunks")):
+        return 1
+    print(f"  ({taken} of {2 * len(chunk_cases)} texts and windows taken by the chunks' path)")
+    if 2 * taken < len(chunk_cases):
+        print("the chunks' path took too few texts to be checked")
         return 1
     # the candidates of mentions and of units, read off one pass for both (_either_candidates)
     from itertools import compress

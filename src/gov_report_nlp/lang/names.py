@@ -27,10 +27,12 @@ non_person_names, abbreviations.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections import deque
 from dataclasses import dataclass, field
 from functools import lru_cache
 import re
 from itertools import accumulate, compress
+from operator import sub
 from typing import TYPE_CHECKING, NamedTuple
 
 import regex
@@ -123,6 +125,12 @@ class _Memo(dict):
     def __init__(self, fn) -> None:
         super().__init__()
         self.fn = fn
+        # lexicon.activate drops every cache of the package it finds with these two (a switch
+        # of lexicons changes what SURNAME, OPENS, EITHER, QUIET... answer): without them a memo
+        # kept the answers of the lexicons active when a word was first met. Set on the
+        # instance, so that the class itself is not taken for a cache
+        self.cache_clear = self.clear
+        self.cache_info = self.__len__
 
     def __missing__(self, key):
         if len(self) >= 1 << 16:
@@ -400,17 +408,79 @@ def _pieces(text: str) -> list[str]:
     return "\x00".join(parts).replace(" ", "\x00 \x00").split("\x00")
 
 
+class _NotChunk(Exception):
+    """A piece of text between two spaces that CHUNKS does not take: empty (two spaces in a
+    row, a space at an end) or holding a character that is not one of normalize's usual ones."""
+
+
+class _Chunks(dict):
+    """The tokens of a chunk, a piece of text between two spaces that holds normalize's usual
+    characters only (no whitespace but line breaks, which are tokens, so its tokens are
+    contiguous), as one flat tuple: (text, lowercase, unit) per token, where a unit is the
+    token's length, plus one (the space before the chunk) for its first token. The texts and
+    lowercase texts are shared objects (TEXT, LOW): a chunk is a word with its punctuation
+    ("huyện,", "(UBND"), and words repeat. Bounded: cleared when it grows past 64k keys.
+
+    A chunk's tokens are its TOKEN matches in the chunk alone: no token holds a space, every
+    other character is part of one, and TOKEN has no lookaround, so a text's tokens are its
+    chunks' tokens in order (benchmarks/check_names.py compares tokenize with the plain scan)."""
+
+    def __missing__(self, chunk: str) -> tuple:
+        if not chunk or not is_usual(chunk):
+            raise _NotChunk
+        if len(self) >= 1 << 16:
+            self.clear()
+        if chunk.isalnum():  # word characters only (no "_"): one word (the most chunks)
+            t = TEXT[chunk]
+            value: tuple = (t, LOW[t], 1 + len(t))
+        else:
+            out: list = []
+            unit = 1
+            # the runs' pattern takes no run here (no space): the same pieces as _SPLIT's, the
+            # gaps empty; the standard library's engine, on usual characters (see _SPLIT_RUNS_RE)
+            for t in _SPLIT_RUNS_RE.split(chunk)[1::2]:
+                t = TEXT[t]
+                out += (t, LOW[t], unit + len(t))
+                unit = 0
+            value = tuple(out)
+        self[chunk] = value
+        return value
+
+
+TEXT = _Memo(lambda t: t)  # one object per distinct token text: later memo lookups find it by identity
+CHUNKS = _Chunks()
+
+
+def _tokenize_chunks(window: str, start: int) -> Tokens:
+    """tokenize() of a window starting at `start` whose chunks (its pieces between single
+    spaces) CHUNKS all takes; _NotChunk otherwise. The tokens' ends are the running sums of
+    the units (a space before each chunk but the first), their starts the ends less their
+    lengths. (The chunks' tuples joined by list.extend, each a C call that copies a whole
+    tuple, called by map and drained by a zero-length deque: a third of the cost of chaining
+    them item by item; the units sliced out before the sums: the same against islice.)"""
+    flat: list = []
+    deque(map(flat.extend, map(CHUNKS.__getitem__, window.split(" "))), 0)
+    texts = flat[0::3]
+    ends = list(accumulate(flat[2::3], initial=start - 1))
+    del ends[0]
+    return Tokens(texts, list(map(sub, ends, map(len, texts))), ends, flat[1::3])
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> Tokens:
     """The tokens of text[start:end] (offsets in `text`)."""
     size = len(text)
     end = size if end is None else end
     if not 0 <= start <= end <= size:
         return _tokens_of(_tokenize_plain(text, start, end))
+    window = text if start == 0 and end == size else text[start:end]
+    try:
+        return _tokenize_chunks(window, start)
+    except _NotChunk:
+        pass  # two spaces in a row, a space at an end, an unusual character: the split below
     # no time limit: TOKEN cannot backtrack (a word's joiners are not word characters,
     # so a word splits one way), its scan is linear, and so is the runs' (a plain word is
     # possessive, a run gives back whole words only); the regex module's clock checks
     # would add 40 % to it
-    window = text if start == 0 and end == size else text[start:end]
     pieces = _SPLIT.split(window) if "\x00" in window else _pieces(window)
     texts = pieces[1::2]
     pos = list(accumulate(map(len, pieces), initial=start))
