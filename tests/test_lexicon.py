@@ -346,3 +346,18 @@ def test_every_stored_pattern_finds_what_regex_compile_finds():
         for line in lines:
             a, b = stored.match(line), plain.match(line)
             assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups())), source[:80]
+
+
+def test_a_user_surname_is_read_after_the_built_ins_were_used_in_the_same_process(tmp_path):
+    # origin: genre. The per-word memos of the names layer (is this word a surname, may it open
+    # a mention...) hold answers made under the lexicons active then; switching lexicons must
+    # drop them, or a word met before keeps its old answer in this process
+    text = "Phó Chủ tịch UBND huyện Zyx Văn Bình phát biểu tại hội nghị."
+    activate(None)
+    assert "Zyx Văn Bình" not in [p.name for p in extract(text).people]  # "Zyx" met: no surname
+    activate(_dir(tmp_path, {"surnames.txt": "Zyx\n"}))
+    try:
+        assert "Zyx Văn Bình" in [p.name for p in extract(text).people]
+    finally:
+        activate(None)
+    assert "Zyx Văn Bình" not in [p.name for p in extract(text).people]
