@@ -40,6 +40,7 @@ import regex
 from .. import budget
 from ..budget import matches
 from ..lang.dates import find_dates, published_date
+from ..lang.names import doc_tokens
 from ..doc.document import Document
 from ..lexicon import (NOT_LOWER_SAFE, alternation, lazy_pattern, load_list, load_phrases, lowered_if_safe,
                        starts_finder)
@@ -837,6 +838,8 @@ def _activity_before() -> regex.Pattern:
 # a cheap test before the scan for numbers in words: one of their first words is there (the
 # standard library's engine finds a literal alternation faster than a scan of the full pattern)
 _COUNT_WORD_ANY = lazy_pattern(re.compile, " (?:" + "|".join(_COUNT_WORDS_FIRST) + ") ")
+# its words: " hai " is found only in a text one of whose tokens (lang.names.tokenize) is "hai"
+_COUNT_WORD_SET = frozenset(_COUNT_WORDS_FIRST)
 _DIGIT = lazy_pattern(regex.compile, r"\d")  # a match of _pattern() begins with one
 _SHORT_SPAN = 1000  # characters
 # what every date of dates.DATE_PATTERNS holds: "tháng", or a day and a month (or a month and
@@ -1048,7 +1051,9 @@ def _candidates(doc: Document) -> Iterator[Target]:
     g_big, g_small, g_v1, g_v2, g_of, g_unit, g_noun, g_per = (
         pat.groupindex[k] for k in ("big", "small", "v1", "v2", "of", "unit", "noun", "per"))
     seen: set[tuple[int, int]] = set()
-    doc_words = _COUNT_WORD_ANY.search(text) is not None  # else no span has one
+    # else no span has one; " hai " in the text is a token "hai" (the document's tokens, made
+    # once for people): the scan of the whole text only where one of the words is a token
+    doc_words = not _COUNT_WORD_SET.isdisjoint(doc_tokens(doc).text) and _COUNT_WORD_ANY.search(text) is not None
     # a lower-safe text (the extractors' lowercase copy is made once, lexicon.lowered_if_safe):
     # no window of it is searched for NOT_LOWER_SAFE's characters again (see _stripped_low)
     lowered = lowered_if_safe(text)
@@ -1059,11 +1064,17 @@ def _candidates(doc: Document) -> Iterator[Target]:
     not_followed_firsts = _firsts("unit_not_followed")
     for s0, e0 in _scan_spans(doc):
         has_words = doc_words and _has_count_word(text, s0, e0)
-        if not has_words and _DIGIT.search(text, s0, e0) is None:
+        digit = _DIGIT.search(text, s0, e0)
+        if not has_words and digit is None:
             continue  # no number in digits or in words here: nothing below would be read
+        # the scan begins at the span's first digit, where a match can first begin (the
+        # lookbehinds read the text before it alike): the stretch before it is not read twice
+        # (check_targets.py compares the two scans)
+        first = digit.start() if digit is not None else e0
         # a paragraph of a few hundred characters is scanned without the time limit (its checks
         # of the clock cost a fifth of the scan; no pattern here takes long over a short span)
-        found = list(pat.finditer(text, s0, e0)) if e0 - s0 <= _SHORT_SPAN else matches(pat, text, s0, e0)
+        found = list(pat.finditer(text, first, e0)) if e0 - s0 <= _SHORT_SPAN else \
+            matches(pat, text, first, e0, budget.limit(e0 - s0))
         words_found = [w for w in matches(_word_number_pattern(), text, s0, e0)
                        if _tail(_activity_before(), text, max(s0, w.start() - 40), w.start())
                        ] if has_words else []
