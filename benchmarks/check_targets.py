@@ -544,6 +544,29 @@ def round3_checks(targets, cases: list[str], rng: random.Random, make_document) 
             print(f"a count word in case {k} that is no token: {text!r}")
             return 1
     print(f"{len(cases) + len(extra)} texts ({n} with a count word): each count word is a token")
+    # _WHITESPACE is the regex module's \s; _sentence_start and _sentence_end (rfind and find)
+    # are the ends of _SENTENCE_END's and _SENTENCE_END_FWD's searches
+    space = regex.compile(r"\s")
+    ws = {chr(cp) for cp in range(0x110000) if not 0xD800 <= cp < 0xE000 and space.match(chr(cp))}
+    if ws != set(targets._WHITESPACE):
+        print(f"_WHITESPACE differs from \\s: {sorted(ws ^ set(targets._WHITESPACE))!r}")
+        return 1
+    odd = [".", "!", "?", "\n", " ", "\x1c", "\x85", "\u2003", "\u3000", "\xa0", "\u200b", "a", "1", ". ", "? ", "!\n"]
+    extra = ["".join(rng.choice(odd) for _ in range(rng.randint(0, 12))) for _ in range(3000)]
+    n = 0
+    for k, text in enumerate(cases + extra):
+        for w in range(8):
+            a, b = sorted((rng.randint(0, len(text)), rng.randint(0, len(text)))) if w else (0, len(text))
+            if w > 4:
+                a = max(0, b - rng.randint(0, 12))
+            n += 1
+            if targets._sentence_start(text, a, b) != targets._sentence_start_plain(text, a, b):
+                print(f"_sentence_start differs on case {k} [{a}:{b}]: {text[a:b]!r}")
+                return 1
+            if targets._sentence_end(text, a, b) != targets._sentence_end_plain(text, a, b):
+                print(f"_sentence_end differs on case {k} [{a}:{b}]: {text[a:b]!r}")
+                return 1
+    print(f"{n} windows: _sentence_start and _sentence_end find the cuts the searches find")
     return 0
 
 

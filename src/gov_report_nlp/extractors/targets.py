@@ -203,6 +203,53 @@ _NAME_AFTER = lazy_pattern(regex.compile, r"\s+\p{Lu}\p{Ll}")
 _WORDS_AFTER = lazy_pattern(regex.compile, r"\s+\p{Lu}\p{Ll}+\s+\p{Ll}")
 _SENTENCE_END = lazy_pattern(regex.compile, r"[.!?](?=\s)|\n", regex.REVERSE)
 _SENTENCE_END_FWD = lazy_pattern(regex.compile, r"[.!?](?=\s|$)|\n")
+# the regex module's \s (Unicode White_Space): str.isspace less \x1c-\x1f (check_targets.py)
+_WHITESPACE = frozenset("\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+                        "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+
+
+def _sentence_start(text: str, lo: int, pos: int) -> int:
+    """Where the sentence that holds pos begins, looked for in [lo, pos): the end of
+    _SENTENCE_END.search(text, lo, pos), else lo. The last line break, or the last of ".!?"
+    before a whitespace character (before pos: the search's lookahead reads no further), found
+    with rfind instead of the regex module's scan backwards (check_targets.py compares them)."""
+    if pos <= lo:
+        return lo  # (and pos - 1 below is no negative index, read from the end)
+    best = text.rfind("\n", lo, pos)
+    for ch in ".!?":
+        i = text.rfind(ch, lo if best < 0 else best + 1, pos - 1)
+        while i >= 0 and text[i + 1] not in _WHITESPACE:
+            i = text.rfind(ch, lo if best < 0 else best + 1, i)
+        if i > best:
+            best = i
+    return lo if best < 0 else best + 1
+
+
+def _sentence_start_plain(text: str, lo: int, pos: int) -> int:
+    cut = _SENTENCE_END.search(text, lo, pos)
+    return cut.end() if cut else lo
+
+
+def _sentence_end(text: str, pos: int, end: int) -> int:
+    """Where the sentence that holds pos ends, looked for in [pos, end): the start of
+    _SENTENCE_END_FWD.search(text, pos, end), else -1. The first line break, or the first of
+    ".!?" before a whitespace character or at the window's end ("$"), found with find
+    (check_targets.py compares them)."""
+    end = min(end, len(text))
+    best = text.find("\n", pos, end)
+    stop = end if best < 0 else best
+    for ch in ".!?":
+        i = text.find(ch, pos, stop)
+        while i >= 0 and i + 1 < end and text[i + 1] not in _WHITESPACE:
+            i = text.find(ch, i + 1, stop)
+        if i >= 0:
+            best = stop = i
+    return best
+
+
+def _sentence_end_plain(text: str, pos: int, end: int) -> int:
+    cut = _SENTENCE_END_FWD.search(text, pos, end)
+    return cut.start() if cut else -1
 _LIST_NUMBER_BEFORE = lazy_pattern(regex.compile, r"(?<![\w.,/-])(?P<n>\d{1,3})\s*,\s*$", regex.REVERSE)
 _LENGTH_UNITS = frozenset({"km", "m"})
 _COUNT_WORDS_FIRST = ("hai", "ba", "bốn", "sáu", "bảy", "tám", "chín", "mười")
@@ -508,8 +555,7 @@ def _frame_patterns() -> dict[str, regex.Pattern]:
 def _sentence_left(text: str, floor: int, pos: int, reach: int = 160) -> str:
     """The sentence before pos (at most `reach` characters), from its start."""
     lo = max(floor, pos - reach)
-    cut = _SENTENCE_END.search(text, lo, pos)
-    return text[cut.end() if cut else lo:pos]
+    return text[_sentence_start(text, lo, pos):pos]
 
 
 _NO_COUNT_RELATIONS = frozenset({"từ", "đến", "tới"})
@@ -633,8 +679,8 @@ def _one_incident(text: str, left: str, noun_end: int, e0: int, safe: bool = Fal
     # the sentence's end is looked for only when a cue may be there: the part before it holds
     # no cue the 80 characters do not hold (_may_hold finds a first word wholly in the window)
     if _may_hold("target_incident_cues", right, True, safe):
-        cut = _SENTENCE_END_FWD.search(right)
-        right = right[:cut.start()] if cut else right
+        cut = _sentence_end(right, 0, len(right))
+        right = right[:cut] if cut >= 0 else right
     else:
         right = ""
     for part in (left, right):
@@ -668,8 +714,7 @@ def _count_is_result(text: str, floor: int, s: int, noun_end: int, e0: int,
     fp = _frame_patterns()
     safe = lowered is not None
     lo = max(floor, s - 160)  # _sentence_left(text, floor, s), where it starts kept
-    cut = _SENTENCE_END.search(text, lo, s)
-    a = cut.end() if cut else lo
+    a = _sentence_start(text, lo, s)
     left = text[a:s]
     cue = _nearest_cue(left, lowered[a:s] if lowered is not None else None)
     if cue in ("award", "adoption", "makeup"):
@@ -740,10 +785,10 @@ def _period_of(doc: Document, s: int, e: int, title: Period | None, year: int | 
     """The period a quantity measures: the nearest in its sentence before it, else the first
     after it, a comparison base left out; else the title's. Only the sentence is read."""
     text = doc.text
-    lo_cut = _SENTENCE_END.search(text, max(0, s - 300), s)
-    lo = lo_cut.end() if lo_cut else max(0, s - 300)
-    hi_cut = _SENTENCE_END_FWD.search(text, e, min(len(text), e + 300))
-    hi = hi_cut.start() if hi_cut else min(len(text), e + 300)
+    lo = _sentence_start(text, max(0, s - 300), s)
+    hi = _sentence_end(text, e, min(len(text), e + 300))
+    if hi < 0:
+        hi = min(len(text), e + 300)
     periods = cache.get((lo, hi))
     if periods is None:  # the sentence's periods less its comparison bases, read once
         periods = cache[(lo, hi)] = [p for p in find_periods(text, lo, hi, default_year=year)
