@@ -132,12 +132,18 @@ def _pattern() -> regex.Pattern:
     # search could no longer skip to the digits.)
     num1 = rf"(?>{_NUM})" if _FAST else _NUM
     plus = "+" if _FAST else ""
+    # _FAST: the compound amount's first number fails at once where no "tỷ" follows its run of
+    # digits and separators (its readings are all within that run, and a reading followed by
+    # "\s*tỷ" ends where the run does); the test comes after the first digit, which is left
+    # where it was so that the search still skips to the digits; the digits after it are read
+    # as _NUM's are, in the same order of readings (check_targets.py)
+    big = (r"\d(?=[\d.,]*+\s*+tỷ)(?:\d{0,2}(?:\.\d{3})+(?:,\d+)?|\d*(?:,\d+)?)" if _FAST else _NUM)
     return lazy_pattern(regex.compile,
         rf"""
         (?<![\w-])(?<!\d[.,])(?<!\d\s?/)    # not inside a word, number, code or share
         (?:
           # 2 tỷ 992 triệu đồng: a compound amount, read in its largest unit
-          (?P<big>{_NUM})\s*tỷ\s+(?P<small>\d{{1,3}})\s*triệu\s+đồng
+          (?P<big>{big})\s*tỷ\s+(?P<small>\d{{1,3}})\s*triệu\s+đồng
         |
           (?P<v1>{num1}|\d+,\s\d(?=\s*%))   # 7,63 (or "77, 3" before %)
           (?:                               # a range: 4-5%, 18-22 tấn/ha, 28 triệu đến 36 triệu
