@@ -513,6 +513,60 @@ def more_checks(targets, cases: list[str], rng: random.Random, make_document) ->
                 print(f"_span_dates differs on case {k} [{a}:{b}]")
                 return 1
     print(f"{n} windows of lower-safe texts: the date test there is _MAY_HOLD_DATE's")
+    return round3_checks(targets, cases, rng, make_document)
+
+
+def round3_checks(targets, cases: list[str], rng: random.Random, make_document) -> int:
+    """The eighth run's third round; 1 on the first difference."""
+    from gov_report_nlp.lang.names import tokenize
+    # the number scan begun at a span's first digit finds what the scan of the whole span finds
+    pat = targets._pattern()
+    n = 0
+    for k, text in enumerate(cases):
+        spans = [(0, len(text))] + [tuple(sorted((rng.randint(0, len(text)), rng.randint(0, len(text)))))
+                                    for _ in range(4)]
+        for s0, e0 in spans:
+            digit = targets._DIGIT.search(text, s0, e0)
+            first = digit.start() if digit is not None else e0
+            n += 1
+            if [m.regs for m in pat.finditer(text, s0, e0)] != [m.regs for m in pat.finditer(text, first, e0)]:
+                print(f"the number scan from the first digit differs on case {k} [{s0}:{e0}]: {text[s0:e0]!r}")
+                return 1
+    print(f"{n} spans: the number scan from the first digit finds what the span's scan finds")
+    # " hai " (a count word between spaces) is in a text only where "hai" is one of its tokens
+    n = 0
+    extra = [f"{a}{w}{b}" for w in targets._COUNT_WORDS_FIRST for a in (" ", "x ", "1 ", "\n", ". ")
+             for b in (" ", " x", "  ", ",", "’ ", "'s ", ". ")]
+    for k, text in enumerate(cases + extra):
+        found = targets._COUNT_WORD_ANY.search(text) is not None
+        n += found
+        if found and targets._COUNT_WORD_SET.isdisjoint(tokenize(text).text):
+            print(f"a count word in case {k} that is no token: {text!r}")
+            return 1
+    print(f"{len(cases) + len(extra)} texts ({n} with a count word): each count word is a token")
+    # _WHITESPACE is the regex module's \s; _sentence_start and _sentence_end (rfind and find)
+    # are the ends of _SENTENCE_END's and _SENTENCE_END_FWD's searches
+    space = regex.compile(r"\s")
+    ws = {chr(cp) for cp in range(0x110000) if not 0xD800 <= cp < 0xE000 and space.match(chr(cp))}
+    if ws != set(targets._WHITESPACE):
+        print(f"_WHITESPACE differs from \\s: {sorted(ws ^ set(targets._WHITESPACE))!r}")
+        return 1
+    odd = [".", "!", "?", "\n", " ", "\x1c", "\x85", "\u2003", "\u3000", "\xa0", "\u200b", "a", "1", ". ", "? ", "!\n"]
+    extra = ["".join(rng.choice(odd) for _ in range(rng.randint(0, 12))) for _ in range(3000)]
+    n = 0
+    for k, text in enumerate(cases + extra):
+        for w in range(8):
+            a, b = sorted((rng.randint(0, len(text)), rng.randint(0, len(text)))) if w else (0, len(text))
+            if w > 4:
+                a = max(0, b - rng.randint(0, 12))
+            n += 1
+            if targets._sentence_start(text, a, b) != targets._sentence_start_plain(text, a, b):
+                print(f"_sentence_start differs on case {k} [{a}:{b}]: {text[a:b]!r}")
+                return 1
+            if targets._sentence_end(text, a, b) != targets._sentence_end_plain(text, a, b):
+                print(f"_sentence_end differs on case {k} [{a}:{b}]: {text[a:b]!r}")
+                return 1
+    print(f"{n} windows: _sentence_start and _sentence_end find the cuts the searches find")
     return 0
 
 

@@ -40,6 +40,7 @@ import regex
 from .. import budget
 from ..budget import matches
 from ..lang.dates import find_dates, published_date
+from ..lang.names import doc_tokens
 from ..doc.document import Document
 from ..lexicon import (NOT_LOWER_SAFE, alternation, lazy_pattern, load_list, load_phrases, lowered_if_safe,
                        starts_finder)
@@ -131,12 +132,18 @@ def _pattern() -> regex.Pattern:
     # search could no longer skip to the digits.)
     num1 = rf"(?>{_NUM})" if _FAST else _NUM
     plus = "+" if _FAST else ""
+    # _FAST: the compound amount's first number fails at once where no "tỷ" follows its run of
+    # digits and separators (its readings are all within that run, and a reading followed by
+    # "\s*tỷ" ends where the run does); the test comes after the first digit, which is left
+    # where it was so that the search still skips to the digits; the digits after it are read
+    # as _NUM's are, in the same order of readings (check_targets.py)
+    big = (r"\d(?=[\d.,]*+\s*+tỷ)(?:\d{0,2}(?:\.\d{3})+(?:,\d+)?|\d*(?:,\d+)?)" if _FAST else _NUM)
     return lazy_pattern(regex.compile,
         rf"""
         (?<![\w-])(?<!\d[.,])(?<!\d\s?/)    # not inside a word, number, code or share
         (?:
           # 2 tỷ 992 triệu đồng: a compound amount, read in its largest unit
-          (?P<big>{_NUM})\s*tỷ\s+(?P<small>\d{{1,3}})\s*triệu\s+đồng
+          (?P<big>{big})\s*tỷ\s+(?P<small>\d{{1,3}})\s*triệu\s+đồng
         |
           (?P<v1>{num1}|\d+,\s\d(?=\s*%))   # 7,63 (or "77, 3" before %)
           (?:                               # a range: 4-5%, 18-22 tấn/ha, 28 triệu đến 36 triệu
@@ -202,6 +209,53 @@ _NAME_AFTER = lazy_pattern(regex.compile, r"\s+\p{Lu}\p{Ll}")
 _WORDS_AFTER = lazy_pattern(regex.compile, r"\s+\p{Lu}\p{Ll}+\s+\p{Ll}")
 _SENTENCE_END = lazy_pattern(regex.compile, r"[.!?](?=\s)|\n", regex.REVERSE)
 _SENTENCE_END_FWD = lazy_pattern(regex.compile, r"[.!?](?=\s|$)|\n")
+# the regex module's \s (Unicode White_Space): str.isspace less \x1c-\x1f (check_targets.py)
+_WHITESPACE = frozenset("\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+                        "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+
+
+def _sentence_start(text: str, lo: int, pos: int) -> int:
+    """Where the sentence that holds pos begins, looked for in [lo, pos): the end of
+    _SENTENCE_END.search(text, lo, pos), else lo. The last line break, or the last of ".!?"
+    before a whitespace character (before pos: the search's lookahead reads no further), found
+    with rfind instead of the regex module's scan backwards (check_targets.py compares them)."""
+    if pos <= lo:
+        return lo  # (and pos - 1 below is no negative index, read from the end)
+    best = text.rfind("\n", lo, pos)
+    for ch in ".!?":
+        i = text.rfind(ch, lo if best < 0 else best + 1, pos - 1)
+        while i >= 0 and text[i + 1] not in _WHITESPACE:
+            i = text.rfind(ch, lo if best < 0 else best + 1, i)
+        if i > best:
+            best = i
+    return lo if best < 0 else best + 1
+
+
+def _sentence_start_plain(text: str, lo: int, pos: int) -> int:
+    cut = _SENTENCE_END.search(text, lo, pos)
+    return cut.end() if cut else lo
+
+
+def _sentence_end(text: str, pos: int, end: int) -> int:
+    """Where the sentence that holds pos ends, looked for in [pos, end): the start of
+    _SENTENCE_END_FWD.search(text, pos, end), else -1. The first line break, or the first of
+    ".!?" before a whitespace character or at the window's end ("$"), found with find
+    (check_targets.py compares them)."""
+    end = min(end, len(text))
+    best = text.find("\n", pos, end)
+    stop = end if best < 0 else best
+    for ch in ".!?":
+        i = text.find(ch, pos, stop)
+        while i >= 0 and i + 1 < end and text[i + 1] not in _WHITESPACE:
+            i = text.find(ch, i + 1, stop)
+        if i >= 0:
+            best = stop = i
+    return best
+
+
+def _sentence_end_plain(text: str, pos: int, end: int) -> int:
+    cut = _SENTENCE_END_FWD.search(text, pos, end)
+    return cut.start() if cut else -1
 _LIST_NUMBER_BEFORE = lazy_pattern(regex.compile, r"(?<![\w.,/-])(?P<n>\d{1,3})\s*,\s*$", regex.REVERSE)
 _LENGTH_UNITS = frozenset({"km", "m"})
 _COUNT_WORDS_FIRST = ("hai", "ba", "bốn", "sáu", "bảy", "tám", "chín", "mười")
@@ -507,8 +561,7 @@ def _frame_patterns() -> dict[str, regex.Pattern]:
 def _sentence_left(text: str, floor: int, pos: int, reach: int = 160) -> str:
     """The sentence before pos (at most `reach` characters), from its start."""
     lo = max(floor, pos - reach)
-    cut = _SENTENCE_END.search(text, lo, pos)
-    return text[cut.end() if cut else lo:pos]
+    return text[_sentence_start(text, lo, pos):pos]
 
 
 _NO_COUNT_RELATIONS = frozenset({"từ", "đến", "tới"})
@@ -632,8 +685,8 @@ def _one_incident(text: str, left: str, noun_end: int, e0: int, safe: bool = Fal
     # the sentence's end is looked for only when a cue may be there: the part before it holds
     # no cue the 80 characters do not hold (_may_hold finds a first word wholly in the window)
     if _may_hold("target_incident_cues", right, True, safe):
-        cut = _SENTENCE_END_FWD.search(right)
-        right = right[:cut.start()] if cut else right
+        cut = _sentence_end(right, 0, len(right))
+        right = right[:cut] if cut >= 0 else right
     else:
         right = ""
     for part in (left, right):
@@ -667,8 +720,7 @@ def _count_is_result(text: str, floor: int, s: int, noun_end: int, e0: int,
     fp = _frame_patterns()
     safe = lowered is not None
     lo = max(floor, s - 160)  # _sentence_left(text, floor, s), where it starts kept
-    cut = _SENTENCE_END.search(text, lo, s)
-    a = cut.end() if cut else lo
+    a = _sentence_start(text, lo, s)
     left = text[a:s]
     cue = _nearest_cue(left, lowered[a:s] if lowered is not None else None)
     if cue in ("award", "adoption", "makeup"):
@@ -739,10 +791,10 @@ def _period_of(doc: Document, s: int, e: int, title: Period | None, year: int | 
     """The period a quantity measures: the nearest in its sentence before it, else the first
     after it, a comparison base left out; else the title's. Only the sentence is read."""
     text = doc.text
-    lo_cut = _SENTENCE_END.search(text, max(0, s - 300), s)
-    lo = lo_cut.end() if lo_cut else max(0, s - 300)
-    hi_cut = _SENTENCE_END_FWD.search(text, e, min(len(text), e + 300))
-    hi = hi_cut.start() if hi_cut else min(len(text), e + 300)
+    lo = _sentence_start(text, max(0, s - 300), s)
+    hi = _sentence_end(text, e, min(len(text), e + 300))
+    if hi < 0:
+        hi = min(len(text), e + 300)
     periods = cache.get((lo, hi))
     if periods is None:  # the sentence's periods less its comparison bases, read once
         periods = cache[(lo, hi)] = [p for p in find_periods(text, lo, hi, default_year=year)
@@ -837,6 +889,8 @@ def _activity_before() -> regex.Pattern:
 # a cheap test before the scan for numbers in words: one of their first words is there (the
 # standard library's engine finds a literal alternation faster than a scan of the full pattern)
 _COUNT_WORD_ANY = lazy_pattern(re.compile, " (?:" + "|".join(_COUNT_WORDS_FIRST) + ") ")
+# its words: " hai " is found only in a text one of whose tokens (lang.names.tokenize) is "hai"
+_COUNT_WORD_SET = frozenset(_COUNT_WORDS_FIRST)
 _DIGIT = lazy_pattern(regex.compile, r"\d")  # a match of _pattern() begins with one
 _SHORT_SPAN = 1000  # characters
 # what every date of dates.DATE_PATTERNS holds: "tháng", or a day and a month (or a month and
@@ -1048,7 +1102,9 @@ def _candidates(doc: Document) -> Iterator[Target]:
     g_big, g_small, g_v1, g_v2, g_of, g_unit, g_noun, g_per = (
         pat.groupindex[k] for k in ("big", "small", "v1", "v2", "of", "unit", "noun", "per"))
     seen: set[tuple[int, int]] = set()
-    doc_words = _COUNT_WORD_ANY.search(text) is not None  # else no span has one
+    # else no span has one; " hai " in the text is a token "hai" (the document's tokens, made
+    # once for people): the scan of the whole text only where one of the words is a token
+    doc_words = not _COUNT_WORD_SET.isdisjoint(doc_tokens(doc).text) and _COUNT_WORD_ANY.search(text) is not None
     # a lower-safe text (the extractors' lowercase copy is made once, lexicon.lowered_if_safe):
     # no window of it is searched for NOT_LOWER_SAFE's characters again (see _stripped_low)
     lowered = lowered_if_safe(text)
@@ -1059,11 +1115,17 @@ def _candidates(doc: Document) -> Iterator[Target]:
     not_followed_firsts = _firsts("unit_not_followed")
     for s0, e0 in _scan_spans(doc):
         has_words = doc_words and _has_count_word(text, s0, e0)
-        if not has_words and _DIGIT.search(text, s0, e0) is None:
+        digit = _DIGIT.search(text, s0, e0)
+        if not has_words and digit is None:
             continue  # no number in digits or in words here: nothing below would be read
+        # the scan begins at the span's first digit, where a match can first begin (the
+        # lookbehinds read the text before it alike): the stretch before it is not read twice
+        # (check_targets.py compares the two scans)
+        first = digit.start() if digit is not None else e0
         # a paragraph of a few hundred characters is scanned without the time limit (its checks
         # of the clock cost a fifth of the scan; no pattern here takes long over a short span)
-        found = list(pat.finditer(text, s0, e0)) if e0 - s0 <= _SHORT_SPAN else matches(pat, text, s0, e0)
+        found = list(pat.finditer(text, first, e0)) if e0 - s0 <= _SHORT_SPAN else \
+            matches(pat, text, first, e0, budget.limit(e0 - s0))
         words_found = [w for w in matches(_word_number_pattern(), text, s0, e0)
                        if _tail(_activity_before(), text, max(s0, w.start() - 40), w.start())
                        ] if has_words else []
