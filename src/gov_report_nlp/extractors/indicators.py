@@ -77,9 +77,9 @@ def _header(cells: list[_Cell], above: tuple | None = None) -> tuple | None:
     indicator, unit = above[:2] if above else (None, None)
     columns = []
     for i, c in enumerate(cells):
-        if indicator is None and ind_re.match(c.text):
+        if indicator is None and ind_re.match(c.text, None, None, False):
             indicator = i
-        elif unit is None and unit_re.match(c.text):
+        elif unit is None and unit_re.match(c.text, None, None, False):
             unit = i
         elif indicator is not None and i != indicator:
             m = value_re.match(c.text)

@@ -174,7 +174,7 @@ def _tail(pat: regex.Pattern, s: str, pos: int = 0, endpos: int | None = None) -
     end = len(s) if endpos is None or endpos > len(s) else endpos
     if pos < end and s[end - 1] == "\n":
         return pat.search(s, pos, end)
-    return pat.match(s, pos, end)
+    return pat.match(s, pos, end, False)
 
 
 _UNIT_FIX = lazy_pattern(regex.compile, r"\s+")
@@ -187,7 +187,7 @@ def _squeeze(s: str) -> str:
     unprintable: check_targets.py checks it), and the test is much cheaper than the sub."""
     if "  " not in s and s.isprintable():
         return s
-    return _SPACES.sub(" ", s)
+    return _SPACES.sub(" ", s, 0, None, None, False)
 
 _COMMA_SPACE = lazy_pattern(regex.compile, r",\s+")
 _MULTIPLE_BEFORE = lazy_pattern(regex.compile, r"(?:gấp|bằng|tăng|giảm|đạt|cao\s+hơn|thấp\s+hơn|hơn)\s*(?:khoảng|gần|hơn|trên)?\s*$", regex.IGNORECASE | regex.REVERSE)
@@ -265,7 +265,7 @@ MAX_NOUN_WORDS = 4  # a counted noun read to a boundary further off keeps its fi
 
 
 def _value(s: str) -> float | None:
-    return parse_number(_COMMA_SPACE.sub(",", s) if "," in s else s)
+    return parse_number(_COMMA_SPACE.sub(",", s, 0, None, None, False) if "," in s else s)
 
 
 @lru_cache(maxsize=None)
@@ -356,11 +356,11 @@ def _after(text: str, a: int, b: int) -> tuple[str, regex.Match | None]:
     the whole rest only when the window holds no stop clear of its end."""
     if b - a > _AFTER_WINDOW:
         win = text[a:a + _AFTER_WINDOW]
-        stop = _qualifier_stop().search(win, timeout=1.0)
+        stop = _qualifier_stop().search(win, None, None, False, False, 1.0)
         if stop is not None and stop.end() <= _AFTER_WINDOW - _qualifier_margin():
             return win, stop
     after = text[a:b]
-    return after, _qualifier_stop().search(after, timeout=1.0)
+    return after, _qualifier_stop().search(after, None, None, False, False, 1.0)
 
 
 def _starts_with_phrase(low: str, phrases: frozenset[str]) -> bool:
@@ -431,7 +431,7 @@ def _indicator(text: str, start: int, floor: int, after: tuple[int, int], noun: 
     ("toàn huyện có") and the unit is a counted noun, the noun and its qualifier after the
     number are the indicator ("12/14 xã đạt chuẩn nông thôn mới")."""
     lo = max(floor, start - MAX_CLAUSE_CHARS)
-    cut = _CLAUSE_MARK.search(text, lo, start)  # searched backwards from the number
+    cut = _CLAUSE_MARK.search(text, lo, start, False)  # searched backwards from the number
     if cut:
         lo = cut.end()
     elif lo > floor:  # a clause longer than MAX_CLAUSE_CHARS: its last words, from a word start
@@ -456,7 +456,7 @@ def _indicator(text: str, start: int, floor: int, after: tuple[int, int], noun: 
         # a figure alone in a table cell: the row's first cell of words names what it measures
         label = _ROW_LABEL.search(text, floor, start)
         return _SPACES.sub(" ", label.group()).strip() if label else None
-    if (not words.strip() or _may_begin(words, _scope_firsts(), safe)) and _scope_pattern().match(words, timeout=1.0):
+    if (not words.strip() or _may_begin(words, _scope_firsts(), safe)) and _scope_pattern().match(words, None, None, False, False, 1.0):
         return _qualifier(*_after(text, *after), noun, safe)
     return words or None
 
@@ -492,20 +492,20 @@ def _counted_noun(text: str, pos: int, end: int, known_match=False) -> tuple[str
     m = known.match(text, pos, end) if known_match is False else known_match  # the caller's, when it has it
     if m:
         stop = m.end()
-        while (c := _coordinated().match(text, stop, end)) is not None:
+        while (c := _coordinated().match(text, stop, end, False)) is not None:
             stop = c.end()
         # a unit noun of a list ("tỉnh", "huyện") is whole only in a list; else read on ("tỉnh thành")
         if stop > m.end() or m.group(0).lower() in load_phrases("count_nouns"):
             return text[pos:stop], stop
-    if bound.match(text, pos, end):
+    if bound.match(text, pos, end, False):
         return None
     words: list[tuple[int, int]] = []
     at = pos
     while at < end and len(words) <= MAX_NOUN_WORDS:
-        w = word.match(text, at, end)
+        w = word.match(text, at, end, False)
         if w is None or w.start() != at:
             break
-        if words and (bound.match(text, at, end) or w.group(0)[0].isupper()):
+        if words and (bound.match(text, at, end, False) or w.group(0)[0].isupper()):
             break
         words.append(w.span())
         if w.group(0).isupper() and len(w.group(0)) > 1 and len(words) == 1:
@@ -610,7 +610,7 @@ def _nearest_cue(left: str, lowered_left: str | None = None) -> str | None:
         match = _cue_pattern().match
         at = 0
         for p in starts(low):
-            if p >= at and (m := match(low, p)) is not None:
+            if p >= at and (m := match(low, p, None, False)) is not None:
                 last, at = m, m.end()
     if last is None:
         return None
@@ -618,7 +618,7 @@ def _nearest_cue(left: str, lowered_left: str | None = None) -> str | None:
     # the list items taken out only when the gap is too long without: a sub of a run that holds
     # a space by one space never adds a word (the words on both sides of the run stay two)
     if len(gap.split()) > MAX_CUE_GAP_WORDS:
-        gap = _LIST_ITEM.sub(" ", gap)
+        gap = _LIST_ITEM.sub(" ", gap, 0, None, None, False)
     return last.lastgroup if len(gap.split()) <= MAX_CUE_GAP_WORDS else None
 
 
@@ -692,7 +692,7 @@ def _one_incident(text: str, left: str, noun_end: int, e0: int, safe: bool = Fal
     for part in (left, right):
         if not part or not _may_hold("target_incident_cues", part, True, safe):
             continue
-        for m in fp["incident"].finditer(part, timeout=1.0):
+        for m in fp["incident"].finditer(part, None, None, False, False, False, 1.0):
             if not _DIGIT_NEAR.search(part, max(0, m.start() - 4), m.start() + 1):
                 return True
     return False
@@ -732,11 +732,11 @@ def _count_is_result(text: str, floor: int, s: int, noun_end: int, e0: int,
     if rel and rel.lower() not in _NO_COUNT_RELATIONS:
         return True
     if cue == "activity" or (_may_hold("target_plan_cues", left, ignorecase=False)
-                             and fp["plan"].search(left)):
+                             and fp["plan"].search(left, None, None, False)):
         return True
     # (no time limit on these: a window of at most 160 characters, and patterns that read it
     # once, a phrase after a few words; the clock cost as much as the match)
-    return fp["outcome"].match(text[noun_end:min(e0, noun_end + 60)]) is not None
+    return fp["outcome"].match(text[noun_end:min(e0, noun_end + 60)], None, None, False) is not None
 
 
 def _measure_is_result(text: str, floor: int, s: int, e: int, e0: int, unit: str, rel: str | None,
@@ -760,9 +760,9 @@ def _measure_is_result(text: str, floor: int, s: int, e: int, e0: int, unit: str
     if base in ("%", "phần trăm"):
         sentence = _sentence_left(text, floor, s, 120)
         # (no time limit: windows of 120 and 40 characters, a phrase after a few words)
-        if _may_hold("target_vote_cues", sentence, True, safe) and fp["vote"].search(sentence):
+        if _may_hold("target_vote_cues", sentence, True, safe) and fp["vote"].search(sentence, None, None, False):
             return False
-        if fp["vote_after"].match(text[e:min(e0, e + 40)]):
+        if fp["vote_after"].match(text[e:min(e0, e + 40)], None, None, False):
             return False
     if base.endswith("người") and _tail(fp["makeup_adjacent"], near):
         return False  # "dân số 85.082 người": the make-up of an area
@@ -911,7 +911,7 @@ def _date_cuts(text: str, start: int, end: int) -> list[int]:
     class, the periods' lookahead tested here: a scan of the alternation is slower)."""
     out = []
     end = min(end, len(text))
-    for m in _DATE_CUT_CHAR.finditer(text, start, end):
+    for m in _DATE_CUT_CHAR.finditer(text, start, end, False, False):
         x = m.start()
         if text[x] != "." or (x + 2 < end and text[x + 1] == " " and text[x + 2].isalpha()):
             out.append(x)
@@ -930,7 +930,7 @@ def _span_dates(text: str, start: int, end: int, lowered: str | None = None) -> 
     if lowered is not None:
         if lowered.find("tháng", start, end) < 0 and _MAY_HOLD_DATE_DIGITS.search(text, start, end) is None:
             return []
-    elif not _MAY_HOLD_DATE.search(text, start, end):
+    elif not _MAY_HOLD_DATE.search(text, start, end, False):
         return []
     return [(d.start, d.end) for d in find_dates(text, start, end)]
 
@@ -984,8 +984,8 @@ def _in_quotes(text: str, floor: int, s: int, e: int, e0: int) -> bool:
     w = text[max(floor, s - 80):s]
     if '"' not in w and "“" not in w and "”" not in w:
         return False  # no quote mark before it (what the search below looks for)
-    q = _QUOTE_BEFORE.search(text, max(floor, s - 80), s)
-    if q is None or not _QUOTES.search(text, e, min(e0, e + 40)):
+    q = _QUOTE_BEFORE.search(text, max(floor, s - 80), s, False)
+    if q is None or not _QUOTES.search(text, e, min(e0, e + 40), False):
         return False
     if q.group(0) == "“":
         return True
@@ -1115,7 +1115,7 @@ def _candidates(doc: Document) -> Iterator[Target]:
     not_followed_firsts = _firsts("unit_not_followed")
     for s0, e0 in _scan_spans(doc):
         has_words = doc_words and _has_count_word(text, s0, e0)
-        digit = _DIGIT.search(text, s0, e0)
+        digit = _DIGIT.search(text, s0, e0, False)
         if not has_words and digit is None:
             continue  # no number in digits or in words here: nothing below would be read
         # the scan begins at the span's first digit, where a match can first begin (the
@@ -1124,7 +1124,7 @@ def _candidates(doc: Document) -> Iterator[Target]:
         first = digit.start() if digit is not None else e0
         # a paragraph of a few hundred characters is scanned without the time limit (its checks
         # of the clock cost a fifth of the scan; no pattern here takes long over a short span)
-        found = list(pat.finditer(text, first, e0)) if e0 - s0 <= _SHORT_SPAN else \
+        found = list(pat.finditer(text, first, e0, False, False)) if e0 - s0 <= _SHORT_SPAN else \
             matches(pat, text, first, e0, budget.limit(e0 - s0))
         words_found = [w for w in matches(_word_number_pattern(), text, s0, e0)
                        if _tail(_activity_before(), text, max(s0, w.start() - 40), w.start())
@@ -1168,11 +1168,11 @@ def _candidates(doc: Document) -> Iterator[Target]:
                     # (the unit's first word, read only for an open noun: the only test of it)
                     if (m[g_noun] and text[at:m.end(g_unit)].split()[0].lower() in mult
                             and len(m[g_noun].split()) > 1):
-                        rest = _WORD_AND_SPACE.match(text, at, min(e0, at + _NEAR))
+                        rest = _WORD_AND_SPACE.match(text, at, min(e0, at + _NEAR), False)
                         prefix = text[at:rest.end()]
                         at = rest.end()
-                    nn = not_noun_re.match(text, at, min(e0, at + _NEAR))
-                    kn = known_noun_re.match(text, at, min(e0, at + _NEAR))
+                    nn = not_noun_re.match(text, at, min(e0, at + _NEAR), False)
+                    kn = known_noun_re.match(text, at, min(e0, at + _NEAR), False)
                     if nn and not (kn and kn.end() > nn.end()):
                         continue
                     read = _counted_noun(text, at, min(e0, at + _NEAR), kn)
@@ -1200,7 +1200,7 @@ def _candidates(doc: Document) -> Iterator[Target]:
                             and not _tail(_MULTIPLE_BEFORE, text[max(floor, s - 20):s])):  # left[-20:] (left: below)
                         continue  # "lần" measures a multiple ("gấp 1,5 lần", "tăng 215,4 lần"), not a count of times
                     # a share of two measures: "8,5 ha/10 ha"
-                    sh = _SHARE_AFTER.match(text, e, min(e0, e + _NEAR))
+                    sh = _SHARE_AFTER.match(text, e, min(e0, e + _NEAR), False)
                     if (sh and of is None and not m[g_per]
                             and text[sh.end():sh.end() + len(raw_unit)].lower() == raw_unit.lower()
                             and not text[sh.end() + len(raw_unit):sh.end() + len(raw_unit) + 1].isalnum()):
@@ -1233,7 +1233,7 @@ def _candidates(doc: Document) -> Iterator[Target]:
                     and _tail(_ORDINAL_BEFORE, left) and not _tail(_RANK_BEFORE, left)):
                 continue  # "năm 2020 ...", "thứ 2": a year or an ordinal
             after = text[e:min(e0, e + 60)]
-            if _may_begin(after, not_followed_firsts, safe) and not_followed_re.match(after):  # 60 characters
+            if _may_begin(after, not_followed_firsts, safe) and not_followed_re.match(after, None, None, False):  # 60 characters
                 continue
             if _in_quotes(text, floor, s, e, e0):
                 continue  # inside a quoted name: the campaign “5 không, 3 sạch”
@@ -1244,13 +1244,13 @@ def _candidates(doc: Document) -> Iterator[Target]:
             else:
                 if (low_left is None or low_left.endswith(_ALL_ENDS)) and _tail(_ALL_BEFORE, left):
                     continue
-                if _SO_AFTER.match(after):
+                if _SO_AFTER.match(after, None, None, False):
                     continue  # "1 Công văn số ...": a document, not a count
                 low_after = lowered[e:min(e0, e + 60)].rstrip() if safe else _stripped_low(after)
-                if (low_after is None or neg_after(low_after) is not None) and neg_after_re.match(after):
+                if (low_after is None or neg_after(low_after) is not None) and neg_after_re.match(after, None, None, False):
                     # it begins with "^": search would try only here
                     continue
-                if _NAME_AFTER.match(after) and not _WORDS_AFTER.match(after):
+                if _NAME_AFTER.match(after, None, None, False) and not _WORDS_AFTER.match(after, None, None, False):
                     continue  # "2 xã Đắk Nia": a count naming places, not a result
                 noun = unit if not m[g_per] else None
             if in_date(s, e):
@@ -1292,7 +1292,7 @@ def _word_target(doc: Document, w: regex.Match, e0: int) -> Target | None:
         return None
     s = w.start("w")
     at = w.end()
-    if fp["not_noun"].match(text, at, min(e0, at + _NEAR)):
+    if fp["not_noun"].match(text, at, min(e0, at + _NEAR), False):
         return None
     read = _counted_noun(text, at, min(e0, at + _NEAR))
     if read is None:

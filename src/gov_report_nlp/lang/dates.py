@@ -232,7 +232,7 @@ def find_dates_from(text: str, start: int, end: int, last: int, default_year: in
 def _find_dates(text: str, start: int, end: int, default_year: int | None,
                 last: int | None = None) -> list[DateValue]:
     out: list[DateValue] = []
-    if not _DIGIT.search(text, start, end):
+    if not _DIGIT.search(text, start, end, False):
         return out  # every date has a digit: most sentences are skipped at the cost of one scan
     scan = _scan(text, start, end, last)
     if not scan:
@@ -300,7 +300,7 @@ def _scan_at(text: str, starts: list[int], start: int, end: int, last: int | Non
             continue
         if last is not None and p > last:
             break
-        m = match(text, p, end)
+        m = match(text, p, end, False)
         if m is not None:
             out.append(m)
             at = m.end()
@@ -317,13 +317,13 @@ def _short_scan(text: str, start: int, end: int, last: int | None = None) -> lis
     out = []
     at = start
     match = DATE_PATTERNS.match
-    for c in _DATE_STARTS.finditer(text, start, end):  # (a text that is not lower-safe)
+    for c in _DATE_STARTS.finditer(text, start, end, False, False):  # (a text that is not lower-safe)
         p = c.start()
         if last is not None and p > last:
             break
         if p < at:
             continue
-        m = match(text, p, end)
+        m = match(text, p, end, False)
         if m is not None:
             out.append(m)
             at = m.end()
@@ -333,7 +333,7 @@ def _short_scan(text: str, start: int, end: int, last: int | None = None) -> lis
 def find_time(text: str, start: int = 0, end: int | None = None) -> tuple[int, int, int, int] | None:
     """The first clock time in text[start:end] as (hour, minute, span start, span end)."""
     end = len(text) if end is None else end
-    m = TIME_PATTERN.search(text, start, end, timeout=1.0)
+    m = TIME_PATTERN.search(text, start, end, False, False, 1.0)
     if not m:
         return None
     h, mi = int(m["hh"]), int(m["mi"] or 0)

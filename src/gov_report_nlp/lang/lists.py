@@ -135,7 +135,7 @@ def read_list(doc: Document, start: int, end: int, people: bool = False) -> list
     # normalized text, and "và" or "cùng với"; the regex clock costs ~1 µs a match)
     nsp = len(spans)
     conj_g = _SEP.groupindex["conj"]  # read by number: a name costs a failed int() per read
-    for sm in _SEP.finditer(text, start, end):
+    for sm in _SEP.finditer(text, start, end, False, False):
         a, b = sm.span()
         while k < nsp and spans[k][1] <= a:
             k += 1
@@ -154,7 +154,7 @@ def read_list(doc: Document, start: int, end: int, people: bool = False) -> list
         frags.append(_Frag(sep, pos, end))
     mark = _MARK.match
     for f in frags:
-        mk = mark(text, f.start, f.end)
+        mk = mark(text, f.start, f.end, False)
         if mk and (f.sep in ("\n", ";") or f.start == start):
             f.start = mk.end()
         if nsp:
@@ -184,12 +184,12 @@ def _items(doc: Document, frags: list[_Frag], P) -> list[ListItem]:
             pending = []
             items.append([ps, max(m.end, m.name_end), m])  # what follows the mention in its fragment is not its
             continue
-        is_group = bool(P.GROUP_HEAD.match(text, s, e)) or bool(_COUNTED.match(frag))
-        is_title = bool(P.TITLE_HEAD.match(text, s, e)) and not _PLURAL.search(frag)
+        is_group = bool(P.GROUP_HEAD.match(text, s, e, False)) or bool(_COUNTED.match(frag, None, None, False))
+        is_title = bool(P.TITLE_HEAD.match(text, s, e, False)) and not _PLURAL.search(frag, None, None, False)
         hard = f.sep in (";", "\n") or cur is None
         if hard:
             if (f.sep == ";" and cur is not None and cur[2] is None and not is_group and not is_title
-                    and P.GROUP_HEAD.match(text, cur[0], cur[1])):
+                    and P.GROUP_HEAD.match(text, cur[0], cur[1], False)):
                 cur[1] = e  # "đại diện lãnh đạo Ban X, Thanh tra Y; Bộ CHQS Z": more bodies of one group
                 continue
             if is_title and not is_group:
@@ -209,11 +209,11 @@ def _items(doc: Document, frags: list[_Frag], P) -> list[ListItem]:
                 cur[1] = e
             continue
         # the current item is a group
-        if f.sep == "," and P.BODY_PLURAL.match(text, s, e):
+        if f.sep == "," and P.BODY_PLURAL.match(text, s, e, False):
             cur[1] = e  # "lãnh đạo các cơ quan, đơn vị, các xã, thị trấn": more bodies of one group
-        elif is_group and (f.sep != "và" or not _PLURAL_GROUP.match(frag) or not P.BODY_PLURAL.match(text, s, e)):
+        elif is_group and (f.sep != "và" or not _PLURAL_GROUP.match(frag, None, None, False) or not P.BODY_PLURAL.match(text, s, e, False)):
             items.append([s, e, None])
-        elif (is_title or P.TITLE_HEAD.match(text, s, e)) and f.sep != "," and not _bare(text, cur):
+        elif (is_title or P.TITLE_HEAD.match(text, s, e, False)) and f.sep != "," and not _bare(text, cur):
             items.append([s, e, None])  # "đại diện các sở và Chủ tịch Hội X các tỉnh"
         else:
             cur[1] = e  # a group's inner comma or "và"
@@ -227,8 +227,8 @@ def _items(doc: Document, frags: list[_Frag], P) -> list[ListItem]:
         if tail <= lead:
             continue
         s2, e2 = s + lead, s + tail
-        head = m is not None or bool(P.GROUP_HEAD.match(text, s2, e2) or P.TITLE_HEAD.match(text, s2, e2)
-                                     or _COUNTED.match(text, s2, e2))
+        head = m is not None or bool(P.GROUP_HEAD.match(text, s2, e2, False) or P.TITLE_HEAD.match(text, s2, e2, False)
+                                     or _COUNTED.match(text, s2, e2, False))
         out.append(ListItem(s2, e2, _clean(text[s2:e2]), m.name if m is not None else None, head))
     return out
 

@@ -145,7 +145,7 @@ _WORD_CHAR = lazy_pattern(regex.compile, r"\w")
 def _kind_of(t: str) -> str:
     """Tok.kind of a token's text: the TOKEN group it matched (a word starts with a word
     character; a punctuation token is one non-word character)."""
-    return "nl" if t == "\n" else "word" if _WORD_CHAR.match(t) else "punct"
+    return "nl" if t == "\n" else "word" if _WORD_CHAR.match(t, None, None, False) else "punct"
 
 
 def _cap_syllable(t: str) -> bool:
@@ -214,7 +214,7 @@ def _tok_phrases(name: str) -> dict:
     """Phrases of a list, lowercased and tokenized, as a trie (see _match)."""
     out = []
     for entry in load_list(name):
-        toks = tuple(m.group().lower() for m in TOKEN.finditer(entry) if m.group().strip())
+        toks = tuple(m.group().lower() for m in TOKEN.finditer(entry, None, None, False, False) if m.group().strip())
         if toks:
             out.append(toks)
     return _trie(out)
@@ -481,7 +481,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> Tokens:
     # so a word splits one way), its scan is linear, and so is the runs' (a plain word is
     # possessive, a run gives back whole words only); the regex module's clock checks
     # would add 40 % to it
-    pieces = _SPLIT.split(window) if "\x00" in window else _pieces(window)
+    pieces = _SPLIT.split(window, 0, False) if "\x00" in window else _pieces(window)
     texts = pieces[1::2]
     pos = list(accumulate(map(len, pieces), initial=start))
     return Tokens(texts, pos[1:-1:2], pos[2::2], list(map(LOW.__getitem__, texts)))

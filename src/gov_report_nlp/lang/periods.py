@@ -114,12 +114,12 @@ def _read(text: str, start: int, end: int, default_year: int | None, out: list[P
     """The periods of text[start:end], appended to out."""
     # the groups by number: a read by name costs the regex module a failed int conversion first
     g_n, g_side, g_y1, g_q, g_y2, g_a, g_b, g_y3 = _groups()
-    found = PERIOD_RE.finditer(text, start, end) if end - start <= _SHORT else matches(PERIOD_RE, text, start, end)
+    found = PERIOD_RE.finditer(text, start, end, False, False) if end - start <= _SHORT else matches(PERIOD_RE, text, start, end)
     for m in found:
         s, e = m.span()
         if m[g_n]:
-            anchored = m[g_side] or _YEAR_WORD.search(m.group(0))
-            if not anchored and _DURATION_BEFORE.search(text, max(start, s - 20), s, timeout=1.0):
+            anchored = m[g_side] or _YEAR_WORD.search(m.group(0), None, None, False)
+            if not anchored and _DURATION_BEFORE.search(text, max(start, s - 20), s, False, False, 1.0):
                 continue  # "trong 3 tháng", "sau 6 tháng": a duration, not a period
             n = parse_number(m[g_n])
             if n is None or not 1 <= n <= 12 or n != int(n):
