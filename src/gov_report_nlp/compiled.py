@@ -17,8 +17,10 @@ more than it saves), as every call of the package does:
 
 The regex module's default (None) releases the GIL around each match on a str and takes it
 back after: ~1 300 instructions a call, a third to a half of a short try (valgrind, regex
-2026.12.2). The matches are the same; no pattern of the package runs on another thread
-(batch.py and the Dask path use processes). The standard library's `re` patterns take no
+2026.12.2). The matches are the same, and so is thread safety (a call that keeps the GIL is
+like any other C call); what is given up is a match running beside another thread's Python
+code, which batch.py and the Dask path do not rely on (they use processes; a Dask worker's
+threads spend most of their time in Python). The standard library's `re` patterns take no
 such argument (io.normalize, lexicon.NOT_LOWER_SAFE...): those calls stay as they are.
 """
 from __future__ import annotations
