@@ -233,18 +233,19 @@ def main(argv=None) -> int:
         status = status or report_equivalence(cases, lambda t: normalize_with_map(t)[0], normalize_text,
                                               ("normalize_with_map", "normalize_text"))
 
-    # lexicon files: _normal_fields(content) says every field is its own normal form only when it is
-    from gov_report_nlp.lexicon import DATA_DIR, _normal_fields
+    # lexicon files: fields_are_normal(content) says every field is its own normal form only when it is
+    from gov_report_nlp.io.normalize import fields_are_normal
+    from gov_report_nlp.lexicon import DATA_DIR
 
-    def fields_normal(content):
+    def every_field_normal(content):
         lines = [raw.split("#", 1)[0].rstrip() for raw in content.splitlines()]
-        return all(normalize_text(f) == f for line in lines for f in line.split("\t"))
+        return all(normalize_with_map(f)[0] == f for line in lines for f in line.split("\t"))
     files = [p.read_text(encoding="utf-8") for p in sorted(DATA_DIR.glob("*.txt"))]
     file_pieces = usual_pieces + ["\t", "\t ", " \t", "#", "# ghi chú", "\n#", "\r\n", "\u00a0", "uỳ", "quỳ", "a\tb"]
     cases = files + equivalence_cases(file_pieces, args.fuzz, seed=12, most=14, lines=False)
-    print(f"{sum(map(_normal_fields, cases))} of {len(cases)} lexicon-like files told normal at once "
-          f"({sum(map(_normal_fields, files))} of {len(files)} built-in ones)")
-    status = status or report_equivalence(cases, lambda t: not _normal_fields(t) or fields_normal(t), lambda t: True,
+    print(f"{sum(map(fields_are_normal, cases))} of {len(cases)} lexicon-like files told normal at once "
+          f"({sum(map(fields_are_normal, files))} of {len(files)} built-in ones)")
+    status = status or report_equivalence(cases, lambda t: not fields_are_normal(t) or every_field_normal(t), lambda t: True,
                                           ("told normal implies", "every field normal"))
 
     soup = [to_legacy(w, "tcvn3").decode("latin-1") for w in ("Cộng hòa xã hội", "thông tin", "tháng", "Việt")] + \

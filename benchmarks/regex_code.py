@@ -6,9 +6,9 @@
 regex.compile parses a pattern in Python (most of a cold CLI's time) and then gives its C
 engine `_regex.compile(pattern, flags, code, ...)`. `record` extracts the dev corpus (text and
 HTML), the probe articles, the examples and the cold-start texts with the stored code off,
-notes those arguments for every pattern a LazyPattern (lexicon.py) asks for (with its named lists,
+notes those arguments for every pattern a LazyPattern (compiled.py) asks for (with its named lists,
 if any: used only for the very same lists), and stores them
-with the regex and Python versions (lexicon.regex_code_key). Run it again after a pattern or
+with the regex and Python versions (compiled.regex_code_key). Run it again after a pattern or
 a built-in lexicon changes, or regex is upgraded: a pattern not stored is compiled as before
 (correct, only slower). `check` compiles every stored pattern both ways and compares the
 patterns (pattern, flags, groups) and their matches (finditer, and search/match at each
@@ -52,7 +52,7 @@ def record() -> int:
     import regex
     import regex._main as rm
 
-    from gov_report_nlp import compiled, extract, lexicon
+    from gov_report_nlp import compiled, extract
 
     seen: dict[tuple[str, int], tuple] = {}
     current: list[tuple[str, int, bool]] = []
@@ -107,10 +107,10 @@ def record() -> int:
             table[key] = _plain(rest)
         except TypeError:
             continue
-    data = marshal.dumps((lexicon.regex_code_key(), table))
-    lexicon.REGEX_CODE.write_bytes(data)
+    data = marshal.dumps((compiled.regex_code_key(), table))
+    compiled.REGEX_CODE.write_bytes(data)
     print(f"{len(table)} patterns of {len(asked)} asked for stored, {len(data) // 1024} KB, "
-          f"{lexicon.REGEX_CODE.relative_to(ROOT)}")
+          f"{compiled.REGEX_CODE.relative_to(ROOT)}")
     return 0
 
 
@@ -118,10 +118,10 @@ def check() -> int:
     import regex
     from regex import _regex
 
-    from gov_report_nlp import lexicon
+    from gov_report_nlp import compiled
 
-    lexicon._stored_code.cache_clear()
-    table = lexicon._stored_code()
+    compiled._stored_code.cache_clear()
+    table = compiled._stored_code()
     if not table:
         print("no stored code for this regex/Python")
         return 1

@@ -246,46 +246,46 @@ def test_a_lazy_pattern_is_its_compiled_pattern():
 
 
 def test_patterns_made_from_the_stored_code_are_regex_compiles(monkeypatch):
-    # lexicon.REGEX_CODE: the regex module's code of our patterns, recorded by
+    # compiled.REGEX_CODE: the regex module's code of our patterns, recorded by
     # benchmarks/regex_code.py; a pattern made from it is the one regex.compile makes
     import regex
 
-    from gov_report_nlp import lexicon
+    from gov_report_nlp import compiled
     from gov_report_nlp.extractors import awards
 
-    table = lexicon._stored_code()
+    table = compiled._stored_code()
     if not table:
         pytest.skip("no stored code for this regex/Python version")
     text = ("Ngày 5/3/2021, Chủ tịch UBND tỉnh tặng Bằng khen cho 3 tập thể; "
             "Huy hiệu 30, 40 năm tuổi Đảng; danh hiệu Chiến sĩ thi đua cơ sở.")
     for (source, flags), rest in list(table.items())[:40]:
         lists = rest[4]  # its named lists, if any
-        stored = lexicon._from_stored_code(regex.compile, (source, flags), lists)
+        stored = compiled._from_stored_code(regex.compile, (source, flags), lists)
         plain = regex.compile(source, flags, **lists)
         assert (stored.pattern, stored.flags, stored.groupindex) == (plain.pattern, plain.flags, plain.groupindex)
         assert [m.span() for m in stored.finditer(text)] == [m.span() for m in plain.finditer(text)]
     kinds = awards._kind_pattern()
     assert [m.span() for m in kinds.finditer(text)] == [m.span() for m in regex.compile(*kinds._args[1]).finditer(text)]
     # not stored (another pattern, named lists, re): compiled as before
-    assert lexicon._from_stored_code(regex.compile, (r"never\s+stored", 0), {}) is None
-    assert lexicon._from_stored_code(regex.compile, (r"\L<w>",), {"w": ["a"]}) is None
+    assert compiled._from_stored_code(regex.compile, (r"never\s+stored", 0), {}) is None
+    assert compiled._from_stored_code(regex.compile, (r"\L<w>",), {"w": ["a"]}) is None
     # a stored pattern with named lists: made for the very lists recorded only (a team's
     # lexicon adds entries: compiled as before)
     (source, flags), rest = next((k, r) for k, r in table.items() if r[4])
     lists = {name: sorted(values) for name, values in rest[4].items()}
-    assert lexicon._from_stored_code(regex.compile, (source, flags), lists) is not None
+    assert compiled._from_stored_code(regex.compile, (source, flags), lists) is not None
     for other in ({}, {**lists, "extra": ["x"]},
                   {name: values + ["một mục thêm"] for name, values in lists.items()},
                   {name: values[1:] for name, values in lists.items()}):
-        assert lexicon._from_stored_code(regex.compile, (source, flags), other) is None
+        assert compiled._from_stored_code(regex.compile, (source, flags), other) is None
     # off by the environment
     monkeypatch.setenv("GOV_REPORT_NLP_REGEX_CODE", "0")
-    lexicon._stored_code.cache_clear()
+    compiled._stored_code.cache_clear()
     try:
-        assert lexicon._stored_code() == {}
+        assert compiled._stored_code() == {}
     finally:
         monkeypatch.delenv("GOV_REPORT_NLP_REGEX_CODE")
-        lexicon._stored_code.cache_clear()
+        compiled._stored_code.cache_clear()
 
 
 def test_the_stored_code_covers_a_cold_extract():
@@ -296,9 +296,9 @@ def test_the_stored_code_covers_a_cold_extract():
     import sys
     from pathlib import Path
 
-    from gov_report_nlp import lexicon
+    from gov_report_nlp import compiled
 
-    if not lexicon._stored_code():
+    if not compiled._stored_code():
         pytest.skip("no stored code for this regex/Python version")
     root = Path(__file__).resolve().parent.parent
     script = (
@@ -327,9 +327,9 @@ def test_every_stored_pattern_finds_what_regex_compile_finds():
     import regex
 
     from conftest import ROOT, load_cases
-    from gov_report_nlp import lexicon
+    from gov_report_nlp import compiled
 
-    table = lexicon._stored_code()
+    table = compiled._stored_code()
     if not table:
         pytest.skip("no stored code for this regex/Python version")
     texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples").glob("*.txt"))]
@@ -338,7 +338,7 @@ def test_every_stored_pattern_finds_what_regex_compile_finds():
     text = "\n".join(texts)
     lines = text.split("\n")
     for (source, flags), rest in table.items():
-        stored = lexicon._from_stored_code(regex.compile, (source, flags), rest[4])
+        stored = compiled._from_stored_code(regex.compile, (source, flags), rest[4])
         plain = regex.compile(source, flags, **rest[4])  # rest[4]: its named lists, if any
         assert (stored.pattern, stored.flags, stored.groupindex) == (plain.pattern, plain.flags, plain.groupindex)
         assert [(m.span(), m.groups()) for m in stored.finditer(text)] == \

@@ -22,6 +22,9 @@ from typing import Iterator, Union
 
 import regex
 
+# patterns compiled on first use live in compiled.py (the layer below io); re-exported here,
+# where most modules import them from
+from .compiled import GroupNumbers, LazyPattern, lazy_pattern  # noqa: F401
 from .errors import LexiconError
 
 DATA_DIR = Path(__file__).parent / "data" / "vi"
@@ -36,13 +39,13 @@ def _path(name: str) -> Path:
 
 def _lines(p: Path) -> Iterator[tuple[int, str]]:
     """(line number, entry) of a lexicon file: comments and blank lines dropped, fields normalized."""
-    from .io.normalize import normalize_text
+    from .io.normalize import fields_are_normal, normalize_text
 
     try:
         content = p.read_text(encoding="utf-8")
     except UnicodeDecodeError as e:
         raise LexiconError(f"{p}: not UTF-8 (byte {e.start})") from None
-    same = _normal_fields(content)
+    same = fields_are_normal(content)  # told once for the file (most are)
     for n, raw in enumerate(content.splitlines(), 1):
         line = raw.split("#", 1)[0].rstrip()
         if not line.strip():
@@ -52,20 +55,6 @@ def _lines(p: Path) -> Iterator[tuple[int, str]]:
         # normalize each tab-separated field on its own: normalization turns tabs into spaces
         yield n, line if same else "\t".join(normalize_text(part) for part in line.split("\t"))
 
-
-def _normal_fields(content: str) -> bool:
-    """Whether every tab-separated field of every line of a lexicon file is its own normal
-    form (normalize_text leaves it as it is), told from the whole file at once: made of usual
-    characters (tabs aside), no space at a field's start or end or beside another, no tone
-    pair to move. (A field then holds no piece normalize changes: those begin at a line
-    break, an odd character, a space before a space or at the end, or an o/u before a tone
-    mark at a word's end, which the file would show as well.) benchmarks/check_normalize.py
-    compares it with normalizing each field."""
-    from .io.normalize import is_usual, _START_TONE
-
-    return (is_usual(content.replace("\t", "\n")) and "  " not in content and " \t" not in content
-            and "\t " not in content and " \n" not in content and "\n " not in content
-            and not content.startswith(" ") and not content.endswith(" ") and _START_TONE.search(content) is None)
 
 
 @lru_cache(maxsize=None)
@@ -393,8 +382,3 @@ def lowered_if_safe(text: str) -> str | None:
     lowered = text.lower() if NOT_LOWER_SAFE.search(text) is None else None
     _LOWERED = (text, lowered)
     return lowered
-
-
-# patterns compiled on first use (compiled.py, the layer below io); re-exported: most modules
-# import them from here
-from .compiled import REGEX_CODE, GroupNumbers, LazyPattern, _from_stored_code, _stored_code, lazy_pattern, regex_code_key  # noqa: E402,F401

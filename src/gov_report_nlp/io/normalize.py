@@ -461,6 +461,19 @@ def _compose(outer: OffsetMap, inner: OffsetMap) -> OffsetMap:
     return _Composed(outer, inner)
 
 
+def fields_are_normal(content: str) -> bool:
+    """Whether normalize_text leaves every tab-separated field of every line of `content` as it
+    is (a lexicon file's), told from the whole text at once: made of usual characters (tabs
+    aside), no space at a field's start or end or beside another, no tone pair to move. (A
+    field then holds no piece normalize changes: those begin at a line break, an odd
+    character, a space before a space or at the end, or an o/u before a tone mark at a word's
+    end, which the whole text would show as well.) False says nothing: normalize each field.
+    benchmarks/check_normalize.py compares it with normalizing each field."""
+    return (is_usual(content.replace("\t", "\n")) and "  " not in content and " \t" not in content
+            and "\t " not in content and " \n" not in content and "\n " not in content
+            and not content.startswith(" ") and not content.endswith(" ") and _START_TONE.search(content) is None)
+
+
 def normalize_text(text: str) -> str:
     """The normalized form of a plain text (idempotent)."""
     if is_usual(text) and not _changes_nfc(text, True):
