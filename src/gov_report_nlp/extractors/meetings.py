@@ -291,6 +291,26 @@ _SENTENCE_CLAUSE = lazy_pattern(regex.compile, r"[.;]\s|\bẢnh:[^.]*?(?=\s[\p{L
 
 # ------------------------------------------------------------------ meetings
 
+class _ReadOnFirstUse:
+    """A field of _Draft held in "_<name>" as its value or as the function that reads it:
+    the function is called on the first read, and its value kept."""
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.slot = "_" + name
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return self
+        value = getattr(obj, self.slot)
+        if callable(value):
+            value = value()
+            setattr(obj, self.slot, value)
+        return value
+
+    def __set__(self, obj, value) -> None:
+        setattr(obj, self.slot, value)
+
+
 @dataclass
 class _Draft:
     kind: str
@@ -315,35 +335,9 @@ class _Draft:
     _ordinal: object = field(default=None, repr=False)
     _organizer: object = field(default=None, repr=False)
 
-    @property
-    def name(self) -> Optional[tuple[int, int]]:
-        if callable(self._name):
-            self._name = self._name()
-        return self._name
-
-    @name.setter
-    def name(self, value) -> None:
-        self._name = value  # a span, None, or the function that reads it
-
-    @property
-    def ordinal(self) -> Optional[int]:
-        if callable(self._ordinal):
-            self._ordinal = self._ordinal()
-        return self._ordinal
-
-    @ordinal.setter
-    def ordinal(self, value: Optional[int]) -> None:
-        self._ordinal = value
-
-    @property
-    def organizer(self) -> Optional[str]:
-        if callable(self._organizer):
-            self._organizer = self._organizer()
-        return self._organizer
-
-    @organizer.setter
-    def organizer(self, value) -> None:
-        self._organizer = value  # a str, None, or the function that reads it
+    name = _ReadOnFirstUse()  # Optional[tuple[int, int]]: the span of the name
+    ordinal = _ReadOnFirstUse()  # Optional[int]
+    organizer = _ReadOnFirstUse()  # Optional[str]
 
 
 _SEEN: tuple = (None, -1, None)  # (the last text, the lexicons' generation, its starts by key or None)
