@@ -8,7 +8,9 @@ class, and matches a letter of the lexicons case-insensitively exactly when its 
 is that letter. Texts: the dev corpus and examples/*.txt, and random strings of body and
 level words in every case; then _capital_body_matches (fewer starts tried) against
 _body_matches, the matches that begin at a capital. Then organizations._word_finder (one Aho-Corasick pass for the
-body starts and awards' opener spans) against _body_starts and awards._opener_spans_plain.
+body starts, awards' opener spans and meetings' starts by key) against _body_starts,
+awards._opener_spans_plain and meetings' _P.STARTS, and meetings' _starts of a document read
+from that pass (_share_starts) against its own pass.
 Exit status 1 on the first difference.
 """
 from __future__ import annotations
@@ -62,21 +64,43 @@ def main(argv=None) -> int:
         return 1
     del pieces_cases
 
-    # the pass both stages share (_word_finder) against each stage's own finder: the body
-    # starts, and awards' opener spans (over the lowered text: awards reads them when its
-    # casefolded text is that text)
+    # the pass three stages share (_word_finder) against each stage's own finder: the body
+    # starts, awards' opener spans (over the lowered text: awards reads them when its
+    # casefolded text is that text) and meetings' starts by key (_P.STARTS, every key read)
     from gov_report_nlp.extractors import awards as A
+    from gov_report_nlp.extractors import meetings as M
     from gov_report_nlp.extractors.organizations import _body_starts, _word_finder
     openers = list(A._least_openers())
+    meeting_words = sorted({w for ws in M.starts_words().values() for w in ws})
     both = pieces + openers + [w.upper() for w in openers] + [w.title() for w in openers] + \
-        ["bằng khen", "huân chương", "UBND", "Huy hiệu"]
+        ["bằng khen", "huân chương", "UBND", "Huy hiệu"] + meeting_words + [w.title() for w in meeting_words]
 
     def separate(t):
         low = t.lower()
-        return _body_starts()(low), A._opener_spans_plain(low, A._least_openers())
+        return _body_starts()(low), A._opener_spans_plain(low, A._least_openers()), M._P.get().STARTS(low)
 
-    return report_equivalence(equivalence_cases(both, args.fuzz, seed=5, most=12),
-                              separate, lambda t: _word_finder()(t.lower()), ("each its own", "one pass"))
+    def shared(t):
+        starts, spans, keyed = _word_finder()(t.lower())
+        return starts, spans, {k: keyed[k] for k in M.starts_words()}
+
+    if report_equivalence(equivalence_cases(both, args.fuzz, seed=5, most=12),
+                          separate, shared, ("each its own", "one pass")):
+        return 1
+    # meetings' _starts for a document's text: the starts the shared pass found (the memo
+    # lowered_hits makes), as its own pass over the text gives them
+    from gov_report_nlp.doc.make import make_document
+    return report_equivalence(equivalence_cases(both, args.fuzz // 20, seed=6, most=40),
+                              lambda t: meeting_starts(M, make_document(t), False),
+                              lambda t: meeting_starts(M, make_document(t), True), ("own pass", "shared pass"))
+
+
+def meeting_starts(M, doc, share: bool):
+    """meetings._starts of doc.text by key, from its own pass (share False) or from the
+    organizations pass (_share_starts, as find_meetings reads them)."""
+    M._SEEN = (None, -1, None)
+    if share:
+        M._share_starts(doc)
+    return {k: M._starts(doc.text, k) for k in M.starts_words()}
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -32,6 +32,7 @@ from ..lexicon import (LexiconPatterns, alternation, keyed_starts_finder, lexico
 from ..lang.numbers import parse_count
 from ..lang.numbers import parse_ordinal as _parse_ordinal
 from ..records import Evidence, Meeting
+from .organizations import lowered_hits
 
 # numbers.parse_ordinal is a pure function of its string (its words are constants, not a
 # lexicon): its answers kept, the few ordinals of the genre ("thứ 12", "IX") read once
@@ -169,7 +170,7 @@ class _P(LexiconPatterns):
 
         def phrases(name: str) -> list[str]:
             return [w.lower() for w in _lex(name) if w.strip()]
-        cls.STARTS = keyed_starts_finder({  # one pass of the text for them all
+        cls.STARTS_WORDS = {  # one pass of the text for them all (starts_words)
             "kind": list(cls.kinds),
             "attend": phrases("meeting_attend_cues") + ["về", "dự", "lãnh", "đại"],
             "att": phrases("meeting_attend_cues"),
@@ -183,7 +184,8 @@ class _P(LexiconPatterns):
             "held": phrases("meeting_held_cues"),
             "planned": phrases("meeting_planned_cues"),
             "passing": phrases("meeting_passing_cues"),
-        })
+        }
+        cls.STARTS = keyed_starts_finder(cls.STARTS_WORDS)
         # a phrase that opens with the name of a body ("huyện ủy, UBND huyện", "Ban Chỉ đạo ...")
         cls.BODY = lazy_pattern(regex.compile, r"\L<ok>(?!\w)", regex.I, ok=sorted(load_map("org_kinds"), key=len, reverse=True))
         cls.ORG_VERB = lazy_pattern(regex.compile,
@@ -341,6 +343,26 @@ class _Draft:
 
 
 _SEEN: tuple = (None, -1, None)  # (the last text, the lexicons' generation, its starts by key or None)
+
+
+def starts_words() -> dict[str, list[str]]:
+    """The words of _P.STARTS by key (lowercase): organizations._word_finder adds them to its
+    automaton, so that one pass over a document's lowered text finds them with its own."""
+    return _P.get().STARTS_WORDS
+
+
+def _share_starts(doc: Document) -> None:
+    """Keep for doc's text the starts by key that organizations.lowered_hits found in its pass
+    (the words of starts_words() among its own), so that _starts makes no pass of its own;
+    nothing when the text is not lower-safe or pyahocorasick is missing (_starts decides)."""
+    global _SEEN
+    text = doc.text
+    if _SEEN[0] is text and _SEEN[1] == lexicon_generation():
+        return
+    lowered = lowered_if_safe(text)
+    hits = lowered_hits(doc, lowered) if lowered is not None else None
+    if hits is not None:
+        _SEEN = (text, lexicon_generation(), hits[2])
 
 
 def _starts(text: str, key: str) -> list[int] | None:
@@ -1075,6 +1097,7 @@ def find_meetings(doc: Document) -> Iterator[Meeting]:
             return
     P = _P.get()
     text = doc.text
+    _share_starts(doc)
     strict = doc.layout != "news"
     drafts: list[_Draft] = []
     sents = _body_sentences(doc)

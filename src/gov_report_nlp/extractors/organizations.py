@@ -66,40 +66,77 @@ def _body_starts():
     return starts_finder(k.lower() for k in load_map("org_kinds"))
 
 
+class _KeyedStarts(dict):
+    """meetings' starts by key (as lexicon.keyed_starts_finder gives them), each key's sorted
+    offsets made from the pass's groups when it is first read (most documents read few keys)."""
+
+    __slots__ = ("found", "of_key")
+
+    def __init__(self, found: list[list[int]], of_key: dict[str, list[int]]):
+        super().__init__()
+        self.found, self.of_key = found, of_key
+
+    def __missing__(self, key: str) -> list[int]:
+        gs = self.of_key[key]
+        found = self.found
+        value = self[key] = (sorted(set(found[gs[0]])) if len(gs) == 1 else
+                             sorted({p for g in gs for p in found[g]}))
+        return value
+
+
 @lru_cache(maxsize=None)
 def _word_finder():
-    """One Aho-Corasick automaton of the body words (_body_starts) and of awards' least
-    openers (awards._least_opener_finder): a function lowered -> (the starts _body_starts
-    gives, the spans awards._opener_spans gives), from one pass over the lowered text both
-    stages read (benchmarks/check_organizations.py compares them); None without pyahocorasick."""
+    """One Aho-Corasick automaton of the body words (_body_starts), of awards' least openers
+    (awards._least_opener_finder) and of meetings' words (meetings.starts_words): a function
+    lowered -> (the starts _body_starts gives, the spans awards._opener_spans gives, the starts
+    by key meetings' _P.STARTS gives), from one pass over the lowered text the three stages
+    read (benchmarks/check_organizations.py compares them); None without pyahocorasick.
+
+    A word's value is (its length - 1, its group): the words are grouped by what they are
+    (a body, an opener of that length, the meetings keys that list it), a hit is one append
+    to its group's list, and each result is made from its groups after the pass."""
     try:
         import ahocorasick
     except ImportError:  # pragma: no cover - the fast extra is not installed
         return None
     from .awards import _least_openers  # here, not at the top: awards imports this module
+    from .meetings import starts_words  # (and meetings too)
     bodies = {k.lower() for k in load_map("org_kinds")} - {""}
     openers = set(_least_openers()) - {""}
     if not bodies or not openers:
         return None
+    by_key = starts_words()
+    keys = list(by_key)
+    key_sets = {k: set(ws) for k, ws in by_key.items()}
+    groups: dict[tuple, int] = {}  # (body?, opener length or 0, meetings keys) -> its index
     auto = ahocorasick.Automaton()
-    for w in bodies | openers:
-        auto.add_word(w, (len(w), w in bodies, w in openers))
+    for w in bodies | openers | {w for ws in by_key.values() for w in ws if w}:
+        sig = (w in bodies, len(w) if w in openers else 0, tuple(k for k in keys if w in key_sets[k]))
+        auto.add_word(w, (len(w) - 1, groups.setdefault(sig, len(groups))))
     auto.make_automaton()
+    body_groups = [g for sig, g in groups.items() if sig[0]]
+    opener_groups = [(g, sig[1]) for sig, g in groups.items() if sig[1]]
+    of_key = {k: [g for sig, g in groups.items() if k in sig[2]] for k in keys}
+    empty = [k for k, gs in of_key.items() if not gs]
+    n_groups = len(groups)
 
-    def find(lowered: str) -> tuple[list[int], list[tuple[int, int]]]:
-        starts, spans = set(), []
-        for end, (n, body, opener) in auto.iter(lowered):
-            if body:
-                starts.add(end - n + 1)
-            if opener:
-                spans.append((end + 1 - n, end + 1))
-        return sorted(starts), sorted(spans)
+    def find(lowered: str) -> tuple[list[int], list[tuple[int, int]], dict[str, list[int]]]:
+        found: list[list[int]] = [[] for _ in range(n_groups)]
+        add = [f.append for f in found]
+        for end, (n, g) in auto.iter(lowered):
+            add[g](end - n)
+        starts = sorted({p for g in body_groups for p in found[g]})
+        spans = sorted([(p, p + n) for g, n in opener_groups for p in found[g]])
+        keyed = _KeyedStarts(found, of_key)
+        for k in empty:
+            keyed[k] = []
+        return starts, spans, keyed
     return find
 
 
-def lowered_hits(doc: Document, lowered: str) -> tuple[list[int], list[tuple[int, int]]] | None:
+def lowered_hits(doc: Document, lowered: str) -> tuple[list[int], list[tuple[int, int]], dict[str, list[int]]] | None:
     """_word_finder()(lowered) for lowered = lowered_if_safe(doc.text), made once per
-    document (organizations and awards both read it); None without pyahocorasick."""
+    document (organizations, awards and meetings read it); None without pyahocorasick."""
     find = _word_finder()
     if find is None:
         return None
