@@ -8,7 +8,9 @@ stays the same):
 - KIND matches only where one of its words begins (find_meetings reads a second meeting word
   after a first only where one does);
 - _search (the pattern tried only at those words' offsets) finds what pattern.search finds
-  (same span and groups), _has what search finds, and _finditer every match budget.matches
+  (same span and groups), _has what search finds, and _has_at (HAS_CHAIR, HAS_ATTEND,
+  HAS_RES read with str methods in the lowercase copy: _phrase_test) too, and at each start
+  what match finds, and _finditer every match budget.matches
   finds (ATTEND, ATTEND_SIDE with _may_open_clause, NOT_KIND, PLANNED);
 - _NAME_STOP (a dot's lookbehinds tried only before a dot) finds what _NAME_STOP_PLAIN finds,
   and _date_shape (str.find of "tháng" in the lowercase copy, _DATE_NUM) says what
@@ -51,9 +53,9 @@ def main(argv=None) -> int:
     from gov_report_nlp.budget import matches
     from gov_report_nlp.extractors.meetings import (_ATTEND_AND_LEAD, _DIGIT, _DU_VA, _HELD_AFTER_DATED, _LIST_COLON_END,
                                                     _ORG_BY, _ORG_PASSIVE, _ORG_TERM_TAIL, _ORG_TERM_WORDS, _P, _THU,
-                                                    _TO_CHUC, _attend_after, _attend_after_plain, _finditer, _NAME_STOP, _NAME_STOP_PLAIN, _DATE_SHAPE, _date_shape, _has, _lex, _may_match, _same_day,
+                                                    _TO_CHUC, _attend_after, _attend_after_plain, _finditer, _NAME_STOP, _NAME_STOP_PLAIN, _DATE_SHAPE, _date_shape, _has, _has_at, _lex, _may_match, _same_day,
                                                     _search, _starts)
-    from gov_report_nlp.lexicon import NOT_LOWER_SAFE
+    from gov_report_nlp.lexicon import NOT_LOWER_SAFE, lowered_if_safe
     from gov_report_nlp.doc.make import make_document
 
     P = _P.get()
@@ -64,6 +66,8 @@ def main(argv=None) -> int:
             "held": P.HELD, "planned": P.PLANNED, "passing": P.PASSING}
     # the union of chair, attend and res: where none can match, the stretch skips the sentence
     stretch = {"chair": P.HAS_CHAIR, "attend": P.HAS_ATTEND, "res": P.HAS_RES}
+    # and their str tests (_phrase_test) over the lowercase copy
+    str_tests = {"chair": (P.HAS_CHAIR, P.CHAIR_AT), "attend": (P.HAS_ATTEND, P.ATTEND_AT), "res": (P.HAS_RES, P.RES_AT)}
     # (pattern, the words it holds, searched first)
     needs = [(_ORG_BY, _TO_CHUC), (_ORG_PASSIVE, _TO_CHUC), (P.ORDINAL, _THU), (_HELD_AFTER_DATED, _DIGIT),
              (_ATTEND_AND_LEAD, _DU_VA)]
@@ -171,6 +175,20 @@ def main(argv=None) -> int:
                 starts = _starts(text, key)
                 if starts is not None and _has(starts, pat.match, text, s, e) != (pat.search(text, s, e) is not None):
                     print(f"_has({key}) differs from search: case {k}, {text[s:e]!r}")
+                    return 1
+            # the same tests read with str methods in the lowercase copy (_phrase_test, _has_at):
+            # at every start of the window, and over the window
+            low = lowered_if_safe(text)
+            for key, (pat, test) in str_tests.items():
+                starts = _starts(text, key)
+                if low is None or starts is None:
+                    continue
+                bad = [p for p in starts if s <= p < e and test(low, p, e) != (pat.match(text, p, e) is not None)]
+                if bad:
+                    print(f"_phrase_test({key}) differs from match at {bad[0]}: case {k}, {text[s:e]!r}")
+                    return 1
+                if _has_at(starts, test, low, s, e) != (pat.search(text, s, e) is not None):
+                    print(f"_has_at({key}) differs from search: case {k}, {text[s:e]!r}")
                     return 1
             if any(pat.search(text, s, e) for pat in stretch.values()) and not _may_match(text, s, e, "stretch"):
                 print(f"_may_match(stretch) refused a window one of HAS_CHAIR, HAS_ATTEND, HAS_RES matches: case {k}, "

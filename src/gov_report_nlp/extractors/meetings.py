@@ -161,6 +161,12 @@ class _P(LexiconPatterns):
         cls.HAS_CHAIR = lazy_pattern(regex.compile, r"chủ\s+trì", _F)  # CHAIR, CHAIR_UNDER
         cls.HAS_ATTEND = lazy_pattern(regex.compile, r"\L<att>|về\s+phía|dự|lãnh\s+đạo|đại\s+diện", _F, att=_lex("meeting_attend_cues"))  # ATTEND, ATTEND_SIDE, ATTEND_AFTER
         cls.HAS_RES = lazy_pattern(regex.compile, r"thông\s+qua|ban\s+hành", _F)  # RES_COUNT, RES_VERB, RES_PASSIVE
+        # the three, tried at one offset of the lowercase copy of a lower-safe text with str
+        # methods (_phrase_test: no regex call; the stretch loop's tests, _has_at)
+        cls.CHAIR_AT = _phrase_test((), (("chủ", "trì"),))
+        cls.ATTEND_AT = _phrase_test(tuple(w.lower() for w in _lex("meeting_attend_cues")) + ("dự",),
+                                     (("về", "phía"), ("lãnh", "đạo"), ("đại", "diện")))
+        cls.RES_AT = _phrase_test((), (("thông", "qua"), ("ban", "hành")))
         # where each of KIND, HAS_ATTEND, HAS_CHAIR, HAS_RES can begin: the first word of
         # each of its phrases (a phrase's spaces match any whitespace in some of them),
         # lowercased; found for the whole document in one pass (_may_match). A phrase of a
@@ -423,6 +429,41 @@ def _has(starts: list[int], match, text: str, s: int, e: int) -> bool:
         if p >= e:
             return False
         if match(text, p, e, False) is not None:  # (no clock: as in _search)
+            return True
+    return False
+
+
+def _phrase_test(phrases: tuple[str, ...], pairs: tuple[tuple[str, str], ...]):
+    """A function (lowered, p, e) -> does the pattern (phrases as written)|(a\\s+b for each
+    pair (a, b)), case-insensitive, match at p before e, read with str methods in the lowercase
+    copy of a lower-safe text (lexicon.lowered_if_safe: a lowercase phrase begins there exactly
+    where the pattern's phrase matches the text, and str.isspace knows exactly the characters \\s
+    matches): a regex call costs more than the whole test. The phrases and pairs are lowercase;
+    b begins with no space (so the greedy \\s+ never gives one back).
+    benchmarks/check_meetings.py compares it with HAS_CHAIR, HAS_ATTEND and HAS_RES."""
+    def test(lowered: str, p: int, e: int) -> bool:
+        if phrases and lowered.startswith(phrases, p, e):
+            return True
+        for a, b in pairs:
+            if lowered.startswith(a, p, e):
+                j = k = p + len(a)
+                n = min(e, len(lowered))
+                while k < n and lowered[k].isspace():
+                    k += 1
+                if k > j and lowered.startswith(b, k, e):
+                    return True
+        return False
+    return test
+
+
+def _has_at(starts: list[int], test, lowered: str, s: int, e: int) -> bool:
+    """_has(starts, pattern.match, text, s, e) for the pattern _phrase_test `test` reads, over
+    the lowercase copy of the text (the stretch loop's tests)."""
+    for k in range(bisect_left(starts, s), len(starts)):
+        p = starts[k]
+        if p >= e:
+            return False
+        if test(lowered, p, e):
             return True
     return False
 
@@ -1258,7 +1299,8 @@ def find_meetings(doc: Document) -> Iterator[Meeting]:
     starts = [s for s, _ in sents]
     in_order = all(a <= b for a, b in zip(starts, starts[1:]))
     st_any, st_chair, st_att, st_res = (_starts(text, key) for key in ("stretch", "chair", "attend", "res"))
-    has_chair, has_attend, has_res = P.HAS_CHAIR.match, P.HAS_ATTEND.match, P.HAS_RES.match
+    chair_at, attend_at, res_at = P.CHAIR_AT, P.ATTEND_AT, P.RES_AT
+    lowered = lowered_if_safe(text) if st_any is not None else None  # (the starts are of this copy)
     for j, d in enumerate(drafts):
         lo, hi = (0, len(text)) if len(drafts) == 1 else (bounds[j], bounds[j + 1])
         if j == 0:
@@ -1277,11 +1319,11 @@ def find_meetings(doc: Document) -> Iterator[Meeting]:
                 continue  # no word a chair, attendee or resolution needs
             # each part's test here, once (a part without it finds nothing: _bullet_attendees
             # wants HAS_ATTEND too)
-            if _has(st_chair, has_chair, text, s, e):
+            if _has_at(st_chair, chair_at, lowered, s, e):
                 d.chairs.extend(_chairs(doc, s, e, (s, e) == d.sentence, checked=True))
-            if _has(st_att, has_attend, text, s, e):
+            if _has_at(st_att, attend_at, lowered, s, e):
                 d.attendees.extend(_attendees(doc, s, e, checked=True) or _bullet_attendees(doc, stretch, k))
-            if _has(st_res, has_res, text, s, e):
+            if _has_at(st_res, res_at, lowered, s, e):
                 _resolutions(text, s, e, d, checked=True)
     drafts = sorted(drafts + twins, key=lambda d: (d.start, d.twin is not None))
     for d in drafts:
