@@ -16,6 +16,7 @@ stays the same):
   and _date_shape (str.find of "tháng" in the lowercase copy, _DATE_NUM) says what
   _DATE_SHAPE.search says;
 - _same_day finds what SAME_DAY.search finds (the precheck of "cùng" in the lowercase copy);
+- _du_va and _has_thu (str.find and str tests) say what _DU_VA.search and _THU.search say;
 - _attend_after (str tests of the lowercase copy) finds what _attend_after_plain (the
   patterns' test) finds, on the lower-safe characters str.isspace is \\s;
 - the prechecks before ATTEND_AFTER (_attend_after_plain, "dự" and the clause ends), _LIST_COLON_END, _ATTEND_AND_LEAD,
@@ -53,7 +54,7 @@ def main(argv=None) -> int:
     from gov_report_nlp.budget import matches
     from gov_report_nlp.extractors.meetings import (_ATTEND_AND_LEAD, _DIGIT, _DU_VA, _HELD_AFTER_DATED, _LIST_COLON_END,
                                                     _ORG_BY, _ORG_PASSIVE, _ORG_TERM_TAIL, _ORG_TERM_WORDS, _P, _THU,
-                                                    _TO_CHUC, _attend_after, _attend_after_plain, _finditer, _NAME_STOP, _NAME_STOP_PLAIN, _DATE_SHAPE, _date_shape, _has, _has_at, _lex, _may_match, _same_day,
+                                                    _TO_CHUC, _attend_after, _attend_after_plain, _finditer, _NAME_STOP, _NAME_STOP_PLAIN, _DATE_SHAPE, _date_shape, _du_va, _has, _has_at, _has_thu, _lex, _may_match, _same_day,
                                                     _search, _starts)
     from gov_report_nlp.lexicon import NOT_LOWER_SAFE, lowered_if_safe
     from gov_report_nlp.doc.make import make_document
@@ -100,7 +101,7 @@ def main(argv=None) -> int:
         [w.replace(" ", "\n") for w in words] + [" ", "  ", "\n", ",", ".", "a", "Đ", "x", "İ", "ſ", "họp", "Hội"] + \
         [" dự.", " cùng dự ;", " dự và chỉ đạo", "TP.", "IX.", "V. ", "Hà Nội.", ". ", "(ngày 17-6)", "(", "5/3", "12 - 6",
          "Tháng", "THÁNG 3", ", đảm bảo", ", khóa XV", " tại ", " với sự tham gia", "...", "có:", "gồm :", " :", ";", " . ", "\t", "\xa0", "\u2003", "\x1c",
-         "\r\n", "Về phía", "về  phía", "lãnh đạo", "Đại diện"] + \
+         "\r\n", "Về phía", "về  phía", "lãnh đạo", "Đại diện", "dự  và", "dự\tvà", "Dự và", "dự\xa0và", "dựvà", "DỰ VÀ"] + \
         _lex("meeting_org_verbs") + ["đã", "vừa", "long trọng", "phối hợp", "do", "được", "bởi", "Ban", "UBND huyện",
                                      "lần", "thứ", "THỨ", "hai", "12", "IX", "khóa", "khoá", "nhiệm kỳ", "2020-2025", "sáng 5",
                                      "sáng cùng ngày", "Chiều  CÙNG ngày", "tối cùng\nngày", "cùng"]
@@ -160,6 +161,12 @@ def main(argv=None) -> int:
                 if need.search(text, s, e) is None and pat.search(text, s, e) is not None:
                     print(f"{need.pattern!r} is missing where its pattern matches: case {k}, {text[s:e]!r}")
                     return 1
+            if _du_va(text, s, e) != (_DU_VA.search(text, s, e) is not None):
+                print(f"_du_va differs from _DU_VA.search: case {k}, {text[s:e]!r}")
+                return 1
+            if _has_thu(text, s, e) != (_THU.search(text, s, e) is not None):
+                print(f"_has_thu differs from _THU.search: case {k}, {text[s:e]!r}")
+                return 1
             if _ORG_TERM_WORDS.search(text, s, e) is None and _ORG_TERM_TAIL.sub("", text[s:e]) != text[s:e]:
                 print(f"_ORG_TERM_TAIL changed a phrase without its words: case {k}, {text[s:e]!r}")
                 return 1
