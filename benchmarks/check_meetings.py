@@ -17,6 +17,7 @@ stays the same):
   _DATE_SHAPE.search says;
 - _same_day finds what SAME_DAY.search finds (the precheck of "cùng" in the lowercase copy);
 - _du_va and _has_thu (str.find and str tests) say what _DU_VA.search and _THU.search say;
+- _first_kind (no generator) finds the first of _kind_matches;
 - _attend_after (str tests of the lowercase copy) finds what _attend_after_plain (the
   patterns' test) finds, on the lower-safe characters str.isspace is \\s;
 - the prechecks before ATTEND_AFTER (_attend_after_plain, "dự" and the clause ends), _LIST_COLON_END, _ATTEND_AND_LEAD,
@@ -54,7 +55,7 @@ def main(argv=None) -> int:
     from gov_report_nlp.budget import matches
     from gov_report_nlp.extractors.meetings import (_ATTEND_AND_LEAD, _DIGIT, _DU_VA, _HELD_AFTER_DATED, _LIST_COLON_END,
                                                     _ORG_BY, _ORG_PASSIVE, _ORG_TERM_TAIL, _ORG_TERM_WORDS, _P, _THU,
-                                                    _TO_CHUC, _attend_after, _attend_after_plain, _finditer, _NAME_STOP, _NAME_STOP_PLAIN, _DATE_SHAPE, _date_shape, _du_va, _has, _has_at, _has_thu, _lex, _may_match, _same_day,
+                                                    _TO_CHUC, _attend_after, _attend_after_plain, _finditer, _NAME_STOP, _NAME_STOP_PLAIN, _DATE_SHAPE, _date_shape, _du_va, _first_kind, _has, _has_at, _has_thu, _kind_matches, _lex, _may_match, _same_day,
                                                     _search, _starts)
     from gov_report_nlp.lexicon import NOT_LOWER_SAFE, lowered_if_safe
     from gov_report_nlp.doc.make import make_document
@@ -169,6 +170,10 @@ def main(argv=None) -> int:
                 return 1
             if _ORG_TERM_WORDS.search(text, s, e) is None and _ORG_TERM_TAIL.sub("", text[s:e]) != text[s:e]:
                 print(f"_ORG_TERM_TAIL changed a phrase without its words: case {k}, {text[s:e]!r}")
+                return 1
+            got, want = _first_kind(text, s, e), next(_kind_matches(text, s, e), None)
+            if (got and (got.span(), got.groupdict())) != (want and (want.span(), want.groupdict())):
+                print(f"_first_kind differs from _kind_matches' first: case {k}, {text[s:e]!r}")
                 return 1
             if k < 3000:  # a match of KIND at any offset (the second of two meetings told together) begins at a start
                 kinds = _starts(text, "kind")

@@ -434,7 +434,9 @@ def _search(pattern: regex.Pattern, text: str, s: int, e: int, key: str) -> rege
     searched so (KIND, HAS_ATTEND, HAS_CHAIR, HAS_RES, HELD, PLANNED, PASSING) are
     lists of phrases whose words are joined by runs of spaces, so a try walks one phrase and
     the spaces in it, and cannot backtrack over more than that."""
-    starts = _starts(text, key)
+    seen = _SEEN  # (_starts(text, key), inline: a call a search less)
+    starts = seen[2][key] if seen[0] is text and seen[1] == lexicon_generation() and seen[2] is not None \
+        else _starts(text, key)
     if starts is None:
         return pattern.search(text, s, e, False, False, _T)
     match = pattern.match
@@ -507,7 +509,9 @@ def _finditer(pattern: regex.Pattern, text: str, s: int, e: int, key: str) -> li
     and the whitespace runs between and before them, which the normalized text of a Document
     keeps to 3 characters at most (io/normalize.py): no try can run away, and the clock is read
     between the tries (budget.matches_at_bounded), not passed to each (2 µs a try)."""
-    starts = _starts(text, key)
+    seen = _SEEN  # (_starts(text, key), inline: a call a scan less)
+    starts = seen[2][key] if seen[0] is text and seen[1] == lexicon_generation() and seen[2] is not None \
+        else _starts(text, key)
     if starts is None:
         return matches(pattern, text, s, e)
     i = bisect_left(starts, s)
@@ -566,6 +570,24 @@ def _kind_matches(text: str, s: int, e: int):
                 m.group().lower() in _SITTING_WORDS and _SITTING_OF.match(text, m.end(), e, False)):
             yield m
         m = _search(P.KIND, text, max(m.end(), m.start() + 1), e, "kind")
+
+
+def _first_kind(text: str, s: int, e: int) -> regex.Match | None:
+    """next(_kind_matches(text, s, e), None) without a generator: find_meetings reads the
+    first meeting word of a sentence (and of the headline) only (benchmarks/check_meetings.py
+    compares the two)."""
+    P = _P.get()
+    m = _search(P.KIND, text, s, e, "kind")
+    if m is None:
+        return None
+    bad = [b.span() for b in _finditer(P.NOT_KIND, text, s, e, "not_kind")]
+    while m is not None:
+        p = m.start()
+        if not (bad and any(a <= p < b for a, b in bad)) and not (
+                m.group().lower() in _SITTING_WORDS and _SITTING_OF.match(text, m.end(), e, False)):
+            return m
+        m = _search(P.KIND, text, max(m.end(), p + 1), e, "kind")
+    return None
 
 
 def _name_span(text: str, ks: int, se: int) -> tuple[int, int]:
@@ -1172,23 +1194,22 @@ def find_meetings(doc: Document) -> Iterator[Meeting]:
     title = doc.first("title") if not strict else None
     title_kind = None
     if title is not None:
-        for km in _kind_matches(text, title.start, title.end):
+        km = _first_kind(text, title.start, title.end)  # (the first meeting word of the headline only)
+        if km is not None:
             before = text[title.start:km.start()]
-            if P.PLANNED.search(before, None, None, False) or P.PLANNED_AFTER.search(text, km.end(), title.end, False):
-                break
-            if km.start() == title.start or _TITLE_HELD.search(before, None, None, False):
+            if not (P.PLANNED.search(before, None, None, False) or P.PLANNED_AFTER.search(text, km.end(), title.end, False)) \
+                    and (km.start() == title.start or _TITLE_HELD.search(before, None, None, False)):
                 title_kind = km
-            break
     cands: list[_Draft] = []
     last_dated: Optional[_Draft] = None  # the last candidate with a date
     st_kind = _starts(text, "kind")
     for i, (s, e) in enumerate(sents):
-        # the first meeting word (the one read; _kind_matches goes on lazily)
+        # the first meeting word (the one read: _first_kind)
         if st_kind is not None:  # (_may_match, inline: most sentences have no meeting word)
             j = bisect_left(st_kind, s)
-            km = next(_kind_matches(text, s, e), None) if j < len(st_kind) and st_kind[j] < e else None
+            km = _first_kind(text, s, e) if j < len(st_kind) and st_kind[j] < e else None
         else:
-            km = next(_kind_matches(text, s, e), None)
+            km = _first_kind(text, s, e)
         if km is None and (title_kind is None or last_dated is not None):
             continue  # no meeting word, and the headline's cannot be used: the date is not needed
         # "Sáng cùng ngày" is the day of the last meeting reported with a date
