@@ -27,6 +27,8 @@ stays the same):
   plain version (one set a key) does;
 - _date_of gives what it gives without its precheck, and _may_be_early lets every sentence
   through whose date ends in its first 40 characters;
+- the case-insensitive patterns that read their sets of caseless characters case-sensitively
+  ("(?-i:[^,.;])") find what they find without the scoped flag (check_caseless_sets);
 - the set of characters lexicon.NOT_LOWER_SAFE lets through is safe for the patterns'
   letters, and every character \\s matches is a str.isspace one.
 
@@ -217,7 +219,7 @@ def main(argv=None) -> int:
                     print(f"_search({key}) differs from search: case {k}, {text[s:e]!r}: {want!r} / {got!r}")
                     return 1
     print(f"{n} windows: the filter lets through every one the patterns match; _search finds what search finds")
-    return check_keyed(args.fuzz) or check_early(args.fuzz)
+    return check_keyed(args.fuzz) or check_early(args.fuzz) or check_caseless_sets(args.fuzz)
 
 
 def keyed_starts_plain(words_by_key: dict[str, list[str]]):
@@ -295,6 +297,80 @@ def check_early(fuzz: int) -> int:
                     print(f"_may_be_early refused an early date: case {k}, {text[s:e]!r}")
                     return 1
     print(f"{n} sentences: _date_of as without its precheck; _may_be_early lets every early date through")
+    return 0
+
+
+def _unscoped(source: str) -> str:
+    """source with each "(?-i:[...]...)" group of a set written as its content (the pattern
+    as it was before the set was read case-sensitively)."""
+    out, i = [], 0
+    while True:
+        j = source.find("(?-i:[", i)
+        if j < 0:
+            return "".join(out) + source[i:]
+        k, depth = j + 5, 1
+        while depth:
+            c = source[k]
+            if c == "\\":
+                k += 2
+                continue
+            if c == "[":
+                k = source.index("]", k + 2)  # (a set's first character may be "]"; none of ours is)
+            elif c == "(":
+                depth += 1
+            elif c == ")":
+                depth -= 1
+            k += 1
+        out.append(source[i:j] + source[j + 5:k - 1])
+        i = k
+
+
+def check_caseless_sets(fuzz: int) -> int:
+    """The case-insensitive patterns whose sets of caseless characters ("[^,.;]": punctuation
+    and line breaks) are read case-sensitively ("(?-i:[^,.;])", four times cheaper a character
+    in the regex module, which otherwise folds each character it tests) against the same
+    pattern without the scoped flag: every such set matches the same code points either way
+    (all of them tried), and each pattern finds the same matches (spans and groups) on the
+    corpus texts, their lines and random strings of its words and punctuation."""
+    import regex
+    from gov_report_nlp import compiled
+    from gov_report_nlp.extractors import meetings as M
+
+    P = M._P.get()
+    lazies = [v for v in list(vars(M).values()) + list(vars(P).values()) if isinstance(v, compiled.LazyPattern)]
+    scoped = [z for z in lazies if "(?-i:[" in z.source and z._args[0] is regex.compile]
+    if not scoped:
+        print("no case-sensitive set in a case-insensitive pattern")
+        return 0
+    every = "".join(chr(cp) for cp in range(0x110000) if not 0xD800 <= cp < 0xE000)
+    sets = set()
+    for z in scoped:
+        for m in regex.finditer(r"\(\?-i:(\[(?:\\.|[^]\\])*\])", z.source):
+            sets.add(m[1])
+    for st in sorted(sets):  # the set alone: the same code points with and without folding
+        ign = [m.start() for m in regex.finditer(st, every, regex.I)]
+        if ign != [m.start() for m in regex.finditer(st, every)]:
+            print(f"{st!r} matches other code points case-insensitively")
+            return 1
+    pieces = [" ", " ", "\n", ",", ".", ";", ":", "(", ")", "TP.", "A.", "5", "12", "/", "ngày", "Sáng", "hội nghị",
+              "kỳ họp thứ 12", "Hội đồng nhân dân", "HĐND", "do", "được", "tổ chức", "bởi", "của", "cùng", "tại",
+              "về phía", "Về phía", "lãnh đạo", "đại diện", "có", "có:", "đồng chí", "ông", "chủ trì", "Chủ trì",
+              "dưới sự chủ trì", "Nghị quyết", "nghị quyết", "về", "thông qua", "đã", "vừa", "diễn ra", "khai mạc",
+              "theo", "huyện", "xã", "khóa", "nhiệm kỳ", "Ban", "biểu quyết", "ĐƯỢC", "Đồng", "đồng", "İ", "ſ", "K"]
+    cases = equivalence_cases(pieces, fuzz, seed=9, most=18)
+    n = 0
+    for z in scoped:
+        compile_, args, kwargs = z._args
+        plain = regex.compile(_unscoped(args[0]), *args[1:], **kwargs)
+        fast = regex.compile(*args, **kwargs)
+        for k, text in enumerate(cases):
+            n += 1
+            want = [(m.span(), m.groupdict()) for m in plain.finditer(text)]
+            if want != [(m.span(), m.groupdict()) for m in fast.finditer(text)] or \
+                    want != [(m.span(), m.groupdict()) for m in z.finditer(text)]:
+                print(f"{args[0][:60]!r} differs from its pattern without (?-i:): case {k}, {text!r}")
+                return 1
+    print(f"{len(sets)} caseless sets, every code point; {len(scoped)} patterns on {n} texts: as without (?-i:)")
     return 0
 
 

@@ -75,8 +75,8 @@ class _P(LexiconPatterns):
         # the guests, at a clause start; "lãnh đạo / đại diện X có" only before people
         cls.ATTEND_SIDE = lazy_pattern(regex.compile,
             r"""(?<=(?:\A|[\n.;:,])\s*)
-                (?:về\s+phía\s+(?:[^\n.;:,]|(?<=\p{Lu})\.){1,60}?\s+(?:còn\s+)?có(?!\s+(?:thể|ý|nhiều|những|\d))
-                 |(?:lãnh\s+đạo|đại\s+diện)\s+(?:[^\n.;:,]|(?<=\p{Lu})\.){1,40}?\s+có(?=\s*:|\s+(?:các\s+)?(?:đồng\s+chí|ông|bà|đ/c)\s))
+                (?:về\s+phía\s+(?:(?-i:[^\n.;:,])|(?<=\p{Lu})\.){1,60}?\s+(?:còn\s+)?có(?!\s+(?:thể|ý|nhiều|những|\d))
+                 |(?:lãnh\s+đạo|đại\s+diện)\s+(?:(?-i:[^\n.;:,])|(?<=\p{Lu})\.){1,40}?\s+có(?=\s*:|\s+(?:các\s+)?(?:đồng\s+chí|ông|bà|đ/c)\s))
                 \s*:?\s*""", _F)
         # "... cùng các sở, ngành liên quan tham dự hội nghị." closing its sentence
         cls.ATTEND_AFTER = lazy_pattern(regex.compile,
@@ -91,14 +91,14 @@ class _P(LexiconPatterns):
         # what opens a sentence before its subject: "Sáng 5/3, tại Hội trường X, ..."
         cls.LIST_LEAD = lazy_pattern(regex.compile,
             r"""\s*(?:(?:\p{L}+\s+)?(?:ngày\s+)?\d{1,2}\s*[-/.]\s*\d{1,2}(?:\s*[-/.]\s*\d{4})?\s*,\s*)?
-                (?:tại\s[^,]{1,80},\s*)?""", _F)
+                (?:tại\s(?-i:[^,]{1,80}),\s*)?""", _F)
         cls.CHAIR = lazy_pattern(regex.compile,
             r"""(?<!\w)(?:(?:đã|đồng\s+thời|cùng)\s+)?(?P<co>(?-i:đồng)\s+)?chủ\s+trì
                 (?:\s+(?:và\s+)?(?:điều\s+hành\s+)?(?:phát\s+biểu\s+(?:chỉ\s+đạo\s+)?(?:tại\s+)?)?(?:(?:khai|bế)\s+mạc\s+)?(?P<kw>\L<kw>)
                  |(?=\s*(?:[.;]|$)))                 # "X, Chủ tịch UBND xã chủ trì." closing its sentence""",
             _F, kw=sorted(cls.kinds, key=len, reverse=True))
         cls.CHAIR_UNDER = lazy_pattern(regex.compile,
-            r"dưới\s+sự\s+(?:đồng\s+)?chủ\s+trì\s+(?:của\s+)?(?P<who>[^.;]+)", _F)
+            r"dưới\s+sự\s+(?:đồng\s+)?chủ\s+trì\s+(?:của\s+)?(?P<who>(?-i:[^.;]+))", _F)
         # the chairs after the verb: "Chủ trì kỳ họp có bà A và ông B", "Chủ trì và điều hành
         # đại hội có đồng chí C", "được chủ trì bởi các đồng chí: A – ...; B – ...", and fronted
         # "Chủ trì hội nghị, Phó Thủ tướng X khẳng định ..." (the first person after the comma)
@@ -111,7 +111,7 @@ class _P(LexiconPatterns):
             _F, kw=sorted(cls.kinds, key=len, reverse=True))
         # "do đồng chí A ... chủ trì": the chairs between "do" and the verb
         cls.CHAIR_BY = lazy_pattern(regex.compile,
-            r"(?<!\w)do\s+(?P<who>[^.;]{3,300}?)\s+(?:(?-i:đồng)\s+)?chủ\s+trì(?!\w)", _F)
+            r"(?<!\w)do\s+(?P<who>(?-i:[^.;]{3,300}?))\s+(?:(?-i:đồng)\s+)?chủ\s+trì(?!\w)", _F)
         cls.ORDINAL = lazy_pattern(regex.compile,
             r"""(?:lần\s+thứ|(?<=\L<kw>(?:\s+(?:bất\s+thường|chuyên\s+đề))?)\s+(?:lần\s+)?thứ)\s+
                 (?P<n>\d{1,3}|[IVXLC]{1,7}|nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười(?:\s+\w+)?)(?!\w)""",
@@ -124,7 +124,7 @@ class _P(LexiconPatterns):
             r"(?<!\w)(?<!được\s)(?<!việc\s)(?<!khi\s)(?:(?:biểu\s+quyết\s+)?thông\s+qua|ban\s+hành)(?!\w)", _F)
         # the passive: "Với Nghị quyết về X được thông qua", at a clause start
         cls.RES_PASSIVE = lazy_pattern(regex.compile,
-            r"""(?<=(?:\A|[\n.;:]|\bvới)\s*)(?P<title>(?:\L<hd>)\s+(?:về|miễn|bầu|phê|thông|quy|điều)\s[^.;:\n]{5,300}?)
+            r"""(?<=(?:\A|[\n.;:]|\bvới)\s*)(?P<title>(?:\L<hd>)\s+(?:về|miễn|bầu|phê|thông|quy|điều)\s(?-i:[^.;:\n]{5,300}?))
                 \s+(?:đã\s+)?được\s+(?:biểu\s+quyết\s+)?thông\s+qua""", _F, hd=_lex("meeting_resolution_heads"))
         heads = _lex("meeting_resolution_heads")
         # "thông qua nhiều nghị quyết, trong đó có ..." / "thông qua 11 nghị quyết: ..."
@@ -152,7 +152,7 @@ class _P(LexiconPatterns):
               | (?P<and>\s+và\s+)(?=(?i:\L<hd>)\s)""",
             regex.VERBOSE, st=_lex("meeting_resolution_stops"), hd=heads)
         cls.FORMAL_SESSION = lazy_pattern(regex.compile,
-            r"""được\s+(?P<org>[^,.\n]+(?:\n[^,.\n]+)?),\s*
+            r"""được\s+(?P<org>(?-i:[^,.\n]+(?:\n[^,.\n]+)?)),\s*
                 (?P<name>(?P<kw>kỳ\s+họp|phiên\s+họp)\s+thứ\s+(?P<n>\w+))\s+
                 thông\s+qua\s+(?P<date>ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})""",
             _F)
@@ -226,8 +226,8 @@ _NAME_STOP_PLAIN = lazy_pattern(regex.compile, _NAME_STOP_SOURCE, _F)
 # name, most of the scan); benchmarks/check_meetings.py compares the two
 _DOT_AFTER_CAPS = r"(?:(?<!(?<![\w.])\p{Lu}{1,3})|(?<=(?<![\w.])[IVXLC]{1,4}))\."
 _NAME_STOP = lazy_pattern(regex.compile, _NAME_STOP_SOURCE.replace(_DOT_AFTER_CAPS, r"(?=\.)" + _DOT_AFTER_CAPS, 1), _F)
-_ORG_THEO = lazy_pattern(regex.compile, r"^(?:theo\s[^,]+,\s*)", regex.I)
-_ORG_PLACE = lazy_pattern(regex.compile, r"^(?:tại\s[^,]+,\s*)+(?:(?:TP\.|tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường)\s[^,]+,\s*)*", regex.I)
+_ORG_THEO = lazy_pattern(regex.compile, r"^(?:theo\s(?-i:[^,]+),\s*)", regex.I)
+_ORG_PLACE = lazy_pattern(regex.compile, r"^(?:tại\s(?-i:[^,]+),\s*)+(?:(?:TP\.|tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường)\s(?-i:[^,]+),\s*)*", regex.I)
 _ORG_VERB_TAIL = lazy_pattern(regex.compile, r"\s+(?:đã|vừa|phối\s+hợp|long\s+trọng|trang\s+trọng|(?:đã\s+|vừa\s+)?có)$", regex.I)
 # who leads a delegation is not the body: "đoàn công tác của Sở X do đồng chí A, Giám đốc Sở làm trưởng đoàn"
 _ORG_LEADER = lazy_pattern(regex.compile, r"\s+do\s+.*?(?:làm\s+trưởng\s+đoàn|dẫn\s+đầu|làm\s+trưởng)(?=\s|,|$)", regex.I | regex.S)
@@ -236,23 +236,23 @@ _ORG_DELEGATION = lazy_pattern(regex.compile, r"^(?:các\s+)?đoàn\s+công\s+t�
 _ORG_NOT = lazy_pattern(regex.compile,
     r"(?:tại|ngày|sáng|chiều|tối|trưa|hôm|theo|trong|phát\s+biểu|nhân|sau|trước|khi|với|để|thực\s+hiện|căn\s+cứ)(?!\w)|.*\d\s*/", regex.I)
 # what opens a sentence before its subject, up to a comma: a time, a span, an occasion
-_ORG_LEAD = lazy_pattern(regex.compile, r"(?:trong|sáng|chiều|tối|trưa|ngày|hôm|vào|nhân|sau|trước|tiếp\s+theo|tiếp\s+đó)\s|[^,]*\d", regex.I)
+_ORG_LEAD = lazy_pattern(regex.compile, r"(?:trong|sáng|chiều|tối|trưa|ngày|hôm|vào|nhân|sau|trước|tiếp\s+theo|tiếp\s+đó)\s|(?-i:[^,]*)\d", regex.I)
 # the session or term of a body ("khóa IX, nhiệm kỳ 2016-2021") and a date after it are not its name
 _ORG_TERM_TAIL = lazy_pattern(regex.compile,
     r"(?:\s*,?\s+(?:khóa|khoá)\s+[IVXLC\d]+)?(?:\s*,?\s+nhiệm\s+kỳ\s+\d{4}\s*[-–]\s*\d{4})?(?:\s+(?:sáng|chiều|tối|trưa|ngày)\s+\d.*)?$",
     regex.I)
-_ORG_BY = lazy_pattern(regex.compile, r"(?<![(\w])(?:do|được)\s+(?P<org>[^,;()]{3,80})\s+(?:phối\s+hợp\s+)?(?<!\bBan\s)tổ\s+chức(?!\w)", _F)
+_ORG_BY = lazy_pattern(regex.compile, r"(?<![(\w])(?:do|được)\s+(?P<org>(?-i:[^,;()]{3,80}))\s+(?:phối\s+hợp\s+)?(?<!\bBan\s)tổ\s+chức(?!\w)", _F)
 # the passive "được tổ chức bởi X"
 _ORG_PASSIVE = lazy_pattern(regex.compile,
-    r"(?<!\w)được\s+tổ\s+chức\s+bởi\s+(?P<org>[^,;()]{3,80}?)(?=\s*[,.;(]|\s+(?:tại|vào|nhằm|với|từ|trong)\s|$)", _F)
-_ORG_OF = lazy_pattern(regex.compile, r"\s+của\s+(?P<org>[^,.;]{3,60}?)(?=\s+(?:cùng|với|về|tại|nhằm)\s|[,.;]|$)", _F)
+    r"(?<!\w)được\s+tổ\s+chức\s+bởi\s+(?P<org>(?-i:[^,;()]{3,80}?))(?=\s*[,.;(]|\s+(?:tại|vào|nhằm|với|từ|trong)\s|$)", _F)
+_ORG_OF = lazy_pattern(regex.compile, r"\s+của\s+(?P<org>(?-i:[^,.;]{3,60}?))(?=\s+(?:cùng|với|về|tại|nhằm)\s|[,.;]|$)", _F)
 _ORG_COUNCIL = lazy_pattern(regex.compile,
     r"""(?:\s+(?:(?:lần\s+)?thứ\s+\w+|bất\s+thường|chuyên\s+đề|\(\s*kỳ\s+họp\s+bất\s+thường\s*\)))*(?:\s*,)?\s+(?:của\s+)?
-        (?P<org>(?:HĐND|HÐND|Hội\s+đồng\s+nhân\s+dân|Quốc\s+hội)(?:[^,.;()]|(?<=\p{Lu})\.)*?)
+        (?P<org>(?:HĐND|HÐND|Hội\s+đồng\s+nhân\s+dân|Quốc\s+hội)(?:(?-i:[^,.;()])|(?<=\p{Lu})\.)*?)
         (?=\s+(?:khóa|khoá|đã|vừa|lần|tổ\s+chức|diễn\s+ra|vào|sáng|chiều|tối|hôm|ngày)\s|\s*[,.;()]|$)""",
     _F)
 _ORG_GENITIVE = lazy_pattern(regex.compile,
-    r"(?<!\w)của\s+(?P<org>(?:[^,.;:()\n]|(?<=\p{Lu})\.){3,60}?)(?<!\bsẽ|\bsắp|\bdự\s+kiến|\bchưa)\s+(?:đã\s+|vừa\s+)?(?:diễn\s+ra|khai\s+mạc|bế\s+mạc)(?!\w)", regex.I)
+    r"(?<!\w)của\s+(?P<org>(?:(?-i:[^,.;:()\n])|(?<=\p{Lu})\.){3,60}?)(?<!\bsẽ|\bsắp|\bdự\s+kiến|\bchưa)\s+(?:đã\s+|vừa\s+)?(?:diễn\s+ra|khai\s+mạc|bế\s+mạc)(?!\w)", regex.I)
 # words a match of a pattern must hold, searched first (same flags): where one is missing, so is
 # the match. benchmarks/check_meetings.py checks each against its pattern.
 _TO_CHUC = lazy_pattern(regex.compile, r"tổ\s+chức", _F)  # _ORG_BY, _ORG_PASSIVE
@@ -261,7 +261,7 @@ _ORG_TERM_WORDS = lazy_pattern(regex.compile, r"khóa|khoá|nhiệm|sáng|chiề
 _NOT_ORG_SUBJECT = lazy_pattern(regex.compile, r"(?<!\w)(?:chủ\s+trì|dự|tham\s+dự|tại)(?!\w)", regex.I)
 _DOC_SYMBOL_BEFORE = lazy_pattern(regex.compile, r"(?:\d+\s*[-/]\s*[\p{Lu}]+|[\p{Lu}]{2,}\s*/\s*[\p{Lu}]+)[^,]*$")
 _HELD_BEFORE = lazy_pattern(regex.compile, r'(?:(?<!\b(?:về|việc|để)\s)tổ\s+chức|tiến\s+hành|đã\s+có|khai\s+mạc|bế\s+mạc|chủ\s+trì|diễn\s+ra|dự|tham\s+dự|tại)(?:\s+[\w“”]+){0,2}\s*[“"]?\s*$', regex.I)
-_HELD_AFTER = lazy_pattern(regex.compile, r"(?:đã|vừa)\s+(?:được\s+[^,.]{0,60}?)?(?:biểu\s+quyết\s+)?(?:khai\s+mạc|bế\s+mạc|diễn\s+ra|thông\s+qua|tổ\s+chức|kết\s+thúc)", regex.I)
+_HELD_AFTER = lazy_pattern(regex.compile, r"(?:đã|vừa)\s+(?:được\s+(?-i:[^,.]{0,60}?))?(?:biểu\s+quyết\s+)?(?:khai\s+mạc|bế\s+mạc|diễn\s+ra|thông\s+qua|tổ\s+chức|kết\s+thúc)", regex.I)
 # "Hội nghị ... diễn ra vào sáng 1-2": a date right after the verb reports it held
 _HELD_AFTER_DATED = lazy_pattern(regex.compile,
     r"(?<!(?:sẽ|sắp|dự\s+kiến)\s+(?:chính\s+thức\s+)?(?:được\s+)?)(?:diễn\s+ra|khai\s+mạc|bế\s+mạc)\s+(?:vào\s+)?(?:(?:sáng|chiều|tối|trưa)\s+)?(?:nay\s+)?(?:ngày\s+|hôm\s+)?\(?\d", regex.I)
