@@ -294,33 +294,6 @@ _CO_LEAD = lazy_pattern(regex.compile, r"\s*(?:còn\s+)?(?:có|gồm)(?!\w)\s*:?
 _BARE_CUES = frozenset(("dự", "tham dự", "về dự", "đến dự", "tới dự", "cùng dự", "cùng tham dự"))
 _ATTEND_AND_LEAD = lazy_pattern(regex.compile, r"(?<!\w)(?:đến\s+)?dự\s+và\s+(?:chỉ\s+đạo|phát\s+biểu)")
 _DU_VA = lazy_pattern(regex.compile, r"dự\s+và")  # what every match of _ATTEND_AND_LEAD holds
-
-
-def _du_va(text: str, s: int, e: int) -> bool:
-    """_DU_VA.search(text, s, e) is not None; in a lower-safe text read with str methods
-    (where str.isspace knows exactly the characters \\s matches): each "dự" found by
-    str.find, then a whitespace run and "và" (benchmarks/check_meetings.py compares them)."""
-    if lowered_if_safe(text) is None:
-        return _DU_VA.search(text, s, e, False) is not None
-    e = min(e, len(text))
-    j = text.find("dự", s, e)
-    while j >= 0:
-        k = j + 2
-        while k < e and text[k].isspace():
-            k += 1
-        if k > j + 2 and text.startswith("và", k, e):
-            return True
-        j = text.find("dự", j + 1, e)
-    return False
-
-
-def _has_thu(text: str, s: int, e: int) -> bool:
-    """_THU.search(text, s, e) is not None; in a lower-safe text, "thứ" found by str.find in
-    its lowercase copy (same offsets, found there exactly where _THU matches the text)."""
-    lowered = lowered_if_safe(text)
-    if lowered is None:
-        return _THU.search(text, s, e, False) is not None
-    return lowered.find("thứ", s, e) >= 0
 _SENTENCE_CLAUSE = lazy_pattern(regex.compile, r"[.;]\s|\bẢnh:[^.]*?(?=\s[\p{Lu}])")
 
 
@@ -602,7 +575,7 @@ def _name_span(text: str, ks: int, se: int) -> tuple[int, int]:
 def _ordinal(text: str, s: int, e: int) -> Optional[int]:
     """'lần thứ N' in the name, or 'thứ N' after its own kind word ('kỳ họp thứ tư', 'kỳ họp
     bất thường thứ 11')."""
-    if not _has_thu(text, s, e):
+    if _THU.search(text, s, e, False) is None:
         return None  # every match of ORDINAL holds "thứ"
     P = _P.get()
     km = P.KIND.match(text, s, e, False)  # (one phrase of the list: no clock)
@@ -1008,7 +981,7 @@ def _attendees(doc: Document, s: int, e: int, checked: bool = False) -> list[tup
                 out.append((it.text, Evidence.of(text, it.start, it.end)))
     # "Thượng tướng X, ... dự và chỉ đạo Hội nghị"
     # ("dự và" first, case-sensitive as _ATTEND_AND_LEAD, which holds it)
-    for m in (_ATTEND_AND_LEAD.finditer(text[s:e], None, None, False, False) if _du_va(text, s, e) else ()):
+    for m in (_ATTEND_AND_LEAD.finditer(text[s:e], None, None, False, False) if _DU_VA.search(text, s, e, False) is not None else ()):
         left = s
         for bm in _SENTENCE_CLAUSE.finditer(text[s:s + m.start()], None, None, False, False):
             left = s + bm.end()
