@@ -17,6 +17,8 @@
 - _nearest_cue (the cue pattern tried where Aho-Corasick finds a cue) is the finditer's;
 - the 20 characters before a number (the "lần" test) are the 60-character left window's last 20;
 - numbers._separated is _parse_digits on every short string of digits and separators;
+- _number_pattern (the number pattern less the compound amount or the range where they
+  cannot match) finds the whole pattern's matches, with the same group spans;
   _scan_spans is the spans of body_spans, titles and sections; _may_contain (one search of the
   needles' alternation) is the test of each needle; _may_hold's `in` or alternation finds the
   first words the Aho-Corasick pass finds; _is_year is _YEAR_VALUE.fullmatch;
@@ -567,6 +569,46 @@ def round3_checks(targets, cases: list[str], rng: random.Random, make_document) 
                 print(f"_sentence_end differs on case {k} [{a}:{b}]: {text[a:b]!r}")
                 return 1
     print(f"{n} windows: _sentence_start and _sentence_end find the cuts the searches find")
+    return round4_checks(targets, cases, rng)
+
+
+def round4_checks(targets, cases: list[str], rng: random.Random) -> int:
+    """The ninth run's fourth round; 1 on the first difference."""
+    from gov_report_nlp.lexicon import lowered_if_safe
+    # _number_pattern: the number pattern less the compound amount (no "tỷ" in the span) or
+    # the range and share (none of their marks) finds the matches of the whole pattern, with
+    # the same spans of every group (a group the pattern lacks: one that did not take part)
+    whole = targets._pattern()
+    names = targets._GROUPS
+
+    def spans(m, groups) -> tuple:
+        return m.span(), tuple(m.span(g) if g is not None else (-1, -1) for g in groups)
+
+    whole_groups = tuple(whole.groupindex[k] for k in names)
+    extra = ["2 tỷ 992 triệu đồng", "2 TỶ 9 triệu đồng", "4-5%", "18 – 22 tấn/ha", "28 triệu đến 36 triệu",
+             "28 triệu Đến 36 triệu", "3 TỚI 4 ha", "14/15 xã", "40 / 1.911 hộ", "2 tỷ/ha", "1.000 tỷ-2.000 tỷ đồng"]
+    n = 0
+    used = set()
+    for k, text in enumerate(cases + extra + [t.upper() for t in extra]):
+        lowered = lowered_if_safe(text)
+        windows = [(0, len(text))] + [tuple(sorted((rng.randint(0, len(text)), rng.randint(0, len(text)))))
+                                      for _ in range(4)]
+        for s0, e0 in windows:
+            digit = targets._DIGIT.search(text, s0, e0)
+            first = digit.start() if digit is not None else e0
+            pat, groups = targets._number_pattern(text, lowered, first, e0)
+            used.add(groups)
+            n += 1
+            want = [spans(m, whole_groups) for m in whole.finditer(text, first, e0)]
+            got = [spans(m, groups) for m in pat.finditer(text, first, e0)]
+            if want != got:
+                print(f"_number_pattern's pattern differs on case {k} [{first}:{e0}]: {text[first:e0]!r}\n"
+                      f"  whole: {want}\n  part:  {got}")
+                return 1
+    if len(used) < 4:
+        print(f"only {len(used)} of the 4 number patterns were tried")
+        return 1
+    print(f"{n} spans: the number pattern less the parts that cannot match there finds what the whole finds")
     return 0
 
 

@@ -119,7 +119,12 @@ _escape = lru_cache(maxsize=None)(regex.escape)
 
 
 @lru_cache(maxsize=None)
-def _pattern() -> regex.Pattern:
+def _pattern(big_branch: bool = True, range_group: bool = True) -> regex.Pattern:
+    """The number and its unit. Without `big_branch` (the compound amount, "2 tỷ 992 triệu
+    đồng", and its groups "big" and "small") or `range_group` (the range or share after the
+    first number, and its groups "v2" and "of"): what the whole pattern matches in a span where
+    that part cannot match (_number_pattern, check_targets.py), each try cheaper (the regex
+    module's cost grows with a pattern's groups and optional parts)."""
     mult = _alt(load_list("unit_multipliers"))
     units = _alt(load_list("units"))
     # units and known counted nouns in one alternation, longest first ("đồng chí" before "đồng")
@@ -138,18 +143,20 @@ def _pattern() -> regex.Pattern:
     # where it was so that the search still skips to the digits; the digits after it are read
     # as _NUM's are, in the same order of readings (check_targets.py)
     big = (r"\d(?=[\d.,]*+\s*+tỷ)(?:\d{0,2}(?:\.\d{3})+(?:,\d+)?|\d*(?:,\d+)?)" if _FAST else _NUM)
-    return lazy_pattern(regex.compile,
-        rf"""
-        (?<![\w-])(?<!\d[.,])(?<!\d\s?/)    # not inside a word, number, code or share
-        (?:
+    compound = rf"""
           # 2 tỷ 992 triệu đồng: a compound amount, read in its largest unit
           (?P<big>{big})\s*tỷ\s+(?P<small>\d{{1,3}})\s*triệu\s+đồng
-        |
-          (?P<v1>{num1}|\d+,\s\d(?=\s*%))   # 7,63 (or "77, 3" before %)
+        |""" if big_branch else ""
+    ranged = rf"""
           (?:                               # a range: 4-5%, 18-22 tấn/ha, 28 triệu đến 36 triệu
             \s*(?:{mult})?\s*(?:-|–|đến|tới)\s*(?P<v2>{_NUM})(?![/\d])
           | \s*/\s*(?P<of>{_NUM})(?![/\d])  # a share: 14/15, 40/1.911
-          )?
+          )?""" if range_group else ""
+    return lazy_pattern(regex.compile,
+        rf"""
+        (?<![\w-])(?<!\d[.,])(?<!\d\s?/)    # not inside a word, number, code or share
+        (?:{compound}
+          (?P<v1>{num1}|\d+,\s\d(?=\s*%))   # 7,63 (or "77, 3" before %){ranged}
           \s*{plus}
           (?P<unit>
             (?:(?:{mult})\s+){{0,2}}(?:{mult})\s+(?:{units})(?!\w)  # nghìn tỷ đồng, ngàn ha
@@ -1092,6 +1099,33 @@ def _may_end(stripped: str | None, ends: tuple[str, ...]) -> bool:
     return stripped is None or stripped.endswith(ends)
 
 
+_GROUPS = ("big", "small", "v1", "v2", "of", "unit", "noun", "per")
+
+
+@lru_cache(maxsize=None)
+def _pattern_groups(big_branch: bool = True, range_group: bool = True) -> tuple:
+    """_pattern(big_branch, range_group) and the numbers of its groups _GROUPS (None for one
+    it does not have)."""
+    pat = _pattern(big_branch, range_group)
+    gi = pat.groupindex
+    return pat, tuple(gi.get(k) for k in _GROUPS)
+
+
+def _number_pattern(text: str, lowered: str | None, start: int, end: int) -> tuple:
+    """_pattern_groups() for a scan of text[start:end], less what cannot match there: the
+    compound amount where no "tỷ" is (the lowercase copy of a lower-safe text holds it
+    wherever the pattern matches it), the range and the share where none of their marks is
+    ("-", "–", "/", "đến", "tới", one of which each consumes). A match of a part begins and
+    ends inside the scan's bounds, and a part that cannot match changes no other match (it
+    only fails sooner): the same matches (check_targets.py)."""
+    if lowered is None or not _FAST:
+        return _pattern_groups()
+    big = lowered.find("tỷ", start, end) >= 0
+    ranged = (text.find("-", start, end) >= 0 or text.find("/", start, end) >= 0 or text.find("–", start, end) >= 0
+              or lowered.find("đến", start, end) >= 0 or lowered.find("tới", start, end) >= 0)
+    return _pattern_groups(big, ranged)
+
+
 def _candidates(doc: Document) -> Iterator[Target]:
     if doc.layout == "formal" and _is_normative(doc):
         return
@@ -1099,14 +1133,8 @@ def _candidates(doc: Document) -> Iterator[Target]:
     neg_before_re, neg_after_re, neg_adjacent_re, not_followed_re = _negative_patterns()
     fp = _frame_patterns()
     mult = load_phrases("unit_multipliers")
-    pat = _pattern()
     not_noun_re = fp["not_noun"]
     known_noun_re = _noun_patterns()[0]
-    # the number pattern's groups by number: a group read by name costs the regex module a
-    # failed conversion of the name to an index first (an exception made and dropped), ten
-    # times the cost of the read (check_targets.py compares the two)
-    g_big, g_small, g_v1, g_v2, g_of, g_unit, g_noun, g_per = (
-        pat.groupindex[k] for k in ("big", "small", "v1", "v2", "of", "unit", "noun", "per"))
     seen: set[tuple[int, int]] = set()
     # else no span has one; " hai " in the text is a token "hai" (the document's tokens, made
     # once for people): the scan of the whole text only where one of the words is a token
@@ -1128,6 +1156,11 @@ def _candidates(doc: Document) -> Iterator[Target]:
         # lookbehinds read the text before it alike): the stretch before it is not read twice
         # (check_targets.py compares the two scans)
         first = digit.start() if digit is not None else e0
+        # the number pattern, less the parts that cannot match in this span (_number_pattern),
+        # and its groups by number: a group read by name costs the regex module a failed
+        # conversion of the name to an index first (an exception made and dropped), ten times
+        # the cost of the read (check_targets.py compares the two); None: not in this pattern
+        pat, (g_big, g_small, g_v1, g_v2, g_of, g_unit, g_noun, g_per) = _number_pattern(text, lowered, first, e0)
         # a paragraph of a few hundred characters is scanned without the time limit (its checks
         # of the clock cost a fifth of the scan; no pattern here takes long over a short span)
         found = list(pat.finditer(text, first, e0, False, False)) if e0 - s0 <= _SHORT_SPAN else \
@@ -1161,7 +1194,7 @@ def _candidates(doc: Document) -> Iterator[Target]:
             floor = text.rfind("\n", lo, s) + 1 or lo  # after the last line break, as _LINE_BREAK finds it
             of = None
             vmax = None
-            if m[g_big]:
+            if g_big and m[g_big]:
                 value = (parse_number(m[g_big]) or 0) + int(m[g_small]) / 1000
                 unit = "tỷ đồng"
                 measure = True
@@ -1198,8 +1231,8 @@ def _candidates(doc: Document) -> Iterator[Target]:
                 value = _value(m[g_v1])
                 if value is None:
                     continue
-                vmax = _value(m[g_v2]) if m[g_v2] else None
-                of = _value(m[g_of]) if m[g_of] else None
+                vmax = _value(m[g_v2]) if g_v2 and m[g_v2] else None
+                of = _value(m[g_of]) if g_of and m[g_of] else None
                 if vmax is not None and vmax <= value:
                     vmax = None
                 if measure:
