@@ -11,12 +11,15 @@
 - the cheap tests before the _tail cue patterns (_needles, _ends: a word of a phrase in the
   lowered window, or the stripped window's last word, or its first) refuse no window the
   pattern matches;
-- find_periods with periods.SHORTCUT finds what the scan finds;
+- find_periods with periods.SHORTCUT finds what the scan finds, and PERIOD_RE tried only at
+  the words a period begins with (periods._scan_at_starts) what its finditer finds;
 - _date_cuts are _DATE_CUT's, and _in_date (the dates of the part of a span between two
   cuts) answers as the span's own dates do; _MAY_HOLD_DATE refuses no window with a date;
 - _nearest_cue (the cue pattern tried where Aho-Corasick finds a cue) is the finditer's;
 - the 20 characters before a number (the "lần" test) are the 60-character left window's last 20;
 - numbers._separated is _parse_digits on every short string of digits and separators;
+- _number_pattern (the number pattern less the compound amount or the range where they
+  cannot match) finds the whole pattern's matches, with the same group spans;
   _scan_spans is the spans of body_spans, titles and sections; _may_contain (one search of the
   needles' alternation) is the test of each needle; _may_hold's `in` or alternation finds the
   first words the Aho-Corasick pass finds; _is_year is _YEAR_VALUE.fullmatch;
@@ -567,6 +570,72 @@ def round3_checks(targets, cases: list[str], rng: random.Random, make_document) 
                 print(f"_sentence_end differs on case {k} [{a}:{b}]: {text[a:b]!r}")
                 return 1
     print(f"{n} windows: _sentence_start and _sentence_end find the cuts the searches find")
+    return round4_checks(targets, cases, rng)
+
+
+def round4_checks(targets, cases: list[str], rng: random.Random) -> int:
+    """The ninth run's fourth round; 1 on the first difference."""
+    from gov_report_nlp.lexicon import lowered_if_safe
+    # _number_pattern: the number pattern less the compound amount (no "tỷ" in the span) or
+    # the range and share (none of their marks) finds the matches of the whole pattern, with
+    # the same spans of every group (a group the pattern lacks: one that did not take part)
+    whole = targets._pattern()
+    names = targets._GROUPS
+
+    def spans(m, groups) -> tuple:
+        return m.span(), tuple(m.span(g) if g is not None else (-1, -1) for g in groups)
+
+    whole_groups = tuple(whole.groupindex[k] for k in names)
+    extra = ["2 tỷ 992 triệu đồng", "2 TỶ 9 triệu đồng", "4-5%", "18 – 22 tấn/ha", "28 triệu đến 36 triệu",
+             "28 triệu Đến 36 triệu", "3 TỚI 4 ha", "14/15 xã", "40 / 1.911 hộ", "2 tỷ/ha", "1.000 tỷ-2.000 tỷ đồng"]
+    n = 0
+    used = set()
+    for k, text in enumerate(cases + extra + [t.upper() for t in extra]):
+        lowered = lowered_if_safe(text)
+        windows = [(0, len(text))] + [tuple(sorted((rng.randint(0, len(text)), rng.randint(0, len(text)))))
+                                      for _ in range(4)]
+        for s0, e0 in windows:
+            digit = targets._DIGIT.search(text, s0, e0)
+            first = digit.start() if digit is not None else e0
+            pat, groups = targets._number_pattern(text, lowered, first, e0)
+            used.add(groups)
+            n += 1
+            want = [spans(m, whole_groups) for m in whole.finditer(text, first, e0)]
+            got = [spans(m, groups) for m in pat.finditer(text, first, e0)]
+            if want != got:
+                print(f"_number_pattern's pattern differs on case {k} [{first}:{e0}]: {text[first:e0]!r}\n"
+                      f"  whole: {want}\n  part:  {got}")
+                return 1
+    if len(used) < 4:
+        print(f"only {len(used)} of the 4 number patterns were tried")
+        return 1
+    print(f"{n} spans: the number pattern less the parts that cannot match there finds what the whole finds")
+    # periods._scan_at_starts: PERIOD_RE tried where a word a period begins with is (and the
+    # lookbehind lets a match begin) finds what its finditer finds, in lower-safe texts
+    from gov_report_nlp.lang import periods
+    if periods._starts() is None:
+        print("pyahocorasick is not installed: find_periods scans with finditer")
+        return 0
+    extra = ["6 tháng đầu năm 2020, 9 THÁNG năm 2019", "Quý II năm 2024; quý 3/2023", "GIAI ĐOẠN 2021-2025",
+             "mười hai tháng", "Mười Một tháng", "5 năm 2021 – 2025", "x6 tháng", "a-6 tháng", "/6 tháng", "_6 tháng",
+             "(6 tháng)", "“năm 2020”", "nhiệm kỳ 2020-2025", "thời kỳ 2016 - 2020", "ba tháng", "bốn tháng cuối năm"]
+    n = 0
+    for k, text in enumerate(cases + extra + [" ".join(extra)]):
+        lowered = lowered_if_safe(text)
+        if lowered is None:
+            continue
+        windows = [(0, len(text))] + [tuple(sorted((rng.randint(0, len(text)), rng.randint(0, len(text)))))
+                                      for _ in range(4)]
+        for a, b in windows:
+            if b - a > periods._SHORT:
+                continue
+            n += 1
+            want = [m.regs for m in periods.PERIOD_RE.finditer(text, a, b)]
+            got = [m.regs for m in periods._scan_at_starts(text, a, b, lowered)]
+            if want != got:
+                print(f"periods._scan_at_starts differs on case {k} [{a}:{b}]: {text[a:b]!r}\n  {want}\n  {got}")
+                return 1
+    print(f"{n} windows of lower-safe texts: PERIOD_RE tried at the words a period begins with finds what its scan finds")
     return 0
 
 

@@ -119,7 +119,12 @@ _escape = lru_cache(maxsize=None)(regex.escape)
 
 
 @lru_cache(maxsize=None)
-def _pattern() -> regex.Pattern:
+def _pattern(big_branch: bool = True, range_group: bool = True) -> regex.Pattern:
+    """The number and its unit. Without `big_branch` (the compound amount, "2 tỷ 992 triệu
+    đồng", and its groups "big" and "small") or `range_group` (the range or share after the
+    first number, and its groups "v2" and "of"): what the whole pattern matches in a span where
+    that part cannot match (_number_pattern, check_targets.py), each try cheaper (the regex
+    module's cost grows with a pattern's groups and optional parts)."""
     mult = _alt(load_list("unit_multipliers"))
     units = _alt(load_list("units"))
     # units and known counted nouns in one alternation, longest first ("đồng chí" before "đồng")
@@ -138,18 +143,20 @@ def _pattern() -> regex.Pattern:
     # where it was so that the search still skips to the digits; the digits after it are read
     # as _NUM's are, in the same order of readings (check_targets.py)
     big = (r"\d(?=[\d.,]*+\s*+tỷ)(?:\d{0,2}(?:\.\d{3})+(?:,\d+)?|\d*(?:,\d+)?)" if _FAST else _NUM)
-    return lazy_pattern(regex.compile,
-        rf"""
-        (?<![\w-])(?<!\d[.,])(?<!\d\s?/)    # not inside a word, number, code or share
-        (?:
+    compound = rf"""
           # 2 tỷ 992 triệu đồng: a compound amount, read in its largest unit
           (?P<big>{big})\s*tỷ\s+(?P<small>\d{{1,3}})\s*triệu\s+đồng
-        |
-          (?P<v1>{num1}|\d+,\s\d(?=\s*%))   # 7,63 (or "77, 3" before %)
+        |""" if big_branch else ""
+    ranged = rf"""
           (?:                               # a range: 4-5%, 18-22 tấn/ha, 28 triệu đến 36 triệu
             \s*(?:{mult})?\s*(?:-|–|đến|tới)\s*(?P<v2>{_NUM})(?![/\d])
           | \s*/\s*(?P<of>{_NUM})(?![/\d])  # a share: 14/15, 40/1.911
-          )?
+          )?""" if range_group else ""
+    return lazy_pattern(regex.compile,
+        rf"""
+        (?<![\w-])(?<!\d[.,])(?<!\d\s?/)    # not inside a word, number, code or share
+        (?:{compound}
+          (?P<v1>{num1}|\d+,\s\d(?=\s*%))   # 7,63 (or "77, 3" before %){ranged}
           \s*{plus}
           (?P<unit>
             (?:(?:{mult})\s+){{0,2}}(?:{mult})\s+(?:{units})(?!\w)  # nghìn tỷ đồng, ngàn ha
@@ -241,7 +248,7 @@ def _sentence_end(text: str, pos: int, end: int) -> int:
     _SENTENCE_END_FWD.search(text, pos, end), else -1. The first line break, or the first of
     ".!?" before a whitespace character or at the window's end ("$"), found with find
     (check_targets.py compares them)."""
-    end = min(end, len(text))
+    end = (end if end < len(text) else len(text))
     best = text.find("\n", pos, end)
     stop = end if best < 0 else best
     for ch in ".!?":
@@ -280,15 +287,16 @@ _REL = 1  # _relation_pattern()'s one group, "rel" (check_targets.py)
 def _relation(text: str, pos: int, floor: int, lowered: str | None = None) -> tuple[str | None, int]:
     """The relation word right before pos (within a few words), and where the left context
     starts. `lowered`: the text's lowercase when it is lower-safe (see _stripped_low)."""
-    left = text[max(floor, pos - 40):pos]
+    lo = floor if floor > pos - 40 else pos - 40
+    left = text[lo:pos]
     # (_may_end inlined, on the lowercase copy's slice, which is left's lowered)
-    low = lowered[max(floor, pos - 40):pos].rstrip() if lowered is not None else _stripped_low(left)
+    low = lowered[lo:pos].rstrip() if lowered is not None else _stripped_low(left)
     if low is not None and not low.endswith(_ends("target_relations", _RELATION_QUALIFIERS)):
         return None, pos  # the cheap test first (see _needles)
     m = _tail(_relation_pattern(), left)
     if not m:
         return None, pos
-    return m[_REL], max(floor, pos - 40) + m.start(_REL)  # (by number: see _candidates' groups)
+    return m[_REL], lo + m.start(_REL)  # (by number: see _candidates' groups)
 
 
 def _is_normative(doc: Document) -> bool:
@@ -407,6 +415,9 @@ _ROW_LABEL = lazy_pattern(regex.compile, r"(?<![^|\n])[ \t]*\p{L}[^|\n]*(?=\|)")
 
 
 _TAIL = 40  # the closing words of an indicator are looked for in its last characters only
+# (In the functions run for each number, "a if a > b else b" stands for max(a, b) of two ints,
+# and "a if a < b else b" for min: the builtins cost ~800 instructions a call, ~8 000 calls a
+# pass over the dev corpus.)
 
 
 @lru_cache(maxsize=None)
@@ -419,7 +430,7 @@ def _trailing_strip(words: str, safe: bool = False) -> str:
     trailing = _trailing_pattern()
     ends = _ends("target_indicator_trailing")
     while (words and _may_end(_stripped_low(words[-_TAIL:], safe), ends)
-           and (m := _tail(trailing, words, max(0, len(words) - _TAIL)))):
+           and (m := _tail(trailing, words, (0 if 0 > len(words) - _TAIL else len(words) - _TAIL)))):
         words = words[: m.start()].strip()
     return words
 
@@ -430,7 +441,7 @@ def _indicator(text: str, start: int, floor: int, after: tuple[int, int], noun: 
     less the verb words that close them ("ước", "có"). When those words only give a scope
     ("toàn huyện có") and the unit is a counted noun, the noun and its qualifier after the
     number are the indicator ("12/14 xã đạt chuẩn nông thôn mới")."""
-    lo = max(floor, start - MAX_CLAUSE_CHARS)
+    lo = (floor if floor > start - MAX_CLAUSE_CHARS else start - MAX_CLAUSE_CHARS)
     cut = _CLAUSE_MARK.search(text, lo, start, False)  # searched backwards from the number
     if cut:
         lo = cut.end()
@@ -445,7 +456,7 @@ def _indicator(text: str, start: int, floor: int, after: tuple[int, int], noun: 
             low = words[-_TAIL:].lower().rstrip() if safe else _stripped_low(words[-_TAIL:])
             if low is not None and not low.endswith(ends):  # (_may_end, inlined)
                 break  # the cheap test first (see _needles)
-            m = _tail(pat, words, max(0, len(words) - _TAIL))
+            m = _tail(pat, words, (0 if 0 > len(words) - _TAIL else len(words) - _TAIL))
             if not m:
                 break
             words = words[: m.start()].strip()
@@ -560,7 +571,7 @@ def _frame_patterns() -> dict[str, regex.Pattern]:
 
 def _sentence_left(text: str, floor: int, pos: int, reach: int = 160) -> str:
     """The sentence before pos (at most `reach` characters), from its start."""
-    lo = max(floor, pos - reach)
+    lo = (floor if floor > pos - reach else pos - reach)
     return text[_sentence_start(text, lo, pos):pos]
 
 
@@ -681,7 +692,7 @@ def _one_incident(text: str, left: str, noun_end: int, e0: int, safe: bool = Fal
     "vụ án này") before it or after it, with no count of its own ("3 vụ tai nạn" is a
     statistic)."""
     fp = _frame_patterns()
-    right = text[noun_end:min(e0, noun_end + 80)]
+    right = text[noun_end:(e0 if e0 < noun_end + 80 else noun_end + 80)]
     # the sentence's end is looked for only when a cue may be there: the part before it holds
     # no cue the 80 characters do not hold (_may_hold finds a first word wholly in the window)
     if _may_hold("target_incident_cues", right, True, safe):
@@ -693,7 +704,7 @@ def _one_incident(text: str, left: str, noun_end: int, e0: int, safe: bool = Fal
         if not part or not _may_hold("target_incident_cues", part, True, safe):
             continue
         for m in fp["incident"].finditer(part, None, None, False, False, False, 1.0):
-            if not _DIGIT_NEAR.search(part, max(0, m.start() - 4), m.start() + 1):
+            if not _DIGIT_NEAR.search(part, (0 if 0 > m.start() - 4 else m.start() - 4), m.start() + 1):
                 return True
     return False
 
@@ -701,14 +712,14 @@ def _one_incident(text: str, left: str, noun_end: int, e0: int, safe: bool = Fal
 def _one_incident_plain(text: str, left: str, noun_end: int, e0: int) -> bool:
     """_one_incident as it was: the sentence's end looked for first (check_targets.py)."""
     fp = _frame_patterns()
-    right = text[noun_end:min(e0, noun_end + 80)]
+    right = text[noun_end:(e0 if e0 < noun_end + 80 else noun_end + 80)]
     cut = _SENTENCE_END_FWD.search(right)
     right = right[:cut.start()] if cut else right
     for part in (left, right):
         if not _may_hold("target_incident_cues", part):
             continue
         for m in fp["incident"].finditer(part, timeout=1.0):
-            if not _DIGIT_NEAR.search(part, max(0, m.start() - 4), m.start() + 1):
+            if not _DIGIT_NEAR.search(part, (0 if 0 > m.start() - 4 else m.start() - 4), m.start() + 1):
                 return True
     return False
 
@@ -719,7 +730,7 @@ def _count_is_result(text: str, floor: int, s: int, noun_end: int, e0: int,
     the text's lowercase when it is lower-safe."""
     fp = _frame_patterns()
     safe = lowered is not None
-    lo = max(floor, s - 160)  # _sentence_left(text, floor, s), where it starts kept
+    lo = (floor if floor > s - 160 else s - 160)  # _sentence_left(text, floor, s), where it starts kept
     a = _sentence_start(text, lo, s)
     left = text[a:s]
     cue = _nearest_cue(left, lowered[a:s] if lowered is not None else None)
@@ -736,7 +747,7 @@ def _count_is_result(text: str, floor: int, s: int, noun_end: int, e0: int,
         return True
     # (no time limit on these: a window of at most 160 characters, and patterns that read it
     # once, a phrase after a few words; the clock cost as much as the match)
-    return fp["outcome"].match(text[noun_end:min(e0, noun_end + 60)], None, None, False) is not None
+    return fp["outcome"].match(text[noun_end:(e0 if e0 < noun_end + 60 else noun_end + 60)], None, None, False) is not None
 
 
 def _measure_is_result(text: str, floor: int, s: int, e: int, e0: int, unit: str, rel: str | None,
@@ -746,9 +757,10 @@ def _measure_is_result(text: str, floor: int, s: int, e: int, e0: int, unit: str
     `lowered`: the text's lowercase when it is lower-safe."""
     fp = _frame_patterns()
     safe = lowered is not None
-    near = text[max(floor, s - 60):s]
-    wide = text[max(floor, s - 90):s]
-    low = lowered[max(floor, s - 90):s].rstrip() if safe else _stripped_low(wide)  # the cheap tests first (see _needles); near is a suffix of wide
+    near = text[(floor if floor > s - 60 else s - 60):s]
+    lo = floor if floor > s - 90 else s - 90
+    wide = text[lo:s]
+    low = lowered[lo:s].rstrip() if safe else _stripped_low(wide)  # the cheap tests first (see _needles); near is a suffix of wide
     if (_may_contain(low, "target_policy_cues") and _tail(fp["policy"], wide)
             and (rel or "").lower() not in ("tăng", "giảm")):
         return False
@@ -762,7 +774,7 @@ def _measure_is_result(text: str, floor: int, s: int, e: int, e0: int, unit: str
         # (no time limit: windows of 120 and 40 characters, a phrase after a few words)
         if _may_hold("target_vote_cues", sentence, True, safe) and fp["vote"].search(sentence, None, None, False):
             return False
-        if fp["vote_after"].match(text[e:min(e0, e + 40)], None, None, False):
+        if fp["vote_after"].match(text[e:(e0 if e0 < e + 40 else e + 40)], None, None, False):
             return False
     if base.endswith("người") and _tail(fp["makeup_adjacent"], near):
         return False  # "dân số 85.082 người": the make-up of an area
@@ -783,7 +795,7 @@ _COMPARISON_BEFORE = lazy_pattern(regex.compile,
 
 def _is_base(text: str, p: Period, floor: int = 0) -> bool:
     """Whether a period is the base of a comparison ("so với cùng kỳ năm 2019")."""
-    return _tail(_COMPARISON_BEFORE, text, max(floor, p.start - 25), p.start) is not None
+    return _tail(_COMPARISON_BEFORE, text, (floor if floor > p.start - 25 else p.start - 25), p.start) is not None
 
 
 def _period_of(doc: Document, s: int, e: int, title: Period | None, year: int | None,
@@ -791,10 +803,10 @@ def _period_of(doc: Document, s: int, e: int, title: Period | None, year: int | 
     """The period a quantity measures: the nearest in its sentence before it, else the first
     after it, a comparison base left out; else the title's. Only the sentence is read."""
     text = doc.text
-    lo = _sentence_start(text, max(0, s - 300), s)
-    hi = _sentence_end(text, e, min(len(text), e + 300))
+    lo = _sentence_start(text, (0 if 0 > s - 300 else s - 300), s)
+    hi = _sentence_end(text, e, (len(text) if len(text) < e + 300 else e + 300))
     if hi < 0:
-        hi = min(len(text), e + 300)
+        hi = (len(text) if len(text) < e + 300 else e + 300)
     periods = cache.get((lo, hi))
     if periods is None:  # the sentence's periods less its comparison bases, read once
         periods = cache[(lo, hi)] = [p for p in find_periods(text, lo, hi, default_year=year)
@@ -910,7 +922,7 @@ def _date_cuts(text: str, start: int, end: int) -> list[int]:
     """The offsets of the _DATE_CUTs of text[start:end], in order (its characters found by a
     class, the periods' lookahead tested here: a scan of the alternation is slower)."""
     out = []
-    end = min(end, len(text))
+    end = (end if end < len(text) else len(text))
     for m in _DATE_CUT_CHAR.finditer(text, start, end, False, False):
         x = m.start()
         if text[x] != "." or (x + 2 < end and text[x + 1] == " " and text[x + 2].isalpha()):
@@ -981,17 +993,18 @@ _QUOTE_BEFORE = lazy_pattern(regex.compile, r"[“”\"]", regex.REVERSE)
 def _in_quotes(text: str, floor: int, s: int, e: int, e0: int) -> bool:
     """Whether text[s:e] sits inside a short quotation: the nearest quote mark before it opens
     one (“, or a straight quote after an even number of them in the clause) and one follows."""
-    w = text[max(floor, s - 80):s]
+    lo = floor if floor > s - 80 else s - 80
+    w = text[lo:s]
     if '"' not in w and "“" not in w and "”" not in w:
         return False  # no quote mark before it (what the search below looks for)
-    q = _QUOTE_BEFORE.search(text, max(floor, s - 80), s, False)
-    if q is None or not _QUOTES.search(text, e, min(e0, e + 40), False):
+    q = _QUOTE_BEFORE.search(text, lo, s, False)
+    if q is None or not _QUOTES.search(text, e, (e0 if e0 < e + 40 else e + 40), False):
         return False
     if q.group(0) == "“":
         return True
     if q.group(0) == "”":
         return False
-    return text.count('"', max(floor, s - 400), s) % 2 == 1
+    return text.count('"', (floor if floor > s - 400 else s - 400), s) % 2 == 1
 
 
 def _units() -> frozenset[str]:
@@ -1086,6 +1099,33 @@ def _may_end(stripped: str | None, ends: tuple[str, ...]) -> bool:
     return stripped is None or stripped.endswith(ends)
 
 
+_GROUPS = ("big", "small", "v1", "v2", "of", "unit", "noun", "per")
+
+
+@lru_cache(maxsize=None)
+def _pattern_groups(big_branch: bool = True, range_group: bool = True) -> tuple:
+    """_pattern(big_branch, range_group) and the numbers of its groups _GROUPS (None for one
+    it does not have)."""
+    pat = _pattern(big_branch, range_group)
+    gi = pat.groupindex
+    return pat, tuple(gi.get(k) for k in _GROUPS)
+
+
+def _number_pattern(text: str, lowered: str | None, start: int, end: int) -> tuple:
+    """_pattern_groups() for a scan of text[start:end], less what cannot match there: the
+    compound amount where no "tỷ" is (the lowercase copy of a lower-safe text holds it
+    wherever the pattern matches it), the range and the share where none of their marks is
+    ("-", "–", "/", "đến", "tới", one of which each consumes). A match of a part begins and
+    ends inside the scan's bounds, and a part that cannot match changes no other match (it
+    only fails sooner): the same matches (check_targets.py)."""
+    if lowered is None or not _FAST:
+        return _pattern_groups()
+    big = lowered.find("tỷ", start, end) >= 0
+    ranged = (text.find("-", start, end) >= 0 or text.find("/", start, end) >= 0 or text.find("–", start, end) >= 0
+              or lowered.find("đến", start, end) >= 0 or lowered.find("tới", start, end) >= 0)
+    return _pattern_groups(big, ranged)
+
+
 def _candidates(doc: Document) -> Iterator[Target]:
     if doc.layout == "formal" and _is_normative(doc):
         return
@@ -1093,14 +1133,8 @@ def _candidates(doc: Document) -> Iterator[Target]:
     neg_before_re, neg_after_re, neg_adjacent_re, not_followed_re = _negative_patterns()
     fp = _frame_patterns()
     mult = load_phrases("unit_multipliers")
-    pat = _pattern()
     not_noun_re = fp["not_noun"]
     known_noun_re = _noun_patterns()[0]
-    # the number pattern's groups by number: a group read by name costs the regex module a
-    # failed conversion of the name to an index first (an exception made and dropped), ten
-    # times the cost of the read (check_targets.py compares the two)
-    g_big, g_small, g_v1, g_v2, g_of, g_unit, g_noun, g_per = (
-        pat.groupindex[k] for k in ("big", "small", "v1", "v2", "of", "unit", "noun", "per"))
     seen: set[tuple[int, int]] = set()
     # else no span has one; " hai " in the text is a token "hai" (the document's tokens, made
     # once for people): the scan of the whole text only where one of the words is a token
@@ -1122,12 +1156,17 @@ def _candidates(doc: Document) -> Iterator[Target]:
         # lookbehinds read the text before it alike): the stretch before it is not read twice
         # (check_targets.py compares the two scans)
         first = digit.start() if digit is not None else e0
+        # the number pattern, less the parts that cannot match in this span (_number_pattern),
+        # and its groups by number: a group read by name costs the regex module a failed
+        # conversion of the name to an index first (an exception made and dropped), ten times
+        # the cost of the read (check_targets.py compares the two); None: not in this pattern
+        pat, (g_big, g_small, g_v1, g_v2, g_of, g_unit, g_noun, g_per) = _number_pattern(text, lowered, first, e0)
         # a paragraph of a few hundred characters is scanned without the time limit (its checks
         # of the clock cost a fifth of the scan; no pattern here takes long over a short span)
         found = list(pat.finditer(text, first, e0, False, False)) if e0 - s0 <= _SHORT_SPAN else \
             matches(pat, text, first, e0, budget.limit(e0 - s0))
         words_found = [w for w in matches(_word_number_pattern(), text, s0, e0)
-                       if _tail(_activity_before(), text, max(s0, w.start() - 40), w.start())
+                       if _tail(_activity_before(), text, (s0 if s0 > w.start() - 40 else w.start() - 40), w.start())
                        ] if has_words else []
         date_cache: dict[tuple[int, int], list[tuple[int, int]]] = {}
 
@@ -1151,11 +1190,11 @@ def _candidates(doc: Document) -> Iterator[Target]:
                 continue
             seen.add((s, e))
             # the start of the line, looked for no further back than any context is read
-            lo = max(s0, s - 2 * MAX_CLAUSE_CHARS)
+            lo = (s0 if s0 > s - 2 * MAX_CLAUSE_CHARS else s - 2 * MAX_CLAUSE_CHARS)
             floor = text.rfind("\n", lo, s) + 1 or lo  # after the last line break, as _LINE_BREAK finds it
             of = None
             vmax = None
-            if m[g_big]:
+            if g_big and m[g_big]:
                 value = (parse_number(m[g_big]) or 0) + int(m[g_small]) / 1000
                 unit = "tỷ đồng"
                 measure = True
@@ -1164,18 +1203,20 @@ def _candidates(doc: Document) -> Iterator[Target]:
                 measure = _is_measure(raw_unit) and (not m[g_noun] or raw_unit.lower() in mult)
                 if not measure:  # a counted noun: most are no count, found before the numbers are read
                     at = m.start(g_unit)
+                    near = e0 if e0 < at + _NEAR else at + _NEAR
                     prefix = ""
                     # (the unit's first word, read only for an open noun: the only test of it)
                     if (m[g_noun] and text[at:m.end(g_unit)].split()[0].lower() in mult
                             and len(m[g_noun].split()) > 1):
-                        rest = _WORD_AND_SPACE.match(text, at, min(e0, at + _NEAR), False)
+                        rest = _WORD_AND_SPACE.match(text, at, near, False)
                         prefix = text[at:rest.end()]
                         at = rest.end()
-                    nn = not_noun_re.match(text, at, min(e0, at + _NEAR), False)
-                    kn = known_noun_re.match(text, at, min(e0, at + _NEAR), False)
+                        near = e0 if e0 < at + _NEAR else at + _NEAR
+                    nn = not_noun_re.match(text, at, near, False)
+                    kn = known_noun_re.match(text, at, near, False)
                     if nn and not (kn and kn.end() > nn.end()):
                         continue
-                    read = _counted_noun(text, at, min(e0, at + _NEAR), kn)
+                    read = _counted_noun(text, at, near, kn)
                     if read is None:
                         continue
                     noun, noun_end = read
@@ -1190,28 +1231,29 @@ def _candidates(doc: Document) -> Iterator[Target]:
                 value = _value(m[g_v1])
                 if value is None:
                     continue
-                vmax = _value(m[g_v2]) if m[g_v2] else None
-                of = _value(m[g_of]) if m[g_of] else None
+                vmax = _value(m[g_v2]) if g_v2 and m[g_v2] else None
+                of = _value(m[g_of]) if g_of and m[g_of] else None
                 if vmax is not None and vmax <= value:
                     vmax = None
                 if measure:
                     unit = _squeeze((m[g_unit] + (m[g_per] or "")).strip())
                     if (raw_unit.lower() == "lần" and value == int(value)
-                            and not _tail(_MULTIPLE_BEFORE, text[max(floor, s - 20):s])):  # left[-20:] (left: below)
+                            and not _tail(_MULTIPLE_BEFORE, text[(floor if floor > s - 20 else s - 20):s])):  # left[-20:] (left: below)
                         continue  # "lần" measures a multiple ("gấp 1,5 lần", "tăng 215,4 lần"), not a count of times
                     # a share of two measures: "8,5 ha/10 ha"
-                    sh = _SHARE_AFTER.match(text, e, min(e0, e + _NEAR), False)
+                    sh = _SHARE_AFTER.match(text, e, (e0 if e0 < e + _NEAR else e + _NEAR), False)
                     if (sh and of is None and not m[g_per]
                             and text[sh.end():sh.end() + len(raw_unit)].lower() == raw_unit.lower()
                             and not text[sh.end() + len(raw_unit):sh.end() + len(raw_unit) + 1].isalnum()):
                         of = _value(sh["of"])
                         e = sh.end() + len(raw_unit)
             # the 60 characters before the number in its line (read only once it is no rejected noun)
-            left = text[max(floor, s - 60):s]
+            left = text[(floor if floor > s - 60 else s - 60):s]
             # "đạt 12, 18 tiêu chí": a bare number before this one shares its unit and frame
-            lst = _tail(_LIST_NUMBER_BEFORE, text, max(floor, s - 8), s) \
-                if text[max(floor, s - 8):s].rstrip().endswith(",") else None  # which it ends with
-            if lst and _tail(fp["not_noun_before"], text, max(floor, lst.start() - 16), lst.start()):
+            lo8 = floor if floor > s - 8 else s - 8
+            lst = _tail(_LIST_NUMBER_BEFORE, text, lo8, s) \
+                if text[lo8:s].rstrip().endswith(",") else None  # which it ends with
+            if lst and _tail(fp["not_noun_before"], text, (floor if floor > lst.start() - 16 else lst.start() - 16), lst.start()):
                 lst = None
             head = lst.start() if lst else s
             rel, rel_start = _relation(text, head, floor, lowered)
@@ -1221,10 +1263,10 @@ def _candidates(doc: Document) -> Iterator[Target]:
             if lst:
                 if in_date(lst.start(), s):
                     continue
-                left = text[max(floor, head - 60):head]
+                left = text[(floor if floor > head - 60 else head - 60):head]
             # the cheap tests first (see _needles; _may_contain and _may_end inlined)
             # (in a lower-safe text the lowercase copy's slice: left is text[max(floor, head - 60):head])
-            low_left = lowered[max(floor, head - 60):head].rstrip() if safe else _stripped_low(left)
+            low_left = lowered[(floor if floor > head - 60 else head - 60):head].rstrip() if safe else _stripped_low(left)
             if (((low_left is None or neg_cues(low_left) is not None) and _tail(neg_before_re, left))
                     or ((low_left is None or low_left.endswith(adjacent_ends)) and _tail(neg_adjacent_re, left))):
                 continue
@@ -1232,7 +1274,7 @@ def _candidates(doc: Document) -> Iterator[Target]:
                     (low_left is None or low_left.endswith(_ORDINAL_ENDS))
                     and _tail(_ORDINAL_BEFORE, left) and not _tail(_RANK_BEFORE, left)):
                 continue  # "năm 2020 ...", "thứ 2": a year or an ordinal
-            after = text[e:min(e0, e + 60)]
+            after = text[e:(e0 if e0 < e + 60 else e + 60)]
             if _may_begin(after, not_followed_firsts, safe) and not_followed_re.match(after, None, None, False):  # 60 characters
                 continue
             if _in_quotes(text, floor, s, e, e0):
@@ -1246,7 +1288,7 @@ def _candidates(doc: Document) -> Iterator[Target]:
                     continue
                 if _SO_AFTER.match(after, None, None, False):
                     continue  # "1 Công văn số ...": a document, not a count
-                low_after = lowered[e:min(e0, e + 60)].rstrip() if safe else _stripped_low(after)
+                low_after = lowered[e:(e0 if e0 < e + 60 else e + 60)].rstrip() if safe else _stripped_low(after)
                 if (low_after is None or neg_after(low_after) is not None) and neg_after_re.match(after, None, None, False):
                     # it begins with "^": search would try only here
                     continue
@@ -1292,9 +1334,9 @@ def _word_target(doc: Document, w: regex.Match, e0: int) -> Target | None:
         return None
     s = w.start("w")
     at = w.end()
-    if fp["not_noun"].match(text, at, min(e0, at + _NEAR), False):
+    if fp["not_noun"].match(text, at, (e0 if e0 < at + _NEAR else at + _NEAR), False):
         return None
-    read = _counted_noun(text, at, min(e0, at + _NEAR))
+    read = _counted_noun(text, at, (e0 if e0 < at + _NEAR else at + _NEAR))
     if read is None:
         return None
     noun, e = read
@@ -1310,5 +1352,6 @@ def _word_target(doc: Document, w: regex.Match, e0: int) -> Target | None:
 
 def _line_start(text: str, pos: int) -> int:
     """The start of the line that holds pos."""
-    nl = text.rfind("\n", max(0, pos - 400), pos)
-    return nl + 1 if nl >= 0 else max(0, pos - 400)
+    lo = 0 if pos < 400 else pos - 400
+    nl = text.rfind("\n", lo, pos)
+    return nl + 1 if nl >= 0 else lo

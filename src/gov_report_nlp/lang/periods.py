@@ -13,7 +13,7 @@ from functools import lru_cache
 import regex
 
 from ..budget import matches
-from ..lexicon import NOT_LOWER_SAFE, lazy_pattern, lowered_if_safe
+from ..lexicon import NOT_LOWER_SAFE, lazy_pattern, lowered_if_safe, starts_finder
 from .numbers import parse_number, roman_to_int
 
 
@@ -89,7 +89,7 @@ def find_periods(text: str, start: int = 0, end: int | None = None, default_year
     if ("tháng" not in low and "quý" not in low and "19" not in low and "20" not in low
             and (lowered is not None or NOT_LOWER_SAFE.search(text, start, end) is None)):
         return out  # every period holds "tháng", "quý" or a year (19xx, 20xx): none here either
-    return _read(text, start, end, default_year, out)
+    return _read(text, start, end, default_year, out, lowered)
 
 
 def find_periods_plain(text: str, start: int = 0, end: int | None = None, default_year: int | None = None) -> list[Period]:
@@ -110,11 +110,64 @@ def _groups() -> tuple[int, ...]:
     return tuple(gi[k] for k in ("n", "side", "y1", "q", "y2", "a", "b", "y3"))
 
 
-def _read(text: str, start: int, end: int, default_year: int | None, out: list[Period]) -> list[Period]:
-    """The periods of text[start:end], appended to out."""
+# The words a match of PERIOD_RE begins with, lowercased (its count, "quý", the words before a
+# span of years, "năm"), and the digits: in a lower-safe text the only ones \d matches.
+_FIRST_WORDS = ("một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "quý", "giai", "nhiệm",
+                "thời", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9")
+_NO_START = lazy_pattern(regex.compile, r"[\w/.-]")  # what PERIOD_RE's lookbehind refuses before a match
+_NO_START_CHARS: dict[str, bool] = {}  # character -> whether _NO_START matches it (a per-character memo)
+
+
+@lru_cache(maxsize=None)
+def _starts():
+    """lexicon.starts_finder of _FIRST_WORDS (None without pyahocorasick)."""
+    return starts_finder(_FIRST_WORDS)
+
+
+def _scan_at_starts(text: str, start: int, end: int, lowered: str) -> list:
+    """What PERIOD_RE.finditer(text, start, end) finds, in a lower-safe text (`lowered`, its
+    lowercase copy): the pattern tried only where one of _FIRST_WORDS begins (found with one
+    Aho-Corasick pass over the window's lowercase) and the character before is none the
+    lookbehind refuses. Every match begins at such a place, and the pattern never matches
+    the empty string: tried in order from the end of the last match, the first try that
+    matches is the match finditer finds next. The scan would try the pattern at every letter
+    a match may begin with, most letters of a Vietnamese text (check_targets.py compares
+    the two through find_periods)."""
+    no_start = _NO_START_CHARS
+    match = PERIOD_RE.match
+    out = []
+    at = start
+    for p in _starts()(lowered[start:end]):
+        p += start
+        if p < at:
+            continue
+        if p:
+            c = text[p - 1]
+            refused = no_start.get(c)
+            if refused is None:
+                refused = no_start[c] = _NO_START.match(c) is not None
+            if refused:
+                continue
+        m = match(text, p, end, False)
+        if m is not None:
+            out.append(m)
+            at = m.end()
+    return out
+
+
+def _read(text: str, start: int, end: int, default_year: int | None, out: list[Period],
+          lowered: str | None = None) -> list[Period]:
+    """The periods of text[start:end], appended to out. `lowered`: the text's lowercase copy
+    when it is lower-safe (lexicon.lowered_if_safe), for the scan at the words a period begins
+    with (_scan_at_starts)."""
     # the groups by number: a read by name costs the regex module a failed int conversion first
     g_n, g_side, g_y1, g_q, g_y2, g_a, g_b, g_y3 = _groups()
-    found = PERIOD_RE.finditer(text, start, end, False, False) if end - start <= _SHORT else matches(PERIOD_RE, text, start, end)
+    if end - start > _SHORT:
+        found = matches(PERIOD_RE, text, start, end)
+    elif lowered is not None and _starts() is not None:
+        found = _scan_at_starts(text, start, end, lowered)
+    else:
+        found = PERIOD_RE.finditer(text, start, end, False, False)
     for m in found:
         s, e = m.span()
         if m[g_n]:
