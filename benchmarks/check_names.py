@@ -6,7 +6,8 @@ name-syllable test read per distinct text) against the plain scan, one Tok per T
 pattern in the standard library's engine against it on texts of normalize's usual characters
 (and both engines' classes on each such character); the chunks' path (a usual text's pieces
 between single spaces, each tokenized once per distinct piece, names.CHUNKS) against the plain
-scan, on random texts of usual pieces too; window_tokens (a
+scan, on random texts of usual pieces too, and the candidates read off its chunks' flags
+against the definition of a candidate, token by token; window_tokens (a
 window read from the document's tokens) against the same, on the texts made documents, and
 its candidates read off the document's against its own; the
 tokens that may open a mention or a unit (one pass for both) against two passes; and
@@ -100,7 +101,7 @@ def main(argv=None) -> int:
     # spaces in a row, no space at an end); random texts of usual pieces one space apart mostly.
     # A chunk of word characters is taken as one word by str.isalnum: on usual characters
     # that is \w but "_"
-    from gov_report_nlp.lang.names import CHUNKS, _NotChunk, _tokenize_chunks
+    from gov_report_nlp.lang.names import CHUNKS, _levels, _NotChunk, _opens_mention, _tokenize_chunks
 
     for c in usual:
         if c.isalnum() != (bool(regex.fullmatch(r"\w", c)) and c != "_"):
@@ -123,19 +124,28 @@ def main(argv=None) -> int:
         out = []
         for s, e in ((0, len(text)), (a, b)):
             try:
-                out.append(list(_tokenize_chunks(text[s:e], s)))
+                tk = _tokenize_chunks(text[s:e], s)
+                out.append(list(tk))
+                out.append(tk.either)  # the candidates read off the chunks' flags
                 taken += 1
             except _NotChunk:
-                out.append(_tokenize_plain(text, s, e))
+                toks = _tokenize_plain(text, s, e)
+                out.append(toks)
+                out.append(either_plain(toks))
             if len(CHUNKS) > 5000:
                 CHUNKS.clear()  # chunks met afresh too
         return out
+
+    def either_plain(toks: list) -> list:
+        # what may open a mention or a unit, from its definition, token by token
+        return [k for k, t in enumerate(toks) if _opens_mention(t.text) or t.low in _levels()[0]]
 
     def plain_both(text: str) -> list:
         rng2 = random.Random(len(text))
         a = rng2.randrange(len(text) + 1)
         b = rng2.randrange(a, len(text) + 1)
-        return [_tokenize_plain(text, 0, len(text)), _tokenize_plain(text, a, b)]
+        whole, part = _tokenize_plain(text, 0, len(text)), _tokenize_plain(text, a, b)
+        return [whole, either_plain(whole), part, either_plain(part)]
 
     print(f"{len(chunk_cases)} texts for the chunks' path:", end=" ")
     if report_equivalence(chunk_cases, plain_both, chunks_or_plain, ("finditer", "chunks")):

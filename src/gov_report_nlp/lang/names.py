@@ -32,7 +32,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 import re
 from itertools import accumulate, compress
-from operator import sub
 from typing import TYPE_CHECKING, NamedTuple
 
 import regex
@@ -416,14 +415,21 @@ class _NotChunk(Exception):
 class _Chunks(dict):
     """The tokens of a chunk, a piece of text between two spaces that holds normalize's usual
     characters only (no whitespace but line breaks, which are tokens, so its tokens are
-    contiguous), as one flat tuple: (text, lowercase, unit) per token, where a unit is the
-    token's length, plus one (the space before the chunk) for its first token. The texts and
-    lowercase texts are shared objects (TEXT, LOW): a chunk is a word with its punctuation
-    ("huyện,", "(UBND"), and words repeat. Bounded: cleared when it grows past 64k keys.
+    contiguous), as one flat tuple: (text, lowercase, either, gap, length) per token, where
+    either is EITHER of the text, gap is 1 (the space before the chunk) for its first token
+    and 0 for the others. The texts and lowercase texts are shared objects (TEXT, LOW): a chunk
+    is a word with its punctuation ("huyện,", "(UBND"), and words repeat. Bounded: cleared when
+    it grows past 64k keys; cleared by lexicon.activate too (EITHER depends on the lexicons).
 
     A chunk's tokens are its TOKEN matches in the chunk alone: no token holds a space, every
     other character is part of one, and TOKEN has no lookaround, so a text's tokens are its
     chunks' tokens in order (benchmarks/check_names.py compares tokenize with the plain scan)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        # dropped by lexicon.activate as _Memo's are (EITHER's answers are in the tuples)
+        self.cache_clear = self.clear
+        self.cache_info = self.__len__
 
     def __missing__(self, chunk: str) -> tuple:
         if not chunk or not is_usual(chunk):
@@ -432,16 +438,16 @@ class _Chunks(dict):
             self.clear()
         if chunk.isalnum():  # word characters only (no "_"): one word (the most chunks)
             t = TEXT[chunk]
-            value: tuple = (t, LOW[t], 1 + len(t))
+            value: tuple = (t, LOW[t], EITHER[t], 1, len(t))
         else:
             out: list = []
-            unit = 1
+            gap = 1
             # the runs' pattern takes no run here (no space): the same pieces as _SPLIT's, the
             # gaps empty; the standard library's engine, on usual characters (see _SPLIT_RUNS_RE)
             for t in _SPLIT_RUNS_RE.split(chunk)[1::2]:
                 t = TEXT[t]
-                out += (t, LOW[t], unit + len(t))
-                unit = 0
+                out += (t, LOW[t], EITHER[t], gap, len(t))
+                gap = 0
             value = tuple(out)
         self[chunk] = value
         return value
@@ -453,17 +459,26 @@ CHUNKS = _Chunks()
 
 def _tokenize_chunks(window: str, start: int) -> Tokens:
     """tokenize() of a window starting at `start` whose chunks (its pieces between single
-    spaces) CHUNKS all takes; _NotChunk otherwise. The tokens' ends are the running sums of
-    the units (a space before each chunk but the first), their starts the ends less their
-    lengths. (The chunks' tuples joined by list.extend, each a C call that copies a whole
-    tuple, called by map and drained by a zero-length deque: a third of the cost of chaining
-    them item by item; the units sliced out before the sums: the same against islice.)"""
+    spaces) CHUNKS all takes; _NotChunk otherwise. The tokens' starts and ends are the running
+    sums of their gaps and lengths taken in turn (gap, length, gap, length...: a space before
+    each chunk but the first), from start - 1; their candidates (_either_candidates) the
+    indexes of the tokens whose either is true. (The chunks' tuples joined by list.extend,
+    each a C call that copies a whole tuple, called by map and drained by a zero-length deque:
+    a third of the cost of chaining them item by item; the gaps and lengths put in turn by two
+    slice assignments, and one running sum for both ends: a C call per token less than the
+    starts as the ends less the lengths, map(sub, ...); the candidates picked by compress from
+    the tuples' flags: no EITHER lookup per token.)"""
     flat: list = []
     deque(map(flat.extend, map(CHUNKS.__getitem__, window.split(" "))), 0)
-    texts = flat[0::3]
-    ends = list(accumulate(flat[2::3], initial=start - 1))
-    del ends[0]
-    return Tokens(texts, list(map(sub, ends, map(len, texts))), ends, flat[1::3])
+    texts = flat[0::5]
+    n = len(texts)
+    units = [0] * (2 * n)
+    units[0::2] = flat[3::5]
+    units[1::2] = flat[4::5]
+    pos = list(accumulate(units, initial=start - 1))
+    tk = Tokens(texts, pos[1::2], pos[2::2], flat[1::5])
+    tk.either = list(compress(range(n), flat[2::5]))
+    return tk
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> Tokens:
@@ -1483,7 +1498,8 @@ def _levels() -> tuple[dict, dict[str, str]]:
     phrases = []
     norm: dict[str, str] = {}
     for k, v in m.items():
-        toks = tuple(tokenize(k).low)
+        # the plain scan: tokenize's chunks read EITHER, which reads this table
+        toks = tuple(t.low for t in _tokenize_plain(k))
         phrases.append(toks)
         norm[" ".join(toks)] = v
     return _trie(phrases), norm
