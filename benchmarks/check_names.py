@@ -114,6 +114,9 @@ def main(argv=None) -> int:
     chunk_cases = [t for t in cases if is_usual(t)] + [
         (" " if rng.random() < 0.97 else rng.choice(["", "  ", "\n"])).join(
             rng.choice(words) for _ in range(rng.randint(0, 20))) for _ in range(args.fuzz)]
+    # long texts: the candidates' kept indexes grown (names._indexes), and past their most (a range)
+    long_usual = [t for t in cases[:200] if is_usual(t) and "  " not in t and t.strip(" ") == t]
+    chunk_cases += [" ".join(long_usual[:12]), " ".join(long_usual * 3)]
     taken = 0
 
     def chunks_or_plain(text: str) -> list:

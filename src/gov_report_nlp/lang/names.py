@@ -467,7 +467,7 @@ def _tokenize_chunks(window: str, start: int) -> Tokens:
     a third of the cost of chaining them item by item; the gaps and lengths put in turn by two
     slice assignments, and one running sum for both ends: a C call per token less than the
     starts as the ends less the lengths, map(sub, ...); the candidates picked by compress from
-    the tuples' flags: no EITHER lookup per token.)"""
+    the tuples' flags: no EITHER lookup per token; from kept index objects, _indexes.)"""
     flat: list = []
     deque(map(flat.extend, map(CHUNKS.__getitem__, window.split(" "))), 0)
     texts = flat[0::5]
@@ -477,8 +477,23 @@ def _tokenize_chunks(window: str, start: int) -> Tokens:
     units[1::2] = flat[4::5]
     pos = list(accumulate(units, initial=start - 1))
     tk = Tokens(texts, pos[1::2], pos[2::2], flat[1::5])
-    tk.either = list(compress(range(n), flat[2::5]))
+    tk.either = list(compress(_indexes(n), flat[2::5]))
     return tk
+
+
+_INDEXES: list[int] = list(range(1 << 12))
+_MOST_INDEXES = 1 << 16  # a document of more tokens reads a range (its index objects made anew)
+
+
+def _indexes(n: int):
+    """0, 1, ..., n - 1 (and maybe more): the indexes that compress picks the candidates'
+    from, as one kept list of int objects (a range would make each index anew, an
+    allocation per token, to drop most of them)."""
+    if n > len(_INDEXES):
+        if n > _MOST_INDEXES:
+            return range(n)
+        _INDEXES.extend(range(len(_INDEXES), n))
+    return _INDEXES
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> Tokens:
