@@ -14,8 +14,9 @@ tokens that may open a mention or a unit (one pass for both) against two passes;
 body_end (the title scan in place on the document's tokens) against _body_end_plain (over
 the window's own tokens), at every body and at random heads, also on long random texts; and
 body_ender(doc) (the same, its tokens read once per document) against body_end; _title_end
-(stepping over the words its tests would all pass, names.QUIET) against its loop testing every
-token, from every token.
+(stepping over the words its tests would all pass, and ending at once at a separator or a stop
+word of one word, names.QUIET) against its loop testing every token, from every token;
+find_admin_units (a one-word level taken at once) against _match at every level word.
 
     .venv/bin/python benchmarks/check_names.py [--fuzz 100000]
 
@@ -298,7 +299,24 @@ def main(argv=None) -> int:
                                               "trưởng", "Trưởng", "Sư đoàn", "Chi hội", "Cụm", "tăng", "là",
                                               "các", "kiêm", "Đồng chí", "ông", "UBND", "2021", "Lê", "Hồ"],
                                     args.fuzz // 10, seed=13, most=40)
-    return report_equivalence(title_cases, plain_title_ends, title_ends, ("every token tested", "quiet words"))
+    if report_equivalence(title_cases, plain_title_ends, title_ends, ("every token tested", "quiet words")):
+        return 1
+    # find_admin_units: a level word that is a level by itself (names._one_word_levels) taken
+    # as one token at once, against _match at every level word (no such words)
+    def units(text: str) -> list:
+        return [names.find_admin_units(text, a, b) for a, b in ((0, len(text)), (len(text) // 3, len(text)))]
+
+    def plain_units(text: str) -> list:
+        on, names._one_word_levels = names._one_word_levels, lambda: frozenset()
+        try:
+            return units(text)
+        finally:
+            names._one_word_levels = on
+
+    unit_cases = equivalence_cases(["tỉnh", "Tỉnh", "huyện", "xã", "thành phố", "thành", "phố", "TP", ".", "thị xã",
+                                    "thị trấn", "phường", "quận", "Huyện", "Đắk Nông", "Gia Nghĩa", "Nguyễn Bốn", "Chủ tịch", " ",
+                                    " ", " ", ",", "\n", "Hà", "Nội", "Bí thư"], args.fuzz // 10, seed=17, most=20)
+    return report_equivalence(unit_cases, plain_units, units, ("_match at every level word", "one-word levels"))
 
 
 if __name__ == "__main__":

@@ -793,10 +793,13 @@ def _quiet_in_title(t: str) -> int:
     lowercase: each test of the loop's body is then false at once. 2 for a name syllable
     (never lowercase: no stop word) that is no surname and starts no head, prefix or
     honorific and is none of those words: the same when no "trưởng" follows within three
-    tokens (an open head). 3 for a separator that is neither a dot nor a line break: a
-    punctuation token, which the loop's first tests (a line break, a dot) pass over and its
-    separator test ends the title at. 0 otherwise. (The loop reads the token's lowercase text,
-    which is its text's: Tokens.low.)"""
+    tokens (an open head). 3 for a token the title ends at at once: a separator that is
+    neither a dot nor a line break (a punctuation token, which the loop's first tests, a line
+    break and a dot, pass over and its separator test ends the title at), or a lowercase word,
+    none of the words above, that is a stop word by itself (a phrase of one word in
+    title_stops: the loop's tests before the stop words' pass over a word that is not "và",
+    "&" or "các", and _match of the stop words is then 1 at least, whatever follows). 0
+    otherwise. (The loop reads the token's lowercase text, which is its text's: Tokens.low.)"""
     if KIND[t] != "word":
         return 3 if t in SEPARATORS and t != "." and t != "\n" else 0
     lex = _lex()
@@ -805,7 +808,9 @@ def _quiet_in_title(t: str) -> int:
         return 0
     if CAP[t]:
         return 0 if SURNAME[t] or lw in lex["titles"] or lw in lex["prefixes"] else 2
-    return 0 if t[0].islower() and (lw in lex["stops"] or lw in lex["body_stops"]) else 1
+    if t[0].islower() and lw in lex["stops"]:
+        return 3 if _END in lex["stops"][lw] else 0
+    return 0 if t[0].islower() and lw in lex["body_stops"] else 1
 
 
 QUIET = _Memo(_quiet_in_title)
@@ -815,13 +820,18 @@ def _title_end(tk: Tokens, i: int, stop_at_name: bool, head_len: int | None = No
     """End index (exclusive) of a title starting with a head at token i: head + body tail up to
     a separator, a stop word, a name (when `stop_at_name`) or MAX_TITLE tokens. `start_len`,
     when given, is _title_start_len(tk, i) (not 0), read already by the caller."""
+    tx = tk.text
+    size = len(tx)
+    n = head_len or start_len or _head(tk, i) or _match(tk, i, _lex()["ranks"]) or 1
+    j = i + n
+    if j >= size or n >= MAX_TITLE or QUIET[tx[j]] == 3:
+        # the loop below would not run, or end at its first token (_quiet_in_title), and the
+        # connectors' step back stops at the head: the head alone
+        return j
     lex = _lex()
     stops, body_stops, honorifics = lex["stops"], lex["body_stops"], lex["honorifics"]
     titles, prefixes = lex["titles"], lex["prefixes"]
-    tx, low, st, en = tk.text, tk.low, tk.start, tk.end
-    size = len(tx)
-    n = head_len or start_len or _head(tk, i) or _match(tk, i, lex["ranks"]) or 1
-    j = i + n
+    low, st, en = tk.low, tk.start, tk.end
     last = min(size, i + MAX_TITLE)  # the loop's bound: j < size and j - i < MAX_TITLE
     quiet = QUIET
     while j < last:
@@ -1520,6 +1530,14 @@ def _levels() -> tuple[dict, dict[str, str]]:
     return _trie(phrases), norm
 
 
+@lru_cache(maxsize=None)
+def _one_word_levels() -> frozenset[str]:
+    """The words of admin_levels that are a level by themselves and start no longer one: where
+    one starts, _match of the levels is 1 (benchmarks/check_names.py: find_admin_units
+    without them, _match at every level word)."""
+    return frozenset(k for k, node in _levels()[0].items() if len(node) == 1 and _END in node)
+
+
 def find_admin_units(text: str, start: int = 0, end: int | None = None,
                      tokens: Tokens | None = None) -> list[AdminUnitMention]:
     """'huyện Đắk Song', 'tỉnh Kiên Giang', 'TP. HCM': a level word, then a capitalized name (up
@@ -1529,6 +1547,7 @@ def find_admin_units(text: str, start: int = 0, end: int | None = None,
     tx, low, st, en = tk.text, tk.low, tk.start, tk.end
     size = len(tx)
     table, norm = _levels()
+    one_word = _one_word_levels()
     out = []
     # a unit starts at a level word: jump between the tokens that open one (among those
     # that open a mention or a unit, found in one pass shared with find_person_mentions)
@@ -1541,7 +1560,8 @@ def find_admin_units(text: str, start: int = 0, end: int | None = None,
         if c == len(cands):
             break
         i = cands[c]
-        n = _match(tk, i, table)
+        # a level of one word that starts no longer one ("tỉnh", "huyện"): _match is 1 at once
+        n = 1 if low[i] in one_word else _match(tk, i, table)
         if not n:
             i += 1
             continue
