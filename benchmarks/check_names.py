@@ -16,7 +16,9 @@ the window's own tokens), at every body and at random heads, also on long random
 body_ender(doc) (the same, its tokens read once per document) against body_end; _title_end
 (stepping over the words its tests would all pass, and ending at once at a separator or a stop
 word of one word, names.QUIET) against its loop testing every token, from every token;
-find_admin_units (a one-word level taken at once) against _match at every level word.
+find_admin_units (a one-word level taken at once) against _match at every level word; where
+find_person_mentions starts (_opens_phrase only where the next word may follow, names.OPENER)
+against _opens_phrase at every honorific's or rank's first word.
 
     .venv/bin/python benchmarks/check_names.py [--fuzz 100000]
 
@@ -316,7 +318,22 @@ def main(argv=None) -> int:
     unit_cases = equivalence_cases(["tỉnh", "Tỉnh", "huyện", "xã", "thành phố", "thành", "phố", "TP", ".", "thị xã",
                                     "thị trấn", "phường", "quận", "Huyện", "Đắk Nông", "Gia Nghĩa", "Nguyễn Bốn", "Chủ tịch", " ",
                                     " ", " ", ",", "\n", "Hà", "Nội", "Bí thư"], args.fuzz // 10, seed=17, most=20)
-    return report_equivalence(unit_cases, plain_units, units, ("_match at every level word", "one-word levels"))
+    if report_equivalence(unit_cases, plain_units, units, ("_match at every level word", "one-word levels")):
+        return 1
+    # where find_person_mentions starts: _opens_phrase only where the next word may follow
+    # (names.OPENER) against _opens_phrase at every honorific's or rank's first word
+    def starts(text: str) -> list:
+        return [names._mention_starts(tokenize(text, a, b)) for a, b in ((0, len(text)), (len(text) // 2, len(text)))]
+
+    def plain_starts(text: str) -> list:
+        return [names._mention_starts_plain(tokenize(text, a, b)) for a, b in ((0, len(text)), (len(text) // 2, len(text)))]
+
+    start_cases = equivalence_cases(["đồng", "chí", "Đồng", "đ/c", "đ", "/", "c", "ông", "Ông", "bà", "đại", "tá", "Đại",
+                                     "biểu", "úy", "tướng", "Thượng", "trung", "phó", "tổng", "giám", "mục", "Nguyễn",
+                                     "Văn", "Lê", "A", " ", " ", " ", ",", "\n", ":", "các", "Hòa", "thượng", "đồng chí",
+                                     " đồng chí", "Đại tá", " đại tá", " Thượng tá", " đ/c", " Hòa thượng"],
+                                    args.fuzz // 5, seed=19, most=12)
+    return report_equivalence(start_cases, plain_starts, starts, ("_opens_phrase at every one", "next word first"))
 
 
 if __name__ == "__main__":

@@ -1214,6 +1214,43 @@ def _span(text: str, tk: Tokens, a: int, b: int) -> TitleSpan:
     return TitleSpan(s, e, text[s:e])
 
 
+def _mention_starts_plain(tk: Tokens) -> list[int]:
+    """The tokens where find_person_mentions does anything but step over: a surname, or where
+    an honorific or a rank is (not only its first word: "đồng" without "chí" is not)."""
+    tx, low = tk.text, tk.low
+    lex = _lex()
+    honorifics, ranks = lex["honorifics"], lex["ranks"]
+    return [k for k in _mention_candidates(tk) if SURNAME[tx[k]] or low[k] in honorifics and _opens_phrase(tk, k, honorifics)
+            or low[k] in ranks and _opens_phrase(tk, k, ranks)]
+
+
+def _opener(t: str):
+    """What _mention_starts needs of a token (its text) that may open a mention: 1 when it
+    opens one whatever follows (a surname, or an honorific or a rank of one word), else the
+    words that may follow it in an honorific or a rank (none follows: it opens none)."""
+    low = t.lower()
+    lex = _lex()
+    nodes = [table[low] for table in (lex["honorifics"], lex["ranks"]) if low in table]
+    if SURNAME[t] or any(_END in node for node in nodes):
+        return 1
+    return frozenset(k for node in nodes for k in node if k != _END)
+
+
+OPENER = _Memo(_opener)
+
+
+def _mention_starts(tk: Tokens) -> list[int]:
+    """_mention_starts_plain(tk), calling _opens_phrase only where the next token's word may
+    follow the candidate's in an honorific or a rank (OPENER; benchmarks/check_names.py)."""
+    tx, low = tk.text, tk.low
+    n = len(low)
+    lex = _lex()
+    honorifics, ranks = lex["honorifics"], lex["ranks"]
+    opener = OPENER
+    return [k for k in _mention_candidates(tk) if (v := opener[tx[k]]) == 1 or k + 1 < n and low[k + 1] in v and (
+            low[k] in honorifics and _opens_phrase(tk, k, honorifics) or low[k] in ranks and _opens_phrase(tk, k, ranks))]
+
+
 def find_person_mentions(text: str, start: int = 0, end: int | None = None,
                          tokens: Tokens | None = None) -> list[PersonMention]:
     """Every person mention in text[start:end], in order; `tokens`, when given, must be
@@ -1236,9 +1273,7 @@ def find_person_mentions(text: str, start: int = 0, end: int | None = None,
     # A surname, or where an honorific or a rank is (not only its first word: "đồng" without
     # "chí" is stepped over); a function of the tokens alone, so the candidates that are not
     # are dropped at once rather than met one by one
-    surname = SURNAME
-    cands = [k for k in _mention_candidates(tk) if surname[tx[k]] or low[k] in honorifics and _opens_phrase(tk, k, honorifics)
-             or low[k] in ranks and _opens_phrase(tk, k, ranks)]
+    cands = _mention_starts(tk)
     ncands = len(cands)
     while i < n:
         c = bisect_left(cands, i)
