@@ -6,15 +6,19 @@ name-syllable test read per distinct text) against the plain scan, one Tok per T
 pattern in the standard library's engine against it on texts of normalize's usual characters
 (and both engines' classes on each such character); the chunks' path (a usual text's pieces
 between single spaces, each tokenized once per distinct piece, names.CHUNKS) against the plain
-scan, on random texts of usual pieces too; window_tokens (a
+scan, on random texts of usual pieces too, and the candidates read off its chunks' flags
+against the definition of a candidate, token by token; window_tokens (a
 window read from the document's tokens) against the same, on the texts made documents, and
 its candidates read off the document's against its own; the
 tokens that may open a mention or a unit (one pass for both) against two passes; and
 body_end (the title scan in place on the document's tokens) against _body_end_plain (over
 the window's own tokens), at every body and at random heads, also on long random texts; and
 body_ender(doc) (the same, its tokens read once per document) against body_end; _title_end
-(stepping over the words its tests would all pass, names.QUIET) against its loop testing every
-token, from every token.
+(stepping over the words its tests would all pass, and ending at once at a separator or a stop
+word of one word, names.QUIET) against its loop testing every token, from every token;
+find_admin_units (a one-word level taken at once) against _match at every level word; where
+find_person_mentions starts (_opens_phrase only where the next word may follow, names.OPENER)
+against _opens_phrase at every honorific's or rank's first word.
 
     .venv/bin/python benchmarks/check_names.py [--fuzz 100000]
 
@@ -100,7 +104,7 @@ def main(argv=None) -> int:
     # spaces in a row, no space at an end); random texts of usual pieces one space apart mostly.
     # A chunk of word characters is taken as one word by str.isalnum: on usual characters
     # that is \w but "_"
-    from gov_report_nlp.lang.names import CHUNKS, _NotChunk, _tokenize_chunks
+    from gov_report_nlp.lang.names import CHUNKS, _levels, _NotChunk, _opens_mention, _tokenize_chunks
 
     for c in usual:
         if c.isalnum() != (bool(regex.fullmatch(r"\w", c)) and c != "_"):
@@ -113,6 +117,9 @@ def main(argv=None) -> int:
     chunk_cases = [t for t in cases if is_usual(t)] + [
         (" " if rng.random() < 0.97 else rng.choice(["", "  ", "\n"])).join(
             rng.choice(words) for _ in range(rng.randint(0, 20))) for _ in range(args.fuzz)]
+    # long texts: the candidates' kept indexes grown (names._indexes), and past their most (a range)
+    long_usual = [t for t in cases[:200] if is_usual(t) and "  " not in t and t.strip(" ") == t]
+    chunk_cases += [" ".join(long_usual[:12]), " ".join(long_usual * 3)]
     taken = 0
 
     def chunks_or_plain(text: str) -> list:
@@ -123,19 +130,28 @@ def main(argv=None) -> int:
         out = []
         for s, e in ((0, len(text)), (a, b)):
             try:
-                out.append(list(_tokenize_chunks(text[s:e], s)))
+                tk = _tokenize_chunks(text[s:e], s)
+                out.append(list(tk))
+                out.append(tk.either)  # the candidates read off the chunks' flags
                 taken += 1
             except _NotChunk:
-                out.append(_tokenize_plain(text, s, e))
+                toks = _tokenize_plain(text, s, e)
+                out.append(toks)
+                out.append(either_plain(toks))
             if len(CHUNKS) > 5000:
                 CHUNKS.clear()  # chunks met afresh too
         return out
+
+    def either_plain(toks: list) -> list:
+        # what may open a mention or a unit, from its definition, token by token
+        return [k for k, t in enumerate(toks) if _opens_mention(t.text) or t.low in _levels()[0]]
 
     def plain_both(text: str) -> list:
         rng2 = random.Random(len(text))
         a = rng2.randrange(len(text) + 1)
         b = rng2.randrange(a, len(text) + 1)
-        return [_tokenize_plain(text, 0, len(text)), _tokenize_plain(text, a, b)]
+        whole, part = _tokenize_plain(text, 0, len(text)), _tokenize_plain(text, a, b)
+        return [whole, either_plain(whole), part, either_plain(part)]
 
     print(f"{len(chunk_cases)} texts for the chunks' path:", end=" ")
     if report_equivalence(chunk_cases, plain_both, chunks_or_plain, ("finditer", "chunks")):
@@ -285,7 +301,39 @@ def main(argv=None) -> int:
                                               "trưởng", "Trưởng", "Sư đoàn", "Chi hội", "Cụm", "tăng", "là",
                                               "các", "kiêm", "Đồng chí", "ông", "UBND", "2021", "Lê", "Hồ"],
                                     args.fuzz // 10, seed=13, most=40)
-    return report_equivalence(title_cases, plain_title_ends, title_ends, ("every token tested", "quiet words"))
+    if report_equivalence(title_cases, plain_title_ends, title_ends, ("every token tested", "quiet words")):
+        return 1
+    # find_admin_units: a level word that is a level by itself (names._one_word_levels) taken
+    # as one token at once, against _match at every level word (no such words)
+    def units(text: str) -> list:
+        return [names.find_admin_units(text, a, b) for a, b in ((0, len(text)), (len(text) // 3, len(text)))]
+
+    def plain_units(text: str) -> list:
+        on, names._one_word_levels = names._one_word_levels, lambda: frozenset()
+        try:
+            return units(text)
+        finally:
+            names._one_word_levels = on
+
+    unit_cases = equivalence_cases(["tỉnh", "Tỉnh", "huyện", "xã", "thành phố", "thành", "phố", "TP", ".", "thị xã",
+                                    "thị trấn", "phường", "quận", "Huyện", "Đắk Nông", "Gia Nghĩa", "Nguyễn Bốn", "Chủ tịch", " ",
+                                    " ", " ", ",", "\n", "Hà", "Nội", "Bí thư"], args.fuzz // 10, seed=17, most=20)
+    if report_equivalence(unit_cases, plain_units, units, ("_match at every level word", "one-word levels")):
+        return 1
+    # where find_person_mentions starts: _opens_phrase only where the next word may follow
+    # (names.OPENER) against _opens_phrase at every honorific's or rank's first word
+    def starts(text: str) -> list:
+        return [names._mention_starts(tokenize(text, a, b)) for a, b in ((0, len(text)), (len(text) // 2, len(text)))]
+
+    def plain_starts(text: str) -> list:
+        return [names._mention_starts_plain(tokenize(text, a, b)) for a, b in ((0, len(text)), (len(text) // 2, len(text)))]
+
+    start_cases = equivalence_cases(["đồng", "chí", "Đồng", "đ/c", "đ", "/", "c", "ông", "Ông", "bà", "đại", "tá", "Đại",
+                                     "biểu", "úy", "tướng", "Thượng", "trung", "phó", "tổng", "giám", "mục", "Nguyễn",
+                                     "Văn", "Lê", "A", " ", " ", " ", ",", "\n", ":", "các", "Hòa", "thượng", "đồng chí",
+                                     " đồng chí", "Đại tá", " đại tá", " Thượng tá", " đ/c", " Hòa thượng"],
+                                    args.fuzz // 5, seed=19, most=12)
+    return report_equivalence(start_cases, plain_starts, starts, ("_opens_phrase at every one", "next word first"))
 
 
 if __name__ == "__main__":

@@ -32,7 +32,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 import re
 from itertools import accumulate, compress
-from operator import sub
 from typing import TYPE_CHECKING, NamedTuple
 
 import regex
@@ -416,14 +415,21 @@ class _NotChunk(Exception):
 class _Chunks(dict):
     """The tokens of a chunk, a piece of text between two spaces that holds normalize's usual
     characters only (no whitespace but line breaks, which are tokens, so its tokens are
-    contiguous), as one flat tuple: (text, lowercase, unit) per token, where a unit is the
-    token's length, plus one (the space before the chunk) for its first token. The texts and
-    lowercase texts are shared objects (TEXT, LOW): a chunk is a word with its punctuation
-    ("huyện,", "(UBND"), and words repeat. Bounded: cleared when it grows past 64k keys.
+    contiguous), as one flat tuple: (text, lowercase, either, gap, length) per token, where
+    either is EITHER of the text, gap is 1 (the space before the chunk) for its first token
+    and 0 for the others. The texts and lowercase texts are shared objects (TEXT, LOW): a chunk
+    is a word with its punctuation ("huyện,", "(UBND"), and words repeat. Bounded: cleared when
+    it grows past 64k keys; cleared by lexicon.activate too (EITHER depends on the lexicons).
 
     A chunk's tokens are its TOKEN matches in the chunk alone: no token holds a space, every
     other character is part of one, and TOKEN has no lookaround, so a text's tokens are its
     chunks' tokens in order (benchmarks/check_names.py compares tokenize with the plain scan)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        # dropped by lexicon.activate as _Memo's are (EITHER's answers are in the tuples)
+        self.cache_clear = self.clear
+        self.cache_info = self.__len__
 
     def __missing__(self, chunk: str) -> tuple:
         if not chunk or not is_usual(chunk):
@@ -432,16 +438,16 @@ class _Chunks(dict):
             self.clear()
         if chunk.isalnum():  # word characters only (no "_"): one word (the most chunks)
             t = TEXT[chunk]
-            value: tuple = (t, LOW[t], 1 + len(t))
+            value: tuple = (t, LOW[t], EITHER[t], 1, len(t))
         else:
             out: list = []
-            unit = 1
+            gap = 1
             # the runs' pattern takes no run here (no space): the same pieces as _SPLIT's, the
             # gaps empty; the standard library's engine, on usual characters (see _SPLIT_RUNS_RE)
             for t in _SPLIT_RUNS_RE.split(chunk)[1::2]:
                 t = TEXT[t]
-                out += (t, LOW[t], unit + len(t))
-                unit = 0
+                out += (t, LOW[t], EITHER[t], gap, len(t))
+                gap = 0
             value = tuple(out)
         self[chunk] = value
         return value
@@ -453,17 +459,41 @@ CHUNKS = _Chunks()
 
 def _tokenize_chunks(window: str, start: int) -> Tokens:
     """tokenize() of a window starting at `start` whose chunks (its pieces between single
-    spaces) CHUNKS all takes; _NotChunk otherwise. The tokens' ends are the running sums of
-    the units (a space before each chunk but the first), their starts the ends less their
-    lengths. (The chunks' tuples joined by list.extend, each a C call that copies a whole
-    tuple, called by map and drained by a zero-length deque: a third of the cost of chaining
-    them item by item; the units sliced out before the sums: the same against islice.)"""
+    spaces) CHUNKS all takes; _NotChunk otherwise. The tokens' starts and ends are the running
+    sums of their gaps and lengths taken in turn (gap, length, gap, length...: a space before
+    each chunk but the first), from start - 1; their candidates (_either_candidates) the
+    indexes of the tokens whose either is true. (The chunks' tuples joined by list.extend,
+    each a C call that copies a whole tuple, called by map and drained by a zero-length deque:
+    a third of the cost of chaining them item by item; the gaps and lengths put in turn by two
+    slice assignments, and one running sum for both ends: a C call per token less than the
+    starts as the ends less the lengths, map(sub, ...); the candidates picked by compress from
+    the tuples' flags: no EITHER lookup per token; from kept index objects, _indexes.)"""
     flat: list = []
     deque(map(flat.extend, map(CHUNKS.__getitem__, window.split(" "))), 0)
-    texts = flat[0::3]
-    ends = list(accumulate(flat[2::3], initial=start - 1))
-    del ends[0]
-    return Tokens(texts, list(map(sub, ends, map(len, texts))), ends, flat[1::3])
+    texts = flat[0::5]
+    n = len(texts)
+    units = [0] * (2 * n)
+    units[0::2] = flat[3::5]
+    units[1::2] = flat[4::5]
+    pos = list(accumulate(units, initial=start - 1))
+    tk = Tokens(texts, pos[1::2], pos[2::2], flat[1::5])
+    tk.either = list(compress(_indexes(n), flat[2::5]))
+    return tk
+
+
+_INDEXES: list[int] = list(range(1 << 12))
+_MOST_INDEXES = 1 << 16  # a document of more tokens reads a range (its index objects made anew)
+
+
+def _indexes(n: int):
+    """0, 1, ..., n - 1 (and maybe more): the indexes that compress picks the candidates'
+    from, as one kept list of int objects (a range would make each index anew, an
+    allocation per token, to drop most of them)."""
+    if n > len(_INDEXES):
+        if n > _MOST_INDEXES:
+            return range(n)
+        _INDEXES.extend(range(len(_INDEXES), n))
+    return _INDEXES
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> Tokens:
@@ -763,10 +793,13 @@ def _quiet_in_title(t: str) -> int:
     lowercase: each test of the loop's body is then false at once. 2 for a name syllable
     (never lowercase: no stop word) that is no surname and starts no head, prefix or
     honorific and is none of those words: the same when no "trưởng" follows within three
-    tokens (an open head). 3 for a separator that is neither a dot nor a line break: a
-    punctuation token, which the loop's first tests (a line break, a dot) pass over and its
-    separator test ends the title at. 0 otherwise. (The loop reads the token's lowercase text,
-    which is its text's: Tokens.low.)"""
+    tokens (an open head). 3 for a token the title ends at at once: a separator that is
+    neither a dot nor a line break (a punctuation token, which the loop's first tests, a line
+    break and a dot, pass over and its separator test ends the title at), or a lowercase word,
+    none of the words above, that is a stop word by itself (a phrase of one word in
+    title_stops: the loop's tests before the stop words' pass over a word that is not "và",
+    "&" or "các", and _match of the stop words is then 1 at least, whatever follows). 0
+    otherwise. (The loop reads the token's lowercase text, which is its text's: Tokens.low.)"""
     if KIND[t] != "word":
         return 3 if t in SEPARATORS and t != "." and t != "\n" else 0
     lex = _lex()
@@ -775,7 +808,9 @@ def _quiet_in_title(t: str) -> int:
         return 0
     if CAP[t]:
         return 0 if SURNAME[t] or lw in lex["titles"] or lw in lex["prefixes"] else 2
-    return 0 if t[0].islower() and (lw in lex["stops"] or lw in lex["body_stops"]) else 1
+    if t[0].islower() and lw in lex["stops"]:
+        return 3 if _END in lex["stops"][lw] else 0
+    return 0 if t[0].islower() and lw in lex["body_stops"] else 1
 
 
 QUIET = _Memo(_quiet_in_title)
@@ -785,13 +820,18 @@ def _title_end(tk: Tokens, i: int, stop_at_name: bool, head_len: int | None = No
     """End index (exclusive) of a title starting with a head at token i: head + body tail up to
     a separator, a stop word, a name (when `stop_at_name`) or MAX_TITLE tokens. `start_len`,
     when given, is _title_start_len(tk, i) (not 0), read already by the caller."""
+    tx = tk.text
+    size = len(tx)
+    n = head_len or start_len or _head(tk, i) or _match(tk, i, _lex()["ranks"]) or 1
+    j = i + n
+    if j >= size or n >= MAX_TITLE or QUIET[tx[j]] == 3:
+        # the loop below would not run, or end at its first token (_quiet_in_title), and the
+        # connectors' step back stops at the head: the head alone
+        return j
     lex = _lex()
     stops, body_stops, honorifics = lex["stops"], lex["body_stops"], lex["honorifics"]
     titles, prefixes = lex["titles"], lex["prefixes"]
-    tx, low, st, en = tk.text, tk.low, tk.start, tk.end
-    size = len(tx)
-    n = head_len or start_len or _head(tk, i) or _match(tk, i, lex["ranks"]) or 1
-    j = i + n
+    low, st, en = tk.low, tk.start, tk.end
     last = min(size, i + MAX_TITLE)  # the loop's bound: j < size and j - i < MAX_TITLE
     quiet = QUIET
     while j < last:
@@ -1174,6 +1214,43 @@ def _span(text: str, tk: Tokens, a: int, b: int) -> TitleSpan:
     return TitleSpan(s, e, text[s:e])
 
 
+def _mention_starts_plain(tk: Tokens) -> list[int]:
+    """The tokens where find_person_mentions does anything but step over: a surname, or where
+    an honorific or a rank is (not only its first word: "đồng" without "chí" is not)."""
+    tx, low = tk.text, tk.low
+    lex = _lex()
+    honorifics, ranks = lex["honorifics"], lex["ranks"]
+    return [k for k in _mention_candidates(tk) if SURNAME[tx[k]] or low[k] in honorifics and _opens_phrase(tk, k, honorifics)
+            or low[k] in ranks and _opens_phrase(tk, k, ranks)]
+
+
+def _opener(t: str):
+    """What _mention_starts needs of a token (its text) that may open a mention: 1 when it
+    opens one whatever follows (a surname, or an honorific or a rank of one word), else the
+    words that may follow it in an honorific or a rank (none follows: it opens none)."""
+    low = t.lower()
+    lex = _lex()
+    nodes = [table[low] for table in (lex["honorifics"], lex["ranks"]) if low in table]
+    if SURNAME[t] or any(_END in node for node in nodes):
+        return 1
+    return frozenset(k for node in nodes for k in node if k != _END)
+
+
+OPENER = _Memo(_opener)
+
+
+def _mention_starts(tk: Tokens) -> list[int]:
+    """_mention_starts_plain(tk), calling _opens_phrase only where the next token's word may
+    follow the candidate's in an honorific or a rank (OPENER; benchmarks/check_names.py)."""
+    tx, low = tk.text, tk.low
+    n = len(low)
+    lex = _lex()
+    honorifics, ranks = lex["honorifics"], lex["ranks"]
+    opener = OPENER
+    return [k for k in _mention_candidates(tk) if (v := opener[tx[k]]) == 1 or k + 1 < n and low[k + 1] in v and (
+            low[k] in honorifics and _opens_phrase(tk, k, honorifics) or low[k] in ranks and _opens_phrase(tk, k, ranks))]
+
+
 def find_person_mentions(text: str, start: int = 0, end: int | None = None,
                          tokens: Tokens | None = None) -> list[PersonMention]:
     """Every person mention in text[start:end], in order; `tokens`, when given, must be
@@ -1196,9 +1273,7 @@ def find_person_mentions(text: str, start: int = 0, end: int | None = None,
     # A surname, or where an honorific or a rank is (not only its first word: "đồng" without
     # "chí" is stepped over); a function of the tokens alone, so the candidates that are not
     # are dropped at once rather than met one by one
-    surname = SURNAME
-    cands = [k for k in _mention_candidates(tk) if surname[tx[k]] or low[k] in honorifics and _opens_phrase(tk, k, honorifics)
-             or low[k] in ranks and _opens_phrase(tk, k, ranks)]
+    cands = _mention_starts(tk)
     ncands = len(cands)
     while i < n:
         c = bisect_left(cands, i)
@@ -1483,10 +1558,19 @@ def _levels() -> tuple[dict, dict[str, str]]:
     phrases = []
     norm: dict[str, str] = {}
     for k, v in m.items():
-        toks = tuple(tokenize(k).low)
+        # the plain scan: tokenize's chunks read EITHER, which reads this table
+        toks = tuple(t.low for t in _tokenize_plain(k))
         phrases.append(toks)
         norm[" ".join(toks)] = v
     return _trie(phrases), norm
+
+
+@lru_cache(maxsize=None)
+def _one_word_levels() -> frozenset[str]:
+    """The words of admin_levels that are a level by themselves and start no longer one: where
+    one starts, _match of the levels is 1 (benchmarks/check_names.py: find_admin_units
+    without them, _match at every level word)."""
+    return frozenset(k for k, node in _levels()[0].items() if len(node) == 1 and _END in node)
 
 
 def find_admin_units(text: str, start: int = 0, end: int | None = None,
@@ -1498,6 +1582,7 @@ def find_admin_units(text: str, start: int = 0, end: int | None = None,
     tx, low, st, en = tk.text, tk.low, tk.start, tk.end
     size = len(tx)
     table, norm = _levels()
+    one_word = _one_word_levels()
     out = []
     # a unit starts at a level word: jump between the tokens that open one (among those
     # that open a mention or a unit, found in one pass shared with find_person_mentions)
@@ -1510,7 +1595,8 @@ def find_admin_units(text: str, start: int = 0, end: int | None = None,
         if c == len(cands):
             break
         i = cands[c]
-        n = _match(tk, i, table)
+        # a level of one word that starts no longer one ("tỉnh", "huyện"): _match is 1 at once
+        n = 1 if low[i] in one_word else _match(tk, i, table)
         if not n:
             i += 1
             continue
