@@ -87,7 +87,23 @@ _START_SPACE = re.compile(rf"\x20(?=[\x20{_HS_ODD}{_ZW_CHARS}{_NL_CHARS}]|\Z)")
 _WORDISH = "a-zA-Z0-9_" + "".join(sorted(c for c in VI_LETTERS if c >= "\x80"))
 # (found by the vowel, which is rarer than o/u: the start is the character before it; the
 # lookbehinds after the vowel: leading, they would cost the engine its first-character skip)
-_START_TONE = re.compile(rf"[àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ](?<=[oOuU].)(?<![qQ]..)(?![{_WORDISH}])")
+_TONE_VOWELS = "àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ"
+_START_TONE = re.compile(rf"[{_TONE_VOWELS}](?<=[oOuU].)(?<![qQ]..)(?![{_WORDISH}])")
+# _START_TONE's starts (the o/u), found by four patterns, one for each of o, O, u, U: a pattern
+# that begins with a literal is scanned for it by the engine's literal search, one that begins
+# with a class calls its class test at every character (twice the instructions over the dev
+# corpus, although o and u are common). Compiled on first use (~0.3 ms each).
+# benchmarks/check_normalize.py compares _tone_starts with _START_TONE.
+_START_TONE_AT = tuple(lazy_pattern(re.compile, rf"{c}(?=[{_TONE_VOWELS}](?![{_WORDISH}]))(?<![qQ]{c})") for c in "oOuU")
+
+
+def _tone_starts(text: str) -> list[int]:
+    """[m.start() - 1 for m in _START_TONE.finditer(text)], the o's first, then the O's, u's
+    and U's (each in order)."""
+    out = []
+    for p in _START_TONE_AT:
+        out += [m.start() for m in p.finditer(text)]
+    return out
 # the odd characters but the line feed, and a line feed that a piece may change: before a
 # space or another break, or at the end (one before a word is a piece only at the start)
 _START_ODD_NO_LF = re.compile(rf"[{_HS_ODD}{_ZW_CHARS}\r\u2028\u2029\x85Ƣƣ]")
@@ -131,7 +147,7 @@ def _piece_starts(text: str, all_breaks: bool = True, usual: bool = False) -> li
             if text[0] == "\n" and not _START_LF.match(text):
                 starts.append(0)
     starts += _space_starts(text, odd)
-    starts += [m.start() - 1 for m in _START_TONE.finditer(text)]
+    starts += _tone_starts(text)
     starts.sort()
     return starts
 
