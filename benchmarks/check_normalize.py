@@ -7,7 +7,8 @@
   and looks_like_glyph_soup (which leaves early when fewer than MIN_ODD characters are bad)
   against its plain form: the same value for every text;
 - normalize._changes_nfc (a space before a break and a tone pair read without the pattern)
-  against the changes of _pieces_nfc's pieces;
+  against the changes of _pieces_nfc's pieces, and normalize._tone_starts_fast (a pattern
+  for each of o, O, u, U) against _START_TONE;
 - normalize_with_map (its map's runs built in its loop) against normalize_with_map_plain
   (kept here: OffsetMap.add piece by piece): the same text, the same runs; and that the
   characters of normalize._USUAL are NFC starters joining nothing, no odd ones and none
@@ -141,6 +142,12 @@ def main(argv=None) -> int:
     status = status or report_equivalence(
         equivalence_cases(tone_pieces, args.fuzz, seed=8, most=12),
         lambda t: _changes(_pieces_nfc(t, keep_same=False), len(t)), _changes_nfc, ("pieces", "_changes_nfc"))
+    # the tone pairs' starts by one pattern for each of o, O, u, U against _START_TONE's
+    from gov_report_nlp.io.normalize import _START_TONE, _tone_starts_fast
+    status = status or report_equivalence(
+        equivalence_cases(tone_pieces + ["qo", "Qu", "o", "u", "O", "U", "ý", "à"], args.fuzz, seed=9, most=12),
+        lambda t: [m.start() - 1 for m in _START_TONE.finditer(t)], lambda t: sorted(_tone_starts_fast(t)),
+        ("_START_TONE", "_tone_starts_fast"))
 
     def changed(t, ms):
         return [(m.span(), m.lastgroup) for m in ms if _replacement(m, len(t)) not in (None, m.group())]

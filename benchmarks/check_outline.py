@@ -8,6 +8,8 @@
   _may_be_furniture lets every line through that the pattern matches;
 - outline._may_be_marker (a line's first two characters) lets every line through that
   _marker() matches, and find_outline is the same with and without it.
+- outline._closes (the end of a line read with str methods) against _CLOSED.search, and
+  outline._is_digit against the pattern's \\d for every character.
 
     .venv/bin/python benchmarks/check_outline.py [--fuzz 20000]
 
@@ -84,7 +86,29 @@ def main(argv=None) -> int:
         return [(ln.start, ln.end, ln.text, ln.kind) for ln in lines]
     status = status or report_equivalence(cases, lambda t: key(lines_plain(make_document(t))),
                                           lambda t: key(_lines(make_document(t))), ("plain", "fast"))
-    return status or check_marker_heads(cases + [ln for t in cases for ln in t.split("\n")])
+    return status or check_closes(args.fuzz) or check_marker_heads(cases + [ln for t in cases for ln in t.split("\n")])
+
+
+def check_closes(fuzz: int) -> int:
+    """_closes(t) against _CLOSED.search(t): the corpus' texts and lines, their lines stripped,
+    and random strings of marks, closers, digits (of other scripts too) and line breaks; and
+    _is_digit against the pattern's \\d for every character."""
+    import regex
+
+    from gov_report_nlp.doc.outline import _CLOSED, _closes, _is_digit
+
+    digit = regex.compile(r"\d")
+    wrong = [f"U+{cp:04X}" for cp in range(0x110000) if not 0xD800 <= cp < 0xE000
+             and _is_digit(chr(cp)) != (digit.match(chr(cp)) is not None)]
+    if wrong:
+        print(f"_is_digit differs from the regex module's \\d on {len(wrong)} characters: {wrong[:5]}")
+        return 1
+    print("_is_digit: the regex module's \\d on every character")
+    pieces = [".", ";", ":", "!", "?", "”", '"', "’", "'", ")", "]", "(", "1", "2", "0", "٣", "𑁦", "\u00b2", "a", "ạ",
+              " ", "\n", "./.", "/", "-", "“", "x", "…", ",", "\t"]
+    cases = equivalence_cases(pieces, fuzz * 5, seed=11, most=8)
+    cases += [t.strip() for t in cases]
+    return report_equivalence(cases, lambda t: _CLOSED.search(t) is not None, _closes, ("search", "_closes"))
 
 
 def check_marker_heads(cases) -> int:

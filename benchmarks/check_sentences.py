@@ -77,7 +77,7 @@ def main(argv=None) -> int:
     abbrev = sentence_abbreviations()
     pieces = [".", ".", "..", "...", "....", "?", "!", "?!", " ", " ", "\t", "\n", "\r", "1", "23", "a", "B",
               "TP", "tp", "Ts", "Đ", "ông", "Việt", "e.g", "U.S", "…", "”", "  ", "x.", "5.000", "Mr", "\x0b", "\x1f",
-              "\u2028", "\x85"]
+              "\u2028", "\x85", "(", "(TP", "-", "/", "\u00b2"]
     cases = equivalence_cases(pieces, args.fuzz, seed=1)
     status = report_equivalence(cases, sent_tokenize, lambda t: _punkt_sentences(t, abbrev), ("underthesea", "segment"))
     docs = cases[:len(cases) - args.fuzz] + cases[-(args.fuzz // 10):]  # the corpus, its lines, a tenth of the fuzz

@@ -125,6 +125,35 @@ def _dangling() -> regex.Pattern:
 
 _STRAIGHT_ITEM = lazy_pattern(regex.compile, r'(?m)^[ \t]*"(?=[ \t]*(?:\d{1,3}(?:\.\d{1,2})*[.)]|[a-zđ]\)|Điều[ \t]+\d)[ \t])')
 _CLOSED = lazy_pattern(regex.compile, r"[.;:!?][”\"’')\]]*(?:\d{1,2})?$|\./\.$")  # "...năm 2025." / "cơ sở).1" (footnote)
+_CLOSE_MARKS = frozenset(".;:!?")
+_CLOSE_QUOTES = "”\"’')]"
+_DIGIT = lazy_pattern(regex.compile, r"\d")
+
+
+def _closes(t: str) -> bool:
+    """_CLOSED.search(t) is not None, read from the end of t with str methods (the pattern's
+    search tries every position of a paragraph-long line): a mark of _CLOSE_MARKS, then
+    closing quotes and brackets, then no, one or two digits, at the end (or before a final
+    line break; "./." ends in "." too). The closers are no marks, so a mark before the digits
+    is the character before their whole run. benchmarks/check_outline.py compares the two."""
+    if t[-1:] == "\n":
+        t = t[:-1]
+    n = len(t)
+    for k in (0, 1, 2):  # how many digits end t
+        if k and not _is_digit(t[n - k]):
+            return False
+        if t[:n - k].rstrip(_CLOSE_QUOTES)[-1:] in _CLOSE_MARKS:
+            return True
+        if n == k:
+            return False
+    return False
+
+
+def _is_digit(c: str) -> bool:
+    """Whether the pattern's \\d matches c: str.isdecimal in the Basic Multilingual Plane, where
+    the two agree (check_outline.py asks both about every character); the regex module beyond
+    it (its Unicode is newer than the standard library's)."""
+    return c.isdecimal() if c < "\U00010000" else _DIGIT.match(c, None, None, False) is not None
 _LOWER_START = lazy_pattern(regex.compile, r"^[ \t]*[\p{Ll}\d(“\"]")
 _WEAK = lazy_pattern(regex.compile, r"[\p{L}\d]$")  # a line cut inside a phrase (not after a comma or a bracket)
 _UPPER_LINE = lazy_pattern(regex.compile, r"^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$")
@@ -304,12 +333,12 @@ def _wrap_width(lines: list[_Line]) -> float | None:
     or None for a text with a line per paragraph."""
     cut = []
     prev = None  # the text of the last text line
-    closed = _CLOSED.search
+    closed = _closes
     for _, _, t, kind in lines:
         if kind != "text":
             continue
         if (prev is not None and t[:1].islower() and len(prev) >= _WRAP_MIN_WIDTH
-                and " " in t and not closed(prev, None, None, False)):  # not a table's cells
+                and " " in t and not closed(prev)):  # not a table's cells
             cut.append(len(prev))
         prev = t
     if len(cut) < _WRAPPED_MIN:
@@ -368,7 +397,7 @@ def find_outline(doc: Document) -> list[Section]:
             m = None  # a table's row
         if m and not _inside(quotes, q_starts, ln.start + (len(text[ln.start:ln.end]) - len(text[ln.start:ln.end].lstrip()))):
             ok = True
-            if prev is not None and not _CLOSED.search(prev.text, None, None, False) and not _UPPER_LINE.match(prev.text, None, None, False):
+            if prev is not None and not _closes(prev.text) and not _UPPER_LINE.match(prev.text, None, None, False):
                 # the line before is cut mid-sentence: this one continues it
                 if prev_mark:  # a heading may end in any word ("1- Kết quả đạt được"): cut only if full
                     ok = not (is_long(prev.text) and dangling.search(prev.text, None, None, False))
@@ -447,9 +476,15 @@ def find_outline(doc: Document) -> list[Section]:
             end -= 1
         if k in para_end and heading and para_end[k] >= end:
             heading = None  # a line that names nothing after it is an item, not a heading
-        sections.append(Section.model_construct(number=number, heading=heading, level=level, start=start,
-                                                end=end, section=path))
+        # validated as Section(...) validates, without BaseModel.__init__'s frame (as
+        # records.Evidence.of): checked values of our own making cost less than
+        # model_construct's walk over the fields
+        sections.append(_SECTION({"number": number, "heading": heading, "level": level, "start": start,
+                                  "end": end, "section": path}))
     return sections
+
+
+_SECTION = Section.__pydantic_validator__.validate_python
 
 
 def _runs_on(lines: list[_Line], marks: dict, i: int, rest: str, next_text, goes_on) -> int | None:
@@ -459,7 +494,7 @@ def _runs_on(lines: list[_Line], marks: dict, i: int, rest: str, next_text, goes
     a final mark is cut (a long line of a wrapped text, a line ending inside a quotation)."""
     cur = rest
     while True:
-        if _CLOSED.search(cur, None, None, False):
+        if _closes(cur):
             return None
         j = next_text(i)
         if j is None or marks.get(j) is not None:

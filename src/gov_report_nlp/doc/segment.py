@@ -823,18 +823,19 @@ def _punkt_spans(text: str, abbrev: frozenset[str]) -> list[tuple[int, int]]:
     stripped = text.strip()
     if not stripped:
         return []
-    marks = text.count(".") + text.count("?") + text.count("!")
+    ends = []  # the marks, found by str.find (a memchr, where str.count reads every character)
+    find = text.find
+    for ch in ".?!":
+        i = find(ch)
+        while i >= 0:
+            ends.append(i)
+            i = find(ch, i + 1)
+    marks = len(ends)
     if marks == 0 or marks == 1 and stripped[-1] in ".?!":
         # one sentence: no mark, or one that ends the text (after an abbreviation, the
         # sentence goes on to the end; else it is cut there, and nothing follows)
         a = len(text) - len(text.lstrip())
         return [(a, a + len(stripped))]
-    ends = []
-    for ch in ".?!":
-        i = text.find(ch)
-        while i >= 0:
-            ends.append(i)
-            i = text.find(ch, i + 1)
     n = len(text)
     ends.sort()
     spans = []
@@ -863,10 +864,17 @@ def _punkt_spans(text: str, abbrev: frozenset[str]) -> list[tuple[int, int]]:
                 pos = i + 1
                 continue
             else:
-                w = i - 1
-                while w >= 0 and (text[w].isalnum() or text[w] == "."):
-                    w -= 1
-                if w < i - 1 and text[w + 1:i].lower() in abbrev:
+                # the word before the dot (its run of letters, digits and dots): the text
+                # after the last space before it when that is all such characters (a test of
+                # the whole run at C speed), else looked for character by character
+                w = text.rfind(" ", 0, i)
+                word = text[w + 1:i]
+                if not (word.isalnum() or word and word.replace(".", "").isalnum()):
+                    w = i - 1
+                    while w >= 0 and (text[w].isalnum() or text[w] == "."):
+                        w -= 1
+                    word = text[w + 1:i]
+                if word and word.lower() in abbrev:
                     pos = i + 1
                     continue
         if cut < 0:  # the sentence ends after the run of marks
