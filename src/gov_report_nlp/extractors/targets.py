@@ -119,17 +119,25 @@ _escape = lru_cache(maxsize=None)(regex.escape)
 
 
 @lru_cache(maxsize=None)
+def _unit_alternations() -> tuple[str, str, str, str]:
+    """The alternations of _pattern's multipliers, units, known nouns and per-units: written
+    once for its four forms (writing a trie costs a cold CLI ~5 ms a form)."""
+    mult = _alt(load_list("unit_multipliers"))
+    units = _alt(load_list("units"))
+    # units and known counted nouns in one alternation, longest first ("đồng chí" before "đồng")
+    known = _alt(set(load_list("units")) | set(load_list("count_nouns")) | set(load_list("target_list_nouns")))
+    per = _alt(load_list("unit_per"))
+    return mult, units, known, per
+
+
+@lru_cache(maxsize=None)
 def _pattern(big_branch: bool = True, range_group: bool = True) -> regex.Pattern:
     """The number and its unit. Without `big_branch` (the compound amount, "2 tỷ 992 triệu
     đồng", and its groups "big" and "small") or `range_group` (the range or share after the
     first number, and its groups "v2" and "of"): what the whole pattern matches in a span where
     that part cannot match (_number_pattern, check_targets.py), each try cheaper (the regex
     module's cost grows with a pattern's groups and optional parts)."""
-    mult = _alt(load_list("unit_multipliers"))
-    units = _alt(load_list("units"))
-    # units and known counted nouns in one alternation, longest first ("đồng chí" before "đồng")
-    known = _alt(set(load_list("units")) | set(load_list("count_nouns")) | set(load_list("target_list_nouns")))
-    per = _alt(load_list("unit_per"))
+    mult, units, known, per = _unit_alternations()
     # _FAST, two ways to fail sooner that change no match (check_targets.py): the first number
     # is read atomically (a shorter reading of it ends before a digit, "." or "," where nothing
     # after it can begin); the spaces before the unit are possessive (no unit begins with a
