@@ -26,7 +26,7 @@ from time import perf_counter
 import regex
 
 __all__ = ["BASE_SECONDS", "SECONDS_PER_MB", "MAX_RECORDS", "PatternTimeout", "limit", "matches", "matches_from", "matches_at",
-           "matches_at_bounded"]
+           "matches_at_bounded", "matches_at_unclocked"]
 
 BASE_SECONDS = 2.0
 SECONDS_PER_MB = 2.0  # per million characters: ~20x what the slowest pattern needs here
@@ -109,6 +109,28 @@ def matches_at_bounded(pattern: regex.Pattern, text: str, starts: list[int], sec
     regex module's per-call timeout would double the cost of each try. The whole scan has
     the same time limit; PatternTimeout past it (found at the next try)."""
     return _tries(pattern, text, starts, seconds, pos, endpos, False)
+
+
+def matches_at_unclocked(pattern: regex.Pattern, text: str, starts: list[int], pos: int = 0,
+                         endpos: int | None = None) -> list[regex.Match]:
+    """matches_at without the time limit: for tries that cannot run away (a phrase matched as
+    written, a window of a few hundred characters, a piece of a few characters), where even
+    the clock read between tries would cost more than they do. Say at the call why."""
+    endpos = len(text) if endpos is None else endpos
+    out = []
+    at = pos
+    match = pattern.match
+    for k in range(bisect_left(starts, pos), len(starts)):
+        p = starts[k]
+        if p >= endpos:
+            break
+        if p < at:
+            continue
+        m = match(text, p, endpos, False)
+        if m is not None:
+            out.append(m)
+            at = m.end()
+    return out
 
 
 def _tries(pattern, text: str, starts: list[int], seconds: float | None, pos: int, endpos: int | None,

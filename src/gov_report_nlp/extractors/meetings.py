@@ -22,7 +22,7 @@ from typing import Iterator, Optional
 
 import regex
 
-from ..budget import matches, matches_at_bounded
+from ..budget import matches, matches_at_bounded, matches_at_unclocked
 from ..lang.dates import find_dates, published_date
 from ..doc.document import Document
 from ..lang.lists import read_list
@@ -494,23 +494,9 @@ def _finditer(pattern: regex.Pattern, text: str, s: int, e: int, key: str) -> li
         starts = [p for p in starts[i:bisect_left(starts, e, i)] if _may_open_clause(text, p)]
         if not starts:
             return []
-        i = 0
     if key not in _NO_CLOCK:
         return matches_at_bounded(pattern, text, starts, None, s, e)
-    out = []
-    at = s
-    match = pattern.match
-    for k in range(i, len(starts)):
-        p = starts[k]
-        if p >= e:
-            break
-        if p < at:
-            continue
-        m = match(text, p, e, False)
-        if m is not None:
-            out.append(m)
-            at = m.end()
-    return out
+    return matches_at_unclocked(pattern, text, starts, s, e)
 
 
 _NO_CLOCK = frozenset(("not_kind", "planned"))

@@ -19,6 +19,7 @@ import unicodedata
 
 import regex
 
+from ..budget import matches_at_unclocked
 from ..compiled import lazy_pattern
 from .encodings import VI_LETTERS
 from .offsets import OffsetMap
@@ -242,19 +243,10 @@ def _pieces(text: str) -> list[regex.Match]:
         q = mk.start()
         starts.add(before(text, 0, q, False).start())
         starts.add(before(text, 0, q + 1, False).start())
-    out = []
-    pos = 0
-    match = _PIECE.match
     if text[:1] == " ":
         starts.add(0)
-    for p in sorted(starts):
-        if p < pos:
-            continue
-        m = match(text, p, None, False)
-        if m is not None:
-            out.append(m)
-            pos = m.end()
-    return out
+    # a try reads one piece (a run of spaces, a word with its marks), possessively: none runs away
+    return matches_at_unclocked(_PIECE, text, sorted(starts))
 
 
 def retone(word: str) -> str:

@@ -10,12 +10,13 @@ from __future__ import annotations
 import calendar
 import operator
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import regex
 
-from ..budget import matches_at, matches_from
+from ..budget import matches_at, matches_at_unclocked, matches_from
 from ..lexicon import GroupNumbers, lazy_pattern, lowered_if_safe
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -292,19 +293,9 @@ def _scan_at(text: str, starts: list[int], start: int, end: int, last: int | Non
     """matches_at(DATE_PATTERNS, text, starts, pos=start, endpos=end) for a span shorter than
     _SHORT_SPAN, without the time limit (as _short_scan); with `last`, the matches that begin
     at or before it."""
-    out = []
-    at = start
-    match = DATE_PATTERNS.match
-    for p in starts:
-        if p < at:
-            continue
-        if last is not None and p > last:
-            break
-        m = match(text, p, end, False)
-        if m is not None:
-            out.append(m)
-            at = m.end()
-    return out
+    if last is not None:
+        starts = starts[:bisect_right(starts, last)]
+    return matches_at_unclocked(DATE_PATTERNS, text, starts, start, end)
 
 
 def _short_scan(text: str, start: int, end: int, last: int | None = None) -> list[regex.Match]:

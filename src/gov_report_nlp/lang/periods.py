@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import regex
 
-from ..budget import matches
+from ..budget import matches, matches_at_unclocked
 from ..lexicon import NOT_LOWER_SAFE, lazy_pattern, lowered_if_safe, starts_finder
 from .numbers import parse_number, roman_to_int
 
@@ -134,13 +134,9 @@ def _scan_at_starts(text: str, start: int, end: int, lowered: str) -> list:
     a match may begin with, most letters of a Vietnamese text (check_targets.py compares
     the two through find_periods)."""
     no_start = _NO_START_CHARS
-    match = PERIOD_RE.match
-    out = []
-    at = start
+    starts = []
     for p in _starts()(lowered[start:end]):
         p += start
-        if p < at:
-            continue
         if p:
             c = text[p - 1]
             refused = no_start.get(c)
@@ -148,11 +144,9 @@ def _scan_at_starts(text: str, start: int, end: int, lowered: str) -> list:
                 refused = no_start[c] = _NO_START.match(c) is not None
             if refused:
                 continue
-        m = match(text, p, end, False)
-        if m is not None:
-            out.append(m)
-            at = m.end()
-    return out
+        starts.append(p)
+    # a window of at most _SHORT characters: no try can run away (_read)
+    return matches_at_unclocked(PERIOD_RE, text, starts, start, end)
 
 
 def _read(text: str, start: int, end: int, default_year: int | None, out: list[Period],
