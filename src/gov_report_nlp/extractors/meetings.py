@@ -515,6 +515,12 @@ def _may_open_clause(text: str, p: int) -> bool:
     return c in ".;:," or c.isspace()
 
 
+def _sitting_of_session(text: str, m: regex.Match, e: int) -> bool:
+    """Whether the meeting word m is the opening or closing sitting of a session, which reports
+    the session ("phiên bế mạc kỳ họp thứ 9": the kỳ họp, guideline v1.1), not a meeting."""
+    return m.group().lower() in _SITTING_WORDS and _SITTING_OF.match(text, m.end(), e, False) is not None
+
+
 def _kind_matches(text: str, s: int, e: int):
     P = _P.get()
     # one search at a time (as finditer would go on, but lazily: the title wants the first only)
@@ -523,10 +529,7 @@ def _kind_matches(text: str, s: int, e: int):
         return
     bad = [b.span() for b in _finditer(P.NOT_KIND, text, s, e, "not_kind")]
     while m is not None:
-        # the opening or closing sitting of a session reports the session ("phiên bế mạc kỳ
-        # họp thứ 9": the kỳ họp, guideline v1.1)
-        if not any(a <= m.start() < b for a, b in bad) and not (
-                m.group().lower() in _SITTING_WORDS and _SITTING_OF.match(text, m.end(), e, False)):
+        if not any(a <= m.start() < b for a, b in bad) and not _sitting_of_session(text, m, e):
             yield m
         m = _search(P.KIND, text, max(m.end(), m.start() + 1), e, "kind")
 
@@ -542,8 +545,7 @@ def _first_kind(text: str, s: int, e: int) -> regex.Match | None:
     bad = [b.span() for b in _finditer(P.NOT_KIND, text, s, e, "not_kind")]
     while m is not None:
         p = m.start()
-        if not (bad and any(a <= p < b for a, b in bad)) and not (
-                m.group().lower() in _SITTING_WORDS and _SITTING_OF.match(text, m.end(), e, False)):
+        if not (bad and any(a <= p < b for a, b in bad)) and not _sitting_of_session(text, m, e):
             return m
         m = _search(P.KIND, text, max(m.end(), p + 1), e, "kind")
     return None
