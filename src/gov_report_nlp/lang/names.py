@@ -412,49 +412,37 @@ class _NotChunk(Exception):
     row, a space at an end) or holding a character that is not one of normalize's usual ones."""
 
 
-class _Chunks(dict):
+def _chunk_tokens(chunk: str) -> tuple:
     """The tokens of a chunk, a piece of text between two spaces that holds normalize's usual
     characters only (no whitespace but line breaks, which are tokens, so its tokens are
     contiguous), as one flat tuple: (text, lowercase, either, gap, length) per token, where
     either is EITHER of the text, gap is 1 (the space before the chunk) for its first token
-    and 0 for the others. The texts and lowercase texts are shared objects (TEXT, LOW): a chunk
-    is a word with its punctuation ("huyện,", "(UBND"), and words repeat. Bounded: cleared when
-    it grows past 64k keys; cleared by lexicon.activate too (EITHER depends on the lexicons).
+    and 0 for the others; _NotChunk for another piece. The texts and lowercase texts are shared
+    objects (TEXT, LOW): a chunk is a word with its punctuation ("huyện,", "(UBND"), and words
+    repeat, so CHUNKS keeps each chunk's tuple (a _Memo: bounded, and cleared by
+    lexicon.activate, as EITHER depends on the lexicons).
 
     A chunk's tokens are its TOKEN matches in the chunk alone: no token holds a space, every
     other character is part of one, and TOKEN has no lookaround, so a text's tokens are its
     chunks' tokens in order (benchmarks/check_names.py compares tokenize with the plain scan)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        # dropped by lexicon.activate as _Memo's are (EITHER's answers are in the tuples)
-        self.cache_clear = self.clear
-        self.cache_info = self.__len__
-
-    def __missing__(self, chunk: str) -> tuple:
-        if not chunk or not is_usual(chunk):
-            raise _NotChunk
-        if len(self) >= 1 << 16:
-            self.clear()
-        if chunk.isalnum():  # word characters only (no "_"): one word (the most chunks)
-            t = TEXT[chunk]
-            value: tuple = (t, LOW[t], EITHER[t], 1, len(t))
-        else:
-            out: list = []
-            gap = 1
-            # the runs' pattern takes no run here (no space): the same pieces as _SPLIT's, the
-            # gaps empty; the standard library's engine, on usual characters (see _SPLIT_RUNS_RE)
-            for t in _SPLIT_RUNS_RE.split(chunk)[1::2]:
-                t = TEXT[t]
-                out += (t, LOW[t], EITHER[t], gap, len(t))
-                gap = 0
-            value = tuple(out)
-        self[chunk] = value
-        return value
+    if not chunk or not is_usual(chunk):
+        raise _NotChunk
+    if chunk.isalnum():  # word characters only (no "_"): one word (the most chunks)
+        t = TEXT[chunk]
+        return (t, LOW[t], EITHER[t], 1, len(t))
+    out: list = []
+    gap = 1
+    # the runs' pattern takes no run here (no space): the same pieces as _SPLIT's, the
+    # gaps empty; the standard library's engine, on usual characters (see _SPLIT_RUNS_RE)
+    for t in _SPLIT_RUNS_RE.split(chunk)[1::2]:
+        t = TEXT[t]
+        out += (t, LOW[t], EITHER[t], gap, len(t))
+        gap = 0
+    return tuple(out)
 
 
 TEXT = _Memo(lambda t: t)  # one object per distinct token text: later memo lookups find it by identity
-CHUNKS = _Chunks()
+CHUNKS = _Memo(_chunk_tokens)
 
 
 def _tokenize_chunks(window: str, start: int) -> Tokens:
