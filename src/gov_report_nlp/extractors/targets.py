@@ -720,14 +720,14 @@ def _one_incident(text: str, left: str, noun_end: int, e0: int, safe: bool = Fal
 def _one_incident_plain(text: str, left: str, noun_end: int, e0: int) -> bool:
     """_one_incident as it was: the sentence's end looked for first (check_targets.py)."""
     fp = _frame_patterns()
-    right = text[noun_end:(e0 if e0 < noun_end + 80 else noun_end + 80)]
+    right = text[noun_end:min(e0, noun_end + 80)]
     cut = _SENTENCE_END_FWD.search(right)
     right = right[:cut.start()] if cut else right
     for part in (left, right):
         if not _may_hold("target_incident_cues", part):
             continue
         for m in fp["incident"].finditer(part, timeout=1.0):
-            if not _DIGIT_NEAR.search(part, (0 if 0 > m.start() - 4 else m.start() - 4), m.start() + 1):
+            if not _DIGIT_NEAR.search(part, max(0, m.start() - 4), m.start() + 1):
                 return True
     return False
 
