@@ -6,8 +6,9 @@ name-syllable test read per distinct text) against the plain scan, one Tok per T
 pattern in the standard library's engine against it on texts of normalize's usual characters
 (and both engines' classes on each such character); the chunks' path (a usual text's pieces
 between single spaces, each tokenized once per distinct piece, names.CHUNKS) against the plain
-scan, on random texts of usual pieces too, and the candidates read off its chunks' flags
-against the definition of a candidate, token by token; window_tokens (a
+scan, on random texts of usual pieces too (its starts the running sum of the chunks' steps,
+its end column made from the starts and the texts' lengths when read), and the candidates
+read off its chunks' flags against the definition of a candidate, token by token; window_tokens (a
 window read from the document's tokens) against the same, on the texts made documents, and
 its candidates read off the document's against its own; the
 tokens that may open a mention or a unit (one pass for both) against two passes; and
@@ -133,11 +134,13 @@ def main(argv=None) -> int:
                 tk = _tokenize_chunks(text[s:e], s)
                 out.append(list(tk))
                 out.append(tk.either)  # the candidates read off the chunks' flags
+                out.append(tk.end)  # the end column made from the starts and the texts (Tokens.end)
                 taken += 1
             except _NotChunk:
                 toks = _tokenize_plain(text, s, e)
                 out.append(toks)
                 out.append(either_plain(toks))
+                out.append([t.end for t in toks])
             if len(CHUNKS) > 5000:
                 CHUNKS.clear()  # chunks met afresh too
         return out
@@ -151,7 +154,7 @@ def main(argv=None) -> int:
         a = rng2.randrange(len(text) + 1)
         b = rng2.randrange(a, len(text) + 1)
         whole, part = _tokenize_plain(text, 0, len(text)), _tokenize_plain(text, a, b)
-        return [whole, either_plain(whole), part, either_plain(part)]
+        return [whole, either_plain(whole), [t.end for t in whole], part, either_plain(part), [t.end for t in part]]
 
     print(f"{len(chunk_cases)} texts for the chunks' path:", end=" ")
     if report_equivalence(chunk_cases, plain_both, chunks_or_plain, ("finditer", "chunks")):

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 import re
 from itertools import accumulate, compress
+from operator import add
 from typing import TYPE_CHECKING, NamedTuple
 
 import regex
@@ -79,32 +80,43 @@ class Tokens:
     A document has a few hundred thousand tokens: one object per token (and a Python call per
     token) would cost more than the scan itself. What else a token has is a function of its
     text, read through the per-string memos KIND (word, nl, punct), CAP (a name syllable) and
-    SURNAME. tokens[k] is the k-th token as a Tok; tokens[a:b] and tokens + tokens are Tokens."""
+    SURNAME. tokens[k] is the k-th token as a Tok; tokens[a:b] and tokens + tokens are Tokens.
 
-    __slots__ = ("text", "start", "end", "low", "cands", "either")
+    A token's text is the text between its offsets, so its end is its start plus the length of
+    its text: the end column (`end`) is made from the others when first read (None given),
+    and the scans of this module read an end as `start[k] + len(text[k])` instead: a document's
+    tokens then make no end offsets at all (an int object each, a third of tokenize's cost)."""
 
-    def __init__(self, text: list[str], start: list[int], end: list[int], low: list[str]) -> None:
+    __slots__ = ("text", "start", "_end", "low", "cands", "either")
+
+    def __init__(self, text: list[str], start: list[int], end: list[int] | None, low: list[str]) -> None:
         self.text = text
         self.start = start
-        self.end = end
+        self._end = end
         self.low = low
         self.cands: list[int] | None = None  # _mention_candidates, made once
         self.either: list[int] | None = None  # _either_candidates, made once
+
+    @property
+    def end(self) -> list[int]:
+        if self._end is None:
+            self._end = list(map(add, self.start, map(len, self.text)))
+        return self._end
 
     def __len__(self) -> int:
         return len(self.text)
 
     def __getitem__(self, k):
         if isinstance(k, slice):
-            return Tokens(self.text[k], self.start[k], self.end[k], self.low[k])
+            return Tokens(self.text[k], self.start[k], None if self._end is None else self._end[k], self.low[k])
         t = self.text[k]
-        return Tok(t, self.start[k], self.end[k], self.low[k], KIND[t], CAP[t])
+        return Tok(t, self.start[k], self.start[k] + len(t), self.low[k], KIND[t], CAP[t])
 
     def __iter__(self):
         return map(self.__getitem__, range(len(self.text)))
 
     def __add__(self, other: "Tokens") -> "Tokens":
-        return Tokens(self.text + other.text, self.start + other.start, self.end + other.end, self.low + other.low)
+        return Tokens(self.text + other.text, self.start + other.start, None, self.low + other.low)
 
     def __eq__(self, other) -> bool:
         if not isinstance(other, Tokens):
@@ -415,12 +427,13 @@ class _NotChunk(Exception):
 def _chunk_tokens(chunk: str) -> tuple:
     """The tokens of a chunk, a piece of text between two spaces that holds normalize's usual
     characters only (no whitespace but line breaks, which are tokens, so its tokens are
-    contiguous), as one flat tuple: (text, lowercase, either, gap, length) per token, where
-    either is EITHER of the text, gap is 1 (the space before the chunk) for its first token
-    and 0 for the others; _NotChunk for another piece. The texts and lowercase texts are shared
-    objects (TEXT, LOW): a chunk is a word with its punctuation ("huyện,", "(UBND"), and words
-    repeat, so CHUNKS keeps each chunk's tuple (a _Memo: bounded, and cleared by
-    lexicon.activate, as EITHER depends on the lexicons).
+    contiguous), as one flat tuple: (text, lowercase, either, step) per token, where either is
+    EITHER of the text and step is how far the next token starts from this one's start: the
+    length of the text, plus 1 (the space after the chunk) for its last token; _NotChunk for
+    another piece. The texts and lowercase texts are shared objects (TEXT, LOW): a chunk is a
+    word with its punctuation ("huyện,", "(UBND"), and words repeat, so CHUNKS keeps each
+    chunk's tuple (a _Memo: bounded, and cleared by lexicon.activate, as EITHER depends on
+    the lexicons).
 
     A chunk's tokens are its TOKEN matches in the chunk alone: no token holds a space, every
     other character is part of one, and TOKEN has no lookaround, so a text's tokens are its
@@ -429,15 +442,14 @@ def _chunk_tokens(chunk: str) -> tuple:
         raise _NotChunk
     if chunk.isalnum():  # word characters only (no "_"): one word (the most chunks)
         t = TEXT[chunk]
-        return (t, LOW[t], EITHER[t], 1, len(t))
+        return (t, LOW[t], EITHER[t], len(t) + 1)
     out: list = []
-    gap = 1
     # the runs' pattern takes no run here (no space): the same pieces as _SPLIT's, the
     # gaps empty; the standard library's engine, on usual characters (see _SPLIT_RUNS_RE)
     for t in _SPLIT_RUNS_RE.split(chunk)[1::2]:
         t = TEXT[t]
-        out += (t, LOW[t], EITHER[t], gap, len(t))
-        gap = 0
+        out += (t, LOW[t], EITHER[t], len(t))
+    out[-1] += 1
     return tuple(out)
 
 
@@ -447,25 +459,18 @@ CHUNKS = _Memo(_chunk_tokens)
 
 def _tokenize_chunks(window: str, start: int) -> Tokens:
     """tokenize() of a window starting at `start` whose chunks (its pieces between single
-    spaces) CHUNKS all takes; _NotChunk otherwise. The tokens' starts and ends are the running
-    sums of their gaps and lengths taken in turn (gap, length, gap, length...: a space before
-    each chunk but the first), from start - 1; their candidates (_either_candidates) the
-    indexes of the tokens whose either is true. (The chunks' tuples joined by list.extend,
-    each a C call that copies a whole tuple, called by map and drained by a zero-length deque:
-    a third of the cost of chaining them item by item; the gaps and lengths put in turn by two
-    slice assignments, and one running sum for both ends: a C call per token less than the
-    starts as the ends less the lengths, map(sub, ...); the candidates picked by compress from
-    the tuples' flags: no EITHER lookup per token; from kept index objects, _indexes.)"""
+    spaces) CHUNKS all takes; _NotChunk otherwise. The tokens' starts are the running sum of
+    their steps from `start` (the last token's step, past the window, left out); their ends
+    are left to Tokens.end; their candidates (_either_candidates) the indexes of the tokens
+    whose either is true. (The chunks' tuples joined by list.extend, each a C call that
+    copies a whole tuple, called by map and drained by a zero-length deque: a third of the
+    cost of chaining them item by item; the candidates picked by compress from the tuples'
+    flags: no EITHER lookup per token; from kept index objects, _indexes.)"""
     flat: list = []
     deque(map(flat.extend, map(CHUNKS.__getitem__, window.split(" "))), 0)
-    texts = flat[0::5]
-    n = len(texts)
-    units = [0] * (2 * n)
-    units[0::2] = flat[3::5]
-    units[1::2] = flat[4::5]
-    pos = list(accumulate(units, initial=start - 1))
-    tk = Tokens(texts, pos[1::2], pos[2::2], flat[1::5])
-    tk.either = list(compress(_indexes(n), flat[2::5]))
+    texts = flat[0::4]
+    tk = Tokens(texts, list(accumulate(flat[3:-1:4], initial=start)), None, flat[1::4])
+    tk.either = list(compress(_indexes(len(texts)), flat[2::4]))
     return tk
 
 
@@ -528,18 +533,17 @@ def window_tokens(doc: "Document", start: int, end: int) -> Tokens:
     lies inside [start, end) is also a token of the window; a token cut by `end` is
     re-tokenized; a token cut by `start` makes the window be tokenized afresh."""
     tk = doc_tokens(doc)
-    starts = tk.start
+    starts, tx = tk.start, tk.text
     i = bisect_left(starts, start)
-    if i > 0 and tk.end[i - 1] > start:
+    if i > 0 and starts[i - 1] + len(tx[i - 1]) > start:
         return tokenize(doc.text, start, end)
     j = bisect_left(starts, end, i)
-    if j > i and tk.end[j - 1] > end:
-        s, t = starts[j - 1], tk.text[j - 1]
+    if j > i and starts[j - 1] + len(tx[j - 1]) > end:
+        s, t = starts[j - 1], tx[j - 1]
         if PLAIN[t]:
             # a word of word characters only, cut: what is left of it is one word
             piece = t[:end - s]
-            win = Tokens(tk.text[i:j - 1] + [piece], starts[i:j - 1] + [s], tk.end[i:j - 1] + [end],
-                         tk.low[i:j - 1] + [LOW[piece]])
+            win = Tokens(tx[i:j - 1] + [piece], starts[i:j - 1] + [s], None, tk.low[i:j - 1] + [LOW[piece]])
             if tk.either is not None:
                 win.either = _shifted(tk.either, i, j - 1) + ([j - 1 - i] if EITHER[piece] else [])
             return win
@@ -587,7 +591,7 @@ def _open_head(tk: Tokens, j: int) -> int:
                 return 0
             return m + 1
         # one unit noun: a capital at most on its first syllable, no stop word
-        if (not tx[k].isalpha() or tk.start[k] > tk.end[k - 1] + 1 or not tx[k].islower()
+        if (not tx[k].isalpha() or tk.start[k] > tk.start[k - 1] + len(tx[k - 1]) + 1 or not tx[k].islower()
                 or _match(tk, k, lex["stops"])):
             return 0
     return 0
@@ -723,18 +727,29 @@ def body_end(text: str, start: int, head_end: int, doc: "Document | None" = None
         return _body_end_plain(text, start, head_end, doc)
     stop = min(len(text), head_end + 200)
     tk = doc_tokens(doc)
-    starts, ends = tk.start, tk.end
+    starts, tx = tk.start, tk.text
     size = len(starts)
     i = bisect_left(starts, start)
-    if i == size or (i > 0 and ends[i - 1] > start) or KIND[tk.text[i]] != "word":
+    if i == size or (i > 0 and starts[i - 1] + len(tx[i - 1]) > start) or KIND[tx[i]] != "word":
         return _body_end_plain(text, start, head_end, doc)
     # a word first: _title_end's look back at i - 1 (in a window, the last token) is not taken
     reach = i + _title_reach()
-    if stop < len(text) and (reach >= size or ends[reach] > stop):
+    if stop < len(text) and (reach >= size or starts[reach] + len(tx[reach]) > stop):
         return _body_end_plain(text, start, head_end, doc)  # fewer whole tokens than the reach
-    n = bisect_right(ends, head_end, i) - i  # the tokens that end by head_end
+    n = _ending_by(tk, head_end, i) - i  # the tokens that end by head_end
     e = _title_end(tk, i, stop_at_name=True, head_len=n)
-    return ends[e - 1] if e > i else head_end
+    return starts[e - 1] + len(tx[e - 1]) if e > i else head_end
+
+
+def _ending_by(tk: Tokens, offset: int, i: int) -> int:
+    """bisect_right(tk.end, offset, i): the index after the tokens from i that end by
+    `offset`, from the starts (no end column): the tokens that start before it, but the last
+    of them if it runs past it (tokens do not overlap, and none is empty)."""
+    starts = tk.start
+    k = bisect_left(starts, offset, i)
+    if k > i and starts[k - 1] + len(tk.text[k - 1]) > offset:
+        k -= 1
+    return k
 
 
 def body_ender(doc: "Document"):
@@ -744,7 +759,7 @@ def body_ender(doc: "Document"):
     text = doc.text
     n_text = len(text)
     tk = doc_tokens(doc)
-    starts, ends, tx = tk.start, tk.end, tk.text
+    starts, tx = tk.start, tk.text
     size = len(starts)
     reach_n = _title_reach()
     kind = KIND
@@ -754,14 +769,14 @@ def body_ender(doc: "Document"):
         if stop > n_text:
             stop = n_text
         i = bisect_left(starts, start)
-        if i == size or (i > 0 and ends[i - 1] > start) or kind[tx[i]] != "word":
+        if i == size or (i > 0 and starts[i - 1] + len(tx[i - 1]) > start) or kind[tx[i]] != "word":
             return _body_end_plain(text, start, head_end, doc)
         reach = i + reach_n
-        if stop < n_text and (reach >= size or ends[reach] > stop):
+        if stop < n_text and (reach >= size or starts[reach] + len(tx[reach]) > stop):
             return _body_end_plain(text, start, head_end, doc)
-        n = bisect_right(ends, head_end, i) - i
+        n = _ending_by(tk, head_end, i) - i
         e = _title_end(tk, i, stop_at_name=True, head_len=n)
-        return ends[e - 1] if e > i else head_end
+        return starts[e - 1] + len(tx[e - 1]) if e > i else head_end
     return end_of
 
 
@@ -819,7 +834,7 @@ def _title_end(tk: Tokens, i: int, stop_at_name: bool, head_len: int | None = No
     lex = _lex()
     stops, body_stops, honorifics = lex["stops"], lex["body_stops"], lex["honorifics"]
     titles, prefixes = lex["titles"], lex["prefixes"]
-    low, st, en = tk.low, tk.start, tk.end
+    low, st = tk.low, tk.start  # (an end: start + length, Tokens)
     last = min(size, i + MAX_TITLE)  # the loop's bound: j < size and j - i < MAX_TITLE
     quiet = QUIET
     while j < last:
@@ -837,7 +852,7 @@ def _title_end(tk: Tokens, i: int, stop_at_name: bool, head_len: int | None = No
             j += 1  # "CT\nUBND huyện": a head broken from its body at a line end
             continue
         if (t == "." and tx[j - 1].isupper() and len(tx[j - 1]) <= 3 and j + 1 < size
-                and KIND[tx[j + 1]] == "word" and tx[j + 1][0].isupper() and st[j + 1] == en[j] + 1
+                and KIND[tx[j + 1]] == "word" and tx[j + 1][0].isupper() and st[j + 1] == st[j] + 2
                 and not _name_at(tk, j + 1) and not _match(tk, j + 1, lex["honorifics"])):
             j += 1  # "Thành ủy TP. HCM": the dot of an abbreviation
             continue
@@ -848,7 +863,7 @@ def _title_end(tk: Tokens, i: int, stop_at_name: bool, head_len: int | None = No
             # inside the title unless a new title (or a name, or nothing) follows
             if j + 1 >= size or KIND[tx[j + 1]] != "word":
                 break
-            glued = st[j] == en[j - 1] and st[j + 1] == en[j]
+            glued = st[j] == st[j - 1] + len(tx[j - 1]) and st[j + 1] == st[j] + 1
             if not glued and (_head(tk, j + 1) or _match(tk, j + 1, lex["stops"])):
                 break
             if not glued and not tx[j + 1][0].isupper() and not _lower_after_dash(tk, j + 1):
@@ -879,7 +894,7 @@ def _title_end(tk: Tokens, i: int, stop_at_name: bool, head_len: int | None = No
                 lw in titles or lw in prefixes or j + 1 < size and low[j + 1] == OPEN_HEAD
                 or j + 2 < size and low[j + 2] == OPEN_HEAD or j + 3 < size and low[j + 3] == OPEN_HEAD) \
                 and _head(tk, j) and not (
-                tx[j - 1] in DASHES and st[j - 1] == en[j - 2] and en[j - 1] == st[j]) \
+                tx[j - 1] in DASHES and st[j - 1] == st[j - 2] + len(tx[j - 2]) and st[j - 1] + 1 == st[j]) \
                 and low[j - 1] not in lex["body_words"]:
             # "Phó Chủ tịch UBND tỉnh Trưởng Ban tổ chức": a second head without a separator
             break
@@ -1096,12 +1111,12 @@ CLAUSE_OPENERS = {".", "\n", ":", ";", "(", "“", '"', "!", "?", "…"}
 def _piece_start(tk: Tokens, end: int, floor: int) -> int:
     """Index of the first token of the piece of text ending before token `end`: back over words,
     glued dashes ("Thứ trưởng-Phó Chủ nhiệm") and the dot of an abbreviation ("TP. HCM")."""
-    tx, st, en = tk.text, tk.start, tk.end
+    tx, st = tk.text, tk.start  # (an end: start + length, Tokens)
     k = end - 1
     while k >= floor and (KIND[tx[k]] == "word" or (
-            tx[k] in DASHES and k > floor and en[k - 1] == st[k]) or (
+            tx[k] in DASHES and k > floor and st[k - 1] + len(tx[k - 1]) == st[k]) or (
             tx[k] == "." and k > floor and tx[k - 1].isupper() and len(tx[k - 1]) <= 3
-            and k + 1 < len(tx) and st[k + 1] == en[k] + 1 and tx[k + 1][0].isupper())):
+            and k + 1 < len(tx) and st[k + 1] == st[k] + 2 and tx[k + 1][0].isupper())):
         k -= 1
     return k + 1
 
@@ -1146,7 +1161,7 @@ def _titles_before(tk: Tokens, j: int, floor: int) -> tuple[list[tuple[int, int]
     floor = max(floor, j - 3 * MAX_TITLE)  # a title chain is short: stay linear on long runs
     end = j
     detached = False
-    if j - 1 > floor and (tx[j - 1] == "," or (tx[j - 1] in DASHES and tk.end[j - 1] < tk.start[j])):
+    if j - 1 > floor and (tx[j - 1] == "," or (tx[j - 1] in DASHES and tk.start[j - 1] + 1 < tk.start[j])):
         end = j - 1
         detached = True
     while end > floor:
@@ -1198,7 +1213,7 @@ def _blocked(tk: Tokens, i: int) -> bool:
 
 def _span(text: str, tk: Tokens, a: int, b: int) -> TitleSpan:
     """The title of tokens [a, b)."""
-    s, e = tk.start[a], tk.end[b - 1]
+    s, e = tk.start[a], tk.start[b - 1] + len(tk.text[b - 1])
     return TitleSpan(s, e, text[s:e])
 
 
@@ -1244,7 +1259,7 @@ def find_person_mentions(text: str, start: int = 0, end: int | None = None,
     """Every person mention in text[start:end], in order; `tokens`, when given, must be
     tokenize(text, start, end) (a document's shared tokens)."""
     tk = tokenize(text, start, end) if tokens is None else tokens
-    tx, low, st, en = tk.text, tk.low, tk.start, tk.end
+    tx, low, st = tk.text, tk.low, tk.start  # (an end: start + length, Tokens)
     lex = _lex()
     honorifics, ranks = lex["honorifics"], lex["ranks"]
     non_person_prefixes = _non_person_prefixes()
@@ -1278,7 +1293,7 @@ def find_person_mentions(text: str, start: int = 0, end: int | None = None,
             h = _match(tk, j, honorifics) if j < n and low[j] in honorifics else 0
             if h:
                 if cue_text is None:
-                    cue_text = text[st[j]:en[j + h - 1]]
+                    cue_text = text[st[j]:st[j + h - 1] + len(tx[j + h - 1])]
                     if j > 0 and low[j - 1] == "các":
                         plural = True
                 j += h
@@ -1378,8 +1393,8 @@ def find_person_mentions(text: str, start: int = 0, end: int | None = None,
         if in_list:
             titles = list(shared) + titles
         m_start = st[ranges[0][0]] if before else st[cue_i]
-        m_end = max(en[name_j - 1], titles[-1].end if after else 0)
-        name_start, name_end = st[name_i], en[name_j - 1]
+        name_start, name_end = st[name_i], st[name_j - 1] + len(tx[name_j - 1])
+        m_end = max(name_end, titles[-1].end if after else 0)
         mention = PersonMention(name_start, name_end, text[name_start:name_end], titles, cue_text,
                                 m_start, m_end, plural or plural_b or in_list)
         if by_verb >= 0 and prev is not None and prev[1] + 1 == lead and low[prev[1]] == "và":
@@ -1448,7 +1463,7 @@ def find_pronoun_titles(text: str, tokens: Tokens | None = None) -> list[Pronoun
         if by_verb < 0:
             continue
         spans = [_span(text, tk, a, b) for a, b in after[by_verb:]]
-        out.append(PronounTitles(tk.start[k], tk.end[k], low[k], spans))
+        out.append(PronounTitles(tk.start[k], tk.start[k] + len(tx[k]), low[k], spans))
     return out
 
 
@@ -1567,7 +1582,7 @@ def find_admin_units(text: str, start: int = 0, end: int | None = None,
     to four syllables, cut before a person's name: 'tỉnh Đắk Nông Nguyễn Bốn'). `tokens`, when
     given, must be tokenize(text, start, end)."""
     tk = tokenize(text, start, end) if tokens is None else tokens
-    tx, low, st, en = tk.text, tk.low, tk.start, tk.end
+    tx, low, st = tk.text, tk.low, tk.start  # (an end: start + length, Tokens)
     size = len(tx)
     table, norm = _levels()
     one_word = _one_word_levels()
@@ -1603,15 +1618,15 @@ def find_admin_units(text: str, start: int = 0, end: int | None = None,
                 and not ((headish[low[e]] or e + 1 < size and low[e + 1] == OPEN_HEAD
                           or e + 2 < size and low[e + 2] == OPEN_HEAD or e + 3 < size and low[e + 3] == OPEN_HEAD)
                          and _is_title_start(tk, e)) \
-                and not (low[e] in table and _match(tk, e, table)) and (e == j or st[e] <= en[e - 1] + 1):
+                and not (low[e] in table and _match(tk, e, table)) and (e == j or st[e] <= st[e - 1] + len(tx[e - 1]) + 1):
             e += 1
         if e - j >= 3:
             k = _split_run(tk, j, e)
             if k > j + 1:
                 e = k
         level = norm[" ".join(low[i:i + n])]
-        name = text[st[j]:en[e - 1]]
-        out.append(AdminUnitMention(st[i], en[e - 1], level, name, st[j]))
+        name_end = st[e - 1] + len(tx[e - 1])
+        out.append(AdminUnitMention(st[i], name_end, level, text[st[j]:name_end], st[j]))
         i = e
     return out
 
