@@ -45,3 +45,20 @@ def test_read_person_from_a_span():
     m = read_person(text, text.index("Bí thư"))
     assert (m.name, m.title_texts) == ("Trần Thị Bé", ["Bí thư Huyện ủy"])
     assert read_person(text, 0, a) is None
+
+
+def test_token_ends_are_made_from_starts_and_texts():
+    # a document's tokens keep no end column (names.Tokens): it is made when read, and the
+    # scans read an end as start + length; both agree with the plain scan's ends
+    from gov_report_nlp.lang.names import _tokenize_plain, tokenize, window_tokens
+
+    text = "Đồng chí Lê Văn A, Chủ tịch UBND huyện (T.Ư) - NN&PTNT K’ Ông\nBà  X. “Y”"
+    tk = tokenize(text)
+    plain = _tokenize_plain(text)
+    assert tk.end == [t.end for t in plain]
+    assert [t.end for t in tk] == [t.end for t in plain]
+    assert tk[2:7].end == [t.end for t in plain[2:7]]
+    assert (tk[:3] + tk[3:]).end == tk.end
+    doc = make_document("Ông Trần Văn Bình, Bí thư Huyện ủy Vĩnh Thuận phát biểu.")
+    win = window_tokens(doc, 4, 16)  # cut inside "Bình": a shorter last word
+    assert win.text[-1] == "Bìn" and win.end == [t.end for t in _tokenize_plain(doc.text, 4, 16)]
