@@ -201,6 +201,14 @@ def main(argv=None) -> int:
         equivalence_cases(joiners, args.fuzz, seed=5, most=10, lines=False), read_again, normalized,
         ("read again", "_stays_nfc"))
 
+    # the NFC test of a text that is not usual: asked of the stretches around its unusual characters
+    from gov_report_nlp.io.normalize import _is_nfc
+    nfc_pieces = joiners + ["ệ", "Ư", "ơ", "\u0302", "\u0306", "\u031b", "e\u0302\u0301", "\u212b", "\u0340", "\u0f73",
+                            "\u1100\u1161", "\uac00\u11a8", "\u0b47\u0b3e", "A\u030a", "\U0001d15e", "\u2126", "\u00c5"]
+    status = status or report_equivalence(
+        equivalence_cases(nfc_pieces, args.fuzz, seed=13, most=10),
+        lambda t: unicodedata.is_normalized("NFC", t), _is_nfc, ("is_normalized", "_is_nfc"))
+
     # normalize_with_map builds its map's runs itself: the same runs as OffsetMap.add made
     def with_runs(normalize):
         def run(t):
@@ -230,6 +238,12 @@ def main(argv=None) -> int:
             print(f"a text of _USUAL characters: {t!r} -> {result!r}, usual {usual}")
             return 1
     print(f"{len(usual_cases)} texts of _USUAL characters: NFC, so is their normalized text, no glyph soup")
+    # where the first unusual character is: the end of the run of usual ones a text starts with
+    from gov_report_nlp.io.normalize import _USUAL_START
+    status = status or report_equivalence(
+        usual_cases + equivalence_cases(usual_pieces + marks, args.fuzz, seed=14, most=12),
+        lambda t: (m.start() if (m := _UNUSUAL.search(t)) else len(t)), lambda t: _USUAL_START.match(t).end(),
+        ("_UNUSUAL.search", "_USUAL_START.match"))
     status = status or report_equivalence(usual_cases, with_runs(normalize_with_map_plain), with_runs(normalize_with_map),
                                           ("OffsetMap.add", "usual"))
 

@@ -81,6 +81,16 @@ def main(argv=None) -> int:
         print(f"_may_be_furniture misses {missed[0]!r}")
         return 1
     print(f"{len(lines)} lines: _may_be_furniture lets every furniture line through")
+    import regex
+    digit = regex.compile(r"\d")
+    alpha = [f"U+{c:04X}" for c in range(0x80, 0x110000) if digit.match(chr(c)) and chr(c).isalpha()]
+    if alpha:
+        print(f"_may_be_furniture: digits of the pattern that str.isalpha calls letters: {alpha[:10]}")
+        return 1
+    from gov_report_nlp.doc.outline import _LOWER_START, _lower_start
+    starts = lines + [t for t in cases if t] + [chr(c) + "x" for c in range(0x110000) if not 0xD800 <= c < 0xE000]
+    status = status or report_equivalence(starts, lambda t: _LOWER_START.match(t) is not None, _lower_start,
+                                          ("match", "first character"))
 
     def key(lines):
         return [(ln.start, ln.end, ln.text, ln.kind) for ln in lines]

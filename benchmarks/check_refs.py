@@ -94,7 +94,34 @@ def main(argv=None) -> int:
         ("pattern", "backwards")) or report_equivalence(
         equivalence_cases(pieces, args.fuzz, seed=8),
         lambda t: [(m.span(), m.groupdict()) for m in _symbol_matches_plain(t)],
-        lambda t: [(m.span(), m.groupdict()) for m in _symbol_matches(t)], ("SYMBOL", "numbers"))
+        lambda t: [(m.span(), m.groupdict()) for m in _symbol_matches(t)], ("SYMBOL", "numbers")) or check_evidence(args.fuzz)
+
+
+def check_evidence(n: int) -> int:
+    """records.Evidence.of (the span trimmed by one str.strip) against Evidence.of_plain (the
+    spaces stepped over one by one): every span of short strings of spaces (str.isspace's and
+    those it leaves, as \x1c and U+200B) and letters, out-of-range ones too."""
+    import random
+
+    from gov_report_nlp.records import Evidence
+
+    def spans(t):
+        return [(a, b) for a in range(-2, len(t) + 3) for b in range(-2, len(t) + 3)]
+
+    def evidence(of):
+        def run(t):
+            out = []
+            for a, b in spans(t):
+                try:
+                    out.append(of(t, a, b).model_dump())
+                except IndexError:
+                    out.append("IndexError")
+            return out
+        return run
+    rng = random.Random(21)
+    pieces = [" ", "\t", "\n", "\u2003", "\x1c", "\x85", "\u200b", "a", "Đ", ".", "ệ"]
+    cases = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 7))) for _ in range(max(1, n // 20))]
+    return report_equivalence(cases, evidence(Evidence.of_plain), evidence(Evidence.of), ("loops", "strip"))
 
 
 if __name__ == "__main__":

@@ -128,6 +128,28 @@ def main(argv=None) -> int:
         numbers, lambda t: P.number_line.match(t) is not None,
         lambda t: (P.number_firsts is None or t[:1] in P.number_firsts) and P.number_line.match(t) is not None,
         ("match", "filtered"))
+    status = status or report_equivalence(
+        numbers, lambda t: P.number_line.match(t) is not None,
+        lambda t: (P.number_words is None or t.startswith(P.number_words)) and P.number_line.match(t) is not None,
+        ("match", "first word"))
+    # a section line's first character (_segment_formal), a byline label's ':' and a photo
+    # credit's mark (_byline_names, _find_tail)
+    from gov_report_nlp.doc.segment import _may_be_photo_credit, _may_be_section
+    from gov_report_nlp.lexicon import load_map
+    sections = lines[:len(lines) - args.fuzz] + [t.strip() for t in equivalence_cases(
+        list(load_map("outline_divisions")) + ["I", "V", "X", "L", "C", "IV", "1", "12", "1.2", ".", ")", " ", "  ", "\t",
+                                               "\u2003", "\x1c", "a", "b", "đ", "z", "x", "A", "T", "٣", "-", "Nghị", "\n"],
+        args.fuzz, seed=14, most=5)]
+    status = status or report_equivalence(
+        sections, lambda t: P.section.match(t) is not None,
+        lambda t: _may_be_section(t, P.section_firsts) and P.section.match(t) is not None, ("match", "first character"))
+    credits = bylines + [t.strip() for t in equivalence_cases(
+        ["Ảnh", "ảnh", "Video", "CLIP", "Tin", "Bài", "Nhóm PV", "Thực hiện", "Tác giả", ":", " : ", "-", "–", "—", " ",
+         "(", ",", " và ", "/", "&", "Minh Anh", "x", "\u2003"], args.fuzz, seed=15, most=6)]
+    status = status or report_equivalence(
+        credits, lambda t: (P.byline_label.match(t) is not None, P.photo_credit.match(t) is not None),
+        lambda t: (":" in t and P.byline_label.match(t) is not None,
+                   _may_be_photo_credit(t) and P.photo_credit.match(t) is not None), ("match", "mark first"))
     dateline = P.dateline
     status = status or report_equivalence(lines, lambda t: dateline.match(t) is not None,
                                           lambda t: dateline.match(t) is not None and _may_be_dateline(t),

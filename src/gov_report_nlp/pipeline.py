@@ -64,19 +64,12 @@ def timeout_warning(key: str, e: TimeoutError) -> str:
 def run(doc: Document) -> Report:
     """Run every extractor over one Document and link the records into a Report."""
     facts = header.read_header(doc)
-    report = Report(
-        id=doc.id,
-        title=facts.title,
-        published=facts.published,
-        authors=facts.authors,
-        document=facts.document,
-        evidence=facts.evidence,
-        layout=doc.layout,
-        input_format=doc.input_format,
-        encoding=doc.encoding,
-    )
+    # the report's fields, given to one Report(...) at the end: one validation instead of a
+    # model __setattr__ per field (the records themselves are not validated again: pydantic
+    # takes a model's own instances as they are)
+    fields = {}
     try:
-        report.outline = find_outline(doc)
+        fields["outline"] = find_outline(doc)
     except GovReportError:
         raise
     except Exception as e:  # a bug in the outline loses the outline, not the document
@@ -89,13 +82,25 @@ def run(doc: Document) -> Report:
                 # a hostile or machine-made text ("50 ha " x 200 000): bounded time, said out loud
                 del records[most:]
                 doc.warnings.append(f"{key}: more than {most} records; the rest were not extracted")
-            setattr(report, key, records)
+            fields[key] = records
         except GovReportError:
             raise  # misuse (a bad lexicon line): a clear error, not a silent gap
         except TimeoutError as e:  # a pattern ran past its limit (budget.py): its kind is lost, not the document
             doc.warnings.append(timeout_warning(key, e))
         except Exception as e:  # a bug in one extractor loses its facts, not the document
             doc.warnings.append(f"{key}: extractor failed: {type(e).__name__}: {e}")
+    report = Report(
+        id=doc.id,
+        title=facts.title,
+        published=facts.published,
+        authors=facts.authors,
+        document=facts.document,
+        evidence=facts.evidence,
+        layout=doc.layout,
+        input_format=doc.input_format,
+        encoding=doc.encoding,
+        **fields,
+    )
     try:
         link(doc, report)
     except GovReportError:

@@ -155,6 +155,15 @@ def _is_digit(c: str) -> bool:
     it (its Unicode is newer than the standard library's)."""
     return c.isdecimal() if c < "\U00010000" else _DIGIT.match(c, None, None, False) is not None
 _LOWER_START = lazy_pattern(regex.compile, r"^[ \t]*[\p{Ll}\d(“\"]")
+# the ASCII characters a match of _LOWER_START begins with (any other one beyond ASCII)
+_LOWER_START_ASCII = frozenset(" \t(\"0123456789abcdefghijklmnopqrstuvwxyz")
+
+
+def _lower_start(t: str) -> bool:
+    """_LOWER_START.match(t) is not None, tried only where t's first character may begin a
+    match (check_outline.py compares)."""
+    c = t[:1]
+    return (c > "\x7f" or c in _LOWER_START_ASCII) and _LOWER_START.match(t, None, None, False) is not None
 _WEAK = lazy_pattern(regex.compile, r"[\p{L}\d]$")  # a line cut inside a phrase (not after a comma or a bracket)
 _UPPER_LINE = lazy_pattern(regex.compile, r"^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$")
 _TRAIL = lazy_pattern(regex.compile, r"[\s,;:.\-–—]+$")
@@ -271,9 +280,11 @@ def _inside(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
 
 def _may_be_furniture(st: str) -> bool:
     """Whether _furniture() may match the stripped line st: each of its forms holds a ':' or a
-    '/', or ends in a digit or '-' (a non-ASCII last character is let through: a digit of
-    another script)."""
-    return ":" in st or "/" in st or st[-1] in _FURNITURE_ENDS or st[-1] > "\x7f"
+    '/', or ends in a digit or '-' (a non-ASCII last character that is no letter is let
+    through: a digit of another script; no character the pattern's \\d matches is a letter
+    for str.isalpha, check_outline.py asks both about every one)."""
+    c = st[-1]
+    return ":" in st or "/" in st or c in _FURNITURE_ENDS or c > "\x7f" and not c.isalpha()
 
 
 _FURNITURE_ENDS = frozenset("0123456789-")
@@ -319,7 +330,7 @@ def _lines(doc: Document) -> list[_Line]:
                 o_start, o_end = out_spans[k]
             if o_start <= pos:
                 kind = "out"
-            elif (":" in st or "/" in st or st[-1] in ends or st[-1] > "\x7f") and furniture(st, None, None, False):  # _may_be_furniture
+            elif (":" in st or "/" in st or (c := st[-1]) in ends or c > "\x7f" and not c.isalpha()) and furniture(st, None, None, False):  # _may_be_furniture
                 kind = "furniture"
             else:
                 kind = "text"
@@ -500,7 +511,7 @@ def _runs_on(lines: list[_Line], marks: dict, i: int, rest: str, next_text, goes
         if j is None or marks.get(j) is not None:
             return i
         nxt = lines[j].text
-        if not (_LOWER_START.match(nxt, None, None, False) or goes_on(cur, i)) or _UPPER_LINE.match(cur, None, None, False):
+        if not (_lower_start(nxt) or goes_on(cur, i)) or _UPPER_LINE.match(cur, None, None, False):
             return i
         i, cur = j, nxt
 

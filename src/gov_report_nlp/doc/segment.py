@@ -96,6 +96,46 @@ def _first_characters(*word_lists) -> frozenset[str] | None:
     return frozenset(out)
 
 
+def _first_words(words) -> tuple[str, ...] | None:
+    """The first word of each phrase (as alternation() writes it: each word literally, a space
+    matching any whitespace), or None if a phrase is blank: a case-sensitive pattern that begins
+    with one of the phrases matches only where one of these words is."""
+    out = set()
+    for w in words:
+        parts = w.split()
+        if not parts:
+            return None
+        out.add(parts[0])
+    return tuple(sorted(out))
+
+
+def _section_firsts(divisions) -> frozenset[str] | None:
+    """The ASCII characters P.section can match at a line's start but for a lowercase letter
+    (see _may_be_section): a division word's first, a roman digit's, a digit; None if a
+    division word is blank."""
+    firsts = _first_characters(divisions)
+    return None if firsts is None else frozenset(c for c in firsts if c < "\x80") | frozenset("IVXLC0123456789")
+
+
+def _may_be_section(t: str, firsts: frozenset[str] | None) -> bool:
+    """False when P.section cannot match t: its first character is ASCII and none its forms
+    begins with (a division word, a roman or a decimal number), or a lowercase ASCII letter
+    (the "a)" form) without a ")" after the spaces that follow it (str.lstrip strips every
+    character the pattern's \\s matches). A character beyond ASCII is let through (a division
+    word's, "đ", a digit of another script). benchmarks/check_sentences.py compares."""
+    c = t[:1]
+    if firsts is None or c > "\x7f" or c in firsts:
+        return True
+    if "a" <= c <= "z":
+        return t[1:].lstrip()[:1] == ")"
+    return False
+
+
+def _may_be_photo_credit(t: str) -> bool:
+    """Whether P.photo_credit may match t: it ends with a ':' or a dash after the photo label."""
+    return ":" in t or "-" in t or "–" in t or "—" in t
+
+
 @lru_cache(maxsize=None)
 def _patterns() -> SimpleNamespace:
     """Every pattern of this module that holds words, built from the lexicons (rebuilt when a
@@ -121,6 +161,7 @@ def _patterns() -> SimpleNamespace:
             rf"^(?:(?:{_word('page_header_words', 'gazette')})\s*/.*|\d{{1,4}}|(?:{_word('page_header_words', 'page')})\s+\d+.*"
             rf"|(?:{_word('page_header_words', 'line')}))$"),
         number_firsts=_first_characters(load_list("number_labels")),  # a number line starts with one
+        number_words=_first_words(load_list("number_labels")),  # ... and with one of these words
         number_line=lazy_pattern(regex.compile,
             rf"""^(?P<label>(?:{alternation(load_list('number_labels'))}))
                 \s*:?\s*(?P<number>[\w./-]*(?:[ \t]+[-/][\w./-]+)?)""",
@@ -148,6 +189,7 @@ def _patterns() -> SimpleNamespace:
             rf"^(?:(?:{alternation(load_list('signer_deputies'))})\s+)?(?:{alternation(load_list('signer_titles'))})"
             r"(?:\s+[\p{Lu}\p{N}]+){0,8}\s*$"
         ),
+        section_firsts=_section_firsts(load_map("outline_divisions")),
         section=lazy_pattern(regex.compile, rf"^(?:(?:{divisions})\s+[\dIVXLC]+\b|[IVXLC]+\s*[.)]\s|\d+(?:\.\d+)*\s*[.)]\s|[a-zđ]\s*\)\s)"),
         recipients=lazy_pattern(regex.compile, rf"^(?:{recipients})\s*:", regex.IGNORECASE),
         kinh_gui=lazy_pattern(regex.compile, rf"^(?:{address})\s*:", regex.IGNORECASE),
@@ -276,11 +318,11 @@ def detect_layout(doc: Document, lines: list[LineSpan]) -> str:
             _has_motto(P, text[a:b if b - a <= HEAD_CHARS else a + HEAD_CHARS]) for a, b, _ in head):
         layout = "formal"
     else:
-        firsts = P.number_firsts
+        words = P.number_words
         match = P.number_line.match
         numbered = False
         for a, b, _ in head:
-            if (firsts is None or text[a] in firsts) and match(text[a:b if b - a <= HEAD_CHARS else a + HEAD_CHARS], None, None, False):
+            if (words is None or text.startswith(words, a)) and match(text[a:b if b - a <= HEAD_CHARS else a + HEAD_CHARS], None, None, False):
                 numbered = True
                 break
         # the dateline is looked for only in a text with a number line (no match has a side effect)
@@ -495,7 +537,8 @@ def _byline_names(t: str, names_match=None) -> list[tuple[int, int]] | None:
     None when the line is not a byline. names_match: P.byline_names.match, or a memo of it."""
     P = _patterns()
     LG, NG = _byline_groups()
-    m = P.byline_label.match(t, None, None, False)
+    # (every form of byline_label has a ':' after its label)
+    m = P.byline_label.match(t, None, None, False) if ":" in t else None
     if m and m[LG.label].lower() in P.photo_labels:
         return None  # a photo or video credit alone: its maker is not an author of the text
     if m:
@@ -505,7 +548,7 @@ def _byline_names(t: str, names_match=None) -> list[tuple[int, int]] | None:
         return [(s + off, e + off) for s, e in inner] if inner else []
     if BYLINE_ABBR.match(t, None, None, False):
         return []
-    if P.source_line.match(t, None, None, False) or P.photo_credit.match(t, None, None, False):
+    if P.source_line.match(t, None, None, False) or _may_be_photo_credit(t) and P.photo_credit.match(t, None, None, False):
         return None  # "Theo Vietnamplus", "Ảnh: Thành Long", "Ảnh - A": a source or a photo credit
     m = P.byline_names.match(t, None, None, False) if names_match is None else names_match(t)
     if m:
@@ -576,7 +619,7 @@ def _find_tail(doc: Document, body: list[LineSpan], is_byline=None) -> int:
         for j in range(k - 1, max(k - 7, -1), -1):
             t = body[j].text
             m = is_byline.names_match(t) if len(t) <= 80 else None
-            if P.byline_label.match(t, None, None, False) and len(t) <= 80 or (m and m[_byline_groups()[1].org]):
+            if len(t) <= 80 and ":" in t and P.byline_label.match(t, None, None, False) or (m and m[_byline_groups()[1].org]):
                 return j
         # a bare name line closing the text, then a blank line and photo captions only
         for j in range(k - 1, max(k - 12, 0), -1):
@@ -632,7 +675,7 @@ def _segment_formal(doc: Document, lines: list[LineSpan]) -> None:
             kinds[i] = "motto"
         elif SEPARATOR.match(t, None, None, False):
             kinds[i] = "separator"
-        elif (m := P.number_line.match(t, None, None, False)) is not None:
+        elif (P.number_words is None or t.startswith(P.number_words)) and (m := P.number_line.match(t, None, None, False)) is not None:
             kinds[i] = "number"
             seen_anchor = True
             d = P.dateline_after.search(t, m.end(), None, False)
@@ -669,7 +712,12 @@ def _segment_formal(doc: Document, lines: list[LineSpan]) -> None:
     # the signature block: [prefix] title line(s) then a name line, after the summary
     start_body = (type_idx or 0) + 1
     sig_found = False
-    recipients, section, sign_firsts = P.recipients.match, P.section.match, P.sign_firsts
+    recipients, sign_firsts = P.recipients.match, P.sign_firsts
+    section_match, section_firsts = P.section.match, P.section_firsts
+
+    def section(t, *args):
+        """P.section.match(t), tried only where _may_be_section lets it."""
+        return section_match(t, None, None, False) if _may_be_section(t, section_firsts) else None
     sign_prefix, sign_title = P.sign_prefix.match, P.sign_title.match
     for i in range(start_body, n):
         t = lines[i].text

@@ -211,7 +211,8 @@ _CLAUSE_START = lazy_pattern(regex.compile, r"[\n,;:.)]\s*\Z")
 
 def _compact_symbol(s: str) -> str:
     """The number as written, a line break inside it dropped and space runs collapsed."""
-    s = _LINE_BREAK.sub("", s, 0, None, None, False)
+    if "\n" in s:  # (what _LINE_BREAK matches holds one)
+        s = _LINE_BREAK.sub("", s, 0, None, None, False)
     return " ".join(s.split())
 
 
@@ -222,7 +223,10 @@ def _key(number: str) -> str:
     return _LEAD_ZEROS.sub("", k, 0, None, None, False)
 
 
+@lru_cache(maxsize=4096)
 def _lead_int(number: str) -> int | None:
+    """The number's leading serial (a per-number memo, as _key: a reference is looked up again
+    at each of its mentions)."""
     m = _LEAD_INT.match(number, None, None, False)
     return int(m.group(1)) if m else None
 

@@ -134,13 +134,38 @@ _START_LF = re.compile(rf"\n(?![^\x20{_HS_ODD}{_ZW_CHARS}{_NL_CHARS}])")
 # any other character tells (_UNUSUAL, at the speed of the scan for the odd ones it saves)
 _USUAL = frozenset("\n" + "".join(map(chr, range(0x20, 0x7F)))) | VI_LETTERS | frozenset("–—‘’“”•…«»°×§")
 _UNUSUAL = re.compile("[^" + re.escape("".join(sorted(_USUAL))) + "]")
+# the run of usual characters a text starts with: its end is where _UNUSUAL.search finds the
+# first other one (len(text) if none). The engine reads a run of one class in its own loop, at
+# about half the instructions of a search's step from position to position (check_normalize.py)
+_USUAL_START = re.compile("[" + re.escape("".join(sorted(_USUAL))) + "]*")
+
+
+# a run of the other characters (_is_nfc)
+_UNUSUAL_RUN = re.compile("[^" + re.escape("".join(sorted(_USUAL))) + "]+")
+
+
+def _is_nfc(text: str, first: int = 0) -> bool:
+    """unicodedata.is_normalized("NFC", text), asked of the stretches around its unusual
+    characters only (first: where the first may be). A _USUAL character is a starter that NFC
+    leaves as it is and joins to nothing before it (check_normalize.py), so NFC of the text is
+    NFC of its pieces cut before each usual character, one after the other: a usual character
+    alone is NFC, and a piece that holds more is a usual character (or the text's start) and
+    a run of unusual ones after it. The whole text's test normalizes all of it as soon as one
+    character may join (a combining mark: 2-4 ms for a page of such text). check_normalize.py
+    compares the two."""
+    normalized = unicodedata.is_normalized
+    for m in _UNUSUAL_RUN.finditer(text, first):
+        s, e = m.span()
+        if not normalized("NFC", text[s - 1 if s else 0:e]):
+            return False
+    return True
 
 
 def is_usual(text: str) -> bool:
     r"""Whether text holds _USUAL characters only (ASCII but its control characters, the line
     feed, the Vietnamese letters, the usual punctuation): on those the standard library's
     engine and the regex module agree on what \w and \s match (check_names.py checks each)."""
-    return _UNUSUAL.search(text) is None
+    return _USUAL_START.match(text).end() == len(text)
 
 
 def _piece_starts(text: str, all_breaks: bool = True, usual: bool = False) -> list[int]:
@@ -372,8 +397,9 @@ def normalize_usual(text: str) -> tuple[str, OffsetMap, bool]:
     out: list[str] = []
     pos = 0
     n = len(text)
-    usual = is_usual(text)  # then NFC too
-    nfc = usual or unicodedata.is_normalized("NFC", text)
+    first = _USUAL_START.match(text).end()  # the first unusual character
+    usual = first == n  # is_usual(text): then NFC too
+    nfc = usual or _is_nfc(text, first)
     changes = _changes_nfc(text, usual) if nfc else _changes(_pieces(text), n)
     append = out.append
     ends = []  # the ends of the pieces changed

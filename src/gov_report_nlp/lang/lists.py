@@ -154,8 +154,8 @@ def read_list(doc: Document, start: int, end: int, people: bool = False) -> list
         frags.append(_Frag(sep, pos, end))
     mark = _MARK.match
     for f in frags:
-        mk = mark(text, f.start, f.end, False)
-        if mk and (f.sep in ("\n", ";") or f.start == start):
+        # (a marker counts only after a line break or ";", or at the start: tried only there)
+        if (f.sep == "\n" or f.sep == ";" or f.start == start) and (mk := mark(text, f.start, f.end, False)):
             f.start = mk.end()
         if nsp:
             for s, e, m in spans:
