@@ -644,7 +644,7 @@ def round4_checks(targets, cases: list[str], rng: random.Random) -> int:
 def round5_checks(targets, cases: list[str], rng: random.Random) -> int:
     """The tenth run's fifth round; 1 on the first difference."""
     from gov_report_nlp.doc.make import make_document
-    from gov_report_nlp.lexicon import NOT_LOWER_SAFE, load_list, load_phrases, lowered_if_safe
+    from gov_report_nlp.lexicon import NOT_LOWER_SAFE, load_list, lowered_if_safe
     # in a lower-safe text \d matches 0-9 only: no other character NOT_LOWER_SAFE lets through is one
     digit = regex.compile(r"\d")
     odd = [chr(cp) for cp in range(0x10000) if not 0xD800 <= cp < 0xE000 and not NOT_LOWER_SAFE.match(chr(cp))
@@ -678,30 +678,6 @@ def round5_checks(targets, cases: list[str], rng: random.Random) -> int:
                     print(f"_span_firsts differs on case {k} {spans} (words {words}): {text!r}\n  plain: {want}\n  fast:  {got}")
                     return 1
     print(f"{n} sets of spans: the first digits and count words found once are each span's")
-    # _candidates: a match of the number pattern whose unit is an open noun of one word (no
-    # multiplier before it) has no known noun where the unit begins: the known-noun match there
-    # is not tried
-    known_re = targets._noun_patterns()[0]
-    mult = load_phrases("unit_multipliers")
-    longest = max(len(w) for name in ("count_nouns", "target_list_nouns") for w in load_list(name))
-    if longest >= targets._NEAR:
-        print(f"a known noun of {longest} characters, not shorter than _NEAR")
-        return 1
-    pat, groups = targets._pattern_groups()
-    g_unit, g_noun = groups[targets._GROUPS.index("unit")], groups[targets._GROUPS.index("noun")]
-    n = 0
-    for k, text in enumerate(cases):
-        for e0 in (len(text), rng.randint(0, len(text))):
-            for m in pat.finditer(text, 0, e0):
-                if not m[g_noun] or (text[m.start(g_unit):m.end(g_unit)].split()[0].lower() in mult
-                                     and len(m[g_noun].split()) > 1):
-                    continue
-                n += 1
-                at = m.start(g_unit)
-                if known_re.match(text, at, min(e0, at + targets._NEAR)) is not None:
-                    print(f"a known noun where an open noun begins, case {k} at {at}: {text[at:at + 40]!r}")
-                    return 1
-    print(f"{n} open nouns of one word: no known noun begins where they do")
     # _cue_at: at every offset where a cue phrase occurs, the match of the cue pattern there
     # (its kind and end), in lowered, squeezed windows of the texts and in lists of the cues
     hits, kinds = targets._cue_hits()

@@ -1340,11 +1340,7 @@ def _candidates(doc: Document) -> Iterator[Target]:
                         at = rest.end()
                         near = e0 if e0 < at + _NEAR else at + _NEAR
                     nn = not_noun_re.match(text, at, near, False)
-                    # an open noun where the unit begins: the number pattern tried its branch of
-                    # known units and nouns there first, which fails only where no known noun
-                    # (followed by no letter) begins: none does (its phrases are all shorter than
-                    # _NEAR, so that the bound changes nothing; check_targets.py)
-                    kn = known_noun_re.match(text, at, near, False) if prefix or not m[g_noun] else None
+                    kn = known_noun_re.match(text, at, near, False)
                     if nn and not (kn and kn.end() > nn.end()):
                         continue
                     read = _counted_noun(text, at, near, kn)
