@@ -990,40 +990,17 @@ def _date_cuts(text: str, start: int, end: int) -> list[int]:
     return out
 
 
-# _MAY_HOLD_DATE in a lower-safe text, narrowed by what each branch of dates.DATE_PATTERNS
-# holds: "tháng", then whitespace and a digit (every branch with the month's word); else a
-# number, a separator and a number, twice ("28/7/2020"), or once after a cue ("ngày 12.5",
-# "sáng 12/1", "(23/11)", "từ ngày 7 đến 9/8": a part of the day, "từ " or _DAY_CUE's words,
-# which may end just before the window: `_DATE_CUE_REACH` characters before it are read too).
-# A range or a share of the figures ("18-22 tấn", "8/9 trạm") with none of these around it
-# then costs no find_dates (there the only digits are 0-9 and the only whitespace the regex
-# module's: both engines read these the same; check_targets.py checks that no window refused
-# holds a date)
-_DATE_MONTH = lazy_pattern(re.compile, r"tháng\s+[0-9]")
-_DATE_ONE_SEP = lazy_pattern(re.compile, r"[0-9]\s?[/.-]\s?[0-9]")
-_DATE_TWO_SEPS = lazy_pattern(re.compile, r"[0-9]\s?[/.-]\s?[0-9]{1,2}\s?[/.-]\s?[0-9]")
-_DATE_CUES = ("ngày", "(", "từ", "vào", "hôm", "mùng", "mồng", "sáng", "trưa", "chiều", "tối", "đêm")
-_DATE_CUE_REACH = 10  # longer than any of _DAY_CUE's lookbehinds ("hôm qua ", "chiều (")
-
-
-def _may_hold_date(text: str, lowered: str, start: int, end: int) -> bool:
-    """Whether text[start:end] of a lower-safe text (`lowered`, its lowercase copy) may hold
-    a date of dates.DATE_PATTERNS (False: it holds none)."""
-    if _DATE_MONTH.search(lowered, start, end) is not None:
-        return True
-    if _DATE_ONE_SEP.search(text, start, end) is None:
-        return False
-    if _DATE_TWO_SEPS.search(text, start, end) is not None:
-        return True
-    near = lowered[(start - _DATE_CUE_REACH if start > _DATE_CUE_REACH else 0):end]
-    return any(w in near for w in _DATE_CUES)
+# _MAY_HOLD_DATE in a lower-safe text: "tháng" found in its lowercase copy, the rest of the
+# pattern in the standard library's engine (there the only digits are 0-9 and the only
+# whitespace the regex module's: both engines read these the same; check_targets.py)
+_MAY_HOLD_DATE_DIGITS = lazy_pattern(re.compile, r"\d\s?[/-]\s?\d|\d\s?\.\s?\d{1,2}(?!\d)")
 
 
 def _span_dates(text: str, start: int, end: int, lowered: str | None = None) -> list[tuple[int, int]]:
     """The spans of the dates of text[start:end] (dates.find_dates), not looked for where
     there can be none. `lowered`: the text's lowercase when it is lower-safe."""
     if lowered is not None:
-        if not _may_hold_date(text, lowered, start, end):
+        if lowered.find("tháng", start, end) < 0 and _MAY_HOLD_DATE_DIGITS.search(text, start, end) is None:
             return []
     elif not _MAY_HOLD_DATE.search(text, start, end, False):
         return []
