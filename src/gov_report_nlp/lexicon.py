@@ -332,27 +332,6 @@ def starts_finder(words):
     return starts
 
 
-def phrase_finder(words):
-    """A function lowered_text -> (offset, word) for every occurrence of one of `words`
-    (lowercase strings) in it, overlaps included, in order of their ends: starts_finder's
-    pass, with the word found at each offset. None when pyahocorasick is not installed."""
-    try:
-        import ahocorasick
-    except ImportError:  # pragma: no cover - the fast extra is not installed
-        return None
-    words = {w for w in words if w}
-    if not words:
-        return lambda lowered: []
-    auto = ahocorasick.Automaton()
-    for w in words:
-        auto.add_word(w, (len(w) - 1, w))
-    auto.make_automaton()
-
-    def hits(lowered: str) -> list[tuple[int, str]]:
-        return [(end - n, w) for end, (n, w) in auto.iter(lowered)]
-    return hits
-
-
 def keyed_starts_finder(words_by_key: dict[str, list[str]]):
     """starts_finder for several word lists in one pass: a function lowered_text -> {key:
     every offset where one of words_by_key[key] begins}, each list as starts_finder(words)

@@ -43,7 +43,7 @@ from ..lang.dates import find_dates, published_date
 from ..lang.names import doc_tokens
 from ..doc.document import Document
 from ..lexicon import (NOT_LOWER_SAFE, alternation, lazy_pattern, load_list, load_phrases, lowered_if_safe,
-                       phrase_finder, starts_finder)
+                       starts_finder)
 from ..lang.numbers import parse_number, words_to_number
 from ..lang.periods import Period, find_periods
 from ..records import Evidence, Target
@@ -615,82 +615,30 @@ def _cue_starts():
     return starts_finder({" ".join(w.lower().split()) for name in names for w in load_list(name)})
 
 
-@lru_cache(maxsize=None)
-def _cue_hits():
-    """(lexicon.phrase_finder of _cue_pattern()'s phrases (None without pyahocorasick), each
-    phrase's kinds by their index in _CUE_KINDS)."""
-    names = [f"target_{k}_cues" if k != "activity" else "target_activity_verbs" for k in _CUE_KINDS]
-    kinds: dict[str, list[int]] = {}
-    for i, name in enumerate(names):
-        for w in load_list(name):
-            w = " ".join(w.lower().split())
-            if w and i not in kinds.setdefault(w, []):
-                kinds[w].append(i)
-    return phrase_finder(kinds), {w: tuple(ks) for w, ks in kinds.items()}
-
-
-_WORD_CHAR = lazy_pattern(regex.compile, r"\w")
-_WORD_CHARS: dict[str, bool] = {}  # character -> whether the regex module's \w matches it (a per-character memo)
-
-
-def _is_word_char(c: str) -> bool:
-    w = _WORD_CHARS.get(c)
-    if w is None:
-        w = _WORD_CHARS[c] = _WORD_CHAR.match(c, None, None, False) is not None
-    return w
-
-
-def _cue_at(low: str, p: int, words: list[str], kinds: dict) -> tuple[str, int] | None:
-    r"""(kind, end) of _cue_pattern().match(low, p), from the phrases that occur at p (`words`):
-    "(?<!\w)", then the kinds in their order, in each its longest phrase followed by no \w
-    (the alternation of a kind prefers the longest phrase that fits)."""
-    if p and _is_word_char(low[p - 1]):
-        return None
-    n = len(low)
-    for i, kind in enumerate(_CUE_KINDS):
-        best = -1
-        for w in words:
-            e = p + len(w)
-            if e > best and i in kinds[w] and (e >= n or not _is_word_char(low[e])):
-                best = e
-        if best >= 0:
-            return kind, best
-    return None
-
-
 def _nearest_cue(left: str, lowered_left: str | None = None) -> str | None:
     """The kind of the cue nearest before a count in its sentence (an activity verb, an award,
     a meeting's adoption, a make-up), when the words between them, less the items of a list
     the cue governs, are at most MAX_CUE_GAP_WORDS."""
     low = _squeeze(left.lower() if lowered_left is None else lowered_left)
-    kind = None
-    hits, kinds = _cue_hits() if _FAST else (None, None)
-    if hits is None:
+    last = None
+    starts = _cue_starts() if _FAST else None
+    if starts is None:
         for last in _cue_pattern().finditer(low, timeout=1.0):
-            kind, end = last.lastgroup, last.end()
-    else:
-        # finditer's matches, read off the phrases that occur at each offset (one Aho-Corasick
-        # pass over a short window), without a try of the pattern at each (_cue_at)
-        at_start: dict[int, list[str]] = {}
-        for p, w in hits(low):
-            ws = at_start.get(p)
-            if ws is None:
-                at_start[p] = [w]
-            else:
-                ws.append(w)
+            pass
+    else:  # finditer's matches, the pattern tried only where a cue begins (a short window)
+        match = _cue_pattern().match
         at = 0
-        for p in sorted(at_start):
-            if p >= at and (m := _cue_at(low, p, at_start[p], kinds)) is not None:
-                kind, at = m
-                end = at
-    if kind is None:
+        for p in starts(low):
+            if p >= at and (m := match(low, p, None, False)) is not None:
+                last, at = m, m.end()
+    if last is None:
         return None
-    gap = low[end:]
+    gap = low[last.end():]
     # the list items taken out only when the gap is too long without: a sub of a run that holds
     # a space by one space never adds a word (the words on both sides of the run stay two)
     if len(gap.split()) > MAX_CUE_GAP_WORDS:
         gap = _LIST_ITEM.sub(" ", gap, 0, None, None, False)
-    return kind if len(gap.split()) <= MAX_CUE_GAP_WORDS else None
+    return last.lastgroup if len(gap.split()) <= MAX_CUE_GAP_WORDS else None
 
 
 _DIGIT_NEAR = lazy_pattern(regex.compile, r"\d\s*$")
