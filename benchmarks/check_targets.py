@@ -25,7 +25,9 @@
   first words the Aho-Corasick pass finds; _is_year is _YEAR_VALUE.fullmatch;
 - safe=True (a window of a lower-safe text) changes no answer of _stripped_low, _may_begin,
   _may_hold; _one_incident answers as before; in a lower-safe text the date test
-  (lowercase find and a standard-library search) is _MAY_HOLD_DATE's.
+  (lowercase find and a standard-library search) is _MAY_HOLD_DATE's;
+- _span_firsts (each span's first digit and count word, from searches to the text's end run
+  once for the spans that begin before what they found) is the search of each span.
 
     .venv/bin/python benchmarks/check_targets.py [--fuzz 5000]
 
@@ -636,6 +638,46 @@ def round4_checks(targets, cases: list[str], rng: random.Random) -> int:
                 print(f"periods._scan_at_starts differs on case {k} [{a}:{b}]: {text[a:b]!r}\n  {want}\n  {got}")
                 return 1
     print(f"{n} windows of lower-safe texts: PERIOD_RE tried at the words a period begins with finds what its scan finds")
+    return round5_checks(targets, cases, rng)
+
+
+def round5_checks(targets, cases: list[str], rng: random.Random) -> int:
+    """The tenth run's fifth round; 1 on the first difference."""
+    from gov_report_nlp.doc.make import make_document
+    from gov_report_nlp.lexicon import NOT_LOWER_SAFE, lowered_if_safe
+    # in a lower-safe text \d matches 0-9 only: no other character NOT_LOWER_SAFE lets through is one
+    digit = regex.compile(r"\d")
+    odd = [chr(cp) for cp in range(0x10000) if not 0xD800 <= cp < 0xE000 and not NOT_LOWER_SAFE.match(chr(cp))
+           and digit.match(chr(cp)) and not "0" <= chr(cp) <= "9"]
+    if odd:
+        print(f"lower-safe decimal digits other than 0-9: {odd!r}")
+        return 1
+    # _span_firsts (the first digit and count word found once for the spans that begin before
+    # them) gives what the search of each span gives, for the documents' spans and random sets
+    # of spans (overlapping, nested, empty, at the text's ends)
+    extra = [f"{a}{w}{b}" for w in targets._COUNT_WORDS_FIRST + ("ba", "bảy") for a in (" ", "x ", "1 ", "\n", ". ")
+             for b in (" ", " x", "  ", ",", " 5 ", " hai ", "\n")]
+    extra += [" ".join(extra[i:i + 7]) for i in range(0, len(extra), 5)]
+    extra += ["٣ hai 5", "１２ tấn", " ba ba ba ", "1 ba 2 hai 3", "ba hai ", " bốn", "  sáu  7"]
+    n = 0
+    for k, text in enumerate(cases + extra):
+        lowered = lowered_if_safe(text)
+        ends = sorted(rng.randint(0, len(text)) for _ in range(12))
+        sets = [[(0, len(text))], [(a, b) for a, b in zip(ends, ends[1:])],
+                sorted(tuple(sorted((rng.randint(0, len(text)), rng.randint(0, len(text))))) for _ in range(8)),
+                [(a, a + rng.randint(0, 6)) for a in ends]]
+        if k < 200:
+            sets.append(targets._scan_spans(make_document(text)) if text.strip() else [])
+        for spans in sets:
+            spans = sorted(set(spans))
+            for words in (True, False):
+                n += 1
+                want = targets._span_firsts_plain(text, lowered, spans, words)
+                got = targets._span_firsts(text, lowered, spans, words)
+                if want != got:
+                    print(f"_span_firsts differs on case {k} {spans} (words {words}): {text!r}\n  plain: {want}\n  fast:  {got}")
+                    return 1
+    print(f"{n} sets of spans: the first digits and count words found once are each span's")
     return 0
 
 

@@ -982,6 +982,54 @@ def _has_count_word(text: str, start: int, end: int) -> bool:
     return _COUNT_WORD_ANY.search(text, start, end) is not None
 
 
+# in a lower-safe text (lexicon.lowered_if_safe) the only characters \d matches are 0-9 (its
+# ranges hold no other decimal digit: check_targets.py), which the regex module finds ~4x
+# faster as a set than \d, a property it looks up for each character
+_ASCII_DIGIT = lazy_pattern(regex.compile, r"[0-9]")
+
+
+def _span_firsts(text: str, lowered: str | None, spans, words: bool) -> list[tuple[int, int, bool, int]]:
+    """(s0, e0, has_words, first) for each span (in order of start) that holds a first word
+    of a number in words (_has_count_word; looked for only when `words`) or a digit; first:
+    the span's first digit, else e0. What _span_firsts_plain gives, from searches run to the
+    text's end instead of the span's: the first digit (or " hai "-like word) at or after a
+    span's start, found once, answers for every span that begins before it, so that the text
+    is read about once instead of once per span (and the spans without either cost no call).
+    A count word's occurrence ends after every one that begins before it (the space before a
+    word is the one after the word before, or further on): the first one at or after s0 is in
+    [s0, e0) when any is (check_targets.py compares the two)."""
+    never = 1 << 62  # where the one not found is (past every span)
+    digit = _ASCII_DIGIT if lowered is not None else _DIGIT
+    d_at = w_at = w_end = -1
+    out = []
+    for s0, e0 in spans:
+        has_words = False
+        if words:
+            if s0 > w_at:
+                w = _COUNT_WORD_ANY.search(text, s0)
+                w_at, w_end = (w.start(), w.end()) if w is not None else (never, never)
+            has_words = w_end <= e0
+        if s0 > d_at:
+            d = digit.search(text, s0, None, False)
+            d_at = d.start() if d is not None else never
+        if d_at < e0:
+            out.append((s0, e0, has_words, d_at))
+        elif has_words:
+            out.append((s0, e0, True, e0))
+    return out
+
+
+def _span_firsts_plain(text: str, lowered: str | None, spans, words: bool) -> list[tuple[int, int, bool, int]]:
+    out = []
+    for s0, e0 in spans:
+        has_words = words and _has_count_word(text, s0, e0)
+        digit = _DIGIT.search(text, s0, e0, False)
+        if not has_words and digit is None:
+            continue
+        out.append((s0, e0, has_words, digit.start() if digit is not None else e0))
+    return out
+
+
 # how far after a position a match there may read: a bound on endpos keeps a match at a
 # position of a 1 MB line as cheap as on a short one (the regex module's cost grows with it)
 _NEAR = 200
@@ -1144,9 +1192,9 @@ def _candidates(doc: Document) -> Iterator[Target]:
     not_noun_re = fp["not_noun"]
     known_noun_re = _noun_patterns()[0]
     seen: set[tuple[int, int]] = set()
-    # else no span has one; " hai " in the text is a token "hai" (the document's tokens, made
-    # once for people): the scan of the whole text only where one of the words is a token
-    doc_words = not _COUNT_WORD_SET.isdisjoint(doc_tokens(doc).text) and _COUNT_WORD_ANY.search(text) is not None
+    # " hai " in the text is a token "hai" (the document's tokens, made once for people): the
+    # text is searched for a number in words only where one of the words is a token
+    doc_words = not _COUNT_WORD_SET.isdisjoint(doc_tokens(doc).text)
     # a lower-safe text (the extractors' lowercase copy is made once, lexicon.lowered_if_safe):
     # no window of it is searched for NOT_LOWER_SAFE's characters again (see _stripped_low)
     lowered = lowered_if_safe(text)
@@ -1155,15 +1203,11 @@ def _candidates(doc: Document) -> Iterator[Target]:
     neg_cues, neg_after = _needle_search("target_negative_cues"), _needle_search("target_negative_after")
     adjacent_ends = _ends("target_negative_adjacent", _ADJACENT_QUALIFIERS)
     not_followed_firsts = _firsts("unit_not_followed")
-    for s0, e0 in _scan_spans(doc):
-        has_words = doc_words and _has_count_word(text, s0, e0)
-        digit = _DIGIT.search(text, s0, e0, False)
-        if not has_words and digit is None:
-            continue  # no number in digits or in words here: nothing below would be read
+    # the spans with a number in digits or in words (nothing below is read in the others)
+    for s0, e0, has_words, first in _span_firsts(text, lowered, _scan_spans(doc), doc_words):
         # the scan begins at the span's first digit, where a match can first begin (the
         # lookbehinds read the text before it alike): the stretch before it is not read twice
         # (check_targets.py compares the two scans)
-        first = digit.start() if digit is not None else e0
         # the number pattern, less the parts that cannot match in this span (_number_pattern),
         # and its groups by number: a group read by name costs the regex module a failed
         # conversion of the name to an index first (an exception made and dropped), ten times
