@@ -1368,12 +1368,16 @@ def find_meetings(doc: Document) -> Iterator[Meeting]:
             if i == len(st_any) or st_any[i] >= e:
                 continue  # no word a chair, attendee or resolution needs
             # each part's test here, once (a part without it finds nothing: _bullet_attendees
-            # wants HAS_ATTEND too)
-            if _has_at(st_chair, chair_at, lowered, s, e):
+            # wants HAS_ATTEND too); _has_at called only where the part's words begin in the
+            # sentence (its first step, inline: most sentences hold the words of one part at most)
+            i = bisect_left(st_chair, s)
+            if i < len(st_chair) and st_chair[i] < e and _has_at(st_chair, chair_at, lowered, s, e):
                 d.chairs.extend(_chairs(doc, s, e, (s, e) == d.sentence, checked=True))
-            if _has_at(st_att, attend_at, lowered, s, e):
+            i = bisect_left(st_att, s)
+            if i < len(st_att) and st_att[i] < e and _has_at(st_att, attend_at, lowered, s, e):
                 d.attendees.extend(_attendees(doc, s, e, checked=True) or _bullet_attendees(doc, stretch, k))
-            if _has_at(st_res, res_at, lowered, s, e):
+            i = bisect_left(st_res, s)
+            if i < len(st_res) and st_res[i] < e and _has_at(st_res, res_at, lowered, s, e):
                 _resolutions(text, s, e, d, checked=True)
     drafts = sorted(drafts + twins, key=lambda d: (d.start, d.twin is not None))
     for d in drafts:
