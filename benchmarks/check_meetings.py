@@ -11,14 +11,16 @@ stays the same):
   (same span and groups), _has what search finds, and _has_at (HAS_CHAIR, HAS_ATTEND,
   HAS_RES read with str methods in the lowercase copy: _phrase_test) too, and at each start
   what match finds, and _finditer every match budget.matches
-  finds (ATTEND, ATTEND_SIDE with _may_open_clause, NOT_KIND, PLANNED);
+  finds (ATTEND, ATTEND_SIDE with _may_open_clause, NOT_KIND, PLANNED); _phrase_test (the
+  phrases of the character at p only) answers as _phrase_test_plain at every offset;
 - _NAME_STOP (a dot's lookbehinds tried only before a dot) finds what _NAME_STOP_PLAIN finds,
   and _date_shape (str.find of "tháng" in the lowercase copy, _DATE_NUM) says what
   _DATE_SHAPE.search says;
 - _same_day finds what SAME_DAY.search finds (the precheck of "cùng" in the lowercase copy);
 - _first_kind (no generator) finds the first of _kind_matches;
-- _attend_after (str tests of the lowercase copy) finds what _attend_after_plain (the
-  patterns' test) finds, on the lower-safe characters str.isspace is \\s;
+- _attend_after (str tests of the lowercase copy, the tails read by their last character:
+  TAILS_BY_LAST) finds what _attend_after_plain (the patterns' test) finds, on the lower-safe
+  characters str.isspace is \\s;
 - the prechecks before ATTEND_AFTER (_attend_after_plain, "dự" and the clause ends), _LIST_COLON_END, _ATTEND_AND_LEAD,
   _ORG_BY, _ORG_PASSIVE, ORDINAL, _HELD_AFTER_DATED and _ORG_TERM_TAIL pass every window
   those match;
@@ -71,6 +73,12 @@ def main(argv=None) -> int:
     stretch = {"chair": P.HAS_CHAIR, "attend": P.HAS_ATTEND, "res": P.HAS_RES}
     # and their str tests (_phrase_test) over the lowercase copy
     str_tests = {"chair": (P.HAS_CHAIR, P.CHAIR_AT), "attend": (P.HAS_ATTEND, P.ATTEND_AT), "res": (P.HAS_RES, P.RES_AT)}
+    from gov_report_nlp.extractors.meetings import _phrase_test, _phrase_test_plain
+    attend_words = tuple(w.lower() for w in _lex("meeting_attend_cues")) + ("dự",)
+    phrase_args = [((), (("chủ", "trì"),)), (attend_words, (("về", "phía"), ("lãnh", "đạo"), ("đại", "diện"))),
+                   ((), (("thông", "qua"), ("ban", "hành"))), ((), (("về", "phía"), ("lãnh", "đạo"), ("đại", "diện"))),
+                   (("dự", "", "về"), (("về", "phía"),))]  # (an empty phrase: the plain test itself)
+    phrase_tests = [(_phrase_test(*a), _phrase_test_plain(*a)) for a in phrase_args]
     # (pattern, the words it holds, searched first)
     needs = [(_ORG_BY, _TO_CHUC), (_ORG_PASSIVE, _TO_CHUC), (P.ORDINAL, _THU), (_HELD_AFTER_DATED, _DIGIT),
              (_ATTEND_AND_LEAD, _DU_VA)]
@@ -197,6 +205,14 @@ def main(argv=None) -> int:
                 if _has_at(starts, test, low, s, e) != (pat.search(text, s, e) is not None):
                     print(f"_has_at({key}) differs from search: case {k}, {text[s:e]!r}")
                     return 1
+            # _phrase_test (the phrases of the character at p only) against the test of each
+            # phrase (_phrase_test_plain), at every offset of the window
+            if low is not None and k < 200 + args.fuzz // 4:
+                for p in range(s, min(e, len(low)) + 1):
+                    for test, plain in phrase_tests:
+                        if test(low, p, e) != plain(low, p, e):
+                            print(f"_phrase_test differs from _phrase_test_plain at {p}: case {k}, {text[s:e]!r}")
+                            return 1
             if any(pat.search(text, s, e) for pat in stretch.values()) and not _may_match(text, s, e, "stretch"):
                 print(f"_may_match(stretch) refused a window one of HAS_CHAIR, HAS_ATTEND, HAS_RES matches: case {k}, "
                       f"{text[s:e]!r}")

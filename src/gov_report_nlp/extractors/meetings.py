@@ -87,6 +87,9 @@ class _P(LexiconPatterns):
             r"(?r)(?:dự|\L<kw>)", _F, kw=sorted(cls.kinds, key=len, reverse=True))
         # its phrases in lowercase, for str.endswith over the lowercase copy of a lower-safe text
         cls.TAILS = tuple(sorted({"dự", *(k for k in cls.kinds if k)}))
+        # and by their last character (_attend_after reads the ones that end with the character
+        # before a clause end only)
+        cls.TAILS_BY_LAST = {c: tuple(t for t in cls.TAILS if t[-1] == c) for c in {t[-1] for t in cls.TAILS}}
         cls.VAGUE = lazy_pattern(regex.compile, r"\L<vg>(?!\w)", _F, vg=_lex("meeting_vague_subjects"))
         # what opens a sentence before its subject: "Sáng 5/3, tại Hội trường X, ..."
         cls.LIST_LEAD = lazy_pattern(regex.compile,
@@ -442,7 +445,42 @@ def _phrase_test(phrases: tuple[str, ...], pairs: tuple[tuple[str, str], ...]):
     where the pattern's phrase matches the text, and str.isspace knows exactly the characters \\s
     matches): a regex call costs more than the whole test. The phrases and pairs are lowercase;
     b begins with no space (so the greedy \\s+ never gives one back).
-    benchmarks/check_meetings.py compares it with HAS_CHAIR, HAS_ATTEND and HAS_RES."""
+    benchmarks/check_meetings.py compares it with HAS_CHAIR, HAS_ATTEND and HAS_RES.
+
+    With phrases, only the phrases and pairs whose first character is the one at p are read (a
+    phrase begins at p only with that character): one dict look-up, then a few str tests instead
+    of a test of each (_phrase_test_plain reads them all)."""
+    plain = _phrase_test_plain(phrases, pairs)
+    if not phrases or not all(phrases) or not all(a for a, _ in pairs):
+        return plain  # a pair or two: as cheap read in full; an empty phrase begins with any character
+    by_first: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str], ...]]] = {}
+    for c in {w[0] for w in phrases} | {a[0] for a, _ in pairs}:
+        by_first[c] = (tuple(w for w in phrases if w[0] == c), tuple((a, b) for a, b in pairs if a[0] == c))
+    first = by_first.get
+
+    def test(lowered: str, p: int, e: int) -> bool:
+        if p >= len(lowered):
+            return False  # (nothing begins there: the plain test's answer too)
+        these = first(lowered[p])
+        if these is None:
+            return False
+        some, two = these
+        if some and lowered.startswith(some, p, e):
+            return True
+        for a, b in two:
+            if lowered.startswith(a, p, e):
+                j = k = p + len(a)
+                n = min(e, len(lowered))
+                while k < n and lowered[k].isspace():
+                    k += 1
+                if k > j and lowered.startswith(b, k, e):
+                    return True
+        return False
+    return test
+
+
+def _phrase_test_plain(phrases: tuple[str, ...], pairs: tuple[tuple[str, str], ...]):
+    """_phrase_test's function, each phrase and pair tested at p (benchmarks/check_meetings.py)."""
     def test(lowered: str, p: int, e: int) -> bool:
         if phrases and lowered.startswith(phrases, p, e):
             return True
@@ -902,7 +940,7 @@ def _attend_after(text: str, s: int, e: int) -> list[regex.Match]:
         # (same offsets, and "dự" found in it exactly where the pattern's "dự" matches), no match
         if lowered.find("dự", s, e) < 0:
             return []
-        tails = _P.get().TAILS
+        tails_by_last = _P.get().TAILS_BY_LAST
         e = min(e, len(lowered))  # (as the regex module reads an endpos past the end)
         for mark in (None, ".", ";"):  # (in any order: any end that passes decides)
             t = e if mark is None else lowered.find(mark, s, e)
@@ -910,7 +948,10 @@ def _attend_after(text: str, s: int, e: int) -> list[regex.Match]:
                 q = t
                 while q > s and lowered[q - 1].isspace():
                     q -= 1
-                if lowered.endswith(tails, s, q):
+                # lowered.endswith(TAILS, s, q), read for the tails that end with the character
+                # before q only (a tail ends at q only with it)
+                tails = tails_by_last.get(lowered[q - 1]) if q > s else None
+                if tails is not None and lowered.endswith(tails, s, q):
                     return matches(_P.get().ATTEND_AFTER, text, s, e)
                 if mark is None:
                     break
@@ -1327,12 +1368,16 @@ def find_meetings(doc: Document) -> Iterator[Meeting]:
             if i == len(st_any) or st_any[i] >= e:
                 continue  # no word a chair, attendee or resolution needs
             # each part's test here, once (a part without it finds nothing: _bullet_attendees
-            # wants HAS_ATTEND too)
-            if _has_at(st_chair, chair_at, lowered, s, e):
+            # wants HAS_ATTEND too); _has_at called only where the part's words begin in the
+            # sentence (its first step, inline: most sentences hold the words of one part at most)
+            i = bisect_left(st_chair, s)
+            if i < len(st_chair) and st_chair[i] < e and _has_at(st_chair, chair_at, lowered, s, e):
                 d.chairs.extend(_chairs(doc, s, e, (s, e) == d.sentence, checked=True))
-            if _has_at(st_att, attend_at, lowered, s, e):
+            i = bisect_left(st_att, s)
+            if i < len(st_att) and st_att[i] < e and _has_at(st_att, attend_at, lowered, s, e):
                 d.attendees.extend(_attendees(doc, s, e, checked=True) or _bullet_attendees(doc, stretch, k))
-            if _has_at(st_res, res_at, lowered, s, e):
+            i = bisect_left(st_res, s)
+            if i < len(st_res) and st_res[i] < e and _has_at(st_res, res_at, lowered, s, e):
                 _resolutions(text, s, e, d, checked=True)
     drafts = sorted(drafts + twins, key=lambda d: (d.start, d.twin is not None))
     for d in drafts:
