@@ -113,3 +113,16 @@ def test_a_broken_step_fails_the_invariant(key, monkeypatch):
         except AssertionError:
             caught += 1
     assert caught == 5
+
+
+def test_records_of_the_wrong_kind_lose_their_field_not_the_document(monkeypatch):
+    """An extractor that yields something that is not its record (a bug) loses its own field,
+    said in a warning; the other fields and the document stay (origin: genre)."""
+    text = (ROOT / "examples" / "portal-article.txt").read_text(encoding="utf-8")
+    whole = run(make_document(text))
+    monkeypatch.setitem(pipeline.EXTRACTORS, "awards", lambda doc: iter(["not an award"]))
+    report = run(make_document(text))
+    assert report.awards == []
+    assert [w for w in report.warnings if w.startswith("awards: extractor failed: ValidationError")] != []
+    assert report.people == whole.people and report.meetings == whole.meetings
+    assert report.model_dump(exclude={"awards", "warnings"}) == whole.model_dump(exclude={"awards", "warnings"})

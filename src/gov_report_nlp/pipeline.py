@@ -10,6 +10,8 @@ from bisect import bisect_right
 from itertools import islice
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from . import budget
 from .budget import format_seconds
 from .doc.document import Document
@@ -61,6 +63,20 @@ def timeout_warning(key: str, e: TimeoutError) -> str:
     return f"{key}: pattern timed out{after}; facts of this kind may be missing"
 
 
+def _valid_fields(head: dict, fields: dict, doc: Document) -> dict:
+    """The fields that validate one by one: a bug that gave one field records of the wrong kind
+    loses that field (said in a warning, as an extractor's failure is), not the document."""
+    valid = {}
+    for key, records in fields.items():
+        try:
+            Report(**head, **{key: records})
+        except ValidationError as e:
+            doc.warnings.append(f"{key}: extractor failed: ValidationError: {e.error_count()} invalid record(s)")
+        else:
+            valid[key] = records
+    return valid
+
+
 def run(doc: Document) -> Report:
     """Run every extractor over one Document and link the records into a Report."""
     facts = header.read_header(doc)
@@ -89,18 +105,13 @@ def run(doc: Document) -> Report:
             doc.warnings.append(timeout_warning(key, e))
         except Exception as e:  # a bug in one extractor loses its facts, not the document
             doc.warnings.append(f"{key}: extractor failed: {type(e).__name__}: {e}")
-    report = Report(
-        id=doc.id,
-        title=facts.title,
-        published=facts.published,
-        authors=facts.authors,
-        document=facts.document,
-        evidence=facts.evidence,
-        layout=doc.layout,
-        input_format=doc.input_format,
-        encoding=doc.encoding,
-        **fields,
-    )
+    head = dict(id=doc.id, title=facts.title, published=facts.published, authors=facts.authors,
+                document=facts.document, evidence=facts.evidence, layout=doc.layout,
+                input_format=doc.input_format, encoding=doc.encoding)
+    try:
+        report = Report(**head, **fields)
+    except ValidationError:
+        report = Report(**head, **_valid_fields(head, fields, doc))
     try:
         link(doc, report)
     except GovReportError:
