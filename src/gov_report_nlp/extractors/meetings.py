@@ -467,15 +467,7 @@ def _phrase_test(phrases: tuple[str, ...], pairs: tuple[tuple[str, str], ...]):
         some, two = these
         if some and lowered.startswith(some, p, e):
             return True
-        for a, b in two:
-            if lowered.startswith(a, p, e):
-                j = k = p + len(a)
-                n = min(e, len(lowered))
-                while k < n and lowered[k].isspace():
-                    k += 1
-                if k > j and lowered.startswith(b, k, e):
-                    return True
-        return False
+        return _pair_at(two, lowered, p, e) if two else False
     return test
 
 
@@ -484,16 +476,21 @@ def _phrase_test_plain(phrases: tuple[str, ...], pairs: tuple[tuple[str, str], .
     def test(lowered: str, p: int, e: int) -> bool:
         if phrases and lowered.startswith(phrases, p, e):
             return True
-        for a, b in pairs:
-            if lowered.startswith(a, p, e):
-                j = k = p + len(a)
-                n = min(e, len(lowered))
-                while k < n and lowered[k].isspace():
-                    k += 1
-                if k > j and lowered.startswith(b, k, e):
-                    return True
-        return False
+        return _pair_at(pairs, lowered, p, e)
     return test
+
+
+def _pair_at(pairs: tuple[tuple[str, str], ...], lowered: str, p: int, e: int) -> bool:
+    """Does a\\s+b of one of the pairs (a, b) begin at p in lowered, before e (_phrase_test)?"""
+    for a, b in pairs:
+        if lowered.startswith(a, p, e):
+            j = k = p + len(a)
+            n = min(e, len(lowered))
+            while k < n and lowered[k].isspace():
+                k += 1
+            if k > j and lowered.startswith(b, k, e):
+                return True
+    return False
 
 
 def _has_at(starts: list[int], test, lowered: str, s: int, e: int) -> bool:
