@@ -160,8 +160,7 @@ def _patterns() -> SimpleNamespace:
         page_header=lazy_pattern(regex.compile,
             rf"^(?:(?:{_word('page_header_words', 'gazette')})\s*/.*|\d{{1,4}}|(?:{_word('page_header_words', 'page')})\s+\d+.*"
             rf"|(?:{_word('page_header_words', 'line')}))$"),
-        number_firsts=_first_characters(load_list("number_labels")),  # a number line starts with one
-        number_words=_first_words(load_list("number_labels")),  # ... and with one of these words
+        number_words=_first_words(load_list("number_labels")),  # a number line starts with one of these words
         number_line=lazy_pattern(regex.compile,
             rf"""^(?P<label>(?:{alternation(load_list('number_labels'))}))
                 \s*:?\s*(?P<number>[\w./-]*(?:[ \t]+[-/][\w./-]+)?)""",
@@ -715,7 +714,7 @@ def _segment_formal(doc: Document, lines: list[LineSpan]) -> None:
     recipients, sign_firsts = P.recipients.match, P.sign_firsts
     section_match, section_firsts = P.section.match, P.section_firsts
 
-    def section(t, *args):
+    def section(t):
         """P.section.match(t), tried only where _may_be_section lets it."""
         return section_match(t, None, None, False) if _may_be_section(t, section_firsts) else None
     sign_prefix, sign_title = P.sign_prefix.match, P.sign_title.match
@@ -765,7 +764,7 @@ def _segment_formal(doc: Document, lines: list[LineSpan]) -> None:
                 continue
             prev_open = False  # the recipients end here: the body begins
         sec = None  # section(t), if asked
-        if kind is None and prev_open and not (sec := section(t, None, None, False)) and not _item(t) and not (":" in t and recipients(t, None, None, False)):
+        if kind is None and prev_open and not (sec := section(t)) and not _item(t) and not (":" in t and recipients(t, None, None, False)):
             # a hard line break inside a paragraph (PDF and Word extractions): extend it
             segments[-1].end = ln.end
             prev_open = not _closed(t)
@@ -775,7 +774,7 @@ def _segment_formal(doc: Document, lines: list[LineSpan]) -> None:
                 kind = "header"
             elif ":" in t and kinh_gui(t, None, None, False):
                 kind = "recipient"
-            elif sec or sec is None and section(t, None, None, False):
+            elif sec or sec is None and section(t):
                 kind = "section"
             elif _item(t):
                 kind = "item"
