@@ -313,7 +313,6 @@ def _lines(doc: Document) -> list[_Line]:
     k = 0
     o_start, o_end = out_spans[0]
     furniture = _furniture().match
-    ends = _FURNITURE_ENDS
     lines = []
     append = lines.append
     new = tuple.__new__
@@ -330,7 +329,7 @@ def _lines(doc: Document) -> list[_Line]:
                 o_start, o_end = out_spans[k]
             if o_start <= pos:
                 kind = "out"
-            elif (":" in st or "/" in st or (c := st[-1]) in ends or c > "\x7f" and not c.isalpha()) and furniture(st, None, None, False):  # _may_be_furniture
+            elif _may_be_furniture(st) and furniture(st, None, None, False):
                 kind = "furniture"
             else:
                 kind = "text"
