@@ -24,6 +24,7 @@ surrogates, plain marks). Exit status 1 on the first difference.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -222,7 +223,9 @@ def main(argv=None) -> int:
 
     # texts of _USUAL characters only: NFC, no odd character, none the glyph-soup test calls bad
     from gov_report_nlp.io.encodings import _BAD_CHAR, MIN_ODD, glyph_soup_warning
-    from gov_report_nlp.io.normalize import _START_ODD_NO_LF, _UNUSUAL, _USUAL, normalize_usual
+    from gov_report_nlp.io.normalize import _START_ODD_NO_LF, _USUAL, normalize_usual
+    # the first character that is not _USUAL (the plain reading of is_usual and _USUAL_START)
+    _UNUSUAL = re.compile("[^" + re.escape("".join(sorted(_USUAL))) + "]")
     wrong = [c for c in sorted(_USUAL) if unicodedata.combining(c) or unicodedata.normalize("NFC", c) != c
              or c in joins or _START_ODD_NO_LF.match(c) or _BAD_CHAR.match(c)]
     if wrong or MIN_ODD < 1:

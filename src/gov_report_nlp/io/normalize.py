@@ -131,17 +131,15 @@ _START_LF = re.compile(rf"\n(?![^\x20{_HS_ODD}{_ZW_CHARS}{_NL_CHARS}])")
 # Vietnamese letters and the usual punctuation. Each is a starter that NFC leaves as it is and
 # joins to nothing before it, and none is an odd character of _START_ODD (check_normalize.py
 # checks both): a text of these only is NFC and holds no odd character, which one scan for
-# any other character tells (_UNUSUAL, at the speed of the scan for the odd ones it saves)
+# any other character tells (_USUAL_START, at the speed of the scan for the odd ones it saves)
 _USUAL = frozenset("\n" + "".join(map(chr, range(0x20, 0x7F)))) | VI_LETTERS | frozenset("–—‘’“”•…«»°×§")
-_UNUSUAL = re.compile("[^" + re.escape("".join(sorted(_USUAL))) + "]")
-# the run of usual characters a text starts with: its end is where _UNUSUAL.search finds the
-# first other one (len(text) if none). The engine reads a run of one class in its own loop, at
-# about half the instructions of a search's step from position to position (check_normalize.py)
-_USUAL_START = re.compile("[" + re.escape("".join(sorted(_USUAL))) + "]*")
-
-
+_USUAL_SET = re.escape("".join(sorted(_USUAL)))  # (the inside of a [...] of them)
+# the run of usual characters a text starts with: its end is the first other character's
+# offset (len(text) if none). The engine reads a run of one class in its own loop, at about
+# half the instructions of a search for the first other character (check_normalize.py)
+_USUAL_START = re.compile(f"[{_USUAL_SET}]*")
 # a run of the other characters (_is_nfc)
-_UNUSUAL_RUN = re.compile("[^" + re.escape("".join(sorted(_USUAL))) + "]+")
+_UNUSUAL_RUN = re.compile(f"[^{_USUAL_SET}]+")
 
 
 def _is_nfc(text: str, first: int = 0) -> bool:
