@@ -450,9 +450,8 @@ def _phrase_test(phrases: tuple[str, ...], pairs: tuple[tuple[str, str], ...]):
     With phrases, only the phrases and pairs whose first character is the one at p are read (a
     phrase begins at p only with that character): one dict look-up, then a few str tests instead
     of a test of each (_phrase_test_plain reads them all)."""
-    plain = _phrase_test_plain(phrases, pairs)
     if not phrases or not all(phrases) or not all(a for a, _ in pairs):
-        return plain  # a pair or two: as cheap read in full; an empty phrase begins with any character
+        return _phrase_test_plain(phrases, pairs)  # a pair or two: as cheap read in full; an empty phrase begins with any character
     by_first: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str], ...]]] = {}
     for c in {w[0] for w in phrases} | {a[0] for a, _ in pairs}:
         by_first[c] = (tuple(w for w in phrases if w[0] == c), tuple((a, b) for a, b in pairs if a[0] == c))
