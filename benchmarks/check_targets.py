@@ -642,7 +642,7 @@ def round4_checks(targets, cases: list[str], rng: random.Random) -> int:
 
 
 def round5_checks(targets, cases: list[str], rng: random.Random) -> int:
-    """The tenth run's fifth round; 1 on the first difference."""
+    """The eleventh run's checks (its helpers' fifth round); 1 on the first difference."""
     from gov_report_nlp.doc.make import make_document
     from gov_report_nlp.lexicon import NOT_LOWER_SAFE, lowered_if_safe
     # in a lower-safe text \d matches 0-9 only: no other character NOT_LOWER_SAFE lets through is one
