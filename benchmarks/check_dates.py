@@ -6,7 +6,8 @@ random spans of 1 to 250 characters as the callers ask: sentences, a reference's
 tail, a dateline); _date_starts' reading of a lower-safe text is safe (its words and marks
 match case-insensitively where the lowercase copy holds them, \d is [0-9], the regex
 module's \s is one of the re module's); and find_dates_from (the dates whose match begins by
-a given offset) against find_dates: the same dates that begin by it.
+a given offset) against find_dates: the same dates that begin by it; and iter_dates (the
+dates read lazily, one by one) against find_dates: the same dates, in the same order.
 
     .venv/bin/python benchmarks/check_dates.py [--fuzz 200000]
 
@@ -133,9 +134,28 @@ def main(argv=None) -> int:
     def upto(found):
         return lambda text: [[d for d in found(text, s, e, last) if d.start <= last] for s, e, last in spans(text)]
 
-    return report_equivalence(equivalence_cases(pieces, args.fuzz // 4, seed=13) + date_shaped(args.fuzz // 4, seed=15),
-                              upto(lambda t, s, e, last: find_dates(t, s, e)), upto(find_dates_from),
-                              ("find_dates", "find_dates_from"))
+    if report_equivalence(equivalence_cases(pieces, args.fuzz // 4, seed=13) + date_shaped(args.fuzz // 4, seed=15),
+                          upto(lambda t, s, e, last: find_dates(t, s, e)), upto(find_dates_from),
+                          ("find_dates", "find_dates_from")):
+        return 1
+
+    # iter_dates (the lazy scan, read to its end; a reader that stops reads a prefix of it)
+    # against find_dates, with and without a default year; find_dates' memo emptied first, so
+    # that the scan is iter_dates' own
+    from gov_report_nlp.lang import dates
+
+    def every(found):
+        def run(text):
+            out = []
+            for s, e in windows(text):
+                for year in (None, 2024):
+                    dates._LAST = (None, {})
+                    out.append(list(found(text, s, e, year)))
+            return out
+        return run
+
+    return report_equivalence(equivalence_cases(pieces, args.fuzz // 4, seed=23) + date_shaped(args.fuzz // 4, seed=25),
+                              every(find_dates), every(dates.iter_dates), ("find_dates", "iter_dates"))
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -23,7 +23,7 @@ from typing import Iterator, Optional
 import regex
 
 from ..budget import matches, matches_at_bounded, matches_at_unclocked
-from ..lang.dates import find_dates, published_date
+from ..lang.dates import find_dates, iter_dates, published_date
 from ..doc.document import Document
 from ..lang.lists import read_list
 from ..lang.names import find_person_mentions
@@ -711,7 +711,8 @@ def _date_of(doc: Document, s: int, e: int, prev: Optional[_Draft], precheck: bo
         return None, None, -1  # (a digit first: a faster scan, and the shape holds one)
     pub = published_date(doc)
     year = pub.year if pub is not None else None
-    for d in find_dates(text, s, e, default_year=year):
+    # (the dates one by one: the first that passes is the answer, the rest of the sentence unread)
+    for d in iter_dates(text, s, e, year):
         if d.day is None or d.month is None:
             continue
         # a document's date ("Chỉ thị ... ngày 22/11/2014") is not the meeting's

@@ -12,11 +12,11 @@ import operator
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
 import regex
 
-from ..budget import matches_at, matches_at_unclocked, matches_from
+from ..budget import PatternTimeout, limit, matches_at, matches_at_unclocked, matches_from
 from ..lexicon import GroupNumbers, lazy_pattern, lowered_if_safe
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -236,36 +236,82 @@ def _find_dates(text: str, start: int, end: int, default_year: int | None,
     if not _DIGIT.search(text, start, end, False):
         return out  # every date has a digit: most sentences are skipped at the cost of one scan
     scan = _scan(text, start, end, last)
-    if not scan:
-        return out
+    for m in scan:
+        v = _value(text, m, default_year)
+        if v is not None:
+            out.append(v)
+    return out
+
+
+def _value(text: str, m: regex.Match, default_year: int | None) -> DateValue | None:
+    """The date a match of DATE_PATTERNS reads, None when it is no valid date."""
     if not _GROUPS:  # (the groups read by number: one call for all of them)
         _GROUPS.append(operator.itemgetter(*(DATE_PATTERNS.groupindex[g] for g in _GROUP_NAMES)))
-    groups = _GROUPS[0]
-    for m in scan:
-        pod, d1, d1b, m1, y1, d6, m6, d2, m2, y2, m3, y3, d5, m5, y5, d4, m4 = groups(m)
-        if y1:
-            y, mo, d = int(y1), _int(m1), _int(d1 or d1b)
-        elif y2:
-            y, mo, d = int(y2), _int(m2), _int(d2)
-        elif y3:
-            y, mo, d = int(y3), _int(m3), None
-        elif d6:
-            y, mo, d = default_year, _int(m6), int(d6)
-        elif d5:
-            y, mo, d = _int(y5) or default_year, _int(m5), int(d5)
-        else:
-            y, mo, d = default_year, _int(m4), _int(d4)
-        if not _valid(y, mo, d):
-            continue
-        if pod:
-            pod = pod.lower()
-            s = m.start()
-        else:
-            pod = None
-            s = m.start(_DG.d1) if d1 else m.start(_DG.d1b) if d1b else m.start(_DG.d6) if d6 else m.start()
-        e = m.end()
-        out.append(DateValue(s, e, text[s:e], y, mo, d, part_of_day=pod))
-    return out
+    pod, d1, d1b, m1, y1, d6, m6, d2, m2, y2, m3, y3, d5, m5, y5, d4, m4 = _GROUPS[0](m)
+    if y1:
+        y, mo, d = int(y1), _int(m1), _int(d1 or d1b)
+    elif y2:
+        y, mo, d = int(y2), _int(m2), _int(d2)
+    elif y3:
+        y, mo, d = int(y3), _int(m3), None
+    elif d6:
+        y, mo, d = default_year, _int(m6), int(d6)
+    elif d5:
+        y, mo, d = _int(y5) or default_year, _int(m5), int(d5)
+    else:
+        y, mo, d = default_year, _int(m4), _int(d4)
+    if not _valid(y, mo, d):
+        return None
+    if pod:
+        pod = pod.lower()
+        s = m.start()
+    else:
+        pod = None
+        s = m.start(_DG.d1) if d1 else m.start(_DG.d1b) if d1b else m.start(_DG.d6) if d6 else m.start()
+    e = m.end()
+    return DateValue(s, e, text[s:e], y, mo, d, part_of_day=pod)
+
+
+def iter_dates(text: str, start: int = 0, end: int | None = None, default_year: int | None = None) -> Iterator[DateValue]:
+    """find_dates(text, start, end, default_year)'s dates in order, each found when it is read:
+    a reader that stops at the first date it wants (meetings: the first with a day and a month
+    in a sentence, usually at its start) leaves the rest of the span unscanned, where the
+    search for the starts (_date_starts) and the tries are most of find_dates' cost. The same
+    dates (benchmarks/check_dates.py compares them); find_dates' answer when it holds the span.
+
+    In a lower-safe text the starts are read lazily from _LOWER_STARTS_RE's scan, and each
+    tried as _scan tries them (a match at a start inside the last match is not tried); a try of
+    a span of _SHORT_SPAN or more has the span's time limit (budget.limit) of its own, as
+    matches_from gives each try, since the scan is not run at once (matches_at's one limit
+    for the whole scan would count the reader's time)."""
+    end = len(text) if end is None else end
+    last = _LAST
+    found = last[1].get((start, end, default_year)) if last[0] is text else None
+    if found is not None:
+        yield from found
+        return
+    if not _DIGIT.search(text, start, end, False):
+        return  # (as _find_dates)
+    lowered = lowered_if_safe(text)
+    if lowered is None:
+        yield from find_dates(text, start, end, default_year)
+        return
+    seconds = limit(end - start) if end - start >= _SHORT_SPAN else None
+    match = DATE_PATTERNS.match
+    at = start
+    try:
+        for c in _LOWER_STARTS_RE.finditer(lowered, start, end):
+            p = c.start()
+            if p < at:
+                continue
+            m = match(text, p, end, False) if seconds is None else match(text, p, end, False, False, seconds)
+            if m is not None:
+                at = m.end()
+                v = _value(text, m, default_year)
+                if v is not None:
+                    yield v
+    except TimeoutError as e:
+        raise PatternTimeout(seconds) from e
 
 
 # the groups of DATE_PATTERNS _find_dates reads, in its order, and their getter (made at first use)
