@@ -26,6 +26,9 @@ stays the same):
   those match;
 - lexicon.keyed_starts_finder (the one pass behind _starts) gives every key's offsets as the
   plain version (one set a key) does;
+- _res_matches (RES_COUNT, RES_VERB, RES_PASSIVE scanned from the first word their matches
+  begin with, or not at all without a word they hold) finds what the scans of the window
+  find, and _formal_matches (no scan without "họp" and "thông") what FORMAL_SESSION's finds;
 - _date_of gives what it gives without its precheck, and _may_be_early lets every sentence
   through whose date ends in its first 40 characters;
 - the case-insensitive patterns that read their sets of caseless characters case-sensitively
@@ -59,7 +62,7 @@ def main(argv=None) -> int:
     from gov_report_nlp.extractors.meetings import (_ATTEND_AND_LEAD, _DIGIT, _DU_VA, _HELD_AFTER_DATED, _LIST_COLON_END,
                                                     _ORG_BY, _ORG_PASSIVE, _ORG_TERM_TAIL, _ORG_TERM_WORDS, _P, _THU,
                                                     _TO_CHUC, _attend_after, _attend_after_plain, _finditer, _NAME_STOP, _NAME_STOP_PLAIN, _DATE_SHAPE, _date_shape, _first_kind, _has, _has_at, _kind_matches, _lex, _may_match, _same_day,
-                                                    _search, _starts)
+                                                    _search, _starts, _res_matches, _res_matches_plain, _formal_matches)
     from gov_report_nlp.lexicon import NOT_LOWER_SAFE, lowered_if_safe
     from gov_report_nlp.doc.make import make_document
 
@@ -114,7 +117,11 @@ def main(argv=None) -> int:
          "\r\n", "Về phía", "về  phía", "lãnh đạo", "Đại diện", "dự  và", "dự\tvà", "Dự và", "dự\xa0và", "dựvà", "DỰ VÀ"] + \
         _lex("meeting_org_verbs") + ["đã", "vừa", "long trọng", "phối hợp", "do", "được", "bởi", "Ban", "UBND huyện",
                                      "lần", "thứ", "THỨ", "hai", "12", "IX", "khóa", "khoá", "nhiệm kỳ", "2020-2025", "sáng 5",
-                                     "sáng cùng ngày", "Chiều  CÙNG ngày", "tối cùng\nngày", "cùng"]
+                                     "sáng cùng ngày", "Chiều  CÙNG ngày", "tối cùng\nngày", "cùng"] + \
+        _lex("meeting_resolution_heads") + ["thông qua", "THÔNG  qua", "biểu quyết thông qua", "Ban hành", "ban\nhành",
+                                            "nghị quyết", "Nghị Quyết", "dự thảo nghị quyết", "32", "mười hai", "được",
+                                            "Được", "đã được", "về", "miễn", "bầu", "kỳ họp thứ 8", "phiên họp thứ hai",
+                                            "Kỳ Họp", "Quốc hội", "ngày 5 tháng 6 năm 2020", "việc", "khi", "biểu"]
     rng = random.Random(6)
     n = 0
     # ATTEND_SIDE's clause start after each kind of space (_may_open_clause)
@@ -122,14 +129,32 @@ def main(argv=None) -> int:
                   for sep in ("", ",", ".", ";", ":", "\n", "x")
                   for ws in ("", " ", "  ", "\xa0", " \u2003", "\x1c", "\t", " \n ", "\u2028")
                   for cue in ("về phía", "Về phía", "lãnh đạo", "đại diện")]
-    for k, text in enumerate(equivalence_cases(pieces, args.fuzz, seed=6, most=10) + side_cases):
+    # a session adopting a text (FORMAL_SESSION), its words in other cases and spaces
+    formal_cases = []
+    for _ in range(max(200, args.fuzz // 20)):
+        ws = lambda: rng.choice([" ", " ", "  ", "\n", "\t", "\xa0"])  # noqa: E731
+        case = lambda w: rng.choice([w, w.upper(), w.title()])  # noqa: E731
+        formal_cases.append(f"Luật này đã {case('được')}{ws()}Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam khóa XII,"
+                            f"{ws()}{case(rng.choice(['kỳ', 'phiên']))}{ws()}{case('họp')}{ws()}thứ 8{ws()}"
+                            f"{case('thông')}{ws()}{case('qua')}{ws()}ngày 5 tháng 6 năm 2020.")
+    for k, text in enumerate(equivalence_cases(pieces, args.fuzz, seed=6, most=10) + side_cases + formal_cases):
         windows = [(0, len(text))] + [tuple(sorted((rng.randint(0, len(text)), rng.randint(0, len(text)))))
                                       for _ in range(3)]
         if k < 200:  # the corpus documents first: their segments too
             doc = make_document(text)
             windows += [(s.start, s.end) for s in doc.segments]
             text = doc.text
+        # FORMAL_SESSION's scan, not run without "họp" and "thông" (_formal_matches)
+        got_f = [(m.span(), m.groupdict()) for m in _formal_matches(text)]
+        if got_f != [(m.span(), m.groupdict()) for m in matches(P.FORMAL_SESSION, text)]:
+            print(f"_formal_matches differs from matches(FORMAL_SESSION): case {k}, {text!r}")
+            return 1
         for s, e in windows:
+            # the resolutions' scans from their first words (_res_matches)
+            got_r = [[(m.span(), m.groupdict()) for m in ms] for ms in _res_matches(text, s, e)]
+            if got_r != [[(m.span(), m.groupdict()) for m in ms] for ms in _res_matches_plain(text, s, e)]:
+                print(f"_res_matches differs from _res_matches_plain: case {k}, {text[s:e]!r}")
+                return 1
             for skey, pats_of in scans.items():
                 for scan in pats_of:
                     want_all = [(m.span(), m.groupdict()) for m in matches(scan, text, s, e)]

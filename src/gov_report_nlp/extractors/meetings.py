@@ -1048,16 +1048,14 @@ def _resolutions(text: str, s: int, e: int, d: _Draft, checked: bool = False) ->
     P = _P.get()
     if not checked and _search(P.HAS_RES, text, s, e, "res") is None:
         return
-    # (no clock for RES_COUNT, RES_VERB, RES_PASSIVE: a try reads a few words, or 300 characters
-    # at most for a passive title, and the whitespace runs between them, 3 characters at most in
-    # a Document's normalized text; the regex clock costs ~2 µs a scan and ~1 µs a match)
-    for m in P.RES_COUNT.finditer(text, s, e, False, False):
+    counts, verbs, passives = _res_matches(text, s, e)
+    for m in counts:
         if _search(P.PLANNED, text, max(s, m.start() - 60), m.start(), "planned") is not None:
             continue  # "Kỳ họp dự kiến xem xét, thông qua 32 nghị quyết": not adopted yet
         n = parse_count(m["n"])
         if n and d.resolution_count is None:
             d.resolution_count = n
-    for m in P.RES_VERB.finditer(text, s, e, False, False):
+    for m in verbs:
         # the last character before the verb but spaces (text[s:m.start()].rstrip()'s, read
         # backwards: not a copy of the sentence so far at each match)
         j = m.start()
@@ -1068,10 +1066,43 @@ def _resolutions(text: str, s: int, e: int, d: _Draft, checked: bool = False) ->
         for title in _titles_after(text, m.end(), e):
             if title not in d.resolutions:
                 d.resolutions.append(title)
-    for m in P.RES_PASSIVE.finditer(text, s, e, False, False):
+    for m in passives:
         title = _fold_strip(m["title"], " ,.:“”\"")
         if title not in d.resolutions:
             d.resolutions.append(title)
+
+
+def _res_matches(text: str, s: int, e: int) -> tuple[list, list, list]:
+    """The matches of RES_COUNT, RES_VERB and RES_PASSIVE in text[s:e] (_res_matches_plain's),
+    each scan begun at the first word its matches begin with, or not run where a word every
+    match holds is missing: in a lower-safe text, found by str.find in the lowercase copy (same
+    offsets; a word is found there exactly where the pattern's matches it, ignoring case:
+    lexicon.lowered_if_safe). A scan begun later finds the same matches (none begins before
+    that word, and a lookbehind still reads the text before it). RES_COUNT's matches begin
+    with "thông" and hold "quyết" after it; RES_VERB's begin with "biểu", "thông" or "ban";
+    RES_PASSIVE's hold "được". benchmarks/check_meetings.py compares the two.
+
+    (No clock for the three: a try reads a few words, or 300 characters at most for a passive
+    title, and the whitespace runs between them, 3 characters at most in a Document's
+    normalized text; the regex clock costs ~2 µs a scan and ~1 µs a match.)"""
+    lowered = lowered_if_safe(text)
+    if lowered is None:
+        return _res_matches_plain(text, s, e)
+    P = _P.get()
+    find = lowered.find
+    c = find("thông", s, e)
+    counts = list(P.RES_COUNT.finditer(text, c, e, False, False)) if c >= 0 and find("quyết", c, e) >= 0 else []
+    v = min((p for p in (c, find("ban", s, e), find("biểu", s, e)) if p >= 0), default=-1)
+    verbs = list(P.RES_VERB.finditer(text, v, e, False, False)) if v >= 0 else []
+    passives = list(P.RES_PASSIVE.finditer(text, s, e, False, False)) if find("được", s, e) >= 0 else []
+    return counts, verbs, passives
+
+
+def _res_matches_plain(text: str, s: int, e: int) -> tuple[list, list, list]:
+    """RES_COUNT's, RES_VERB's and RES_PASSIVE's matches in text[s:e], each a scan of it."""
+    P = _P.get()
+    return (list(P.RES_COUNT.finditer(text, s, e, False, False)), list(P.RES_VERB.finditer(text, s, e, False, False)),
+            list(P.RES_PASSIVE.finditer(text, s, e, False, False)))
 
 
 def _titles_after(text: str, p: int, e: int) -> list[str]:
@@ -1160,9 +1191,8 @@ def _record(doc: Document, d: _Draft) -> Meeting:
 
 
 def _formal(doc: Document) -> Iterator[Meeting]:
-    P = _P.get()
     text = doc.text
-    for m in matches(P.FORMAL_SESSION, text):
+    for m in _formal_matches(text):
         dates = find_dates(text, m.start("date"), m.end("date"))
         org = regex.sub(r"\s+", " ", m["org"]).strip()
         yield Meeting(
@@ -1173,6 +1203,17 @@ def _formal(doc: Document) -> Iterator[Meeting]:
             organizer=org,
             date=dates[0].iso() if dates else None,
         )
+
+
+def _formal_matches(text: str) -> list[regex.Match]:
+    """matches(FORMAL_SESSION, text), not run where the lowercase copy of a lower-safe text
+    lacks "họp" or "thông", which every match holds (found there exactly where the pattern's
+    words match, ignoring case: lexicon.lowered_if_safe): the scan reads the whole text, and
+    most formal texts name no session. benchmarks/check_meetings.py compares the two."""
+    lowered = lowered_if_safe(text)
+    if lowered is not None and (lowered.find("họp") < 0 or lowered.find("thông") < 0):
+        return []
+    return matches(_P.get().FORMAL_SESSION, text)
 
 
 def find_meetings(doc: Document) -> Iterator[Meeting]:
