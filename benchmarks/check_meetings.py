@@ -16,6 +16,7 @@ stays the same):
 - _NAME_STOP (a dot's lookbehinds tried only before a dot) finds what _NAME_STOP_PLAIN finds,
   and _date_shape (str.find of "tháng" in the lowercase copy, _DATE_NUM) says what
   _DATE_SHAPE.search says;
+- _may_hold_thu (str.find of "thứ" in the lowercase copy) says what _THU.search says;
 - _same_day finds what SAME_DAY.search finds (the precheck of "cùng" in the lowercase copy);
 - _first_kind (no generator) finds the first of _kind_matches;
 - _attend_after (str tests of the lowercase copy, the tails read by their last character:
@@ -62,7 +63,8 @@ def main(argv=None) -> int:
     from gov_report_nlp.extractors.meetings import (_ATTEND_AND_LEAD, _DIGIT, _DU_VA, _HELD_AFTER_DATED, _LIST_COLON_END,
                                                     _ORG_BY, _ORG_PASSIVE, _ORG_TERM_TAIL, _ORG_TERM_WORDS, _P, _THU,
                                                     _TO_CHUC, _attend_after, _attend_after_plain, _finditer, _NAME_STOP, _NAME_STOP_PLAIN, _DATE_SHAPE, _date_shape, _first_kind, _has, _has_at, _kind_matches, _lex, _may_match, _same_day,
-                                                    _search, _starts, _res_matches, _res_matches_plain, _formal_matches)
+                                                    _search, _starts, _res_matches, _res_matches_plain, _formal_matches,
+                                                    _may_hold_thu)
     from gov_report_nlp.lexicon import NOT_LOWER_SAFE, lowered_if_safe
     from gov_report_nlp.doc.make import make_document
 
@@ -191,6 +193,9 @@ def main(argv=None) -> int:
                 return 1
             if _ATTEND_AND_LEAD.search(text[s:e]) and _DU_VA.search(text, s, e) is None:
                 print(f"_ATTEND_AND_LEAD matches without 'dự và': case {k}, {text[s:e]!r}")
+                return 1
+            if _may_hold_thu(text, s, min(e, len(text))) != (_THU.search(text, s, e) is not None):
+                print(f"_may_hold_thu differs from _THU.search: case {k}, {text[s:e]!r}")
                 return 1
             for pat, need in needs:
                 if need.search(text, s, e) is None and pat.search(text, s, e) is not None:
