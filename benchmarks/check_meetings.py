@@ -16,7 +16,9 @@ stays the same):
 - _NAME_STOP (a dot's lookbehinds tried only before a dot) finds what _NAME_STOP_PLAIN finds,
   and _date_shape (str.find of "tháng" in the lowercase copy, _DATE_NUM) says what
   _DATE_SHAPE.search says;
-- _may_hold_thu (str.find of "thứ" in the lowercase copy) says what _THU.search says;
+- _may_hold_thu (str.find of "thứ" in the lowercase copy) says what _THU.search says, and
+  _org_verb (ORG_VERB searched from the first word its matches begin with) finds what
+  ORG_VERB.search finds;
 - _same_day finds what SAME_DAY.search finds (the precheck of "cùng" in the lowercase copy);
 - _first_kind (no generator) finds the first of _kind_matches;
 - _attend_after (str tests of the lowercase copy, the tails read by their last character:
@@ -64,7 +66,7 @@ def main(argv=None) -> int:
                                                     _ORG_BY, _ORG_PASSIVE, _ORG_TERM_TAIL, _ORG_TERM_WORDS, _P, _THU,
                                                     _TO_CHUC, _attend_after, _attend_after_plain, _finditer, _NAME_STOP, _NAME_STOP_PLAIN, _DATE_SHAPE, _date_shape, _first_kind, _has, _has_at, _kind_matches, _lex, _may_match, _same_day,
                                                     _search, _starts, _res_matches, _res_matches_plain, _formal_matches,
-                                                    _may_hold_thu)
+                                                    _may_hold_thu, _org_verb)
     from gov_report_nlp.lexicon import NOT_LOWER_SAFE, lowered_if_safe
     from gov_report_nlp.doc.make import make_document
 
@@ -117,7 +119,8 @@ def main(argv=None) -> int:
         [" dự.", " cùng dự ;", " dự và chỉ đạo", "TP.", "IX.", "V. ", "Hà Nội.", ". ", "(ngày 17-6)", "(", "5/3", "12 - 6",
          "Tháng", "THÁNG 3", ", đảm bảo", ", khóa XV", " tại ", " với sự tham gia", "...", "có:", "gồm :", " :", ";", " . ", "\t", "\xa0", "\u2003", "\x1c",
          "\r\n", "Về phía", "về  phía", "lãnh đạo", "Đại diện", "dự  và", "dự\tvà", "Dự và", "dự\xa0và", "dựvà", "DỰ VÀ"] + \
-        _lex("meeting_org_verbs") + ["đã", "vừa", "long trọng", "phối hợp", "do", "được", "bởi", "Ban", "UBND huyện",
+        _lex("meeting_org_verbs") + ["đã", "vừa", "long trọng", "phối hợp", "trang trọng", "Trang  trọng", "ĐÃ", "Vừa",
+                                     "đã phối hợp", "Tổ chức", "do", "được", "bởi", "Ban", "UBND huyện",
                                      "lần", "thứ", "THỨ", "hai", "12", "IX", "khóa", "khoá", "nhiệm kỳ", "2020-2025", "sáng 5",
                                      "sáng cùng ngày", "Chiều  CÙNG ngày", "tối cùng\nngày", "cùng"] + \
         _lex("meeting_resolution_heads") + ["thông qua", "THÔNG  qua", "biểu quyết thông qua", "Ban hành", "ban\nhành",
@@ -139,6 +142,14 @@ def main(argv=None) -> int:
         formal_cases.append(f"Luật này đã {case('được')}{ws()}Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam khóa XII,"
                             f"{ws()}{case(rng.choice(['kỳ', 'phiên']))}{ws()}{case('họp')}{ws()}thứ 8{ws()}"
                             f"{case('thông')}{ws()}{case('qua')}{ws()}ngày 5 tháng 6 năm 2020.")
+    # a subject, adverbs and a meeting verb (ORG_VERB), in other cases and spaces
+    adverbs = ["đã", "vừa", "đã phối hợp", "phối hợp", "long trọng", "trang trọng", "Ban", "về", "việc"]
+    for _ in range(max(200, args.fuzz // 20)):
+        ws = lambda: rng.choice([" ", " ", "  ", "\n", "\t", "\xa0", ""])  # noqa: E731
+        case = lambda w: rng.choice([w, w, w.upper(), w.title()])  # noqa: E731
+        formal_cases.append("Chiều 5/3, UBND huyện" + "".join(ws() + case(rng.choice(adverbs)).replace(" ", ws() or " ")
+                                                            for _ in range(rng.randint(0, 3)))
+                            + ws() + case(rng.choice(_lex("meeting_org_verbs"))) + " hội nghị.")
     for k, text in enumerate(equivalence_cases(pieces, args.fuzz, seed=6, most=10) + side_cases + formal_cases):
         windows = [(0, len(text))] + [tuple(sorted((rng.randint(0, len(text)), rng.randint(0, len(text)))))
                                       for _ in range(3)]
@@ -193,6 +204,10 @@ def main(argv=None) -> int:
                 return 1
             if _ATTEND_AND_LEAD.search(text[s:e]) and _DU_VA.search(text, s, e) is None:
                 print(f"_ATTEND_AND_LEAD matches without 'dự và': case {k}, {text[s:e]!r}")
+                return 1
+            got, want = _org_verb(text, s, e), P.ORG_VERB.search(text, s, e)
+            if (got and got.span()) != (want and want.span()):
+                print(f"_org_verb differs from ORG_VERB.search: case {k}, {text[s:e]!r}")
                 return 1
             if _may_hold_thu(text, s, min(e, len(text))) != (_THU.search(text, s, e) is not None):
                 print(f"_may_hold_thu differs from _THU.search: case {k}, {text[s:e]!r}")

@@ -201,6 +201,10 @@ class _P(LexiconPatterns):
             r"""(?<!\w)(?:(?:đã|vừa|đã\s+phối\s+hợp|phối\s+hợp|long\s+trọng|trang\s+trọng)\s+)*
                 (?<!\bBan\s)(?<!\bvề\s)(?<!\bviệc\s)(?-i:\L<ov>)(?!\w)""", _F, ov=_lex("meeting_org_verbs"))
         # (the verb in lowercase: "Cục Tổ chức cán bộ" is a name, not the verb)
+        # the words a match of ORG_VERB can begin with, lowercase: its adverbs' first words and
+        # its verbs (_org_verb)
+        cls.ORG_VERB_FIRSTS = ("đã", "vừa", "phối", "long", "trang") + tuple(
+            sorted({w.lower() for w in _lex("meeting_org_verbs") if w}))
         # the numbers of the groups read in loops: a group read by name costs ~10x one by number
         # (the regex module tries int(name) first and drops the exception)
         cls.G_KIND = cls.KIND.groupindex["kind"]
@@ -678,7 +682,7 @@ def _organizer(text: str, ss: int, ks: int, ke: int, se: int, date_end: int, kin
     # after the meeting ("... tổ chức hội nghị ... vào chiều 25/12") leaves the whole clause
     left = max(ss, date_end) if date_end <= ks else ss
     # the first meeting verb after the subject ("HĐND tỉnh tiến hành phiên bế mạc kỳ họp")
-    v = P.ORG_VERB.search(text, left, ks, False, False, _T)
+    v = _org_verb(text, left, ks)
     e = v.start() if v else ks
     if e - left < 2:
         return None
@@ -691,6 +695,29 @@ def _organizer(text: str, ss: int, ks: int, ke: int, se: int, date_end: int, kin
     if v is None and (date_end <= ss or date_end > ks):
         return None
     return _clean_org(seg)
+
+
+def _org_verb(text: str, s: int, e: int) -> regex.Match | None:
+    """ORG_VERB.search(text, s, e) (with the clock: its adverbs' run can be read many ways),
+    begun at the first of the words a match can begin with (ORG_VERB_FIRSTS: an adverb's
+    first word, ignoring case, or a verb as written, which its lowercase copy holds), and not
+    run without one: found by str.find in the lowercase copy of a lower-safe text (same
+    offsets; a word found there exactly where it matches ignoring case). A search begun
+    there finds the same match (none begins before, and the lookbehinds still read the text
+    before it). benchmarks/check_meetings.py compares the two."""
+    P = _P.get()
+    lowered = lowered_if_safe(text)
+    if lowered is not None:
+        find = lowered.find
+        first = -1
+        for w in P.ORG_VERB_FIRSTS:
+            q = find(w, s, e)
+            if q >= 0 and (first < 0 or q < first):
+                first = q
+        if first < 0:
+            return None
+        s = first
+    return P.ORG_VERB.search(text, s, e, False, False, _T)
 
 
 def _organizer_or_subject(text: str, ss: int, ks: int, ke: int, se: int, date_end: int, kind: str) -> Optional[str]:
@@ -710,7 +737,7 @@ def _headline_organizer(text: str, s: int, e: int) -> Optional[str]:
     P = _P.get()
     if not P.BODY.match(text, s, e, False, False, _T):
         return None
-    v = P.ORG_VERB.search(text, s, e, False, False, _T)
+    v = _org_verb(text, s, e)
     if v is None or v.start() - s < 2:
         return None
     return _clean_org(text[s:v.start()])
@@ -1281,7 +1308,7 @@ def find_meetings(doc: Document) -> Iterator[Meeting]:
         if km is None:
             # "Ngày 3/7/2019, Ban tổ chức Huyện ủy tổ chức sơ kết ..." with the kind in the headline
             if early and title_kind is not None and last_dated is None:
-                v = P.ORG_VERB.search(text, dend, e, False, False, _T)
+                v = _org_verb(text, dend, e)
                 if v is None:
                     continue
                 kind = P.kinds[title_kind[P.G_KIND].lower()]
