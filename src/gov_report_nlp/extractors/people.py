@@ -244,9 +244,10 @@ def find_people(doc: Document) -> Iterator[Person]:
 def _add(doc: Document, p: _Person, m: PersonMention) -> None:
     p.mentions.append(Evidence.of(doc.text, m.name_start, m.name_end))
     if p.evidence is None or (m.titles and not p.titles):
-        p.evidence = Evidence.of(doc.text, min(m.start, m.name_start), max(m.end, m.name_end))
+        p.evidence = Evidence.of(doc.text, m.start if m.start < m.name_start else m.name_start,
+                                 m.end if m.end > m.name_end else m.name_end)
     for t in m.titles:
         text = _clean(t.text)
         if text:
             p.titles.append((text, _evidence_start(doc.text, t.start, t.end)))
-    p.first = min(p.first, m.name_start) if p.mentions else m.name_start
+    p.first = p.first if p.mentions and p.first < m.name_start else m.name_start

@@ -256,12 +256,36 @@ def _lex():
     }
 
 
+# _lex()'s tables as a plain global dict: the hot functions read `_LEX or _lex_load()`, a
+# global's read where calling the lru_cache wrapper costs ~5x as much (an argument tuple, a C
+# call: ~9 000 reads a dev pass). Emptied with the package's caches by lexicon.activate,
+# through _LEX_CACHE, which has the two attributes it looks for
+_LEX: dict = {}
+
+
+class _ClearsDict:
+    """What lexicon.activate clears (cache_clear, with cache_info) for a plain dict."""
+
+    def __init__(self, d: dict) -> None:
+        self.cache_clear = d.clear
+        self.cache_info = d.__len__
+
+
+_LEX_CACHE = _ClearsDict(_LEX)
+
+
+def _lex_load() -> dict:
+    """_LEX filled from _lex() (when empty: first use, or after lexicon.activate)."""
+    _LEX.update(_lex())
+    return _LEX
+
+
 @lru_cache(maxsize=None)
 def _mention_openers() -> frozenset[str]:
     """Lowercased tokens that may open a mention: the first word of an honorific or a rank,
     a surname (also with the one trailing apostrophe a token may carry). A superset: the
     exact test is _opens_mention."""
-    lex = _lex()
+    lex = _LEX or _lex_load()
     out = {k for table in (lex["honorifics"], lex["ranks"]) for k in table if k != _END}
     for s in lex["surnames"]:
         out.update((s, s + "’", s + "'"))
@@ -270,7 +294,7 @@ def _mention_openers() -> frozenset[str]:
 
 def _surname_of(t: str) -> bool:
     """Whether a token (its text) is a surname: a name syllable in surnames.txt."""
-    return CAP[t] and t.lower().rstrip("’'") in _lex()["surnames"]
+    return CAP[t] and t.lower().rstrip("’'") in (_LEX or _lex_load())["surnames"]
 
 
 SURNAME = _Memo(_surname_of)
@@ -282,7 +306,7 @@ def _opens_mention(t: str) -> bool:
     low = t.lower()
     if low not in _mention_openers() or KIND[t] != "word":
         return False
-    lex = _lex()
+    lex = _LEX or _lex_load()
     return low in lex["honorifics"] or low in lex["ranks"] or SURNAME[t]
 
 
@@ -318,7 +342,7 @@ def _mention_candidates(tk: Tokens) -> list[int]:
 def _pronouns_open() -> bool:
     """Every personal pronoun is a word that opens a mention (an honorific): the pronouns'
     tokens are then among _mention_candidates."""
-    lex = _lex()
+    lex = _LEX or _lex_load()
     return all(p in lex["honorifics"] or p in lex["ranks"] for p in lex["pronouns"])
 
 
@@ -326,7 +350,7 @@ def _pronouns_open() -> bool:
 def _non_person_after() -> dict[str, tuple[str, ...]]:
     """The non_person_names of two words or more, by their first word."""
     out: dict[str, list[str]] = {}
-    for x in _lex()["non_person"]:
+    for x in (_LEX or _lex_load())["non_person"]:
         first, sp, _ = x.partition(" ")
         if sp:
             out.setdefault(first, []).append(x)
@@ -579,7 +603,7 @@ def _open_head(tk: Tokens, j: int) -> int:
     tx = tk.text
     if KIND[tx[j]] != "word" or not tx[j].isalpha() or not tx[j][0].isupper():
         return 0
-    lex = _lex()
+    lex = _LEX or _lex_load()
     if _match(tk, j, lex["stops"]):
         return 0
     for m in range(1, 4):
@@ -603,17 +627,22 @@ def _head(tk: Tokens, j: int, prefix: bool = True) -> int:
     low = tk.low
     if j >= len(low):
         return 0
-    lex = _lex()
+    lex = _LEX or _lex_load()
     size = len(low)
     n = _match(tk, j, lex["titles"]) if low[j] in lex["titles"] else 0
     if (j + 1 < size and low[j + 1] == OPEN_HEAD or j + 2 < size and low[j + 2] == OPEN_HEAD
             or j + 3 < size and low[j + 3] == OPEN_HEAD):
-        n = max(n, _open_head(tk, j))
+        o = _open_head(tk, j)
+        if o > n:
+            n = o
     if n or not prefix or low[j] not in lex["prefixes"]:
         return n
     p = _match(tk, j, lex["prefixes"])
     if p and j + p < len(low) and KIND[tk.text[j + p]] == "word":
-        h = max(_match(tk, j + p, lex["titles"]), _open_head(tk, j + p))
+        h = _match(tk, j + p, lex["titles"])
+        o = _open_head(tk, j + p)
+        if o > h:
+            h = o
         if h:
             return p + h
     return 0
@@ -622,7 +651,7 @@ def _head(tk: Tokens, j: int, prefix: bool = True) -> int:
 def _run_stop(w: str) -> bool:
     """Whether a head, a rank or "ông"/"bà"/"ngài" may start at a lowercased word (_cap_run's
     cheap test, besides an open head's "trưởng" after it)."""
-    lex = _lex()
+    lex = _LEX or _lex_load()
     return w in lex["titles"] or w in lex["ranks"] or w in lex["honorifics"] and w in ("ông", "bà", "ngài")
 
 
@@ -644,7 +673,7 @@ def _cap_run(tk: Tokens, i: int, limit: int) -> int:
         # the calls only where a head, a rank or "ông" may start (the cheap tests first)
         if (stop[w] or j + 1 < n and low[j + 1] == OPEN_HEAD or j + 2 < n and low[j + 2] == OPEN_HEAD
                 or j + 3 < n and low[j + 3] == OPEN_HEAD):
-            lex = _lex()
+            lex = _LEX or _lex_load()
             if (_head(tk, j, prefix=False) or _match(tk, j, lex["ranks"])
                     or _match(tk, j, lex["honorifics"]) and w in ("ông", "bà", "ngài")):
                 return j
@@ -653,7 +682,7 @@ def _cap_run(tk: Tokens, i: int, limit: int) -> int:
 
 def _lower_tail(tk: Tokens, j: int) -> bool:
     """Token j is a lowercase syllable that is still part of the name ("Nguyễn Hương giang")."""
-    lex = _lex()
+    lex = _LEX or _lex_load()
     tx = tk.text
     if j >= len(tx) or KIND[tx[j]] != "word" or not tx[j].isalpha() or not tx[j].islower():
         return False
@@ -704,7 +733,7 @@ def _title_reach() -> int:
     The loop runs for j <= i + MAX_TITLE - 1 and looks at j and j + 1 with those (and the
     lists of inner, stops, body_stops, honorifics, bodies); a step past i + MAX_TITLE - 1 ends
     it whatever len(tk) is, the tail steps back over tokens before j only."""
-    lex = _lex()
+    lex = _LEX or _lex_load()
     d = {k: _depth(v) for k, v in lex.items() if isinstance(v, dict)}
     open_head = max(3 + d["stops"], d["not_heads"], 3)
     head = max(3, d["titles"], open_head) + d["prefixes"]
@@ -805,7 +834,7 @@ def _quiet_in_title(t: str) -> int:
     otherwise. (The loop reads the token's lowercase text, which is its text's: Tokens.low.)"""
     if KIND[t] != "word":
         return 3 if t in SEPARATORS and t != "." and t != "\n" else 0
-    lex = _lex()
+    lex = _LEX or _lex_load()
     lw = t.lower()
     if lw in ("và", "&", "các", "kiêm") or lw in lex["honorifics"]:
         return 0
@@ -825,17 +854,17 @@ def _title_end(tk: Tokens, i: int, stop_at_name: bool, head_len: int | None = No
     when given, is _title_start_len(tk, i) (not 0), read already by the caller."""
     tx = tk.text
     size = len(tx)
-    n = head_len or start_len or _head(tk, i) or _match(tk, i, _lex()["ranks"]) or 1
+    n = head_len or start_len or _head(tk, i) or _match(tk, i, (_LEX or _lex_load())["ranks"]) or 1
     j = i + n
     if j >= size or n >= MAX_TITLE or QUIET[tx[j]] == 3:
         # the loop below would not run, or end at its first token (_quiet_in_title), and the
         # connectors' step back stops at the head: the head alone
         return j
-    lex = _lex()
+    lex = _LEX or _lex_load()
     stops, body_stops, honorifics = lex["stops"], lex["body_stops"], lex["honorifics"]
     titles, prefixes = lex["titles"], lex["prefixes"]
     low, st = tk.low, tk.start  # (an end: start + length, Tokens)
-    last = min(size, i + MAX_TITLE)  # the loop's bound: j < size and j - i < MAX_TITLE
+    last = i + MAX_TITLE if i + MAX_TITLE < size else size  # the loop's bound: j < size and j - i < MAX_TITLE
     quiet = QUIET
     while j < last:
         t = tx[j]
@@ -911,9 +940,9 @@ def _lower_after_dash(tk: Tokens, j: int) -> bool:
     """A lowercase word at token j, after a spaced dash inside a body's name, still names the
     body ("Sở Thông tin - truyền thông TP. HCM"): no stop word, and a capitalized word or the
     end of the phrase within two words."""
-    lex = _lex()
+    lex = _LEX or _lex_load()
     tx = tk.text
-    for k in range(j, min(len(tx), j + 3)):
+    for k in range(j, j + 3 if j + 3 < len(tx) else len(tx)):
         t = tx[k]
         if KIND[t] != "word" or t[0].isupper():
             return k > j
@@ -934,14 +963,14 @@ def _strong_name(tk: Tokens, j: int) -> bool:
     """A name at token j that a title tail must not swallow: three syllables or more, or two
     followed by punctuation or a verb ("... Châu Phi huyện" is a body, not a person)."""
     e = _cap_run(tk, j, MAX_NAME)
-    if " ".join(tk.low[j:e]) in _lex()["non_person"]:
+    if " ".join(tk.low[j:e]) in (_LEX or _lex_load())["non_person"]:
         return False  # "Bí thư Thành ủy Hà Nội": a city ends the body, it names no one
     if e - j >= 3:
         return True
     if e >= len(tk.text):
         return True
     nxt = tk.text[e]
-    return KIND[nxt] != "word" or (nxt[0].islower() and bool(_match(tk, e, _lex()["stops"])))
+    return KIND[nxt] != "word" or (nxt[0].islower() and bool(_match(tk, e, (_LEX or _lex_load())["stops"])))
 
 
 def _paren_group(tk: Tokens, j: int) -> int:
@@ -949,10 +978,10 @@ def _paren_group(tk: Tokens, j: int) -> int:
     tx = tk.text
     if j >= len(tx) or tx[j] != "(":
         return -1
-    for k in range(j + 1, min(len(tx), j + 12)):
+    for k in range(j + 1, j + 12 if j + 12 < len(tx) else len(tx)):
         if tx[k] == ")":
             return k + 1
-        if tx[k] == "\n" or tx[k] in "(;" or _match(tk, k, _lex()["stops"]):
+        if tx[k] == "\n" or tx[k] in "(;" or _match(tk, k, (_LEX or _lex_load())["stops"]):
             return -1
     return -1
 
@@ -960,7 +989,7 @@ def _paren_group(tk: Tokens, j: int) -> int:
 def _headish(w: str) -> bool:
     """Whether a head, a rank or a prefix may start at a lowercased word (_is_title_start's
     cheap test, besides an open head's "trưởng" after it)."""
-    lex = _lex()
+    lex = _LEX or _lex_load()
     return w in lex["titles"] or w in lex["ranks"] or w in lex["prefixes"]
 
 
@@ -978,7 +1007,7 @@ def _title_start_len(tk: Tokens, j: int) -> int:
             j + 1 < n and low[j + 1] == OPEN_HEAD or j + 2 < n and low[j + 2] == OPEN_HEAD
             or j + 3 < n and low[j + 3] == OPEN_HEAD):
         return 0  # the cheap test first: a word no head starts with
-    return _head(tk, j) or _match(tk, j, _lex()["ranks"])
+    return _head(tk, j) or _match(tk, j, (_LEX or _lex_load())["ranks"])
 
 
 def _is_title_start(tk: Tokens, j: int) -> bool:
@@ -988,14 +1017,14 @@ def _is_title_start(tk: Tokens, j: int) -> bool:
 def _verb_title(tk: Tokens, j: int) -> int:
     """Where a title starts after a verb that gives a position at token j ("là", "làm",
     "giữ chức", "được bầu làm", "tiếp tục được bổ nhiệm giữ chức", "khi đang là"), or -1."""
-    lex = _lex()
+    lex = _LEX or _lex_load()
     tx, low = tk.text, tk.low
     size = len(tx)
     if j >= size or low[j] not in lex["adverbs"] and low[j] != "được" and low[j] not in lex["verbs"]:
         return -1  # the loop below would stop at once: no adverb, "được" or verb starts at j
     k = j
     verb = False
-    limit = min(size, j + 18)
+    limit = j + 18 if j + 18 < size else size
     while k < limit:
         a = _match(tk, k, lex["adverbs"])
         if a:
@@ -1031,7 +1060,7 @@ def _titles_after(tk: Tokens, j: int) -> tuple[list[tuple[int, int]], int, int]:
     """The chain of titles after a name ending before token j: [(i, k)] token ranges, the
     index where the chain ends, and the index in the list of the first title a verb gives
     ("... được bổ nhiệm làm Thứ trưởng"), or -1."""
-    lex = _lex()
+    lex = _LEX or _lex_load()
     tx, low = tk.text, tk.low
     size = len(tx)
     out: list[tuple[int, int]] = []
@@ -1146,7 +1175,7 @@ def _opens_clause(tk: Tokens, i: int, floor: int) -> bool:
     p = tx[i - 1]
     if p == "," and i - 2 > floor and KIND[tx[i - 2]] == "word" and tx[i - 2].islower():
         return True  # after an opening phrase: "Phát biểu bế mạc, Phó Chủ tịch UBND huyện, A ..."
-    return p == "\n" or p in CLAUSE_OPENERS or (p[0].islower() and _match(tk, i - 1, _lex()["stops"]) == 1)
+    return p == "\n" or p in CLAUSE_OPENERS or (p[0].islower() and _match(tk, i - 1, (_LEX or _lex_load())["stops"]) == 1)
 
 
 def _titles_before(tk: Tokens, j: int, floor: int) -> tuple[list[tuple[int, int]], bool]:
@@ -1154,11 +1183,12 @@ def _titles_before(tk: Tokens, j: int, floor: int) -> tuple[list[tuple[int, int]
     whether it is plural ("các Phó Chủ tịch ..."). A comma or a dash may stand between the
     chain and the name when the chain opens its clause ("Phó Chủ tịch UBND huyện, Trần Văn
     Bình"; "Tân Chủ tịch UBND tỉnh - ông A -")."""
-    lex = _lex()
+    lex = _LEX or _lex_load()
     tx, low = tk.text, tk.low
     out: list[tuple[int, int]] = []
     plural = False
-    floor = max(floor, j - 3 * MAX_TITLE)  # a title chain is short: stay linear on long runs
+    if floor < j - 3 * MAX_TITLE:
+        floor = j - 3 * MAX_TITLE  # a title chain is short: stay linear on long runs
     end = j
     detached = False
     if j - 1 > floor and (tx[j - 1] == "," or (tx[j - 1] in DASHES and tk.start[j - 1] + 1 < tk.start[j])):
@@ -1205,7 +1235,7 @@ def _titles_before(tk: Tokens, j: int, floor: int) -> tuple[list[tuple[int, int]
 
 def _blocked(tk: Tokens, i: int) -> bool:
     """A place, street or thing word right before the name ("đường", "tư tưởng", "Ảnh:")."""
-    lex = _lex()
+    lex = _LEX or _lex_load()
     if i > 0 and tk.text[i - 1] == ":":
         i -= 1
     return bool(_match_before(tk, i, lex["blockers"]))
@@ -1221,7 +1251,7 @@ def _mention_starts_plain(tk: Tokens) -> list[int]:
     """The tokens where find_person_mentions does anything but step over: a surname, or where
     an honorific or a rank is (not only its first word: "đồng" without "chí" is not)."""
     tx, low = tk.text, tk.low
-    lex = _lex()
+    lex = _LEX or _lex_load()
     honorifics, ranks = lex["honorifics"], lex["ranks"]
     return [k for k in _mention_candidates(tk) if SURNAME[tx[k]] or low[k] in honorifics and _opens_phrase(tk, k, honorifics)
             or low[k] in ranks and _opens_phrase(tk, k, ranks)]
@@ -1232,7 +1262,7 @@ def _opener(t: str):
     opens one whatever follows (a surname, or an honorific or a rank of one word), else the
     words that may follow it in an honorific or a rank (none follows: it opens none)."""
     low = t.lower()
-    lex = _lex()
+    lex = _LEX or _lex_load()
     nodes = [table[low] for table in (lex["honorifics"], lex["ranks"]) if low in table]
     if SURNAME[t] or any(_END in node for node in nodes):
         return 1
@@ -1247,7 +1277,7 @@ def _mention_starts(tk: Tokens) -> list[int]:
     follow the candidate's in an honorific or a rank (OPENER; benchmarks/check_names.py)."""
     tx, low = tk.text, tk.low
     n = len(low)
-    lex = _lex()
+    lex = _LEX or _lex_load()
     honorifics, ranks = lex["honorifics"], lex["ranks"]
     opener = OPENER
     return [k for k in _mention_candidates(tk) if (v := opener[tx[k]]) == 1 or k + 1 < n and low[k + 1] in v and (
@@ -1260,7 +1290,7 @@ def find_person_mentions(text: str, start: int = 0, end: int | None = None,
     tokenize(text, start, end) (a document's shared tokens)."""
     tk = tokenize(text, start, end) if tokens is None else tokens
     tx, low, st = tk.text, tk.low, tk.start  # (an end: start + length, Tokens)
-    lex = _lex()
+    lex = _LEX or _lex_load()
     honorifics, ranks = lex["honorifics"], lex["ranks"]
     non_person_prefixes = _non_person_prefixes()
     mentions: list[PersonMention] = []
@@ -1312,7 +1342,7 @@ def find_person_mentions(text: str, start: int = 0, end: int | None = None,
                 j += 1
             name_i = j
             if name_i >= n or not CAP[tx[name_i]]:
-                i = max(j, i + 1)
+                i = j if j > i + 1 else i + 1
                 continue
             if not rank_ranges and (n_t := _title_start_len(tk, name_i)):
                 # "các đồng chí Phó Bí thư Tỉnh ủy: A – ...; B, C": a title shared by a list
@@ -1356,11 +1386,11 @@ def find_person_mentions(text: str, start: int = 0, end: int | None = None,
             if name_i < 0 or name_i < i:
                 i = re_ if re_ > i else i + 1
                 continue
-            name_j = min(re_, name_i + MAX_NAME)
+            name_j = re_ if re_ < name_i + MAX_NAME else name_i + MAX_NAME
             if name_j - name_i == 2 and _lower_tail(tk, name_j):
                 name_j += 1
             if name_j - name_i < 2:
-                i = max(re_, i + 1)
+                i = re_ if re_ > i + 1 else i + 1
                 continue
             in_list = name_i == list_next
         name = " ".join(tx[name_i:name_j])
@@ -1394,7 +1424,7 @@ def find_person_mentions(text: str, start: int = 0, end: int | None = None,
             titles = list(shared) + titles
         m_start = st[ranges[0][0]] if before else st[cue_i]
         name_start, name_end = st[name_i], st[name_j - 1] + len(tx[name_j - 1])
-        m_end = max(name_end, titles[-1].end if after else 0)
+        m_end = titles[-1].end if after and titles[-1].end > name_end else name_end
         mention = PersonMention(name_start, name_end, text[name_start:name_end], titles, cue_text,
                                 m_start, m_end, plural or plural_b or in_list)
         if by_verb >= 0 and prev is not None and prev[1] + 1 == lead and low[prev[1]] == "và":
@@ -1413,7 +1443,7 @@ def find_person_mentions(text: str, start: int = 0, end: int | None = None,
         list_next = -1
         if shared is not None and k < n and (tx[k] in (",", ";") or low[k] == "và"):
             list_next = k + 1
-        last_end = max(k, name_j)
+        last_end = k if k > name_j else name_j
         i = last_end
     return mentions
 
@@ -1445,7 +1475,7 @@ def find_pronoun_titles(text: str, tokens: Tokens | None = None) -> list[Pronoun
     titles by a verb ("ông là ...", "bà được bổ nhiệm giữ chức ..."), in order."""
     tk = tokenize(text) if tokens is None else tokens
     tx, low = tk.text, tk.low
-    pronouns = _lex()["pronouns"]
+    pronouns = (_LEX or _lex_load())["pronouns"]
     out = []
     if _pronouns_open():
         cands = _mention_candidates(tk)
@@ -1512,7 +1542,7 @@ def title_key(title: str) -> tuple[tuple[str, ...], frozenset[str]]:
     """(head, body words) of a title, lowercased and expanded, for comparing positions."""
     exp = expand_title(title).lower().replace("uỷ", "ủy")
     tk = tokenize(exp)
-    lex = _lex()
+    lex = _LEX or _lex_load()
     p = _match(tk, 0, lex["prefixes"])
     if p and _head(tk, p, prefix=False) and tk.low[0] not in lex["acting"]:
         tk = tk[p:]  # "nguyên Chủ tịch UBND tỉnh" holds the position "Chủ tịch UBND tỉnh"
