@@ -49,7 +49,7 @@ def format_seconds(seconds: float) -> str:
 
 def limit(length: int) -> float:
     """Seconds allowed to one scan of `length` characters."""
-    return BASE_SECONDS + SECONDS_PER_MB * max(0, length) / 1_000_000
+    return BASE_SECONDS + SECONDS_PER_MB * (length if length > 0 else 0) / 1_000_000
 
 
 def matches(pattern: regex.Pattern, text: str, pos: int = 0, endpos: int | None = None,

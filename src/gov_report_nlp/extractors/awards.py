@@ -937,7 +937,7 @@ def find_awards(doc: Document) -> Iterator[Award]:
             continue
         badge_seen = badge_seen or any(k.startswith("huy hiệu") for k, _, _ in kinds)
         for kind, _, k1 in kinds:
-            near = min(s1, k1 + 200)  # the regex module's cost follows endpos: keep it near
+            near = s1 if s1 < k1 + 200 else k1 + 200  # the regex module's cost follows endpos: keep it near
             c = _cuo_at(text, k1, near, low)
             span = _cut_issuer(text, c.end(), near, low) if c else None
             if span:
@@ -955,9 +955,10 @@ def find_awards(doc: Document) -> Iterator[Award]:
             first = kinds[members[0]][1]
             lo = kinds[members[0] - 1][2] if members[0] else s0
             hi = kinds[i + 1][1] if i + 1 < len(kinds) else s1
-            semi = max(semi, text.rfind(";", semi_to, first))
+            r = text.rfind(";", semi_to, first)
+            semi = semi if semi >= r else r
             semi_to = first
-            clause_lo = max(s0, semi + 1)
+            clause_lo = s0 if s0 > semi else semi + 1
             if sentence and _in_reason(text, sentence[-1], first):
                 prev = sentence[-1]  # "cho 5 tập thể đạt danh hiệu Tập thể lao động xuất sắc": the reason's words
                 if prev.reason is not None:
@@ -1012,7 +1013,7 @@ def _read_grant(doc: Document, kind: str, first: int, k_end: int, lo: int, hi: i
     None when it is not a grant."""
     text = doc.text
     generic = kind == "khen thưởng"
-    b0 = max(lo, clause_lo)
+    b0 = lo if lo > clause_lo else clause_lo
     lowered = lowered_if_safe(text)  # the document's copy (made once, lexicon)
     if _words_search("award_not_grant_cues", text[b0:first], lowered[b0:first] if lowered is not None else None):
         return None
@@ -1029,7 +1030,7 @@ def _read_grant(doc: Document, kind: str, first: int, k_end: int, lo: int, hi: i
     if generic and cm is None and ch is None:
         # "khen thưởng" with no count after it and no "cho": a grant only when counts before
         # it receive it (as below); else none, and its issuer is not read
-        prior = _counts_before(text, max(lo, clause_lo), first, lowered)
+        prior = _counts_before(text, b0, first, lowered)
         if prior is None or not _words_search("award_receive_verbs", text, lowered, prior.end, first):
             return None
     issuer_span = None
@@ -1056,7 +1057,7 @@ def _read_grant(doc: Document, kind: str, first: int, k_end: int, lo: int, hi: i
         co = _CO.match(text, k_end, hi, False)
         cm = _read_counts_at(text, co.end(), hi, lowered) if co else None
         if cm is None:
-            prior = _counts_before(text, max(lo, clause_lo), first, lowered)
+            prior = _counts_before(text, b0, first, lowered)
             if prior and not text[prior.end:first].strip():
                 cm = prior  # "2 đảng viên 65 năm tuổi Đảng"
                 clause_start = prior.start
@@ -1066,7 +1067,7 @@ def _read_grant(doc: Document, kind: str, first: int, k_end: int, lo: int, hi: i
         reason_from = (cm.end, hi)
     else:
         # counts before: "12 tập thể và 14 cá nhân được Hội LHPN huyện tặng giấy khen"
-        prior = _counts_before(text, max(lo, clause_lo), first, lowered)
+        prior = _counts_before(text, b0, first, lowered)
         if prior:
             rv = _words_search("award_receive_verbs", text, lowered, prior.end, first)
             if rv:
@@ -1079,12 +1080,12 @@ def _read_grant(doc: Document, kind: str, first: int, k_end: int, lo: int, hi: i
                 cm = prior
     if generic and cm is None:
         return None
-    vb = _verb_before().search(text, max(lo, clause_lo, first - 40), first, False)
+    vb = _verb_before().search(text, (b0 if b0 > first - 40 else first - 40), first, False)
     if generic and vb is None:
         vb = _GENERIC_AT.match(text, first, None, False)
     subj = inline = None
     if vb:
-        sub_lo = max(clause_lo, lo)
+        sub_lo = b0
         subj = _strip_not_issuer(text, _subject_before(text, sub_lo, vb.start(), lowered))
         inline = _THAY_MAT.search(text, subj[0], subj[1], False) if subj else None
         if inline and inline.end() < subj[1]:
@@ -1095,7 +1096,7 @@ def _read_grant(doc: Document, kind: str, first: int, k_end: int, lo: int, hi: i
         # ... tặng"); else kept only when a verb grants it, or when it goes on a list of grants
         # of the sentence and names its recipients ("...; Giải nhì cho CLB ..."). Decided
         # before the issuer is read (nothing the issuer's reading changes is read here)
-        rec = _recipient_before(doc, max(lo, clause_lo), first)
+        rec = _recipient_before(doc, b0, first)
         if rec is None and not (ch is not None and (vb or listed)) and not _by_agent(text, lo, clause_lo, subj):
             return None
     subject = issuer = None
@@ -1135,7 +1136,7 @@ def _read_grant(doc: Document, kind: str, first: int, k_end: int, lo: int, hi: i
     g = _Grant(kind, first, k_end, clause_start, counts_end, coll, ind, issuer, reason_from, None,
                max(k_end, after), generic, subject, issuer_span is not None and subject is not None and not by_person,
                by_person)
-    g.reason_before = _reason_before(text, max(lo, clause_lo), clause_start)
+    g.reason_before = _reason_before(text, b0, clause_start)
     return g
 
 

@@ -488,7 +488,8 @@ def _pair_at(pairs: tuple[tuple[str, str], ...], lowered: str, p: int, e: int) -
     for a, b in pairs:
         if lowered.startswith(a, p, e):
             j = k = p + len(a)
-            n = min(e, len(lowered))
+            n = len(lowered)
+            n = e if e < n else n
             while k < n and lowered[k].isspace():
                 k += 1
             if k > j and lowered.startswith(b, k, e):
@@ -759,7 +760,7 @@ def _date_of(doc: Document, s: int, e: int, prev: Optional[_Draft], precheck: bo
         if d.day is None or d.month is None:
             continue
         # a document's date ("Chỉ thị ... ngày 22/11/2014") is not the meeting's
-        before = text[max(s, d.start - 25):d.start]
+        before = text[(s if s > d.start - 25 else d.start - 25):d.start]
         if _DOC_SYMBOL_BEFORE.search(before, None, None, False):
             continue
         iso = d.iso()
@@ -803,7 +804,7 @@ def _may_be_early(text: str, s: int, e: int, prev: Optional[_Draft]) -> bool:
     its end) and "sáng cùng ngày" cannot take the last meeting's date."""
     if prev is not None and prev.date and _same_day(text, s, e):
         return True
-    end = min(e, s + 39)  # (a digit first: the shape holds one, and most openings have none)
+    end = e if e < s + 39 else s + 39  # (a digit first: the shape holds one, and most openings have none)
     return _DIGIT.search(text, s, end, False) is not None and _date_shape(text, s, end)
 
 
@@ -814,7 +815,7 @@ def _time_ref_cue():
 
 def _time_reference(text: str, s: int, ks: int) -> bool:
     """The meeting word at ks comes as the time of another event: "ngay sau lễ bế mạc ..."."""
-    return bool(_time_ref_cue().search(text, max(s, ks - 30), ks, False))  # (30 characters: no clock needed)
+    return bool(_time_ref_cue().search(text, (s if s > ks - 30 else ks - 30), ks, False))  # (30 characters: no clock needed)
 
 
 def _held(text: str, s: int, e: int, km) -> bool:
@@ -832,7 +833,8 @@ def _held(text: str, s: int, e: int, km) -> bool:
 
 def _strongly_held(text: str, s: int, e: int, km) -> bool:
     """A held verb right before the meeting word, or 'đã khai mạc/bế mạc/diễn ra' after it."""
-    before = text[max(s, km.start() - 40):km.start()]
+    k = km.start()
+    before = text[(s if s > k - 40 else k - 40):k]
     if _HELD_BEFORE.search(before, None, None, False):
         return True
     after = text[km.end():e]
@@ -981,7 +983,8 @@ def _attend_after(text: str, s: int, e: int) -> list[regex.Match]:
         if lowered.find("dự", s, e) < 0:
             return []
         tails_by_last = _P.get().TAILS_BY_LAST
-        e = min(e, len(lowered))  # (as the regex module reads an endpos past the end)
+        n = len(lowered)
+        e = e if e < n else n  # (as the regex module reads an endpos past the end)
         for mark in (None, ".", ";"):  # (in any order: any end that passes decides)
             t = e if mark is None else lowered.find(mark, s, e)
             while t >= 0:
