@@ -6,7 +6,9 @@ tried only where a short digit run has "-" or "/" after it) against the patterns
 scans: the same matches for every text; refs._numbers (its digit runs found as [0-9] in a
 lower-safe text) against the \\d scan; a letter before the bare number's space passes only
 where "số" or a type word's last word ends there, in the lowercase copy; refs._lead_search
-(LEAD tried only where a match can begin) against LEAD.search, on the windows refs._lead reads.
+(LEAD tried only where a match can begin) against LEAD.search, on the windows refs._lead reads;
+refs._symbol_mentions with _kind_before_search (the type word before a symbol tried only where
+a type word's first word begins in the lowercase copy) against kind_before.search.
 
     .venv/bin/python benchmarks/check_refs.py [--fuzz 100000]
 
@@ -57,10 +59,12 @@ def main(argv=None) -> int:
 
     from gov_report_nlp.extractors.refs import (LEAD, _lead_search, _bare_before_number, _bare_last_words, _bare_matches,
                                                 _bare_matches_plain, _bare_word_ends, _kinds, _numbers,
-                                                _numbers_plain, _symbol_matches, _symbol_matches_plain)
+                                                _numbers_plain, _symbol_matches, _symbol_matches_plain,
+                                                _kind_before_plain, _symbol_mentions)
     from gov_report_nlp.lexicon import NOT_LOWER_SAFE
 
-    letters = {c for c in _bare_word_ends() if c.isalpha()} | {c for w in _bare_last_words() for c in w}
+    letters = {c for c in _bare_word_ends() if c.isalpha()} | {c for w in _bare_last_words() for c in w} | \
+        {c for k in _kinds() for c in k.split()[0]}
     bad = unsafe_character(sorted(letters), NOT_LOWER_SAFE)
     if bad:
         print(f"{bad} is let through but is not safe")
@@ -94,7 +98,10 @@ def main(argv=None) -> int:
         ("pattern", "backwards")) or report_equivalence(
         equivalence_cases(pieces, args.fuzz, seed=8),
         lambda t: [(m.span(), m.groupdict()) for m in _symbol_matches_plain(t)],
-        lambda t: [(m.span(), m.groupdict()) for m in _symbol_matches(t)], ("SYMBOL", "numbers")) or check_evidence(args.fuzz)
+        lambda t: [(m.span(), m.groupdict()) for m in _symbol_matches(t)], ("SYMBOL", "numbers")) or report_equivalence(
+        equivalence_cases(pieces, args.fuzz, seed=13),
+        lambda t: [vars(m) for m in _symbol_mentions(t, kind_search=_kind_before_plain)],
+        lambda t: [vars(m) for m in _symbol_mentions(t)], ("kind_before.search", "type words' starts")) or check_evidence(args.fuzz)
 
 
 def check_evidence(n: int) -> int:

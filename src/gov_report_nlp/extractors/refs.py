@@ -30,7 +30,8 @@ import regex
 from ..budget import PatternTimeout, limit, matches, matches_at_bounded
 from ..lang.dates import find_dates, find_dates_from
 from ..doc.document import Document
-from ..lexicon import GroupNumbers, alternation, lazy_pattern, lexicon_generation, load_list, load_map, lowered_if_safe
+from ..lexicon import (GroupNumbers, alternation, lazy_pattern, lexicon_generation, load_list, load_map, lowered_if_safe,
+                       starts_finder)
 from ..records import DocumentRef, Evidence
 
 _LU = r"A-ZĐÀ-ỸẠ-Ỹ\p{Lu}"
@@ -372,14 +373,50 @@ def _symbol_matches(text: str, starts: list[int] | None = None) -> list[regex.Ma
     return matches_at_bounded(SYMBOL, text, starts)
 
 
-def _symbol_mentions(text: str, starts: list[int] | None = None) -> Iterator[_Mention]:
+@lru_cache(maxsize=None)
+def _kind_starts():
+    """A function lowered_window -> where the first word of a type word (lowercase) begins in
+    it (lexicon.starts_finder), or None: where kind_before may match (_kind_before_search)."""
+    return starts_finder({k.split()[0] for k in _kinds() if k.split()})
+
+
+def _kind_before_search(text: str, lowered: str | None, lo: int, s: int) -> regex.Match | None:
+    """_kind_before().search(text, lo, s), the pattern tried only where the first word of a
+    type word begins in the lowercase copy of a lower-safe text (lexicon.lowered_if_safe: there
+    a lowercase word occurs exactly where it matches case-insensitively, and a match begins with
+    its type word's first word, a space of a type word matching whitespace only after it), in
+    order: the first that matches is the search's (a match at p reads the same text, its
+    lookbehind before p included, as the search's try at p). The search tries the
+    case-insensitive alternation at each of the window's 40 starts (~70k instructions, one
+    per symbol). check_refs.py compares the two."""
+    kind_before = _kind_before()
+    finder = _kind_starts() if lowered is not None else None
+    if finder is None:
+        return kind_before.search(text, lo, s, False)
+    match = kind_before.match
+    for p in finder(lowered[lo:s]):
+        m = match(text, lo + p, s, False)
+        if m is not None:
+            return m
+    return None
+
+
+def _kind_before_plain(text: str, lowered: str | None, lo: int, s: int) -> regex.Match | None:
+    return _kind_before().search(text, lo, s, False)
+
+
+def _symbol_mentions(text: str, starts: list[int] | None = None, kind_search=None) -> Iterator[_Mention]:
+    """The mentions of the symbols. kind_search: _kind_before_search (the default) or
+    _kind_before_plain (check_refs.py)."""
     kind_before, kind_in_clause = _kind_before(), _kind_in_clause()
     kb_kind, kc_kind = kind_before.groupindex["kind"], kind_in_clause.groupindex["kind"]
+    search = _kind_before_search if kind_search is None else kind_search
+    lowered = lowered_if_safe(text)
     for m in _symbol_matches(text, starts):
         s = m.start()
         kind_raw = None
         # no regex clock: windows of 40 and 120 characters before the symbol
-        km = kind_before.search(text, max(0, s - 40), s, False)
+        km = search(text, lowered, max(0, s - 40), s)
         start = s
         if km:
             kind_raw, start = km[kb_kind], km.start()
