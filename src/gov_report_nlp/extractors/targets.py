@@ -502,11 +502,20 @@ def _coordinated() -> regex.Pattern:
     return lazy_pattern(regex.compile, rf"\s*,\s*(?:{_alt(nouns)})(?=\s*[,.;:)\n]|\s*$)", regex.IGNORECASE)
 
 
-def _counted_noun(text: str, pos: int, end: int, known_match=False) -> tuple[str, int] | None:
+@lru_cache(maxsize=None)
+def _first_words_set(name: str) -> frozenset[str]:
+    """The first words of the phrases of a list, lowercased (each a run of letters and marks:
+    check_targets.py)."""
+    return frozenset(p.split()[0] for p in load_phrases(name) if p.split())
+
+
+def _counted_noun(text: str, pos: int, end: int, known_match=False,
+                  lowered: str | None = None) -> tuple[str, int] | None:
     """The counted noun that starts at pos, as written, and where it ends: a known noun whole
     (with the known nouns coordinated after it), an abbreviation alone ("29 MBA"), else the
     words up to the first boundary, a digit or a mark: all of them when at most
-    MAX_NOUN_WORDS, else the first two. None when the first word is a boundary or no noun."""
+    MAX_NOUN_WORDS, else the first two. None when the first word is a boundary or no noun.
+    `lowered`: the text's lowercase when it is lower-safe."""
     known, bound, word = _noun_patterns()
     m = known.match(text, pos, end) if known_match is False else known_match  # the caller's, when it has it
     if m:
@@ -516,20 +525,32 @@ def _counted_noun(text: str, pos: int, end: int, known_match=False) -> tuple[str
         # a unit noun of a list ("tỉnh", "huyện") is whole only in a list; else read on ("tỉnh thành")
         if stop > m.end() or m.group(0).lower() in load_phrases("count_nouns"):
             return text[pos:stop], stop
-    if bound.match(text, pos, end, False):
-        return None
+    # A boundary is tried at each word, the first one included (a boundary there: no noun;
+    # where no word begins, none does either: its phrases begin with a letter). In a lower-safe
+    # text only at a word whose run of letters before a "-" is the first word of a boundary
+    # phrase: a phrase's first word is such a run, matched where the run is that word
+    # (followed by a space or, a phrase of one word, by no word character; a run is followed
+    # by neither when a digit ends it early, and no phrase matches there then); the regex
+    # try, most of the noun's cost, is spared at the other words (check_targets.py).
+    firsts = _first_words_set("target_noun_boundaries") if lowered is not None else None
     words: list[tuple[int, int]] = []
     at = pos
     while at < end and len(words) <= MAX_NOUN_WORDS:
         w = word.match(text, at, end, False)
-        if w is None or w.start() != at:
+        if w is None:  # (a match begins at `at`)
             break
-        if words and (bound.match(text, at, end, False) or w.group(0)[0].isupper()):
+        ws, we = w.span()
+        if ((firsts is None or lowered[ws:we].partition("-")[0] in firsts)
+                and bound.match(text, at, end, False)):
+            if not words:
+                return None
             break
-        words.append(w.span())
-        if w.group(0).isupper() and len(w.group(0)) > 1 and len(words) == 1:
+        if words and text[ws].isupper():
+            break
+        words.append((ws, we))
+        if len(words) == 1 and we - ws > 1 and text[ws:we].isupper():
             break  # an abbreviation is the noun: "4.274 TBA phân phối"
-        sp = at = w.end()
+        sp = at = we
         while at < end and text[at] in " \t":
             at += 1
         if at == sp:
@@ -539,6 +560,23 @@ def _counted_noun(text: str, pos: int, end: int, known_match=False) -> tuple[str
     if len(words) > MAX_NOUN_WORDS:
         words = words[:2]
     return text[pos:words[-1][1]], words[-1][1]
+
+
+def _noun_at(text: str, at: int, near: int, run: str) -> tuple[regex.Match | None, None]:
+    """(a not-noun phrase at `at`, a known noun there) for a count whose unit is the number
+    pattern's open noun ("noun", no multiplier before it) in a lower-safe text, `run` its
+    lowercase: the noun is a run of letters and marks (_NOUN_WORD) followed by no word
+    character, so a not-noun phrase, whose first word is such a run, matches there only when
+    that word is the run (a set look-up before the regex try); and no known noun matches
+    there, or the number pattern's branch of known units and nouns, tried before the open
+    noun, would have matched (check_targets.py compares the two)."""
+    if run in _first_words_set("target_not_nouns"):
+        return _frame_patterns()["not_noun"].match(text, at, near, False), None
+    return None, None
+
+
+def _noun_at_plain(text: str, at: int, near: int, run: str) -> tuple[regex.Match | None, regex.Match | None]:
+    return _frame_patterns()["not_noun"].match(text, at, near, False), _noun_patterns()[0].match(text, at, near, False)
 
 
 # ---------------------------------------------------------------- frames
@@ -1264,11 +1302,15 @@ def _candidates(doc: Document) -> Iterator[Target]:
                         prefix = text[at:rest.end()]
                         at = rest.end()
                         near = e0 if e0 < at + _NEAR else at + _NEAR
-                    nn = not_noun_re.match(text, at, near, False)
-                    kn = known_noun_re.match(text, at, near, False)
+                    if safe and not prefix and m[g_noun]:
+                        # the open noun of a lower-safe text: _noun_at's cheap answer
+                        nn, kn = _noun_at(text, at, near, lowered[at:m.end(g_noun)])
+                    else:
+                        nn = not_noun_re.match(text, at, near, False)
+                        kn = known_noun_re.match(text, at, near, False)
                     if nn and not (kn and kn.end() > nn.end()):
                         continue
-                    read = _counted_noun(text, at, near, kn)
+                    read = _counted_noun(text, at, near, kn, lowered)
                     if read is None:
                         continue
                     noun, noun_end = read
