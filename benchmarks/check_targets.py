@@ -30,7 +30,9 @@
   once for the spans that begin before what they found) is the search of each span;
 - the set look-ups of a word's first run of letters before the boundary tries of
   _counted_noun and the not-noun try of _noun_at (a lower-safe text) change no answer, and
-  _counted_noun is what it was (counted_noun_before).
+  _counted_noun is what it was (counted_noun_before);
+- a sentence's start and end looked up in the text's _sentence_cuts (_start_at, _end_at) are
+  _sentence_start's and _sentence_end's, and their patterns'.
 
     .venv/bin/python benchmarks/check_targets.py [--fuzz 5000]
 
@@ -779,6 +781,36 @@ def round6_checks(targets, cases: list[str], rng: random.Random) -> int:
         return 1
     print(f"{n} nouns of lower-safe texts: the set look-ups before the boundary and not-noun tries change "
           f"no answer ({hits} not-nouns)")
+    # a sentence's start and end looked up in the text's cuts (_start_at, _end_at) are the
+    # scans' (_sentence_start, _sentence_end) and the patterns' (their plain forms)
+    marks = [".", "!", "?", "\n", " ", "\u2028", "\x1c", "\xa0", "a", "1", ". ", ".\n", "!x", "?\t", "5.3", "..", "\n\n"]
+    extra = ["".join(rng.choice(marks) for _ in range(rng.randint(0, 30))) for _ in range(3000)]
+    n = 0
+    for k, text in enumerate(cases + extra):
+        cuts = targets._sentence_cuts(text)
+        size = len(text)
+        for _ in range(20 if k < len(cases) else 40):
+            a, b = rng.randint(0, size + 1), rng.randint(0, size + 1)
+            if rng.random() < 0.3:
+                b = min(size, a + rng.randint(0, 3))
+            n += 1
+            lo, pos = (a, b) if rng.random() < 0.9 else (b, a)  # (pos <= lo too)
+            if pos <= size:
+                want = targets._sentence_start(text, lo, pos)
+                plain = targets._sentence_start_plain(text, lo, pos)
+                got = targets._start_at(text, cuts, lo, pos)
+                if not want == plain == got:
+                    print(f"_start_at differs on case {k} [{lo}:{pos}]: {text!r}: scan {want}, pattern {plain}, cuts {got}")
+                    return 1
+            pos, end = (a, b) if rng.random() < 0.9 else (b, a)
+            if pos <= size:
+                want = targets._sentence_end(text, pos, end)
+                plain = targets._sentence_end_plain(text, pos, end)
+                got = targets._end_at(text, cuts, pos, end)
+                if not want == plain == got:
+                    print(f"_end_at differs on case {k} [{pos}:{end}]: {text!r}: scan {want}, pattern {plain}, cuts {got}")
+                    return 1
+    print(f"{n} windows: a sentence's start and end looked up in the text's cuts are the scans'")
     return 0
 
 

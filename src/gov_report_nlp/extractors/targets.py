@@ -271,6 +271,53 @@ def _sentence_end(text: str, pos: int, end: int) -> int:
 def _sentence_end_plain(text: str, pos: int, end: int) -> int:
     cut = _SENTENCE_END_FWD.search(text, pos, end)
     return cut.start() if cut else -1
+
+
+# A document's sentence cuts, found once: a sentence's start and end looked up with bisect
+# instead of four scans of the 300 characters around each target (_period_of, _count_is_result,
+# _sentence_left), which cost more than the one scan of the document for the four characters.
+def _sentence_cuts(text: str) -> list[int]:
+    """The offsets of text's line breaks and of its ".!?" before a whitespace character (the
+    ends of _SENTENCE_END's matches in the whole text), in order."""
+    cuts = []
+    for ch in "\n.!?":
+        i = text.find(ch)
+        while i >= 0:
+            if ch == "\n" or (i + 1 < len(text) and text[i + 1] in _WHITESPACE):
+                cuts.append(i)
+            i = text.find(ch, i + 1)
+    cuts.sort()
+    return cuts
+
+
+def _doc_cuts(doc: Document) -> list[int]:
+    """_sentence_cuts of the document's text, made once."""
+    return doc.memo("targets.sentence_cuts", lambda: _sentence_cuts(doc.text))
+
+
+def _start_at(text: str, cuts: list[int], lo: int, pos: int) -> int:
+    """_sentence_start(text, lo, pos) from the text's _sentence_cuts: the last cut before pos,
+    less a ".!?" right before pos (the search's lookahead would read pos), if it is at or
+    after lo (check_targets.py compares the two)."""
+    i = bisect_left(cuts, pos) - 1
+    if i >= 0 and cuts[i] == pos - 1 and text[pos - 1] != "\n":
+        i -= 1
+    return cuts[i] + 1 if i >= 0 and cuts[i] >= lo else lo
+
+
+def _end_at(text: str, cuts: list[int], pos: int, end: int) -> int:
+    """_sentence_end(text, pos, end) from the text's _sentence_cuts: the first cut at or after
+    pos, before end, or a ".!?" right before end ("$"), whichever comes first
+    (check_targets.py compares the two)."""
+    if end > len(text):
+        end = len(text)
+    i = bisect_left(cuts, pos)
+    best = cuts[i] if i < len(cuts) and cuts[i] < end else -1
+    if end - 1 >= pos and text[end - 1] in ".!?" and (best < 0 or end - 1 < best):
+        best = end - 1
+    return best
+
+
 _LIST_NUMBER_BEFORE = lazy_pattern(regex.compile, r"(?<![\w.,/-])(?P<n>\d{1,3})\s*,\s*$", regex.REVERSE)
 _LENGTH_UNITS = frozenset({"km", "m"})
 _COUNT_WORDS_FIRST = ("hai", "ba", "bốn", "sáu", "bảy", "tám", "chín", "mười")
@@ -615,10 +662,11 @@ def _frame_patterns() -> dict[str, regex.Pattern]:
     }
 
 
-def _sentence_left(text: str, floor: int, pos: int, reach: int = 160) -> str:
-    """The sentence before pos (at most `reach` characters), from its start."""
+def _sentence_left(text: str, floor: int, pos: int, reach: int = 160, cuts: list[int] | None = None) -> str:
+    """The sentence before pos (at most `reach` characters), from its start. `cuts`: the
+    text's _sentence_cuts, if made."""
     lo = (floor if floor > pos - reach else pos - reach)
-    return text[_sentence_start(text, lo, pos):pos]
+    return text[_sentence_start(text, lo, pos) if cuts is None else _start_at(text, cuts, lo, pos):pos]
 
 
 _NO_COUNT_RELATIONS = frozenset({"từ", "đến", "tới"})
@@ -771,13 +819,14 @@ def _one_incident_plain(text: str, left: str, noun_end: int, e0: int) -> bool:
 
 
 def _count_is_result(text: str, floor: int, s: int, noun_end: int, e0: int,
-                     rel: str | None, of: float | None, lowered: str | None = None) -> bool:
+                     rel: str | None, of: float | None, lowered: str | None = None,
+                     cuts: list[int] | None = None) -> bool:
     """Whether a count measures an activity or its outcome (see the module's doc). `lowered`:
-    the text's lowercase when it is lower-safe."""
+    the text's lowercase when it is lower-safe; `cuts`: its _sentence_cuts, if made."""
     fp = _frame_patterns()
     safe = lowered is not None
     lo = (floor if floor > s - 160 else s - 160)  # _sentence_left(text, floor, s), where it starts kept
-    a = _sentence_start(text, lo, s)
+    a = _sentence_start(text, lo, s) if cuts is None else _start_at(text, cuts, lo, s)
     left = text[a:s]
     cue = _nearest_cue(left, lowered[a:s] if lowered is not None else None)
     if cue in ("award", "adoption", "makeup"):
@@ -797,7 +846,7 @@ def _count_is_result(text: str, floor: int, s: int, noun_end: int, e0: int,
 
 
 def _measure_is_result(text: str, floor: int, s: int, e: int, e0: int, unit: str, rel: str | None,
-                       lowered: str | None = None) -> bool:
+                       lowered: str | None = None, cuts: list[int] | None = None) -> bool:
     """Whether a measured quantity is a result: not a vote share, a policy rate or a distance
     (a rate that rose or fell, "lãi suất giảm khoảng 2%", is a statistic of the period).
     `lowered`: the text's lowercase when it is lower-safe."""
@@ -816,7 +865,7 @@ def _measure_is_result(text: str, floor: int, s: int, e: int, e0: int, unit: str
     if _may_end(low, _ends("target_size_cues", _SIZE_QUALIFIERS)) and _tail(fp["size"], near[-30:]):
         return False  # "rộng 500 m2": the size of one object
     if base in ("%", "phần trăm"):
-        sentence = _sentence_left(text, floor, s, 120)
+        sentence = _sentence_left(text, floor, s, 120, cuts)
         # (no time limit: windows of 120 and 40 characters, a phrase after a few words)
         if _may_hold("target_vote_cues", sentence, True, safe) and fp["vote"].search(sentence, None, None, False):
             return False
@@ -845,12 +894,18 @@ def _is_base(text: str, p: Period, floor: int = 0) -> bool:
 
 
 def _period_of(doc: Document, s: int, e: int, title: Period | None, year: int | None,
-               cache: dict[tuple[int, int], list[Period]], title_dict: dict | None = None) -> dict | None:
+               cache: dict[tuple[int, int], list[Period]], title_dict: dict | None = None,
+               cuts: list[int] | None = None) -> dict | None:
     """The period a quantity measures: the nearest in its sentence before it, else the first
-    after it, a comparison base left out; else the title's. Only the sentence is read."""
+    after it, a comparison base left out; else the title's. Only the sentence is read.
+    `cuts`: the text's _sentence_cuts, if made."""
     text = doc.text
-    lo = _sentence_start(text, (0 if 0 > s - 300 else s - 300), s)
-    hi = _sentence_end(text, e, (len(text) if len(text) < e + 300 else e + 300))
+    if cuts is None:
+        lo = _sentence_start(text, (0 if 0 > s - 300 else s - 300), s)
+        hi = _sentence_end(text, e, (len(text) if len(text) < e + 300 else e + 300))
+    else:
+        lo = _start_at(text, cuts, (0 if 0 > s - 300 else s - 300), s)
+        hi = _end_at(text, cuts, e, (len(text) if len(text) < e + 300 else e + 300))
     if hi < 0:
         hi = (len(text) if len(text) < e + 300 else e + 300)
     periods = cache.get((lo, hi))
@@ -907,10 +962,11 @@ def find_targets(doc: Document) -> Iterator[Target]:
     title = _title_period(doc, year) if found else None
     cache: dict[tuple[int, int], list[Period]] = {}
     title_dict = _period_dict(title) if title else None
+    cuts = _doc_cuts(doc) if found else None
     for t in found:
         if in_head(t) and (t.value, (t.unit or "").lower()) in body_keys:
             continue
-        t.period = _period_of(doc, t.evidence.start, t.evidence.end, title, year, cache, title_dict)
+        t.period = _period_of(doc, t.evidence.start, t.evidence.end, title, year, cache, title_dict, cuts)
         yield t
 
 
@@ -1352,7 +1408,7 @@ def _candidates(doc: Document) -> Iterator[Target]:
             head = lst.start() if lst else s
             rel, rel_start = _relation(text, head, floor, lowered)
             # a count is read by its frame first: most numbers before a word are no result
-            if not measure and not _count_is_result(text, floor, head, e, e0, rel, of, lowered):
+            if not measure and not _count_is_result(text, floor, head, e, e0, rel, of, lowered, _doc_cuts(doc)):
                 continue
             if lst:
                 if in_date(lst.start(), s):
@@ -1374,7 +1430,7 @@ def _candidates(doc: Document) -> Iterator[Target]:
             if _in_quotes(text, floor, s, e, e0):
                 continue  # inside a quoted name: the campaign “5 không, 3 sạch”
             if measure:
-                if not _measure_is_result(text, floor, head, e, e0, unit, rel, lowered):
+                if not _measure_is_result(text, floor, head, e, e0, unit, rel, lowered, _doc_cuts(doc)):
                     continue
                 noun = None
             else:
