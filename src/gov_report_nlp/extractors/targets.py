@@ -1038,18 +1038,13 @@ def _date_cuts(text: str, start: int, end: int) -> list[int]:
 _MAY_HOLD_DATE_DIGITS = lazy_pattern(re.compile, r"\d\s?[/-]\s?\d|\d\s?\.\s?\d{1,2}(?!\d)")
 
 
-def _may_hold_date(text: str, start: int, end: int, lowered: str | None = None) -> bool:
-    """Whether text[start:end] may hold a date (_MAY_HOLD_DATE). `lowered`: the text's
-    lowercase when it is lower-safe."""
-    if lowered is not None:
-        return lowered.find("tháng", start, end) >= 0 or _MAY_HOLD_DATE_DIGITS.search(text, start, end) is not None
-    return _MAY_HOLD_DATE.search(text, start, end, False) is not None
-
-
 def _span_dates(text: str, start: int, end: int, lowered: str | None = None) -> list[tuple[int, int]]:
     """The spans of the dates of text[start:end] (dates.find_dates), not looked for where
     there can be none. `lowered`: the text's lowercase when it is lower-safe."""
-    if not _may_hold_date(text, start, end, lowered):
+    if lowered is not None:
+        if lowered.find("tháng", start, end) < 0 and _MAY_HOLD_DATE_DIGITS.search(text, start, end) is None:
+            return []
+    elif not _MAY_HOLD_DATE.search(text, start, end, False):
         return []
     return [(d.start, d.end) for d in find_dates(text, start, end)]
 
@@ -1060,15 +1055,9 @@ def _in_date(text: str, s0: int, e0: int, a: int, b: int, cache: dict, lowered: 
     there (check_targets.py compares the two)."""
     if not _FAST:
         return _in_date_plain(text, s0, e0, a, b)
-    cuts = cache.get("cuts", False)
-    if cuts is False:  # the span's cuts, found once; None: the span may hold no date
-        # (_MAY_HOLD_DATE's test of the whole span, which finds what it finds in any part: a
-        # part ends at a cut or the span's end, and a cut's character is no digit for the
-        # test's "(?!\d)" to read; most spans with a number hold no date, and then no cut
-        # is looked for)
-        cuts = cache["cuts"] = _date_cuts(text, s0, e0) if _may_hold_date(text, s0, e0, lowered) else None
-    if cuts is None:
-        return False
+    cuts = cache.get("cuts")
+    if cuts is None:  # the span's cuts, found once
+        cuts = cache["cuts"] = _date_cuts(text, s0, e0)
     i = bisect_left(cuts, a)  # cuts[i - 1] < a <= cuts[i]
     lo = cuts[i - 1] + 1 if i else s0
     j = bisect_left(cuts, b, i)
