@@ -27,7 +27,12 @@
   _may_hold; _one_incident answers as before; in a lower-safe text the date test
   (lowercase find and a standard-library search) is _MAY_HOLD_DATE's;
 - _span_firsts (each span's first digit and count word, from searches to the text's end run
-  once for the spans that begin before what they found) is the search of each span.
+  once for the spans that begin before what they found) is the search of each span;
+- the set look-ups of a word's first run of letters before the boundary tries of
+  _counted_noun and the not-noun try of _noun_at (a lower-safe text) change no answer, and
+  _counted_noun is what it was (counted_noun_before);
+- a sentence's start and end looked up in the text's _sentence_cuts (_start_at, _end_at) are
+  _sentence_start's and _sentence_end's, and their patterns'.
 
     .venv/bin/python benchmarks/check_targets.py [--fuzz 5000]
 
@@ -678,6 +683,134 @@ def round5_checks(targets, cases: list[str], rng: random.Random) -> int:
                     print(f"_span_firsts differs on case {k} {spans} (words {words}): {text!r}\n  plain: {want}\n  fast:  {got}")
                     return 1
     print(f"{n} sets of spans: the first digits and count words found once are each span's")
+    return round6_checks(targets, cases, rng)
+
+
+def counted_noun_before(targets, text: str, pos: int, end: int, known_match=False):
+    """targets._counted_noun as it was before the twelfth run (a boundary tried at the first
+    word before the loop over the words, and at each word after it)."""
+    known, bound, word = targets._noun_patterns()
+    m = known.match(text, pos, end) if known_match is False else known_match
+    if m:
+        stop = m.end()
+        while (c := targets._coordinated().match(text, stop, end, False)) is not None:
+            stop = c.end()
+        if stop > m.end() or m.group(0).lower() in targets.load_phrases("count_nouns"):
+            return text[pos:stop], stop
+    if bound.match(text, pos, end, False):
+        return None
+    words = []
+    at = pos
+    while at < end and len(words) <= targets.MAX_NOUN_WORDS:
+        w = word.match(text, at, end, False)
+        if w is None or w.start() != at:
+            break
+        if words and (bound.match(text, at, end, False) or w.group(0)[0].isupper()):
+            break
+        words.append(w.span())
+        if w.group(0).isupper() and len(w.group(0)) > 1 and len(words) == 1:
+            break
+        sp = at = w.end()
+        while at < end and text[at] in " \t":
+            at += 1
+        if at == sp:
+            break
+    if not words:
+        return None
+    if len(words) > targets.MAX_NOUN_WORDS:
+        words = words[:2]
+    return text[pos:words[-1][1]], words[-1][1]
+
+
+def round6_checks(targets, cases: list[str], rng: random.Random) -> int:
+    """The twelfth run's checks (its helpers' sixth round); 1 on the first difference."""
+    from gov_report_nlp.lexicon import load_phrases, lowered_if_safe
+    # the first words of the boundary and not-noun phrases are runs of letters and marks (what
+    # _counted_noun's and _noun_at's set look-ups rest on)
+    run = regex.compile(r"[\p{L}\p{M}]+")
+    for name in ("target_noun_boundaries", "target_not_nouns"):
+        odd = sorted(w for w in targets._first_words_set(name) if not run.fullmatch(w))
+        if odd:
+            print(f"{name}: first words that are no run of letters: {odd}")
+            return 1
+    phrases = sorted(load_phrases("target_not_nouns") | load_phrases("target_noun_boundaries")
+                     | load_phrases("count_nouns") | load_phrases("target_list_nouns"))
+    extra = []
+    for w in phrases:
+        for form in (w, w.upper(), w.title(), w.replace(" ", "  ")):
+            extra += [f"5 {form} x", f"12 {form}", f"3 {form}1 y", f"7 {form}-nay z", f"9 kế hoạch {form} A",
+                      f"4 tấm {form} và", f"2 TBA {form}", f"6 nghìn {form} a", f"8 {form}, {form} b"]
+    n = hits = 0
+    mult = load_phrases("unit_multipliers")
+    whole = targets._pattern()
+    gi = whole.groupindex
+    for k, text in enumerate(cases + extra):
+        lowered = lowered_if_safe(text)
+        if lowered is None:
+            continue
+        # _noun_at at every open noun of the number pattern (no multiplier before it)
+        for m in whole.finditer(text):
+            if not m["noun"] or m["big"]:
+                continue
+            at = m.start("unit")
+            if text[at:m.end("unit")].split()[0].lower() in mult and len(m["noun"].split()) > 1:
+                continue  # (a multiplier before the noun: _candidates asks the patterns)
+            near = min(len(text), at + targets._NEAR)
+            n += 1
+            want = [x and x.regs for x in targets._noun_at_plain(text, at, near, "")]
+            got = [x and x.regs for x in targets._noun_at(text, at, near, lowered[at:m.end("noun")])]
+            hits += want[0] is not None
+            if want != got:
+                print(f"_noun_at differs on case {k} at {at}: {text!r}\n  plain: {want}\n  fast:  {got}")
+                return 1
+        # _counted_noun with the boundary's set look-up, at every word and a few random places
+        places = [x.start() for x in regex.finditer(r"(?<!\w)\w", text)][:60] + \
+            [rng.randint(0, len(text)) for _ in range(3)]
+        for p in places:
+            for end in (len(text), min(len(text), p + rng.randint(0, 30))):
+                n += 1
+                want = counted_noun_before(targets, text, p, end)
+                plain = targets._counted_noun(text, p, end, False, None)
+                got = targets._counted_noun(text, p, end, False, lowered)
+                if not want == plain == got:
+                    print(f"_counted_noun differs on case {k} [{p}:{end}]: {text!r}\n  before: {want}\n"
+                          f"  plain:  {plain}\n  fast:   {got}")
+                    return 1
+    if hits < 50:
+        print(f"only {hits} not-noun phrases found at an open noun")
+        return 1
+    print(f"{n} nouns of lower-safe texts: the set look-ups before the boundary and not-noun tries change "
+          f"no answer ({hits} not-nouns)")
+    # a sentence's start and end looked up in the text's cuts (_start_at, _end_at) are the
+    # scans' (_sentence_start, _sentence_end) and the patterns' (their plain forms)
+    marks = [".", "!", "?", "\n", " ", "\u2028", "\x1c", "\xa0", "a", "1", ". ", ".\n", "!x", "?\t", "5.3", "..", "\n\n"]
+    extra = ["".join(rng.choice(marks) for _ in range(rng.randint(0, 30))) for _ in range(3000)]
+    n = 0
+    for k, text in enumerate(cases + extra):
+        cuts = targets._sentence_cuts(text)
+        size = len(text)
+        for _ in range(20 if k < len(cases) else 40):
+            a, b = rng.randint(0, size + 1), rng.randint(0, size + 1)
+            if rng.random() < 0.3:
+                b = min(size, a + rng.randint(0, 3))
+            n += 1
+            lo, pos = (a, b) if rng.random() < 0.9 else (b, a)  # (pos <= lo too)
+            if pos <= size:
+                want = targets._sentence_start(text, lo, pos)
+                plain = targets._sentence_start_plain(text, lo, pos)
+                got = targets._start_at(text, cuts, lo, pos)
+                if not want == plain == got:
+                    print(f"_start_at differs on case {k} [{lo}:{pos}]: {text!r}: scan {want}, pattern {plain}, cuts {got}")
+                    return 1
+            pos, end = (a, b) if rng.random() < 0.9 else (b, a)
+            if pos <= size:
+                want = targets._sentence_end(text, pos, end)
+                plain = targets._sentence_end_plain(text, pos, end)
+                got = targets._end_at(text, cuts, pos, end)
+                if not want == plain == got:
+                    print(f"_end_at differs on case {k} [{pos}:{end}]: {text!r}: scan {want}, pattern {plain}, cuts {got}")
+                    return 1
+    print(f"{n} windows: a sentence's start and end looked up in the text's cuts are the scans'")
     return 0
 
 

@@ -271,6 +271,53 @@ def _sentence_end(text: str, pos: int, end: int) -> int:
 def _sentence_end_plain(text: str, pos: int, end: int) -> int:
     cut = _SENTENCE_END_FWD.search(text, pos, end)
     return cut.start() if cut else -1
+
+
+# A document's sentence cuts, found once: a sentence's start and end looked up with bisect
+# instead of four scans of the 300 characters around each target (_period_of, _count_is_result,
+# _sentence_left), which cost more than the one scan of the document for the four characters.
+def _sentence_cuts(text: str) -> list[int]:
+    """The offsets of text's line breaks and of its ".!?" before a whitespace character (the
+    ends of _SENTENCE_END's matches in the whole text), in order."""
+    cuts = []
+    for ch in "\n.!?":
+        i = text.find(ch)
+        while i >= 0:
+            if ch == "\n" or (i + 1 < len(text) and text[i + 1] in _WHITESPACE):
+                cuts.append(i)
+            i = text.find(ch, i + 1)
+    cuts.sort()
+    return cuts
+
+
+def _doc_cuts(doc: Document) -> list[int]:
+    """_sentence_cuts of the document's text, made once."""
+    return doc.memo("targets.sentence_cuts", lambda: _sentence_cuts(doc.text))
+
+
+def _start_at(text: str, cuts: list[int], lo: int, pos: int) -> int:
+    """_sentence_start(text, lo, pos) from the text's _sentence_cuts: the last cut before pos,
+    less a ".!?" right before pos (the search's lookahead would read pos), if it is at or
+    after lo (check_targets.py compares the two)."""
+    i = bisect_left(cuts, pos) - 1
+    if i >= 0 and cuts[i] == pos - 1 and text[pos - 1] != "\n":
+        i -= 1
+    return cuts[i] + 1 if i >= 0 and cuts[i] >= lo else lo
+
+
+def _end_at(text: str, cuts: list[int], pos: int, end: int) -> int:
+    """_sentence_end(text, pos, end) from the text's _sentence_cuts: the first cut at or after
+    pos, before end, or a ".!?" right before end ("$"), whichever comes first
+    (check_targets.py compares the two)."""
+    if end > len(text):
+        end = len(text)
+    i = bisect_left(cuts, pos)
+    best = cuts[i] if i < len(cuts) and cuts[i] < end else -1
+    if end - 1 >= pos and text[end - 1] in ".!?" and (best < 0 or end - 1 < best):
+        best = end - 1
+    return best
+
+
 _LIST_NUMBER_BEFORE = lazy_pattern(regex.compile, r"(?<![\w.,/-])(?P<n>\d{1,3})\s*,\s*$", regex.REVERSE)
 _LENGTH_UNITS = frozenset({"km", "m"})
 _COUNT_WORDS_FIRST = ("hai", "ba", "bốn", "sáu", "bảy", "tám", "chín", "mười")
@@ -502,11 +549,20 @@ def _coordinated() -> regex.Pattern:
     return lazy_pattern(regex.compile, rf"\s*,\s*(?:{_alt(nouns)})(?=\s*[,.;:)\n]|\s*$)", regex.IGNORECASE)
 
 
-def _counted_noun(text: str, pos: int, end: int, known_match=False) -> tuple[str, int] | None:
+@lru_cache(maxsize=None)
+def _first_words_set(name: str) -> frozenset[str]:
+    """The first words of the phrases of a list, lowercased (each a run of letters and marks:
+    check_targets.py)."""
+    return frozenset(p.split()[0] for p in load_phrases(name) if p.split())
+
+
+def _counted_noun(text: str, pos: int, end: int, known_match=False,
+                  lowered: str | None = None) -> tuple[str, int] | None:
     """The counted noun that starts at pos, as written, and where it ends: a known noun whole
     (with the known nouns coordinated after it), an abbreviation alone ("29 MBA"), else the
     words up to the first boundary, a digit or a mark: all of them when at most
-    MAX_NOUN_WORDS, else the first two. None when the first word is a boundary or no noun."""
+    MAX_NOUN_WORDS, else the first two. None when the first word is a boundary or no noun.
+    `lowered`: the text's lowercase when it is lower-safe."""
     known, bound, word = _noun_patterns()
     m = known.match(text, pos, end) if known_match is False else known_match  # the caller's, when it has it
     if m:
@@ -516,20 +572,32 @@ def _counted_noun(text: str, pos: int, end: int, known_match=False) -> tuple[str
         # a unit noun of a list ("tỉnh", "huyện") is whole only in a list; else read on ("tỉnh thành")
         if stop > m.end() or m.group(0).lower() in load_phrases("count_nouns"):
             return text[pos:stop], stop
-    if bound.match(text, pos, end, False):
-        return None
+    # A boundary is tried at each word, the first one included (a boundary there: no noun;
+    # where no word begins, none does either: its phrases begin with a letter). In a lower-safe
+    # text only at a word whose run of letters before a "-" is the first word of a boundary
+    # phrase: a phrase's first word is such a run, matched where the run is that word
+    # (followed by a space or, a phrase of one word, by no word character; a run is followed
+    # by neither when a digit ends it early, and no phrase matches there then); the regex
+    # try, most of the noun's cost, is spared at the other words (check_targets.py).
+    firsts = _first_words_set("target_noun_boundaries") if lowered is not None else None
     words: list[tuple[int, int]] = []
     at = pos
     while at < end and len(words) <= MAX_NOUN_WORDS:
         w = word.match(text, at, end, False)
-        if w is None or w.start() != at:
+        if w is None:  # (a match begins at `at`)
             break
-        if words and (bound.match(text, at, end, False) or w.group(0)[0].isupper()):
+        ws, we = w.span()
+        if ((firsts is None or lowered[ws:we].partition("-")[0] in firsts)
+                and bound.match(text, at, end, False)):
+            if not words:
+                return None
             break
-        words.append(w.span())
-        if w.group(0).isupper() and len(w.group(0)) > 1 and len(words) == 1:
+        if words and text[ws].isupper():
+            break
+        words.append((ws, we))
+        if len(words) == 1 and we - ws > 1 and text[ws:we].isupper():
             break  # an abbreviation is the noun: "4.274 TBA phân phối"
-        sp = at = w.end()
+        sp = at = we
         while at < end and text[at] in " \t":
             at += 1
         if at == sp:
@@ -539,6 +607,23 @@ def _counted_noun(text: str, pos: int, end: int, known_match=False) -> tuple[str
     if len(words) > MAX_NOUN_WORDS:
         words = words[:2]
     return text[pos:words[-1][1]], words[-1][1]
+
+
+def _noun_at(text: str, at: int, near: int, run: str) -> tuple[regex.Match | None, None]:
+    """(a not-noun phrase at `at`, a known noun there) for a count whose unit is the number
+    pattern's open noun ("noun", no multiplier before it) in a lower-safe text, `run` its
+    lowercase: the noun is a run of letters and marks (_NOUN_WORD) followed by no word
+    character, so a not-noun phrase, whose first word is such a run, matches there only when
+    that word is the run (a set look-up before the regex try); and no known noun matches
+    there, or the number pattern's branch of known units and nouns, tried before the open
+    noun, would have matched (check_targets.py compares the two)."""
+    if run in _first_words_set("target_not_nouns"):
+        return _frame_patterns()["not_noun"].match(text, at, near, False), None
+    return None, None
+
+
+def _noun_at_plain(text: str, at: int, near: int, run: str) -> tuple[regex.Match | None, regex.Match | None]:
+    return _frame_patterns()["not_noun"].match(text, at, near, False), _noun_patterns()[0].match(text, at, near, False)
 
 
 # ---------------------------------------------------------------- frames
@@ -577,10 +662,11 @@ def _frame_patterns() -> dict[str, regex.Pattern]:
     }
 
 
-def _sentence_left(text: str, floor: int, pos: int, reach: int = 160) -> str:
-    """The sentence before pos (at most `reach` characters), from its start."""
+def _sentence_left(text: str, floor: int, pos: int, reach: int = 160, cuts: list[int] | None = None) -> str:
+    """The sentence before pos (at most `reach` characters), from its start. `cuts`: the
+    text's _sentence_cuts, if made."""
     lo = (floor if floor > pos - reach else pos - reach)
-    return text[_sentence_start(text, lo, pos):pos]
+    return text[_sentence_start(text, lo, pos) if cuts is None else _start_at(text, cuts, lo, pos):pos]
 
 
 _NO_COUNT_RELATIONS = frozenset({"từ", "đến", "tới"})
@@ -733,13 +819,14 @@ def _one_incident_plain(text: str, left: str, noun_end: int, e0: int) -> bool:
 
 
 def _count_is_result(text: str, floor: int, s: int, noun_end: int, e0: int,
-                     rel: str | None, of: float | None, lowered: str | None = None) -> bool:
+                     rel: str | None, of: float | None, lowered: str | None = None,
+                     cuts: list[int] | None = None) -> bool:
     """Whether a count measures an activity or its outcome (see the module's doc). `lowered`:
-    the text's lowercase when it is lower-safe."""
+    the text's lowercase when it is lower-safe; `cuts`: its _sentence_cuts, if made."""
     fp = _frame_patterns()
     safe = lowered is not None
     lo = (floor if floor > s - 160 else s - 160)  # _sentence_left(text, floor, s), where it starts kept
-    a = _sentence_start(text, lo, s)
+    a = _sentence_start(text, lo, s) if cuts is None else _start_at(text, cuts, lo, s)
     left = text[a:s]
     cue = _nearest_cue(left, lowered[a:s] if lowered is not None else None)
     if cue in ("award", "adoption", "makeup"):
@@ -759,7 +846,7 @@ def _count_is_result(text: str, floor: int, s: int, noun_end: int, e0: int,
 
 
 def _measure_is_result(text: str, floor: int, s: int, e: int, e0: int, unit: str, rel: str | None,
-                       lowered: str | None = None) -> bool:
+                       lowered: str | None = None, cuts: list[int] | None = None) -> bool:
     """Whether a measured quantity is a result: not a vote share, a policy rate or a distance
     (a rate that rose or fell, "lãi suất giảm khoảng 2%", is a statistic of the period).
     `lowered`: the text's lowercase when it is lower-safe."""
@@ -778,7 +865,7 @@ def _measure_is_result(text: str, floor: int, s: int, e: int, e0: int, unit: str
     if _may_end(low, _ends("target_size_cues", _SIZE_QUALIFIERS)) and _tail(fp["size"], near[-30:]):
         return False  # "rộng 500 m2": the size of one object
     if base in ("%", "phần trăm"):
-        sentence = _sentence_left(text, floor, s, 120)
+        sentence = _sentence_left(text, floor, s, 120, cuts)
         # (no time limit: windows of 120 and 40 characters, a phrase after a few words)
         if _may_hold("target_vote_cues", sentence, True, safe) and fp["vote"].search(sentence, None, None, False):
             return False
@@ -807,12 +894,18 @@ def _is_base(text: str, p: Period, floor: int = 0) -> bool:
 
 
 def _period_of(doc: Document, s: int, e: int, title: Period | None, year: int | None,
-               cache: dict[tuple[int, int], list[Period]], title_dict: dict | None = None) -> dict | None:
+               cache: dict[tuple[int, int], list[Period]], title_dict: dict | None = None,
+               cuts: list[int] | None = None) -> dict | None:
     """The period a quantity measures: the nearest in its sentence before it, else the first
-    after it, a comparison base left out; else the title's. Only the sentence is read."""
+    after it, a comparison base left out; else the title's. Only the sentence is read.
+    `cuts`: the text's _sentence_cuts, if made."""
     text = doc.text
-    lo = _sentence_start(text, (0 if 0 > s - 300 else s - 300), s)
-    hi = _sentence_end(text, e, (len(text) if len(text) < e + 300 else e + 300))
+    if cuts is None:
+        lo = _sentence_start(text, (0 if 0 > s - 300 else s - 300), s)
+        hi = _sentence_end(text, e, (len(text) if len(text) < e + 300 else e + 300))
+    else:
+        lo = _start_at(text, cuts, (0 if 0 > s - 300 else s - 300), s)
+        hi = _end_at(text, cuts, e, (len(text) if len(text) < e + 300 else e + 300))
     if hi < 0:
         hi = (len(text) if len(text) < e + 300 else e + 300)
     periods = cache.get((lo, hi))
@@ -869,10 +962,11 @@ def find_targets(doc: Document) -> Iterator[Target]:
     title = _title_period(doc, year) if found else None
     cache: dict[tuple[int, int], list[Period]] = {}
     title_dict = _period_dict(title) if title else None
+    cuts = _doc_cuts(doc) if found else None
     for t in found:
         if in_head(t) and (t.value, (t.unit or "").lower()) in body_keys:
             continue
-        t.period = _period_of(doc, t.evidence.start, t.evidence.end, title, year, cache, title_dict)
+        t.period = _period_of(doc, t.evidence.start, t.evidence.end, title, year, cache, title_dict, cuts)
         yield t
 
 
@@ -1264,11 +1358,15 @@ def _candidates(doc: Document) -> Iterator[Target]:
                         prefix = text[at:rest.end()]
                         at = rest.end()
                         near = e0 if e0 < at + _NEAR else at + _NEAR
-                    nn = not_noun_re.match(text, at, near, False)
-                    kn = known_noun_re.match(text, at, near, False)
+                    if safe and not prefix and m[g_noun]:
+                        # the open noun of a lower-safe text: _noun_at's cheap answer
+                        nn, kn = _noun_at(text, at, near, lowered[at:m.end(g_noun)])
+                    else:
+                        nn = not_noun_re.match(text, at, near, False)
+                        kn = known_noun_re.match(text, at, near, False)
                     if nn and not (kn and kn.end() > nn.end()):
                         continue
-                    read = _counted_noun(text, at, near, kn)
+                    read = _counted_noun(text, at, near, kn, lowered)
                     if read is None:
                         continue
                     noun, noun_end = read
@@ -1310,7 +1408,7 @@ def _candidates(doc: Document) -> Iterator[Target]:
             head = lst.start() if lst else s
             rel, rel_start = _relation(text, head, floor, lowered)
             # a count is read by its frame first: most numbers before a word are no result
-            if not measure and not _count_is_result(text, floor, head, e, e0, rel, of, lowered):
+            if not measure and not _count_is_result(text, floor, head, e, e0, rel, of, lowered, _doc_cuts(doc)):
                 continue
             if lst:
                 if in_date(lst.start(), s):
@@ -1332,7 +1430,7 @@ def _candidates(doc: Document) -> Iterator[Target]:
             if _in_quotes(text, floor, s, e, e0):
                 continue  # inside a quoted name: the campaign “5 không, 3 sạch”
             if measure:
-                if not _measure_is_result(text, floor, head, e, e0, unit, rel, lowered):
+                if not _measure_is_result(text, floor, head, e, e0, unit, rel, lowered, _doc_cuts(doc)):
                     continue
                 noun = None
             else:
