@@ -288,6 +288,35 @@ def test_sigterm_ends_the_workers_too(tmp_path):
             proc.wait()
 
 
+def test_sigterm_last_resort_ends_a_stuck_run_and_its_workers():
+    # the way out after SIGTERM that does not depend on the orderly one: a main thread stuck on
+    # a lock for ever, a worker process running, both ended with 143 once the grace is over
+    import os
+    import time
+
+    code = ("import multiprocessing, threading, time\n"
+            "from gov_report_nlp.cli import _exit_after\n"
+            "worker = multiprocessing.Process(target=time.sleep, args=(600,))\n"
+            "worker.start()\n"
+            "print(worker.pid, flush=True)\n"
+            "_exit_after(0.5)\n"
+            "lock = threading.Lock()\n"
+            "lock.acquire()\n"
+            "lock.acquire()\n")
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        worker = int(proc.stdout.readline())
+        assert proc.wait(timeout=60) == 143
+        time.sleep(0.5)
+        alive = os.path.exists(f"/proc/{worker}") and open(f"/proc/{worker}/stat").read().split()[2] != "Z"
+        assert not alive, "the worker was left running"
+        assert b"Traceback" not in proc.stderr.read()
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
+
 def test_progress_bar_when_asked_and_silence_with_quiet():
     data = "\n".join(json.dumps({"id": str(i), "text": "Tin\n(01/02/2020)\nNội dung."}) for i in range(3)).encode()
     plain = cli("extract", "--format", "jsonl", stdin=data)

@@ -601,12 +601,39 @@ def _on_sigterm() -> None:
                 return
             f = f.f_back
         signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a second one ends at once
+        _exit_after(_SIGTERM_GRACE)
         raise SystemExit(143)
 
     try:
         signal.signal(signal.SIGTERM, handler)
     except (ValueError, OSError):
         pass
+
+
+_SIGTERM_GRACE = 10.0  # seconds SIGTERM's orderly way out may take before _exit_after ends the run
+
+
+def _exit_after(seconds: float) -> None:
+    """A last resort after SIGTERM: past `seconds`, kill the `--jobs` workers and end the process
+    with 143 (output not yet flushed is lost). The orderly way out (SystemExit through the pool's
+    shutdown and the interpreter's exit) waits on locks and threads of concurrent.futures, and a
+    signal that lands while one of them is in an inconsistent state can leave that wait hanging
+    for ever (seen once: test_sigterm_ends_the_workers_too, in a run of the suite on a loaded
+    machine). The timer is a daemon thread: a run that ends in time does not wait for it."""
+    import threading
+
+    def end() -> None:
+        mp = sys.modules.get("multiprocessing")
+        for proc in (mp.active_children() if mp is not None else []):
+            try:
+                proc.kill()
+            except Exception:
+                pass
+        os._exit(143)
+
+    timer = threading.Timer(seconds, end)
+    timer.daemon = True
+    timer.start()
 
 
 def _check_lexicon_dirs(dirs) -> None:
