@@ -332,6 +332,23 @@ def starts_finder(words):
     return starts
 
 
+def search_at_starts(pattern: regex.Pattern, find, text: str, lowered: str | None, lo: int,
+                     hi: int) -> regex.Match | None:
+    """pattern.search(text, lo, hi) for a pattern every match of which begins where a word
+    that `find` (a starts_finder) finds in the lowered window begins: tried there only, in
+    order, the first match the search's (`lowered` is text.lower() of a lower-safe text,
+    lowered_if_safe; None, or no find: the plain search)."""
+    if lowered is None or find is None:
+        return pattern.search(text, lo, hi, False)
+    match = pattern.match
+    # no regex clock, as the search has none: the patterns it serves read a few words per try
+    for k in find(lowered[lo:hi]):
+        m = match(text, lo + k, hi, False)
+        if m is not None:
+            return m
+    return None
+
+
 def keyed_starts_finder(words_by_key: dict[str, list[str]]):
     """starts_finder for several word lists in one pass: a function lowered_text -> {key:
     every offset where one of words_by_key[key] begins}, each list as starts_finder(words)

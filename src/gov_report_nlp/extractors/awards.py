@@ -37,7 +37,8 @@ import regex
 
 from ..budget import matches, matches_at_bounded
 from ..doc.document import Document
-from ..lexicon import GroupNumbers, alternation, lazy_pattern, load_list, load_map, lowered_if_safe, starts_finder
+from ..lexicon import (GroupNumbers, alternation, lazy_pattern, load_list, load_map, lowered_if_safe, search_at_starts,
+                       starts_finder)
 from ..lang.names import find_person_mentions, window_tokens
 from ..records import Award, Evidence
 from .organizations import lowered_hits
@@ -290,24 +291,8 @@ def _words_search(name: str, text: str, lowered: str | None, lo: int = 0, hi: in
     between word boundaries, tried only where the first word of a phrase begins in
     `lowered` (text.lower(), text lower-safe; None: the plain search), which every match does
     (benchmarks/check_awards.py compares them)."""
-    return _search_at_words(_words(name) if pattern is None else pattern, _first_word_starts(name),
+    return search_at_starts(_words(name) if pattern is None else pattern, _first_word_starts(name),
                             text, lowered, lo, len(text) if hi is None else hi)
-
-
-def _search_at_words(pattern: regex.Pattern, find, text: str, lowered: str | None, lo: int,
-                     hi: int) -> regex.Match | None:
-    """pattern.search(text, lo, hi) for a pattern every match of which begins where a word
-    that `find` (lexicon.starts_finder) finds in the lowered window begins: tried there only
-    (`lowered` is text.lower(), text lower-safe; None, or no find: the plain search)."""
-    if lowered is None or find is None:
-        return pattern.search(text, lo, hi, False)
-    match = pattern.match
-    # no regex clock, as the search has none: the patterns it serves read a few words per try
-    for k in find(lowered[lo:hi]):
-        m = match(text, lo + k, hi, False)
-        if m is not None:
-            return m
-    return None
 
 
 def _words_finditer(name: str, text: str, lowered: str | None, lo: int, hi: int,
@@ -1085,8 +1070,7 @@ def _read_grant(doc: Document, kind: str, first: int, k_end: int, lo: int, hi: i
         vb = _GENERIC_AT.match(text, first, None, False)
     subj = inline = None
     if vb:
-        sub_lo = b0
-        subj = _strip_not_issuer(text, _subject_before(text, sub_lo, vb.start(), lowered))
+        subj = _strip_not_issuer(text, _subject_before(text, b0, vb.start(), lowered))
         inline = _THAY_MAT.search(text, subj[0], subj[1], False) if subj else None
         if inline and inline.end() < subj[1]:
             subj = (inline.end(), subj[1])  # "thay mặt Chủ tịch nước trao tặng": the body it acts for
@@ -1106,7 +1090,7 @@ def _read_grant(doc: Document, kind: str, first: int, k_end: int, lo: int, hi: i
             clause_start = subj[0]
         elif clause_start == first:
             clause_start = vb.start()
-        behalf = _ON_BEHALF.search(text, sub_lo, vb.start(), False)
+        behalf = _ON_BEHALF.search(text, b0, vb.start(), False)
         if issuer_span is None and behalf:
             issuer_span = (behalf.start("body"), behalf.end("body"))
             clause_start = min(clause_start, behalf.start())
@@ -1120,8 +1104,8 @@ def _read_grant(doc: Document, kind: str, first: int, k_end: int, lo: int, hi: i
             issuer_span = title if person else subj
             subject = _squash(text[issuer_span[0]:issuer_span[1]]) if issuer_span else None
             by_person = person
-        elif issuer_span is None and subj is None and elided and (not _ELIDED.sub("", text[sub_lo:vb.start()], 0, None, None, False)
-                                                                 or _JOIN_END.search(text, sub_lo, vb.start())):
+        elif issuer_span is None and subj is None and elided and (not _ELIDED.sub("", text[b0:vb.start()], 0, None, None, False)
+                                                                 or _JOIN_END.search(text, b0, vb.start())):
             issuer, by_person, subject = elided.subject, elided.by_person, elided.subject  # "...; tặng ...": the previous verb's subject
     elif issuer_span is None and elided and (elided.counts_end or elided.end) <= first \
             and (not _ELIDED.sub("", text[(elided.counts_end or elided.end):first], 0, None, None, False)

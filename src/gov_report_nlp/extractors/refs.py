@@ -31,7 +31,7 @@ from ..budget import PatternTimeout, limit, matches, matches_at_bounded
 from ..lang.dates import find_dates, find_dates_from
 from ..doc.document import Document
 from ..lexicon import (GroupNumbers, alternation, lazy_pattern, lexicon_generation, load_list, load_map, lowered_if_safe,
-                       starts_finder)
+                       search_at_starts, starts_finder)
 from ..records import DocumentRef, Evidence
 
 _LU = r"A-ZĐÀ-ỸẠ-Ỹ\p{Lu}"
@@ -389,16 +389,7 @@ def _kind_before_search(text: str, lowered: str | None, lo: int, s: int) -> rege
     lookbehind before p included, as the search's try at p). The search tries the
     case-insensitive alternation at each of the window's 40 starts (~70k instructions, one
     per symbol). check_refs.py compares the two."""
-    kind_before = _kind_before()
-    finder = _kind_starts() if lowered is not None else None
-    if finder is None:
-        return kind_before.search(text, lo, s, False)
-    match = kind_before.match
-    for p in finder(lowered[lo:s]):
-        m = match(text, lo + p, s, False)
-        if m is not None:
-            return m
-    return None
+    return search_at_starts(_kind_before(), _kind_starts(), text, lowered, lo, s)
 
 
 def _kind_before_plain(text: str, lowered: str | None, lo: int, s: int) -> regex.Match | None:
