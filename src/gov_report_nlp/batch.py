@@ -169,8 +169,12 @@ def _pooled(chunks: Iterator[list[_Task]], jobs: int, input_format: str, in_flig
         _terminate(pool)
         raise
     finally:
-        for _, fut in pending:
-            fut.cancel()
+        # the futures not yet run are cancelled by the pool's own thread (cancel_futures), which
+        # drops them from its work items as it does: a future cancelled from here stays among
+        # them, and when the pool then finds its workers ended (_terminate) it sets that
+        # future's exception, an InvalidStateError that kills its thread before it closes its
+        # queues (a traceback on stderr; at exit, a join of a queue's feeder that can wait for
+        # ever: Python 3.11's concurrent.futures.process, terminate_broken)
         pool.shutdown(wait=True, cancel_futures=True)
 
 

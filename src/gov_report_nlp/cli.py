@@ -616,10 +616,11 @@ _SIGTERM_GRACE = 10.0  # seconds SIGTERM's orderly way out may take before _exit
 def _exit_after(seconds: float) -> None:
     """A last resort after SIGTERM: past `seconds`, kill the `--jobs` workers and end the process
     with 143 (output not yet flushed is lost). The orderly way out (SystemExit through the pool's
-    shutdown and the interpreter's exit) waits on locks and threads of concurrent.futures, and a
-    signal that lands while one of them is in an inconsistent state can leave that wait hanging
-    for ever (seen once: test_sigterm_ends_the_workers_too, in a run of the suite on a loaded
-    machine). The timer is a daemon thread: a run that ends in time does not wait for it."""
+    shutdown and the interpreter's exit) joins concurrent.futures' threads and its queues'
+    feeders, which wait for ever if a thread died or a queue was left dirty by the workers'
+    ending (batch._pooled says how the one such hang seen, in a run of the suite, came about,
+    and no longer provokes it). The timer is a daemon thread: a run that ends in time does not
+    wait for it."""
     import threading
 
     def end() -> None:
