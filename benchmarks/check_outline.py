@@ -9,7 +9,9 @@
 - outline._may_be_marker (a line's first two characters) lets every line through that
   _marker() matches, and find_outline is the same with and without it.
 - outline._closes (the end of a line read with str methods) against _CLOSED.search, and
-  outline._is_digit against the pattern's \\d for every character.
+  outline._is_digit against the pattern's \\d for every character;
+- find_outline with its early way out (outline._any_marker: no line starts with a mark)
+  against find_outline without it, on every text.
 
     .venv/bin/python benchmarks/check_outline.py [--fuzz 20000]
 
@@ -96,7 +98,27 @@ def main(argv=None) -> int:
         return [(ln.start, ln.end, ln.text, ln.kind) for ln in lines]
     status = status or report_equivalence(cases, lambda t: key(lines_plain(make_document(t))),
                                           lambda t: key(_lines(make_document(t))), ("plain", "fast"))
-    return status or check_closes(args.fuzz) or check_marker_heads(cases + [ln for t in cases for ln in t.split("\n")])
+    return (status or check_closes(args.fuzz) or check_marker_heads(cases + [ln for t in cases for ln in t.split("\n")])
+            or check_any_marker(cases))
+
+
+def check_any_marker(cases) -> int:
+    """find_outline gives the same outline with and without _any_marker's early way out."""
+    from gov_report_nlp.doc import outline
+    from gov_report_nlp.doc.make import make_document
+
+    empty = sum(not outline._any_marker(make_document(t).text, outline._marker(), outline._marker_heads(), {}) for t in cases)
+    print(f"{len(cases)} texts, {empty} without a marker line")
+
+    def plain(t):
+        saved = outline._any_marker
+        outline._any_marker = lambda *a: True
+        try:
+            return [s.model_dump() for s in outline.find_outline(make_document(t))]
+        finally:
+            outline._any_marker = saved
+    return report_equivalence(cases, plain, lambda t: [s.model_dump() for s in outline.find_outline(make_document(t))],
+                              ("every text", "_any_marker"))
 
 
 def check_closes(fuzz: int) -> int:

@@ -360,13 +360,15 @@ def _wrap_width(lines: list[_Line]) -> float | None:
 def find_outline(doc: Document) -> list[Section]:
     """The numbered sections of the document's body, in order (see the module's docstring)."""
     text = doc.text
+    marker = _marker()
+    heads = _marker_heads()
+    seen = heads[0] if heads is not None else {}
+    if not _any_marker(text, marker, heads, seen):
+        return []  # most news items: no line to number, no lines' kinds, wrap width, quotations
     lines = _lines(doc)
     width = _wrap_width(lines)
     quotes = _quoted(text)
     q_starts = [s for s, _ in quotes]
-    marker = _marker()
-    heads = _marker_heads()
-    seen = heads[0] if heads is not None else {}
     dangling = _dangling()
 
     def is_long(t: str) -> bool:
@@ -495,6 +497,26 @@ def find_outline(doc: Document) -> list[Section]:
 
 
 _SECTION = Section.__pydantic_validator__.validate_python
+
+
+def _any_marker(text: str, marker, heads, seen: dict[str, bool]) -> bool:
+    """Whether marker.match finds a mark at the start of some non-empty line of the text, tried
+    where _may_be_marker lets it (seen: its memo), as find_outline's first step tries it on
+    each line of running text (a subset of these): without one, no line is marked and the
+    outline is empty. benchmarks/check_outline.py compares find_outline with and without it."""
+    match = marker.match
+    start = 0
+    for t in text.split("\n"):
+        end = start + len(t)
+        if t:
+            head = text[start:start + 2]  # (a line of one: with the break after it, as find_outline reads it)
+            may = seen.get(head)
+            if may is None:
+                may = _may_be_marker(heads, head)
+            if may and match(text, start, end, False) is not None:
+                return True
+        start = end + 1
+    return False
 
 
 def _runs_on(lines: list[_Line], marks: dict, i: int, rest: str, next_text, goes_on) -> int | None:
