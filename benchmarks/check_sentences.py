@@ -10,7 +10,9 @@ only after their cheap filters say what the patterns say, the byline-names patte
 ruled out by a ':' only where it cannot match, the number line's by its first character; and
 TRAILING_BYLINE searched from segment._tail_window finds what it finds from the start; and
 segment()'s two stable sorts of the segments give the order of the one by (start, -end); and
-segment._is_lead (its two patterns tried only after a cheap test) says what the plain one says.
+segment._is_lead (its two patterns tried only after a cheap test) says what the plain one says;
+and segment() gives the same segments (kind, span, parent, in order) with and without its
+fast way of placing the sentences (_sentences_follow, _with_sentences).
 
     .venv/bin/python benchmarks/check_sentences.py [--fuzz 200000]
 
@@ -22,6 +24,7 @@ Exit status 1 on the first difference.
 from __future__ import annotations
 
 import argparse
+import random
 import sys
 from pathlib import Path
 
@@ -180,7 +183,42 @@ def main(argv=None) -> int:
         return [(s.start, s.end, s.text) for s in lines], _may_have_motto(P, t, end) and any(_has_motto(P, h) for h in heads(doc, lines))
     layouts = lines + ["\n".join(equivalence_cases(places, 30, seed=s, most=8, lines=False)[-30:]) for s in range(2000)]
     status = status or report_equivalence(layouts, plain_layout, fast_layout, ("iter_lines", "split"))
-    return status or check_segment_order(args.fuzz) or check_is_lead(args.fuzz)
+    return (status or check_segment_order(args.fuzz) or check_is_lead(args.fuzz)
+            or check_with_sentences(cases[:len(cases) - args.fuzz], args.fuzz // 10))
+
+
+def check_with_sentences(corpus: list[str], n: int) -> int:
+    """segment() with its fast way (_with_sentences, where _sentences_follow lets it) against
+    the plain way (_add_sentences, the two sorts, _reparent): the same segments, in the same
+    order, with the same parents, for the corpus texts and lines and n random documents made
+    of news and formal lines (trailing bylines, captions, signatures, recipients...)."""
+    from gov_report_nlp.doc import segment as S
+    from gov_report_nlp.doc.make import make_document
+
+    def segs(t):
+        return [(s.kind, s.start, s.end, s.parent) for s in make_document(t).segments]
+
+    def plain(t):
+        saved = S._sentences_follow
+        S._sentences_follow = lambda segments: False
+        try:
+            return segs(t)
+        finally:
+            S._sentences_follow = saved
+    lines = ["Cổng thông tin điện tử huyện A\n", "Báo Quảng Ninh\n", "Tiêu đề bài viết hôm nay\n", "12/03/2024 08:30\n",
+             "Sáng 12/3, Huyện ủy tổ chức hội nghị. Ông A phát biểu.\n", "Ảnh: Minh\n", "Theo VnExpress\n",
+             "Các đại biểu dự hội nghị tại hội trường\n", "Bằng khen. Quỳnh Hoa (TTXVN)\n", "Hồng Nhung\n", "PV\n",
+             "Nguyễn Văn A - Trần Thị B\n", "trao tặng Quỳnh Hoa (TTXVN)\n", "Quỳnh Hoa (TTXVN)\n", "Tin, ảnh: Hà Linh\n",
+             "\n", "\n\n", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n", "Độc lập - Tự do - Hạnh phúc\n", "Số: 12/NQ-HĐND\n",
+             "Gia Nghĩa, ngày 12 tháng 3 năm 2024\n", "NGHỊ QUYẾT\n", "Về việc A\n", "Kính gửi: Sở Tài chính\n",
+             "- Sở A;\n", "Căn cứ Luật B;\n", "Điều 1. Nội dung\n", "1. Tổng thu đạt 5 tỷ đồng.\n", "a) Việc A. Việc B\n",
+             "Nơi nhận:\n", "- Như trên;\n", "TM. ỦY BAN NHÂN DÂN\n", "CHỦ TỊCH\n", "Nguyễn Văn A\n", "Trang 3\n",
+             "hội nghị tiếp tục. TP. Hà Nội có 5.000 người...\n", "Ông A nói: “Việc này xong.” Bà B? Có!\n", "x. y\n"]
+    rng = random.Random(21)
+    docs = corpus + ["".join(rng.choice(lines) for _ in range(rng.randint(1, 30))) for _ in range(n)]
+    fast = sum(S._sentences_follow([s for s in make_document(t).segments if s.kind != "sentence"]) for t in docs)
+    print(f"{len(docs)} documents, {fast} placed the fast way")
+    return report_equivalence(docs, plain, segs, ("plain", "_with_sentences"))
 
 
 def is_lead_plain(t: str) -> bool:
