@@ -12,7 +12,9 @@ TRAILING_BYLINE searched from segment._tail_window finds what it finds from the 
 segment()'s two stable sorts of the segments give the order of the one by (start, -end); and
 segment._is_lead (its two patterns tried only after a cheap test) says what the plain one says;
 and segment() gives the same segments (kind, span, parent, in order) with and without its
-fast way of placing the sentences (_sentences_follow, _with_sentences).
+fast way of placing the sentences (_sentences_follow, _with_sentences); and
+segment._sentence_spans (the marks found once in the whole text) gives _punkt_spans' spans
+of every stretch of a text (random bounds, on the fuzz texts).
 
     .venv/bin/python benchmarks/check_sentences.py [--fuzz 200000]
 
@@ -25,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import random
+from bisect import bisect_left
 import sys
 from pathlib import Path
 
@@ -86,6 +89,7 @@ def main(argv=None) -> int:
     docs = cases[:len(cases) - args.fuzz] + cases[-(args.fuzz // 10):]  # the corpus, its lines, a tenth of the fuzz
     status = status or report_equivalence(docs, lambda t: sentences(make_document(t), add_sentences_plain),
                                           lambda t: sentences(make_document(t), _add_sentences), ("find", "spans"))
+    status = status or check_sentence_spans(cases, abbrev)
     import regex
 
     spaces = [chr(c) for c in range(0x110000) if regex.match(r"\s", chr(c)) and not chr(c).isspace()]
@@ -185,6 +189,32 @@ def main(argv=None) -> int:
     status = status or report_equivalence(layouts, plain_layout, fast_layout, ("iter_lines", "split"))
     return (status or check_segment_order(args.fuzz) or check_is_lead(args.fuzz)
             or check_with_sentences(cases[:len(cases) - args.fuzz], args.fuzz // 10))
+
+
+def check_sentence_spans(cases: list[str], abbrev) -> int:
+    """_sentence_spans(text, s, e, ...) against _punkt_spans(text[s:e]) shifted by s, for
+    each text and a few random (s, e) of it (bounds inside runs of dots, digits, words)."""
+    from gov_report_nlp.doc.segment import _marks, _punkt_spans, _sentence_spans
+
+    rng = random.Random(33)
+    bounded = []
+    for t in cases:
+        n = len(t)
+        bounded.append((t, 0, n))
+        for _ in range(3):
+            s = rng.randint(0, n)
+            bounded.append((t, s, rng.randint(s, n)))
+
+    def plain(c):
+        t, s, e = c
+        return [(s + a, s + b) for a, b in _punkt_spans(t[s:e], abbrev)]
+
+    def fast(c):
+        t, s, e = c
+        marks = _marks(t)
+        lo = bisect_left(marks, s)
+        return _sentence_spans(t, s, e, marks, lo, bisect_left(marks, e, lo), abbrev)
+    return report_equivalence(bounded, plain, fast, ("_punkt_spans", "_sentence_spans"))
 
 
 def check_with_sentences(corpus: list[str], n: int) -> int:

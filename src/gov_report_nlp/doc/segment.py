@@ -11,6 +11,7 @@ with our own list of abbreviations, mapped back to offsets).
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import namedtuple
 from functools import lru_cache
 from operator import attrgetter
@@ -386,6 +387,8 @@ def _with_sentences(text: str, segments: list[Segment]) -> list[Segment]:
     segments) again."""
     abbrev = sentence_abbreviations()
     running = _RUNNING
+    marks = _marks(text)
+    k = 0  # the first mark at or after the last segment of running text's start
     out: list[Segment] = []
     append = out.append
     stack: list[tuple[int, int]] = []  # (index, end) of the open segments (as _reparent's)
@@ -398,9 +401,97 @@ def _with_sentences(text: str, segments: list[Segment]) -> list[Segment]:
         stack.append((i, end))
         append(seg)
         if seg.kind in running:
-            for a, b in _punkt_spans(text[start:end], abbrev):
-                append(Segment("sentence", start + a, start + b, i))
+            k = bisect_left(marks, start, k)
+            for a, b in _sentence_spans(text, start, end, marks, k, bisect_left(marks, end, k), abbrev):
+                append(Segment("sentence", a, b, i))
     return out
+
+
+def _marks(text: str) -> list[int]:
+    """The offsets of the text's '.', '?' and '!', in order (each found by str.find)."""
+    out = []
+    append = out.append
+    find = text.find
+    for ch in ".?!":
+        i = find(ch)
+        while i >= 0:
+            append(i)
+            i = find(ch, i + 1)
+    out.sort()
+    return out
+
+
+def _sentence_spans(text: str, s: int, e: int, marks: list[int], lo: int, hi: int,
+                    abbrev: frozenset[str]) -> list[tuple[int, int]]:
+    """[(s + a, s + b) for a, b in _punkt_spans(text[s:e], abbrev)], read in the whole text:
+    marks[lo:hi] are the offsets of the '.', '?' and '!' in [s, e) (_marks). No copy of the
+    segment, nor of each sentence (a sentence ends with its run of marks, so only its start
+    may need stripping: it holds the mark it ends at). benchmarks/check_sentences.py compares."""
+    isspace = str.isspace
+    a = s
+    while a < e and isspace(text[a]):
+        a += 1
+    if a == e:
+        return []
+    b = e
+    while isspace(text[b - 1]):
+        b -= 1
+    if lo == hi or hi - lo == 1 and text[b - 1] in ".?!":
+        return [(a, b)]  # one sentence (see _punkt_spans)
+    spans = []
+    start = pos = s
+    for k in range(lo, hi):
+        i = marks[k]
+        if i < pos:
+            continue
+        cut = -1
+        if text[i] == ".":
+            dot_end = i + 1
+            while dot_end < e and text[dot_end] == ".":
+                dot_end += 1
+            if dot_end - i >= 3:
+                after = dot_end
+                while after < e and text[after] in " \t":
+                    after += 1
+                if after >= e or text[after].isupper():
+                    cut = dot_end
+                else:
+                    pos = dot_end
+                    continue
+            elif i > s and text[i - 1].isdigit() and i + 1 < e and text[i + 1].isdigit():
+                pos = i + 1
+                continue
+            else:
+                w = text.rfind(" ", s, i)
+                word = text[(w if w >= 0 else s - 1) + 1:i]
+                if not (word.isalnum() or word and word.replace(".", "").isalnum()):
+                    w = i - 1
+                    while w >= s and (text[w].isalnum() or text[w] == "."):
+                        w -= 1
+                    word = text[w + 1:i]
+                if word and word.lower() in abbrev:
+                    pos = i + 1
+                    continue
+        if cut < 0:
+            cut = i + 1
+            while cut < e and text[cut] in ".?!":
+                cut += 1
+        a = start
+        while isspace(text[a]):  # (stops at the mark at i, if not before)
+            a += 1
+        spans.append((a, cut))
+        while cut < e and text[cut] in " \t\n\r":
+            cut += 1
+        start = pos = cut
+    a = start
+    while a < e and isspace(text[a]):
+        a += 1
+    if a < e:
+        b = e
+        while isspace(text[b - 1]):
+            b -= 1
+        spans.append((a, b))
+    return spans
 
 
 def _reparent(doc: Document) -> None:
