@@ -106,8 +106,10 @@ def check_any_marker(cases) -> int:
     """find_outline gives the same outline with and without _any_marker's early way out."""
     from gov_report_nlp.doc import outline
     from gov_report_nlp.doc.make import make_document
+    from gov_report_nlp.doc.segment import lines_of
 
-    empty = sum(not outline._any_marker(make_document(t).text, outline._marker(), outline._marker_heads(), {}) for t in cases)
+    docs = map(make_document, cases)
+    empty = sum(not outline._any_marker(d.text, lines_of(d), outline._marker(), outline._marker_heads(), {}) for d in docs)
     print(f"{len(cases)} texts, {empty} without a marker line")
 
     def plain(t):

@@ -24,6 +24,7 @@ from typing import NamedTuple
 import regex
 
 from .document import Document
+from .segment import lines_of
 from ..lexicon import GroupNumbers, alternation, lazy_pattern, load_list, load_map, load_phrases
 from ..records import Report, Section
 
@@ -363,7 +364,7 @@ def find_outline(doc: Document) -> list[Section]:
     marker = _marker()
     heads = _marker_heads()
     seen = heads[0] if heads is not None else {}
-    if not _any_marker(text, marker, heads, seen):
+    if not _any_marker(text, lines_of(doc), marker, heads, seen):
         return []  # most news items: no line to number, no lines' kinds, wrap width, quotations
     lines = _lines(doc)
     width = _wrap_width(lines)
@@ -499,23 +500,20 @@ def find_outline(doc: Document) -> list[Section]:
 _SECTION = Section.__pydantic_validator__.validate_python
 
 
-def _any_marker(text: str, marker, heads, seen: dict[str, bool]) -> bool:
-    """Whether marker.match finds a mark at the start of some non-empty line of the text, tried
-    where _may_be_marker lets it (seen: its memo), as find_outline's first step tries it on
-    each line of running text (a subset of these): without one, no line is marked and the
-    outline is empty. benchmarks/check_outline.py compares find_outline with and without it."""
+def _any_marker(text: str, lines, marker, heads, seen: dict[str, bool]) -> bool:
+    """Whether marker.match finds a mark at the start of one of the lines (the non-empty ones,
+    segment.lines_of), tried where _may_be_marker lets it (seen: its memo), as find_outline's
+    first step tries it on each line of running text (a subset of these): without one, no
+    line is marked and the outline is empty. benchmarks/check_outline.py compares
+    find_outline with and without it."""
     match = marker.match
-    start = 0
-    for t in text.split("\n"):
-        end = start + len(t)
-        if t:
-            head = text[start:start + 2]  # (a line of one: with the break after it, as find_outline reads it)
-            may = seen.get(head)
-            if may is None:
-                may = _may_be_marker(heads, head)
-            if may and match(text, start, end, False) is not None:
-                return True
-        start = end + 1
+    for a, b, _ in lines:
+        head = text[a:a + 2]  # (a line of one: with the break after it, as find_outline reads it)
+        may = seen.get(head)
+        if may is None:
+            may = _may_be_marker(heads, head)
+        if may and match(text, a, b, False) is not None:
+            return True
     return False
 
 

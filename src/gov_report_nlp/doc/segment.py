@@ -272,6 +272,11 @@ def _lines(doc: Document) -> list[LineSpan]:
     return out
 
 
+def lines_of(doc: Document) -> list[LineSpan]:
+    """_lines(doc), made once per document (segment() makes them; the outline reads them again)."""
+    return doc.memo("segment.lines", lambda: _lines(doc))
+
+
 def _add(doc: Document, kind: str, start: int, end: int, parent: int | None = None) -> int:
     doc.segments.append(Segment(kind, start, end, parent))
     return len(doc.segments) - 1
@@ -337,7 +342,7 @@ def detect_layout(doc: Document, lines: list[LineSpan]) -> str:
 def segment(doc: Document) -> Document:
     """Fill doc.segments and doc.layout; the Document's text is not changed."""
     doc.segments = []
-    lines = _lines(doc)
+    lines = lines_of(doc)
     doc.layout = detect_layout(doc, lines)
     if doc.layout == "formal":
         _segment_formal(doc, lines)
