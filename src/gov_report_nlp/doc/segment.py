@@ -304,7 +304,13 @@ def _may_have_motto(P: SimpleNamespace, text: str, end: int) -> bool:
     if state is None or party is None:
         return True
     find = text.find
-    return any(find(w, 0, end) >= 0 for w in state) or any(find(w, 0, end) >= 0 for w in party)
+    # each word looked for only where its last character in code-point order ("Ộ" of "CỘNG")
+    # is: a search for one character runs at memchr speed, one for a word reads every
+    # character a Vietnamese text holds many of ("ă", "ệ" share its filter's bits)
+    for w in state + party:
+        if find(max(w), 0, end) >= 0 and find(w, 0, end) >= 0:
+            return True
+    return False
 
 
 def _may_be_dateline(t: str) -> bool:
