@@ -110,26 +110,23 @@ def _first_words(words) -> tuple[str, ...] | None:
     return tuple(sorted(out))
 
 
-def _section_firsts(divisions) -> frozenset[str] | None:
-    """The ASCII characters P.section can match at a line's start but for a lowercase letter
-    (see _may_be_section): a division word's first, a roman digit's, a digit; None if a
-    division word is blank."""
-    firsts = _first_characters(divisions)
-    return None if firsts is None else frozenset(c for c in firsts if c < "\x80") | frozenset("IVXLC0123456789")
+_ROMAN_OR_DIGIT = frozenset("IVXLC0123456789")
 
 
-def _may_be_section(t: str, firsts: frozenset[str] | None) -> bool:
-    """False when P.section cannot match t: its first character is ASCII and none its forms
-    begins with (a division word, a roman or a decimal number), or a lowercase ASCII letter
-    (the "a)" form) without a ")" after the spaces that follow it (str.lstrip strips every
-    character the pattern's \\s matches). A character beyond ASCII is let through (a division
-    word's, "đ", a digit of another script). benchmarks/check_sentences.py compares."""
+def _may_be_section(t: str, words: tuple[str, ...] | None) -> bool:
+    """False when P.section cannot match t: it begins with none of its forms' starts: a
+    division word (words: their first words, as the case-sensitive pattern writes them;
+    None if one is blank: all let through), a roman or a decimal number (str.isdecimal in
+    the Basic Multilingual Plane, where it is the pattern's \\d; any character beyond it is
+    let through), a lowercase letter of [a-zđ] with a ")" after the spaces that follow it
+    (str.lstrip strips every character the pattern's \\s matches).
+    benchmarks/check_sentences.py compares."""
     c = t[:1]
-    if firsts is None or c > "\x7f" or c in firsts:
+    if words is None or c in _ROMAN_OR_DIGIT or c > "\x7f" and (c.isdecimal() or c > "\uffff"):
         return True
-    if "a" <= c <= "z":
-        return t[1:].lstrip()[:1] == ")"
-    return False
+    if ("a" <= c <= "z" or c == "đ") and t[1:].lstrip()[:1] == ")":
+        return True
+    return t.startswith(words)
 
 
 def _may_be_photo_credit(t: str) -> bool:
@@ -189,7 +186,7 @@ def _patterns() -> SimpleNamespace:
             rf"^(?:(?:{alternation(load_list('signer_deputies'))})\s+)?(?:{alternation(load_list('signer_titles'))})"
             r"(?:\s+[\p{Lu}\p{N}]+){0,8}\s*$"
         ),
-        section_firsts=_section_firsts(load_map("outline_divisions")),
+        section_words=_first_words(load_map("outline_divisions")),  # a section line may start with one of these
         section=lazy_pattern(regex.compile, rf"^(?:(?:{divisions})\s+[\dIVXLC]+\b|[IVXLC]+\s*[.)]\s|\d+(?:\.\d+)*\s*[.)]\s|[a-zđ]\s*\)\s)"),
         recipients=lazy_pattern(regex.compile, rf"^(?:{recipients})\s*:", regex.IGNORECASE),
         kinh_gui=lazy_pattern(regex.compile, rf"^(?:{address})\s*:", regex.IGNORECASE),
@@ -861,11 +858,11 @@ def _segment_formal(doc: Document, lines: list[LineSpan]) -> None:
     start_body = (type_idx or 0) + 1
     sig_found = False
     recipients, sign_firsts = P.recipients.match, P.sign_firsts
-    section_match, section_firsts = P.section.match, P.section_firsts
+    section_match, section_words = P.section.match, P.section_words
 
     def section(t):
         """P.section.match(t), tried only where _may_be_section lets it."""
-        return section_match(t, None, None, False) if _may_be_section(t, section_firsts) else None
+        return section_match(t, None, None, False) if _may_be_section(t, section_words) else None
     sign_prefix, sign_title = P.sign_prefix.match, P.sign_title.match
     for i in range(start_body, n):
         t = lines[i].text
