@@ -2,11 +2,10 @@
 
 - outline._curly_quotes (str.find for “ and ”) against regex.finditer(r"[“”]"), and
   outline._straight_items (tried at straight quotes) against _STRAIGHT_ITEM.finditer;
-- outline._lines (segment's lines, a bisect for the spans out of the body, the page
+- outline._lines (one split of the text, a bisect for the spans out of the body, the page
   furniture pattern tried only where _may_be_furniture lets it) against the plain version
-  kept here (Document.iter_lines, outline._inside and the pattern for every line); that
-  _may_be_furniture lets every line through that the pattern matches; and that find_outline
-  gives the same outline from those lines and from them with the empty lines too;
+  kept here (Document.iter_lines, outline._inside and the pattern for every line); and that
+  _may_be_furniture lets every line through that the pattern matches;
 - outline._may_be_marker (a line's first two characters) lets every line through that
   _marker() matches, and find_outline is the same with and without it.
 - outline._closes (the end of a line read with str methods) against _CLOSED.search, and
@@ -41,8 +40,6 @@ def lines_plain(doc):
     lines = []
     for span in doc.iter_lines():
         t = text[span.start:span.end]
-        if not t:
-            continue  # (the empty lines, which the fast one leaves out: see lines_with_empty)
         st = t.strip()
         if not st:
             kind = "blank"
@@ -54,18 +51,6 @@ def lines_plain(doc):
             kind = "text"
         lines.append(_Line(span.start, span.end, st, kind))
     return lines
-
-
-def lines_with_empty(doc):
-    """lines_plain with the empty lines too (kind "blank"), as outline._lines gave them before
-    it read segment's lines: find_outline gives the same outline from both."""
-    from gov_report_nlp.doc.outline import _Line
-
-    plain = iter(lines_plain(doc))
-    out = []
-    for span in doc.iter_lines():
-        out.append(next(plain) if span.end > span.start else _Line(span.start, span.end, "", "blank"))
-    return out
 
 
 def main(argv=None) -> int:
@@ -113,25 +98,8 @@ def main(argv=None) -> int:
         return [(ln.start, ln.end, ln.text, ln.kind) for ln in lines]
     status = status or report_equivalence(cases, lambda t: key(lines_plain(make_document(t))),
                                           lambda t: key(_lines(make_document(t))), ("plain", "fast"))
-    status = status or check_outline_with_empty_lines(cases)
     return (status or check_closes(args.fuzz) or check_marker_heads(cases + [ln for t in cases for ln in t.split("\n")])
             or check_any_marker(cases))
-
-
-def check_outline_with_empty_lines(cases) -> int:
-    """find_outline from outline._lines (no empty line) and from the lines with the empty ones."""
-    from gov_report_nlp.doc import outline
-    from gov_report_nlp.doc.make import make_document
-
-    def plain(t):
-        saved = outline._lines
-        outline._lines = lines_with_empty
-        try:
-            return [s.model_dump() for s in outline.find_outline(make_document(t))]
-        finally:
-            outline._lines = saved
-    return report_equivalence(cases, plain, lambda t: [s.model_dump() for s in outline.find_outline(make_document(t))],
-                              ("empty lines in", "left out"))
 
 
 def check_any_marker(cases) -> int:

@@ -141,12 +141,11 @@ def main(argv=None) -> int:
     from gov_report_nlp.lexicon import load_map
     sections = lines[:len(lines) - args.fuzz] + [t.strip() for t in equivalence_cases(
         list(load_map("outline_divisions")) + ["I", "V", "X", "L", "C", "IV", "1", "12", "1.2", ".", ")", " ", "  ", "\t",
-                                               "\u2003", "\x1c", "a", "b", "đ", "z", "x", "A", "T", "٣", "-", "Nghị", "\n",
-                                               "điều", "Ch", "Tiểu", "\U0001d7d8", "𝟘1", "Ⅳ"],
+                                               "\u2003", "\x1c", "a", "b", "đ", "z", "x", "A", "T", "٣", "-", "Nghị", "\n"],
         args.fuzz, seed=14, most=5)]
     status = status or report_equivalence(
         sections, lambda t: P.section.match(t) is not None,
-        lambda t: _may_be_section(t, P.section_words) and P.section.match(t) is not None, ("match", "first character"))
+        lambda t: _may_be_section(t, P.section_firsts) and P.section.match(t) is not None, ("match", "first character"))
     credits = bylines + [t.strip() for t in equivalence_cases(
         ["Ảnh", "ảnh", "Video", "CLIP", "Tin", "Bài", "Nhóm PV", "Thực hiện", "Tác giả", ":", " : ", "-", "–", "—", " ",
          "(", ",", " và ", "/", "&", "Minh Anh", "x", "\u2003"], args.fuzz, seed=15, most=6)]

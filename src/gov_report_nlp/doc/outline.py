@@ -303,10 +303,8 @@ def _out_of_body(doc: Document) -> list[tuple[int, int]]:
 
 
 def _lines(doc: Document) -> list[_Line]:
-    """The document's non-empty lines (segment.lines_of: their spans and stripped texts, made
-    once), each with its kind. The empty lines of doc.iter_lines are left out: every step
-    reads only the lines of running text, skipping all others (a blank one is no text and no
-    end of the body), so they change no outline (benchmarks/check_outline.py compares)."""
+    """The document's lines (doc.iter_lines' spans, from one split of the text), each with
+    its stripped text and its kind."""
     text = doc.text
     # the spans out of the body (sorted, apart: touching ones are one), and an end one past
     # every line; k: the first that ends after the line's first character (pos, which grows
@@ -319,15 +317,14 @@ def _lines(doc: Document) -> list[_Line]:
     lines = []
     append = lines.append
     new = tuple.__new__
-    for start, end, st in lines_of(doc):
+    start = 0
+    for t in text.split("\n"):
+        end = start + len(t)
+        st = t.strip()
         if not st:
             kind = "blank"
         else:
-            if len(st) == end - start:
-                pos = start
-            else:
-                t = text[start:end]
-                pos = start + (len(t) - len(t.lstrip()))
+            pos = start if len(st) == len(t) else start + (len(t) - len(t.lstrip()))
             while o_end <= pos:
                 k += 1
                 o_start, o_end = out_spans[k]
@@ -338,6 +335,7 @@ def _lines(doc: Document) -> list[_Line]:
             else:
                 kind = "text"
         append(new(_Line, (start, end, st, kind)))
+        start = end + 1
     return lines
 
 

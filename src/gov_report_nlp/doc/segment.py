@@ -110,23 +110,26 @@ def _first_words(words) -> tuple[str, ...] | None:
     return tuple(sorted(out))
 
 
-_ROMAN_OR_DIGIT = frozenset("IVXLC0123456789")
+def _section_firsts(divisions) -> frozenset[str] | None:
+    """The ASCII characters P.section can match at a line's start but for a lowercase letter
+    (see _may_be_section): a division word's first, a roman digit's, a digit; None if a
+    division word is blank."""
+    firsts = _first_characters(divisions)
+    return None if firsts is None else frozenset(c for c in firsts if c < "\x80") | frozenset("IVXLC0123456789")
 
 
-def _may_be_section(t: str, words: tuple[str, ...] | None) -> bool:
-    """False when P.section cannot match t: it begins with none of its forms' starts: a
-    division word (words: their first words, as the case-sensitive pattern writes them;
-    None if one is blank: all let through), a roman or a decimal number (str.isdecimal in
-    the Basic Multilingual Plane, where it is the pattern's \\d; any character beyond it is
-    let through), a lowercase letter of [a-zđ] with a ")" after the spaces that follow it
-    (str.lstrip strips every character the pattern's \\s matches).
-    benchmarks/check_sentences.py compares."""
+def _may_be_section(t: str, firsts: frozenset[str] | None) -> bool:
+    """False when P.section cannot match t: its first character is ASCII and none its forms
+    begins with (a division word, a roman or a decimal number), or a lowercase ASCII letter
+    (the "a)" form) without a ")" after the spaces that follow it (str.lstrip strips every
+    character the pattern's \\s matches). A character beyond ASCII is let through (a division
+    word's, "đ", a digit of another script). benchmarks/check_sentences.py compares."""
     c = t[:1]
-    if words is None or c in _ROMAN_OR_DIGIT or c > "\x7f" and (c.isdecimal() or c > "\uffff"):
+    if firsts is None or c > "\x7f" or c in firsts:
         return True
-    if ("a" <= c <= "z" or c == "đ") and t[1:].lstrip()[:1] == ")":
-        return True
-    return t.startswith(words)
+    if "a" <= c <= "z":
+        return t[1:].lstrip()[:1] == ")"
+    return False
 
 
 def _may_be_photo_credit(t: str) -> bool:
@@ -186,7 +189,7 @@ def _patterns() -> SimpleNamespace:
             rf"^(?:(?:{alternation(load_list('signer_deputies'))})\s+)?(?:{alternation(load_list('signer_titles'))})"
             r"(?:\s+[\p{Lu}\p{N}]+){0,8}\s*$"
         ),
-        section_words=_first_words(load_map("outline_divisions")),  # a section line may start with one of these
+        section_firsts=_section_firsts(load_map("outline_divisions")),
         section=lazy_pattern(regex.compile, rf"^(?:(?:{divisions})\s+[\dIVXLC]+\b|[IVXLC]+\s*[.)]\s|\d+(?:\.\d+)*\s*[.)]\s|[a-zđ]\s*\)\s)"),
         recipients=lazy_pattern(regex.compile, rf"^(?:{recipients})\s*:", regex.IGNORECASE),
         kinh_gui=lazy_pattern(regex.compile, rf"^(?:{address})\s*:", regex.IGNORECASE),
@@ -301,13 +304,7 @@ def _may_have_motto(P: SimpleNamespace, text: str, end: int) -> bool:
     if state is None or party is None:
         return True
     find = text.find
-    # each word looked for only where its last character in code-point order ("Ộ" of "CỘNG")
-    # is: a search for one character runs at memchr speed, one for a word reads every
-    # character a Vietnamese text holds many of ("ă", "ệ" share its filter's bits)
-    for w in state + party:
-        if find(max(w), 0, end) >= 0 and find(w, 0, end) >= 0:
-            return True
-    return False
+    return any(find(w, 0, end) >= 0 for w in state) or any(find(w, 0, end) >= 0 for w in party)
 
 
 def _may_be_dateline(t: str) -> bool:
@@ -858,11 +855,11 @@ def _segment_formal(doc: Document, lines: list[LineSpan]) -> None:
     start_body = (type_idx or 0) + 1
     sig_found = False
     recipients, sign_firsts = P.recipients.match, P.sign_firsts
-    section_match, section_words = P.section.match, P.section_words
+    section_match, section_firsts = P.section.match, P.section_firsts
 
     def section(t):
         """P.section.match(t), tried only where _may_be_section lets it."""
-        return section_match(t, None, None, False) if _may_be_section(t, section_words) else None
+        return section_match(t, None, None, False) if _may_be_section(t, section_firsts) else None
     sign_prefix, sign_title = P.sign_prefix.match, P.sign_title.match
     for i in range(start_body, n):
         t = lines[i].text
