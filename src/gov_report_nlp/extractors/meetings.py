@@ -981,20 +981,24 @@ def _chair_matches(text: str, s: int, e: int) -> tuple[list, list, list, list]:
     if lowered is None:
         return _chair_matches_plain(text, s, e)
     P = _P.get()
-    find = lowered.find
-    at: dict[str, list[int]] = {}
-    for w in {w for ws in _CHAIR_FIRSTS for w in ws}:
-        found = []
-        p = find(w, s, e)
-        while p >= 0:
-            found.append(p)
-            p = find(w, p + 1, e)
-        at[w] = found
     out = []
     for pattern, firsts in zip((P.CHAIR, P.CHAIR_UNDER, P.CHAIR_BY, P.CHAIR_AFTER), _CHAIR_FIRSTS):
-        starts = sorted(p for w in firsts for p in at[w])
+        starts = _offsets(lowered, firsts, s, e)
         out.append(matches_at(pattern, text, starts, None, s, e) if starts else [])
     return out[0], out[1], out[2], out[3]
+
+
+def _offsets(lowered: str, words, s: int, e: int) -> list[int]:
+    """The offsets in [s, e) where one of the words begins in lowered (str.find), ascending,
+    each once: where a pattern whose matches begin with one of them is tried."""
+    find = lowered.find
+    out = []
+    for w in words:
+        p = find(w, s, e)
+        while p >= 0:
+            out.append(p)
+            p = find(w, p + 1, e)
+    return sorted(set(out))
 
 
 def _people_in(doc: Document, a: int, b: int) -> list[tuple[str, Evidence]]:
@@ -1223,19 +1227,10 @@ def _res_matches(text: str, s: int, e: int) -> tuple[list, list, list]:
     c = find("thông", s, e)
     if c < 0 and find("ban", s, e) < 0:
         return [], [], []  # (every match of the three holds "thông" or "ban")
-
-    def offsets(words) -> list[int]:
-        out = []
-        for w in words:
-            p = find(w, s, e)
-            while p >= 0:
-                out.append(p)
-                p = find(w, p + 1, e)
-        return sorted(set(out))
-    thong = offsets(("thông",)) if c >= 0 else []
-    counts = matches_at_unclocked(P.RES_COUNT, text, thong, s, e) if c >= 0 and find("quyết", c, e) >= 0 else []
-    verbs = matches_at_unclocked(P.RES_VERB, text, sorted(thong + offsets(("ban", "biểu"))), s, e)
-    passives = (matches_at_unclocked(P.RES_PASSIVE, text, offsets(P.RES_HEAD_FIRSTS), s, e)
+    counts = (matches_at_unclocked(P.RES_COUNT, text, _offsets(lowered, ("thông",), s, e), s, e)
+              if c >= 0 and find("quyết", c, e) >= 0 else [])
+    verbs = matches_at_unclocked(P.RES_VERB, text, _offsets(lowered, ("thông", "ban", "biểu"), s, e), s, e)
+    passives = (matches_at_unclocked(P.RES_PASSIVE, text, _offsets(lowered, P.RES_HEAD_FIRSTS, s, e), s, e)
                 if c >= 0 and find("được", s, e) >= 0 else [])
     return counts, verbs, passives
 
