@@ -4,7 +4,11 @@ the plain regex one they replace (_SPACES.sub(" ", text) and the strip after it)
 - the characters str.split() splits at are those the patterns' \\s matches and
   _SPLIT_NOT_SPACE (which send the text to the plain way), for every code point;
 - the same string on the corpus texts, their lines, and random strings of words, spaces of
-  every kind, and the characters stripped.
+  every kind, and the characters stripped;
+- lists._separators (_SEP tried only in the run of spaces before a key) finds what
+  _separators_plain (_SEP's scan of the window) finds, on the corpus texts, their lines and
+  random strings of separators, conjunctions, spaces of every kind and words, in random
+  windows of each; _SEP_SPACES holds exactly the characters \\s matches.
 
     .venv/bin/python benchmarks/check_lists.py [--fuzz 20000]
 
@@ -52,7 +56,39 @@ def main(argv=None) -> int:
         if report_equivalence(cases, plain, lambda text, chars=chars: meetings._fold_strip(text, chars),
                               ("plain", f"_fold_strip({chars!r})")):
             return 1
+    if _check_separators(args.fuzz):
+        return 1
     return _check_windows(args.fuzz // 10)
+
+
+def _check_separators(fuzz: int) -> int:
+    import random
+
+    from gov_report_nlp.lang import lists
+
+    space = regex.compile(r"\s")
+    for cp in range(0x110000):
+        c = chr(cp)
+        if (c in lists._SEP_SPACES) != bool(space.match(c)):
+            print(f"_SEP_SPACES: U+{cp:04X} {'in' if c in lists._SEP_SPACES else 'not in'} it, "
+                  f"\\s {'matches' if space.match(c) else 'does not match'} it")
+            return 1
+    pieces = ["và", "cùng", "với", "cùng với", "vàng", "cùngx", "Và", " ", "  ", "   ", "\n", " \n ", ",", ";", ", ",
+              " ; ", "A", "Phó Chủ tịch", "\t", "\xa0", "\u3000", "\x1c", "\x1f", "\r\n", ".", ":"]
+    cases = equivalence_cases(pieces, fuzz * 5, seed=14, most=16)
+
+    def windows(fn):
+        def run(text: str):
+            r = random.Random(len(text) * 7919 + sum(map(ord, text[:40])))
+            out = [fn(text, 0, len(text))]
+            for _ in range(3):
+                a = r.randint(0, len(text))
+                b = r.randint(a, len(text) + 2)
+                out.append(fn(text, a, min(b, len(text))))
+            return out
+        return run
+    return report_equivalence(cases, windows(lists._separators_plain), windows(lists._separators),
+                              ("_separators_plain", "_separators"))
 
 
 def _check_windows(n: int) -> int:

@@ -19,6 +19,11 @@ stays the same):
 - _may_hold_thu (str.find of "thứ" in the lowercase copy) says what _THU.search says, and
   _org_verb (ORG_VERB searched from the first word its matches begin with) finds what
   ORG_VERB.search finds;
+- _chair_matches (CHAIR, CHAIR_UNDER, CHAIR_BY, CHAIR_AFTER tried at their first words only,
+  found by str.find in the lowercase copy) finds what their scans find (_chair_matches_plain);
+- _strongly_held (the searches after the meeting word run only where str.find finds their
+  words in the lowercase copy) says what _strongly_held_plain says, and _HELD_AFTER and
+  _HELD_AFTER_DATED match only where _HELD_AFTER_NEEDS and _HELD_DATED_NEEDS do;
 - _same_day finds what SAME_DAY.search finds (the precheck of "cùng" in the lowercase copy);
 - _first_kind (no generator) finds the first of _kind_matches;
 - _attend_after (str tests of the lowercase copy, the tails read by their last character:
@@ -66,7 +71,9 @@ def main(argv=None) -> int:
                                                     _ORG_BY, _ORG_PASSIVE, _ORG_TERM_TAIL, _ORG_TERM_WORDS, _P, _THU,
                                                     _TO_CHUC, _attend_after, _attend_after_plain, _finditer, _NAME_STOP, _NAME_STOP_PLAIN, _DATE_SHAPE, _date_shape, _first_kind, _has, _has_at, _kind_matches, _lex, _may_match, _same_day,
                                                     _search, _starts, _res_matches, _res_matches_plain, _formal_matches,
-                                                    _may_hold_thu, _org_verb)
+                                                    _may_hold_thu, _org_verb, _HELD_AFTER, _HELD_AFTER_NEEDS,
+                                                    _HELD_DATED_NEEDS, _strongly_held, _strongly_held_plain,
+                                                    _chair_matches, _chair_matches_plain)
     from gov_report_nlp.lexicon import NOT_LOWER_SAFE, lowered_if_safe
     from gov_report_nlp.doc.make import make_document
 
@@ -88,11 +95,13 @@ def main(argv=None) -> int:
     phrase_tests = [(_phrase_test(*a), _phrase_test_plain(*a)) for a in phrase_args]
     # (pattern, the words it holds, searched first)
     needs = [(_ORG_BY, _TO_CHUC), (_ORG_PASSIVE, _TO_CHUC), (P.ORDINAL, _THU), (_HELD_AFTER_DATED, _DIGIT),
-             (_ATTEND_AND_LEAD, _DU_VA)]
+             (_ATTEND_AND_LEAD, _DU_VA), (_HELD_AFTER, _HELD_AFTER_NEEDS), (_HELD_AFTER_DATED, _HELD_DATED_NEEDS)]
     # the scans _finditer runs, by the key of their starts: every match, same spans and groups
     scans = {"att": [P.ATTEND], "side": [P.ATTEND_SIDE], "not_kind": [P.NOT_KIND], "planned": [P.PLANNED]}
     words = list(P.kinds) + _lex("meeting_attend_cues") + _lex("meeting_not_kinds") + ["về phía", "dự", "lãnh đạo", "đại diện",
-                                                           "chủ trì", "thông qua", "ban hành"] + \
+                                                           "chủ trì", "thông qua", "ban hành", "đã", "vừa", "diễn",
+                                                           "khai", "bế", "dưới", "do", "được", "đồng",
+                                                           "cùng", "chủ"] + \
         _lex("meeting_held_cues") + _lex("meeting_planned_cues") + _lex("meeting_passing_cues")
     alpha = sorted({ch for w in words for ch in w.lower() if not ch.isspace()})
     bad = unsafe_character(alpha, NOT_LOWER_SAFE)
@@ -126,7 +135,13 @@ def main(argv=None) -> int:
         _lex("meeting_resolution_heads") + ["thông qua", "THÔNG  qua", "biểu quyết thông qua", "Ban hành", "ban\nhành",
                                             "nghị quyết", "Nghị Quyết", "dự thảo nghị quyết", "32", "mười hai", "được",
                                             "Được", "đã được", "về", "miễn", "bầu", "kỳ họp thứ 8", "phiên họp thứ hai",
-                                            "Kỳ Họp", "Quốc hội", "ngày 5 tháng 6 năm 2020", "việc", "khi", "biểu"]
+                                            "Kỳ Họp", "Quốc hội", "ngày 5 tháng 6 năm 2020", "việc", "khi", "biểu",
+                                            "đã khai mạc", "Vừa  bế mạc", "ĐÃ DIỄN RA", "diễn ra vào sáng 1-2",
+                                            "khai mạc ngày 5", "sẽ diễn ra", "dự kiến bế mạc 3", "đã được UBND tổ chức",
+                                            "chủ trì", "Chủ  trì", "CHỦ TRÌ", "đồng chủ trì", "Đồng chủ trì", "đồng thời",
+                                            "dưới sự chủ trì của", "Dưới sự đồng chủ trì", "do đồng chí A", "Do ông B",
+                                            "được chủ trì bởi", "Được đồng chủ trì bởi", "có", "gồm", "là", "điều hành",
+                                            "phát biểu chỉ đạo", "khai mạc", "lần này", "buổi", "phiên"]
     rng = random.Random(6)
     n = 0
     # ATTEND_SIDE's clause start after each kind of space (_may_open_clause)
@@ -175,6 +190,12 @@ def main(argv=None) -> int:
                     if want_all != got_all:
                         print(f"_finditer({skey}) differs from matches: case {k}, {text[s:e]!r}")
                         return 1
+            # the chairs' four patterns tried at their first words (_chair_matches): each scan's matches
+            ee = min(e, len(text))
+            got_c = [[(m.span(), m.groupdict()) for m in ms] for ms in _chair_matches(text, s, ee)]
+            if got_c != [[(m.span(), m.groupdict()) for m in ms] for ms in _chair_matches_plain(text, s, ee)]:
+                print(f"_chair_matches differs from _chair_matches_plain: case {k}, {text[s:e]!r}")
+                return 1
             # the prechecks before a scan: a match of the scan passes them, and the lowercase
             # copy's str test (_attend_after) refuses what the patterns' one refuses
             want_aa = [m.span() for m in matches(P.ATTEND_AFTER, text, s, e)]
@@ -219,6 +240,12 @@ def main(argv=None) -> int:
             if _ORG_TERM_WORDS.search(text, s, e) is None and _ORG_TERM_TAIL.sub("", text[s:e]) != text[s:e]:
                 print(f"_ORG_TERM_TAIL changed a phrase without its words: case {k}, {text[s:e]!r}")
                 return 1
+            km = P.KIND.search(text, s, e)
+            if km is not None:
+                ee = min(e, len(text))
+                if _strongly_held(text, s, ee, km) != _strongly_held_plain(text, s, ee, km):
+                    print(f"_strongly_held differs from _strongly_held_plain: case {k}, {text[s:e]!r}")
+                    return 1
             got, want = _first_kind(text, s, e), next(_kind_matches(text, s, e), None)
             if (got and (got.span(), got.groupdict())) != (want and (want.span(), want.groupdict())):
                 print(f"_first_kind differs from _kind_matches' first: case {k}, {text[s:e]!r}")

@@ -22,7 +22,7 @@ from typing import Iterator, Optional
 
 import regex
 
-from ..budget import matches, matches_at_bounded, matches_at_unclocked
+from ..budget import matches, matches_at, matches_at_bounded, matches_at_unclocked
 from ..lang.dates import find_dates, iter_dates, published_date
 from ..doc.document import Document
 from ..lang.lists import read_list
@@ -130,6 +130,8 @@ class _P(LexiconPatterns):
             r"""(?<=(?:\A|[\n.;:]|\bvới)\s*)(?P<title>(?:\L<hd>)\s+(?:về|miễn|bầu|phê|thông|quy|điều)\s(?-i:[^.;:\n]{5,300}?))
                 \s+(?:đã\s+)?được\s+(?:biểu\s+quyết\s+)?thông\s+qua""", _F, hd=_lex("meeting_resolution_heads"))
         heads = _lex("meeting_resolution_heads")
+        # the first words of the headings, lowercase: where a match of RES_PASSIVE can begin (_res_matches)
+        cls.RES_HEAD_FIRSTS = tuple(sorted({h.split()[0].lower() for h in heads if h.strip()}))
         # "thông qua nhiều nghị quyết, trong đó có ..." / "thông qua 11 nghị quyết: ..."
         cls.RES_INTRO = lazy_pattern(regex.compile,
             r"""\s+(?:(?:các|những|nhiều|\d{1,3}|\p{Ll}+(?:\s+\p{Ll}+)?)\s+)?(?:dự\s+thảo\s+)?nghị\s+quyết
@@ -541,6 +543,7 @@ def _finditer(pattern: regex.Pattern, text: str, s: int, e: int, key: str) -> li
 _NO_CLOCK = frozenset(("not_kind", "planned"))
 
 
+
 def _may_open_clause(text: str, p: int) -> bool:
     """Can ATTEND_SIDE's lookbehind hold at p (the text's start or one of "\\n.;:,", then
     spaces)? Not when the plain spaces before p hold no line break and follow a character that
@@ -831,7 +834,7 @@ def _held(text: str, s: int, e: int, km) -> bool:
     return _search(P.HELD, text, s, e, "held") is not None
 
 
-def _strongly_held(text: str, s: int, e: int, km) -> bool:
+def _strongly_held_plain(text: str, s: int, e: int, km) -> bool:
     """A held verb right before the meeting word, or 'đã khai mạc/bế mạc/diễn ra' after it."""
     k = km.start()
     before = text[(s if s > k - 40 else k - 40):k]
@@ -842,6 +845,42 @@ def _strongly_held(text: str, s: int, e: int, km) -> bool:
     # its lookbehind at every position)
     return bool(_HELD_AFTER.search(after, None, None, False)
                 or (_DIGIT.search(after, None, None, False) and _HELD_AFTER_DATED.search(after, None, None, False)))
+
+
+# the words every match of _HELD_AFTER holds (its first), and of _HELD_AFTER_DATED (the first
+# of each of its verbs): searched first in the rest of the sentence (_strongly_held)
+_HELD_AFTER_NEEDS = lazy_pattern(regex.compile, r"đã|vừa", regex.I)
+_HELD_DATED_NEEDS = lazy_pattern(regex.compile, r"diễn|khai|bế", regex.I)
+
+
+def _strongly_held(text: str, s: int, e: int, km) -> bool:
+    """_strongly_held_plain(text, s, e, km), the searches after the meeting word (over the rest
+    of the sentence, every offset tried: most of the cost) run only where the words their
+    matches hold are there: found by str.find in the lowercase copy of a lower-safe text
+    (same offsets, found there exactly where they match the text ignoring case), else by
+    the patterns of those words. benchmarks/check_meetings.py compares the two."""
+    k = km.start()
+    before = text[(s if s > k - 40 else k - 40):k]
+    if _HELD_BEFORE.search(before, None, None, False):
+        return True
+    ke = km.end()
+    lowered = lowered_if_safe(text)
+    if lowered is not None:
+        find = lowered.find
+        held = find("đã", ke, e) >= 0 or find("vừa", ke, e) >= 0
+    else:
+        held = _HELD_AFTER_NEEDS.search(text, ke, e, False) is not None
+    if held and _HELD_AFTER.search(text[ke:e], None, None, False):
+        return True
+    # (_HELD_AFTER_DATED ends with a digit: none in the rest of the sentence, no need to try
+    # its lookbehind at every position)
+    if _DIGIT.search(text, ke, e, False) is None:
+        return False
+    if lowered is not None:
+        dated = find("diễn", ke, e) >= 0 or find("khai", ke, e) >= 0 or find("bế", ke, e) >= 0
+    else:
+        dated = _HELD_DATED_NEEDS.search(text, ke, e, False) is not None
+    return dated and _HELD_AFTER_DATED.search(text[ke:e], None, None, False) is not None
 
 
 def _fill(main: _Draft, other: _Draft) -> None:
@@ -886,18 +925,19 @@ def _chairs(doc: Document, s: int, e: int, anchor: bool, checked: bool = False) 
     if not checked and _search(P.HAS_CHAIR, text, s, e, "chair") is None:
         return out
     spans: list[tuple[int, int]] = []
-    for m in matches(P.CHAIR, text, s, e):
+    chair, under, by, after = _chair_matches(text, s, e)
+    for m in chair:
         # the chairs are the subject before 'chủ trì', back to the clause start
         left = s
         for b in _CHAIR_CLAUSE.finditer(text[s:m.start()], None, None, False, False):
             left = s + b.end()
         spans.append((left, m.start()))
-    for m in matches(P.CHAIR_UNDER, text, s, e):
+    for m in under:
         spans.append((m.start("who"), m.end("who")))
-    for m in matches(P.CHAIR_BY, text, s, e):
+    for m in by:
         spans.append((m.start("who"), m.end("who")))
     firsts: list[tuple[int, int]] = []
-    for m in matches(P.CHAIR_AFTER, text, s, e):
+    for m in after:
         em = _END.search(text, m.end(), e, False)  # (a try reads 6 characters at most: no clock)
         b = em.start() if em else e
         if m[P.G_COMMA]:
@@ -915,6 +955,50 @@ def _chairs(doc: Document, s: int, e: int, anchor: bool, checked: bool = False) 
         for it in _people_in(doc, a, b):
             out.append(it)
     return out
+
+
+def _chair_matches_plain(text: str, s: int, e: int) -> tuple[list, list, list, list]:
+    """The matches of CHAIR, CHAIR_UNDER, CHAIR_BY and CHAIR_AFTER in text[s:e], each a scan."""
+    P = _P.get()
+    return (matches(P.CHAIR, text, s, e), matches(P.CHAIR_UNDER, text, s, e), matches(P.CHAIR_BY, text, s, e),
+            matches(P.CHAIR_AFTER, text, s, e))
+
+
+# the words a match of each of CHAIR, CHAIR_UNDER, CHAIR_BY, CHAIR_AFTER can begin with, lowercase
+# (the first word of each of its branches and optional leads: "đồng" of "đồng thời" and of "đồng chủ trì")
+_CHAIR_FIRSTS = (("đã", "đồng", "cùng", "chủ"), ("dưới",), ("do",), ("đồng", "chủ", "được"))
+
+
+def _chair_matches(text: str, s: int, e: int) -> tuple[list, list, list, list]:
+    """_chair_matches_plain(text, s, e), each pattern tried only where its matches can begin
+    (budget.matches_at: the same matches, the whole scan under the same time limit, each try
+    with the clock): at the words of _CHAIR_FIRSTS, found by str.find in the lowercase copy
+    of a lower-safe text (same offsets; a word is found there exactly where the pattern's
+    matches it ignoring case, and "đồng" also where the pattern's case-sensitive "đồng" is
+    written "Đồng": a start more to try, no match lost). A scan tries every offset of the
+    sentence, four times; the words are a few. benchmarks/check_meetings.py compares the two."""
+    lowered = lowered_if_safe(text)
+    if lowered is None:
+        return _chair_matches_plain(text, s, e)
+    P = _P.get()
+    out = []
+    for pattern, firsts in zip((P.CHAIR, P.CHAIR_UNDER, P.CHAIR_BY, P.CHAIR_AFTER), _CHAIR_FIRSTS):
+        starts = _offsets(lowered, firsts, s, e)
+        out.append(matches_at(pattern, text, starts, None, s, e) if starts else [])
+    return out[0], out[1], out[2], out[3]
+
+
+def _offsets(lowered: str, words, s: int, e: int) -> list[int]:
+    """The offsets in [s, e) where one of the words begins in lowered (str.find), ascending,
+    each once: where a pattern whose matches begin with one of them is tried."""
+    find = lowered.find
+    out = []
+    for w in words:
+        p = find(w, s, e)
+        while p >= 0:
+            out.append(p)
+            p = find(w, p + 1, e)
+    return sorted(set(out))
 
 
 def _people_in(doc: Document, a: int, b: int) -> list[tuple[str, Evidence]]:
@@ -1126,7 +1210,11 @@ def _res_matches(text: str, s: int, e: int) -> tuple[list, list, list]:
     lexicon.lowered_if_safe). A scan begun later finds the same matches (none begins before
     that word, and a lookbehind still reads the text before it). RES_COUNT's matches begin
     with "thông" and hold "quyết" after it; RES_VERB's begin with "biểu", "thông" or "ban";
-    RES_PASSIVE's hold "được". benchmarks/check_meetings.py compares the two.
+    RES_PASSIVE's begin with the first word of a heading (RES_HEAD_FIRSTS) and hold "được" and
+    "thông". Each pattern is tried only where one of its first words begins (budget's
+    matches_at_unclocked: the scan's matches, when each begins at one of those), not scanned
+    from the first: their lookbehinds, tried at every offset of a scan, are most of its cost.
+    benchmarks/check_meetings.py compares the two.
 
     (No clock for the three: a try reads a few words, or 300 characters at most for a passive
     title, and the whitespace runs between them, 3 characters at most in a Document's
@@ -1137,10 +1225,13 @@ def _res_matches(text: str, s: int, e: int) -> tuple[list, list, list]:
     P = _P.get()
     find = lowered.find
     c = find("thông", s, e)
-    counts = list(P.RES_COUNT.finditer(text, c, e, False, False)) if c >= 0 and find("quyết", c, e) >= 0 else []
-    v = min((p for p in (c, find("ban", s, e), find("biểu", s, e)) if p >= 0), default=-1)
-    verbs = list(P.RES_VERB.finditer(text, v, e, False, False)) if v >= 0 else []
-    passives = list(P.RES_PASSIVE.finditer(text, s, e, False, False)) if find("được", s, e) >= 0 else []
+    if c < 0 and find("ban", s, e) < 0:
+        return [], [], []  # (every match of the three holds "thông" or "ban")
+    counts = (matches_at_unclocked(P.RES_COUNT, text, _offsets(lowered, ("thông",), s, e), s, e)
+              if c >= 0 and find("quyết", c, e) >= 0 else [])
+    verbs = matches_at_unclocked(P.RES_VERB, text, _offsets(lowered, ("thông", "ban", "biểu"), s, e), s, e)
+    passives = (matches_at_unclocked(P.RES_PASSIVE, text, _offsets(lowered, P.RES_HEAD_FIRSTS, s, e), s, e)
+                if c >= 0 and find("được", s, e) >= 0 else [])
     return counts, verbs, passives
 
 

@@ -106,6 +106,63 @@ def _clean(text: str) -> str:
     return " ".join(text.split()).strip(_STRIP + "“”\"")
 
 
+# the characters _SEP's \s matches (str.isspace's but \x1c-\x1f: benchmarks/check_lists.py
+# compares the set with \s for every character)
+_SEP_SPACES = frozenset("\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+                        "\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+# what every match of _SEP holds at its "key": a line break, ";", "," or a conjunction's first
+# word (the characters before the key in the match are spaces)
+_SEP_KEYS = ("\n", ";", ",", "và", "cùng")
+
+
+def _separators_plain(text: str, start: int, end: int) -> list[tuple[int, int, Optional[str]]]:
+    """_SEP's matches in text[start:end] as (start, end, its "conj" group)."""
+    conj_g = _SEP.groupindex["conj"]
+    return [(m.start(), m.end(), m[conj_g]) for m in _SEP.finditer(text, start, end, False, False)]
+
+
+def _separators(text: str, start: int, end: int) -> list[tuple[int, int, Optional[str]]]:
+    """_separators_plain(text, start, end), _SEP tried only where a match can begin, not at
+    every character (its scan costs ~1 000 instructions a character: each of its four
+    branches opens with a whitespace run, tried at every offset).
+
+    A match of _SEP is a run of spaces (\\s) then its key (_SEP_KEYS: a line break, which is
+    a space too, or ";", ",", "và", "cùng"), or the key itself: it begins in the run of spaces
+    right before a key, or at it. So the scan's next match after `pos` is at the first key
+    from pos that has one (the keys found by str.find, a few a list), tried at the start of
+    the run before it (not before pos): a try there answers for the whole run (the branches'
+    leading \\s* or \\s+ take the rest of it alike), and no offset between pos and the run
+    holds a key, so none begins a match. (No clock: a try reads a whitespace run and "và" or
+    "cùng với", as the scan's.) benchmarks/check_lists.py compares the two."""
+    out: list[tuple[int, int, Optional[str]]] = []
+    find = text.find
+    keys = []
+    for key in _SEP_KEYS:
+        p = find(key, start, end)
+        while p >= 0:
+            keys.append(p)
+            p = find(key, p + 1, end)
+    if not keys:
+        return out
+    keys.sort()
+    match = _SEP.match
+    conj_g = _SEP.groupindex["conj"]  # read by number: a name costs a failed int() per read
+    spaces = _SEP_SPACES
+    pos = start
+    for k in keys:
+        if k < pos:
+            continue  # inside the last match
+        q = k
+        while q > pos and text[q - 1] in spaces:
+            q -= 1
+        m = match(text, q, end, False)
+        if m is not None:
+            b = m.end()
+            out.append((q, b, m[conj_g]))
+            pos = b
+    return out
+
+
 @dataclass
 class _Frag:
     sep: str  # the separator before it: ";", ",", "và", "cùng", "\n"
@@ -139,20 +196,17 @@ def read_list(doc: Document, start: int, end: int, people: bool = False) -> list
     # (no clock: a try of _SEP reads a whitespace run, 3 characters at most in a Document's
     # normalized text, and "và" or "cùng với"; the regex clock costs ~1 µs a match)
     nsp = len(spans)
-    conj_g = _SEP.groupindex["conj"]  # read by number: a name costs a failed int() per read
-    for sm in _SEP.finditer(text, start, end, False, False):
-        a, b = sm.span()
+    for a, b, conj in _separators(text, start, end):
         while k < nsp and spans[k][1] <= a:
             k += 1
         if k < nsp and spans[k][0] < b and a < spans[k][1]:
             continue  # inside a person's mention
         if a > pos:
             frags.append(_Frag(sep, pos, a))
-        conj = sm[conj_g]
         if conj:
             sep = "và" if conj == "và" else "cùng"
         else:
-            g = sm.group()
+            g = text[a:b]
             sep = "\n" if "\n" in g else g.strip() or "và"
         pos = b
     if pos < end:
