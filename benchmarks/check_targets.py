@@ -32,7 +32,9 @@
   _counted_noun and the not-noun try of _noun_at (a lower-safe text) change no answer, and
   _counted_noun is what it was (counted_noun_before);
 - a sentence's start and end looked up in the text's _sentence_cuts (_start_at, _end_at) are
-  _sentence_start's and _sentence_end's, and their patterns'.
+  _sentence_start's and _sentence_end's, and their patterns';
+- the number pattern's guard before the unit ("%" or a letter) refuses no first character of
+  a unit phrase (and the pattern with it is compared with the plain one above).
 
     .venv/bin/python benchmarks/check_targets.py [--fuzz 5000]
 
@@ -811,6 +813,26 @@ def round6_checks(targets, cases: list[str], rng: random.Random) -> int:
                     print(f"_end_at differs on case {k} [{pos}:{end}]: {text!r}: scan {want}, pattern {plain}, cuts {got}")
                     return 1
     print(f"{n} windows: a sentence's start and end looked up in the text's cuts are the scans'")
+    return round7_checks(targets, cases, rng)
+
+
+def round7_checks(targets, cases: list[str], rng: random.Random) -> int:
+    """The thirteenth run's checks (its helpers' seventh round); 1 on the first difference."""
+    from gov_report_nlp.lexicon import load_list
+    # the number pattern's guard before its unit ("%" or a letter next): every character the
+    # first character of a unit, known noun or multiplier phrase matches case-insensitively
+    # is one (the open noun begins with \p{Lu} or \p{Ll}); the number pattern with and
+    # without the guard is compared above (its _FAST and plain forms)
+    firsts = {w[0] for name in ("units", "count_nouns", "target_list_nouns", "unit_multipliers")
+              for w in load_list(name) if w}
+    first = regex.compile("[" + "".join(regex.escape(c) for c in sorted(firsts)) + "]", regex.IGNORECASE)
+    guard = regex.compile(r"[%\p{L}]")
+    odd = [f"U+{cp:04X}" for cp in range(0x110000) if not 0xD800 <= cp < 0xE000
+           and first.match(chr(cp)) and not guard.match(chr(cp))]
+    if odd:
+        print(f"a unit phrase may begin with a character the unit's guard refuses: {odd}")
+        return 1
+    print(f"{len(firsts)} first characters of the unit phrases: each case of each is \"%\" or a letter")
     return 0
 
 
