@@ -34,7 +34,8 @@
 - a sentence's start and end looked up in the text's _sentence_cuts (_start_at, _end_at) are
   _sentence_start's and _sentence_end's, and their patterns';
 - the number pattern's guard before the unit ("%" or a letter) refuses no first character of
-  a unit phrase (and the pattern with it is compared with the plain one above).
+  a unit phrase (and the pattern with it is compared with the plain one above); _in_date,
+  which skips a span that may hold no date, answers as the span's dates do (lower-safe too).
 
     .venv/bin/python benchmarks/check_targets.py [--fuzz 5000]
 
@@ -101,6 +102,7 @@ def scan(pat, text: str) -> list:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--fuzz", type=int, default=5_000)
+    ap.add_argument("--round7", action="store_true", help="only the thirteenth run's checks")
     args = ap.parse_args(argv)
     from gov_report_nlp.extractors import targets
     from gov_report_nlp.doc.make import make_document
@@ -143,6 +145,8 @@ def main(argv=None) -> int:
     # the spans skipped: one with no digit has no number in digits, one where _has_count_word
     # sees no first word of a number in words has no number in words
     rng = random.Random(18)
+    if args.round7:
+        return round7_checks(targets, cases, rng)
     pat, in_words = fast["number"], fast["word_number"]
     for k, text in enumerate(cases):
         for w in range(5):
@@ -833,6 +837,25 @@ def round7_checks(targets, cases: list[str], rng: random.Random) -> int:
         print(f"a unit phrase may begin with a character the unit's guard refuses: {odd}")
         return 1
     print(f"{len(firsts)} first characters of the unit phrases: each case of each is \"%\" or a letter")
+    # _in_date in a lower-safe text too (the span's own date test first, then its parts')
+    from gov_report_nlp.lexicon import lowered_if_safe
+    n = 0
+    for k, text in enumerate(cases):
+        lowered = lowered_if_safe(text)
+        spans = [(0, len(text))] + [tuple(sorted((rng.randint(0, len(text)), rng.randint(0, len(text)))))
+                                    for _ in range(3)]
+        for s0, e0 in spans:
+            cache: dict = {}
+            digits = [m.start() for m in targets._DIGIT.finditer(text, s0, e0)]
+            pairs = [(d, min(e0, d + rng.randint(1, 30))) for d in digits[::2]] + \
+                [tuple(sorted((rng.randint(s0, e0), rng.randint(s0, e0)))) for _ in range(3)]
+            for a, b in pairs:
+                n += 1
+                if targets._in_date(text, s0, e0, a, b, cache, lowered) != targets._in_date_plain(text, s0, e0, a, b):
+                    print(f"_in_date differs on case {k} [{s0}:{e0}] at [{a}:{b}] (lower-safe {lowered is not None}): "
+                          f"{text[max(s0, a - 80):b + 80]!r}")
+                    return 1
+    print(f"{n} numbers in spans: _in_date (a span that may hold no date skipped whole) finds the span's dates")
     return 0
 
 
