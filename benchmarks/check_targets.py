@@ -32,7 +32,10 @@
   _counted_noun and the not-noun try of _noun_at (a lower-safe text) change no answer, and
   _counted_noun is what it was (counted_noun_before);
 - a sentence's start and end looked up in the text's _sentence_cuts (_start_at, _end_at) are
-  _sentence_start's and _sentence_end's, and their patterns'.
+  _sentence_start's and _sentence_end's, and their patterns';
+- the number pattern's guard before the unit ("%" or a letter) refuses no first character of
+  a unit phrase (and the pattern with it is compared with the plain one above); _in_date,
+  which skips a span that may hold no date, answers as the span's dates do (lower-safe too).
 
     .venv/bin/python benchmarks/check_targets.py [--fuzz 5000]
 
@@ -99,6 +102,7 @@ def scan(pat, text: str) -> list:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--fuzz", type=int, default=5_000)
+    ap.add_argument("--round7", action="store_true", help="only the thirteenth run's checks")
     args = ap.parse_args(argv)
     from gov_report_nlp.extractors import targets
     from gov_report_nlp.doc.make import make_document
@@ -141,6 +145,8 @@ def main(argv=None) -> int:
     # the spans skipped: one with no digit has no number in digits, one where _has_count_word
     # sees no first word of a number in words has no number in words
     rng = random.Random(18)
+    if args.round7:
+        return round7_checks(targets, cases, rng)
     pat, in_words = fast["number"], fast["word_number"]
     for k, text in enumerate(cases):
         for w in range(5):
@@ -811,6 +817,45 @@ def round6_checks(targets, cases: list[str], rng: random.Random) -> int:
                     print(f"_end_at differs on case {k} [{pos}:{end}]: {text!r}: scan {want}, pattern {plain}, cuts {got}")
                     return 1
     print(f"{n} windows: a sentence's start and end looked up in the text's cuts are the scans'")
+    return round7_checks(targets, cases, rng)
+
+
+def round7_checks(targets, cases: list[str], rng: random.Random) -> int:
+    """The thirteenth run's checks (its helpers' seventh round); 1 on the first difference."""
+    from gov_report_nlp.lexicon import load_list
+    # the number pattern's guard before its unit ("%" or a letter next): every character the
+    # first character of a unit, known noun or multiplier phrase matches case-insensitively
+    # is one (the open noun begins with \p{Lu} or \p{Ll}); the number pattern with and
+    # without the guard is compared above (its _FAST and plain forms)
+    firsts = {w[0] for name in ("units", "count_nouns", "target_list_nouns", "unit_multipliers")
+              for w in load_list(name) if w}
+    first = regex.compile("[" + "".join(regex.escape(c) for c in sorted(firsts)) + "]", regex.IGNORECASE)
+    guard = regex.compile(r"[%\p{L}]")
+    odd = [f"U+{cp:04X}" for cp in range(0x110000) if not 0xD800 <= cp < 0xE000
+           and first.match(chr(cp)) and not guard.match(chr(cp))]
+    if odd:
+        print(f"a unit phrase may begin with a character the unit's guard refuses: {odd}")
+        return 1
+    print(f"{len(firsts)} first characters of the unit phrases: each case of each is \"%\" or a letter")
+    # _in_date in a lower-safe text too (the span's own date test first, then its parts')
+    from gov_report_nlp.lexicon import lowered_if_safe
+    n = 0
+    for k, text in enumerate(cases):
+        lowered = lowered_if_safe(text)
+        spans = [(0, len(text))] + [tuple(sorted((rng.randint(0, len(text)), rng.randint(0, len(text)))))
+                                    for _ in range(3)]
+        for s0, e0 in spans:
+            cache: dict = {}
+            digits = [m.start() for m in targets._DIGIT.finditer(text, s0, e0)]
+            pairs = [(d, min(e0, d + rng.randint(1, 30))) for d in digits[::2]] + \
+                [tuple(sorted((rng.randint(s0, e0), rng.randint(s0, e0)))) for _ in range(3)]
+            for a, b in pairs:
+                n += 1
+                if targets._in_date(text, s0, e0, a, b, cache, lowered) != targets._in_date_plain(text, s0, e0, a, b):
+                    print(f"_in_date differs on case {k} [{s0}:{e0}] at [{a}:{b}] (lower-safe {lowered is not None}): "
+                          f"{text[max(s0, a - 80):b + 80]!r}")
+                    return 1
+    print(f"{n} numbers in spans: _in_date (a span that may hold no date skipped whole) finds the span's dates")
     return 0
 
 

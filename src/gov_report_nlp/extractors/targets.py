@@ -145,6 +145,12 @@ def _pattern(big_branch: bool = True, range_group: bool = True) -> regex.Pattern
     # search could no longer skip to the digits.)
     num1 = rf"(?>{_NUM})" if _FAST else _NUM
     plus = "+" if _FAST else ""
+    # _FAST: the unit fails at once where the character after the number's spaces is no letter
+    # and no "%" (most failing tries: "9/9/2020", "12 (", "2019, ..."): every branch of it
+    # begins with a phrase of the unit lists, each beginning with "%" or a letter (a letter's
+    # other cases are letters too), or with the open noun's letter (check_targets.py); the
+    # regex module would try the four branches and their tries first
+    guard = r"(?=[%\p{L}])" if _FAST else ""
     # _FAST: the compound amount's first number fails at once where no "tỷ" follows its run of
     # digits and separators (its readings are all within that run, and a reading followed by
     # "\s*tỷ" ends where the run does); the test comes after the first digit, which is left
@@ -165,7 +171,7 @@ def _pattern(big_branch: bool = True, range_group: bool = True) -> regex.Pattern
         (?<![\w-])(?<!\d[.,])(?<!\d\s?/)    # not inside a word, number, code or share
         (?:{compound}
           (?P<v1>{num1}|\d+,\s\d(?=\s*%))   # 7,63 (or "77, 3" before %){ranged}
-          \s*{plus}
+          \s*{plus}{guard}
           (?P<unit>
             (?:(?:{mult})\s+){{0,2}}(?:{mult})\s+(?:{units})(?!\w)  # nghìn tỷ đồng, ngàn ha
           | (?:{mult})\s+(?=(?:ha|héc\sta)\b)
@@ -1041,12 +1047,16 @@ _MAY_HOLD_DATE_DIGITS = lazy_pattern(re.compile, r"\d\s?[/-]\s?\d|\d\s?\.\s?\d{1
 def _span_dates(text: str, start: int, end: int, lowered: str | None = None) -> list[tuple[int, int]]:
     """The spans of the dates of text[start:end] (dates.find_dates), not looked for where
     there can be none. `lowered`: the text's lowercase when it is lower-safe."""
-    if lowered is not None:
-        if lowered.find("tháng", start, end) < 0 and _MAY_HOLD_DATE_DIGITS.search(text, start, end) is None:
-            return []
-    elif not _MAY_HOLD_DATE.search(text, start, end, False):
+    if not _may_hold_date(text, start, end, lowered):
         return []
     return [(d.start, d.end) for d in find_dates(text, start, end)]
+
+
+def _may_hold_date(text: str, start: int, end: int, lowered: str | None = None) -> bool:
+    """Whether text[start:end] may hold a date (_MAY_HOLD_DATE finds something in it)."""
+    if lowered is not None:
+        return lowered.find("tháng", start, end) >= 0 or _MAY_HOLD_DATE_DIGITS.search(text, start, end) is not None
+    return _MAY_HOLD_DATE.search(text, start, end, False) is not None
 
 
 def _in_date(text: str, s0: int, e0: int, a: int, b: int, cache: dict, lowered: str | None = None) -> bool:
@@ -1057,7 +1067,15 @@ def _in_date(text: str, s0: int, e0: int, a: int, b: int, cache: dict, lowered: 
         return _in_date_plain(text, s0, e0, a, b)
     cuts = cache.get("cuts")
     if cuts is None:  # the span's cuts, found once
+        # ... unless the span may hold no date (most spans): then no part of it does (a part is
+        # a window between two cuts, none of which is a digit that _MAY_HOLD_DATE's lookahead
+        # would read past the window's end; check_targets.py)
+        if not _may_hold_date(text, s0, e0, lowered):
+            cache["cuts"] = False
+            return False
         cuts = cache["cuts"] = _date_cuts(text, s0, e0)
+    elif cuts is False:
+        return False
     i = bisect_left(cuts, a)  # cuts[i - 1] < a <= cuts[i]
     lo = cuts[i - 1] + 1 if i else s0
     j = bisect_left(cuts, b, i)
