@@ -1292,14 +1292,14 @@ def _mention_starts_plain(tk: Tokens) -> list[int]:
 
 
 def _opener(t: str):
-    """What _mention_starts needs of a token (its text) that may open a mention: 1 when it
+    """What _mention_starts needs of a token (its text) that may open a mention: True when it
     opens one whatever follows (a surname, or an honorific or a rank of one word), else the
     words that may follow it in an honorific or a rank (none follows: it opens none)."""
     low = t.lower()
     lex = _LEX or _lex_load()
     nodes = [table[low] for table in (lex["honorifics"], lex["ranks"]) if low in table]
     if SURNAME[t] or any(_END in node for node in nodes):
-        return 1
+        return True
     return frozenset(k for node in nodes for k in node if k != _END)
 
 
@@ -1314,7 +1314,8 @@ def _mention_starts(tk: Tokens) -> list[int]:
     lex = _LEX or _lex_load()
     honorifics, ranks = lex["honorifics"], lex["ranks"]
     opener = OPENER
-    return [k for k in _mention_candidates(tk) if (v := opener[tx[k]]) == 1 or k + 1 < n and low[k + 1] in v and (
+    # (True by identity: comparing a frozenset with == asks both types first)
+    return [k for k in _mention_candidates(tk) if (v := opener[tx[k]]) is True or k + 1 < n and low[k + 1] in v and (
             low[k] in honorifics and _opens_phrase(tk, k, honorifics) or low[k] in ranks and _opens_phrase(tk, k, ranks))]
 
 
@@ -1454,6 +1455,7 @@ def find_person_mentions(text: str, start: int = 0, end: int | None = None,
                 continue
         ranges = before + rank_ranges + after
         titles = [_span(text, tk, a, b) for a, b in ranges if b > a]
+        nb = len(before)
         if in_list:
             titles = list(shared) + titles
         m_start = st[ranges[0][0]] if before else st[cue_i]
@@ -1469,7 +1471,9 @@ def find_person_mentions(text: str, start: int = 0, end: int | None = None,
         prev = (mention, k)
         if not in_list:
             if plural_b or colon or (before and not after):
-                shared = [_span(text, tk, a, b) for a, b in before]
+                # the spans of `before`, made above: titles' first ones (no range of
+                # _titles_before is empty, and shared is titles only in a list's item)
+                shared = titles[:nb]
             elif plural and cued:
                 shared = []
             else:
