@@ -306,6 +306,41 @@ def main(argv=None) -> int:
                                     args.fuzz // 10, seed=13, most=40)
     if report_equivalence(title_cases, plain_title_ends, title_ends, ("every token tested", "quiet words")):
         return 1
+    # _title_end stopped at `until` (whether a title reaches a token: _head_reaching) against
+    # the whole scan, from every token to every later one the token before which is no
+    # connector; and the mentions (_titles_before through _head_reaching) with and without it
+    def reaches(text: str, cut: bool) -> list:
+        tk = tokenize(text)
+        out = []
+        for i in range(len(tk)):
+            for stop in (True, False):
+                whole = names._title_end(tk, i, stop)
+                for u in range(i + 1, min(len(tk), i + 30) + 1):
+                    if tk.low[u - 1] in names._CONNECTORS:
+                        continue
+                    e = names._title_end(tk, i, stop, None, 0, u) if cut else whole
+                    out.append(e if e < u else "reaches")
+        return out
+
+    if report_equivalence(title_cases, lambda t: reaches(t, False), lambda t: reaches(t, True),
+                          ("whole scan", "until")):
+        return 1
+    title_end = names._title_end
+
+    def whole_scans(text: str) -> list:
+        names._title_end = lambda tk, i, stop_at_name, head_len=None, start_len=0, until=None: title_end(
+            tk, i, stop_at_name, head_len, start_len)
+        try:
+            return mentions_of(text)
+        finally:
+            names._title_end = title_end
+
+    def mentions_of(text: str) -> list:
+        return [names.find_person_mentions(text, a, b) for a, b in ((0, len(text)), (len(text) // 3, len(text)))]
+
+    if report_equivalence(cases[:len(cases) - args.fuzz + args.fuzz // 10] + title_cases, whole_scans, mentions_of,
+                          ("whole title scans", "until")):
+        return 1
     # find_admin_units: a level word that is a level by itself (names._one_word_levels) taken
     # as one token at once, against _match at every level word (no such words)
     def units(text: str) -> list:

@@ -796,7 +796,7 @@ def body_ender(doc: "Document"):
     starts, tx = tk.start, tk.text
     size = len(starts)
     reach_n = _title_reach()
-    kind = KIND
+    kind, quiet = KIND, QUIET
 
     def end_of(start: int, head_end: int) -> int:
         stop = head_end + 200
@@ -808,8 +808,20 @@ def body_ender(doc: "Document"):
         reach = i + reach_n
         if stop < n_text and (reach >= size or starts[reach] + len(tx[reach]) > stop):
             return _body_end_plain(text, start, head_end, doc)
-        n = _ending_by(tk, head_end, i) - i
-        e = _title_end(tk, i, stop_at_name=True, head_len=n)
+        # _ending_by(tk, head_end, i), in place; the tokens from i that start before head_end
+        # counted one by one (a head is a few tokens: fewer steps than bisect's ~16; token i
+        # starts at `start`, before head_end)
+        k = i + 1
+        while k < size and starts[k] < head_end:
+            k += 1
+        if starts[k - 1] + len(tx[k - 1]) > head_end:
+            k -= 1
+        # _title_end's first test in place, for a head of k - i > 0 tokens (its head_len): a
+        # body that ends with its head (a separator or a stop word of one word after it, about
+        # a quarter of them) makes no call
+        if k > i and (k >= size or k - i >= MAX_TITLE or quiet[tx[k]] == 3):
+            return starts[k - 1] + len(tx[k - 1])
+        e = _title_end(tk, i, True, k - i)
         return starts[e - 1] + len(tx[e - 1]) if e > i else head_end
     return end_of
 
@@ -851,12 +863,22 @@ def _quiet_in_title(t: str) -> int:
 
 
 QUIET = _Memo(_quiet_in_title)
+_CONNECTORS = ("và", "&", "của", "-", "–")  # the words a title does not end on (_title_end)
 
 
-def _title_end(tk: Tokens, i: int, stop_at_name: bool, head_len: int | None = None, start_len: int = 0) -> int:
+def _title_end(tk: Tokens, i: int, stop_at_name: bool, head_len: int | None = None, start_len: int = 0,
+               until: int | None = None) -> int:
     """End index (exclusive) of a title starting with a head at token i: head + body tail up to
     a separator, a stop word, a name (when `stop_at_name`) or MAX_TITLE tokens. `start_len`,
-    when given, is _title_start_len(tk, i) (not 0), read already by the caller."""
+    when given, is _title_start_len(tk, i) (not 0), read already by the caller.
+
+    `until`, for a caller that only asks whether the title reaches a token index (the result
+    >= until), stops the scan there: the loop's index only grows, and what it does before
+    `until` does not depend on where it would stop, so a scan that breaks before `until`
+    breaks at the same token; one that gets there ends at or after `until` either way, as
+    long as the token before `until` is no connector (the caller's to check: the step back
+    over connectors at the end stops at it). The result is then the same as without it
+    wherever it is below `until`, and at or above it when the full scan's is."""
     tx = tk.text
     size = len(tx)
     n = head_len or start_len or _head(tk, i) or _match(tk, i, (_LEX or _lex_load())["ranks"]) or 1
@@ -870,6 +892,8 @@ def _title_end(tk: Tokens, i: int, stop_at_name: bool, head_len: int | None = No
     titles, prefixes = lex["titles"], lex["prefixes"]
     low, st = tk.low, tk.start  # (an end: start + length, Tokens)
     last = i + MAX_TITLE if i + MAX_TITLE < size else size  # the loop's bound: j < size and j - i < MAX_TITLE
+    if until is not None and until < last:
+        last = until
     quiet = QUIET
     while j < last:
         t = tx[j]
@@ -936,7 +960,7 @@ def _title_end(tk: Tokens, i: int, stop_at_name: bool, head_len: int | None = No
             break
         j += 1
     # a title does not end on a connector
-    while j > i + n and low[j - 1] in ("và", "&", "của", "-", "–"):
+    while j > i + n and low[j - 1] in _CONNECTORS:
         j -= 1
     return j
 
@@ -1162,11 +1186,14 @@ def _head_reaching(tk: Tokens, start: int, end: int) -> int | None:
     low = tk.low
     n = len(low)
     headish = HEADISH
+    # whether a title reaches `end` is known once its scan gets there: no scan past it (the
+    # name after it, and its tail), unless the token before `end` is a connector
+    until = end if end > 0 and low[end - 1] not in _CONNECTORS else None
     for h in range(start, end):
         # _is_title_start's cheap test, without the call
         if (headish[low[h]] or h + 1 < n and low[h + 1] == OPEN_HEAD
                 or h + 2 < n and low[h + 2] == OPEN_HEAD or h + 3 < n and low[h + 3] == OPEN_HEAD) \
-                and (n_h := _title_start_len(tk, h)) and _title_end(tk, h, False, None, n_h) >= end:
+                and (n_h := _title_start_len(tk, h)) and _title_end(tk, h, False, None, n_h, until) >= end:
             return h
     return None
 
@@ -1265,14 +1292,14 @@ def _mention_starts_plain(tk: Tokens) -> list[int]:
 
 
 def _opener(t: str):
-    """What _mention_starts needs of a token (its text) that may open a mention: 1 when it
+    """What _mention_starts needs of a token (its text) that may open a mention: True when it
     opens one whatever follows (a surname, or an honorific or a rank of one word), else the
     words that may follow it in an honorific or a rank (none follows: it opens none)."""
     low = t.lower()
     lex = _LEX or _lex_load()
     nodes = [table[low] for table in (lex["honorifics"], lex["ranks"]) if low in table]
     if SURNAME[t] or any(_END in node for node in nodes):
-        return 1
+        return True
     return frozenset(k for node in nodes for k in node if k != _END)
 
 
@@ -1287,7 +1314,8 @@ def _mention_starts(tk: Tokens) -> list[int]:
     lex = _LEX or _lex_load()
     honorifics, ranks = lex["honorifics"], lex["ranks"]
     opener = OPENER
-    return [k for k in _mention_candidates(tk) if (v := opener[tx[k]]) == 1 or k + 1 < n and low[k + 1] in v and (
+    # (True by identity: comparing a frozenset with == asks both types first)
+    return [k for k in _mention_candidates(tk) if (v := opener[tx[k]]) is True or k + 1 < n and low[k + 1] in v and (
             low[k] in honorifics and _opens_phrase(tk, k, honorifics) or low[k] in ranks and _opens_phrase(tk, k, ranks))]
 
 
@@ -1427,6 +1455,7 @@ def find_person_mentions(text: str, start: int = 0, end: int | None = None,
                 continue
         ranges = before + rank_ranges + after
         titles = [_span(text, tk, a, b) for a, b in ranges if b > a]
+        nb = len(before)
         if in_list:
             titles = list(shared) + titles
         m_start = st[ranges[0][0]] if before else st[cue_i]
@@ -1442,7 +1471,9 @@ def find_person_mentions(text: str, start: int = 0, end: int | None = None,
         prev = (mention, k)
         if not in_list:
             if plural_b or colon or (before and not after):
-                shared = [_span(text, tk, a, b) for a, b in before]
+                # the spans of `before`, made above: titles' first ones (no range of
+                # _titles_before is empty, and shared is titles only in a list's item)
+                shared = titles[:nb]
             elif plural and cued:
                 shared = []
             else:
