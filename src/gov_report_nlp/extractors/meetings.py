@@ -28,7 +28,7 @@ from ..doc.document import Document
 from ..lang.lists import read_list
 from ..lang.names import find_person_mentions
 from ..lexicon import (LexiconPatterns, alternation, keyed_starts_finder, lexicon_generation, load_list, load_map,
-                       lazy_pattern, lowered_if_safe)
+                       lazy_pattern, lowered_if_safe, word_offsets)
 from ..lang.numbers import parse_count
 from ..lang.numbers import parse_ordinal as _parse_ordinal
 from ..records import Evidence, Meeting
@@ -983,22 +983,9 @@ def _chair_matches(text: str, s: int, e: int) -> tuple[list, list, list, list]:
     P = _P.get()
     out = []
     for pattern, firsts in zip((P.CHAIR, P.CHAIR_UNDER, P.CHAIR_BY, P.CHAIR_AFTER), _CHAIR_FIRSTS):
-        starts = _offsets(lowered, firsts, s, e)
+        starts = word_offsets(lowered, firsts, s, e)
         out.append(matches_at(pattern, text, starts, None, s, e) if starts else [])
     return out[0], out[1], out[2], out[3]
-
-
-def _offsets(lowered: str, words, s: int, e: int) -> list[int]:
-    """The offsets in [s, e) where one of the words begins in lowered (str.find), ascending,
-    each once: where a pattern whose matches begin with one of them is tried."""
-    find = lowered.find
-    out = []
-    for w in words:
-        p = find(w, s, e)
-        while p >= 0:
-            out.append(p)
-            p = find(w, p + 1, e)
-    return sorted(set(out))
 
 
 def _people_in(doc: Document, a: int, b: int) -> list[tuple[str, Evidence]]:
@@ -1227,10 +1214,10 @@ def _res_matches(text: str, s: int, e: int) -> tuple[list, list, list]:
     c = find("thông", s, e)
     if c < 0 and find("ban", s, e) < 0:
         return [], [], []  # (every match of the three holds "thông" or "ban")
-    counts = (matches_at_unclocked(P.RES_COUNT, text, _offsets(lowered, ("thông",), s, e), s, e)
+    counts = (matches_at_unclocked(P.RES_COUNT, text, word_offsets(lowered, ("thông",), s, e), s, e)
               if c >= 0 and find("quyết", c, e) >= 0 else [])
-    verbs = matches_at_unclocked(P.RES_VERB, text, _offsets(lowered, ("thông", "ban", "biểu"), s, e), s, e)
-    passives = (matches_at_unclocked(P.RES_PASSIVE, text, _offsets(lowered, P.RES_HEAD_FIRSTS, s, e), s, e)
+    verbs = matches_at_unclocked(P.RES_VERB, text, word_offsets(lowered, ("thông", "ban", "biểu"), s, e), s, e)
+    passives = (matches_at_unclocked(P.RES_PASSIVE, text, word_offsets(lowered, P.RES_HEAD_FIRSTS, s, e), s, e)
                 if c >= 0 and find("được", s, e) >= 0 else [])
     return counts, verbs, passives
 

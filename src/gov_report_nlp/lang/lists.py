@@ -22,7 +22,7 @@ from typing import Optional
 import regex
 
 from ..doc.document import Document
-from ..lexicon import LexiconPatterns, lazy_pattern, load_list
+from ..lexicon import LexiconPatterns, lazy_pattern, load_list, word_offsets
 from .names import PersonMention, find_person_mentions, window_tokens
 
 __all__ = ["ListItem", "read_list"]
@@ -135,16 +135,9 @@ def _separators(text: str, start: int, end: int) -> list[tuple[int, int, Optiona
     holds a key, so none begins a match. (No clock: a try reads a whitespace run and "và" or
     "cùng với", as the scan's.) benchmarks/check_lists.py compares the two."""
     out: list[tuple[int, int, Optional[str]]] = []
-    find = text.find
-    keys = []
-    for key in _SEP_KEYS:
-        p = find(key, start, end)
-        while p >= 0:
-            keys.append(p)
-            p = find(key, p + 1, end)
+    keys = word_offsets(text, _SEP_KEYS, start, end)
     if not keys:
         return out
-    keys.sort()
     match = _SEP.match
     conj_g = _SEP.groupindex["conj"]  # read by number: a name costs a failed int() per read
     spaces = _SEP_SPACES
