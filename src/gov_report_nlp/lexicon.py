@@ -336,15 +336,22 @@ def word_offsets(text: str, words, s: int, e: int) -> list[int]:
     """The offsets in [s, e) where one of the words begins in text (str.find; in the lowercase
     copy for case-insensitive words), ascending, each once: where a pattern whose matches
     begin with one of them is tried, when the words are a few and the stretch is short (for
-    many words or a whole document, starts_finder's one pass costs less)."""
+    many words or a whole document, starts_finder's one pass costs less). `words` may be a
+    str of distinct characters, each a word ("\n.!?"): their offsets never coincide, and are
+    only sorted (a set of the offsets of a whole text's marks costs as much as finding them)."""
     find = text.find
-    out = []
+    out: list[int] = []
+    append = out.append
     for w in words:
         p = find(w, s, e)
         while p >= 0:
-            out.append(p)
+            append(p)
             p = find(w, p + 1, e)
-    return sorted(set(out))
+    if type(words) is str:
+        out.sort()
+    elif len(words) > 1:  # (one word's offsets are found ascending, each once)
+        out = sorted(set(out))
+    return out
 
 
 def search_at_starts(pattern: regex.Pattern, find, text: str, lowered: str | None, lo: int,

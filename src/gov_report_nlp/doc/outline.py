@@ -400,12 +400,7 @@ def find_outline(doc: Document) -> list[Section]:
     for i, ln in enumerate(lines):
         if ln.kind != "text":
             continue
-        a = ln.start
-        head = text[a:a + 2]
-        may = seen.get(head)  # _may_be_marker(heads, head), its memo read here
-        if may is None:
-            may = _may_be_marker(heads, head)
-        m = marker.match(text, a, ln.end, False) if may else None
+        m = _mark_at(text, ln.start, ln.end, marker.match, heads, seen)
         if m and ln.text.count(" | ") >= 2:
             m = None  # a table's row
         if m and not _inside(quotes, q_starts, ln.start + (len(text[ln.start:ln.end]) - len(text[ln.start:ln.end].lstrip()))):
@@ -508,13 +503,20 @@ def _any_marker(text: str, lines, marker, heads, seen: dict[str, bool]) -> bool:
     find_outline with and without it."""
     match = marker.match
     for a, b, _ in lines:
-        head = text[a:a + 2]  # (a line of one: with the break after it, as find_outline reads it)
-        may = seen.get(head)
-        if may is None:
-            may = _may_be_marker(heads, head)
-        if may and match(text, a, b, False) is not None:
+        if _mark_at(text, a, b, match, heads, seen) is not None:
             return True
     return False
+
+
+def _mark_at(text: str, a: int, b: int, match, heads, seen: dict[str, bool]) -> regex.Match | None:
+    """match(text, a, b) (the marker's) for the line text[a:b], tried only where
+    _may_be_marker lets its first two characters (a line of one: with the break after it);
+    seen: _may_be_marker's memo, read here first."""
+    head = text[a:a + 2]
+    may = seen.get(head)
+    if may is None:
+        may = _may_be_marker(heads, head)
+    return match(text, a, b, False) if may else None
 
 
 def _runs_on(lines: list[_Line], marks: dict, i: int, rest: str, next_text, goes_on) -> int | None:

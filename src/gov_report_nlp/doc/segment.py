@@ -20,7 +20,8 @@ from types import SimpleNamespace
 import regex
 
 from .document import Document, Segment
-from ..lexicon import NOT_LOWER_SAFE, GroupNumbers, alternation, lazy_pattern, load_list, load_map, load_phrases
+from ..lexicon import (NOT_LOWER_SAFE, GroupNumbers, alternation, lazy_pattern, load_list, load_map, load_phrases,
+                       word_offsets)
 
 # --- line classifiers -------------------------------------------------------------------
 
@@ -413,17 +414,9 @@ def _with_sentences(text: str, segments: list[Segment]) -> list[Segment]:
 
 
 def _marks(text: str) -> list[int]:
-    """The offsets of the text's '.', '?' and '!', in order (each found by str.find)."""
-    out = []
-    append = out.append
-    find = text.find
-    for ch in ".?!":
-        i = find(ch)
-        while i >= 0:
-            append(i)
-            i = find(ch, i + 1)
-    out.sort()
-    return out
+    """The offsets of the text's '.', '?' and '!', in order (each found by str.find: a memchr,
+    where str.count reads every character)."""
+    return word_offsets(text, ".?!", 0, len(text))
 
 
 def _sentence_spans(text: str, s: int, e: int, marks: list[int], lo: int, hi: int,
@@ -1013,13 +1006,7 @@ def _punkt_spans(text: str, abbrev: frozenset[str]) -> list[tuple[int, int]]:
     stripped = text.strip()
     if not stripped:
         return []
-    ends = []  # the marks, found by str.find (a memchr, where str.count reads every character)
-    find = text.find
-    for ch in ".?!":
-        i = find(ch)
-        while i >= 0:
-            ends.append(i)
-            i = find(ch, i + 1)
+    ends = _marks(text)
     marks = len(ends)
     if marks == 0 or marks == 1 and stripped[-1] in ".?!":
         # one sentence: no mark, or one that ends the text (after an abbreviation, the
@@ -1027,7 +1014,6 @@ def _punkt_spans(text: str, abbrev: frozenset[str]) -> list[tuple[int, int]]:
         a = len(text) - len(text.lstrip())
         return [(a, a + len(stripped))]
     n = len(text)
-    ends.sort()
     spans = []
     start = 0
     pos = 0  # the next mark looked at is the first at or after pos

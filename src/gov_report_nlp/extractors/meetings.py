@@ -543,7 +543,6 @@ def _finditer(pattern: regex.Pattern, text: str, s: int, e: int, key: str) -> li
 _NO_CLOCK = frozenset(("not_kind", "planned"))
 
 
-
 def _may_open_clause(text: str, p: int) -> bool:
     """Can ATTEND_SIDE's lookbehind hold at p (the text's start or one of "\\n.;:,", then
     spaces)? Not when the plain spaces before p hold no line break and follow a character that

@@ -43,7 +43,7 @@ from ..lang.dates import find_dates, published_date
 from ..lang.names import doc_tokens
 from ..doc.document import Document
 from ..lexicon import (NOT_LOWER_SAFE, alternation, lazy_pattern, load_list, load_phrases, lowered_if_safe,
-                       starts_finder)
+                       starts_finder, word_offsets)
 from ..lang.numbers import parse_number, words_to_number
 from ..lang.periods import Period, find_periods
 from ..records import Evidence, Target
@@ -285,15 +285,9 @@ def _sentence_end_plain(text: str, pos: int, end: int) -> int:
 def _sentence_cuts(text: str) -> list[int]:
     """The offsets of text's line breaks and of its ".!?" before a whitespace character (the
     ends of _SENTENCE_END's matches in the whole text), in order."""
-    cuts = []
-    for ch in "\n.!?":
-        i = text.find(ch)
-        while i >= 0:
-            if ch == "\n" or (i + 1 < len(text) and text[i + 1] in _WHITESPACE):
-                cuts.append(i)
-            i = text.find(ch, i + 1)
-    cuts.sort()
-    return cuts
+    n = len(text)
+    return [i for i in word_offsets(text, "\n.!?", 0, n)
+            if text[i] == "\n" or (i + 1 < n and text[i + 1] in _WHITESPACE)]
 
 
 def _doc_cuts(doc: Document) -> list[int]:

@@ -778,9 +778,14 @@ def body_end(text: str, start: int, head_end: int, doc: "Document | None" = None
 def _ending_by(tk: Tokens, offset: int, i: int) -> int:
     """bisect_right(tk.end, offset, i): the index after the tokens from i that end by
     `offset`, from the starts (no end column): the tokens that start before it, but the last
-    of them if it runs past it (tokens do not overlap, and none is empty)."""
+    of them if it runs past it (tokens do not overlap, and none is empty). The tokens are
+    counted one by one: the callers' offset is a head's end, a few tokens after i (fewer
+    steps than a bisect's ~16 over the document's tokens)."""
     starts = tk.start
-    k = bisect_left(starts, offset, i)
+    size = len(starts)
+    k = i
+    while k < size and starts[k] < offset:
+        k += 1
     if k > i and starts[k - 1] + len(tk.text[k - 1]) > offset:
         k -= 1
     return k
@@ -808,14 +813,7 @@ def body_ender(doc: "Document"):
         reach = i + reach_n
         if stop < n_text and (reach >= size or starts[reach] + len(tx[reach]) > stop):
             return _body_end_plain(text, start, head_end, doc)
-        # _ending_by(tk, head_end, i), in place; the tokens from i that start before head_end
-        # counted one by one (a head is a few tokens: fewer steps than bisect's ~16; token i
-        # starts at `start`, before head_end)
-        k = i + 1
-        while k < size and starts[k] < head_end:
-            k += 1
-        if starts[k - 1] + len(tx[k - 1]) > head_end:
-            k -= 1
+        k = _ending_by(tk, head_end, i)
         # _title_end's first test in place, for a head of k - i > 0 tokens (its head_len): a
         # body that ends with its head (a separator or a stop word of one word after it, about
         # a quarter of them) makes no call
