@@ -740,33 +740,33 @@ def _first_words(name: str, ignorecase: bool):
 
 def _may_hold(name: str, window: str, ignorecase: bool = True, safe: bool = False) -> bool:
     """Whether `window` may hold a match of a cue pattern built from the list `name` (a
-    frame pattern of _frame_patterns): each match holds one of its phrases, so the phrase's
-    first word occurs in the window as written, or in the lowered window when lowering keeps
-    what a case-insensitive pattern matches (NOT_LOWER_SAFE). True when unsure; the pattern's
-    search is spared where False (check_targets.py checks it never is where it matches)."""
+    frame pattern of _frame_patterns): each match holds one of its phrases, as written, or
+    in the lowered window when lowering keeps what a case-insensitive pattern matches
+    (NOT_LOWER_SAFE). True when unsure; the pattern's search is spared where False
+    (check_targets.py checks it never is where it matches)."""
     if not _FAST:
         return True
     if ignorecase:
         if not safe and NOT_LOWER_SAFE.search(window) is not None:
             return True
         window = window.lower()
-    return _first_word_in(name, ignorecase)(window)
+    return _phrase_search(name, ignorecase)(window) is not None
 
 
 @lru_cache(maxsize=None)
-def _first_word_in(name: str, ignorecase: bool):
-    """window -> whether one of the first words of _first_words(name, ignorecase) occurs in it:
-    what bool(_first_words(...)(window)) answers (an occurrence of one of them), with `in` for
-    one word ("vụ": the incident cues) or one search of their literal alternation (the
-    standard library's engine), without the Aho-Corasick pass and its list of offsets
-    (check_targets.py compares the two)."""
-    firsts = {w.split()[0] for w in load_list(name) if w.split()}
-    words = sorted({w.lower() for w in firsts} if ignorecase else firsts)
-    if len(words) == 1:
-        word = words[0]
-        return lambda window: word in window
-    search = re.compile("|".join(re.escape(w) for w in words) if words else "(?!)").search
-    return lambda window: search(window) is not None
+def _phrase_search(name: str, ignorecase: bool = True):
+    """The search (the standard library's engine) of the literal alternation of a list's
+    phrases, lowercased for a case-insensitive pattern, a run of whitespace between their
+    words: a pattern _alt builds from the list matches only where one of them is (the
+    standard library's \\s holds every character of the regex module's), and a window
+    without one is not searched with it. Stricter than a first word ("vụ" is in "nhiệm vụ",
+    "có" everywhere) or a longest word, which were the tests before (_may_hold_plain,
+    _may_contain_plain; check_targets.py)."""
+    phrases = {" ".join(p.split()) for p in load_list(name) if p.split()}
+    if ignorecase:
+        phrases = {p.lower() for p in phrases}
+    alts = [r"\s+".join(re.escape(w) for w in p.split()) for p in sorted(phrases, key=lambda p: (-len(p), p))]
+    return re.compile("|".join(alts) if alts else "(?!)").search
 
 
 def _may_hold_plain(name: str, window: str, ignorecase: bool = True) -> bool:
@@ -1184,9 +1184,9 @@ def _is_measure(unit: str) -> bool:
 
 
 # Cheap tests before the cue patterns read at a window's end (_tail), most of which fail: a
-# pattern built from a list's phrases (IGNORECASE) matches only a window that holds one word of
-# one of them (_needles: each phrase's longest), in the lowered window when NOT_LOWER_SAFE finds
-# nothing in it; a pattern that ends with a cue and some qualifier words before "\s*$" only a
+# pattern built from a list's phrases (IGNORECASE) matches only a window that holds one of them
+# (_phrase_search; before it, each phrase's longest word, _needles), in the lowered window when
+# NOT_LOWER_SAFE finds nothing in it; a pattern that ends with a cue and some qualifier words before "\s*$" only a
 # window whose lowered, stripped text ends with one of them (Python's whitespace holds every
 # character of \s). None for a window not safe to lower: the pattern is then always tried.
 # check_targets.py checks that no window these tests refuse is matched.
@@ -1240,17 +1240,10 @@ def _may_begin(window: str, firsts: tuple[str, ...], safe: bool = False) -> bool
     return (not safe and NOT_LOWER_SAFE.search(head) is not None) or head.lower().startswith(firsts)
 
 
-@lru_cache(maxsize=None)
-def _needle_search(name: str):
-    """The search of a literal alternation of _needles(name) (the standard library's engine):
-    whether a lowered window holds one of them, in one call instead of a test per needle."""
-    needles = _needles(name)
-    return re.compile("|".join(re.escape(n) for n in needles) if needles else "(?!)").search
-
-
 def _may_contain(low: str | None, name: str) -> bool:
-    """Whether the lowered window holds one of _needles(name) (True when None: not safe)."""
-    return low is None or _needle_search(name)(low) is not None
+    """Whether the lowered window holds one of the list's phrases (_phrase_search; True when
+    None: not safe)."""
+    return low is None or _phrase_search(name)(low) is not None
 
 
 def _may_contain_plain(low: str | None, name: str) -> bool:
@@ -1306,7 +1299,7 @@ def _candidates(doc: Document) -> Iterator[Target]:
     lowered = lowered_if_safe(text)
     safe = lowered is not None
     # the cheap tests' word lists, read once per document
-    neg_cues, neg_after = _needle_search("target_negative_cues"), _needle_search("target_negative_after")
+    neg_cues, neg_after = _phrase_search("target_negative_cues"), _phrase_search("target_negative_after")
     adjacent_ends = _ends("target_negative_adjacent", _ADJACENT_QUALIFIERS)
     not_followed_firsts = _firsts("unit_not_followed")
     # the spans with a number in digits or in words (nothing below is read in the others)
