@@ -12,7 +12,8 @@
   lowered window, or the stripped window's last word, or its first) refuse no window the
   pattern matches;
 - find_periods with periods.SHORTCUT finds what the scan finds, and PERIOD_RE tried only at
-  the words a period begins with (periods._scan_at_starts) what its finditer finds;
+  the words a period begins with (periods._scan_at_starts), or at its words and the counts
+  before "tháng" and "năm" (periods._scan_at_keys), what its finditer finds;
 - _date_cuts are _DATE_CUT's, and _in_date (the dates of the part of a span between two
   cuts) answers as the span's own dates do; _MAY_HOLD_DATE refuses no window with a date;
 - _nearest_cue (the cue pattern tried where Aho-Corasick finds a cue) is the finditer's;
@@ -632,7 +633,12 @@ def round4_checks(targets, cases: list[str], rng: random.Random) -> int:
         return 0
     extra = ["6 tháng đầu năm 2020, 9 THÁNG năm 2019", "Quý II năm 2024; quý 3/2023", "GIAI ĐOẠN 2021-2025",
              "mười hai tháng", "Mười Một tháng", "5 năm 2021 – 2025", "x6 tháng", "a-6 tháng", "/6 tháng", "_6 tháng",
-             "(6 tháng)", "“năm 2020”", "nhiệm kỳ 2020-2025", "thời kỳ 2016 - 2020", "ba tháng", "bốn tháng cuối năm"]
+             "(6 tháng)", "“năm 2020”", "nhiệm kỳ 2020-2025", "thời kỳ 2016 - 2020", "ba tháng", "bốn tháng cuối năm",
+             # counts before "tháng" and "năm" after runs of whitespace of every kind (_key_starts)
+             "mười một tháng", "mườimột tháng", "Mườihai\ttháng", "12\u2003tháng năm 2021", "06 \xa0 tháng",
+             "5\u2028năm 2016-2020", "123 tháng", "1 2 tháng", "x12 tháng", "12.6 tháng", "năm năm 2020",
+             "10 năm 2011 - 2020", "2\u200btháng", "3\x85tháng", "haitháng", "ahai tháng", "chín  \n tháng",
+             "tháng", " tháng", "6 ", "quýII", "quý  IV/2024"]
     n = 0
     for k, text in enumerate(cases + extra + [" ".join(extra)]):
         lowered = lowered_if_safe(text)
@@ -649,7 +655,12 @@ def round4_checks(targets, cases: list[str], rng: random.Random) -> int:
             if want != got:
                 print(f"periods._scan_at_starts differs on case {k} [{a}:{b}]: {text[a:b]!r}\n  {want}\n  {got}")
                 return 1
-    print(f"{n} windows of lower-safe texts: PERIOD_RE tried at the words a period begins with finds what its scan finds")
+            got = [m.regs for m in periods._scan_at_keys(text, a, b, lowered)]
+            if want != got:
+                print(f"periods._scan_at_keys differs on case {k} [{a}:{b}]: {text[a:b]!r}\n  {want}\n  {got}")
+                return 1
+    print(f"{n} windows of lower-safe texts: PERIOD_RE tried at the words a period begins with, or where "
+          f"_key_starts finds a count before 'tháng' or 'năm', finds what its scan finds")
     return round5_checks(targets, cases, rng)
 
 

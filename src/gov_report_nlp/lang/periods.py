@@ -13,7 +13,7 @@ from functools import lru_cache
 import regex
 
 from ..budget import matches, matches_at_unclocked
-from ..lexicon import NOT_LOWER_SAFE, lazy_pattern, lowered_if_safe, starts_finder
+from ..lexicon import NOT_LOWER_SAFE, lazy_pattern, lowered_if_safe, starts_finder, word_offsets
 from .numbers import parse_number, roman_to_int
 
 
@@ -132,11 +132,18 @@ def _scan_at_starts(text: str, start: int, end: int, lowered: str) -> list:
     the empty string: tried in order from the end of the last match, the first try that
     matches is the match finditer finds next. The scan would try the pattern at every letter
     a match may begin with, most letters of a Vietnamese text (check_targets.py compares
-    the two through find_periods)."""
+    the two through find_periods). _scan_at_keys tries it at fewer places."""
+    starts = _let_begin(text, [p + start for p in _starts()(lowered[start:end])])
+    # a window of at most _SHORT characters: no try can run away (_read)
+    return matches_at_unclocked(PERIOD_RE, text, starts, start, end)
+
+
+def _let_begin(text: str, offsets: list[int]) -> list[int]:
+    """The offsets (ascending) before which the character is none PERIOD_RE's lookbehind
+    refuses."""
     no_start = _NO_START_CHARS
     starts = []
-    for p in _starts()(lowered[start:end]):
-        p += start
+    for p in offsets:
         if p:
             c = text[p - 1]
             refused = no_start.get(c)
@@ -145,6 +152,55 @@ def _scan_at_starts(text: str, start: int, end: int, lowered: str) -> list:
             if refused:
                 continue
         starts.append(p)
+    return starts
+
+
+# The words a period holds after its first one, and the ones it may begin with: every match of
+# PERIOD_RE begins with "quý", "năm", "giai", "nhiệm" or "thời", or with a count (digits, or a
+# number word of _COUNT, whose "mười một" is "mườimột" in the VERBOSE pattern) before a run of
+# whitespace and "tháng" or "năm".
+_KEYS = ("tháng", "năm", "quý", "giai", "nhiệm", "thời")
+_COUNT_WORDS = ("một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "mườimột", "mườihai")
+_ASCII_DIGITS = frozenset("0123456789")
+
+
+def _key_starts(start: int, end: int, lowered: str) -> list[int]:
+    """Where a match of PERIOD_RE may begin in [start, end) of a lower-safe text (`lowered`,
+    its lowercase copy: the pattern's words are found in it as written, the only digits the
+    pattern's \\d matches there are 0-9, and its \\s matches what str.isspace finds): each
+    "quý", "năm", "giai", "nhiệm", "thời", and the digits or number word that end before the
+    whitespace before each "tháng" and "năm", ascending (check_targets.py)."""
+    out = []
+    for k in word_offsets(lowered, _KEYS, start, end):
+        if lowered.startswith("tháng", k):
+            pass  # (no match begins with it)
+        else:
+            out.append(k)
+            if not lowered.startswith("năm", k):
+                continue
+        j = k  # the count before: the whitespace before the word first
+        while j > start and lowered[j - 1].isspace():
+            j -= 1
+        if j == k or j == start:
+            continue
+        if lowered[j - 1] in _ASCII_DIGITS:
+            i = j - 1
+            while i > start and lowered[i - 1] in _ASCII_DIGITS:
+                i -= 1
+            out.append(i)
+        else:
+            for w in _COUNT_WORDS:
+                if j - len(w) >= start and lowered.startswith(w, j - len(w)):
+                    out.append(j - len(w))
+    return sorted(set(out))
+
+
+def _scan_at_keys(text: str, start: int, end: int, lowered: str) -> list:
+    """What PERIOD_RE.finditer(text, start, end) finds, in a lower-safe text: the pattern tried
+    only where _key_starts says a match may begin (and the lookbehind lets it), about one try
+    per period word instead of one per digit and number word of the window, without the
+    Aho-Corasick pass of _scan_at_starts (the same matches: check_targets.py)."""
+    starts = _let_begin(text, _key_starts(start, end, lowered))
     # a window of at most _SHORT characters: no try can run away (_read)
     return matches_at_unclocked(PERIOD_RE, text, starts, start, end)
 
@@ -158,8 +214,8 @@ def _read(text: str, start: int, end: int, default_year: int | None, out: list[P
     g_n, g_side, g_y1, g_q, g_y2, g_a, g_b, g_y3 = _groups()
     if end - start > _SHORT:
         found = matches(PERIOD_RE, text, start, end)
-    elif lowered is not None and _starts() is not None:
-        found = _scan_at_starts(text, start, end, lowered)
+    elif lowered is not None:
+        found = _scan_at_keys(text, start, end, lowered)
     else:
         found = PERIOD_RE.finditer(text, start, end, False, False)
     for m in found:
