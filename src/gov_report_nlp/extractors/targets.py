@@ -346,7 +346,7 @@ def _relation(text: str, pos: int, floor: int, lowered: str | None = None) -> tu
     left = text[lo:pos]
     # (_may_end inlined, on the lowercase copy's slice, which is left's lowered)
     low = lowered[lo:pos].rstrip() if lowered is not None else _stripped_low(left)
-    if low is not None and not low.endswith(_ends("target_relations", _RELATION_QUALIFIERS)):
+    if low is not None and not low.endswith(_relation_ends()):
         return None, pos  # the cheap test first (see _needles)
     m = _tail(_relation_pattern(), left)
     if not m:
@@ -490,6 +490,14 @@ def _trailing_strip(words: str, safe: bool = False) -> str:
     return words
 
 
+@lru_cache(maxsize=None)
+def _indicator_strips() -> tuple:
+    """(pattern, the last words its matches end with, whether it is the verbs') of the two
+    strips of _indicator, in order: "ước đạt", "đạt" before "trên"; built once."""
+    return ((_trailing_pattern(), _ends("target_indicator_trailing"), False),
+            (_indicator_verbs(), _ends("target_indicator_verbs"), True))
+
+
 def _indicator(text: str, start: int, floor: int, after: tuple[int, int], noun: str | None = None,
                safe: bool = False) -> str | None:
     """The words before the quantity in its clause (up to the last comma, colon or period),
@@ -505,8 +513,7 @@ def _indicator(text: str, start: int, floor: int, after: tuple[int, int], noun: 
         lo = space + 1 if space >= 0 else start
     words = _squeeze(text[lo:start]).strip()
     verb = False
-    for pat, ends in ((_trailing_pattern(), _ends("target_indicator_trailing")),  # "ước đạt", "đạt" before "trên"
-                      (_indicator_verbs(), _ends("target_indicator_verbs"))):
+    for pat, ends, is_verbs in _indicator_strips():
         while words:
             low = words[-_TAIL:].lower().rstrip() if safe else _stripped_low(words[-_TAIL:])
             if low is not None and not low.endswith(ends):  # (_may_end, inlined)
@@ -515,7 +522,7 @@ def _indicator(text: str, start: int, floor: int, after: tuple[int, int], noun: 
             if not m:
                 break
             words = words[: m.start()].strip()
-            verb = pat is not _trailing_pattern()
+            verb = is_verbs
     if verb:  # else the first loop left no trailing word
         words = _trailing_strip(words, safe)
     if not words and cut and cut.group() == "|":
@@ -862,7 +869,7 @@ def _measure_is_result(text: str, floor: int, s: int, e: int, e0: int, unit: str
     base = unit.split("/")[0].strip().lower()
     if base in _LENGTH_UNITS and _tail(fp["distance"], near):
         return False
-    if _may_end(low, _ends("target_size_cues", _SIZE_QUALIFIERS)) and _tail(fp["size"], near[-30:]):
+    if _may_end(low, _size_ends()) and _tail(fp["size"], near[-30:]):
         return False  # "rộng 500 m2": the size of one object
     if base in ("%", "phần trăm"):
         sentence = _sentence_left(text, floor, s, 120, cuts)
@@ -1220,6 +1227,18 @@ def _stripped_low(window: str, safe: bool = False) -> str | None:
     return None
 
 
+# the two _ends read for each number, without their arguments (a cached call with arguments
+# hashes them each time)
+@lru_cache(maxsize=None)
+def _relation_ends() -> tuple[str, ...]:
+    return _ends("target_relations", _RELATION_QUALIFIERS)
+
+
+@lru_cache(maxsize=None)
+def _size_ends() -> tuple[str, ...]:
+    return _ends("target_size_cues", _SIZE_QUALIFIERS)
+
+
 @lru_cache(maxsize=None)
 def _firsts(name: str) -> tuple[str, ...]:
     """The first word of each phrase of a list, lowercased."""
@@ -1291,6 +1310,7 @@ def _candidates(doc: Document) -> Iterator[Target]:
     not_noun_re = fp["not_noun"]
     known_noun_re = _noun_patterns()[0]
     seen: set[tuple[int, int]] = set()
+    cuts: list[int] | None = None  # _doc_cuts(doc), read once when first needed
     # " hai " in the text is a token "hai" (the document's tokens, made once for people): the
     # text is searched for a number in words only where one of the words is a token
     doc_words = not _COUNT_WORD_SET.isdisjoint(doc_tokens(doc).text)
@@ -1413,7 +1433,8 @@ def _candidates(doc: Document) -> Iterator[Target]:
             head = lst.start() if lst else s
             rel, rel_start = _relation(text, head, floor, lowered)
             # a count is read by its frame first: most numbers before a word are no result
-            if not measure and not _count_is_result(text, floor, head, e, e0, rel, of, lowered, _doc_cuts(doc)):
+            if not measure and not _count_is_result(text, floor, head, e, e0, rel, of, lowered,
+                                                          cuts if cuts is not None else (cuts := _doc_cuts(doc))):
                 continue
             if lst:
                 if in_date(lst.start(), s):
@@ -1435,7 +1456,8 @@ def _candidates(doc: Document) -> Iterator[Target]:
             if _in_quotes(text, floor, s, e, e0):
                 continue  # inside a quoted name: the campaign “5 không, 3 sạch”
             if measure:
-                if not _measure_is_result(text, floor, head, e, e0, unit, rel, lowered, _doc_cuts(doc)):
+                if not _measure_is_result(text, floor, head, e, e0, unit, rel, lowered,
+                                          cuts if cuts is not None else (cuts := _doc_cuts(doc))):
                     continue
                 noun = None
             else:
