@@ -8,7 +8,8 @@ segment._may_be_dateline lets through every line the dateline pattern matches, _
 finds the mottos the patterns find, the formal line tests (signer, item, recipients) tried
 only after their cheap filters say what the patterns say, the byline-names pattern is
 ruled out by a ':' only where it cannot match, the number line's by its first character; and
-TRAILING_BYLINE searched from segment._tail_window finds what it finds from the start; and
+TRAILING_BYLINE searched from segment._tail_window finds what it finds from the start, and
+segment._trailing_byline (searched only in a line that ends as a match does) too; and
 segment()'s two stable sorts of the segments give the order of the one by (start, -end); and
 segment._is_lead (its two patterns tried only after a cheap test) says what the plain one says;
 and segment() gives the same segments (kind, span, parent, in order) with and without its
@@ -159,7 +160,7 @@ def main(argv=None) -> int:
                                           ("dateline", "filtered"))
     words = ["Quỳnh", "Hoa", "Minh", "Anh", "TTXVN", "(TTXVN)", "(Báo Nhân Dân)", "(theo Cổng thông tin)", "(", ")",
              " ", " ", "  ", "\t", "\n", ". ", "x ", "”", "-", " - ", "–", "a", "b c d e f g", "Lê", "’", "\u2003", "\x1c",
-             "nói. Quỳnh Hoa (TTXVN)", "ăn Lê Minh - Hoa Anh", " đã Minh Anh Lê"]
+             "'", "\u00a0", "nói. Quỳnh Hoa (TTXVN)", "ăn Lê Minh - Hoa Anh", " đã Minh Anh Lê"]
     texts = cases[:len(cases) - args.fuzz] + equivalence_cases(words, args.fuzz, seed=10, most=40, lines=False)[-args.fuzz:]
 
     def found(m):
@@ -167,6 +168,12 @@ def main(argv=None) -> int:
     status = status or report_equivalence(
         texts, lambda t: found(TRAILING_BYLINE.search(t, 0, len(t))),
         lambda t: found(TRAILING_BYLINE.search(t, _tail_window(t, 0, len(t)), len(t))), ("search", "window"))
+    # ... and segment._trailing_byline (searched only in a line that ends as a match does), a
+    # text taken as one line (its stripped text, as segment._lines gives it)
+    from gov_report_nlp.doc.segment import LineSpan, _trailing_byline
+    status = status or report_equivalence(
+        texts, lambda t: found(TRAILING_BYLINE.search(t, 0, len(t))),
+        lambda t: found(_trailing_byline(t, LineSpan(0, len(t), t.strip()))), ("search", "line end first"))
     # segment._lines (one split) and detect_layout's motto test (a head's motto only looked for
     # when the text of the head lines holds a motto's first word: _may_have_motto)
     from gov_report_nlp.doc.document import Document
