@@ -13,7 +13,7 @@ from functools import lru_cache
 import regex
 
 from ..budget import matches, matches_at_unclocked
-from ..lexicon import NOT_LOWER_SAFE, lazy_pattern, lowered_if_safe, starts_finder, word_offsets
+from ..lexicon import NOT_LOWER_SAFE, lazy_pattern, lowered_if_safe, word_offsets
 from .numbers import parse_number, roman_to_int
 
 
@@ -84,8 +84,10 @@ def find_periods(text: str, start: int = 0, end: int | None = None, default_year
     # the window's lowercase: in a lower-safe text the copy's slice (NOT_LOWER_SAFE finds
     # nothing in any part of it), else the window lowered
     low = lowered[start:end] if lowered is not None else text[start:end].lower()
-    # (_KEY_WORDS' tests written out: the generator of any() costs more than they do)
-    if not ("năm" in low or "tháng" in low or "quý" in low or "đoạn" in low or "kỳ" in low):
+    for w in _KEY_WORDS:  # (a loop, not any(): its generator costs more than the tests)
+        if w in low:
+            break
+    else:
         return out  # no word a period is written with: skip the scan
     if ("tháng" not in low and "quý" not in low and "19" not in low and "20" not in low
             and (lowered is not None or NOT_LOWER_SAFE.search(text, start, end) is None)):
@@ -111,32 +113,8 @@ def _groups() -> tuple[int, ...]:
     return tuple(gi[k] for k in ("n", "side", "y1", "q", "y2", "a", "b", "y3"))
 
 
-# The words a match of PERIOD_RE begins with, lowercased (its count, "quý", the words before a
-# span of years, "năm"), and the digits: in a lower-safe text the only ones \d matches.
-_FIRST_WORDS = ("một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "quý", "giai", "nhiệm",
-                "thời", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9")
 _NO_START = lazy_pattern(regex.compile, r"[\w/.-]")  # what PERIOD_RE's lookbehind refuses before a match
 _NO_START_CHARS: dict[str, bool] = {}  # character -> whether _NO_START matches it (a per-character memo)
-
-
-@lru_cache(maxsize=None)
-def _starts():
-    """lexicon.starts_finder of _FIRST_WORDS (None without pyahocorasick)."""
-    return starts_finder(_FIRST_WORDS)
-
-
-def _scan_at_starts(text: str, start: int, end: int, lowered: str) -> list:
-    """What PERIOD_RE.finditer(text, start, end) finds, in a lower-safe text (`lowered`, its
-    lowercase copy): the pattern tried only where one of _FIRST_WORDS begins (found with one
-    Aho-Corasick pass over the window's lowercase) and the character before is none the
-    lookbehind refuses. Every match begins at such a place, and the pattern never matches
-    the empty string: tried in order from the end of the last match, the first try that
-    matches is the match finditer finds next. The scan would try the pattern at every letter
-    a match may begin with, most letters of a Vietnamese text (check_targets.py compares
-    the two through find_periods). _scan_at_keys tries it at fewer places."""
-    starts = _let_begin(text, [p + start for p in _starts()(lowered[start:end])])
-    # a window of at most _SHORT characters: no try can run away (_read)
-    return matches_at_unclocked(PERIOD_RE, text, starts, start, end)
 
 
 def _let_begin(text: str, offsets: list[int]) -> list[int]:
@@ -198,9 +176,12 @@ def _key_starts(start: int, end: int, lowered: str) -> list[int]:
 
 def _scan_at_keys(text: str, start: int, end: int, lowered: str) -> list:
     """What PERIOD_RE.finditer(text, start, end) finds, in a lower-safe text: the pattern tried
-    only where _key_starts says a match may begin (and the lookbehind lets it), about one try
-    per period word instead of one per digit and number word of the window, without the
-    Aho-Corasick pass of _scan_at_starts (the same matches: check_targets.py)."""
+    only where _key_starts says a match may begin and the character before is none the
+    lookbehind refuses, about one try per period word. Every match begins at such a place,
+    and the pattern never matches the empty string: tried in order from the end of the last
+    match, the first try that matches is the match finditer finds next. The scan would try
+    the pattern at every letter a match may begin with, most letters of a Vietnamese text
+    (check_targets.py compares the two)."""
     starts = _let_begin(text, _key_starts(start, end, lowered))
     # a window of at most _SHORT characters: no try can run away (_read)
     return matches_at_unclocked(PERIOD_RE, text, starts, start, end)
@@ -210,7 +191,7 @@ def _read(text: str, start: int, end: int, default_year: int | None, out: list[P
           lowered: str | None = None) -> list[Period]:
     """The periods of text[start:end], appended to out. `lowered`: the text's lowercase copy
     when it is lower-safe (lexicon.lowered_if_safe), for the scan at the words a period begins
-    with (_scan_at_starts)."""
+    with (_scan_at_keys)."""
     # the groups by number: a read by name costs the regex module a failed int conversion first
     g_n, g_side, g_y1, g_q, g_y2, g_a, g_b, g_y3 = _groups()
     if end - start > _SHORT:
